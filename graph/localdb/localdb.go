@@ -85,8 +85,9 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	}
 	cmd := exec.Command(java,
 		"-Xms"+o.Heap, "-Xmx"+o.Heap, "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
+		"--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
 		"-cp", filepath.Join(libDir, "*"),
-		"org.neo4j.server.CommunityEntryPoint", "--home-dir", home)
+		"org.neo4j.server.CommunityEntryPoint", "--home-dir", home, "--config-dir", filepath.Join(home, "conf"))
 	cmd.Stdout, cmd.Stderr = console, console
 	cmd.SysProcAttr = sysProcAttr()
 	if err := cmd.Start(); err != nil {

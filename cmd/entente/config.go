@@ -1,0 +1,135 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/graph"
+)
+
+// config is read from the environment; flags of the same meaning override it.
+type config struct {
+	neo4j     graph.Config
+	addr      string
+	logLevel  string
+	logFormat string
+	neo4jHome string // where `run` keeps its local Neo4j
+	neo4jLib  string
+	heap      string
+	pageCache string
+}
+
+// env lists the variables config reads, with their defaults, for flags and the README.
+var env = []struct{ name, def, help string }{
+	{"NEO4J_URI", "", "Neo4j to use (bolt:// or neo4j://); empty: `run` starts a local one"},
+	{"NEO4J_USER", "neo4j", "Neo4j user (ignored by a local Neo4j, which has no auth)"},
+	{"NEO4J_PASSWORD", "", "Neo4j password"},
+	{"NEO4J_DATABASE", "", "Neo4j database; empty: the server's default"},
+	{"ENTENTE_ADDR", "127.0.0.1:8080", "HTTP listen address"},
+	{"LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"LOG_FORMAT", "console", "json or console"},
+	{"ENTENTE_NEO4J_HOME", ".neo4j/home", "home and data of the local Neo4j"},
+	{"ENTENTE_NEO4J_LIB", ".neo4j/lib", "folder of the Neo4j jars (make neo4j)"},
+	{"ENTENTE_NEO4J_HEAP", "512m", "JVM heap of the local Neo4j"},
+	{"ENTENTE_NEO4J_PAGECACHE", "256m", "page cache of the local Neo4j"},
+}
+
+// bindConfig registers a flag per variable on fs, defaulting to the environment.
+func bindConfig(fs *flag.FlagSet) *config {
+	c := &config{}
+	targets := map[string]*string{
+		"NEO4J_URI": &c.neo4j.URI, "NEO4J_USER": &c.neo4j.User, "NEO4J_PASSWORD": &c.neo4j.Password,
+		"NEO4J_DATABASE": &c.neo4j.Database, "ENTENTE_ADDR": &c.addr, "LOG_LEVEL": &c.logLevel,
+		"LOG_FORMAT": &c.logFormat, "ENTENTE_NEO4J_HOME": &c.neo4jHome, "ENTENTE_NEO4J_LIB": &c.neo4jLib,
+		"ENTENTE_NEO4J_HEAP": &c.heap, "ENTENTE_NEO4J_PAGECACHE": &c.pageCache,
+	}
+	for _, v := range env {
+		def := v.def
+		if s, ok := os.LookupEnv(v.name); ok {
+			def = s
+		}
+		flagName := strings.ToLower(strings.NewReplacer("ENTENTE_", "", "_", "-").Replace(v.name))
+		fs.StringVar(targets[v.name], flagName, def, v.help+" ($"+v.name+")")
+	}
+	return c
+}
+
+// validate checks every value and names the variable of the first bad one.
+func (c *config) validate() error {
+	if c.neo4j.URI != "" {
+		u, err := url.Parse(c.neo4j.URI)
+		ok := err == nil && u.Host != ""
+		if ok {
+			switch u.Scheme {
+			case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			return fmt.Errorf("NEO4J_URI=%q: want bolt://host:port or neo4j://host:port", c.neo4j.URI)
+		}
+	}
+	if _, _, err := net.SplitHostPort(c.addr); err != nil {
+		return fmt.Errorf("ENTENTE_ADDR=%q: want host:port (%v)", c.addr, err)
+	}
+	if _, err := zerolog.ParseLevel(c.logLevel); err != nil || c.logLevel == "" {
+		return fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", c.logLevel)
+	}
+	if c.logFormat != "json" && c.logFormat != "console" {
+		return fmt.Errorf("LOG_FORMAT=%q: want json or console", c.logFormat)
+	}
+	for name, v := range map[string]string{"ENTENTE_NEO4J_HEAP": c.heap, "ENTENTE_NEO4J_PAGECACHE": c.pageCache} {
+		if !validMemory(v) {
+			return fmt.Errorf("%s=%q: want a size such as 512m or 2g", name, v)
+		}
+	}
+	return nil
+}
+
+func validMemory(s string) bool {
+	if len(s) < 2 || !strings.ContainsAny(s[len(s)-1:], "kmgKMG") {
+		return false
+	}
+	for _, r := range s[:len(s)-1] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// logger builds the process logger from the configuration; w is stderr outside tests.
+func (c *config) logger(w io.Writer) zerolog.Logger {
+	level, _ := zerolog.ParseLevel(c.logLevel)
+	zerolog.DurationFieldUnit = time.Millisecond
+	zerolog.TimeFieldFormat = "2006-01-02T15:04:05.000Z07:00"
+	if c.logFormat == "console" {
+		w = zerolog.ConsoleWriter{Out: w, TimeFormat: "15:04:05.000"}
+	}
+	return zerolog.New(w).Level(level).With().Timestamp().Logger()
+}
+
+// parse parses args into a fresh flag set bound to the configuration and validates it.
+func parse(name string, args []string, extra func(fs *flag.FlagSet)) (*config, *flag.FlagSet, error) {
+	fs := flag.NewFlagSet("entente "+name, flag.ContinueOnError)
+	c := bindConfig(fs)
+	if extra != nil {
+		extra(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	if err := c.validate(); err != nil {
+		return nil, nil, err
+	}
+	return c, fs, nil
+}

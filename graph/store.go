@@ -1,0 +1,165 @@
+// Package graph holds Entente's domain model in Neo4j: the schema (constraints and
+// indexes), the idempotent import of fixtures, and the parameterised Cypher that the
+// server's resolvers call. Reads run in read transactions, writes in write transactions.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+	"github.com/rs/zerolog"
+)
+
+// Config says which Neo4j to use.
+type Config struct {
+	URI      string // bolt://, neo4j:// (routing), or their +s/+ssc variants
+	User     string // empty: no authentication
+	Password string
+	Database string // empty: the server's default database
+}
+
+// ErrUnavailable wraps every failure to reach Neo4j, so that callers can tell it from bad input.
+var ErrUnavailable = errors.New("neo4j unavailable")
+
+// Store is Entente's handle on Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	log    zerolog.Logger
+	trips  atomic.Int64
+}
+
+// Open creates the driver and checks that the server answers.
+func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if c.User != "" {
+		auth = neo4j.BasicAuth(c.User, c.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(c.URI, auth, func(cfg *config.Config) {
+		cfg.Log = driverLog{log.With().Str("component", "neo4j").Logger()}
+		cfg.SocketConnectTimeout = 5 * time.Second
+		cfg.ConnectionAcquisitionTimeout = 10 * time.Second
+		cfg.MaxConnectionPoolSize = 64
+	})
+	if err != nil {
+		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
+	}
+	s := &Store{driver: driver, db: c.Database, log: log}
+	if err := s.Ping(ctx); err != nil {
+		driver.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that Neo4j answers a query, for /readyz.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, "RETURN 1", nil)
+	return err
+}
+
+// RoundTrips is the number of Cypher statements sent so far; tests use it to prove batching.
+func (s *Store) RoundTrips() int64 { return s.trips.Load() }
+
+// read runs one parameterised query in a read transaction and returns its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.trips.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, classify(err)
+	}
+	return res.Records, nil
+}
+
+// write runs work in one write transaction: all of it is committed or none.
+func (s *Store) write(ctx context.Context, work func(tx *Tx) error) error {
+	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
+	defer sess.Close(context.Background())
+	_, err := sess.ExecuteWrite(ctx, func(mtx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(&Tx{mtx: mtx, store: s})
+	})
+	return classify(err)
+}
+
+// Tx is a write transaction handed to Store.write's work function.
+type Tx struct {
+	mtx   neo4j.ManagedTransaction
+	store *Store
+}
+
+// run sends one parameterised statement and collects its records.
+func (t *Tx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	t.store.trips.Add(1)
+	res, err := t.mtx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// classify marks connectivity failures with ErrUnavailable and leaves the rest as they are.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var inputErr *InputError
+	if errors.As(err, &inputErr) {
+		return err
+	}
+	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
+		return fmt.Errorf("%w: %v", ErrUnavailable, err)
+	}
+	return err
+}
+
+func isNeo4jError(err error) bool {
+	var n *neo4j.Neo4jError
+	return errors.As(err, &n)
+}
+
+// InputError is a request the graph refuses because of its content (unknown id, bad kind...).
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
+
+// inputf builds an InputError.
+func inputf(format string, args ...any) error { return &InputError{Msg: fmt.Sprintf(format, args...)} }
+
+// driverLog routes the driver's own log through zerolog.
+type driverLog struct{ l zerolog.Logger }
+
+func (d driverLog) Error(name, id string, err error) {
+	d.l.Error().Str("part", name).Str("conn", id).Err(err).Msg("driver")
+}
+func (d driverLog) Warnf(name, id, msg string, args ...any) {
+	d.l.Warn().Str("part", name).Str("conn", id).Msgf(msg, args...)
+}
+func (d driverLog) Infof(name, id, msg string, args ...any) {
+	d.l.Info().Str("part", name).Str("conn", id).Msgf(msg, args...)
+}
+func (d driverLog) Debugf(name, id, msg string, args ...any) {
+	d.l.Debug().Str("part", name).Str("conn", id).Msgf(msg, args...)
+}
+
+// neo4jWriteSession is the session configuration of every write.
+func neo4jWriteSession(s *Store) neo4j.SessionConfig {
+	return neo4j.SessionConfig{
+		DatabaseName:    s.db,
+		AccessMode:      neo4j.AccessModeWrite,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
+	}
+}
+
+// DeleteAll removes every node and relationship, in batches; tests and `load --replace` use it.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	return s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+}
