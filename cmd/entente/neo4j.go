@@ -63,4 +63,3 @@ func runNeo4j(ctx context.Context, args []string) error {
 	}
 	return nil
 }
-
