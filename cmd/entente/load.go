@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph"
+)
+
+func init() {
+	commands["load"] = command{
+		summary: "validate fixtures (files or folders of *.json) and import them into Neo4j: load [--replace] PATH...",
+		run:     runLoad,
+	}
+}
+
+// runLoad implements `entente load [flags] PATH...`.
+func runLoad(ctx context.Context, args []string) error {
+	var replace bool
+	c, fs, err := parse("load", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&replace, "replace", false, "empty the database before loading")
+	})
+	if err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("usage: entente load [flags] PATH... (fixture files or folders of *.json)")
+	}
+	if c.neo4j.URI == "" {
+		return errors.New("NEO4J_URI is not set: set it (or --neo4j-uri) to the Neo4j to load into, " +
+			"or use `make run`, which starts a local Neo4j and loads the fixtures")
+	}
+	log := c.logger(os.Stderr)
+	store, err := graph.Open(ctx, c.neo4j, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	if replace {
+		if err := store.DeleteAll(ctx); err != nil {
+			return fmt.Errorf("emptying the database: %w", err)
+		}
+		log.Info().Msg("database emptied (--replace)")
+	}
+	if err := store.EnsureSchema(ctx); err != nil {
+		return err
+	}
+	return loadFixtures(ctx, store, log, fs.Args())
+}
+
+// loadFixtures reads, validates and imports every fixture found under paths, one
+// transaction per file. An invalid or refused fixture is logged and skipped, and the
+// others are still loaded; the error at the end names the files that failed. Losing
+// Neo4j stops the load at once.
+func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, paths []string) error {
+	files, err := fixtures.Files(paths...)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no fixtures (*.json) in %s", strings.Join(paths, ", "))
+	}
+	began := time.Now()
+	var sum graph.ImportStats
+	var failed []string
+	for _, file := range files {
+		f, err := fixtures.Read(file)
+		if err != nil {
+			log.Error().Str("file", file).Msgf("not loaded: %v", err)
+			failed = append(failed, file)
+			continue
+		}
+		fileBegan := time.Now()
+		progress := func(done, total int) {
+			if total <= graph.ImportBatch {
+				return // one batch: the line below is enough
+			}
+			secs := time.Since(fileBegan).Seconds()
+			log.Info().Str("file", file).Int("rows", done).Int("total", total).
+				Float64("rows_per_s", rate(done, secs)).Msgf("importing %d/%d", done, total)
+		}
+		st, err := store.Import(ctx, f, progress)
+		if err != nil {
+			if errors.Is(err, graph.ErrUnavailable) || ctx.Err() != nil {
+				return fmt.Errorf("%s: %w", file, err)
+			}
+			log.Error().Str("file", file).Msgf("not loaded (nothing of it was written): %v", err)
+			failed = append(failed, file)
+			continue
+		}
+		log.Info().Str("file", file).Int("documents", st.Documents).Int("nodes", st.Nodes).Int("edges", st.Edges).
+			Int("created", st.Created).Int("redirected", st.Redirected).Dur("took", time.Since(fileBegan)).Msg("loaded")
+		sum.Documents += st.Documents
+		sum.Nodes += st.Nodes
+		sum.Edges += st.Edges
+		sum.Created += st.Created
+	}
+	secs := time.Since(began).Seconds()
+	entities := sum.Documents + sum.Nodes + sum.Edges
+	ev := log.Info().Int("files", len(files)).Int("failed", len(failed)).Int("documents", sum.Documents).
+		Int("nodes", sum.Nodes).Int("edges", sum.Edges).Int("created", sum.Created).
+		Float64("seconds", round(secs)).Float64("entities_per_s", rate(entities, secs))
+	if nodes, edges, err := store.Counts(ctx); err == nil {
+		ev = ev.Int("db_nodes", nodes).Int("db_relationships", edges)
+	}
+	ev.Msg("load finished")
+	if len(failed) > 0 {
+		return fmt.Errorf("%d of %d fixtures not loaded: %s", len(failed), len(files), strings.Join(failed, ", "))
+	}
+	return nil
+}
+
+// rate is n per second, rounded, or 0 for no time.
+func rate(n int, secs float64) float64 {
+	if secs <= 0 {
+		return 0
+	}
+	return round(float64(n) / secs)
+}
+
+func round(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }

@@ -1,0 +1,86 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph/graphtest"
+)
+
+// BenchmarkImport imports a generated fixture of a few thousand nodes and edges into an
+// emptied database, then again (the idempotent re-import), and reports entities/s.
+func BenchmarkImport(b *testing.B) {
+	for _, n := range []int{1000, 5000} {
+		f := generate(n)
+		entities := len(f.Documents) + len(f.Nodes) + len(f.Edges)
+		b.Run(fmt.Sprintf("fresh/%d", n), func(b *testing.B) {
+			store := graphtest.Open(b)
+			ctx := context.Background()
+			var busy time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				if err := store.DeleteAll(ctx); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				began := time.Now()
+				if _, err := store.Import(ctx, f, nil); err != nil {
+					b.Fatal(err)
+				}
+				busy += time.Since(began)
+			}
+			b.ReportMetric(float64(entities*b.N)/busy.Seconds(), "entities/s")
+		})
+		b.Run(fmt.Sprintf("again/%d", n), func(b *testing.B) {
+			store := graphtest.Open(b)
+			ctx := context.Background()
+			if _, err := store.Import(ctx, f, nil); err != nil {
+				b.Fatal(err)
+			}
+			began := time.Now()
+			for b.Loop() {
+				if _, err := store.Import(ctx, f, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(entities*b.N)/time.Since(began).Seconds(), "entities/s")
+		})
+	}
+}
+
+// generate builds a valid fixture of one document, n nodes (organisations and people,
+// alternately) and n edges: each person AFFILIATED_WITH the organisation before it, each
+// organisation MEMBER_OF the next one. Every node is mentioned in the document.
+func generate(n int) *fixtures.Fixture {
+	f := &fixtures.Fixture{
+		Format:    fixtures.Format,
+		Documents: []fixtures.Document{{ID: "doc:gen", Title: "Generated", Language: "en", File: "gen.txt"}},
+	}
+	orgs := (n + 1) / 2
+	org := func(k int) string { return fmt.Sprintf("org:%d", k%orgs) }
+	src := func(at int, text string) []fixtures.Source {
+		return []fixtures.Source{{Document: "doc:gen", Start: at, End: at + len(text), Text: text}}
+	}
+	for i := range n {
+		at := i * 40
+		if i%2 == 0 {
+			name := fmt.Sprintf("Organization %d", i/2)
+			f.Nodes = append(f.Nodes, fixtures.Node{ID: org(i / 2), Kind: fixtures.KindOrganization, Name: name,
+				Aliases: []string{fmt.Sprintf("Org %d", i/2)}, Sources: src(at, name)})
+			if orgs > 1 {
+				f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeMemberOf, From: org(i / 2), To: org(i/2 + 1), Sources: src(at, name)})
+			}
+			continue
+		}
+		id, name := fmt.Sprintf("person:%d", i/2), fmt.Sprintf("Person %d", i/2)
+		title := "Director"
+		f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: fixtures.KindPerson, Name: name,
+			Properties: map[string]any{"title": title}, Sources: src(at, name)})
+		f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeAffiliatedWith, From: id, To: org(i / 2),
+			Properties: map[string]any{"title": title}, Sources: src(at, name)})
+	}
+	return f
+}
