@@ -1,0 +1,48 @@
+package text
+
+// Stop words that tell the three languages apart; words shared by two of them
+// (la, le, de, in, a) are left out.
+var stopWords = map[string]map[string]bool{
+	"it": set("il lo gli della delle degli dello dei del di che e per con non sono nel nella alla alle ai agli una uno ha hanno anche come questo questa tra sul sulla essere stato stata dell all nell sull piu"),
+	"fr": set("les des du et est une pour que qui dans sur au aux par avec ont ete cette ces son sont leur nous plus entre d qu"),
+	"en": set("the of and to is for on with by that was were at from as this are has have an be which its their between"),
+}
+
+// DetectLanguage returns it, fr or en when the stop words of one language are
+// clearly the most frequent, and "" otherwise (too short, or another language).
+func DetectLanguage(d *Doc) string {
+	counts := map[string]int{}
+	words := 0
+	for _, t := range d.Tokens {
+		if t.Kind != Word {
+			continue
+		}
+		words++
+		w := d.Fold[t.Start:t.End]
+		for lang, sw := range stopWords {
+			if sw[w] {
+				counts[lang]++
+			}
+		}
+		if words > 20000 {
+			break
+		}
+	}
+	best, second := "", 0
+	for _, lang := range []string{"it", "fr", "en"} {
+		switch c := counts[lang]; {
+		case best == "" || c > counts[best]:
+			if best != "" {
+				second = counts[best]
+			}
+			best = lang
+		case c > second:
+			second = c
+		}
+	}
+	c := counts[best]
+	if c < 2 || c*100 < words*8 || c < second*3/2 {
+		return ""
+	}
+	return best
+}
