@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -37,54 +38,67 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 	}
 	var stats ImportStats
 	err := s.write(ctx, func(tx *Tx) error {
-		stats = ImportStats{}
 		resolved, err := tx.resolveIDs(ctx, f)
 		if err != nil {
 			return err
 		}
 		im := newImport(f, resolved)
-		stats.Redirected, stats.Loops = im.redirected, im.loops
-		stats.Documents, stats.Nodes, stats.Edges = len(im.docs), im.nodeCount(), im.edgeCount()
-		total, done := stats.Documents+stats.Nodes+stats.Edges, 0
-		step := func(cypher string, rows []any, wantRows bool) error {
-			for start := 0; start < len(rows); start += ImportBatch {
-				batch := rows[start:min(start+ImportBatch, len(rows))]
-				recs, created, err := tx.exec(ctx, cypher, map[string]any{"rows": batch})
-				if err != nil {
-					return err
-				}
-				if wantRows {
-					if n, _ := recs[0].Values[0].(int64); int(n) != len(batch) {
-						return fmt.Errorf("import: wrote %d of %d edges: an edge end is missing", n, len(batch))
-					}
-				}
-				stats.Created += created
-				done += len(batch)
-				if progress != nil {
-					progress(done, total)
-				}
-			}
-			return nil
-		}
-		if err := step(documentCypher, im.docs, false); err != nil {
+		stats = ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
+			Redirected: im.redirected, Loops: im.loops}
+		w := &batchWriter{tx: tx, total: stats.Documents + stats.Nodes + stats.Edges, progress: progress}
+		if err := w.write(ctx, "documents", documentCypher, im.docs, false); err != nil {
 			return err
 		}
 		for _, kind := range fixtures.NodeKinds {
-			if err := step(nodeCypher(kind), im.nodes[kind], false); err != nil {
+			if err := w.write(ctx, kind, nodeCypher(kind), im.nodes[kind], false); err != nil {
 				return err
 			}
 		}
 		for _, kind := range fixtures.EdgeKinds {
-			if err := step(edgeCypher(kind), im.edges[kind], true); err != nil {
+			if err := w.write(ctx, kind, edgeCypher(kind), im.edges[kind], true); err != nil {
 				return err
 			}
 		}
+		stats.Created = w.created
 		return nil
 	})
 	if err != nil {
 		return ImportStats{}, err
 	}
 	return stats, nil
+}
+
+// batchWriter sends rows in batches of ImportBatch and reports progress over a whole import.
+type batchWriter struct {
+	tx          *Tx
+	done, total int
+	created     int
+	progress    func(done, total int)
+}
+
+// write runs cypher once per batch of rows; edge statements return how many rows
+// found both ends, which must be all of them.
+func (w *batchWriter) write(ctx context.Context, kind, cypher string, rows []any, edges bool) error {
+	for start := 0; start < len(rows); start += ImportBatch {
+		batch := rows[start:min(start+ImportBatch, len(rows))]
+		began := time.Now()
+		recs, created, err := w.tx.exec(ctx, cypher, map[string]any{"rows": batch})
+		if err != nil {
+			return err // unwrapped: the driver's retries and classify look at its type
+		}
+		w.tx.store.log.Debug().Str("kind", kind).Int("rows", len(batch)).Dur("took", time.Since(began)).Msg("import batch")
+		if edges {
+			if n, _ := recs[0].Values[0].(int64); int(n) != len(batch) {
+				return fmt.Errorf("import %s: wrote %d of %d edges: an edge end is missing", kind, n, len(batch))
+			}
+		}
+		w.created += created
+		w.done += len(batch)
+		if w.progress != nil {
+			w.progress(w.done, w.total)
+		}
+	}
+	return nil
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
@@ -174,9 +188,6 @@ type importRows struct {
 	redirected int
 	loops      int
 }
-
-func (im *importRows) nodeCount() int { return countRows(im.nodes) }
-func (im *importRows) edgeCount() int { return countRows(im.edges) }
 
 func countRows(m map[string][]any) int {
 	n := 0
@@ -365,6 +376,7 @@ SET d:Document, d.kind = 'Document', d += row.props,
 // nodeCypher merges the nodes of one kind, which must come from fixtures.NodeKinds: the
 // stored name stays, another name becomes an alias, aliases, sources and docs are unions,
 // non-null scalars (row.props) overwrite, and each document gets a MENTIONS edge to the node.
+// The first SET locks the node, so the lists read next cannot be changed by a concurrent import.
 func nodeCypher(kind string) string {
 	mustKind(fixtures.NodeKinds, kind)
 	return fmt.Sprintf(`
@@ -385,7 +397,7 @@ MERGE (d)-[:MENTIONS]->(n)`, kind)
 }
 
 // edgeCypher merges the edges of one kind, which must come from fixtures.EdgeKinds, by key,
-// and returns how many rows found both ends.
+// and returns how many rows found both ends. As in nodeCypher, the first SET takes the lock.
 func edgeCypher(kind string) string {
 	mustKind(fixtures.EdgeKinds, kind)
 	return fmt.Sprintf(`
@@ -393,6 +405,8 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:%s {key: row.key}]->(b)
+SET r.key = row.key
+WITH r, row
 SET r.sources = reduce(acc = coalesce(r.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
     r.docs = reduce(acc = coalesce(r.docs, []), d IN row.docs | CASE WHEN d IN acc THEN acc ELSE acc + d END),
     r += row.props
