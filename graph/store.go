@@ -144,7 +144,7 @@ func (d driverLog) Warnf(name, id, msg string, args ...any) {
 	d.l.Warn().Str("part", name).Str("conn", id).Msgf(msg, args...)
 }
 func (d driverLog) Infof(name, id, msg string, args ...any) {
-	d.l.Info().Str("part", name).Str("conn", id).Msgf(msg, args...)
+	d.l.Debug().Str("part", name).Str("conn", id).Msgf(msg, args...)
 }
 func (d driverLog) Debugf(name, id, msg string, args ...any) {
 	d.l.Debug().Str("part", name).Str("conn", id).Msgf(msg, args...)
@@ -163,3 +163,8 @@ func neo4jWriteSession(s *Store) neo4j.SessionConfig {
 func (s *Store) DeleteAll(ctx context.Context) error {
 	return s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
 }
+
+// NotFoundError is a request about an id that is not in the graph.
+type NotFoundError struct{ ID string }
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("no node with id %q", e.ID) }

@@ -1,0 +1,56 @@
+# Entente. `make run` and `make test` are all a fresh machine needs (Go, Java 17, Maven).
+SHELL := /bin/bash
+GO ?= go
+NEO4J_LIB := .neo4j/lib
+STATICCHECK := .bin/staticcheck
+STATICCHECK_VERSION := v0.8.2
+DOCUMENTS ?= ../shared/documents
+
+.PHONY: run test build neo4j generate check-generated lint fixtures bench clean
+
+## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
+run: $(if $(NEO4J_URI),,neo4j)
+	$(GO) run ./cmd/entente run
+
+## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
+test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK)
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
+
+build:
+	$(GO) build -o entente ./cmd/entente
+
+## neo4j: resolve the pinned Neo4j Community jars with Maven, once
+neo4j: $(NEO4J_LIB)/.complete
+$(NEO4J_LIB)/.complete: neo4j/pom.xml
+	@command -v mvn >/dev/null || { echo "Maven (mvn) is needed to fetch Neo4j: apt-get install maven" >&2; exit 1; }
+	@command -v java >/dev/null || { echo "Java 17 is needed to run Neo4j: apt-get install openjdk-17-jre-headless" >&2; exit 1; }
+	rm -rf $(NEO4J_LIB)
+	mvn -q -B -f neo4j/pom.xml dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=$(abspath $(NEO4J_LIB))
+	touch $@
+
+$(STATICCHECK):
+	GOBIN=$(abspath .bin) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+lint: $(STATICCHECK)
+	gofmt -l . | tee /dev/stderr | (! read)
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+
+## generate: regenerate gqlgen code from schema/
+generate:
+	$(GO) generate ./...
+
+## check-generated: fail when the generated code or the fixtures are stale (CI)
+check-generated: generate
+	@git diff --exit-code -- server/generated server/model server/resolver \
+		|| { echo "generated code is stale: run make generate and commit" >&2; exit 1; }
+
+## fixtures: regenerate fixtures/ from the seed documents
+fixtures:
+	@test -d $(DOCUMENTS) || { echo "$(DOCUMENTS) not found: the seed documents live there" >&2; exit 1; }
+	$(GO) run ./cmd/entente extract --out fixtures $(DOCUMENTS)/*.txt
+
+clean:
+	rm -rf .bin entente

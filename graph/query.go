@@ -1,0 +1,209 @@
+package graph
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Node  Node
+	Score float64
+}
+
+// MaxPage is the largest page any list or search returns.
+const MaxPage = 100
+
+// searchQuery turns free text into a Lucene query that cannot inject syntax: the words
+// (letters and digits only) must all match, the last one also as a prefix.
+func searchQuery(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) > 16 {
+		words = words[:16]
+	}
+	for i, w := range words {
+		if i == len(words)-1 && len([]rune(w)) > 1 {
+			words[i] = "(" + w + " OR " + w + "*)"
+		}
+	}
+	return strings.Join(words, " AND ")
+}
+
+// Search finds nodes by name or alias, case- and accent-insensitive, best first.
+func (s *Store) Search(ctx context.Context, text string, kinds []string, first int) ([]Hit, error) {
+	q := searchQuery(text)
+	if q == "" {
+		return nil, inputf("search text %q has no words to look for", text)
+	}
+	if first < 1 || first > MaxPage {
+		return nil, inputf("first must be between 1 and %d", MaxPage)
+	}
+	recs, err := s.read(ctx, `
+		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score
+		WHERE size($kinds) = 0 OR node.kind IN $kinds
+		RETURN node, score ORDER BY score DESC, node.id LIMIT $first`,
+		map[string]any{"index": FulltextIndex, "q": q, "kinds": orEmpty(kinds), "first": first, "scan": first * 10})
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(recs))
+	for _, r := range recs {
+		n, _ := r.Get("node")
+		score, _ := r.Get("score")
+		hits = append(hits, Hit{Node: nodeFrom(n.(dbtype.Node)), Score: score.(float64)})
+	}
+	return hits, nil
+}
+
+// Filter narrows a list of nodes; nil fields do not filter.
+type Filter struct {
+	Kinds         []string // stored kinds
+	Country       *string
+	Subtype       *string
+	Language      *string
+	From, To      *string // on startDate (published for documents); partial dates overlap
+	NameContains  *string
+	Participant   *string // took part in the node (a meeting)
+	ParticipantIn *string // the node took part in this meeting
+	HeldUnder     *string
+	Funder        *string
+	Party         *string
+	Implementer   *string
+	Mentions      *string // the node (a document) mentions this id
+}
+
+// Order sorts a list; ties are broken by id.
+type Order struct {
+	Field string // "name", "date" or "id"
+	Desc  bool
+}
+
+// List returns one page of the nodes with label that pass the filter, and how many pass.
+// label is one of the kinds or "Document"; the clauses below come from this code only and
+// every value is a parameter.
+func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offset, limit int) ([]Node, int, error) {
+	if !fixtures.Contains(append([]string{KindDocument, LabelEntity}, fixtures.NodeKinds...), label) {
+		return nil, 0, inputf("cannot list %q", label)
+	}
+	params := map[string]any{"skip": offset, "limit": limit, "hi": "\uffff"}
+	var where []string
+	add := func(clause, name string, v any) {
+		where = append(where, clause)
+		params[name] = v
+	}
+	if len(f.Kinds) > 0 {
+		add("n.kind IN $kinds", "kinds", f.Kinds)
+	}
+	if f.Country != nil {
+		add("n.country = $country", "country", strings.ToUpper(*f.Country))
+	}
+	if f.Subtype != nil {
+		add("toLower(n.subtype) = toLower($subtype)", "subtype", *f.Subtype)
+	}
+	if f.Language != nil {
+		add("n.language = $language", "language", *f.Language)
+	}
+	dateProp := "n.startDate"
+	if label == KindDocument {
+		dateProp = "n.published"
+	}
+	if f.From != nil {
+		add(dateProp+" + $hi >= $from", "from", *f.From)
+	}
+	if f.To != nil {
+		add("("+dateProp+" <= $to OR $to STARTS WITH "+dateProp+")", "to", *f.To)
+	}
+	rels := []struct {
+		v      *string
+		name   string
+		clause string
+	}{
+		{f.Participant, "participant", "EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }"},
+		{f.ParticipantIn, "participantIn", "EXISTS { (n)-[:PARTICIPATED_IN]->(:Entity {id: $participantIn}) }"},
+		{f.HeldUnder, "heldUnder", "EXISTS { (n)-[:HELD_UNDER]->(:Entity {id: $heldUnder}) }"},
+		{f.Funder, "funder", "EXISTS { (:Entity {id: $funder})-[:FUNDED]->(n) }"},
+		{f.Party, "party", "EXISTS { (:Entity {id: $party})-[:PARTY_TO]->(n) }"},
+		{f.Implementer, "implementer", "EXISTS { (:Entity {id: $implementer})-[:IMPLEMENTS]->(n) }"},
+		{f.Mentions, "mentions", "EXISTS { (n)-[:MENTIONS]->(:Entity {id: $mentions}) }"},
+	}
+	for _, r := range rels {
+		if r.v != nil {
+			add(r.clause, r.name, *r.v)
+		}
+	}
+	match := "MATCH (n:" + label + ")"
+	if f.NameContains != nil {
+		q := searchQuery(*f.NameContains)
+		if q == "" {
+			return nil, 0, inputf("nameContains %q has no words to look for", *f.NameContains)
+		}
+		match = "CALL db.index.fulltext.queryNodes($index, $q) YIELD node AS n"
+		params["index"], params["q"] = FulltextIndex, q
+		where = append(where, "n:"+label)
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	sortKey := map[string]string{"name": "toLower(n.name)", "date": dateProp, "id": "n.id"}[o.Field]
+	if sortKey == "" {
+		sortKey = "toLower(n.name)"
+	}
+	dir := ""
+	if o.Desc {
+		dir = " DESC"
+	}
+	recs, err := s.read(ctx, `
+		CALL () { `+match+cond+` RETURN count(n) AS total }
+		RETURN total, COLLECT { `+match+cond+` RETURN n ORDER BY `+sortKey+dir+`, n.id SKIP $skip LIMIT $limit } AS page`,
+		params)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, _ := recs[0].Get("total")
+	page, _ := recs[0].Get("page")
+	nodes := make([]Node, 0, limit)
+	for _, n := range page.([]any) {
+		nodes = append(nodes, nodeFrom(n.(dbtype.Node)))
+	}
+	return nodes, int(total.(int64)), nil
+}
+
+// Memoranda returns one page of MEMORANDUM edges, optionally of one party and by date, and how many match.
+func (s *Store) Memoranda(ctx context.Context, party, from, to *string, offset, limit int) ([]Edge, int, error) {
+	params := map[string]any{"party": party, "from": from, "to": to, "skip": offset, "limit": limit, "hi": "\uffff"}
+	const match = `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
+		WHERE ($party IS NULL OR $party IN [a.id, b.id])
+		  AND ($from IS NULL OR r.date + $hi >= $from)
+		  AND ($to IS NULL OR r.date <= $to OR $to STARTS WITH r.date)`
+	recs, err := s.read(ctx, `
+		CALL () { `+match+` RETURN count(r) AS total }
+		RETURN total, COLLECT { `+match+` RETURN {r: r, from: a.id, to: b.id} AS e ORDER BY r.date, r.key SKIP $skip LIMIT $limit } AS page`,
+		params)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, _ := recs[0].Get("total")
+	page, _ := recs[0].Get("page")
+	edges := make([]Edge, 0, limit)
+	for _, x := range page.([]any) {
+		m := x.(map[string]any)
+		edges = append(edges, edgeFrom(m["r"].(dbtype.Relationship), str(m["from"]), str(m["to"])))
+	}
+	return edges, int(total.(int64)), nil
+}
+
+// orEmpty gives Cypher an empty list instead of null.
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}

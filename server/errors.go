@@ -1,0 +1,66 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/entente/entente/graph"
+)
+
+// Error codes in extensions.code.
+const (
+	CodeBadUserInput = "BAD_USER_INPUT"
+	CodeNotFound     = "NOT_FOUND"
+	CodeTimeout      = "TIMEOUT"
+	CodeUnavailable  = "UNAVAILABLE"
+	CodeInternal     = "INTERNAL"
+)
+
+// presentError gives every error a stable code; internal details are logged, never sent.
+func presentError(ctx context.Context, err error) *gqlerror.Error {
+	var gqlErr *gqlerror.Error
+	if errors.As(err, &gqlErr) && gqlErr.Err == nil {
+		return gqlErr // parse and validation errors from gqlgen already speak GraphQL
+	}
+	e := graphql.DefaultErrorPresenter(ctx, err)
+	var input *graph.InputError
+	var notFound *graph.NotFoundError
+	switch {
+	case errors.As(err, &input):
+		e.Message = input.Msg
+		setCode(e, CodeBadUserInput)
+	case errors.As(err, &notFound):
+		e.Message = notFound.Error()
+		setCode(e, CodeNotFound)
+	case errors.Is(err, graph.ErrUnavailable):
+		e.Message = "the graph database is unavailable; try again shortly"
+		setCode(e, CodeUnavailable)
+	case errors.Is(err, context.DeadlineExceeded):
+		e.Message = "the request took too long"
+		setCode(e, CodeTimeout)
+	default:
+		zerolog.Ctx(ctx).Error().Err(err).Msg("internal error")
+		e.Message = fmt.Sprintf("internal error (request %s)", RequestID(ctx))
+		setCode(e, CodeInternal)
+	}
+	return e
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}
+
+// recoverResolver logs a resolver panic with the request id and reports an internal error.
+func recoverResolver(ctx context.Context, p any) error {
+	zerolog.Ctx(ctx).Error().Interface("panic", p).Bytes("stack", debug.Stack()).Msg("resolver panic")
+	return fmt.Errorf("panic: %v", p)
+}

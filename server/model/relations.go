@@ -1,0 +1,204 @@
+package model
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph"
+	"github.com/entente/entente/server/loader"
+)
+
+// The relation types below wrap one stored edge; their node fields load the ends
+// through the request's loaders, so lists of them cost one batched read per level.
+
+// Participation is a PARTICIPATED_IN edge.
+type Participation struct{ *graph.Edge }
+
+// Participant is the actor or person who took part.
+func (p Participation) Participant(ctx context.Context) (Node, error) { return nodeAt(ctx, p.From) }
+
+// Meeting is where they took part.
+func (p Participation) Meeting(ctx context.Context) (*Meeting, error) {
+	return typedAt[*Meeting](ctx, p.To)
+}
+
+// Memorandum is a MEMORANDUM edge.
+type Memorandum struct{ *graph.Edge }
+
+// Parties are the two signatories.
+func (m Memorandum) Parties(ctx context.Context) ([]Actor, error) {
+	a, err := typedAt[Actor](ctx, m.From)
+	if err != nil {
+		return nil, err
+	}
+	b, err := typedAt[Actor](ctx, m.To)
+	if err != nil {
+		return nil, err
+	}
+	return []Actor{a, b}, nil
+}
+
+// Funding is a FUNDED edge.
+type Funding struct{ *graph.Edge }
+
+// Funder is who paid.
+func (f Funding) Funder(ctx context.Context) (Actor, error) { return typedAt[Actor](ctx, f.From) }
+
+// Target is what was paid for.
+func (f Funding) Target(ctx context.Context) (Node, error) { return nodeAt(ctx, f.To) }
+
+// Implementation is an IMPLEMENTS edge.
+type Implementation struct{ *graph.Edge }
+
+// Implementer is who carries it out.
+func (i Implementation) Implementer(ctx context.Context) (Actor, error) {
+	return typedAt[Actor](ctx, i.From)
+}
+
+// Target is the project or roadmap.
+func (i Implementation) Target(ctx context.Context) (Node, error) { return nodeAt(ctx, i.To) }
+
+// PartyTo is a PARTY_TO edge.
+type PartyTo struct{ *graph.Edge }
+
+// Party is the signatory.
+func (p PartyTo) Party(ctx context.Context) (Actor, error) { return typedAt[Actor](ctx, p.From) }
+
+// Roadmap is what was signed.
+func (p PartyTo) Roadmap(ctx context.Context) (*Roadmap, error) { return typedAt[*Roadmap](ctx, p.To) }
+
+// Affiliation is an AFFILIATED_WITH edge.
+type Affiliation struct{ *graph.Edge }
+
+// Person is who works for or represents the actor.
+func (a Affiliation) Person(ctx context.Context) (*Person, error) {
+	return typedAt[*Person](ctx, a.From)
+}
+
+// Actor is whom they work for.
+func (a Affiliation) Actor(ctx context.Context) (Actor, error) { return typedAt[Actor](ctx, a.To) }
+
+// Link is a structural edge seen from one end; Other is the id of the far end.
+type Link struct {
+	*graph.Edge
+	Other string
+}
+
+// Node is the far end.
+func (l Link) Node(ctx context.Context) (Node, error) { return nodeAt(ctx, l.Other) }
+
+// nodeAt loads a node that an edge points to; a dangling end is an internal error.
+func nodeAt(ctx context.Context, id string) (Node, error) {
+	n, err := loader.Node(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if n == nil {
+		return nil, fmt.Errorf("edge end %q not found", id)
+	}
+	return Wrap(n), nil
+}
+
+// typedAt loads a node that must be of GraphQL type T.
+func typedAt[T Node](ctx context.Context, id string) (T, error) {
+	var zero T
+	n, err := nodeAt(ctx, id)
+	if err != nil {
+		return zero, err
+	}
+	t, ok := n.(T)
+	if !ok {
+		return zero, fmt.Errorf("node %q is a %s, not a %T", id, n.Base().Kind, zero)
+	}
+	return t, nil
+}
+
+// edges loads the edges of kind at the node (outgoing when out) and wraps each.
+func edges[T any](ctx context.Context, id, kind string, out bool, wrap func(*graph.Edge) T) ([]T, error) {
+	es, err := loader.Edges(ctx, id, kind, out)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]T, len(es))
+	for i := range es {
+		res[i] = wrap(&es[i])
+	}
+	return res, nil
+}
+
+// links loads edges of kind at the node as Links to their far ends.
+func links(ctx context.Context, id, kind string, out bool) ([]Link, error) {
+	return edges(ctx, id, kind, out, func(e *graph.Edge) Link {
+		if out {
+			return Link{e, e.To}
+		}
+		return Link{e, e.From}
+	})
+}
+
+// Documents lists the documents that mention the node.
+func (b base) Documents(ctx context.Context) ([]*Document, error) {
+	es, err := loader.Edges(ctx, b.ID, graph.EdgeMentions, false)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*Document, 0, len(es))
+	for _, e := range es {
+		d, err := typedAt[*Document](ctx, e.From)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// participations loads PARTICIPATED_IN edges at a node, filtered by role and by the
+// meeting's start date (partial dates compare by their known prefix).
+func participations(ctx context.Context, id string, out bool, from, to, role *string) ([]Participation, error) {
+	ps, err := edges(ctx, id, fixtures.EdgeParticipatedIn, out, func(e *graph.Edge) Participation { return Participation{e} })
+	if err != nil {
+		return nil, err
+	}
+	kept := ps[:0]
+	for _, p := range ps {
+		if role != nil && (p.Role == nil || *p.Role != *role) {
+			continue
+		}
+		if from != nil || to != nil {
+			m, err := p.Meeting(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if !InRange(m.StartDate, from, to) {
+				continue
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept, nil
+}
+
+// InRange reports whether a possibly partial date d falls within [from, to]; a partial
+// date is in range when any day it may stand for is. A nil bound is open; a nil d is out
+// of any bounded range.
+func InRange(d, from, to *string) bool {
+	if from == nil && to == nil {
+		return true
+	}
+	if d == nil {
+		return false
+	}
+	// "2022-03" may be any day of March 2022: compare its earliest and latest readings.
+	earliest, latest := *d, *d+"\uffff"
+	if from != nil && latest < *from {
+		return false
+	}
+	if to != nil && earliest > *to && !hasPrefix(*to, earliest) {
+		return false
+	}
+	return true
+}
+
+func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }

@@ -1,0 +1,11 @@
+// Package resolver implements the GraphQL schema over the graph package.
+package resolver
+
+//go:generate sh -c "cd ../.. && go tool gqlgen generate --config gqlgen.yml"
+
+import "github.com/entente/entente/graph"
+
+// Resolver is the root resolver; it holds the store every query reads.
+type Resolver struct {
+	Store *graph.Store
+}
