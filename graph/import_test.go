@@ -194,6 +194,40 @@ func TestImportMergesSharedNodes(t *testing.T) {
 	}
 }
 
+// Two fixtures that share nodes, imported at the same time, give what importing them one
+// after the other gives: the node locks keep aliases and sources from being lost.
+func TestImportConcurrently(t *testing.T) {
+	store, ctx := open(t)
+	a, b := read(t, fixtureA), read(t, fixtureB)
+	for range 3 {
+		if err := store.DeleteAll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 2)
+		for _, f := range []*fixtures.Fixture{a, b} {
+			go func() {
+				_, err := store.Import(ctx, f, nil)
+				errs <- err
+			}()
+		}
+		for range 2 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		assertCounts(t, store, nodesAB, relsAB)
+		if got := len(strs(nodeProps(t, "unicri")["sources"])); got != 3 {
+			t.Errorf("unicri has %d sources, want 3", got)
+		}
+		if got := len(strs(nodeProps(t, "state:IT")["aliases"])); got != 2 {
+			t.Errorf("state:IT has %d aliases, want 2", got)
+		}
+		if got := len(strs(edgeProps(t, "PART_OF|agency:IT:interior|state:IT")["sources"])); got != 3 {
+			t.Errorf("PART_OF has %d sources, want 3", got)
+		}
+	}
+}
+
 func TestImportRefusesConflictingKind(t *testing.T) {
 	store, ctx := open(t)
 	if _, err := store.Import(ctx, read(t, fixtureA), nil); err != nil {
