@@ -7,7 +7,6 @@ package resolver
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/generated"
@@ -16,22 +15,38 @@ import (
 
 // UpsertNode is the resolver for the upsertNode field.
 func (r *mutationResolver) UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error) {
-	panic(fmt.Errorf("not implemented: UpsertNode - upsertNode"))
+	n, err := nodeFromInput(input)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := r.Store.UpsertNode(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	return model.Wrap(stored), nil
 }
 
 // AddEdge is the resolver for the addEdge field.
 func (r *mutationResolver) AddEdge(ctx context.Context, input model.EdgeInput) (*graph.Edge, error) {
-	panic(fmt.Errorf("not implemented: AddEdge - addEdge"))
+	e, err := edgeFromInput(input)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.AddEdge(ctx, e)
 }
 
 // RemoveEdge is the resolver for the removeEdge field.
 func (r *mutationResolver) RemoveEdge(ctx context.Context, id string) (bool, error) {
-	panic(fmt.Errorf("not implemented: RemoveEdge - removeEdge"))
+	return r.Store.RemoveEdge(ctx, id)
 }
 
 // MergeNodes is the resolver for the mergeNodes field.
 func (r *mutationResolver) MergeNodes(ctx context.Context, survivor string, merged string) (model.Node, error) {
-	panic(fmt.Errorf("not implemented: MergeNodes - mergeNodes"))
+	n, err := r.Store.MergeNodes(ctx, survivor, merged)
+	if err != nil {
+		return nil, err
+	}
+	return model.Wrap(n), nil
 }
 
 // Mutation returns generated.MutationResolver implementation.
