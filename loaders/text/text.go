@@ -302,3 +302,36 @@ func (d *Doc) Joined(k int) bool {
 	s := d.Tokens[k].Start
 	return s >= 2 && (d.Fold[s-1] == '-' || d.Fold[s-1] == '/') && isWordByte(d.Fold[s-2])
 }
+
+// FoldTokens folds a phrase and splits it into tokens the way Analyse does.
+func FoldTokens(s string) []string {
+	f := Fold([]rune(norm.NFC.String(s)))
+	var out []string
+	for i := 0; i < len(f); {
+		c := f[i]
+		if c == ' ' || c == '\n' || c == '\'' || c == '-' || c == '/' {
+			i++
+			continue
+		}
+		j := i + 1
+		if isWordByte(c) {
+			for j < len(f) && isWordByte(f[j]) {
+				j++
+			}
+		}
+		out = append(out, f[i:j])
+		i = j
+	}
+	return out
+}
+
+// FoldTokensWords is FoldTokens without punctuation.
+func FoldTokensWords(s string) []string {
+	var out []string
+	for _, t := range FoldTokens(s) {
+		if isWordByte(t[0]) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,297 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// recogniseAgencies finds national bodies the gazetteer does not list: a head noun
+// (Ministero, Direction, Service, Office...) with the words that complete it (capitalised,
+// or agency vocabulary from the glossary, joined by di/de/of...), optionally words
+// before it in capitals ("State Customs Service"). A gazetteer agency inside is absorbed
+// ("Ufficio di coordinamento ... delle Forze di polizia"); another head after di/du/of
+// starts the parent body ("Service ... du Bureau ... du ministère").
+func (r *run) recogniseAgencies() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] {
+			continue
+		}
+		first, last := r.agencyExtent(i)
+		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
+			continue
+		}
+		if !r.hasCapital(first, last) {
+			continue
+		}
+		if m := r.mentionAt(i); m != nil && m.first == first && m.last >= last {
+			continue // the gazetteer already has all of it
+		}
+		m := r.replace(&mention{first: first, last: last, kind: fixtures.KindAgency, name: r.textOf(first, last)})
+		if m != nil {
+			i = last - 1
+		}
+	}
+	r.agencyCoreference()
+}
+
+// agencyExtent returns the tokens [first, last) of the body whose head is at h.
+func (r *run) agencyExtent(h int) (int, int) {
+	toks := r.d.Tokens
+	sent := toks[h].Sentence
+	first := h
+	for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
+		r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
+		first--
+	}
+	last, j := h+1, h+1
+	if m := r.mentionAt(h); m != nil {
+		last, j = m.last, m.last
+	}
+	romance := r.d.Lang != "en"
+	for j < len(toks) && toks[j].Sentence == sent {
+		f := r.fold(j)
+		if m := r.mentionAt(j); m != nil {
+			if m.kind == fixtures.KindAgency && m.country == "" && !strongHeads[f] {
+				last, j = m.last, m.last
+				continue
+			}
+			break
+		}
+		t := toks[j]
+		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper {
+			break
+		}
+		if connectors[f] {
+			k := j
+			for k < len(toks) && connectors[r.fold(k)] {
+				k++
+			}
+			if k < len(toks) && strongHeads[r.fold(k)] {
+				break
+			}
+			j = k
+			continue
+		}
+		if _, gl := r.x.gaz.Glossary[f]; t.Upper || (romance && gl) {
+			last = j + 1
+			j++
+			continue
+		}
+		break
+	}
+	// "Cellule nationale de traitement des informations financières (CENTIF)": a name
+	// that ends in a bracketed acronym runs up to the bracket.
+	for k := last; k < len(toks) && k < h+14 && toks[k].Sentence == sent && r.at[k] == 0; k++ {
+		if r.fold(k) == "(" {
+			if k+2 < len(toks) && toks[k+1].AllCaps && r.fold(k+2) == ")" && r.at[k+1] == 0 {
+				last = k
+			}
+			break
+		}
+		if toks[k].Kind != text.Word {
+			break
+		}
+	}
+	return first, last
+}
+
+func (r *run) hasCapital(first, last int) bool {
+	for i := first; i < last; i++ {
+		if r.d.Tokens[i].Upper && !connectors[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyCoreference finds lower-case repeats of recognised agency names
+// ("directrice du service des relations internationales").
+func (r *run) agencyCoreference() {
+	type known struct {
+		words []string
+		m     *mention
+	}
+	byFirst := map[string][]known{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindAgency && m.slug == "" && m.last-m.first >= 2 {
+			var words []string
+			for i := m.first; i < m.last; i++ {
+				words = append(words, r.fold(i))
+			}
+			byFirst[words[0]] = append(byFirst[words[0]], known{words, m})
+		}
+	}
+	if len(byFirst) == 0 {
+		return
+	}
+	for i := range r.d.Tokens {
+		if r.at[i] != 0 {
+			continue
+		}
+		for _, k := range byFirst[r.fold(i)] {
+			if hasPrefixTokens(r.d, i, k.words) {
+				r.add(&mention{first: i, last: i + len(k.words), kind: fixtures.KindAgency, name: k.m.name, acronym: k.m.acronym})
+				break
+			}
+		}
+	}
+}
+
+// resolveAgencies gives every agency its parent, its state and its id, and links it to
+// its parent or its state.
+func (r *run) resolveAgencies() {
+	agencies := []*mention{}
+	for idx, m := range r.ments {
+		if m.kind != fixtures.KindAgency {
+			continue
+		}
+		agencies = append(agencies, m)
+		r.findParent(idx, m)
+		if c := r.countrySpec(m); c != "" && m.country == "" {
+			m.country = c
+		}
+	}
+	// Parents first: a body without a state of its own takes its parent's.
+	for pass := 0; pass < 3; pass++ {
+		for _, m := range agencies {
+			if m.country == "" && m.parent >= 0 && r.ments[m.parent].country != "" {
+				m.country = r.ments[m.parent].country
+			}
+		}
+	}
+	for _, m := range agencies {
+		if m.country == "" {
+			m.country = r.home
+		}
+		if m.country == "" {
+			m.kind = "" // a body of no known state: left out
+			continue
+		}
+		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
+	}
+	for _, m := range agencies {
+		if m.kind == "" {
+			continue
+		}
+		s := r.span(m)
+		switch {
+		case m.parent >= 0 && r.ments[m.parent].kind == fixtures.KindAgency:
+			r.g.edge(fixtures.EdgePartOf, m.id, r.ments[m.parent].id, s, "")
+		case r.gazetteerParent(m) != "":
+			r.g.edge(fixtures.EdgePartOf, m.id, r.gazetteerParent(m), text.Span{}, "")
+		default:
+			st := r.x.gaz.State(m.country)
+			if st != nil {
+				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
+				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
+			}
+		}
+	}
+}
+
+// gazetteerParent is the id of the parent the gazetteer gives an agency, when the
+// document also mentions that parent.
+func (r *run) gazetteerParent(m *mention) string {
+	if m.slug == "" {
+		return ""
+	}
+	for _, a := range r.x.gaz.Agencies {
+		if a.Slug != m.slug || a.PartOf == "" || (a.Country != "" && a.Country != m.country) {
+			continue
+		}
+		for _, o := range r.ments {
+			if o.kind == fixtures.KindAgency && o.slug == a.PartOf && o.country == m.country {
+				return "agency:" + strings.ToLower(m.country) + ":" + a.PartOf
+			}
+		}
+	}
+	return ""
+}
+
+// findParent links "X of/del/du Y" when Y is an agency that starts right after.
+func (r *run) findParent(idx int, m *mention) {
+	j := m.last
+	for j < len(r.d.Tokens) && connectors[r.fold(j)] && j-m.last < 3 {
+		j++
+	}
+	if j == m.last {
+		return
+	}
+	if p := r.mentionAt(j); p != nil && p != m && p.kind == fixtures.KindAgency && p.first == j {
+		m.parent = r.at[j] - 1
+		_ = idx
+	}
+}
+
+// countrySpec reads the state written with an agency: "degli Stati Uniti", "of
+// Morocco", "du Mali" after it (past a bracketed acronym), an adjective right after it
+// ("sénégalaise") or right before it ("the Moroccan Ministry").
+func (r *run) countrySpec(m *mention) string {
+	j := m.last
+	if j < len(r.d.Tokens) && r.fold(j) == "(" {
+		for j < len(r.d.Tokens) && r.fold(j) != ")" && j-m.last < 4 {
+			j++
+		}
+		j++
+	}
+	if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.adjective && s.first == j {
+		s.spec = true
+		return s.country
+	}
+	k := j
+	for k < len(r.d.Tokens) && connectors[r.fold(k)] && k-j < 3 {
+		k++
+	}
+	if k > j {
+		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first == k {
+			s.spec = true
+			return s.country
+		}
+	}
+	if s := r.mentionAt(m.first - 1); s != nil && s.kind == fixtures.KindState && s.adjective {
+		s.spec = true
+		return s.country
+	}
+	return ""
+}
+
+// agencySlug is the gazetteer slug, else the bracketed acronym, else the name in English.
+func (r *run) agencySlug(m *mention) string {
+	if m.slug != "" {
+		return m.slug
+	}
+	if m.acronym != "" {
+		return strings.ToLower(m.acronym)
+	}
+	words := text.FoldTokensWords(m.name)
+	if r.d.Lang == "en" {
+		var out []string
+		for _, w := range words {
+			if !stopWords[w] && w != "s" {
+				out = append(out, w)
+			}
+		}
+		return strings.Join(out, "-")
+	}
+	var out []string
+	for _, w := range words {
+		if stopWords[w] {
+			continue
+		}
+		gl, ok := r.x.gaz.Glossary[w]
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		if gl.Adjective && len(out) > 0 {
+			// Italian and French adjectives follow their noun; English puts them first.
+			out = append(out[:len(out)-1], gl.English, out[len(out)-1])
+			continue
+		}
+		out = append(out, gl.English)
+	}
+	return strings.Join(out, "-")
+}

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/entente/entente/loaders/text"
+)
+
+// Date precision.
+const (
+	precYear = iota + 1
+	precMonth
+	precDay
+)
+
+// dateMention is a date or a period read in the text. From and To are ISO dates
+// (possibly partial); a day and month without a year has From empty and Partial set.
+type dateMention struct {
+	start, end int    // code points
+	from, to   string // ISO
+	prec       int
+	relative   int    // days from the publication date, for "oggi", "ieri"...
+	isRelative bool   // the date is relative to the publication date
+	partial    string // "18 et 7 novembre" when the year is not written
+}
+
+var datePatterns = func() []*regexp.Regexp {
+	names := make([]string, 0, len(months))
+	for m := range months {
+		names = append(names, m)
+	}
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j] })
+	m := `(` + strings.Join(names, "|") + `)\.?`
+	d := `(\d{1,2})(?:er|°|st|nd|rd|th)?`
+	return []*regexp.Regexp{
+		// 0: 30 gennaio - 2 febbraio 2023
+		regexp.MustCompile(`\b` + d + `\s+` + m + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `\s+(\d{4})\b`),
+		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre
+		regexp.MustCompile(`\b` + d + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		// 2: 26 gennaio 2023, 6 fevrier 2024
+		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		// 3: January 26, 2023
+		regexp.MustCompile(`\b` + m + `\s+` + d + `,?\s+(\d{4})\b`),
+		// 4: 19/04/2024, 19.04.2024
+		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
+		// 5: 2024-04-19
+		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
+		// 6: marzo 2022, ottobre del 2022
+		regexp.MustCompile(`\b` + m + `\s+(?:del\s+|de\s+|of\s+)?((?:19|20)\d{2})\b`),
+		// 7: 2024-2025
+		regexp.MustCompile(`\b((?:19|20)\d{2})\s*[-/]\s*((?:19|20)\d{2})\b`),
+		// 8: nel 2018, in 2011, en 2024
+		regexp.MustCompile(`\b(?:nel|in|en|del|of|since|dal|dans|au|dell|anno|year|annee|fin|end)\s+((?:19|20)\d{2})\b`),
+		// 9: oggi, hier...
+		regexp.MustCompile(`\b(oggi|today|aujourd'hui|ieri|yesterday|hier|domani|tomorrow|demain)\b`),
+	}
+}()
+
+var relativeDays = map[string]int{"oggi": 0, "today": 0, "aujourd'hui": 0, "ieri": -1, "yesterday": -1, "hier": -1, "domani": 1, "tomorrow": 1, "demain": 1}
+
+// findDates reads every date in the fold, earlier patterns first, without overlaps.
+func findDates(fold string) []dateMention {
+	var out []dateMention
+	taken := func(s, e int) bool {
+		for _, x := range out {
+			if s < x.end && e > x.start {
+				return true
+			}
+		}
+		return false
+	}
+	for pi, re := range datePatterns {
+		for _, loc := range re.FindAllStringSubmatchIndex(fold, 200) {
+			if taken(loc[0], loc[1]) {
+				continue
+			}
+			g := func(k int) string {
+				if loc[2*k] < 0 {
+					return ""
+				}
+				return fold[loc[2*k]:loc[2*k+1]]
+			}
+			dm := dateMention{start: loc[0], end: loc[1]}
+			if !parseDate(pi, g, &dm) {
+				continue
+			}
+			out = append(out, dm)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func parseDate(pattern int, g func(int) string, dm *dateMention) bool {
+	num := func(k int) int { n, _ := strconv.Atoi(g(k)); return n }
+	switch pattern {
+	case 0:
+		dm.from, dm.to, dm.prec = iso(num(5), months[g(2)], num(1)), iso(num(5), months[g(4)], num(3)), precDay
+	case 1:
+		d1, d2, m := num(1), num(2), months[g(3)]
+		if d2 < d1 {
+			d1, d2 = d2, d1
+		}
+		if g(4) == "" {
+			dm.partial = g(0)
+			return true
+		}
+		dm.from, dm.to, dm.prec = iso(num(4), m, d1), iso(num(4), m, d2), precDay
+	case 2:
+		if g(3) == "" {
+			dm.partial = g(0)
+			return true
+		}
+		dm.from, dm.prec = iso(num(3), months[g(2)], num(1)), precDay
+	case 3:
+		dm.from, dm.prec = iso(num(3), months[g(1)], num(2)), precDay
+	case 4:
+		dm.from, dm.prec = iso(num(3), num(2), num(1)), precDay
+	case 5:
+		dm.from, dm.prec = iso(num(1), num(2), num(3)), precDay
+	case 6:
+		dm.from, dm.prec = fmt.Sprintf("%04d-%02d", num(2), months[g(1)]), precMonth
+	case 7:
+		if num(2) <= num(1) {
+			return false
+		}
+		dm.from, dm.to, dm.prec = g(1), g(2), precYear
+	case 8:
+		dm.from, dm.prec = g(1), precYear
+	case 9:
+		dm.isRelative, dm.relative = true, relativeDays[g(1)]
+		return true
+	}
+	if dm.from == "" || (dm.to == "" && pattern == 0) {
+		return false
+	}
+	if dm.to == dm.from {
+		dm.to = ""
+	}
+	return true
+}
+
+// iso formats a calendar date, or "" when it does not exist.
+func iso(y, m, d int) string {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if y < 1900 || y > 2100 || t.Day() != d || int(t.Month()) != m {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// resolve fills in a relative date from the publication date.
+func (dm dateMention) resolve(published string) (from, to string, ok bool) {
+	if !dm.isRelative {
+		return dm.from, dm.to, dm.from != ""
+	}
+	t, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		return "", "", false
+	}
+	return t.AddDate(0, 0, dm.relative).Format("2006-01-02"), "", true
+}
+
+// publishedDate finds a dateline: a full date alone on one of the first or last
+// lines, or after a place at the start of a line ("Bishkek, 15 September 2023").
+func publishedDate(d *text.Doc, dates []dateMention) string {
+	var lines []text.Span
+	start := 0
+	for i := 0; i <= len(d.Fold); i++ {
+		if i == len(d.Fold) || d.Fold[i] == '\n' {
+			if strings.TrimSpace(d.Fold[start:i]) != "" {
+				lines = append(lines, text.Span{Start: start, End: i})
+			}
+			start = i + 1
+		}
+	}
+	var candidates []text.Span
+	for i, l := range lines {
+		if i < 3 || i >= len(lines)-2 {
+			candidates = append(candidates, l)
+		}
+	}
+	for _, l := range candidates {
+		for _, dm := range dates {
+			if dm.prec != precDay || dm.start < l.Start || dm.end > l.End {
+				continue
+			}
+			before := strings.TrimSpace(d.Fold[l.Start:dm.start])
+			if len(strings.Fields(before)) <= 4 && (before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")) {
+				return dm.from
+			}
+		}
+	}
+	return ""
+}

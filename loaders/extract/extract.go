@@ -1,0 +1,121 @@
+// Package extract turns a plain-text document (Italian, French or English) into a
+// fixture: the states, agencies, UN bodies, organisations, persons, projects, roadmaps
+// and meetings it mentions, the relations between them, and for each the spans of text
+// they were read from.
+//
+// The pipeline: text.Analyse normalises and tokenises; the gazetteer is matched
+// (longest phrase first); recognisers find what the gazetteer cannot list (national
+// agencies built on a head noun, persons with their titles, named projects, roadmaps,
+// dates); agencies get their state; then sentence by sentence, cue phrases
+// ("organizzato da", "financé par", "in collaboration with", "hanno partecipato") link
+// the actors to the meeting, project or roadmap the sentence is about.
+//
+// # Identifiers
+//
+// Ids are stable and readable, built only from what is written, so the same thing gets
+// the same id in every document and every run:
+//
+//	state:<iso2>                       state:ma (from the gazetteer)
+//	unbody:<key>, org:<key>            unbody:unicri, org:interpol (from the gazetteer)
+//	agency:<iso2>:<slug>               agency:ma:ministry-of-interior; the slug is the
+//	                                   gazetteer's, else the acronym given in brackets,
+//	                                   else the name's words in English (glossary), e.g.
+//	                                   agency:it:office-coordination-planning-forces-police
+//	person:<given-family>              person:stefano-gambacurta (capitals and accents folded)
+//	project:<short name>               project:atlas
+//	roadmap:<parties>:<date|period>    roadmap:uz-unoct:2022-10; a named one roadmap:<name>
+//	meeting:<start>:<place>:<subtype>  meeting:2023-01-26:rabat:workshop (parts unknown are left out)
+//	doc:<file base name>               doc:000_71da1a09c708c8a4
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/gazetteer"
+	"github.com/entente/entente/loaders/text"
+)
+
+// MaxBytes is the largest document Extract reads; longer input is refused.
+const MaxBytes = 8 << 20
+
+// ErrTooLarge is returned for documents over MaxBytes.
+var ErrTooLarge = fmt.Errorf("the document is larger than %d MiB; split it", MaxBytes>>20)
+
+// Extractor holds the gazetteer and its indexes; it is safe for concurrent use.
+type Extractor struct {
+	gaz  *gazetteer.Gazetteer
+	ix   index
+	cues cueIndex
+}
+
+// New builds an Extractor over the embedded gazetteer.
+func New() (*Extractor, error) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues()}, nil
+}
+
+// DocumentID returns the document id for a file name: doc:<base name without extension>.
+func DocumentID(file string) string {
+	base := filepath.Base(file)
+	return "doc:" + strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// Extract reads one document and returns its fixture. file names the document (its
+// base name gives the id); raw is its content.
+func (x *Extractor) Extract(file string, raw []byte) (*fixtures.Fixture, error) {
+	if len(raw) > MaxBytes {
+		return nil, ErrTooLarge
+	}
+	d, err := text.Analyse(raw)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	doc := fixtures.Document{ID: DocumentID(file), Title: title(d), Language: d.Lang, File: filepath.Base(file), SHA256: hex.EncodeToString(sum[:])}
+	r := newRun(x, d, doc.ID)
+	r.analyse()
+	doc.Published = strp(r.published)
+	f := r.g.fixture(doc)
+	if ps := fixtures.Validate(f); len(ps) > 0 {
+		return nil, errors.New("internal error: extracted fixture is invalid: " + ps[0].String())
+	}
+	return f, nil
+}
+
+// title is the first line of the document, trimmed and cut at 200 characters.
+func title(d *text.Doc) string {
+	for _, line := range strings.Split(d.Text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if utf8.RuneCountInString(line) > 200 {
+				line = string([]rune(line)[:200])
+			}
+			return line
+		}
+	}
+	return ""
+}
+
+// slug folds a name to lower-case ASCII words joined by hyphens.
+func slug(s string) string {
+	return strings.Join(text.FoldTokensWords(s), "-")
+}
+
+// titleCase writes a name in capitals ("GAMBACURTA") as Gambacurta.
+func titleCase(w string) string {
+	rs := []rune(strings.ToLower(w))
+	if len(rs) > 0 {
+		rs[0] = unicode.ToUpper(rs[0])
+	}
+	return string(rs)
+}

@@ -1,0 +1,178 @@
+package extract
+
+import "strings"
+
+// Word lists of the recognisers, folded (lower case, no accents). Multi-word cues are
+// matched token by token; apostrophes and hyphens are not tokens ("dell'" is "dell").
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// agencyHeads are the nouns a national body's name is built on.
+var agencyHeads = set(`ministero ministry ministere dipartimento department departement direzione direction
+	directorate ufficio office bureau servizio service agenzia agency agence autorita authority autorite
+	amministrazione administration polizia police gendarmeria gendarmerie guardia guard garde tribunale
+	tribunal court corte cour procura parquet prosecutor istituto institute institut scuola school ecole
+	accademia academy academie comando command commandement cellule unita unit centro centre center forze
+	forces dogane douanes customs corpo corps committee comitato comite`)
+
+// strongHeads start a new body when they follow "of"/"di"/"du": the body before is part of it.
+var strongHeads = set(`ministero ministry ministere dipartimento department departement direzione direction
+	directorate ufficio office bureau servizio service comitato committee comite`)
+
+// connectors may stand inside a name between content words.
+var connectors = set(`di del della dello dell dei degli delle da de du des d la le l les il lo i gli of the
+	for per pour e et and sur on contro against in nel nella en au aux`)
+
+// notNameWords end a recognised name: generic nouns that follow a head without naming a body.
+var notNameWords = set(`paesi paese pays countries country stati stato etats states membri membres members
+	regione region region regioni attivita activity activite esperti experts`)
+
+// titleWords mark a person's title or function.
+var titleWords = set(`ministro ministra sottosegretario segretario segretaria direttore direttrice vice capo
+	presidente prefetto ambasciatore ambasciatrice colonnello comandante questore procuratore commissario
+	coordinatore coordinatrice rappresentante portavoce consigliere dirigente funzionario sindaco generale
+	ministre secretaire directeur directrice adjoint chef president presidente prefet ambassadeur
+	ambassadrice colonel commandant procureur commissaire coordinateur representant conseiller m mme
+	minister secretary director deputy head chief prefect ambassador commander prosecutor
+	commissioner coordinator representative spokesperson adviser advisor chair chairman chairperson mr mrs ms
+	dr executive under plen min general`)
+
+// ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
+var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
+
+// nameParticles may stand inside a person's name in lower case.
+var nameParticles = set(`de di da van von der el al bin ben du la le dos das`)
+
+// notPersonWords are capitalised words that never start or continue a person's name.
+var notPersonWords = set(`il lo la le les the i gli un una une a an de del della dell di da in nel nella
+	al alla en au aux per pour for by con with et e and ou or on su sur dal dalla par this questo questa
+	cette ce ces these those which che qui que`)
+
+// Meeting head nouns and their subtype.
+var meetingHeads = map[string]string{
+	"workshop": "workshop", "seminario": "workshop", "seminaire": "workshop", "seminar": "workshop", "atelier": "workshop",
+	"conferenza": "conference", "conference": "conference", "congresso": "conference", "congres": "conference",
+	"congress": "conference", "forum": "conference", "simposio": "conference", "symposium": "conference",
+	"riunione": "meeting", "reunion": "meeting", "meeting": "meeting", "incontro": "meeting", "rencontre": "meeting",
+	"vertice": "summit", "sommet": "summit", "summit": "summit",
+	"training": "training", "course": "training", "corso": "training",
+	"esercitazione": "exercise", "exercice": "exercise", "exercise": "exercise",
+	"visita": "visit", "visite": "visit", "visit": "visit",
+	"cerimonia": "signing ceremony", "ceremonie": "signing ceremony", "ceremony": "signing ceremony",
+}
+
+// meetingCoref words refer back to the meeting being reported.
+var meetingCoref = set(`evento event evenement lavori travaux proceedings`)
+
+// Cue phrases, folded and tokenised, by the relation they introduce.
+type cueKind int
+
+const (
+	cueOrganiser cueKind = iota + 1
+	cueOrganiserBefore
+	cueParticipant
+	cueSpeaker
+	cueChair
+	cueCollaboration
+	cueImplementer
+	cueImplementsBefore
+	cueFunder
+	cueFundsBefore
+	cueFramework
+	cueOnBehalf
+	cueBetween
+	cueAdopted
+	cueSigned
+)
+
+var cuePhrases = map[cueKind]string{
+	cueOrganiser: `organizzato da|organizzata da|organizzati da|co organizzato da|co organizzata da|organised by|
+		organized by|co organised by|co organized by|organise par|organisee par|co organisee par|co organise par|
+		hosted by|ospitato da|ospitata da|accueilli par|accueillie par|promosso da|promossa da|convened by`,
+	cueOrganiserBefore: `ha tenuto|ha organizzato|hanno organizzato|held|organised|organized|hosted|a organise|
+		ont organise|a tenu|convened|ha ospitato|ha promosso`,
+	cueParticipant: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|presenti|ont participe|
+		a participe|ont pris part|participated|took part|attended|attended by|were present|en presence de|
+		alla presenza di|in the presence of|with the participation of|con la partecipazione di|
+		la participation de|participation de|ha riunito|a reuni|brought together|comprenait|included|comprendeva`,
+	cueSpeaker: `aperti da|aperto da|aperta da|inaugurata da|inaugurato da|inauguree par|inaugure par|ouverte par|
+		ouvert par|opened by|e intervenuto|e intervenuta|sono intervenuti|est intervenu|est intervenue|addressed by|
+		a pris la parole|took the floor|en compagnie de|in compagnia di|accompanied by`,
+	cueChair: `presieduta da|presieduto da|presieduti da|presidee par|preside par|presides par|presidees par|
+		chaired by|moderata da|moderated by`,
+	cueCollaboration: `in collaborazione con|in cooperation with|in collaboration with|in partnership with|
+		en partenariat avec|en collaboration avec|together with|insieme a|insieme al|insieme all|con il supporto di|
+		con il sostegno di|with the support of|avec l appui de|avec le soutien de|in cooperazione con|
+		en cooperation avec`,
+	cueImplementer: `attuato da|attuata da|attuati da|realizzato da|realizzata da|implemented by|mis en oeuvre par|
+		mise en oeuvre par|carried out by|executed by|eseguito da|led by|guidato da|gestito da|managed by|
+		implemente par|implementee par`,
+	cueImplementsBefore: `implements|implement|attua|attuano|met en oeuvre|mettent en oeuvre|implemente|implementent`,
+	cueFunder: `con il sostegno finanziario del|con il sostegno finanziario della|con il sostegno finanziario dell|
+		con il sostegno finanziario di|con il contributo finanziario del|con il contributo finanziario di|
+		finanziato da|finanziata da|finanziati da|finanziate da|finanziato dal|finanziata dal|finanziati dal|
+		finanziate dal|finanziato dalla|finanziata dalla|finanziati dalla|finanziate dalla|finanziato dall|
+		finanziata dall|finanziati dall|finanziate dall|finance par|financee par|finances par|financees par|
+		grace au financement de|avec le soutien financier de|avec l appui financier de|funded by|financed by|
+		with financial support from|with financial support of|with the financial support of|with funding from|
+		sponsored by|grazie al finanziamento di|grazie al finanziamento del`,
+	cueFundsBefore: `fund|funds|finanzia|finanziano|finance|financent`,
+	cueFramework: `nell ambito del|nell ambito della|nell ambito dell|nell ambito dei|nel quadro del|
+		nel quadro della|dans le cadre du|dans le cadre de|dans le cadre des|in the framework of|under the|
+		as part of|within the framework of|delivered under|held under|nel contesto del`,
+	cueOnBehalf:  `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
+	cueBetween:   `tra|fra|between|entre`,
+	cueAdopted:   `adottato|adottata|adottati|adopted|adopte|adoptee|approvato|approvata|approved|approuve|endorsed`,
+	cueSigned:    `firmato|firmata|firmati|firmano|hanno firmato|ha firmato|signed|sign|signe|signee|ont signe|a signe|sottoscritto|sottoscritta|concluded|conclu`,
+}
+
+// Memorandum heads: a memorandum needs one of these and a signing verb.
+var memorandumHeads = [][]string{
+	{"memorandum"}, {"mou"}, {"protocollo", "d", "intesa"}, {"protocole", "d", "accord"},
+	{"accordo", "di", "cooperazione"}, {"accord", "de", "cooperation"}, {"cooperation", "agreement"},
+	{"agreement"}, {"accordo"}, {"accord"}, {"protocollo"},
+}
+
+// Roadmap heads with their subtype.
+var roadmapHeads = []struct {
+	words   []string
+	subtype string
+}{
+	{[]string{"roadmap"}, "roadmap"}, {[]string{"road", "map"}, "roadmap"}, {[]string{"feuille", "de", "route"}, "roadmap"},
+	{[]string{"tabella", "di", "marcia"}, "roadmap"}, {[]string{"piano", "d", "azione"}, "action plan"},
+	{[]string{"piano", "di", "azione"}, "action plan"}, {[]string{"plan", "d", "action"}, "action plan"},
+	{[]string{"action", "plan"}, "action plan"}, {[]string{"plan", "of", "action"}, "action plan"},
+	{[]string{"dichiarazione"}, "declaration"}, {[]string{"declaration"}, "declaration"},
+}
+
+// projectHeads introduce a named project, programme or initiative.
+var projectHeads = set(`progetto project projet programma programme program iniziativa initiative`)
+
+// Words that end a roadmap or project name written in running text.
+var nameStops = set(`adottata adottato adopted adoptee adopte firmata firmato signed signee signe approvata
+	approved che which qui que stata stato was is est sono sont were periodo period periode during durante lors`)
+
+// months maps folded month names in the three languages to their number.
+var months = func() map[string]int {
+	months := map[string]int{}
+	for i, names := range []string{
+		"gennaio janvier january jan", "febbraio fevrier february feb", "marzo mars march mar",
+		"aprile avril april apr", "maggio mai may", "giugno juin june jun", "luglio juillet july jul",
+		"agosto aout august aug", "settembre septembre september sep sept", "ottobre octobre october oct",
+		"novembre november nov", "dicembre decembre december dec"} {
+		for _, n := range strings.Fields(names) {
+			months[n] = i + 1
+		}
+	}
+	return months
+}()
+
+// stopWords are left out of slugs built from names.
+var stopWords = set(`il lo la le les l the a an i gli di del della dello dell dei degli delle de du des d
+	of for per pour e et and in nel nella nei nelle en au aux sur su sul sulla on to da dal dalla by con with`)

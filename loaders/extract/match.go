@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/entente/entente/loaders/gazetteer"
+	"github.com/entente/entente/loaders/text"
+)
+
+// targetKind says what a gazetteer phrase names.
+type targetKind uint8
+
+const (
+	tState targetKind = iota + 1
+	tAdjective
+	tPlace
+	tBody
+	tAgency
+)
+
+// target is what a phrase of the gazetteer refers to.
+type target struct {
+	kind    targetKind
+	idx     int    // index in the gazetteer list of that kind
+	lang    string // language of the phrase ("" for acronyms)
+	acronym string // the acronym as written in the gazetteer, for case checks
+}
+
+type phrase struct {
+	toks []string
+	t    target
+}
+
+// index finds gazetteer phrases in token sequences: phrases by their first token,
+// longest first.
+type index map[string][]phrase
+
+// skippable words may stand inside a gazetteer name in running text ("Piano d'azione
+// congiunto aggiornato per ...").
+var skippable = set(`aggiornato aggiornata updated revised rivisto riveduto revise nuovo nuova new nouveau nouvelle`)
+
+func buildIndex(g *gazetteer.Gazetteer) index {
+	ix := index{}
+	add := func(s string, t target) {
+		toks := text.FoldTokens(s)
+		if len(toks) > 0 {
+			ix[toks[0]] = append(ix[toks[0]], phrase{toks, t})
+		}
+	}
+	addNames := func(names map[string][]string, t target) {
+		for _, lang := range gazetteer.Languages {
+			for _, n := range names[lang] {
+				t.lang = lang
+				add(n, t)
+			}
+		}
+	}
+	addAcronyms := func(acrs []string, t target) {
+		for _, a := range acrs {
+			t.acronym = a
+			add(a, t)
+		}
+	}
+	for i, s := range g.States {
+		addNames(s.Names, target{kind: tState, idx: i})
+		addNames(s.Adjectives, target{kind: tAdjective, idx: i})
+	}
+	for i, p := range g.Places {
+		addNames(p.Names, target{kind: tPlace, idx: i})
+	}
+	for i, b := range g.Bodies {
+		addNames(b.Names, target{kind: tBody, idx: i})
+		addAcronyms(b.Acronyms, target{kind: tBody, idx: i})
+	}
+	for i, a := range g.Agencies {
+		addNames(a.Names, target{kind: tAgency, idx: i})
+		addAcronyms(a.Acronyms, target{kind: tAgency, idx: i})
+	}
+	for k, ps := range ix {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+		ix[k] = ps
+	}
+	return ix
+}
+
+// tokenView is what matching needs of a token sequence.
+type tokenView interface {
+	count() int
+	fold(i int) string
+	acceptable(i, n int, t target, lang string) bool
+}
+
+// longest returns the longest phrase starting at token i: its length in tokens
+// (skipped words included) and its target.
+func (ix index) longest(v tokenView, i int, lang string) (int, target, bool) {
+	best, bestT := 0, target{}
+	for _, p := range ix[v.fold(i)] {
+		n := matchLen(v, i, p.toks)
+		if n > best && v.acceptable(i, n, p.t, lang) {
+			best, bestT = n, p.t
+		}
+	}
+	return best, bestT, best > 0
+}
+
+func matchLen(v tokenView, i int, toks []string) int {
+	j := i
+	for _, want := range toks {
+		for j < v.count() && v.fold(j) != want && skippable[v.fold(j)] && j > i {
+			j++
+		}
+		if j >= v.count() || v.fold(j) != want {
+			return 0
+		}
+		j++
+	}
+	return j - i
+}
+
+// docTokens is the tokenView of an analysed document.
+type docTokens struct{ d *text.Doc }
+
+func (v docTokens) count() int        { return len(v.d.Tokens) }
+func (v docTokens) fold(i int) string { return v.d.TokenFold(v.d.Tokens[i]) }
+
+// acceptable applies the case rules: acronyms as written (or in capitals), names with
+// a capital somewhere (a one-word name with an initial capital), adjectives only in
+// the document's language and not inside a hyphenated compound, names of states and
+// places in the document's language or English.
+func (v docTokens) acceptable(i, n int, t target, lang string) bool {
+	toks := v.d.Tokens[i : i+n]
+	if t.acronym != "" {
+		if len(toks) == 1 {
+			w := v.d.TokenText(toks[0])
+			return w == t.acronym || (len(t.acronym) > 3 && toks[0].Upper) || toks[0].AllCaps
+		}
+		return toks[0].Upper
+	}
+	switch t.kind {
+	case tAdjective:
+		if t.lang != lang || v.d.Joined(i) {
+			return false
+		}
+		return t.lang != "en" || toks[0].Upper
+	case tState, tPlace:
+		if t.lang != lang && t.lang != "en" {
+			return false
+		}
+	}
+	if n == 1 {
+		return toks[0].Upper
+	}
+	for _, t := range toks {
+		if t.Upper {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsView is a tokenView over folded words (used to read titles as names).
+type wordsView []string
+
+func (v wordsView) count() int                               { return len(v) }
+func (v wordsView) fold(i int) string                        { return v[i] }
+func (v wordsView) acceptable(_, _ int, t target, _ string) bool { return t.acronym == "" }
+
+// hasPrefixTokens reports whether the folded tokens from i start with words.
+func hasPrefixTokens(d *text.Doc, i int, words []string) bool {
+	if i+len(words) > len(d.Tokens) {
+		return false
+	}
+	for k, w := range words {
+		if d.TokenFold(d.Tokens[i+k]) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// cueIndex finds cue phrases: by first word, longest first.
+type cueIndex map[string][]cuePhrase
+
+type cuePhrase struct {
+	words []string
+	kind  cueKind
+}
+
+func buildCues() cueIndex {
+	ci := cueIndex{}
+	for kind, list := range cuePhrases {
+		for _, p := range strings.Split(list, "|") {
+			words := strings.Fields(p)
+			if len(words) > 0 {
+				ci[words[0]] = append(ci[words[0]], cuePhrase{words, kind})
+			}
+		}
+	}
+	for k, ps := range ci {
+		sort.SliceStable(ps, func(i, j int) bool {
+			if len(ps[i].words) != len(ps[j].words) {
+				return len(ps[i].words) > len(ps[j].words)
+			}
+			return ps[i].kind < ps[j].kind
+		})
+		ci[k] = ps
+	}
+	return ci
+}

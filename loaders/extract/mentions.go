@@ -1,0 +1,327 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/gazetteer"
+	"github.com/entente/entente/loaders/text"
+)
+
+// mention is a stretch of tokens [first, last) that names something.
+type mention struct {
+	first, last int
+	kind        string // a fixtures node kind, or "place"
+	id, name    string
+	country     string
+	subtype     string
+	slug        string // agencies: the gazetteer slug when known
+	adjective   bool   // a state written as an adjective
+	spec        bool   // a state that says whose an agency is
+	inTitle     bool   // inside a person's title: not an actor of the sentence
+	alias       bool   // a bracketed acronym repeating the mention before it
+	acronym     string // agencies: the acronym given in brackets after the name
+	parent      int    // agencies: index of the agency it belongs to, or -1
+	description string // projects
+	affiliation []int  // persons: indexes of the actors they work for
+	title       string // persons
+}
+
+func (m *mention) isActor() bool {
+	switch m.kind {
+	case fixtures.KindState, fixtures.KindAgency, fixtures.KindUNBody, fixtures.KindOrganization:
+		return !m.spec && !m.inTitle && !m.alias
+	}
+	return false
+}
+
+// run is the extraction of one document.
+type run struct {
+	x         *Extractor
+	d         *text.Doc
+	g         *graph
+	ments     []*mention
+	at        []int // token -> index+1 of the mention covering it, 0 when none
+	dates     []dateMention
+	published string
+	home      string // the state the document is about, for agencies that do not say
+}
+
+func newRun(x *Extractor, d *text.Doc, docID string) *run {
+	return &run{x: x, d: d, g: newGraph(docID, d.Runes), at: make([]int, len(d.Tokens))}
+}
+
+func (r *run) analyse() {
+	r.matchGazetteer()
+	r.recogniseProjects()
+	r.recogniseAgencies()
+	r.recogniseRoadmaps()
+	r.markAliases()
+	r.dates = findDates(r.d.Fold)
+	r.published = publishedDate(r.d, r.dates)
+	r.home = r.homeCountry()
+	r.recognisePersons()
+	r.resolveAgencies()
+	r.events()
+	r.emitMentions()
+}
+
+func (r *run) fold(i int) string { return r.d.TokenFold(r.d.Tokens[i]) }
+
+func (r *run) mentionAt(i int) *mention {
+	if i < 0 || i >= len(r.at) || r.at[i] == 0 {
+		return nil
+	}
+	return r.ments[r.at[i]-1]
+}
+
+// add records a mention over free tokens and returns it (nil when a token is taken).
+func (r *run) add(m *mention) *mention {
+	for i := m.first; i < m.last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	m.parent = -1
+	r.ments = append(r.ments, m)
+	for i := m.first; i < m.last; i++ {
+		r.at[i] = len(r.ments)
+	}
+	return m
+}
+
+// replace lets m take over tokens held by agency mentions it contains.
+func (r *run) replace(m *mention) *mention {
+	for i := m.first; i < m.last; i++ {
+		if old := r.mentionAt(i); old != nil {
+			old.kind = "" // absorbed
+			r.at[i] = 0
+		}
+	}
+	return r.add(m)
+}
+
+func (r *run) span(m *mention) text.Span {
+	return text.Span{Start: r.d.Tokens[m.first].Start, End: r.d.Tokens[m.last-1].End}
+}
+
+func (r *run) tokSpan(first, last int) text.Span {
+	return text.Span{Start: r.d.Tokens[first].Start, End: r.d.Tokens[last-1].End}
+}
+
+func (r *run) textOf(first, last int) string { return r.d.Slice(r.tokSpan(first, last)) }
+
+func (r *run) sentenceOf(i int) text.Span { return r.d.Sentences[r.d.Tokens[i].Sentence] }
+
+// sentenceTokens returns the token range [first, last) of sentence s.
+func (r *run) sentenceTokens(s int) (int, int) {
+	sp := r.d.Sentences[s]
+	first := sort.Search(len(r.d.Tokens), func(i int) bool { return r.d.Tokens[i].Start >= sp.Start })
+	last := sort.Search(len(r.d.Tokens), func(i int) bool { return r.d.Tokens[i].Start >= sp.End })
+	return first, last
+}
+
+// matchGazetteer marks the longest gazetteer phrase at each free token.
+func (r *run) matchGazetteer() {
+	v := docTokens{r.d}
+	g := r.x.gaz
+	for i := 0; i < len(r.d.Tokens); i++ {
+		n, t, ok := r.x.ix.longest(v, i, r.d.Lang)
+		if !ok {
+			continue
+		}
+		m := &mention{first: i, last: i + n}
+		switch t.kind {
+		case tState, tAdjective:
+			s := g.States[t.idx]
+			m.kind, m.id, m.name, m.country, m.adjective = fixtures.KindState, "state:"+strings.ToLower(s.Code), s.Name, s.Code, t.kind == tAdjective
+		case tPlace:
+			p := g.Places[t.idx]
+			m.kind, m.id, m.name, m.country = "place", p.Slug, p.Name, p.Country
+		case tBody:
+			b := g.Bodies[t.idx]
+			m.kind, m.id, m.name, m.country, m.subtype = b.Kind, b.ID, b.Name, b.Country, b.Subtype
+		case tAgency:
+			a := g.Agencies[t.idx]
+			m.kind, m.slug, m.name, m.country = fixtures.KindAgency, a.Slug, a.Name, a.Country
+		}
+		r.add(m)
+		i += n - 1
+	}
+}
+
+var actionCode = regexp.MustCompile(`^[A-Z]{1,3}\d{1,4}$`)
+
+// recogniseProjects finds named projects ("il progetto “ATLAS: ...”", "the ENACT
+// project", a numbered action alone on the first line) and every later use of the name.
+func (r *run) recogniseProjects() {
+	toks := r.d.Tokens
+	names := map[string]*mention{}
+	for i := 0; i < len(toks); i++ {
+		if !projectHeads[r.fold(i)] {
+			continue
+		}
+		var m *mention
+		switch {
+		case i+1 < len(toks) && r.fold(i+1) == `"`:
+			m = r.quotedProject(i + 1)
+		case i+1 < len(toks) && toks[i+1].AllCaps && r.at[i+1] == 0:
+			m = &mention{first: i + 1, last: i + 2, name: r.d.TokenText(toks[i+1])}
+		case i > 0 && toks[i-1].AllCaps && r.at[i-1] == 0:
+			m = &mention{first: i - 1, last: i, name: r.d.TokenText(toks[i-1])}
+		}
+		if m != nil {
+			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
+			if r.add(m) != nil {
+				names[m.name] = m
+			}
+		}
+	}
+	// A code alone on the first line names a numbered action.
+	if len(toks) > 1 && toks[1].Sentence == 1 && toks[0].Sentence == 0 {
+		if w := r.d.TokenText(toks[0]); actionCode.MatchString(w) {
+			m := &mention{first: 0, last: 1, kind: fixtures.KindProject, id: "project:" + slug(w), name: w}
+			first, last := r.sentenceTokens(1)
+			m.description = r.textOf(first, last)
+			if r.add(m) != nil {
+				names[w] = m
+			}
+		}
+	}
+	for i := range toks {
+		if p := names[r.d.TokenText(toks[i])]; p != nil && r.at[i] == 0 {
+			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
+		}
+	}
+}
+
+// quotedProject reads “NAME: description” or “Name” starting at the opening quote q.
+func (r *run) quotedProject(q int) *mention {
+	toks := r.d.Tokens
+	end := q + 1
+	for end < len(toks) && r.fold(end) != `"` && toks[end].Sentence == toks[q].Sentence && end-q < 40 {
+		end++
+	}
+	if end >= len(toks) || r.fold(end) != `"` || end == q+1 {
+		return nil
+	}
+	colon := -1
+	for k := q + 1; k < end; k++ {
+		if r.fold(k) == ":" {
+			colon = k
+			break
+		}
+	}
+	m := &mention{first: q + 1, last: end}
+	if colon > q+1 && colon-q <= 6 {
+		m.last = colon
+		m.description = r.textOf(colon+1, end)
+	}
+	for k := m.first; k < m.last; k++ {
+		if r.at[k] != 0 {
+			return nil
+		}
+	}
+	m.name = r.textOf(m.first, m.last)
+	return m
+}
+
+// markAliases marks "(ACRONYM)" after a mention: a repeat of it, or its acronym.
+func (r *run) markAliases() {
+	toks := r.d.Tokens
+	for i := 1; i+2 < len(toks); i++ {
+		if r.fold(i) != "(" {
+			continue
+		}
+		prev := r.mentionAt(i - 1)
+		if prev == nil || prev.kind == "" {
+			continue
+		}
+		close := i + 2
+		if inner := r.mentionAt(i + 1); inner != nil && inner != prev {
+			close = inner.last
+			if close < len(toks) && r.fold(close) == ")" {
+				inner.alias = true
+				if prev.kind == inner.kind && inner.id != "" && prev.id == "" {
+					prev.id = inner.id
+				}
+			}
+			continue
+		}
+		if toks[i+1].AllCaps || (toks[i+1].Upper && len(r.d.TokenText(toks[i+1])) <= 6) {
+			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.kind == fixtures.KindAgency {
+				prev.acronym = r.d.TokenText(toks[i+1])
+			}
+		}
+	}
+}
+
+// homeCountry is the state the document mentions most (places count double, the
+// title line double again); agencies that do not say whose they are belong to it.
+func (r *run) homeCountry() string {
+	score := map[string]int{}
+	best := ""
+	for _, m := range r.ments {
+		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place") {
+			continue
+		}
+		w := 1
+		if m.kind == "place" {
+			w = 2
+		}
+		if r.d.Tokens[m.first].Sentence == 0 {
+			w *= 2
+		}
+		score[m.country] += w
+		if best == "" || score[m.country] > score[best] || (score[m.country] == score[best] && m.country < best) {
+			best = m.country
+		}
+	}
+	return best
+}
+
+// emitMentions adds a node and a source for every mention.
+func (r *run) emitMentions() {
+	g := r.x.gaz
+	for _, m := range r.ments {
+		if m.kind == "" || m.kind == "place" || m.id == "" {
+			continue
+		}
+		n := r.g.node(m.id, m.kind, m.name)
+		r.g.mention(n, r.span(m))
+		switch m.kind {
+		case fixtures.KindState, fixtures.KindAgency:
+			n.Country = strp(m.country)
+		case fixtures.KindOrganization:
+			if m.country != "" {
+				n.Country = strp(m.country)
+			}
+		case fixtures.KindProject:
+			if m.description != "" {
+				n.Properties["description"] = m.description
+			}
+		case fixtures.KindPerson:
+			if m.title != "" {
+				n.Properties["title"] = m.title
+			}
+		case fixtures.KindRoadmap:
+			if m.subtype != "" {
+				n.Properties["subtype"] = m.subtype
+			}
+		}
+		if m.kind == fixtures.KindUNBody || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap {
+			r.gazetteerParents(g, m.id)
+		}
+	}
+}
+
+// gazetteerParents adds the PART_OF chain the gazetteer knows for a body.
+func (r *run) gazetteerParents(g *gazetteer.Gazetteer, id string) {
+	for b := g.Body(id); b != nil && b.PartOf != ""; b = g.Body(b.PartOf) {
+		p := g.Body(b.PartOf)
+		r.g.node(p.ID, p.Kind, p.Name)
+		r.g.edge(fixtures.EdgePartOf, b.ID, p.ID, text.Span{}, "")
+	}
+}

@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// recognisePersons finds names of two to four capitalised words that a title announces
+// ("le préfet Stefano GAMBACURTA", "Secretary General Jürgen Stock", "..., Carlo Lo
+// Cascio") or follows ("Jalel Chelba, Executive Director of AFRIPOL"), or whose family
+// name is in capitals. The title is kept, and the actor it names is the affiliation.
+func (r *run) recognisePersons() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if !r.nameToken(i) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i < 5 && toks[j].Sentence == toks[i].Sentence {
+			if r.nameToken(j) {
+				j++
+			} else if nameParticles[r.fold(j)] && !toks[j].Upper && j+1 < len(toks) && r.nameToken(j+1) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if j-i < 2 || j-i > 4 {
+			i = j - 1
+			continue
+		}
+		before, after := r.titleBefore(i), r.titleAfter(j)
+		capsSurname := toks[j-1].AllCaps && !toks[i].AllCaps
+		if before == nil && after == nil && !capsSurname {
+			i = j - 1
+			continue
+		}
+		m := r.add(&mention{first: i, last: j, kind: fixtures.KindPerson, name: r.personName(i, j)})
+		if m == nil {
+			continue
+		}
+		m.id = "person:" + slug(m.name)
+		t := before
+		if t == nil {
+			t = after
+		}
+		if t != nil {
+			m.title = strings.TrimSpace(strings.TrimLeft(r.textOf(t[0], t[1]), ",;: "))
+			r.affiliate(m, t[0], t[1], t[2])
+		}
+		i = j - 1
+	}
+}
+
+func (r *run) nameToken(i int) bool {
+	t := r.d.Tokens[i]
+	if t.Kind != text.Word || !t.Upper || r.at[i] != 0 || t.End-t.Start < 2 {
+		return false
+	}
+	f := r.fold(i)
+	_, month := months[f]
+	_, meeting := meetingHeads[f]
+	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting && !projectHeads[f]
+}
+
+// personName writes the name with family names in capitals title-cased and the
+// original separators (spaces, hyphens).
+func (r *run) personName(first, last int) string {
+	var b strings.Builder
+	for i := first; i < last; i++ {
+		t := r.d.Tokens[i]
+		if i > first {
+			b.WriteString(strings.TrimSpace(r.d.Slice(text.Span{Start: r.d.Tokens[i-1].End, End: t.Start})))
+			if r.d.Fold[t.Start-1] == ' ' {
+				b.WriteString(" ")
+			}
+		}
+		w := r.d.TokenText(t)
+		if t.AllCaps {
+			w = titleCase(w)
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// titleBefore returns the title segment before a name at i as [first, last, titleWord]:
+// the words right before it ("le préfet"), or, after a comma, the clause before the comma.
+func (r *run) titleBefore(i int) []int {
+	toks := r.d.Tokens
+	end := i
+	if end > 0 && r.fold(end-1) == "," {
+		end--
+	}
+	start := end
+	for start > 0 && toks[start-1].Sentence == toks[i].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
+		start--
+	}
+	return r.titleIn(start, end)
+}
+
+// titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
+func (r *run) titleAfter(j int) []int {
+	toks := r.d.Tokens
+	if j >= len(toks) || r.fold(j) != "," {
+		return nil
+	}
+	end := j + 1
+	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
+		end++
+	}
+	t := r.titleIn(j+1, end)
+	if t == nil || t[2]-(j+1) > 3 {
+		return nil
+	}
+	return t
+}
+
+func clauseBreak(f string) bool { return f == "," || f == ";" || f == ":" || f == "(" || f == ")" || f == "." }
+
+// titleIn returns [start, end, first title word] when the segment holds a title word.
+func (r *run) titleIn(start, end int) []int {
+	for k := start; k < end; k++ {
+		if titleWords[r.fold(k)] {
+			return []int{start, end, k}
+		}
+	}
+	return nil
+}
+
+// affiliate links a person to the actor named in the title segment [start, end) (the
+// first after the title word, else the last before it), marks the actors of the segment
+// as part of a title, and reads a minister's title as a ministry.
+func (r *run) affiliate(p *mention, start, end, word int) {
+	var after, before *mention
+	for k := start; k < end; k++ {
+		m := r.mentionAt(k)
+		if m == nil || m.kind == "" || m.kind == "place" || m.kind == fixtures.KindPerson {
+			continue
+		}
+		m.inTitle = true
+		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
+			continue
+		}
+		if k >= word && after == nil {
+			after = m
+		} else if k < word {
+			before = m
+		}
+	}
+	if min := r.ministry(word, end); min != nil && (after == nil || after.kind == fixtures.KindState) {
+		after = min
+	}
+	if after == nil {
+		after = before
+	}
+	p.title = strings.TrimSpace(r.textOf(word, end))
+	if after != nil {
+		p.affiliation = append(p.affiliation, r.indexOf(after))
+	}
+}
+
+func (r *run) indexOf(m *mention) int {
+	for i, x := range r.ments {
+		if x == m {
+			return i
+		}
+	}
+	return -1
+}
+
+// ministry reads "Ministro dell'Interno della Serbia" or "ministre espagnol de
+// l'Intérieur" as the ministry it names, and adds it as an agency mention.
+func (r *run) ministry(word, end int) *mention {
+	min, ok := ministerWords[r.fold(word)]
+	if !ok {
+		return nil
+	}
+	words := wordsView{min}
+	k := word + 1
+	var adj *mention
+	if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.adjective {
+		adj = m
+		k = m.last
+	}
+	for j := k; j < end; j++ {
+		words = append(words, r.fold(j))
+	}
+	n, t, ok := r.x.ix.longest(words, 0, r.d.Lang)
+	if !ok || t.kind != tAgency {
+		return nil
+	}
+	last := k + n - 1
+	for i := k; i < last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	a := r.x.gaz.Agencies[t.idx]
+	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
+	if adj != nil {
+		// the adjective sits inside the span: take it over as the country
+		m.country = adj.country
+		adj.spec = true
+		r.at[adj.first] = 0
+		adj.kind = ""
+	}
+	if r.add(m) == nil {
+		return nil
+	}
+	if m.country == "" {
+		m.country = r.countrySpec(m)
+	}
+	return m
+}
