@@ -20,6 +20,12 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 	if len(n.Sources) == 0 {
 		n.Sources = []fixtures.Source{CuratorSource}
 	}
+	if n.Country == nil {
+		// An update need not repeat the country an Agency requires.
+		if old, err := s.NodesByID(ctx, []string{n.ID}); err == nil && old[0] != nil {
+			n.Country = old[0].Country
+		}
+	}
 	docs, err := s.documentsOf(ctx, n.Sources)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,67 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// synthetic builds meetings, each with participants that are agencies of a few states.
+func synthetic(meetings, perMeeting int) *fixtures.Fixture {
+	ref := []fixtures.Source{{Reference: "test"}}
+	f := &fixtures.Fixture{Format: fixtures.Format}
+	countries := []string{"IT", "FR", "MA", "UZ", "US", "DE", "ES", "TN", "EG", "KZ"}
+	for _, c := range countries {
+		cc := c
+		f.Nodes = append(f.Nodes, fixtures.Node{ID: "state:" + c, Kind: fixtures.KindState, Name: "State " + c, Country: &cc, Sources: ref})
+		for i := 0; i < 5; i++ {
+			id := fmt.Sprintf("agency:%s:%d", c, i)
+			f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: fixtures.KindAgency, Name: fmt.Sprintf("Agency %d of %s", i, c), Country: &cc, Sources: ref})
+			f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgePartOf, From: id, To: "state:" + c, Sources: ref})
+		}
+	}
+	role := "participant"
+	for m := 0; m < meetings; m++ {
+		id := fmt.Sprintf("meeting:%03d", m)
+		date := fmt.Sprintf("2020-01-%02d", m%28+1)
+		f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: fixtures.KindMeeting, Name: fmt.Sprintf("Meeting %03d", m), StartDate: &date, Sources: ref})
+		for p := 0; p < perMeeting; p++ {
+			agency := fmt.Sprintf("agency:%s:%d", countries[(m+p)%len(countries)], p%5)
+			f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeParticipatedIn, From: agency, To: id, Role: &role, Sources: ref})
+		}
+	}
+	return f
+}
+
+// TestNoNPlusOne counts the Cypher round trips of a nested list query: they must not grow
+// with the number of meetings.
+func TestNoNPlusOne(t *testing.T) {
+	a := newAPI(t)
+	if _, err := a.store.Import(context.Background(), synthetic(120, 6), nil); err != nil {
+		t.Fatal(err)
+	}
+	const q = `query($n: Int) { meetings(first: $n) { edges { node { name
+		participants { role participant { id ... on Agency { name state { name country } } } }
+	} } } }`
+	trips := map[int]int64{}
+	for _, n := range []int{5, 50, 100} {
+		before := a.store.RoundTrips()
+		d := a.ok(q, map[string]any{"n": n})
+		trips[n] = a.store.RoundTrips() - before
+		edges := at(d, "meetings.edges").([]any)
+		if len(edges) != n || at(edges[n-1], "node.participants.5.participant.state.country") == nil {
+			t.Fatalf("first %d: %d meetings, last %v", n, len(edges), edges[n-1])
+		}
+	}
+	t.Logf("round trips by meetings listed: %v", trips)
+	// Five levels (list, participations, participants, their PART_OF edges, the states), each
+	// one batch, or two when a load arrives after its batch window closed; per-item loading
+	// would cost over 600 for 100 meetings.
+	for n, got := range trips {
+		if got > 10 {
+			t.Errorf("%d meetings cost %d round trips: %v", n, got, trips)
+		}
+	}
+}
