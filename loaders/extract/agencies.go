@@ -26,7 +26,8 @@ func (r *run) recogniseAgencies() {
 		if !r.hasCapital(first, last) {
 			continue
 		}
-		if m := r.mentionAt(i); m != nil && m.first == first && m.last >= last {
+		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
+			i = m.last - 1
 			continue // the gazetteer already has all of it
 		}
 		m := r.replace(&mention{first: first, last: last, kind: fixtures.KindAgency, name: r.textOf(first, last)})
@@ -54,7 +55,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 	for j < len(toks) && toks[j].Sentence == sent {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
-			if m.kind == fixtures.KindAgency && m.country == "" && !strongHeads[f] {
+			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] {
 				last, j = m.last, m.last
 				continue
 			}
@@ -116,7 +117,7 @@ func (r *run) agencyCoreference() {
 	}
 	byFirst := map[string][]known{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindAgency && m.slug == "" && m.last-m.first >= 2 {
+		if m.kind == fixtures.KindAgency && m.slug == "" && m.last-m.first >= 2 && m.acronym == "" {
 			var words []string
 			for i := m.first; i < m.last; i++ {
 				words = append(words, r.fold(i))
@@ -124,11 +125,18 @@ func (r *run) agencyCoreference() {
 			byFirst[words[0]] = append(byFirst[words[0]], known{words, m})
 		}
 	}
-	if len(byFirst) == 0 {
-		return
+	acronyms := map[string]*mention{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindAgency && m.acronym != "" {
+			acronyms[m.acronym] = m
+		}
 	}
 	for i := range r.d.Tokens {
 		if r.at[i] != 0 {
+			continue
+		}
+		if a := acronyms[r.d.TokenText(r.d.Tokens[i])]; a != nil {
+			r.add(&mention{first: i, last: i + 1, kind: fixtures.KindAgency, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
 			continue
 		}
 		for _, k := range byFirst[r.fold(i)] {
@@ -150,7 +158,7 @@ func (r *run) resolveAgencies() {
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
-		if c := r.countrySpec(m); c != "" && m.country == "" {
+		if c := r.countrySpec(m); c != "" {
 			m.country = c
 		}
 	}
@@ -172,6 +180,12 @@ func (r *run) resolveAgencies() {
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
 	}
+	hasParent := map[string]bool{}
+	for _, m := range agencies {
+		if m.kind != "" && (m.parent >= 0 || r.gazetteerParent(m) != "") {
+			hasParent[m.id] = true
+		}
+	}
 	for _, m := range agencies {
 		if m.kind == "" {
 			continue
@@ -182,6 +196,7 @@ func (r *run) resolveAgencies() {
 			r.g.edge(fixtures.EdgePartOf, m.id, r.ments[m.parent].id, s, "")
 		case r.gazetteerParent(m) != "":
 			r.g.edge(fixtures.EdgePartOf, m.id, r.gazetteerParent(m), text.Span{}, "")
+		case hasParent[m.id]:
 		default:
 			st := r.x.gaz.State(m.country)
 			if st != nil {
@@ -222,6 +237,7 @@ func (r *run) findParent(idx int, m *mention) {
 	}
 	if p := r.mentionAt(j); p != nil && p != m && p.kind == fixtures.KindAgency && p.first == j {
 		m.parent = r.at[j] - 1
+		p.chained = true
 		_ = idx
 	}
 }

@@ -34,7 +34,9 @@ var datePatterns = func() []*regexp.Regexp {
 	for m := range months {
 		names = append(names, m)
 	}
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j] })
+	sort.Slice(names, func(i, j int) bool {
+		return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j]
+	})
 	m := `(` + strings.Join(names, "|") + `)\.?`
 	d := `(\d{1,2})(?:er|°|st|nd|rd|th)?`
 	return []*regexp.Regexp{

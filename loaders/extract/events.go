@@ -192,8 +192,11 @@ func (r *run) events() {
 func (r *run) findCues(first, last int) []cue {
 	var out []cue
 	for i := first; i < last; i++ {
+		if r.at[i] != 0 {
+			continue
+		}
 		for _, c := range r.x.cues[r.fold(i)] {
-			if i+len(c.words) <= last && hasPrefixTokens(r.d, i, c.words) {
+			if i+len(c.words) <= last && hasCue(r.d, i, c.words) {
 				out = append(out, cue{c.kind, i, i + len(c.words)})
 				i += len(c.words) - 1
 				break

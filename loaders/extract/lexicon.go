@@ -47,7 +47,25 @@ var titleWords = set(`ministro ministra sottosegretario segretario segretaria di
 var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
 
 // nameParticles may stand inside a person's name in lower case.
-var nameParticles = set(`de di da van von der el al bin ben du la le dos das`)
+var nameParticles = set(`de di da van von der el al bin ben du la le lo del della dos das`)
+
+// cueVariants lets a cue's preposition stand in its articulated forms: "attuato da"
+// also matches "attuato dall'", "financé par" "financé par le" is matched as written.
+var cueVariants = map[string]map[string]bool{
+	"da":  set("da dal dalla dall dallo dai dagli dalle"),
+	"di":  set("di del della dell dello dei degli delle d"),
+	"de":  set("de du des d"),
+	"a":   set("a al alla all allo ai agli alle"),
+	"con": set("con col"),
+}
+
+// notPersonPlaces are words of regions written in capitals that are not names.
+var notPersonPlaces = set(`asia asie africa afrique europe europa america amerique balkans balcani sahel
+	middle east ovest est west north nord south sud central centrale occidentali occidentaux western eastern
+	mediterraneo mediterranee mediterranean caucasus caucaso golfo gulf`)
+
+// honorifics are title words that say nothing of a function.
+var honorifics = set(`m mme mr mrs ms dr sig on`)
 
 // notPersonWords are capitalised words that never start or continue a person's name.
 var notPersonWords = set(`il lo la le les the i gli un una une a an de del della dell di da in nel nella
@@ -107,7 +125,7 @@ var cuePhrases = map[cueKind]string{
 	cueChair: `presieduta da|presieduto da|presieduti da|presidee par|preside par|presides par|presidees par|
 		chaired by|moderata da|moderated by`,
 	cueCollaboration: `in collaborazione con|in cooperation with|in collaboration with|in partnership with|
-		en partenariat avec|en collaboration avec|together with|insieme a|insieme al|insieme all|con il supporto di|
+		en partenariat avec|en collaboration avec|con il supporto di|
 		con il sostegno di|with the support of|avec l appui de|avec le soutien de|in cooperazione con|
 		en cooperation avec`,
 	cueImplementer: `attuato da|attuata da|attuati da|realizzato da|realizzata da|implemented by|mis en oeuvre par|
@@ -126,10 +144,10 @@ var cuePhrases = map[cueKind]string{
 	cueFramework: `nell ambito del|nell ambito della|nell ambito dell|nell ambito dei|nel quadro del|
 		nel quadro della|dans le cadre du|dans le cadre de|dans le cadre des|in the framework of|under the|
 		as part of|within the framework of|delivered under|held under|nel contesto del`,
-	cueOnBehalf:  `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
-	cueBetween:   `tra|fra|between|entre`,
-	cueAdopted:   `adottato|adottata|adottati|adopted|adopte|adoptee|approvato|approvata|approved|approuve|endorsed`,
-	cueSigned:    `firmato|firmata|firmati|firmano|hanno firmato|ha firmato|signed|sign|signe|signee|ont signe|a signe|sottoscritto|sottoscritta|concluded|conclu`,
+	cueOnBehalf: `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
+	cueBetween:  `tra|fra|between|entre`,
+	cueAdopted:  `adottato|adottata|adottati|adopted|adopte|adoptee|approvato|approvata|approved|approuve|endorsed`,
+	cueSigned:   `firmato|firmata|firmati|firmano|hanno firmato|ha firmato|signed|sign|signe|signee|ont signe|a signe|sottoscritto|sottoscritta|concluded|conclu`,
 }
 
 // Memorandum heads: a memorandum needs one of these and a signing verb.

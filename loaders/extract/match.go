@@ -162,8 +162,8 @@ func (v docTokens) acceptable(i, n int, t target, lang string) bool {
 // wordsView is a tokenView over folded words (used to read titles as names).
 type wordsView []string
 
-func (v wordsView) count() int                               { return len(v) }
-func (v wordsView) fold(i int) string                        { return v[i] }
+func (v wordsView) count() int                                   { return len(v) }
+func (v wordsView) fold(i int) string                            { return v[i] }
 func (v wordsView) acceptable(_, _ int, t target, _ string) bool { return t.acronym == "" }
 
 // hasPrefixTokens reports whether the folded tokens from i start with words.
@@ -173,6 +173,20 @@ func hasPrefixTokens(d *text.Doc, i int, words []string) bool {
 	}
 	for k, w := range words {
 		if d.TokenFold(d.Tokens[i+k]) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// hasCue reports whether the tokens from i spell a cue, prepositions in any of their forms.
+func hasCue(d *text.Doc, i int, words []string) bool {
+	if i+len(words) > len(d.Tokens) {
+		return false
+	}
+	for k, w := range words {
+		got := d.TokenFold(d.Tokens[i+k])
+		if got != w && !cueVariants[w][got] {
 			return false
 		}
 	}

@@ -22,6 +22,7 @@ type mention struct {
 	spec        bool   // a state that says whose an agency is
 	inTitle     bool   // inside a person's title: not an actor of the sentence
 	alias       bool   // a bracketed acronym repeating the mention before it
+	chained     bool   // the parent in "X of Y": Y is not an actor of the sentence
 	acronym     string // agencies: the acronym given in brackets after the name
 	parent      int    // agencies: index of the agency it belongs to, or -1
 	description string // projects
@@ -32,7 +33,7 @@ type mention struct {
 func (m *mention) isActor() bool {
 	switch m.kind {
 	case fixtures.KindState, fixtures.KindAgency, fixtures.KindUNBody, fixtures.KindOrganization:
-		return !m.spec && !m.inTitle && !m.alias
+		return !m.spec && !m.inTitle && !m.alias && !m.chained
 	}
 	return false
 }
@@ -55,6 +56,7 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 
 func (r *run) analyse() {
 	r.matchGazetteer()
+	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()
 	r.recogniseRoadmaps()
@@ -152,6 +154,18 @@ func (r *run) matchGazetteer() {
 	}
 }
 
+// placeQualifiers marks "Lyon, France": the state says where the place is.
+func (r *run) placeQualifiers() {
+	for _, m := range r.ments {
+		if m.kind != "place" || m.last+1 >= len(r.d.Tokens) || r.fold(m.last) != "," {
+			continue
+		}
+		if s := r.mentionAt(m.last + 1); s != nil && s.kind == fixtures.KindState && s.country == m.country {
+			s.spec = true
+		}
+	}
+}
+
 var actionCode = regexp.MustCompile(`^[A-Z]{1,3}\d{1,4}$`)
 
 // recogniseProjects finds named projects ("il progetto “ATLAS: ...”", "the ENACT
@@ -244,14 +258,14 @@ func (r *run) markAliases() {
 			close = inner.last
 			if close < len(toks) && r.fold(close) == ")" {
 				inner.alias = true
-				if prev.kind == inner.kind && inner.id != "" && prev.id == "" {
-					prev.id = inner.id
+				if inner.id != prev.id && inner.kind != fixtures.KindState {
+					inner.kind = "" // "Centri di Eccellenza (CoE)": not the Council of Europe
 				}
 			}
 			continue
 		}
 		if toks[i+1].AllCaps || (toks[i+1].Upper && len(r.d.TokenText(toks[i+1])) <= 6) {
-			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.kind == fixtures.KindAgency {
+			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.kind == fixtures.KindAgency && prev.slug == "" {
 				prev.acronym = r.d.TokenText(toks[i+1])
 			}
 		}

@@ -118,7 +118,9 @@ func (r *run) titleAfter(j int) []int {
 	return t
 }
 
-func clauseBreak(f string) bool { return f == "," || f == ";" || f == ":" || f == "(" || f == ")" || f == "." }
+func clauseBreak(f string) bool {
+	return f == "," || f == ";" || f == ":" || f == "(" || f == ")" || f == "."
+}
 
 // titleIn returns [start, end, first title word] when the segment holds a title word.
 func (r *run) titleIn(start, end int) []int {
