@@ -170,3 +170,40 @@ func edgeOf(x any) Edge {
 	m := x.(map[string]any)
 	return edgeFrom(m["r"].(dbtype.Relationship), str(m["from"]), str(m["to"]))
 }
+
+// Snapshot reads the nodes of the given kinds (all but documents when none) and the edges
+// of the given kinds among them, for analysis and export of the whole graph.
+func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (*Subgraph, error) {
+	if len(kinds) == 0 {
+		kinds = fixtures.NodeKinds
+	}
+	for _, k := range kinds {
+		if !fixtures.Contains(fixtures.NodeKinds, k) {
+			return nil, inputf("%q is not a node kind", k)
+		}
+	}
+	ek, err := edgeKinds(edgeKindsWanted)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, `
+		MATCH (n:Entity) WHERE n.kind IN $kinds
+		RETURN n, COLLECT {
+			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m.kind IN $kinds
+			RETURN {r: r, from: n.id, to: m.id}
+		} AS out
+		ORDER BY n.id`, map[string]any{"kinds": kinds, "edgeKinds": ek})
+	if err != nil {
+		return nil, err
+	}
+	g := &Subgraph{Nodes: make([]Node, 0, len(recs))}
+	for _, rec := range recs {
+		n, _ := rec.Get("n")
+		out, _ := rec.Get("out")
+		g.Nodes = append(g.Nodes, nodeFrom(n.(dbtype.Node)))
+		for _, e := range out.([]any) {
+			g.Edges = append(g.Edges, edgeOf(e))
+		}
+	}
+	return g, nil
+}
