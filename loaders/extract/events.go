@@ -33,7 +33,9 @@ func (r *run) recogniseRoadmaps() {
 					m.first = i - 1
 				}
 			} else {
-				m.last = r.nameEnd(end)
+				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
+					m.last = r.nameEnd(end)
+				}
 				m.name = r.textOf(m.first, m.last)
 			}
 			if r.replace(m) != nil {
@@ -57,7 +59,7 @@ func (r *run) declarationName(i, end int) string {
 			return r.d.TokenText(toks[end+1])
 		}
 	}
-	if i > 0 && toks[i-1].Upper && toks[i].Upper {
+	if i > 0 && toks[i-1].Upper && toks[i].Upper && !notPersonWords[r.fold(i-1)] && !connectors[r.fold(i-1)] {
 		if p := r.mentionAt(i - 1); p != nil && p.kind == "place" {
 			p.kind = ""
 			r.at[i-1] = 0
@@ -164,7 +166,10 @@ func (r *run) events() {
 				meetings = append(meetings, mt)
 			}
 			current = mt
+		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant)) {
+			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
+		r.hosts(st)
 		// Things named in the sentence.
 		var things []*mention
 		for i := first; i < last; i++ {
@@ -336,6 +341,30 @@ func meetingName(mt *meeting) string {
 	return name
 }
 
+// hosts reads "à l'École supérieure de police", "presso la sede di": a body named as
+// the venue of the sentence's meeting hosts it.
+func (r *run) hosts(st *sentenceState) {
+	if st.meeting == nil || st.meetingAt < 0 {
+		return
+	}
+	for i := st.first + 1; i < st.last; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindAgency || !m.isActor() {
+			continue
+		}
+		k := i - 1
+		if k > st.first && (r.fold(k) == "l" || r.fold(k) == "la" || r.fold(k) == "le" || r.fold(k) == "the") {
+			k--
+		}
+		if venuePrepositions[r.fold(k)] {
+			st.roled[m] = true
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "host", span: st.span})
+		}
+	}
+}
+
+var venuePrepositions = set("a at presso alla al all au chez")
+
 // actorsIn returns the actors whose mention starts in [first, last).
 func (r *run) actorsIn(first, last int) []*mention {
 	var out []*mention
@@ -420,7 +449,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 			if st.meeting != nil {
 				r.roleAll(st, true, nil, persons, role)
-				r.roleAll(st, true, nil, actors, role)
+				if len(persons) == 0 {
+					r.roleAll(st, true, nil, actors, role)
+				}
 			}
 		case cueCollaboration:
 			if isMeeting {
@@ -658,17 +689,26 @@ func (r *run) memorandum(st *sentenceState) {
 
 // resolveRoadmaps gives the roadmaps of a sentence their ids, dates and parties.
 func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap **mention) {
+	adopted := st.has(cueAdopted) || st.has(cueSigned)
+	verb := st.last
+	for _, c := range st.cues {
+		if (c.kind == cueAdopted || c.kind == cueSigned) && c.first < verb {
+			verb = c.first
+		}
+	}
 	for _, m := range things {
 		if m.kind != fixtures.KindRoadmap {
 			continue
 		}
-		adopted := st.has(cueAdopted) || st.has(cueSigned)
+		if m.id != "" && st.has(cueSigned) {
+			// "Kazakhstan was the first state to sign the Joint Plan of Action"
+			for _, a := range r.actorsIn(st.first, verb) {
+				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
+			}
+		}
 		if m.id == "" {
 			ps := r.parties(st)
-			from, to := "", ""
-			if st.date != nil {
-				from, to, _ = st.date.resolve(r.published)
-			}
+			from, to := r.roadmapDate(st)
 			switch {
 			case len(ps) >= 2 && adopted:
 				keys := make([]string, 0, len(ps))
@@ -691,8 +731,14 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				}
 				n := r.g.node(m.id, fixtures.KindRoadmap, m.name)
 				n.StartDate, n.EndDate = strp(from), strp(to)
+				if st.meeting != nil {
+					r.roleAll(st, true, nil, ps, "participant")
+				}
 			case *lastRoadmap != nil && isBareHead(m):
 				m.id, m.name = (*lastRoadmap).id, (*lastRoadmap).name
+			case isBareHead(m):
+				m.kind = "" // "a roadmap" with nothing to tell which
+				continue
 			default:
 				var words []string
 				for _, w := range text.FoldTokensWords(m.name) {
@@ -703,12 +749,26 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				m.id = "roadmap:" + strings.Join(words, "-")
 			}
 		}
-		if adopted && st.meeting != nil && m.id != "" {
+		if adopted && st.meeting != nil && m.id != "" && verb < m.first {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeAdoptedAt, other: m.id, span: st.span})
 			adopted = false
 		}
 		*lastRoadmap = m
 	}
+}
+
+// roadmapDate prefers a period ("2024-2025") to the date of the sentence.
+func (r *run) roadmapDate(st *sentenceState) (string, string) {
+	for _, dm := range r.dates {
+		if dm.start >= st.span.Start && dm.end <= st.span.End && dm.to != "" && dm.prec == precYear {
+			return dm.from, dm.to
+		}
+	}
+	if st.date == nil {
+		return "", ""
+	}
+	from, to, _ := st.date.resolve(r.published)
+	return from, to
 }
 
 func isBareHead(m *mention) bool {

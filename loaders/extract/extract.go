@@ -51,9 +51,10 @@ var ErrTooLarge = fmt.Errorf("the document is larger than %d MiB; split it", Max
 
 // Extractor holds the gazetteer and its indexes; it is safe for concurrent use.
 type Extractor struct {
-	gaz  *gazetteer.Gazetteer
-	ix   index
-	cues cueIndex
+	gaz     *gazetteer.Gazetteer
+	ix      index
+	cues    cueIndex
+	english map[string]bool // English words of agency names (glossary): never part of a person's name
 }
 
 // New builds an Extractor over the embedded gazetteer.
@@ -62,7 +63,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues()}, nil
+	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}}
+	for _, gl := range g.Glossary {
+		x.english[gl.English] = true
+	}
+	return x, nil
 }
 
 // DocumentID returns the document id for a file name: doc:<base name without extension>.

@@ -21,7 +21,7 @@ func (r *run) recognisePersons() {
 		for j < len(toks) && j-i < 5 && toks[j].Sentence == toks[i].Sentence {
 			if r.nameToken(j) {
 				j++
-			} else if nameParticles[r.fold(j)] && !toks[j].Upper && j+1 < len(toks) && r.nameToken(j+1) {
+			} else if nameParticles[r.fold(j)] && r.at[j] == 0 && j+1 < len(toks) && r.nameToken(j+1) {
 				j += 2
 			} else {
 				break
@@ -42,13 +42,13 @@ func (r *run) recognisePersons() {
 			continue
 		}
 		m.id = "person:" + slug(m.name)
-		t := before
-		if t == nil {
-			t = after
+		if before != nil && honorifics[r.fold(before[2])] && after != nil {
+			before = nil // "M. Ousmane Diagne, directeur de la CENTIF"
 		}
-		if t != nil {
-			m.title = strings.TrimSpace(strings.TrimLeft(r.textOf(t[0], t[1]), ",;: "))
-			r.affiliate(m, t[0], t[1], t[2])
+		for _, t := range [][]int{before, after} {
+			if t != nil && len(m.affiliation) == 0 {
+				r.affiliate(m, t[0], t[1], t[2])
+			}
 		}
 		i = j - 1
 	}
@@ -62,7 +62,9 @@ func (r *run) nameToken(i int) bool {
 	f := r.fold(i)
 	_, month := months[f]
 	_, meeting := meetingHeads[f]
-	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting && !projectHeads[f]
+	_, agencyWord := r.x.gaz.Glossary[f]
+	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f]
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -91,15 +93,34 @@ func (r *run) personName(first, last int) string {
 func (r *run) titleBefore(i int) []int {
 	toks := r.d.Tokens
 	end := i
-	if end > 0 && r.fold(end-1) == "," {
+	comma := end > 0 && r.fold(end-1) == ","
+	if comma {
 		end--
 	}
-	start := end
-	for start > 0 && toks[start-1].Sentence == toks[i].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
-		start--
+	for tries := 0; tries < 2; tries++ {
+		start := end
+		for start > 0 && toks[start-1].Sentence == toks[i].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
+			if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
+				break
+			}
+			if !comma && (end-start >= 6 || listBreak[r.fold(start-1)]) {
+				break
+			}
+			start--
+		}
+		if t := r.titleIn(start, end); t != nil {
+			return t
+		}
+		if !comma || start == 0 || r.fold(start-1) != "," {
+			return nil
+		}
+		end = start - 1 // "la directrice du service ..., cadre supérieur ..., Eufemia ESPOSITO"
 	}
-	return r.titleIn(start, end)
+	return nil
 }
+
+// listBreak words end a title read right before a name: "signed by X and by Y".
+var listBreak = set("and e et by par da dal dalla from")
 
 // titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
 func (r *run) titleAfter(j int) []int {
@@ -136,6 +157,10 @@ func (r *run) titleIn(start, end int) []int {
 // first after the title word, else the last before it), marks the actors of the segment
 // as part of a title, and reads a minister's title as a ministry.
 func (r *run) affiliate(p *mention, start, end, word int) {
+	lastWord := word
+	for lastWord+1 < end && titleWords[r.fold(lastWord+1)] {
+		lastWord++
+	}
 	var after, before *mention
 	for k := start; k < end; k++ {
 		m := r.mentionAt(k)
@@ -146,7 +171,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
 			continue
 		}
-		if k >= word && after == nil {
+		if k >= word && after == nil && k <= lastWord+5 {
 			after = m
 		} else if k < word {
 			before = m
@@ -158,7 +183,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = before
 	}
-	p.title = strings.TrimSpace(r.textOf(word, end))
+	if p.title == "" || !honorifics[r.fold(word)] {
+		p.title = strings.TrimSpace(r.textOf(word, end))
+	}
 	if after != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(after))
 	}
