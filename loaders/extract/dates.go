@@ -65,8 +65,63 @@ var datePatterns = func() []*regexp.Regexp {
 
 var relativeDays = map[string]int{"oggi": 0, "today": 0, "aujourd'hui": 0, "ieri": -1, "yesterday": -1, "hier": -1, "domani": 1, "tomorrow": 1, "demain": 1}
 
-// findDates reads every date in the fold, earlier patterns first, without overlaps.
+// findDates reads every date in the fold. Every date but a relative one has digits,
+// so the patterns only run on windows of text around numbers (fast on long documents).
 func findDates(fold string) []dateMention {
+	var out []dateMention
+	for _, w := range digitWindows(fold) {
+		out = append(out, datesIn(fold[w[0]:w[1]], w[0])...)
+	}
+	for word, days := range relativeDays {
+		for from := 0; ; {
+			k := strings.Index(fold[from:], word)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(word)
+			if (k == 0 || !isWordByte(fold[k-1])) && (from == len(fold) || !isWordByte(fold[from])) {
+				out = append(out, dateMention{start: k, end: from, isRelative: true, relative: days})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// digitWindows returns the merged stretches of text around runs of digits, widened to
+// word boundaries on the same line.
+func digitWindows(fold string) [][2]int {
+	var ws [][2]int
+	for i := 0; i < len(fold); i++ {
+		if fold[i] < '0' || fold[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(fold) && fold[j] >= '0' && fold[j] <= '9' {
+			j++
+		}
+		s, e := max(0, i-18), min(len(fold), j+26)
+		for s > 0 && isWordByte(fold[s-1]) {
+			s--
+		}
+		for e < len(fold) && isWordByte(fold[e]) {
+			e++
+		}
+		if n := len(ws); n > 0 && s <= ws[n-1][1] {
+			ws[n-1][1] = e
+		} else {
+			ws = append(ws, [2]int{s, e})
+		}
+		i = j
+	}
+	return ws
+}
+
+// datesIn reads the dates of one window, earlier patterns first, without overlaps.
+func datesIn(w string, offset int) []dateMention {
 	var out []dateMention
 	taken := func(s, e int) bool {
 		for _, x := range out {
@@ -76,25 +131,23 @@ func findDates(fold string) []dateMention {
 		}
 		return false
 	}
-	for pi, re := range datePatterns {
-		for _, loc := range re.FindAllStringSubmatchIndex(fold, 200) {
-			if taken(loc[0], loc[1]) {
+	for pi, re := range datePatterns[:len(datePatterns)-1] {
+		for _, loc := range re.FindAllStringSubmatchIndex(w, 50) {
+			if taken(loc[0]+offset, loc[1]+offset) {
 				continue
 			}
 			g := func(k int) string {
 				if loc[2*k] < 0 {
 					return ""
 				}
-				return fold[loc[2*k]:loc[2*k+1]]
+				return w[loc[2*k]:loc[2*k+1]]
 			}
-			dm := dateMention{start: loc[0], end: loc[1]}
-			if !parseDate(pi, g, &dm) {
-				continue
+			dm := dateMention{start: loc[0] + offset, end: loc[1] + offset}
+			if parseDate(pi, g, &dm) {
+				out = append(out, dm)
 			}
-			out = append(out, dm)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -211,13 +212,21 @@ func (r *run) findCues(first, last int) []cue {
 	return out
 }
 
+// datesIn returns the dates that start in a span (r.dates is sorted).
+func (r *run) datesIn(sp text.Span) []dateMention {
+	i := sort.Search(len(r.dates), func(k int) bool { return r.dates[k].start >= sp.Start })
+	j := sort.Search(len(r.dates), func(k int) bool { return r.dates[k].start >= sp.End })
+	return r.dates[i:j]
+}
+
 // sentenceDate is the first full date of the sentence (day or month, else year), or a
 // date without its year, or a relative date once the publication date is known.
 func (r *run) sentenceDate(sp text.Span) *dateMention {
 	var best *dateMention
-	for k := range r.dates {
-		dm := &r.dates[k]
-		if dm.start < sp.Start || dm.end > sp.End {
+	ds := r.datesIn(sp)
+	for k := range ds {
+		dm := &ds[k]
+		if dm.end > sp.End {
 			continue
 		}
 		if dm.isRelative && r.published == "" {
@@ -759,8 +768,8 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 
 // roadmapDate prefers a period ("2024-2025") to the date of the sentence.
 func (r *run) roadmapDate(st *sentenceState) (string, string) {
-	for _, dm := range r.dates {
-		if dm.start >= st.span.Start && dm.end <= st.span.End && dm.to != "" && dm.prec == precYear {
+	for _, dm := range r.datesIn(st.span) {
+		if dm.end <= st.span.End && dm.to != "" && dm.prec == precYear {
 			return dm.from, dm.to
 		}
 	}

@@ -41,7 +41,7 @@ func DetectLanguage(d *Doc) string {
 		}
 	}
 	c := counts[best]
-	if c < 2 || c*100 < words*8 || c < second*3/2 {
+	if c < 2 || c*100 < words*8 || c*5 < second*6 {
 		return ""
 	}
 	return best

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// TestCommittedFixtures checks that fixtures/*.json are what `make fixtures`
+// (entente extract --out fixtures ../shared/documents/*.txt) writes today.
+func TestCommittedFixtures(t *testing.T) {
+	docs, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(docs) == 0 {
+		t.Skipf("seed documents not found at %s (../shared/documents from the repository root)", seedDir)
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range docs {
+		raw, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := x.Extract(doc, raw)
+		if err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		want, err := fixtures.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(doc), ".txt") + ".json"
+		got, err := os.ReadFile(filepath.Join("../../fixtures", name))
+		if err != nil {
+			t.Errorf("fixtures/%s: %v (run `make fixtures`)", name, err)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("fixtures/%s differs from a fresh extraction: run `make fixtures` and commit the result", name)
+		}
+		if _, err := fixtures.Parse(name, got); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestMergeAcrossDocuments checks that the seeds merge into one valid fixture where
+// the same person and the same agencies are one node.
+func TestMergeAcrossDocuments(t *testing.T) {
+	docs, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(docs) == 0 {
+		t.Skipf("seed documents not found at %s", seedDir)
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []*fixtures.Fixture
+	for _, doc := range docs {
+		raw, _ := os.ReadFile(doc)
+		f, err := x.Extract(doc, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	m := Merge(fs...)
+	if ps := fixtures.Validate(m); len(ps) > 0 {
+		t.Fatalf("merged fixture invalid: %v", ps)
+	}
+	docsOf := map[string]map[string]bool{}
+	for _, n := range m.Nodes {
+		docsOf[n.ID] = map[string]bool{}
+		for _, s := range n.Sources {
+			docsOf[n.ID][s.Document] = true
+		}
+	}
+	for id, want := range map[string]int{"person:stefano-gambacurta": 2, "agency:it:ministry-of-interior": 2, "unbody:unicri": 2, "agency:it:office-coordination-planning-forces-police": 2} {
+		if len(docsOf[id]) != want {
+			t.Errorf("%s is read in %d documents, want %d", id, len(docsOf[id]), want)
+		}
+	}
+}
