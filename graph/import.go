@@ -134,48 +134,53 @@ func (t *Tx) exec(ctx context.Context, cypher string, params map[string]any) ([]
 // target is what a fixture id stands for in the database.
 type target struct{ id, kind string }
 
-// resolveIDs looks up every id of the fixture. It maps node ids to themselves or, when
-// they were merged away, to their survivor (whose kind wins), and fails with an
-// *InputError when an id is stored with another kind than the fixture gives it.
+// resolveIDs maps every id of the fixture to what it stands for in the database: itself,
+// or the survivor it was merged into (whose kind wins). It fails with an *InputError when
+// an id is stored with another kind than the fixture gives it. Both statements return only
+// the exceptions, so that checking a large fixture costs little.
 func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]target, error) {
-	want := map[string]string{} // id -> kind in the fixture
+	out := map[string]target{}
+	var nodeIDs []string
 	for _, d := range f.Documents {
-		want[d.ID] = KindDocument
+		out[d.ID] = target{d.ID, KindDocument}
 	}
 	for _, n := range f.Nodes {
-		if k, ok := want[n.ID]; ok && k != n.Kind {
-			return nil, inputf("id %q is both a %s and a %s in this fixture", n.ID, k, n.Kind)
+		if t, ok := out[n.ID]; ok && t.kind != n.Kind {
+			return nil, inputf("id %q is both a %s and a %s in this fixture", n.ID, t.kind, n.Kind)
+		} else if !ok {
+			out[n.ID] = target{n.ID, n.Kind}
+			nodeIDs = append(nodeIDs, n.ID)
 		}
-		want[n.ID] = n.Kind
-	}
-	ids := make([]string, 0, len(want))
-	for id := range want {
-		ids = append(ids, id)
 	}
 	recs, err := t.run(ctx, `
 		UNWIND $ids AS id
-		OPTIONAL MATCH (n:Entity {id: id})
-		OPTIONAL MATCH (:Redirect {id: id})-[:MERGED_INTO*1..]->(s:Entity)
-		WITH id, n, head(collect(s)) AS s
-		RETURN id, n.kind AS kind, s.id AS survivor, s.kind AS survivorKind`,
-		map[string]any{"ids": ids})
+		MATCH (:Redirect {id: id})-[:MERGED_INTO*1..]->(s:Entity)
+		RETURN id, s.id, s.kind`, map[string]any{"ids": nodeIDs})
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]target, len(want))
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
-		stored, _ := r.Values[1].(string)
-		survivor, _ := r.Values[2].(string)
-		survivorKind, _ := r.Values[3].(string)
-		switch {
-		case survivor != "" && want[id] != KindDocument:
-			out[id] = target{survivor, survivorKind}
-		case stored != "" && stored != want[id]:
-			return nil, inputf("id %q is a %s in the database but a %s in this fixture", id, stored, want[id])
-		default:
-			out[id] = target{id, want[id]}
+		survivor, _ := r.Values[1].(string)
+		kind, _ := r.Values[2].(string)
+		out[id] = target{survivor, kind}
+	}
+	rows := make([]any, 0, len(out))
+	for id, t := range out {
+		if t.id == id {
+			rows = append(rows, map[string]any{"id": id, "kind": t.kind})
 		}
+	}
+	recs, err = t.run(ctx, `
+		UNWIND $rows AS row
+		MATCH (n:Entity {id: row.id}) WHERE n.kind <> row.kind
+		RETURN row.id, n.kind, row.kind ORDER BY row.id LIMIT 1`, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) > 0 {
+		v := recs[0].Values
+		return nil, inputf("id %q is a %s in the database but a %s in this fixture", v[0], v[1], v[2])
 	}
 	return out, nil
 }
@@ -397,16 +402,21 @@ MERGE (d)-[:MENTIONS]->(n)`, kind)
 }
 
 // edgeCypher merges the edges of one kind, which must come from fixtures.EdgeKinds, by key,
-// and returns how many rows found both ends. As in nodeCypher, the first SET takes the lock.
+// and returns how many rows found both ends. It looks the key up in the relationship
+// index and creates the edge when it is missing rather than using MERGE, for which the
+// planner may choose to scan the whole index for every row. Concurrent imports cannot
+// both create an edge: its two ends were written, so locked, by this transaction's node
+// statements, and the second import waits for the first one to commit.
 func edgeCypher(kind string) string {
 	mustKind(fixtures.EdgeKinds, kind)
 	return fmt.Sprintf(`
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:%s {key: row.key}]->(b)
-SET r.key = row.key
-WITH r, row
+OPTIONAL MATCH ()-[old:%[1]s {key: row.key}]->()
+FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:%[1]s {key: row.key}]->(b))
+WITH row
+MATCH ()-[r:%[1]s {key: row.key}]->()
 SET r.sources = reduce(acc = coalesce(r.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
     r.docs = reduce(acc = coalesce(r.docs, []), d IN row.docs | CASE WHEN d IN acc THEN acc ELSE acc + d END),
     r += row.props

@@ -244,8 +244,8 @@ func TestImportRefusesConflictingKind(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, want)
 		}
 	}
-	if store.RoundTrips()-trips != 1 {
-		t.Errorf("%d statements sent, want only the check", store.RoundTrips()-trips)
+	if store.RoundTrips()-trips != 2 {
+		t.Errorf("%d statements sent, want only the two checks (redirects, kinds)", store.RoundTrips()-trips)
 	}
 	assertCounts(t, store, nodesA, relsA)
 	if recs := query(t, "MATCH (n) WHERE n.id IN ['org:osce', 'doc:c'] RETURN n", nil); len(recs) > 0 {

@@ -56,6 +56,9 @@ func runLoad(ctx context.Context, args []string) error {
 	return loadFixtures(ctx, store, log, fs.Args())
 }
 
+// progressEvery is the least time between two progress lines of one fixture.
+const progressEvery = 500 * time.Millisecond
+
 // loadFixtures reads, validates and imports every fixture found under paths, one
 // transaction per file. An invalid or refused fixture is logged and skipped, and the
 // others are still loaded; the error at the end names the files that failed. Losing
@@ -79,10 +82,12 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 			continue
 		}
 		fileBegan := time.Now()
+		lastLine := fileBegan
 		progress := func(done, total int) {
-			if total <= graph.ImportBatch {
-				return // one batch: the line below is enough
+			if time.Since(lastLine) < progressEvery || done == total {
+				return // the "loaded" line below ends every file
 			}
+			lastLine = time.Now()
 			secs := time.Since(fileBegan).Seconds()
 			log.Info().Str("file", file).Int("rows", done).Int("total", total).
 				Float64("rows_per_s", rate(done, secs)).Msgf("importing %d/%d", done, total)
