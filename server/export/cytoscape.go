@@ -1,0 +1,109 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph"
+)
+
+// CytoscapeGraph is a graph in the JSON that Cytoscape.js's cy.json() and cy.add() accept.
+type CytoscapeGraph struct {
+	Data     CytoscapeGraphData `json:"data"`
+	Elements CytoscapeElements  `json:"elements"`
+}
+
+// CytoscapeGraphData is the graph-level data of a CytoscapeGraph.
+type CytoscapeGraphData struct {
+	Truncated bool `json:"truncated"` // a neighbourhood hit its size limit
+}
+
+// CytoscapeElements holds the nodes and edges of a CytoscapeGraph.
+type CytoscapeElements struct {
+	Nodes []CytoscapeNode `json:"nodes"`
+	Edges []CytoscapeEdge `json:"edges"`
+}
+
+// CytoscapeNode is one node element.
+type CytoscapeNode struct {
+	Data CytoscapeNodeData `json:"data"`
+}
+
+// CytoscapeNodeData is a node's data: every property of graph.Node, absent ones omitted.
+type CytoscapeNodeData struct {
+	ID          string            `json:"id"`
+	Label       string            `json:"label"` // the name, for styles
+	Kind        string            `json:"kind"`
+	Name        string            `json:"name"`
+	Aliases     []string          `json:"aliases"`
+	Country     *string           `json:"country,omitempty"`
+	StartDate   *string           `json:"startDate,omitempty"`
+	EndDate     *string           `json:"endDate,omitempty"`
+	Place       *string           `json:"place,omitempty"`
+	Title       *string           `json:"title,omitempty"`
+	Subtype     *string           `json:"subtype,omitempty"`
+	Description *string           `json:"description,omitempty"`
+	Language    *string           `json:"language,omitempty"`
+	File        *string           `json:"file,omitempty"`
+	SHA256      *string           `json:"sha256,omitempty"`
+	Published   *string           `json:"published,omitempty"`
+	Sources     []fixtures.Source `json:"sources"`
+}
+
+// CytoscapeEdge is one edge element.
+type CytoscapeEdge struct {
+	Data CytoscapeEdgeData `json:"data"`
+}
+
+// CytoscapeEdgeData is an edge's data: its key as id, its ends, and every property of graph.Edge.
+type CytoscapeEdgeData struct {
+	ID       string            `json:"id"`
+	Source   string            `json:"source"`
+	Target   string            `json:"target"`
+	Label    string            `json:"label"` // the kind, for styles
+	Kind     string            `json:"kind"`
+	Role     *string           `json:"role,omitempty"`
+	Date     *string           `json:"date,omitempty"`
+	Title    *string           `json:"title,omitempty"`
+	Place    *string           `json:"place,omitempty"`
+	Amount   *float64          `json:"amount,omitempty"`
+	Currency *string           `json:"currency,omitempty"`
+	Sources  []fixtures.Source `json:"sources"`
+}
+
+// Cytoscape converts sg to Cytoscape.js elements; lists are never null.
+func Cytoscape(sg *graph.Subgraph) CytoscapeGraph {
+	nodes, edges := clean(sg)
+	g := CytoscapeGraph{Data: CytoscapeGraphData{Truncated: sg != nil && sg.Truncated},
+		Elements: CytoscapeElements{Nodes: make([]CytoscapeNode, len(nodes)), Edges: make([]CytoscapeEdge, len(edges))}}
+	for i, n := range nodes {
+		g.Elements.Nodes[i] = CytoscapeNode{Data: CytoscapeNodeData{
+			ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
+			Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
+			Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
+			SHA256: n.SHA256, Published: n.Published, Sources: nonNil(n.Sources),
+		}}
+	}
+	for i, e := range edges {
+		g.Elements.Edges[i] = CytoscapeEdge{Data: CytoscapeEdgeData{
+			ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
+			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Sources: nonNil(e.Sources),
+		}}
+	}
+	return g
+}
+
+// WriteCytoscape writes Cytoscape(sg) as JSON.
+func WriteCytoscape(w io.Writer, sg *graph.Subgraph) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(Cytoscape(sg))
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,199 @@
+package export
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/entente/entente/graph"
+)
+
+// GraphML namespaces and the schema that the documents we write validate against.
+const (
+	graphmlNS     = "http://graphml.graphdrawing.org/xmlns"
+	graphmlSchema = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+	xsiNS         = "http://www.w3.org/2001/XMLSchema-instance"
+)
+
+type graphmlDoc struct {
+	XMLName        xml.Name     `xml:"graphml"`
+	Xmlns          string       `xml:"xmlns,attr"`
+	XmlnsXSI       string       `xml:"xmlns:xsi,attr"`
+	SchemaLocation string       `xml:"xsi:schemaLocation,attr"`
+	Keys           []graphmlKey `xml:"key"`
+	Graph          graphmlGraph `xml:"graph"`
+}
+
+type graphmlKey struct {
+	ID   string `xml:"id,attr"`
+	For  string `xml:"for,attr"`
+	Name string `xml:"attr.name,attr"`
+	Type string `xml:"attr.type,attr"`
+}
+
+type graphmlGraph struct {
+	ID          string        `xml:"id,attr"`
+	EdgeDefault string        `xml:"edgedefault,attr"`
+	Data        []graphmlData `xml:"data"`
+	Nodes       []graphmlNode `xml:"node"`
+	Edges       []graphmlEdge `xml:"edge"`
+}
+
+type graphmlNode struct {
+	ID   string        `xml:"id,attr"`
+	Data []graphmlData `xml:"data"`
+}
+
+type graphmlEdge struct {
+	ID     string        `xml:"id,attr"`
+	Source string        `xml:"source,attr"`
+	Target string        `xml:"target,attr"`
+	Data   []graphmlData `xml:"data"`
+}
+
+type graphmlData struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+// WriteGraphML writes sg as a directed GraphML document. Every property has a typed
+// <key>; node ids are the graph's ids (escaped by GraphMLID where they are not XML name
+// tokens); edges are numbered e0, e1... and carry their graph id in the "key" data. The
+// graph's "truncated" data says whether a neighbourhood hit its size limit.
+func WriteGraphML(w io.Writer, sg *graph.Subgraph) error {
+	nodes, edges := clean(sg)
+	doc := graphmlDoc{Xmlns: graphmlNS, XmlnsXSI: xsiNS, SchemaLocation: graphmlSchema,
+		Graph: graphmlGraph{ID: "entente", EdgeDefault: "directed"}}
+	doc.Keys = append(doc.Keys, graphmlKey{ID: "g_truncated", For: "graph", Name: "truncated", Type: "boolean"})
+	for _, f := range nodeFields {
+		doc.Keys = append(doc.Keys, graphmlKey{ID: "n_" + f.name, For: "node", Name: f.name, Type: xsdType(f.double)})
+	}
+	doc.Keys = append(doc.Keys, graphmlKey{ID: "e_key", For: "edge", Name: "key", Type: "string"})
+	for _, f := range edgeFields {
+		doc.Keys = append(doc.Keys, graphmlKey{ID: "e_" + f.name, For: "edge", Name: f.name, Type: xsdType(f.double)})
+	}
+	doc.Graph.Data = []graphmlData{{Key: "g_truncated", Value: fmt.Sprint(sg != nil && sg.Truncated)}}
+	doc.Graph.Nodes = make([]graphmlNode, len(nodes))
+	for i, n := range nodes {
+		gn := graphmlNode{ID: GraphMLID(n.ID)}
+		for _, f := range nodeFields {
+			if v, ok := f.value(n); ok {
+				gn.Data = append(gn.Data, graphmlData{Key: "n_" + f.name, Value: v})
+			}
+		}
+		doc.Graph.Nodes[i] = gn
+	}
+	doc.Graph.Edges = make([]graphmlEdge, len(edges))
+	for i, e := range edges {
+		ge := graphmlEdge{ID: fmt.Sprintf("e%d", i), Source: GraphMLID(e.From), Target: GraphMLID(e.To),
+			Data: []graphmlData{{Key: "e_key", Value: e.ID}}}
+		for _, f := range edgeFields {
+			if v, ok := f.value(e); ok {
+				ge.Data = append(ge.Data, graphmlData{Key: "e_" + f.name, Value: v})
+			}
+		}
+		doc.Graph.Edges[i] = ge
+	}
+	return writeXML(w, doc)
+}
+
+func xsdType(double bool) string {
+	if double {
+		return "double"
+	}
+	return "string"
+}
+
+// writeXML writes the XML declaration and doc, indented.
+func writeXML(w io.Writer, doc any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// GraphMLID returns id unchanged when it is an XML name token (as GraphML's schema wants
+// node ids to be) and otherwise escapes each offending character as _xHHHH_, the way
+// .NET's XmlConvert.EncodeNmToken does; "_x" is escaped too so that the mapping is
+// reversible (see ParseGraphMLID).
+func GraphMLID(id string) string {
+	if id != "" && isNmtoken(id) && !strings.Contains(id, "_x") {
+		return id
+	}
+	var b strings.Builder
+	for i, r := range id {
+		if isNameChar(r) && !(r == '_' && strings.HasPrefix(id[i+1:], "x")) {
+			b.WriteRune(r)
+			continue
+		}
+		if r > 0xFFFF {
+			fmt.Fprintf(&b, "_x%08X_", r)
+		} else {
+			fmt.Fprintf(&b, "_x%04X_", r)
+		}
+	}
+	if b.Len() == 0 {
+		return "_x_" // the empty id; never produced by the escapes above
+	}
+	return b.String()
+}
+
+// ParseGraphMLID reverses GraphMLID.
+func ParseGraphMLID(s string) string {
+	if s == "_x_" {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '_' && i+1 < len(s) && s[i+1] == 'x' {
+			if end := strings.IndexByte(s[i+2:], '_'); end == 4 || end == 8 {
+				if r, err := strconv.ParseUint(s[i+2:i+2+end], 16, 32); err == nil {
+					b.WriteRune(rune(r))
+					i += end + 3
+					continue
+				}
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String()
+}
+
+func isNmtoken(s string) bool {
+	for _, r := range s {
+		if !isNameChar(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameChar reports whether r is an XML 1.0 (fifth edition) NameChar.
+func isNameChar(r rune) bool {
+	switch {
+	case r == ':' || r == '_' || r == '-' || r == '.',
+		'A' <= r && r <= 'Z', 'a' <= r && r <= 'z', '0' <= r && r <= '9',
+		r == 0xB7,
+		0xC0 <= r && r <= 0xD6, 0xD8 <= r && r <= 0xF6, 0xF8 <= r && r <= 0x2FF,
+		0x300 <= r && r <= 0x37D, 0x37F <= r && r <= 0x1FFF, 0x200C <= r && r <= 0x200D,
+		0x203F <= r && r <= 0x2040, 0x2070 <= r && r <= 0x218F, 0x2C00 <= r && r <= 0x2FEF,
+		0x3001 <= r && r <= 0xD7FF, 0xF900 <= r && r <= 0xFDCF, 0xFDF0 <= r && r <= 0xFFFD,
+		0x10000 <= r && r <= 0xEFFFF:
+		return true
+	}
+	return false
+}
