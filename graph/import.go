@@ -33,6 +33,9 @@ type ImportStats struct {
 // whose id is stored with another kind makes the whole import fail with an *InputError.
 // progress, if not nil, is called after every batch with the rows written so far.
 func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(done, total int)) (ImportStats, error) {
+	if f == nil {
+		return ImportStats{}, inputf("no fixture to import")
+	}
 	if ps := fixtures.Validate(f); len(ps) > 0 {
 		return ImportStats{}, inputf("invalid fixture: %s (and %d more problems)", ps[0], len(ps)-1)
 	}
@@ -145,8 +148,8 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 		out[d.ID] = target{d.ID, KindDocument}
 	}
 	for _, n := range f.Nodes {
-		if t, ok := out[n.ID]; ok && t.kind != n.Kind {
-			return nil, inputf("id %q is both a %s and a %s in this fixture", n.ID, t.kind, n.Kind)
+		if prev, ok := out[n.ID]; ok && prev.kind != n.Kind {
+			return nil, inputf("id %q is both a %s and a %s in this fixture", n.ID, prev.kind, n.Kind)
 		} else if !ok {
 			out[n.ID] = target{n.ID, n.Kind}
 			nodeIDs = append(nodeIDs, n.ID)
@@ -166,9 +169,9 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 		out[id] = target{survivor, kind}
 	}
 	rows := make([]any, 0, len(out))
-	for id, t := range out {
-		if t.id == id {
-			rows = append(rows, map[string]any{"id": id, "kind": t.kind})
+	for id, to := range out {
+		if to.id == id {
+			rows = append(rows, map[string]any{"id": id, "kind": to.kind})
 		}
 	}
 	recs, err = t.run(ctx, `
@@ -207,7 +210,15 @@ func countRows(m map[string][]any) int {
 // aliases, lists are unions and the last non-null scalar wins.
 func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 	im := &importRows{nodes: map[string][]any{}, edges: map[string][]any{}}
-	for _, d := range f.Documents {
+	im.addDocuments(f.Documents)
+	im.addNodes(f.Nodes, resolved)
+	im.addEdges(f.Edges, resolved)
+	return im
+}
+
+// addDocuments makes one row per document; empty strings count as null.
+func (im *importRows) addDocuments(docs []fixtures.Document) {
+	for _, d := range docs {
 		props := map[string]any{}
 		setStr(props, "title", nonEmpty(d.Title))
 		setStr(props, "language", nonEmpty(d.Language))
@@ -220,7 +231,10 @@ func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 		}
 		im.docs = append(im.docs, map[string]any{"id": d.ID, "name": nonEmpty(name), "props": props})
 	}
+}
 
+// addNodes makes one row per node id, after redirects, grouped by kind.
+func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string]target) {
 	type nodeAcc struct {
 		row     map[string]any
 		aliases *set
@@ -230,7 +244,7 @@ func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 	nodes := map[string]*nodeAcc{}
 	var nodeOrder []string
 	redirected := map[string]bool{}
-	for _, n := range f.Nodes {
+	for _, n := range fixtureNodes {
 		t := resolved[n.ID]
 		if t.id != n.ID {
 			redirected[n.ID] = true
@@ -268,7 +282,11 @@ func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 		kind := acc.row["kind"].(string)
 		im.nodes[kind] = append(im.nodes[kind], acc.row)
 	}
+}
 
+// addEdges makes one row per edge key, after redirects, grouped by kind; an edge that a
+// redirect turned into a loop is dropped.
+func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string]target) {
 	type edgeAcc struct {
 		row     map[string]any
 		sources *set
@@ -276,7 +294,7 @@ func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 	}
 	edges := map[string]*edgeAcc{}
 	var edgeOrder []string
-	for _, e := range f.Edges {
+	for _, e := range fixtureEdges {
 		e.From, e.To = resolved[e.From].id, resolved[e.To].id
 		if e.From == e.To {
 			im.loops++
@@ -312,7 +330,6 @@ func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 		kind := acc.row["kind"].(string)
 		im.edges[kind] = append(im.edges[kind], acc.row)
 	}
-	return im
 }
 
 // addSources adds each source once, JSON-encoded as the model stores it, and its document id.
