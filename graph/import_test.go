@@ -194,6 +194,44 @@ func TestImportMergesSharedNodes(t *testing.T) {
 	}
 }
 
+// A non-null scalar overwrites the stored value, a null one keeps it; the name stays.
+func TestImportScalars(t *testing.T) {
+	store, ctx := open(t)
+	a := read(t, fixtureA)
+	if _, err := store.Import(ctx, a, nil); err != nil {
+		t.Fatal(err)
+	}
+	again := read(t, fixtureA)
+	milan := "Milan"
+	for i, n := range again.Nodes {
+		if n.ID == "meeting:a" {
+			again.Nodes[i].Place, again.Nodes[i].EndDate, again.Nodes[i].Name = &milan, nil, "Border workshop"
+			again.Nodes[i].Properties = map[string]any{}
+		}
+	}
+	for i, e := range again.Edges {
+		if e.Kind == fixtures.EdgeParticipatedIn {
+			again.Edges[i].Role = nil
+		}
+	}
+	if _, err := store.Import(ctx, again, nil); err != nil {
+		t.Fatal(err)
+	}
+	m := nodeProps(t, "meeting:a")
+	for key, want := range map[string]any{"place": "Milan", "endDate": "2023-01-27", "subtype": "workshop", "name": "Workshop on border security"} {
+		if m[key] != want {
+			t.Errorf("meeting:a %s = %v, want %v", key, m[key], want)
+		}
+	}
+	if got := strs(m["aliases"]); !equal(got, []string{"Border workshop"}) {
+		t.Errorf("meeting:a aliases = %q", got)
+	}
+	if got := edgeProps(t, "PARTICIPATED_IN|unicri|meeting:a")["role"]; got != "organiser" {
+		t.Errorf("a null role replaced organiser: %v", got)
+	}
+	assertCounts(t, store, nodesA, relsA)
+}
+
 // Two fixtures that share nodes, imported at the same time, give what importing them one
 // after the other gives: the node locks keep aliases and sources from being lost.
 func TestImportConcurrently(t *testing.T) {
