@@ -10,10 +10,9 @@ import (
 	"github.com/entente/entente/fixtures"
 )
 
-// TestCommittedFixtures checks that fixtures/*.json are what `make fixtures`
-// (entente extract --out fixtures ../shared/documents/*.txt) writes today.
-func TestCommittedFixtures(t *testing.T) {
-	docs, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+// extractSeeds extracts every seed document, or skips the test when they are absent.
+func extractSeeds(t *testing.T) (docs []string, fs []*fixtures.Fixture) {
+	docs, _ = filepath.Glob(filepath.Join(seedDir, "*.txt"))
 	if len(docs) == 0 {
 		t.Skipf("seed documents not found at %s (../shared/documents from the repository root)", seedDir)
 	}
@@ -30,7 +29,17 @@ func TestCommittedFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", doc, err)
 		}
-		want, err := fixtures.Marshal(f)
+		fs = append(fs, f)
+	}
+	return docs, fs
+}
+
+// TestCommittedFixtures checks that fixtures/*.json are what `make fixtures`
+// (entente extract --out fixtures ../shared/documents/*.txt) writes today.
+func TestCommittedFixtures(t *testing.T) {
+	docs, fs := extractSeeds(t)
+	for i, doc := range docs {
+		want, err := fixtures.Marshal(fs[i])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,23 +61,7 @@ func TestCommittedFixtures(t *testing.T) {
 // TestMergeAcrossDocuments checks that the seeds merge into one valid fixture where
 // the same person and the same agencies are one node.
 func TestMergeAcrossDocuments(t *testing.T) {
-	docs, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(docs) == 0 {
-		t.Skipf("seed documents not found at %s", seedDir)
-	}
-	x, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var fs []*fixtures.Fixture
-	for _, doc := range docs {
-		raw, _ := os.ReadFile(doc)
-		f, err := x.Extract(doc, raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fs = append(fs, f)
-	}
+	_, fs := extractSeeds(t)
 	m := Merge(fs...)
 	if ps := fixtures.Validate(m); len(ps) > 0 {
 		t.Fatalf("merged fixture invalid: %v", ps)

@@ -115,8 +115,6 @@ func (r *run) tokSpan(first, last int) text.Span {
 
 func (r *run) textOf(first, last int) string { return r.d.Slice(r.tokSpan(first, last)) }
 
-func (r *run) sentenceOf(i int) text.Span { return r.d.Sentences[r.d.Tokens[i].Sentence] }
-
 // sentenceTokens returns the token range [first, last) of sentence s.
 func (r *run) sentenceTokens(s int) (int, int) {
 	sp := r.d.Sentences[s]

@@ -136,14 +136,11 @@ func foldRune(r rune) byte {
 	if unicode.IsLetter(r) {
 		var buf [8]byte
 		n := utf8.EncodeRune(buf[:], r)
-		for _, d := range norm.NFD.Bytes(buf[:n]) {
-			if d < 128 {
-				if d >= 'A' && d <= 'Z' {
-					return d + 'a' - 'A'
-				}
-				return d
+		if d := norm.NFD.Bytes(buf[:n])[0]; d < 128 {
+			if d >= 'A' && d <= 'Z' {
+				return d + 'a' - 'A'
 			}
-			break
+			return d
 		}
 		return 'x'
 	}

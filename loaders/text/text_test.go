@@ -1,0 +1,80 @@
+package text
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFoldKeepsOffsets(t *testing.T) {
+	s := "L’Ufficio “ATLAS” – *best practices* Ouzbékistan, œuvre, Москва 2023"
+	rs := []rune(s)
+	f := Fold(rs)
+	if len(f) != len(rs) {
+		t.Fatalf("fold has %d bytes for %d code points", len(f), len(rs))
+	}
+	want := `l'ufficio "atlas" -  best practices  ouzbekistan, ouvre, xxxxxx 2023`
+	if f != want {
+		t.Errorf("fold\n got %q\nwant %q", f, want)
+	}
+}
+
+func TestAnalyse(t *testing.T) {
+	d, err := Analyse([]byte("Il 26 gennaio, il Min. Plén. Vincenzo CELESTE ha aperto i lavori della conferenza. Poi è intervenuto il direttore dell'Ufficio, con gli esperti della regione.\nTitolo\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Lang != "it" {
+		t.Errorf("language %q, want it", d.Lang)
+	}
+	var sentences []string
+	for _, s := range d.Sentences {
+		sentences = append(sentences, d.Slice(s))
+	}
+	if len(sentences) != 3 || !strings.HasSuffix(sentences[0], "conferenza.") || sentences[2] != "Titolo" {
+		t.Errorf("sentences: %q", sentences)
+	}
+	for _, tk := range d.Tokens {
+		if d.TokenText(tk) == "CELESTE" && !tk.AllCaps {
+			t.Error("CELESTE is not all caps")
+		}
+		if d.TokenFold(tk) == "ufficio" && !tk.Upper {
+			t.Error("Ufficio is not capitalised")
+		}
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	for want, s := range map[string]string{
+		"it": "Il Ministero dell'Interno ha firmato con la Tunisia un accordo per la cooperazione di polizia e per il controllo delle frontiere.",
+		"fr": "Le ministère de l'Intérieur a signé avec la Tunisie un accord pour la coopération policière et le contrôle des frontières.",
+		"en": "The Ministry of the Interior signed with Tunisia an agreement on police cooperation and on the control of the borders.",
+	} {
+		d, err := Analyse([]byte(s))
+		if err != nil || d.Lang != want {
+			t.Errorf("%s: got %v %v", want, d.Lang, err)
+		}
+	}
+	if _, err := Analyse([]byte("Der Innenminister hat mit Tunesien ein Abkommen über die polizeiliche Zusammenarbeit unterzeichnet.")); !errors.Is(err, ErrNoLanguage) {
+		t.Errorf("German: %v, want ErrNoLanguage", err)
+	}
+}
+
+func TestJoinedAndFoldTokens(t *testing.T) {
+	d, err := Analyse([]byte("La guerre russo-ukrainienne et le Groupe Rome/Lyon des pays du G7 pour la sécurité."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, tk := range d.Tokens {
+		if w := d.TokenFold(tk); (w == "ukrainienne" || w == "lyon") != d.Joined(k) {
+			t.Errorf("%s: joined %v", w, d.Joined(k))
+		}
+	}
+	if got := strings.Join(FoldTokens("Ministère de l’Intérieur (MI)"), " "); got != "ministere de l interieur ( mi )" {
+		t.Errorf("FoldTokens: %q", got)
+	}
+	if !utf8.ValidString(d.Text) {
+		t.Error("text not UTF-8")
+	}
+}
