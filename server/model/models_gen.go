@@ -51,6 +51,32 @@ type AgreementFilter struct {
 	To    *string `json:"to,omitempty"`
 }
 
+type CoParticipant struct {
+	Node Node `json:"node"`
+	// Number of shared meetings.
+	Weight   int       `json:"weight"`
+	Meetings []Meeting `json:"meetings"`
+}
+
+type Communities struct {
+	Modularity  float64     `json:"modularity"`
+	Communities []Community `json:"communities"`
+}
+
+type Community struct {
+	ID    int    `json:"id"`
+	Size  int    `json:"size"`
+	Nodes []Node `json:"nodes"`
+}
+
+type Connector struct {
+	Node Node `json:"node"`
+	// Edges between a and the connector.
+	EdgesToA []graph.Edge `json:"edgesToA"`
+	// Edges between the connector and b.
+	EdgesToB []graph.Edge `json:"edgesToB"`
+}
+
 type DocumentConnection struct {
 	Edges      []DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
@@ -187,6 +213,11 @@ type RoadmapFilter struct {
 	Funder       *string `json:"funder,omitempty"`
 }
 
+type Score struct {
+	Node  Node    `json:"node"`
+	Score float64 `json:"score"`
+}
+
 type SearchHit struct {
 	Node  Node    `json:"node"`
 	Score float64 `json:"score"`
@@ -205,6 +236,136 @@ type Subgraph struct {
 	Nodes     []Node       `json:"nodes"`
 	Edges     []graph.Edge `json:"edges"`
 	Truncated bool         `json:"truncated"`
+}
+
+type TimelineEvent struct {
+	// Start date of the event (the edge's own date, else the other node's start date).
+	Date      *string       `json:"date,omitempty"`
+	EndDate   *string       `json:"endDate,omitempty"`
+	Precision DatePrecision `json:"precision"`
+	Kind      string        `json:"kind"`
+	// The meeting, counterpart, project or roadmap.
+	Node Node        `json:"node"`
+	Edge *graph.Edge `json:"edge"`
+}
+
+type CentralityMeasure string
+
+const (
+	// Degree divided by n - 1.
+	CentralityMeasureDegree CentralityMeasure = "DEGREE"
+	// Normalised shortest-path betweenness.
+	CentralityMeasureBetweenness CentralityMeasure = "BETWEENNESS"
+	// PageRank with damping 0.85 over the undirected graph.
+	CentralityMeasurePagerank CentralityMeasure = "PAGERANK"
+)
+
+var AllCentralityMeasure = []CentralityMeasure{
+	CentralityMeasureDegree,
+	CentralityMeasureBetweenness,
+	CentralityMeasurePagerank,
+}
+
+func (e CentralityMeasure) IsValid() bool {
+	switch e {
+	case CentralityMeasureDegree, CentralityMeasureBetweenness, CentralityMeasurePagerank:
+		return true
+	}
+	return false
+}
+
+func (e CentralityMeasure) String() string {
+	return string(e)
+}
+
+func (e *CentralityMeasure) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CentralityMeasure(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CentralityMeasure", str)
+	}
+	return nil
+}
+
+func (e CentralityMeasure) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CentralityMeasure) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CentralityMeasure) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type DatePrecision string
+
+const (
+	DatePrecisionDay     DatePrecision = "DAY"
+	DatePrecisionMonth   DatePrecision = "MONTH"
+	DatePrecisionYear    DatePrecision = "YEAR"
+	DatePrecisionUnknown DatePrecision = "UNKNOWN"
+)
+
+var AllDatePrecision = []DatePrecision{
+	DatePrecisionDay,
+	DatePrecisionMonth,
+	DatePrecisionYear,
+	DatePrecisionUnknown,
+}
+
+func (e DatePrecision) IsValid() bool {
+	switch e {
+	case DatePrecisionDay, DatePrecisionMonth, DatePrecisionYear, DatePrecisionUnknown:
+		return true
+	}
+	return false
+}
+
+func (e DatePrecision) String() string {
+	return string(e)
+}
+
+func (e *DatePrecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DatePrecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DatePrecision", str)
+	}
+	return nil
+}
+
+func (e DatePrecision) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DatePrecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DatePrecision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type NodeOrderField string

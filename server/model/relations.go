@@ -171,7 +171,7 @@ func participations(ctx context.Context, id string, out bool, from, to, role *st
 			if err != nil {
 				return nil, err
 			}
-			if !InRange(m.StartDate, from, to) {
+			if !graph.Overlaps(m.StartDate, from, to) {
 				continue
 			}
 		}
@@ -179,26 +179,3 @@ func participations(ctx context.Context, id string, out bool, from, to, role *st
 	}
 	return kept, nil
 }
-
-// InRange reports whether a possibly partial date d falls within [from, to]; a partial
-// date is in range when any day it may stand for is. A nil bound is open; a nil d is out
-// of any bounded range.
-func InRange(d, from, to *string) bool {
-	if from == nil && to == nil {
-		return true
-	}
-	if d == nil {
-		return false
-	}
-	// "2022-03" may be any day of March 2022: compare its earliest and latest readings.
-	earliest, latest := *d, *d+"\uffff"
-	if from != nil && latest < *from {
-		return false
-	}
-	if to != nil && earliest > *to && !hasPrefix(*to, earliest) {
-		return false
-	}
-	return true
-}
-
-func hasPrefix(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }

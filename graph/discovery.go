@@ -1,0 +1,247 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// MaxPaths is the largest number of paths Paths returns.
+const MaxPaths = 10
+
+// pathsCypher[h] finds up to 30 shortest paths of at most h hops; as in ShortestPath the
+// hop bound has a fixed statement per value.
+var pathsCypher = func() []string {
+	qs := make([]string, MaxHops+1)
+	for h := 1; h <= MaxHops; h++ {
+		qs[h] = fmt.Sprintf(`
+			MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+			MATCH p = SHORTEST 30 (a)(()-[r]-() WHERE type(r) IN $kinds){1,%d}(b)
+			RETURN nodes(p) AS nodes, [r IN relationships(p) | {r: r, from: startNode(r).id, to: endNode(r).id}] AS rels`, h)
+	}
+	return qs
+}()
+
+// Paths returns up to first distinct paths (by node sequence) between two nodes, shortest first.
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int, kinds []string) ([]Path, error) {
+	if maxHops < 1 || maxHops > MaxHops {
+		return nil, inputf("maxHops must be between 1 and %d", MaxHops)
+	}
+	if first < 1 || first > MaxPaths {
+		return nil, inputf("first must be between 1 and %d", MaxPaths)
+	}
+	kinds, err := edgeKinds(kinds)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.resolve(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.resolve(ctx, to)
+	if err != nil {
+		return nil, err
+	}
+	if a.ID == b.ID {
+		return []Path{{Nodes: []Node{*a}}}, nil
+	}
+	recs, err := s.read(ctx, pathsCypher[maxHops], map[string]any{"from": a.ID, "to": b.ID, "kinds": kinds})
+	if err != nil {
+		return nil, err
+	}
+	var out []Path
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		nodes, _ := rec.Get("nodes")
+		rels, _ := rec.Get("rels")
+		var p Path
+		var key []string
+		for _, n := range nodes.([]any) {
+			node := nodeFrom(n.(dbtype.Node))
+			p.Nodes = append(p.Nodes, node)
+			key = append(key, node.ID)
+		}
+		if seen[strings.Join(key, "\x00")] {
+			continue
+		}
+		seen[strings.Join(key, "\x00")] = true
+		for _, x := range rels.([]any) {
+			p.Edges = append(p.Edges, edgeOf(x))
+		}
+		out = append(out, p)
+		if len(out) == first {
+			break
+		}
+	}
+	return out, nil
+}
+
+// Connector is a common neighbour of two nodes with the edges that join it to each.
+type Connector struct {
+	Node     Node
+	ToA, ToB []Edge
+}
+
+// Connectors returns the common neighbours of a and b, most edges first.
+func (s *Store) Connectors(ctx context.Context, a, b string, kinds []string, first int) ([]Connector, error) {
+	if first < 1 || first > MaxPage {
+		return nil, inputf("first must be between 1 and %d", MaxPage)
+	}
+	kinds, err := edgeKinds(kinds)
+	if err != nil {
+		return nil, err
+	}
+	na, err := s.resolve(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	nb, err := s.resolve(ctx, b)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, `
+		MATCH (a:Entity {id: $a})-[r1]-(c:Entity)-[r2]-(b:Entity {id: $b})
+		WHERE type(r1) IN $kinds AND type(r2) IN $kinds AND c <> a AND c <> b
+		WITH c, collect(DISTINCT {r: r1, from: startNode(r1).id, to: endNode(r1).id}) AS toA,
+		        collect(DISTINCT {r: r2, from: startNode(r2).id, to: endNode(r2).id}) AS toB
+		RETURN c, toA, toB ORDER BY size(toA) + size(toB) DESC, c.id LIMIT $first`,
+		map[string]any{"a": na.ID, "b": nb.ID, "kinds": kinds, "first": first})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Connector, 0, len(recs))
+	for _, rec := range recs {
+		c, _ := rec.Get("c")
+		toA, _ := rec.Get("toA")
+		toB, _ := rec.Get("toB")
+		out = append(out, Connector{Node: nodeFrom(c.(dbtype.Node)), ToA: edgesOf(toA), ToB: edgesOf(toB)})
+	}
+	return out, nil
+}
+
+// CoParticipant is someone who met a node, with the meetings they shared.
+type CoParticipant struct {
+	Node     Node
+	Meetings []Node
+}
+
+// CoParticipants returns who took part in the same meetings as id (meetings whose start
+// date overlaps [from, to] when given), most shared meetings first.
+func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string, first int) ([]CoParticipant, error) {
+	if first < 1 || first > MaxPage {
+		return nil, inputf("first must be between 1 and %d", MaxPage)
+	}
+	n, err := s.resolve(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, `
+		MATCH (x:Entity {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
+		WHERE y <> x
+		  AND ($from IS NULL OR m.startDate + $hi >= $from)
+		  AND ($to IS NULL OR m.startDate <= $to OR $to STARTS WITH m.startDate)
+		WITH y, collect(DISTINCT m) AS meetings
+		RETURN y, meetings ORDER BY size(meetings) DESC, y.id LIMIT $first`,
+		map[string]any{"id": n.ID, "from": from, "to": to, "hi": "\uffff", "first": first})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CoParticipant, 0, len(recs))
+	for _, rec := range recs {
+		y, _ := rec.Get("y")
+		ms, _ := rec.Get("meetings")
+		cp := CoParticipant{Node: nodeFrom(y.(dbtype.Node))}
+		for _, m := range ms.([]any) {
+			cp.Meetings = append(cp.Meetings, nodeFrom(m.(dbtype.Node)))
+		}
+		sort.Slice(cp.Meetings, func(i, j int) bool { return deref(cp.Meetings[i].StartDate) < deref(cp.Meetings[j].StartDate) })
+		out = append(out, cp)
+	}
+	return out, nil
+}
+
+// Event is one dated relation of a node: the edge, the node at its other end, and the date
+// (the edge's own, else the other node's start date), possibly partial or unknown.
+type Event struct {
+	Date, EndDate *string
+	Edge          Edge
+	Other         Node
+}
+
+// timelineKinds are the edges that make a node's history.
+var timelineKinds = []string{fixtures.EdgeParticipatedIn, fixtures.EdgeMemorandum, fixtures.EdgeFunded,
+	fixtures.EdgeImplements, fixtures.EdgePartyTo, fixtures.EdgeHeldUnder, fixtures.EdgeAdoptedAt}
+
+// Timeline returns a node's events in date order (partial dates before the days they
+// contain, undated last), those overlapping [from, to] when bounds are given.
+func (s *Store) Timeline(ctx context.Context, id string, from, to *string) ([]Event, error) {
+	n, err := s.resolve(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, `
+		MATCH (x:Entity {id: $id})-[r]-(o:Entity)
+		WHERE type(r) IN $kinds
+		RETURN {r: r, from: startNode(r).id, to: endNode(r).id} AS e, o`,
+		map[string]any{"id": n.ID, "kinds": timelineKinds})
+	if err != nil {
+		return nil, err
+	}
+	var out []Event
+	for _, rec := range recs {
+		e, _ := rec.Get("e")
+		o, _ := rec.Get("o")
+		ev := Event{Edge: edgeOf(e), Other: nodeFrom(o.(dbtype.Node))}
+		ev.Date, ev.EndDate = ev.Edge.Date, nil
+		if ev.Date == nil {
+			ev.Date, ev.EndDate = ev.Other.StartDate, ev.Other.EndDate
+		}
+		if !Overlaps(ev.Date, from, to) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Date, out[j].Date
+		switch {
+		case a == nil || b == nil:
+			return a != nil && b == nil
+		case *a != *b:
+			return *a < *b
+		}
+		return out[i].Edge.ID < out[j].Edge.ID
+	})
+	return out, nil
+}
+
+// Overlaps reports whether a possibly partial date d ("2022-03": any day of March 2022)
+// may fall within [from, to]. Nil bounds are open; a nil d is outside any bounded range.
+func Overlaps(d, from, to *string) bool {
+	if from == nil && to == nil {
+		return true
+	}
+	if d == nil {
+		return false
+	}
+	if from != nil && *d+"\uffff" < *from {
+		return false
+	}
+	if to != nil && *d > *to && !strings.HasPrefix(*to, *d) {
+		return false
+	}
+	return true
+}
+
+func edgesOf(v any) []Edge {
+	list, _ := v.([]any)
+	out := make([]Edge, 0, len(list))
+	for _, x := range list {
+		out = append(out, edgeOf(x))
+	}
+	return out
+}
