@@ -122,6 +122,9 @@ func subtypeClass(s string) string {
 	return s
 }
 
+// signing is the date and place of the last memorandum signed in the document.
+type signing struct{ date, place, placeName, country string }
+
 // cue is a cue phrase found in a sentence.
 type cue struct {
 	kind        cueKind
@@ -291,11 +294,12 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current.spans = append(current.spans, span)
 		return current, head, false
 	}
+	if sub == "signing ceremony" && from == "" && place == "" && r.signing != nil {
+		// "Alla cerimonia di firma": the signing reported before.
+		from, place, placeName, country = r.signing.date, r.signing.place, r.signing.placeName, r.signing.country
+	}
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 {
-		if sub == "signing ceremony" && current == nil {
-			return nil, -1, false
-		}
 		return nil, -1, false
 	}
 	mt := &meeting{subtype: sub, spans: []text.Span{span}}
@@ -372,7 +376,7 @@ func (r *run) hosts(st *sentenceState) {
 	}
 }
 
-var venuePrepositions = set("a at presso alla al all au chez")
+var venuePrepositions = set("a at presso chez")
 
 // actorsIn returns the actors whose mention starts in [first, last).
 func (r *run) actorsIn(first, last int) []*mention {
@@ -395,14 +399,24 @@ func (r *run) personsIn(first, last int) []*mention {
 	return out
 }
 
-// segment is where a cue's list runs: to the next cue or the end of the sentence.
+// segment is where a cue's list runs: to the next cue that starts a list of its own,
+// or the end of the sentence.
 func (st *sentenceState) segment(k int) (int, int) {
 	end := st.last
-	if k+1 < len(st.cues) {
-		end = st.cues[k+1].first
+	for _, c := range st.cues[k+1:] {
+		if startsList[c.kind] {
+			end = c.first
+			break
+		}
 	}
 	return st.cues[k].last, end
 }
+
+// startsList tells the cues followed by a list of actors from those that sit inside one
+// ("per il ministero dell'Interno", "tra", "firmato").
+var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueSpeaker: true, cueChair: true,
+	cueCollaboration: true, cueImplementer: true, cueFunder: true, cueFramework: true, cueOrganiserBefore: true,
+	cueImplementsBefore: true, cueFundsBefore: true}
 
 // target returns what a cue at token i is about: the nearest meeting, project or
 // roadmap named before it in the sentence, else after it, else the sentence's meeting,
@@ -693,6 +707,13 @@ func (r *run) memorandum(st *sentenceState) {
 		if st.place != nil {
 			e.Properties["place"] = st.place.name
 		}
+	}
+	r.signing = &signing{}
+	if e.Date != nil {
+		r.signing.date = *e.Date
+	}
+	if st.place != nil {
+		r.signing.place, r.signing.placeName, r.signing.country = st.place.id, st.place.name, st.place.country
 	}
 }
 

@@ -47,7 +47,8 @@ type run struct {
 	at        []int // token -> index+1 of the mention covering it, 0 when none
 	dates     []dateMention
 	published string
-	home      string // the state the document is about, for agencies that do not say
+	home      string   // the state the document is about, for agencies that do not say
+	signing   *signing // the last memorandum signed, for "the signing ceremony"
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {

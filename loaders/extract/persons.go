@@ -45,7 +45,7 @@ func (r *run) recognisePersons() {
 		if before != nil && honorifics[r.fold(before[2])] && after != nil {
 			before = nil // "M. Ousmane Diagne, directeur de la CENTIF"
 		}
-		for _, t := range [][]int{before, after} {
+		for _, t := range [][]int{before, r.previousTitle(before), after} {
 			if t != nil && len(m.affiliation) == 0 {
 				r.affiliate(m, t[0], t[1], t[2])
 			}
@@ -122,6 +122,23 @@ func (r *run) titleBefore(i int) []int {
 // listBreak words end a title read right before a name: "signed by X and by Y".
 var listBreak = set("and e et by par da dal dalla from")
 
+// previousTitle returns the title segment before a comma-separated one: in "le directeur
+// du bureau politique du Conseil..., l'ambassadeur Amer KAPETANOVIC" the body is there.
+func (r *run) previousTitle(t []int) []int {
+	if t == nil || t[0] < 2 || r.fold(t[0]-1) != "," {
+		return nil
+	}
+	end := t[0] - 1
+	start := end
+	for start > 0 && r.d.Tokens[start-1].Sentence == r.d.Tokens[end].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
+		if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
+			break
+		}
+		start--
+	}
+	return r.titleIn(start, end)
+}
+
 // titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
 func (r *run) titleAfter(j int) []int {
 	toks := r.d.Tokens
@@ -183,7 +200,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = before
 	}
-	if p.title == "" || !honorifics[r.fold(word)] {
+	if p.title == "" {
 		p.title = strings.TrimSpace(r.textOf(word, end))
 	}
 	if after != nil {
