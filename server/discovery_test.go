@@ -1,6 +1,10 @@
 package server_test
 
-import "testing"
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
 
 func TestDiscoveryQueries(t *testing.T) {
 	a := newAPI(t, "../testdata/server/small.json")
@@ -57,5 +61,27 @@ func TestDiscoveryQueries(t *testing.T) {
 	}
 	if code, _ := a.code(`{ paths(from: "state:it", to: "state:ma", first: 50) { length } }`, nil); code != "BAD_USER_INPUT" {
 		t.Errorf("paths first 50 gave %q", code)
+	}
+}
+
+func TestCytoscapeFieldAndExportRoute(t *testing.T) {
+	a := newAPI(t, "../testdata/server/small.json")
+	d := a.ok(`{
+		all: cytoscape
+		near: cytoscape(around: "org:interpol", depth: 1)
+	}`, nil)
+	if n := len(at(d, "all.elements.nodes").([]any)); n != 19 {
+		t.Errorf("whole graph: %d nodes", n)
+	}
+	if n := len(at(d, "near.elements.nodes").([]any)); n != 2 || len(at(d, "near.elements.edges").([]any)) != 1 {
+		t.Errorf("around INTERPOL: %v", at(d, "near"))
+	}
+	resp, err := http.Get(a.url + "/export/graphml?around=org:interpol&depth=2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "xml") {
+		t.Errorf("GET /export/graphml: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }

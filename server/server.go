@@ -18,6 +18,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/entente/entente/graph"
+	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/resolver"
@@ -39,6 +40,7 @@ func New(o Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", loader.Middleware(o.Store, GraphQL(o)))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
+	mux.Handle("GET /export/{format}", export.Handler(o.Store))
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})

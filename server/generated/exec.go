@@ -315,6 +315,7 @@ type ComplexityRoot struct {
 		CoParticipants func(childComplexity int, id string, from *string, to *string, first *int) int
 		Communities    func(childComplexity int, kinds []string, edgeKinds []string, seed *int, minSize *int) int
 		Connectors     func(childComplexity int, a string, b string, edgeKinds []string, first *int) int
+		Cytoscape      func(childComplexity int, around *string, depth *int, edgeKinds []string, limit *int) int
 		Documents      func(childComplexity int, filter *model.DocumentFilter, orderBy *model.NodeOrder, first *int, after *string) int
 		Meetings       func(childComplexity int, filter *model.MeetingFilter, orderBy *model.NodeOrder, first *int, after *string) int
 		Neighbourhood  func(childComplexity int, id string, depth *int, edgeKinds []string, limit *int) int
@@ -461,6 +462,7 @@ type QueryResolver interface {
 	Timeline(ctx context.Context, id string, from *string, to *string) ([]model.TimelineEvent, error)
 	Centrality(ctx context.Context, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) ([]model.Score, error)
 	Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error)
+	Cytoscape(ctx context.Context, around *string, depth *int, edgeKinds []string, limit *int) (any, error)
 }
 type SourceResolver interface {
 	Document(ctx context.Context, obj *fixtures.Source) (*model.Document, error)
@@ -1679,6 +1681,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Connectors(childComplexity, args["a"].(string), args["b"].(string), args["edgeKinds"].([]string), args["first"].(*int)), true
+	case "Query.cytoscape":
+		if e.ComplexityRoot.Query.Cytoscape == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cytoscape_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Cytoscape(childComplexity, args["around"].(*string), args["depth"].(*int), args["edgeKinds"].([]string), args["limit"].(*int)), true
 	case "Query.documents":
 		if e.ComplexityRoot.Query.Documents == nil {
 			break
@@ -2398,6 +2411,14 @@ type Communities {
 }
 
 type Community { id: Int!  size: Int!  nodes: [Node!]! }
+
+"""Arbitrary JSON."""
+scalar JSON
+
+extend type Query {
+  """The whole graph, or the neighbourhood of around, as Cytoscape.js JSON ({elements: {nodes, edges}})."""
+  cytoscape(around: ID, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 500): JSON!
+}
 `, BuiltIn: false},
 	{Name: "../../schema/mutation.graphqls", Input: `type Mutation {
   """Create a node or update the given fields of an existing one; aliases and sources are merged."""
@@ -4043,6 +4064,44 @@ func (ec *executionContext) field_Query_connectors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["first"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_cytoscape_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "around",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["around"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "edgeKinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOEdgeKind2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["edgeKinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
 	return args, nil
 }
 
@@ -10254,6 +10313,50 @@ func (ec *executionContext) fieldContext_Query_communities(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_communities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cytoscape(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_cytoscape(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Cytoscape(ctx, fc.Args["around"].(*string), fc.Args["depth"].(*int), fc.Args["edgeKinds"].([]string), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_cytoscape(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JSON does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cytoscape_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18225,6 +18328,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "cytoscape":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_cytoscape(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -20856,6 +20981,28 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJSON2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")

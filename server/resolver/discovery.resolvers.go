@@ -11,6 +11,7 @@ import (
 
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/analysis"
+	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/model"
 )
 
@@ -125,4 +126,19 @@ func (r *queryResolver) Communities(ctx context.Context, kinds []string, edgeKin
 		out.Communities = append(out.Communities, c)
 	}
 	return out, nil
+}
+
+// Cytoscape is the resolver for the cytoscape field.
+func (r *queryResolver) Cytoscape(ctx context.Context, around *string, depth *int, edgeKinds []string, limit *int) (any, error) {
+	var sg *graph.Subgraph
+	var err error
+	if around == nil {
+		sg, err = r.Store.Snapshot(ctx, nil, edgeKinds)
+	} else {
+		sg, err = r.Store.Neighbourhood(ctx, *around, intOr(depth, 1), edgeKinds, intOr(limit, 500))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return export.Cytoscape(sg), nil
 }
