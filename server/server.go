@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -28,8 +30,9 @@ import (
 type Options struct {
 	Store         *graph.Store
 	Log           zerolog.Logger
-	Introspection bool  // allow __schema queries (GraphiQL needs them)
-	MaxBodyBytes  int64 // largest request body accepted; 0 means 1 MiB
+	Introspection bool   // allow __schema queries (GraphiQL needs them)
+	MaxBodyBytes  int64  // largest request body accepted; 0 means 1 MiB
+	WebDir        string // built network page (web/dist) served at /; empty or missing: / redirects to GraphiQL
 }
 
 // New returns the service's root handler.
@@ -41,9 +44,13 @@ func New(o Options) http.Handler {
 	mux.Handle("/graphql", loader.Middleware(o.Store, GraphQL(o)))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
 	mux.Handle("GET /export/{format}", export.Handler(o.Store))
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
+		mux.Handle("GET /", http.FileServer(http.Dir(o.WebDir)))
+	} else {
+		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/graphiql", http.StatusFound)
+		})
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "alive"})
 	})

@@ -25,11 +25,13 @@ func init() {
 // serveFlags are the flags of serve and run beyond the configuration.
 type serveFlags struct {
 	introspection bool
+	webDir        string
 }
 
 func bindServe(sf *serveFlags) func(fs *flag.FlagSet) {
 	return func(fs *flag.FlagSet) {
 		fs.BoolVar(&sf.introspection, "introspection", true, "allow schema introspection (GraphiQL needs it)")
+		fs.StringVar(&sf.webDir, "web", "web/dist", "built network page to serve at / (make web)")
 	}
 }
 
@@ -97,7 +99,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Options{Store: store, Log: log, Introspection: sf.introspection}),
+		Handler:           server.New(server.Options{Store: store, Log: log, Introspection: sf.introspection, WebDir: sf.webDir}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
