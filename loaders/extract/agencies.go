@@ -30,12 +30,17 @@ func (r *run) recogniseAgencies() {
 			i = m.last - 1
 			continue // the gazetteer already has all of it
 		}
-		m := r.replace(&mention{first: first, last: last, kind: fixtures.KindAgency, name: r.textOf(first, last)})
-		if m != nil {
+		m := &mention{first: first, last: last, kind: fixtures.KindAgency, name: r.textOf(first, last)}
+		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
+			// "OSCE Transnational Threats Department": a unit of the organisation.
+			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
+		} else if r.supranational(first, last) {
+			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
+		}
+		if r.replace(m) != nil {
 			i = last - 1
 		}
 	}
-	r.agencyCoreference()
 }
 
 // agencyExtent returns the tokens [first, last) of the body whose head is at h.
@@ -66,12 +71,16 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break
 		}
 		if connectors[f] {
-			k := j
+			k, and := j, false
 			for k < len(toks) && connectors[r.fold(k)] {
+				// "et la Garde nationale" starts another body; "e della Polizia" goes on.
+				if conjunctions[r.fold(k)] && k+1 < len(toks) && !ofPrepositions[r.fold(k+1)] {
+					and = true
+				}
 				k++
 			}
-			if k < len(toks) && strongHeads[r.fold(k)] {
-				break
+			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)]) {
+				break // "du ministère": the parent; "et la Garde nationale": another body
 			}
 			j = k
 			continue
@@ -97,6 +106,17 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// supranational tells a body of a regional organisation ("Forza di Gendarmeria Europea")
+// from a national one.
+func (r *run) supranational(first, last int) bool {
+	for i := first; i < last; i++ {
+		if supranationalWords[r.fold(i)] {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *run) hasCapital(first, last int) bool {
@@ -151,6 +171,15 @@ func (r *run) agencyCoreference() {
 // resolveAgencies gives every agency its parent, its state and its id, and links it to
 // its parent or its state.
 func (r *run) resolveAgencies() {
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindOrganization && m.id == "" {
+			key := m.acronym
+			if key == "" {
+				key = strings.Join(text.FoldTokensWords(m.name), "-")
+			}
+			m.id = "org:" + strings.ToLower(key)
+		}
+	}
 	agencies := []*mention{}
 	for idx, m := range r.ments {
 		if m.kind != fixtures.KindAgency {
@@ -229,7 +258,7 @@ func (r *run) gazetteerParent(m *mention) string {
 // findParent links "X of/del/du Y" when Y is an agency that starts right after.
 func (r *run) findParent(idx int, m *mention) {
 	j := m.last
-	for j < len(r.d.Tokens) && connectors[r.fold(j)] && j-m.last < 3 {
+	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
 		j++
 	}
 	if j == m.last {

@@ -222,8 +222,9 @@ func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 }
 
 // publishedDate finds a dateline: a full date alone on one of the first or last
-// lines, or after a place at the start of a line ("Bishkek, 15 September 2023").
-func publishedDate(d *text.Doc, dates []dateMention) string {
+// lines, or after a place at the start of a line ("Bishkek, 15 September 2023"). It
+// returns the date and where it starts (-1 when there is none).
+func publishedDate(d *text.Doc, dates []dateMention) (string, int) {
 	var lines []text.Span
 	start := 0
 	for i := 0; i <= len(d.Fold); i++ {
@@ -247,9 +248,9 @@ func publishedDate(d *text.Doc, dates []dateMention) string {
 			}
 			before := strings.TrimSpace(d.Fold[l.Start:dm.start])
 			if len(strings.Fields(before)) <= 4 && (before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")) {
-				return dm.from
+				return dm.from, dm.start
 			}
 		}
 	}
-	return ""
+	return "", -1
 }

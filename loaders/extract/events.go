@@ -174,6 +174,11 @@ func (r *run) events() {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
 		r.hosts(st)
+		if st.date != nil && st.place != nil {
+			if f, _, ok := st.date.resolve(r.published); ok {
+				r.lastScene = &signing{f, st.place.id, st.place.name, st.place.country}
+			}
+		}
 		// Things named in the sentence.
 		var things []*mention
 		for i := first; i < last; i++ {
@@ -229,7 +234,7 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 	ds := r.datesIn(sp)
 	for k := range ds {
 		dm := &ds[k]
-		if dm.end > sp.End {
+		if dm.end > sp.End || dm.start == r.dateline {
 			continue
 		}
 		if dm.isRelative && r.published == "" {
@@ -294,9 +299,14 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current.spans = append(current.spans, span)
 		return current, head, false
 	}
-	if sub == "signing ceremony" && from == "" && place == "" && r.signing != nil {
-		// "Alla cerimonia di firma": the signing reported before.
-		from, place, placeName, country = r.signing.date, r.signing.place, r.signing.placeName, r.signing.country
+	if sub == "signing ceremony" && from == "" && place == "" {
+		// "Alla cerimonia di firma": the signing, or the launch, reported before.
+		if sc := r.signing; sc != nil || r.lastScene != nil {
+			if sc == nil {
+				sc = r.lastScene
+			}
+			from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
+		}
 	}
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 {
@@ -416,7 +426,7 @@ func (st *sentenceState) segment(k int) (int, int) {
 // ("per il ministero dell'Interno", "tra", "firmato").
 var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueSpeaker: true, cueChair: true,
 	cueCollaboration: true, cueImplementer: true, cueFunder: true, cueFramework: true, cueOrganiserBefore: true,
-	cueImplementsBefore: true, cueFundsBefore: true}
+	cueImplementsBefore: true, cueFundsBefore: true, cueLaunched: true}
 
 // target returns what a cue at token i is about: the nearest meeting, project or
 // roadmap named before it in the sentence, else after it, else the sentence's meeting,
@@ -492,6 +502,10 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			if before := r.actorsIn(max(st.first, c.first-4), c.first); len(before) > 0 && !isMeeting {
 				r.implements(st, thing, before, "implementer")
 				r.implements(st, thing, actors, "partner")
+			}
+		case cueLaunched:
+			if after := r.firstThing(things, c.last); after != nil {
+				r.implements(st, after, r.actorsIn(st.first, c.first), "implementer")
 			}
 		case cueFunder:
 			r.funded(st, isMeeting, thing, actors)
@@ -790,7 +804,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 // roadmapDate prefers a period ("2024-2025") to the date of the sentence.
 func (r *run) roadmapDate(st *sentenceState) (string, string) {
 	for _, dm := range r.datesIn(st.span) {
-		if dm.end <= st.span.End && dm.to != "" && dm.prec == precYear {
+		if dm.end <= st.span.End && dm.to != "" && dm.prec == precYear && dm.start != r.dateline {
 			return dm.from, dm.to
 		}
 	}

@@ -41,7 +41,7 @@ var titleWords = set(`ministro ministra sottosegretario segretario segretaria di
 	ambassadrice colonel commandant procureur commissaire coordinateur representant conseiller m mme
 	minister secretary director deputy head chief prefect ambassador commander prosecutor
 	commissioner coordinator representative spokesperson adviser advisor chair chairman chairperson mr mrs ms
-	dr executive under plen min general`)
+	dr executive under plen min general ordinator`)
 
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
@@ -100,6 +100,7 @@ const (
 	cueCollaboration
 	cueImplementer
 	cueImplementsBefore
+	cueLaunched
 	cueFunder
 	cueFundsBefore
 	cueFramework
@@ -130,8 +131,11 @@ var cuePhrases = map[cueKind]string{
 		en cooperation avec`,
 	cueImplementer: `attuato da|attuata da|attuati da|realizzato da|realizzata da|implemented by|mis en oeuvre par|
 		mise en oeuvre par|carried out by|executed by|eseguito da|led by|guidato da|gestito da|managed by|
+		realizzate da|realizzati da|attuate da|
 		implemente par|implementee par`,
 	cueImplementsBefore: `implements|implement|attua|attuano|met en oeuvre|mettent en oeuvre|implemente|implementent`,
+	cueLaunched: `ont lance|a lance|hanno lanciato|ha lanciato|launched|have launched|has launched|hanno avviato|
+		ha avviato`,
 	cueFunder: `con il sostegno finanziario del|con il sostegno finanziario della|con il sostegno finanziario dell|
 		con il sostegno finanziario di|con il contributo finanziario del|con il contributo finanziario di|
 		finanziato da|finanziata da|finanziati da|finanziate da|finanziato dal|finanziata dal|finanziati dal|
@@ -143,7 +147,8 @@ var cuePhrases = map[cueKind]string{
 	cueFundsBefore: `fund|funds|finanzia|finanziano|finance|financent`,
 	cueFramework: `nell ambito del|nell ambito della|nell ambito dell|nell ambito dei|nel quadro del|
 		nel quadro della|dans le cadre du|dans le cadre de|dans le cadre des|in the framework of|under the|
-		as part of|within the framework of|delivered under|held under|nel contesto del`,
+		as part of|within the framework of|delivered under|held under|nel contesto del|through the|
+		attraverso il|attraverso la|par le biais du|par le biais de`,
 	cueOnBehalf: `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
 	cueBetween:  `tra|fra|between|entre`,
 	cueAdopted:  `adottato|adottata|adottati|adopted|adopte|adoptee|approvato|approvata|approved|approuve|endorsed`,
@@ -194,3 +199,20 @@ var months = func() map[string]int {
 // stopWords are left out of slugs built from names.
 var stopWords = set(`il lo la le les l the a an i gli di del della dello dell dei degli delle de du des d
 	of for per pour e et and in nel nella nei nelle en au aux sur su sul sulla on to da dal dalla by con with`)
+
+// conjunctions join two bodies: "la Police nationale et la Garde nationale".
+var conjunctions = set("e ed et and")
+
+// ofConnectors say whose a body is: "Service ... du Bureau", "Ufficio del Dipartimento".
+var ofConnectors = set("di del della dello dell dei degli delle de du des d of the la le l")
+
+// supranationalWords make a recognised body an organisation, not a state's agency.
+var supranationalWords = set(`europea europeo european europeenne europeen africana africano african africaine
+	africain`)
+
+// bodyHeads start the names of international bodies.
+var bodyHeads = set(`organizzazione organisation organization unione union fondo fonds fund programma programme
+	program comitato comite committee consiglio conseil council commissione commission`)
+
+// ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
+var ofPrepositions = set("di del della dello dell dei degli delle de du des d of")

@@ -47,6 +47,8 @@ type run struct {
 	at        []int // token -> index+1 of the mention covering it, 0 when none
 	dates     []dateMention
 	published string
+	dateline  int      // where the publication date is written: not the date of an event
+	lastScene *signing // the last sentence with a date and a place, for "the ceremony"
 	home      string   // the state the document is about, for agencies that do not say
 	signing   *signing // the last memorandum signed, for "the signing ceremony"
 }
@@ -62,8 +64,9 @@ func (r *run) analyse() {
 	r.recogniseAgencies()
 	r.recogniseRoadmaps()
 	r.markAliases()
+	r.agencyCoreference()
 	r.dates = findDates(r.d.Fold)
-	r.published = publishedDate(r.d, r.dates)
+	r.published, r.dateline = publishedDate(r.d, r.dates)
 	r.home = r.homeCountry()
 	r.recognisePersons()
 	r.resolveAgencies()
@@ -249,26 +252,47 @@ func (r *run) markAliases() {
 			continue
 		}
 		prev := r.mentionAt(i - 1)
-		if prev == nil || prev.kind == "" {
-			continue
-		}
 		close := i + 2
-		if inner := r.mentionAt(i + 1); inner != nil && inner != prev {
-			close = inner.last
-			if close < len(toks) && r.fold(close) == ")" {
+		if inner := r.mentionAt(i + 1); inner != nil && inner != prev && inner.last < len(toks) && r.fold(inner.last) == ")" {
+			switch {
+			case prev != nil && prev.id == inner.id && prev.kind != "":
 				inner.alias = true
-				if inner.id != prev.id && inner.kind != fixtures.KindState {
-					inner.kind = "" // "Centri di Eccellenza (CoE)": not the Council of Europe
-				}
+			case (inner.kind == fixtures.KindUNBody || inner.kind == fixtures.KindOrganization) && r.nameHead(i) >= 0:
+				// "Le Bureau des Nations Unies contre la drogue et le crime (ONUDC)": a
+				// wording the gazetteer lacks, named by its acronym.
+				inner.alias = true
+				r.replace(&mention{first: r.nameHead(i), last: i, kind: inner.kind, id: inner.id, name: inner.name, country: inner.country})
+			case prev != nil && prev.kind != "" && inner.kind != fixtures.KindState:
+				inner.kind = "" // "Centri di Eccellenza (CoE)": not the Council of Europe
 			}
 			continue
 		}
+		if prev == nil || prev.kind == "" {
+			continue
+		}
 		if toks[i+1].AllCaps || (toks[i+1].Upper && len(r.d.TokenText(toks[i+1])) <= 6) {
-			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.kind == fixtures.KindAgency && prev.slug == "" {
+			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.slug == "" && (prev.kind == fixtures.KindAgency || prev.kind == fixtures.KindOrganization && prev.id == "") {
 				prev.acronym = r.d.TokenText(toks[i+1])
 			}
 		}
 	}
+}
+
+// nameHead finds the head noun that starts the name written before a bracket at b
+// ("Bureau" in "Bureau des Nations Unies contre la drogue et le crime ("), or -1.
+func (r *run) nameHead(b int) int {
+	for k := b - 1; k >= 0 && b-k <= 14 && r.d.Tokens[k].Sentence == r.d.Tokens[b].Sentence; k-- {
+		f := r.fold(k)
+		if clauseBreak(f) {
+			return -1
+		}
+		if (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
+			if m := r.mentionAt(k); m == nil || m.first == k {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // homeCountry is the state the document mentions most (places count double, the

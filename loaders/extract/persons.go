@@ -32,10 +32,17 @@ func (r *run) recognisePersons() {
 			continue
 		}
 		before, after := r.titleBefore(i), r.titleAfter(j)
+		if before != nil && before[1] == i && !r.adjacentTitle(before[2], i) {
+			before = nil // "Co-ordinator of Activities to Address Transnational Threats"
+		}
 		capsSurname := toks[j-1].AllCaps && !toks[i].AllCaps
 		if before == nil && after == nil && !capsSurname {
 			i = j - 1
 			continue
+		}
+		if s := r.mentionAt(i); s != nil {
+			s.kind = "" // the state name was a first name
+			r.at[i] = 0
 		}
 		m := r.add(&mention{first: i, last: j, kind: fixtures.KindPerson, name: r.personName(i, j)})
 		if m == nil {
@@ -50,14 +57,38 @@ func (r *run) recognisePersons() {
 				r.affiliate(m, t[0], t[1], t[2])
 			}
 		}
+		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
+			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
+			a.inTitle = true
+		}
 		i = j - 1
 	}
 }
 
+// adjacentTitle reports whether only title words, connectors and bodies stand between
+// a title word and the name at i ("Sottosegretario generale dell'ONU Vladimir Voronkov").
+func (r *run) adjacentTitle(word, i int) bool {
+	for k := word + 1; k < i; k++ {
+		f := r.fold(k)
+		_, agencyWord := r.x.gaz.Glossary[f]
+		if !titleWords[f] && !connectors[f] && !agencyWord && r.at[k] == 0 && f != "." {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *run) nameToken(i int) bool {
 	t := r.d.Tokens[i]
-	if t.Kind != text.Word || !t.Upper || r.at[i] != 0 || t.End-t.Start < 2 {
+	if t.Kind != text.Word || !t.Upper || t.End-t.Start < 2 {
 		return false
+	}
+	if m := r.mentionAt(i); m != nil {
+		// A one-word state name can be a first name ("Salvador Pinto da França").
+		if m.kind != fixtures.KindState || m.adjective || m.last != i+1 || m.first != i ||
+			i+1 >= len(r.d.Tokens) || r.mentionAt(i+1) != nil || !r.d.Tokens[i+1].Upper {
+			return false
+		}
 	}
 	f := r.fold(i)
 	_, month := months[f]
@@ -139,6 +170,25 @@ func (r *run) previousTitle(t []int) []int {
 	return r.titleIn(start, end)
 }
 
+// bodyAfterName returns the body in "NAME of the (Italian) Carabinieri", "NAME de la CENTIF".
+func (r *run) bodyAfterName(j int) *mention {
+	k := j
+	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-j < 3 {
+		k++
+	}
+	if k == j {
+		return nil
+	}
+	m := r.mentionAt(k)
+	if m != nil && m.kind == fixtures.KindState && m.adjective && m.first == k {
+		m = r.mentionAt(m.last)
+	}
+	if m != nil && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		return m
+	}
+	return nil
+}
+
 // titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
 func (r *run) titleAfter(j int) []int {
 	toks := r.d.Tokens
@@ -148,6 +198,9 @@ func (r *run) titleAfter(j int) []int {
 	end := j + 1
 	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
 		end++
+	}
+	if conjunctions[r.fold(j+1)] {
+		return nil // ", e il Direttore ...": the next person's title
 	}
 	t := r.titleIn(j+1, end)
 	if t == nil || t[2]-(j+1) > 3 {

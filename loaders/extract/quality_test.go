@@ -200,3 +200,11 @@ func TestQualityOwn(t *testing.T) {
 	nodes, edges := evaluate(t, dir, dir)
 	report(t, "own", nodes, edges, ownNodesTarget, ownEdgesTarget)
 }
+
+// TestQualityHoldout measures documents written after the rules were tuned and never
+// tuned on: the closest this suite has to documents nobody has seen.
+func TestQualityHoldout(t *testing.T) {
+	dir := "../../testdata/loaders/holdout"
+	nodes, edges := evaluate(t, dir, dir)
+	report(t, "holdout", nodes, edges, ownNodesTarget, ownEdgesTarget)
+}
