@@ -190,6 +190,12 @@ func (r *run) events() {
 				things = append(things, m)
 			}
 		}
+		for _, t := range things {
+			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" {
+				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, "owner")
+				t.owner.inTitle = true // named with the project, not an actor of the sentence
+			}
+		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
 		r.memorandum(st)
@@ -579,14 +585,21 @@ func (r *run) funded(st *sentenceState, isMeeting bool, thing *mention, ms []*me
 // framework links a meeting (HELD_UNDER) or a project (PART_OF) to the framework
 // named after "nell'ambito del", "under the", "dans le cadre de".
 func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to int, isMeeting bool, thing *mention) {
-	var fw *mention
+	var fw, body *mention
 	for i := from; i < to && fw == nil; i++ {
 		if m := r.mentionAt(i); m != nil && m.id != "" {
 			switch m.kind {
-			case fixtures.KindProject, fixtures.KindRoadmap, fixtures.KindOrganization, fixtures.KindUNBody:
+			case fixtures.KindProject, fixtures.KindRoadmap:
 				fw = m
+			case fixtures.KindOrganization, fixtures.KindUNBody:
+				if body == nil {
+					body = m
+				}
 			}
 		}
+	}
+	if fw == nil {
+		fw = body // "nell'ambito del Gruppo Roma/Lione"
 	}
 	if fw == nil {
 		return

@@ -17,17 +17,18 @@ type mention struct {
 	id, name    string
 	country     string
 	subtype     string
-	slug        string // agencies: the gazetteer slug when known
-	adjective   bool   // a state written as an adjective
-	spec        bool   // a state that says whose an agency is
-	inTitle     bool   // inside a person's title: not an actor of the sentence
-	alias       bool   // a bracketed acronym repeating the mention before it
-	chained     bool   // the parent in "X of Y": Y is not an actor of the sentence
-	acronym     string // agencies: the acronym given in brackets after the name
-	parent      int    // agencies: index of the agency it belongs to, or -1
-	description string // projects
-	affiliation []int  // persons: indexes of the actors they work for
-	title       string // persons
+	slug        string   // agencies: the gazetteer slug when known
+	adjective   bool     // a state written as an adjective
+	spec        bool     // a state that says whose an agency is
+	inTitle     bool     // inside a person's title: not an actor of the sentence
+	alias       bool     // a bracketed acronym repeating the mention before it
+	chained     bool     // the parent in "X of Y": Y is not an actor of the sentence
+	acronym     string   // agencies: the acronym given in brackets after the name
+	parent      int      // agencies: index of the agency it belongs to, or -1
+	description string   // projects
+	owner       *mention // projects: the body named with it ("the OSCE ... project")
+	affiliation []int    // persons: indexes of the actors they work for
+	title       string   // persons
 }
 
 func (m *mention) isActor() bool {
@@ -192,6 +193,7 @@ func (r *run) recogniseProjects() {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
 			if r.add(m) != nil {
 				names[m.name] = m
+				m.owner = r.projectOwner(i)
 			}
 		}
 	}
@@ -211,6 +213,22 @@ func (r *run) recogniseProjects() {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}
+}
+
+// projectOwner finds the body written just before a project noun: "the OSCE
+// extra-budgetary project", "the UNODC project".
+func (r *run) projectOwner(head int) *mention {
+	for k := head - 1; k >= 0 && head-k <= 3 && r.d.Tokens[k].Sentence == r.d.Tokens[head].Sentence; k-- {
+		m := r.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		if m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindAgency {
+			return m
+		}
+		return nil
+	}
+	return nil
 }
 
 // quotedProject reads “NAME: description” or “Name” starting at the opening quote q.

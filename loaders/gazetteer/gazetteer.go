@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/entente/entente/loaders/text"
 )
 
 //go:embed data/*.tsv data/*.json
@@ -72,7 +74,7 @@ type Gazetteer struct {
 	Bodies   []Body
 	Agencies []Agency
 	Places   []Place
-	Glossary map[string]Gloss
+	Glossary map[string]Gloss // keys folded: lower case, no accents
 	byCode   map[string]*State
 	byID     map[string]*Body
 }
@@ -113,7 +115,8 @@ func Load() (*Gazetteer, error) {
 	}
 	if err == nil {
 		err = readTSV("data/glossary.tsv", 2, func(f []string) {
-			g.Glossary[f[0]] = Gloss{English: f[1], Adjective: len(f) > 2 && f[2] == "a"}
+			// Keys are folded like document tokens: "supérieure" is looked up as "superieure".
+			g.Glossary[strings.Join(text.FoldTokens(f[0]), "")] = Gloss{English: f[1], Adjective: len(f) > 2 && f[2] == "a"}
 		})
 	}
 	for _, name := range []string{"data/un.json", "data/organizations.json", "data/frameworks.json"} {
