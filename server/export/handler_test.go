@@ -27,7 +27,7 @@ import (
 // service's middleware puts in the context.
 func serve(t *testing.T, store *graph.Store) *httptest.Server {
 	t.Helper()
-	log := zerolog.New(zerolog.NewTestWriter(t))
+	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.InfoLevel)
 	mux := http.NewServeMux()
 	mux.Handle("GET /export/{format}", Handler(store))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
