@@ -157,7 +157,7 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 	}
 	recs, err := t.run(ctx, `
 		UNWIND $ids AS id
-		MATCH (:Redirect {id: id})-[:MERGED_INTO*1..]->(s:Entity)
+		MATCH (r:Redirect {id: id})-[:MERGED_INTO*1..]->(s:Entity) USING INDEX r:Redirect(id)
 		RETURN id, s.id, s.kind`, map[string]any{"ids": nodeIDs})
 	if err != nil {
 		return nil, err
@@ -176,7 +176,7 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 	}
 	recs, err = t.run(ctx, `
 		UNWIND $rows AS row
-		MATCH (n:Entity {id: row.id}) WHERE n.kind <> row.kind
+		MATCH (n:Entity {id: row.id}) USING INDEX n:Entity(id) WHERE n.kind <> row.kind
 		RETURN row.id, n.kind, row.kind ORDER BY row.id LIMIT 1`, map[string]any{"rows": rows})
 	if err != nil {
 		return nil, err
@@ -398,6 +398,7 @@ SET d:Document, d.kind = 'Document', d += row.props,
 // nodeCypher merges the nodes of one kind, which must come from fixtures.NodeKinds: the
 // stored name stays, another name becomes an alias, aliases, sources and docs are unions,
 // non-null scalars (row.props) overwrite, and each document gets a MENTIONS edge to the node.
+// Lookups by id name their index, so that the plan cannot turn into a scan per row.
 // The first SET locks the node, so the lists read next cannot be changed by a concurrent import.
 func nodeCypher(kind string) string {
 	mustKind(fixtures.NodeKinds, kind)
@@ -414,7 +415,7 @@ SET n.aliases = aliases,
     n += row.props
 WITH n, row
 UNWIND row.docs AS doc
-MATCH (d:Document:Entity {id: doc})
+MATCH (d:Document:Entity {id: doc}) USING INDEX d:Entity(id)
 MERGE (d)-[:MENTIONS]->(n)`, kind)
 }
 
