@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -25,6 +26,9 @@ type Config struct {
 
 // ErrUnavailable wraps every failure to reach Neo4j, so that callers can tell it from bad input.
 var ErrUnavailable = errors.New("neo4j unavailable")
+
+// ErrTimeout marks a transaction that Neo4j stopped because it ran past its timeout.
+var ErrTimeout = errors.New("neo4j transaction timed out")
 
 // Store is Entente's handle on Neo4j. It is safe for concurrent use.
 type Store struct {
@@ -72,8 +76,11 @@ func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 // read runs one parameterised query in a read transaction and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.trips.Add(1)
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting()}
+	if d, ok := txTimeout(ctx); ok {
+		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(d)))
+	}
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -84,10 +91,25 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 func (s *Store) write(ctx context.Context, work func(tx *Tx) error) error {
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
+	var conf []func(*neo4j.TransactionConfig)
+	if d, ok := txTimeout(ctx); ok {
+		conf = append(conf, neo4j.WithTxTimeout(d))
+	}
 	_, err := sess.ExecuteWrite(ctx, func(mtx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(&Tx{mtx: mtx, store: s})
-	})
+	}, conf...)
 	return classify(err)
+}
+
+// txTimeout is what is left of ctx's deadline, handed to Neo4j as the transaction timeout
+// so that the server stops the work the caller no longer waits for.
+func txTimeout(ctx context.Context) (time.Duration, bool) {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return 0, false
+	}
+	// Neo4j counts whole milliseconds and reads 0 as "no timeout".
+	return max(time.Until(deadline), time.Millisecond), true
 }
 
 // Tx is a write transaction handed to Store.write's work function.
@@ -114,6 +136,10 @@ func classify(err error) error {
 	var inputErr *InputError
 	if errors.As(err, &inputErr) {
 		return err
+	}
+	var n *neo4j.Neo4jError
+	if errors.As(err, &n) && strings.Contains(n.Code, "TransactionTimedOut") {
+		return fmt.Errorf("%w: %v", ErrTimeout, err)
 	}
 	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -15,18 +16,27 @@ import (
 
 // Error codes in extensions.code.
 const (
-	CodeBadUserInput = "BAD_USER_INPUT"
-	CodeNotFound     = "NOT_FOUND"
-	CodeTimeout      = "TIMEOUT"
-	CodeUnavailable  = "UNAVAILABLE"
-	CodeInternal     = "INTERNAL"
+	CodeBadUserInput    = "BAD_USER_INPUT"
+	CodeNotFound        = "NOT_FOUND"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+	CodeComplexity      = "COMPLEXITY_LIMIT_EXCEEDED"
+	CodeRateLimited     = "RATE_LIMITED"
+	CodeTimeout         = "TIMEOUT"
+	CodeUnavailable     = "UNAVAILABLE"
+	CodeInternal        = "INTERNAL"
 )
 
 // presentError gives every error a stable code; internal details are logged, never sent.
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	var gqlErr *gqlerror.Error
 	if errors.As(err, &gqlErr) && gqlErr.Err == nil {
-		return gqlErr // parse and validation errors from gqlgen already speak GraphQL
+		// Parse and validation errors from gqlgen already speak GraphQL and carry
+		// GRAPHQL_PARSE_FAILED or GRAPHQL_VALIDATION_FAILED; the rest are bad requests.
+		if _, ok := gqlErr.Extensions["code"]; !ok {
+			setCode(gqlErr, CodeBadUserInput)
+		}
+		return gqlErr
 	}
 	e := graphql.DefaultErrorPresenter(ctx, err)
 	var input *graph.InputError
@@ -38,11 +48,14 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.As(err, &notFound):
 		e.Message = notFound.Error()
 		setCode(e, CodeNotFound)
+	case errors.Is(err, graph.ErrTimeout) || errors.Is(ctx.Err(), context.DeadlineExceeded):
+		e.Message = "the request took too long and was stopped; ask for less (smaller first, limit, depth or maxHops)"
+		setCode(e, CodeTimeout)
 	case errors.Is(err, graph.ErrUnavailable):
 		e.Message = "the graph database is unavailable; try again shortly"
 		setCode(e, CodeUnavailable)
 	case errors.Is(err, context.DeadlineExceeded):
-		e.Message = "the request took too long"
+		e.Message = "the request took too long and was stopped"
 		setCode(e, CodeTimeout)
 	default:
 		zerolog.Ctx(ctx).Error().Err(err).Msg("internal error")
@@ -50,6 +63,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		setCode(e, CodeInternal)
 	}
 	return e
+}
+
+// writeError answers a request refused before GraphQL runs, in the GraphQL error shape.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
 }
 
 func setCode(e *gqlerror.Error, code string) {

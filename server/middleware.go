@@ -16,6 +16,7 @@ import (
 type requestInfo struct {
 	id        string
 	operation string
+	status    int // HTTP status an access check chose for a refused operation; 0: the transport's
 }
 
 type infoKey struct{}

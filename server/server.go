@@ -26,13 +26,21 @@ import (
 	"github.com/entente/entente/server/resolver"
 )
 
-// Options configures the HTTP service.
+// Options configures the HTTP service. Zero limits mean the defaults.
 type Options struct {
 	Store         *graph.Store
 	Log           zerolog.Logger
 	Introspection bool   // allow __schema queries (GraphiQL needs them)
 	MaxBodyBytes  int64  // largest request body accepted; 0 means 1 MiB
 	WebDir        string // built network page (web/dist) served at /; empty or missing: / redirects to GraphiQL
+
+	Access         *Access       // API keys and open reads; nil: no access control (tests only)
+	CORSOrigins    []string      // origins allowed to call the API from a browser; "*" any
+	MaxComplexity  int           // largest operation cost; 0: DefaultMaxComplexity
+	MaxDepth       int           // deepest field nesting; 0: DefaultMaxDepth
+	RequestTimeout time.Duration // per request, passed to Neo4j as the transaction timeout; 0: 30 s
+	RateLimit      float64       // requests per second per key (per address without a key); 0: unlimited
+	RateBurst      int           // requests a caller may send at once; 0: RateLimit
 }
 
 // New returns the service's root handler.
@@ -40,10 +48,21 @@ func New(o Options) http.Handler {
 	if o.MaxBodyBytes == 0 {
 		o.MaxBodyBytes = 1 << 20
 	}
+	if o.RequestTimeout == 0 {
+		o.RequestTimeout = 30 * time.Second
+	}
+	var limiter *rateLimiter
+	if o.RateLimit > 0 {
+		limiter = newRateLimiter(o.RateLimit, o.RateBurst)
+	}
+	// guard is what every data endpoint goes through: key, rate, deadline.
+	guard := func(h http.Handler) http.Handler {
+		return authenticate(o.Access, limitRate(limiter, withTimeout(o.RequestTimeout, h)))
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", loader.Middleware(o.Store, GraphQL(o)))
+	mux.Handle("/graphql", guard(loader.Middleware(o.Store, GraphQL(o))))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
-	mux.Handle("GET /export/{format}", export.Handler(o.Store))
+	mux.Handle("GET /export/{format}", guard(requireRead(o.Access, export.Handler(o.Store))))
 	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
 		mux.Handle("GET /", http.FileServer(http.Dir(o.WebDir)))
 	} else {
@@ -66,6 +85,8 @@ func New(o Options) http.Handler {
 	})
 	var h http.Handler = mux
 	h = limitBody(o.MaxBodyBytes, h)
+	h = cors(o.CORSOrigins, h)
+	h = securityHeaders(h)
 	h = recoverPanics(h)
 	h = accessLog(h)
 	h = requestID(o.Log, h)
@@ -74,14 +95,26 @@ func New(o Options) http.Handler {
 
 // GraphQL builds the gqlgen handler with every transport, cache and extension chosen explicitly.
 func GraphQL(o Options) http.Handler {
-	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}))
+	if o.MaxComplexity == 0 {
+		o.MaxComplexity = DefaultMaxComplexity
+	}
+	if o.MaxDepth == 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(strictTransport{transport.GET{}})
+	srv.AddTransport(strictTransport{transport.POST{}})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	// Order matters: who may ask comes before how much they ask.
+	srv.Use(policy{access: o.Access})
+	srv.Use(depthLimit{max: o.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := infoFrom(ctx); info != nil {
