@@ -67,7 +67,8 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break
 		}
 		t := toks[j]
-		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper {
+		_, gl := r.x.gaz.Glossary[f]
+		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
 			break
 		}
 		if connectors[f] {
@@ -85,7 +86,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 			j = k
 			continue
 		}
-		if _, gl := r.x.gaz.Glossary[f]; t.Upper || (romance && gl) {
+		if t.Upper || (romance && gl) {
 			last = j + 1
 			j++
 			continue

@@ -22,7 +22,10 @@ func (r *run) recogniseRoadmaps() {
 			}
 			end := i + len(h.words)
 			m := &mention{first: i, last: end, kind: fixtures.KindRoadmap, subtype: h.subtype}
-			if h.subtype == "declaration" {
+			if h.subtype == "coref" {
+				m.first = i + 1 // "il piano": the roadmap named before, if any
+				m.name = r.d.TokenText(toks[i+1])
+			} else if h.subtype == "declaration" {
 				name := r.declarationName(i, end)
 				if name == "" {
 					break
@@ -762,6 +765,13 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 			for _, a := range r.actorsIn(st.first, verb) {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
+		}
+		if m.subtype == "coref" {
+			if *lastRoadmap == nil {
+				m.kind = ""
+				continue
+			}
+			m.id, m.name, m.subtype = (*lastRoadmap).id, (*lastRoadmap).name, (*lastRoadmap).subtype
 		}
 		if m.id == "" {
 			ps := r.parties(st)

@@ -41,7 +41,7 @@ var titleWords = set(`ministro ministra sottosegretario segretario segretaria di
 	ambassadrice colonel commandant procureur commissaire coordinateur representant conseiller m mme
 	minister secretary director deputy head chief prefect ambassador commander prosecutor
 	commissioner coordinator representative spokesperson adviser advisor chair chairman chairperson mr mrs ms
-	dr executive under plen min general ordinator`)
+	dr executive under plen min general ordinator cadre officer funzionaria`)
 
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
@@ -172,6 +172,8 @@ var roadmapHeads = []struct {
 	{[]string{"piano", "di", "azione"}, "action plan"}, {[]string{"plan", "d", "action"}, "action plan"},
 	{[]string{"action", "plan"}, "action plan"}, {[]string{"plan", "of", "action"}, "action plan"},
 	{[]string{"dichiarazione"}, "declaration"}, {[]string{"declaration"}, "declaration"},
+	{[]string{"il", "piano"}, "coref"}, {[]string{"the", "plan"}, "coref"}, {[]string{"le", "plan"}, "coref"},
+	{[]string{"questo", "piano"}, "coref"}, {[]string{"this", "plan"}, "coref"}, {[]string{"ce", "plan"}, "coref"},
 }
 
 // projectHeads introduce a named project, programme or initiative.

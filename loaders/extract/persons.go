@@ -52,10 +52,15 @@ func (r *run) recognisePersons() {
 		if before != nil && honorifics[r.fold(before[2])] && after != nil {
 			before = nil // "M. Ousmane Diagne, directeur de la CENTIF"
 		}
-		for _, t := range [][]int{before, r.previousTitle(before), after} {
-			if t != nil && len(m.affiliation) == 0 {
+		// The nearest title and the one before it ("la directrice du service ..., cadre
+		// supérieur de la police d'État, Eufemia ESPOSITO") both say where the person works.
+		for _, t := range [][]int{before, r.previousTitle(before)} {
+			if t != nil {
 				r.affiliate(m, t[0], t[1], t[2])
 			}
+		}
+		if after != nil && len(m.affiliation) == 0 {
+			r.affiliate(m, after[0], after[1], after[2])
 		}
 		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
@@ -247,7 +252,8 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			before = m
 		}
 	}
-	if min := r.ministry(word, end); min != nil && (after == nil || after.kind == fixtures.KindState) {
+	stateOnly := after == nil || after.kind == fixtures.KindState
+	if min := r.ministry(word, end); min != nil && stateOnly {
 		after = min
 	}
 	if after == nil {
