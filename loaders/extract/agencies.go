@@ -210,6 +210,12 @@ func (r *run) resolveAgencies() {
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
 	}
+	r.present = map[string]bool{}
+	for _, m := range agencies {
+		if m.kind != "" {
+			r.present[m.id] = true
+		}
+	}
 	hasParent := map[string]bool{}
 	for _, m := range agencies {
 		if m.kind != "" && (m.parent >= 0 || r.gazetteerParent(m) != "") {
@@ -240,17 +246,12 @@ func (r *run) resolveAgencies() {
 // gazetteerParent is the id of the parent the gazetteer gives an agency, when the
 // document also mentions that parent.
 func (r *run) gazetteerParent(m *mention) string {
-	if m.slug == "" {
-		return ""
-	}
-	for _, a := range r.x.gaz.Agencies {
-		if a.Slug != m.slug || a.PartOf == "" || (a.Country != "" && a.Country != m.country) {
+	for _, a := range r.x.agencies[m.slug] {
+		if a.PartOf == "" || (a.Country != "" && a.Country != m.country) {
 			continue
 		}
-		for _, o := range r.ments {
-			if o.kind == fixtures.KindAgency && o.slug == a.PartOf && o.country == m.country {
-				return "agency:" + strings.ToLower(m.country) + ":" + a.PartOf
-			}
+		if id := "agency:" + strings.ToLower(m.country) + ":" + a.PartOf; r.present[id] {
+			return id
 		}
 	}
 	return ""

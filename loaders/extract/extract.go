@@ -51,10 +51,11 @@ var ErrTooLarge = fmt.Errorf("the document is larger than %d MiB; split it", Max
 
 // Extractor holds the gazetteer and its indexes; it is safe for concurrent use.
 type Extractor struct {
-	gaz     *gazetteer.Gazetteer
-	ix      index
-	cues    cueIndex
-	english map[string]bool // English words of agency names (glossary): never part of a person's name
+	gaz      *gazetteer.Gazetteer
+	ix       index
+	cues     cueIndex
+	english  map[string]bool                // English words of agency names (glossary): never part of a person's name
+	agencies map[string][]*gazetteer.Agency // gazetteer agencies by slug
 }
 
 // New builds an Extractor over the embedded gazetteer.
@@ -63,9 +64,13 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}}
+	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{}}
 	for _, gl := range g.Glossary {
 		x.english[gl.English] = true
+	}
+	for i := range g.Agencies {
+		a := &g.Agencies[i]
+		x.agencies[a.Slug] = append(x.agencies[a.Slug], a)
 	}
 	return x, nil
 }

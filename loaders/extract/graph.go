@@ -9,14 +9,32 @@ import (
 
 // graph collects the nodes and edges of one document with their sources.
 type graph struct {
-	doc   string
-	runes []rune
-	nodes map[string]*fixtures.Node
-	edges map[string]*fixtures.Edge
+	doc     string
+	runes   []rune
+	nodes   map[string]*fixtures.Node
+	edges   map[string]*fixtures.Edge
+	sources map[sourceKey]bool // sources already added, so long documents stay linear
+	aliases map[[2]string]bool
+}
+
+type sourceKey struct {
+	owner      string // node id or edge key
+	start, end int
 }
 
 func newGraph(doc string, runes []rune) *graph {
-	return &graph{doc: doc, runes: runes, nodes: map[string]*fixtures.Node{}, edges: map[string]*fixtures.Edge{}}
+	return &graph{doc: doc, runes: runes, nodes: map[string]*fixtures.Node{}, edges: map[string]*fixtures.Edge{},
+		sources: map[sourceKey]bool{}, aliases: map[[2]string]bool{}}
+}
+
+// addSpan adds a span source to a list once.
+func (g *graph) addSpan(owner string, list []fixtures.Source, s text.Span) []fixtures.Source {
+	k := sourceKey{owner, s.Start, s.End}
+	if g.sources[k] {
+		return list
+	}
+	g.sources[k] = true
+	return append(list, g.span(s))
 }
 
 func strp(s string) *string {
@@ -38,9 +56,10 @@ func (g *graph) node(id, kind, name string) *fixtures.Node {
 
 // mention adds a span of the document as a source of a node and its text as an alias.
 func (g *graph) mention(n *fixtures.Node, s text.Span) {
-	n.Sources = addSource(n.Sources, g.span(s))
+	n.Sources = g.addSpan(n.ID, n.Sources, s)
 	alias := string(g.runes[s.Start:s.End])
-	if alias != n.Name && !contains(n.Aliases, alias) {
+	if k := [2]string{n.ID, alias}; alias != n.Name && !g.aliases[k] {
+		g.aliases[k] = true
 		n.Aliases = append(n.Aliases, alias)
 	}
 }
@@ -67,11 +86,11 @@ func (g *graph) edge(kind, from, to string, s text.Span, role string) *fixtures.
 	} else {
 		e.Role = strp(role)
 	}
-	src := reference
 	if s.End > s.Start {
-		src = g.span(s)
+		e.Sources = g.addSpan(key, e.Sources, s)
+	} else {
+		e.Sources = addSource(e.Sources, reference)
 	}
-	e.Sources = addSource(e.Sources, src)
 	g.edges[key] = &e
 	return &e
 }

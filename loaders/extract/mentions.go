@@ -13,6 +13,7 @@ import (
 // mention is a stretch of tokens [first, last) that names something.
 type mention struct {
 	first, last int
+	idx         int    // index in run.ments
 	kind        string // a fixtures node kind, or "place"
 	id, name    string
 	country     string
@@ -48,10 +49,11 @@ type run struct {
 	at        []int // token -> index+1 of the mention covering it, 0 when none
 	dates     []dateMention
 	published string
-	dateline  int      // where the publication date is written: not the date of an event
-	lastScene *signing // the last sentence with a date and a place, for "the ceremony"
-	home      string   // the state the document is about, for agencies that do not say
-	signing   *signing // the last memorandum signed, for "the signing ceremony"
+	dateline  int             // where the publication date is written: not the date of an event
+	lastScene *signing        // the last sentence with a date and a place, for "the ceremony"
+	home      string          // the state the document is about, for agencies that do not say
+	signing   *signing        // the last memorandum signed, for "the signing ceremony"
+	present   map[string]bool // ids of the agencies the document names
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
@@ -92,6 +94,7 @@ func (r *run) add(m *mention) *mention {
 		}
 	}
 	m.parent = -1
+	m.idx = len(r.ments)
 	r.ments = append(r.ments, m)
 	for i := m.first; i < m.last; i++ {
 		r.at[i] = len(r.ments)
