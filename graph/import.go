@@ -92,7 +92,7 @@ func (w *batchWriter) write(ctx context.Context, kind, cypher string, rows []any
 		w.tx.store.log.Debug().Str("kind", kind).Int("rows", len(batch)).Dur("took", time.Since(began)).Msg("import batch")
 		if edges {
 			if n, _ := recs[0].Values[0].(int64); int(n) != len(batch) {
-				return fmt.Errorf("import %s: wrote %d of %d edges: an edge end is missing", kind, n, len(batch))
+				return fmt.Errorf("import %s: %d edges written for %d rows: an end is missing or a key is stored twice", kind, n, len(batch))
 			}
 		}
 		w.created += created
