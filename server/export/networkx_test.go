@@ -128,6 +128,12 @@ func compareWithNetworkx(t *testing.T, store *graph.Store) {
 		}
 	}
 
+	graphmlData, _ := os.ReadFile(filepath.Join(dir, "graph.graphml"))
+	gexfData, _ := os.ReadFile(filepath.Join(dir, "graph.gexf"))
+	if validateExports(t, graphmlData, gexfData) {
+		t.Logf("the exports validate against the GraphML 1.0 and GEXF 1.2draft schemas")
+	}
+
 	// The Go side: the same snapshot the export was made of.
 	sg, err := store.Snapshot(ctx, nil, nil)
 	if err != nil {
