@@ -29,21 +29,13 @@ var pathsCypher = func() []string {
 
 // Paths returns up to first distinct paths (by node sequence) between two nodes, shortest first.
 func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int, kinds []string) ([]Path, error) {
-	if maxHops < 1 || maxHops > MaxHops {
-		return nil, inputf("maxHops must be between 1 and %d", MaxHops)
-	}
-	if first < 1 || first > MaxPaths {
-		return nil, inputf("first must be between 1 and %d", MaxPaths)
-	}
-	kinds, err := edgeKinds(kinds)
-	if err != nil {
+	if err := within("maxHops", maxHops, 1, MaxHops); err != nil {
 		return nil, err
 	}
-	a, err := s.resolve(ctx, from)
-	if err != nil {
+	if err := within("first", first, 1, MaxPaths); err != nil {
 		return nil, err
 	}
-	b, err := s.resolve(ctx, to)
+	a, b, kinds, err := s.pair(ctx, from, to, kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -89,18 +81,10 @@ type Connector struct {
 
 // Connectors returns the common neighbours of a and b, most edges first.
 func (s *Store) Connectors(ctx context.Context, a, b string, kinds []string, first int) ([]Connector, error) {
-	if first < 1 || first > MaxPage {
-		return nil, inputf("first must be between 1 and %d", MaxPage)
-	}
-	kinds, err := edgeKinds(kinds)
-	if err != nil {
+	if err := within("first", first, 1, MaxPage); err != nil {
 		return nil, err
 	}
-	na, err := s.resolve(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	nb, err := s.resolve(ctx, b)
+	na, nb, kinds, err := s.pair(ctx, a, b, kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -133,8 +117,8 @@ type CoParticipant struct {
 // CoParticipants returns who took part in the same meetings as id (meetings whose start
 // date overlaps [from, to] when given), most shared meetings first.
 func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string, first int) ([]CoParticipant, error) {
-	if first < 1 || first > MaxPage {
-		return nil, inputf("first must be between 1 and %d", MaxPage)
+	if err := within("first", first, 1, MaxPage); err != nil {
+		return nil, err
 	}
 	n, err := s.resolve(ctx, id)
 	if err != nil {

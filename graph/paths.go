@@ -68,21 +68,38 @@ func (s *Store) resolve(ctx context.Context, id string) (*Node, error) {
 	return ns[0], nil
 }
 
+// pair checks the edge kinds and resolves two ends (following merges) in one round trip.
+func (s *Store) pair(ctx context.Context, from, to string, kinds []string) (a, b *Node, ks []string, err error) {
+	if ks, err = edgeKinds(kinds); err != nil {
+		return nil, nil, nil, err
+	}
+	ns, err := s.NodesByID(ctx, []string{from, to})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for i, id := range []string{from, to} {
+		if ns[i] == nil {
+			return nil, nil, nil, &NotFoundError{ID: id}
+		}
+	}
+	return ns[0], ns[1], ks, nil
+}
+
+// within checks that an integer argument lies in [lo, hi].
+func within(name string, v, lo, hi int) error {
+	if v < lo || v > hi {
+		return inputf("%s must be between %d and %d", name, lo, hi)
+	}
+	return nil
+}
+
 // ShortestPath finds a shortest path of at most maxHops between two nodes over the given
 // edge kinds, ignoring direction; nil when there is none.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, kinds []string) (*Path, error) {
-	if maxHops < 1 || maxHops > MaxHops {
-		return nil, inputf("maxHops must be between 1 and %d", MaxHops)
-	}
-	kinds, err := edgeKinds(kinds)
-	if err != nil {
+	if err := within("maxHops", maxHops, 1, MaxHops); err != nil {
 		return nil, err
 	}
-	a, err := s.resolve(ctx, from)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.resolve(ctx, to)
+	a, b, kinds, err := s.pair(ctx, from, to, kinds)
 	if err != nil {
 		return nil, err
 	}
@@ -108,11 +125,11 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 // Neighbourhood returns the nodes within depth hops of id over the given edge kinds, at
 // most limit of them, with the edges among them. One round trip per level.
 func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds []string, limit int) (*Subgraph, error) {
-	if depth < 1 || depth > MaxDepth {
-		return nil, inputf("depth must be between 1 and %d", MaxDepth)
+	if err := within("depth", depth, 1, MaxDepth); err != nil {
+		return nil, err
 	}
-	if limit < 1 || limit > MaxSubgraphNodes {
-		return nil, inputf("limit must be between 1 and %d", MaxSubgraphNodes)
+	if err := within("limit", limit, 1, MaxSubgraphNodes); err != nil {
+		return nil, err
 	}
 	kinds, err := edgeKinds(kinds)
 	if err != nil {

