@@ -9,8 +9,8 @@ DOCUMENTS ?= ../shared/documents
 .PHONY: run test build neo4j generate check-generated lint fixtures bench clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
-run: $(if $(NEO4J_URI),,neo4j)
-	$(GO) run ./cmd/entente run
+run: $(if $(NEO4J_URI),,neo4j) build
+	./entente run
 
 ## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
 test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK)
