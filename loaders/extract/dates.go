@@ -120,6 +120,27 @@ func digitWindows(fold string) [][2]int {
 	return ws
 }
 
+// monthPatterns are the date patterns that need a month name.
+var monthPatterns = map[int]bool{0: true, 1: true, 2: true, 3: true, 6: true}
+
+// hasMonth reports whether a window holds a month name.
+func hasMonth(w string) bool {
+	for i := 0; i < len(w); {
+		for i < len(w) && !isWordByte(w[i]) {
+			i++
+		}
+		j := i
+		for j < len(w) && isWordByte(w[j]) {
+			j++
+		}
+		if _, ok := months[w[i:j]]; ok && j > i {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // datesIn reads the dates of one window, earlier patterns first, without overlaps.
 func datesIn(w string, offset int) []dateMention {
 	var out []dateMention
@@ -131,7 +152,11 @@ func datesIn(w string, offset int) []dateMention {
 		}
 		return false
 	}
+	month := hasMonth(w)
 	for pi, re := range datePatterns[:len(datePatterns)-1] {
+		if !month && monthPatterns[pi] {
+			continue
+		}
 		for _, loc := range re.FindAllStringSubmatchIndex(w, 50) {
 			if taken(loc[0]+offset, loc[1]+offset) {
 				continue
