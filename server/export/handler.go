@@ -94,6 +94,7 @@ func Handler(store *graph.Store) http.Handler {
 		h.Set("Content-Type", format.ContentType)
 		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": q.filename(format.Extension)}))
 		h.Set("Content-Length", strconv.Itoa(buf.Len()))
+		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Entente-Truncated", strconv.FormatBool(sg.Truncated))
 		w.WriteHeader(http.StatusOK)
 		if r.Method != http.MethodHead {

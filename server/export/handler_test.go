@@ -206,8 +206,26 @@ func TestHandlerFormats(t *testing.T) {
 			if err != nil || disp != "attachment" || params["filename"] != tc.filename {
 				t.Errorf("Content-Disposition %q, want attachment; filename=%s", resp.Header.Get("Content-Disposition"), tc.filename)
 			}
+			wantTruncated := strings.Contains(tc.path, "limit=3")
+			if got := resp.Header.Get("X-Entente-Truncated"); got != fmt.Sprint(wantTruncated) {
+				t.Errorf("X-Entente-Truncated %q, want %v", got, wantTruncated)
+			}
 			tc.check(t, body)
 		})
+	}
+}
+
+func TestHandlerHead(t *testing.T) {
+	srv := openSmall(t)
+	req, _ := http.NewRequest(http.MethodHead, srv.URL+"/export/gexf", nil)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(body) != 0 || resp.ContentLength <= 0 {
+		t.Errorf("HEAD: status %d, %d body bytes, Content-Length %d", resp.StatusCode, len(body), resp.ContentLength)
 	}
 }
 
