@@ -32,6 +32,7 @@ type ImportStats struct {
 // one keeps the stored value. Ids that were merged away resolve to their survivor. A node
 // whose id is stored with another kind makes the whole import fail with an *InputError.
 // progress, if not nil, is called after every batch with the rows written so far.
+// It needs the schema (EnsureSchema): its lookups name the indexes.
 func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
