@@ -104,7 +104,8 @@ type meeting struct {
 type link struct {
 	kind, other, role string
 	span              text.Span
-	outgoing          bool // meeting -> other (HELD_UNDER); else other -> meeting
+	outgoing          bool           // meeting -> other (HELD_UNDER); else other -> meeting
+	props             map[string]any // FUNDED: amount and currency
 }
 
 func (mt *meeting) id() string {
@@ -351,10 +352,14 @@ func (r *run) emitMeeting(mt *meeting) {
 		n.Properties["dateAsWritten"] = mt.partial
 	}
 	for _, l := range mt.links {
+		from, to := l.other, id
 		if l.outgoing {
-			r.g.edge(l.kind, id, l.other, l.span, l.role)
-		} else {
-			r.g.edge(l.kind, l.other, id, l.span, l.role)
+			from, to = id, l.other
+		}
+		if e := r.g.edge(l.kind, from, to, l.span, l.role); e != nil {
+			for k, v := range l.props {
+				e.Properties[k] = v
+			}
 		}
 	}
 }
@@ -574,13 +579,25 @@ func (r *run) implements(st *sentenceState, thing *mention, ms []*mention, role 
 	}
 }
 
+// funded records FUNDED edges; with a single funder, the amount written in the
+// sentence ("1,5 milioni di euro") goes with it.
 func (r *run) funded(st *sentenceState, isMeeting bool, thing *mention, ms []*mention) {
+	props := map[string]any{}
+	if len(ms) == 1 {
+		if amount, currency, ok := money(r.d.Fold, r.d.Runes, st.span.Start, st.span.End); ok {
+			props["amount"], props["currency"] = amount, currency
+		}
+	}
 	for _, m := range ms {
 		switch {
 		case isMeeting && st.meeting != nil:
-			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeFunded, other: m.id, span: st.span})
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeFunded, other: m.id, span: st.span, props: props})
 		case thing != nil && thing.id != "":
-			r.g.edge(fixtures.EdgeFunded, m.id, thing.id, st.span, "")
+			if e := r.g.edge(fixtures.EdgeFunded, m.id, thing.id, st.span, ""); e != nil {
+				for k, v := range props {
+					e.Properties[k] = v
+				}
+			}
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 // name is in capitals. The title is kept, and the actor it names is the affiliation.
 func (r *run) recognisePersons() {
 	toks := r.d.Tokens
+	var last *mention
 	for i := 0; i < len(toks); i++ {
 		if !r.nameToken(i) {
 			continue
@@ -66,6 +67,12 @@ func (r *run) recognisePersons() {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
 			a.inTitle = true
 		}
+		if len(m.affiliation) == 0 && m.title != "" && last != nil && toks[last.first].Sentence == toks[i].Sentence && i-last.last < 12 {
+			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
+			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
+			m.affiliation = append(m.affiliation, last.affiliation...)
+		}
+		last = m
 		i = j - 1
 	}
 }
