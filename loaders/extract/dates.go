@@ -46,8 +46,8 @@ var datePatterns = func() []*regexp.Regexp {
 		regexp.MustCompile(`\b` + d + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 2: 26 gennaio 2023, 6 fevrier 2024
 		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
-		// 3: January 26, 2023
-		regexp.MustCompile(`\b` + m + `\s+` + d + `,?\s+(\d{4})\b`),
+		// 3: January 26, 2023; October 3-4, 2023
+		regexp.MustCompile(`\b` + m + `\s+` + d + `(?:\s*(?:-|to|and)\s*(\d{1,2}))?,?\s+(\d{4})\b`),
 		// 4: 19/04/2024, 19.04.2024
 		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
 		// 5: 2024-04-19
@@ -198,7 +198,10 @@ func parseDate(pattern int, g func(int) string, dm *dateMention) bool {
 		}
 		dm.from, dm.prec = iso(num(3), months[g(2)], num(1)), precDay
 	case 3:
-		dm.from, dm.prec = iso(num(3), months[g(1)], num(2)), precDay
+		dm.from, dm.prec = iso(num(4), months[g(1)], num(2)), precDay
+		if g(3) != "" {
+			dm.to = iso(num(4), months[g(1)], num(3))
+		}
 	case 4:
 		dm.from, dm.prec = iso(num(3), num(2), num(1)), precDay
 	case 5:

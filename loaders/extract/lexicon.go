@@ -83,6 +83,8 @@ var meetingHeads = map[string]string{
 	"esercitazione": "exercise", "exercice": "exercise", "exercise": "exercise",
 	"visita": "visit", "visite": "visit", "visit": "visit",
 	"cerimonia": "signing ceremony", "ceremonie": "signing ceremony", "ceremony": "signing ceremony",
+	"webinar": "workshop", "webinaire": "workshop", "rotonda": "meeting", "ronde": "meeting", "roundtable": "meeting",
+	"colloqui": "meeting", "talks": "meeting", "entretiens": "meeting", "consultazioni": "meeting", "consultations": "meeting",
 }
 
 // meetingCoref words refer back to the meeting being reported.
@@ -113,7 +115,8 @@ const (
 var cuePhrases = map[cueKind]string{
 	cueOrganiser: `organizzato da|organizzata da|organizzati da|co organizzato da|co organizzata da|organised by|
 		organized by|co organised by|co organized by|organise par|organisee par|co organisee par|co organise par|
-		hosted by|ospitato da|ospitata da|accueilli par|accueillie par|promosso da|promossa da|convened by`,
+		hosted by|ospitato da|ospitata da|accueilli par|accueillie par|promosso da|promossa da|convened by|
+		co hosted by|jointly organised by|jointly organized by|a l initiative de|su iniziativa di|at the initiative of`,
 	cueOrganiserBefore: `ha tenuto|ha organizzato|hanno organizzato|held|organised|organized|hosted|a organise|
 		ont organise|a tenu|convened|ha ospitato|ha promosso`,
 	cueParticipant: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|presenti|ont participe|
@@ -148,6 +151,7 @@ var cuePhrases = map[cueKind]string{
 	cueFramework: `nell ambito del|nell ambito della|nell ambito dell|nell ambito dei|nel quadro del|
 		nel quadro della|dans le cadre du|dans le cadre de|dans le cadre des|in the framework of|under the|
 		as part of|within the framework of|delivered under|held under|nel contesto del|through the|
+		under the auspices of|sotto l egida di|sotto l egida del|sous l egide de|sous l egide du|
 		attraverso il|attraverso la|par le biais du|par le biais de`,
 	cueOnBehalf: `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
 	cueBetween:  `tra|fra|between|entre`,
