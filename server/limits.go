@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -173,8 +175,8 @@ func depth(set ast.SelectionSet, frags ast.FragmentDefinitionList, at, limit int
 }
 
 // strictTransport wraps a gqlgen HTTP transport so that failures follow the GraphQL over
-// HTTP spec: the status an access check asked for (401, 403), and no "data" entry in a
-// response that never reached execution (4xx).
+// HTTP spec: the status an access check asked for (401, 403), 200 rather than 422 for
+// application/json, and no "data" entry in a response that never reached execution (4xx).
 type strictTransport struct{ graphql.Transport }
 
 func (t strictTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
@@ -197,6 +199,10 @@ func (w *strictWriter) WriteHeader(code int) {
 	}
 	if w.info != nil && w.info.status != 0 {
 		code = w.info.status
+	} else if code == http.StatusUnprocessableEntity && strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
+		// The spec: a well-formed request answered as application/json gets 200, its
+		// parse, validation or coercion errors in the body; gqlgen says 422.
+		code = http.StatusOK
 	}
 	w.status = code
 	if code >= 400 {
@@ -235,4 +241,125 @@ func (w *strictWriter) finish() {
 	}
 	w.ResponseWriter.WriteHeader(w.status)
 	_, _ = w.ResponseWriter.Write(body)
+}
+
+// int32Args refuses Int arguments outside the 32-bit range the GraphQL spec gives Int;
+// gqlgen maps Int to Go's int and would accept them.
+type int32Args struct{ schema *ast.Schema }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = int32Args{}
+
+func (int32Args) ExtensionName() string                   { return "Int32Arguments" }
+func (int32Args) Validate(graphql.ExecutableSchema) error { return nil }
+func (c int32Args) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	for _, v := range oc.Operation.VariableDefinitions {
+		if val, ok := oc.Variables[v.Variable]; ok && !c.fits(v.Type, val) {
+			e := gqlerror.Errorf("variable $%s: Int cannot represent a value outside -2147483648..2147483647", v.Variable)
+			errcode.Set(e, errcode.ValidationFailed)
+			return e
+		}
+	}
+	var bad *ast.Value
+	var walk func(set ast.SelectionSet, seen map[string]bool)
+	walk = func(set ast.SelectionSet, seen map[string]bool) {
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				for _, a := range s.Arguments {
+					if b := outOfRange(a.Value); b != nil && bad == nil {
+						bad = b
+					}
+				}
+				walk(s.SelectionSet, seen)
+			case *ast.InlineFragment:
+				walk(s.SelectionSet, seen)
+			case *ast.FragmentSpread:
+				if f := oc.Doc.Fragments.ForName(s.Name); f != nil && !seen[s.Name] {
+					seen[s.Name] = true
+					walk(f.SelectionSet, seen)
+				}
+			}
+		}
+	}
+	walk(oc.Operation.SelectionSet, map[string]bool{})
+	if bad != nil {
+		e := gqlerror.ErrorPosf(bad.Position, "Int cannot represent %s: the range is -2147483648..2147483647", bad.Raw)
+		errcode.Set(e, errcode.ValidationFailed)
+		return e
+	}
+	return nil
+}
+
+// outOfRange finds an Int literal outside int32 in v.
+func outOfRange(v *ast.Value) *ast.Value {
+	if v == nil {
+		return nil
+	}
+	if v.Kind == ast.IntValue {
+		if _, err := strconv.ParseInt(v.Raw, 10, 32); err != nil {
+			return v
+		}
+	}
+	for _, ch := range v.Children {
+		if b := outOfRange(ch.Value); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+// fits reports whether a coerced variable value of type t keeps its Ints within int32.
+func (c int32Args) fits(t *ast.Type, val any) bool {
+	if val == nil || t == nil {
+		return true
+	}
+	if t.Elem != nil {
+		list, ok := val.([]any)
+		if !ok {
+			return c.fits(t.Elem, val)
+		}
+		for _, x := range list {
+			if !c.fits(t.Elem, x) {
+				return false
+			}
+		}
+		return true
+	}
+	if t.NamedType == "Int" {
+		var f float64
+		switch x := val.(type) {
+		case json.Number:
+			g, err := x.Float64()
+			if err != nil {
+				return false
+			}
+			f = g
+		case int64:
+			f = float64(x)
+		case int:
+			f = float64(x)
+		case float64:
+			f = x
+		default:
+			return true
+		}
+		return f >= math.MinInt32 && f <= math.MaxInt32
+	}
+	def := c.schema.Types[t.NamedType]
+	obj, ok := val.(map[string]any)
+	if def == nil || def.Kind != ast.InputObject || !ok {
+		return true
+	}
+	for _, f := range def.Fields {
+		if !c.fits(f.Type, obj[f.Name]) {
+			return false
+		}
+	}
+	return true
 }

@@ -64,7 +64,16 @@ func New(o Options) http.Handler {
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
 	mux.Handle("GET /export/{format}", guard(requireRead(o.Access, export.Handler(o.Store))))
 	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
-		mux.Handle("GET /", http.FileServer(http.Dir(o.WebDir)))
+		// "/" for every method: "GET /" would conflict with the method-less "/graphql".
+		files := http.FileServer(http.Dir(o.WebDir))
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodGet && r.Method != http.MethodHead {
+				w.Header().Set("Allow", "GET, HEAD")
+				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
 	} else {
 		mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "/graphiql", http.StatusFound)
@@ -102,7 +111,8 @@ func GraphQL(o Options) http.Handler {
 		o.MaxDepth = DefaultMaxDepth
 	}
 	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
-	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	schema := generated.NewExecutableSchema(cfg).Schema()
+	cfg.Complexity = complexity(schema)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(strictTransport{transport.GET{}})
@@ -113,6 +123,7 @@ func GraphQL(o Options) http.Handler {
 	}
 	// Order matters: who may ask comes before how much they ask.
 	srv.Use(policy{access: o.Access})
+	srv.Use(int32Args{schema: schema})
 	srv.Use(depthLimit{max: o.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})

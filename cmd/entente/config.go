@@ -56,10 +56,14 @@ func bindConfig(fs *flag.FlagSet) *config {
 		if s, ok := os.LookupEnv(v.name); ok {
 			def = s
 		}
-		flagName := strings.ToLower(strings.NewReplacer("ENTENTE_", "", "_", "-").Replace(v.name))
-		fs.StringVar(targets[v.name], flagName, def, v.help+" ($"+v.name+")")
+		fs.StringVar(targets[v.name], flagName(v.name), def, v.help+" ($"+v.name+")")
 	}
 	return c
+}
+
+// flagName is the flag of an environment variable: ENTENTE_RATE_LIMIT is -rate-limit.
+func flagName(env string) string {
+	return strings.ToLower(strings.NewReplacer("ENTENTE_", "", "_", "-").Replace(env))
 }
 
 // validate checks every value and names the variable of the first bad one.

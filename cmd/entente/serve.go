@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -15,6 +19,7 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/localdb"
 	"github.com/entente/entente/server"
+	"github.com/entente/entente/server/auth"
 )
 
 func init() {
@@ -22,23 +27,107 @@ func init() {
 	commands["run"] = command{summary: "start a local Neo4j unless NEO4J_URI is set, load fixtures/, serve (make run)", run: runRun}
 }
 
-// serveFlags are the flags of serve and run beyond the configuration.
+// serveFlags are the flags of serve and run beyond the configuration: access and limits,
+// each defaulting to its environment variable (serveEnv).
 type serveFlags struct {
-	introspection bool
-	webDir        string
+	values map[string]*string
+	webDir string
+}
+
+// serveEnv lists the variables of the HTTP service, with their defaults, for flags and the README.
+var serveEnv = []struct{ name, def, help string }{
+	{"ENTENTE_API_KEYS_FILE", "", "file of API keys, one \"role sha256hex name\" a line (entente keys new)"},
+	{"ENTENTE_API_KEYS", "", "API key lines as in the file, separated by ;"},
+	{"ENTENTE_OPEN_READS", "auto", "queries without a key: true, false, or auto (true on a loopback address only)"},
+	{"ENTENTE_INTROSPECTION", "auto", "schema introspection: true, false, or auto (true on a loopback address only)"},
+	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)"},
+	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
+	{"ENTENTE_RATE_LIMIT", "20", "requests per second per API key (per client address without one); 0: off"},
+	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate"},
+	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation"},
+	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation"},
+	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes"},
 }
 
 func bindServe(sf *serveFlags) func(fs *flag.FlagSet) {
 	return func(fs *flag.FlagSet) {
-		fs.BoolVar(&sf.introspection, "introspection", true, "allow schema introspection (GraphiQL needs it)")
+		sf.values = map[string]*string{}
+		for _, v := range serveEnv {
+			def := v.def
+			if s, ok := os.LookupEnv(v.name); ok {
+				def = s
+			}
+			sf.values[v.name] = fs.String(flagName(v.name), def, v.help+" ($"+v.name+")")
+		}
 		fs.StringVar(&sf.webDir, "web", "web/dist", "built network page to serve at / (make web)")
 	}
+}
+
+// options turns the flags into server options, naming the variable of the first bad value.
+func (sf serveFlags) options(addr string) (server.Options, error) {
+	v := func(name string) string { return strings.TrimSpace(*sf.values[name]) }
+	host, _, _ := net.SplitHostPort(addr)
+	ip := net.ParseIP(host)
+	loopback := host == "localhost" || ip != nil && ip.IsLoopback()
+	var o server.Options
+	var errs []error
+	flagBool := func(name string) bool {
+		s := v(name)
+		if s == "auto" {
+			return loopback
+		}
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s=%q: want true, false or auto", name, s))
+		}
+		return b
+	}
+	flagInt := func(name string, least int) int {
+		n, err := strconv.Atoi(v(name))
+		if err != nil || n < least {
+			errs = append(errs, fmt.Errorf("%s=%q: want a whole number of at least %d", name, v(name), least))
+		}
+		return n
+	}
+	keys, err := auth.Load(v("ENTENTE_API_KEYS_FILE"), v("ENTENTE_API_KEYS"))
+	if err != nil {
+		errs = append(errs, err)
+	}
+	o.Access = &server.Access{Keys: keys, OpenReads: flagBool("ENTENTE_OPEN_READS")}
+	o.Introspection = flagBool("ENTENTE_INTROSPECTION")
+	for _, origin := range strings.Split(v("ENTENTE_CORS_ORIGINS"), ",") {
+		origin = strings.TrimSpace(origin)
+		if origin == "" {
+			continue
+		}
+		if u, err := url.Parse(origin); origin != "*" && (err != nil || u.Host == "" || u.Path != "" || (u.Scheme != "http" && u.Scheme != "https")) {
+			errs = append(errs, fmt.Errorf("ENTENTE_CORS_ORIGINS: %q: want scheme://host[:port] or *", origin))
+		}
+		o.CORSOrigins = append(o.CORSOrigins, origin)
+	}
+	o.RequestTimeout, err = time.ParseDuration(v("ENTENTE_REQUEST_TIMEOUT"))
+	if err != nil || o.RequestTimeout < 100*time.Millisecond {
+		errs = append(errs, fmt.Errorf("ENTENTE_REQUEST_TIMEOUT=%q: want a duration of at least 100ms, such as 15s", v("ENTENTE_REQUEST_TIMEOUT")))
+	}
+	o.RateLimit, err = strconv.ParseFloat(v("ENTENTE_RATE_LIMIT"), 64)
+	if err != nil || o.RateLimit < 0 {
+		errs = append(errs, fmt.Errorf("ENTENTE_RATE_LIMIT=%q: want requests per second, 0 for no limit", v("ENTENTE_RATE_LIMIT")))
+	}
+	o.RateBurst = flagInt("ENTENTE_RATE_BURST", 1)
+	o.MaxComplexity = flagInt("ENTENTE_MAX_COMPLEXITY", 10)
+	o.MaxDepth = flagInt("ENTENTE_MAX_DEPTH", 2)
+	o.MaxBodyBytes = int64(flagInt("ENTENTE_MAX_BODY", 1024))
+	o.WebDir = sf.webDir
+	return o, errors.Join(errs...)
 }
 
 func runServe(ctx context.Context, args []string) error {
 	var sf serveFlags
 	c, _, err := parse("serve", args, bindServe(&sf))
 	if err != nil {
+		return err
+	}
+	if _, err := sf.options(c.addr); err != nil {
 		return err
 	}
 	if c.neo4j.URI == "" {
@@ -63,6 +152,9 @@ func runRun(ctx context.Context, args []string) error {
 		fs.StringVar(&fixtureDir, "fixtures", "fixtures", "folder of fixtures to load before serving")
 	})
 	if err != nil {
+		return err
+	}
+	if _, err := sf.options(c.addr); err != nil {
 		return err
 	}
 	log := c.logger(os.Stderr)
@@ -94,12 +186,23 @@ func runRun(ctx context.Context, args []string) error {
 
 // serve runs the HTTP server until ctx is cancelled, then drains requests for up to 15 s.
 func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, log zerolog.Logger) error {
+	o, err := sf.options(c.addr)
+	if err != nil {
+		return err
+	}
+	o.Store, o.Log = store, log
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
 	}
+	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).
+		Bool("introspection", o.Introspection).Strs("cors", o.CORSOrigins).Dur("request_timeout", o.RequestTimeout).
+		Float64("rate_limit", o.RateLimit).Msg("access")
+	if o.Access.Keys.Len() == 0 {
+		log.Warn().Msg("no API keys: mutations are refused (entente keys new --role editor makes one)")
+	}
 	srv := &http.Server{
-		Handler:           server.New(server.Options{Store: store, Log: log, Introspection: sf.introspection, WebDir: sf.webDir}),
+		Handler:           server.New(o),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
