@@ -48,6 +48,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 	toks := r.d.Tokens
 	sent := toks[h].Sentence
 	first := h
+	if m := r.mentionAt(h); m != nil {
+		first = m.first // "National Police Service": the gazetteer's "National Police" and more
+	}
 	for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
 		r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
 		first--

@@ -108,12 +108,17 @@ type link struct {
 	props             map[string]any // FUNDED: amount and currency
 }
 
-func (mt *meeting) id() string {
+// id is meeting:<start>:<place>:<subtype>; a meeting without a date could be any
+// meeting of its kind there, so its id ends with the document's name instead.
+func (mt *meeting) id(doc string) string {
 	parts := []string{"meeting"}
 	for _, p := range []string{mt.from, mt.place, mt.subtype} {
 		if p != "" {
 			parts = append(parts, strings.ReplaceAll(p, " ", "-"))
 		}
+	}
+	if mt.from == "" {
+		parts = append(parts, strings.TrimPrefix(doc, "doc:"))
 	}
 	return strings.Join(parts, ":")
 }
@@ -341,7 +346,7 @@ func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
 
 // emitMeeting adds a meeting's node, mentions and links.
 func (r *run) emitMeeting(mt *meeting) {
-	id := mt.id()
+	id := mt.id(r.g.doc)
 	n := r.g.node(id, fixtures.KindMeeting, meetingName(mt))
 	for _, s := range mt.spans {
 		r.g.mention(n, s)
@@ -478,8 +483,10 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		case cueOrganiser:
 			r.roleAll(st, isMeeting, thing, actors, "organiser")
 		case cueOrganiserBefore:
-			if before := r.actorsIn(st.first, c.first); len(before) > 0 && isMeeting {
-				r.roleAll(st, true, nil, before[len(before)-1:], "organiser")
+			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
+			// the last comma before the verb.
+			if isMeeting {
+				r.roleAll(st, true, nil, r.actorsIn(r.clauseStart(st, c.first), c.first), "organiser")
 			}
 		case cueParticipant:
 			if len(actors)+len(persons) == 0 {
@@ -538,6 +545,16 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 		}
 	}
+}
+
+// clauseStart is the first token after the last comma, semicolon or colon before i.
+func (r *run) clauseStart(st *sentenceState, i int) int {
+	for k := i - 1; k > st.first; k-- {
+		if f := r.fold(k); f == "," || f == ";" || f == ":" {
+			return k + 1
+		}
+	}
+	return st.first
 }
 
 func (r *run) firstThing(things []*mention, i int) *mention {

@@ -24,7 +24,9 @@
 //	person:<given-family>              person:stefano-gambacurta (capitals and accents folded)
 //	project:<short name>               project:atlas
 //	roadmap:<parties>:<date|period>    roadmap:uz-unoct:2022-10; a named one roadmap:<name>
-//	meeting:<start>:<place>:<subtype>  meeting:2023-01-26:rabat:workshop (parts unknown are left out)
+//	meeting:<start>:<place>:<subtype>  meeting:2023-01-26:rabat:workshop (a place unknown is left
+//	                                   out; without a date the document's name ends the id:
+//	                                   meeting:rome:conference:002_3be833bce37a2c7b)
 //	doc:<file base name>               doc:000_71da1a09c708c8a4
 package extract
 

@@ -41,7 +41,8 @@ var titleWords = set(`ministro ministra sottosegretario segretario segretaria di
 	ambassadrice colonel commandant procureur commissaire coordinateur representant conseiller m mme
 	minister secretary director deputy head chief prefect ambassador commander prosecutor
 	commissioner coordinator representative spokesperson adviser advisor chair chairman chairperson mr mrs ms
-	dr executive under plen min general ordinator cadre officer funzionaria`)
+	dr executive under plen min general ordinator cadre officer funzionaria homologue omologo
+	counterpart`)
 
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
@@ -84,7 +85,7 @@ var meetingHeads = map[string]string{
 	"visita": "visit", "visite": "visit", "visit": "visit",
 	"cerimonia": "signing ceremony", "ceremonie": "signing ceremony", "ceremony": "signing ceremony",
 	"webinar": "workshop", "webinaire": "workshop", "rotonda": "meeting", "ronde": "meeting", "roundtable": "meeting",
-	"colloqui": "meeting", "talks": "meeting", "entretiens": "meeting", "consultazioni": "meeting", "consultations": "meeting",
+	"dialogue": "meeting", "dialogo": "meeting", "dialog": "meeting", "colloqui": "meeting", "talks": "meeting", "entretiens": "meeting", "consultazioni": "meeting", "consultations": "meeting",
 }
 
 // meetingCoref words refer back to the meeting being reported.
@@ -117,8 +118,10 @@ var cuePhrases = map[cueKind]string{
 		organized by|co organised by|co organized by|organise par|organisee par|co organisee par|co organise par|
 		hosted by|ospitato da|ospitata da|accueilli par|accueillie par|promosso da|promossa da|convened by|
 		co hosted by|jointly organised by|jointly organized by|a l initiative de|su iniziativa di|at the initiative of`,
-	cueOrganiserBefore: `ha tenuto|ha organizzato|hanno organizzato|held|organised|organized|hosted|a organise|
-		ont organise|a tenu|convened|ha ospitato|ha promosso`,
+	cueOrganiserBefore: `ha tenuto|hanno tenuto|ha organizzato|hanno organizzato|held|organised|organized|hosted|
+		a organise|ont organise|a tenu|ont tenu|convened|ha ospitato|ha promosso|hanno svolto|ha svolto|
+		hanno condotto|ha condotto|conducted|ont mene|a mene|ont conduit|a conduit|co hosted|co organised|
+		co organized|ont co organise|hanno co organizzato`,
 	cueParticipant: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|presenti|ont participe|
 		a participe|ont pris part|participated|took part|attended|attended by|were present|en presence de|
 		alla presenza di|in the presence of|with the participation of|con la partecipazione di|
@@ -127,7 +130,7 @@ var cuePhrases = map[cueKind]string{
 		ouvert par|opened by|e intervenuto|e intervenuta|sono intervenuti|est intervenu|est intervenue|addressed by|
 		a pris la parole|took the floor|en compagnie de|in compagnia di|accompanied by`,
 	cueChair: `presieduta da|presieduto da|presieduti da|presidee par|preside par|presides par|presidees par|
-		chaired by|moderata da|moderated by`,
+		chaired by|co chaired by|co presieduta da|co presieduto da|copresidee par|co presidee par|moderata da|moderated by`,
 	cueCollaboration: `in collaborazione con|in cooperation with|in collaboration with|in partnership with|
 		en partenariat avec|en collaboration avec|con il supporto di|
 		con il sostegno di|with the support of|avec l appui de|avec le soutien de|in cooperazione con|
