@@ -1,0 +1,216 @@
+// Browser test of the network page: Debian's chromium driven by playwright-core.
+//   ENTENTE_URL=http://127.0.0.1:8080 node e2e/test.mjs
+// Needs a running `entente run` serving web/dist with the seed fixtures loaded.
+// Screenshots go to web/test-results/ (git-ignored; CI keeps them as artefacts).
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const base = (process.env.ENTENTE_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "") + "/";
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(here, "..", "test-results");
+fs.mkdirSync(out, { recursive: true });
+
+const ROME_MEETINGS = ["meeting:2024-04-19:rome:meeting", "meeting:rome:conference"];
+const started = Date.now();
+let step = "start";
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+const check = (cond, msg) => { if (!cond) throw new Error(`${step}: ${msg}`); };
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "entente-chromium-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: chromiumPath,
+  headless: true,
+  viewport: { width: 1440, height: 900 },
+  deviceScaleFactor: 1,
+  acceptDownloads: true,
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+const errors = [];
+let failed = false;
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20000);
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+
+  const idle = () => page.waitForFunction(() => window.entente && window.entente.isIdle(), null, { polling: 100 });
+  const settle = async () => { await idle(); await page.waitForTimeout(700); await idle(); }; // layout animation
+  const nodes = () => page.evaluate(() => window.entente.graph.nodes());
+  const shot = async (name) => {
+    const file = path.join(out, name);
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(process.cwd(), file)}`);
+  };
+
+  step = "open the page";
+  const resp = await page.goto(base, { waitUntil: "networkidle" });
+  check(resp && resp.ok(), `GET ${base} answered ${resp && resp.status()}`);
+  await page.locator("#search").waitFor();
+  check((await page.title()).includes("Entente"), "title");
+  log("page open");
+
+  step = "search Gambacurta";
+  await page.fill("#search", "Gambacurta");
+  const hit = page.locator("#search-results li", { hasText: "Stefano Gambacurta" });
+  await hit.first().waitFor();
+  await hit.first().click();
+  await page.waitForFunction(() => window.entente.state.expanded.includes("person:stefano-gambacurta"));
+  await settle();
+  let ids = await nodes();
+  for (const m of ROME_MEETINGS) check(ids.includes(m), `expanding Gambacurta shows ${m}; the canvas has ${ids.join(", ")}`);
+  // the side panel lists both Rome meetings among the neighbours, and the sources with their document
+  const panel = page.locator("#details");
+  await panel.locator("ul.neighbours").waitFor();
+  for (const name of ["Meeting in Rome, 2024-04-19", "Conference in Rome"]) {
+    check(await panel.locator("ul.neighbours a", { hasText: name }).count() === 1, `the panel lists ${name}`);
+  }
+  await panel.locator(".sources .doc-title").first().waitFor();
+  const docTitles = await panel.locator(".sources .doc-title").allInnerTexts();
+  check(docTitles.some((t) => t.includes("Sicurezza: incontro a Roma")), `sources name their document: ${docTitles}`);
+  check(await panel.locator(".sources blockquote").count() > 0, "sources quote their text");
+  log(`Gambacurta expanded: ${ids.length} nodes, both Rome meetings`);
+  await shot("01-gambacurta.png");
+
+  step = "click a node on the canvas to expand it";
+  const target = "meeting:2024-04-19:rome:meeting";
+  const before = ids.length;
+  const pos = await page.evaluate((id) => window.entente.viewportOf(id), target);
+  await page.mouse.move(pos.x, pos.y);
+  await page.mouse.click(pos.x, pos.y);
+  await page.waitForFunction((id) => window.entente.state.expanded.includes(id), target);
+  await settle();
+  ids = await nodes();
+  check(ids.length > before, `expanding the Rome meeting adds nodes (${before} -> ${ids.length})`);
+  check(ids.includes("unbody:unicri") && ids.includes("org:interpol"), "the Rome meeting's participants are shown");
+  await page.mouse.move(5, 200); // leave the node: no hover emphasis in the screenshot
+  await page.waitForTimeout(200);
+  log(`Rome meeting expanded: ${ids.length} nodes`);
+  await shot("02-expanded.png");
+
+  step = "search in French and Italian";
+  for (const [text, want] of [["Maroc", null], ["Marocco", "state:ma"], ["Conférence", "meeting:rome:conference"], ["Nazioni Unite", null]]) {
+    await page.fill("#search", "");
+    await page.fill("#search", text);
+    await page.locator("#search-results li").first().waitFor();
+    if (want) {
+      const got = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map((li) => li.textContent));
+      check(got.length > 0 && !got[0].startsWith("Nothing"), `search ${text} finds something: ${got}`);
+    }
+  }
+
+  await page.press("#search", "Escape");
+  await page.locator("#search-results").waitFor({ state: "hidden" });
+
+  step = "pick two nodes and see the shortest path";
+  // Gambacurta picked on the canvas: "Path from"
+  const clickNode = async (id) => {
+    const p = await page.evaluate((i) => window.entente.viewportOf(i), id);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction((i) => window.entente.state.sel === i, id);
+    await settle();
+  };
+  await clickNode("person:stefano-gambacurta");
+  await panel.locator("button", { hasText: "Path from" }).click();
+  await page.waitForFunction(() => window.entente.state.pathA === "person:stefano-gambacurta");
+  // Morocco from the search box (Italian name), then picked on the canvas: "Path to"
+  await page.fill("#search", "");
+  await page.fill("#search", "Marocco");
+  const ma = page.locator("#search-results li", { hasText: "Morocco" });
+  await ma.first().waitFor();
+  await ma.first().click();
+  await page.waitForFunction(() => window.entente.state.expanded.includes("state:ma"));
+  await settle();
+  await clickNode("unbody:unicri");
+  await clickNode("state:ma");
+  await panel.locator("button", { hasText: "Path to" }).click();
+  await page.waitForFunction(() => window.entente.path !== null);
+  await settle();
+  const route = await page.evaluate(() => window.entente.path.order);
+  check(route[0] === "person:stefano-gambacurta" && route[route.length - 1] === "state:ma", `path ends: ${route}`);
+  check(route.includes("unbody:unicri"), `the path goes through UNICRI: ${route}`);
+  const steps = await page.locator("#path-steps li.step").allInnerTexts();
+  check(steps.length === route.length, `the path panel lists ${route.length} steps: ${steps}`);
+  log(`path: ${steps.join(" → ")}`);
+  await page.evaluate(() => window.entente.renderer.getCamera().animatedReset({ duration: 0 }));
+  await page.mouse.move(5, 200);
+  await page.waitForTimeout(400);
+  await shot("03-path.png");
+
+  step = "filters";
+  await page.locator('#node-kinds input[data-nk="AGENCY"]').uncheck();
+  const hidden = await page.evaluate(() => {
+    const { renderer, graph } = window.entente;
+    return graph.filterNodes((id, a) => a.kind === "AGENCY").every((id) => renderer.getNodeDisplayData(id)?.hidden);
+  });
+  check(hidden, "unticking Agency hides the agencies");
+  check(new URL(page.url()).searchParams.get("hk") === "AGENCY", "the filter is in the URL");
+  await page.locator('#node-kinds input[data-nk="AGENCY"]').check();
+  await page.fill("#date-from", "2024");
+  await page.press("#date-from", "Enter");
+  await page.locator("#date-from").blur();
+  const rabatHidden = await page.evaluate(() => window.entente.renderer.getNodeDisplayData("meeting:2023-01-26:rabat:workshop")?.hidden);
+  check(rabatHidden, "from 2024 hides the Rabat workshop of 2023");
+  await page.fill("#date-from", "");
+  await page.locator("#date-from").dispatchEvent("change");
+  // the timeline slider at its first date shows only what happened by then
+  const first = await page.evaluate(() => { const s = document.getElementById("timeline-slider"); s.value = "0"; s.dispatchEvent(new Event("input")); return window.entente.state.until; });
+  check(first && first.length >= 4, `the slider's first stop is a date: ${first}`);
+  const romeHidden = await page.evaluate(() => window.entente.renderer.getNodeDisplayData("meeting:2024-04-19:rome:meeting")?.hidden);
+  check(romeHidden, `at ${first} the 2024 Rome meeting is not shown yet`);
+  await shot("04-timeline.png");
+  await page.evaluate(() => { const s = document.getElementById("timeline-slider"); s.value = s.max; s.dispatchEvent(new Event("input")); });
+
+  step = "exports";
+  const href = await page.locator("#link-graphml").getAttribute("href");
+  check(href && href.startsWith("export/graphml?around="), `GraphML link: ${href}`);
+  const gml = await page.evaluate(async (h) => { const r = await fetch(h); return { status: r.status, text: await r.text() }; }, href);
+  check(gml.status === 200 && gml.text.includes("<graphml"), `server GraphML export answered ${gml.status}`);
+  const [pngDl] = await Promise.all([page.waitForEvent("download"), page.click("#btn-png")]);
+  const pngFile = path.join(out, "export.png");
+  await pngDl.saveAs(pngFile);
+  const png = fs.readFileSync(pngFile);
+  check(png.length > 10000 && png.subarray(1, 4).toString() === "PNG", `PNG export is an image (${png.length} bytes)`);
+  const [gmlDl] = await Promise.all([page.waitForEvent("download"), page.click("#btn-graphml")]);
+  const gmlFile = path.join(out, "view.graphml");
+  await gmlDl.saveAs(gmlFile);
+  const viewXml = fs.readFileSync(gmlFile, "utf8");
+  check(viewXml.includes('<node id="person:stefano-gambacurta">'), "view GraphML holds the view's nodes");
+  log(`exports: PNG ${png.length} bytes, GraphML ${viewXml.length} bytes`);
+
+  step = "shareable URL";
+  const url = page.url();
+  check(url.includes("pa=") && url.includes("pb=") && url.includes("x="), `URL carries the view: ${url}`);
+  const count = (await nodes()).length;
+  const page2 = await context.newPage();
+  page2.on("pageerror", (e) => errors.push(`page error (shared link): ${e.message}`));
+  await page2.setViewportSize({ width: 1440, height: 900 });
+  await page2.goto(url, { waitUntil: "networkidle" });
+  await page2.waitForFunction(() => window.entente && window.entente.path !== null && window.entente.isIdle(), null, { timeout: 30000 });
+  await page2.waitForTimeout(800);
+  const count2 = await page2.evaluate(() => window.entente.graph.order);
+  const route2 = await page2.evaluate(() => window.entente.path.order);
+  check(JSON.stringify(route2) === JSON.stringify(route), `the shared link restores the path: ${route2}`);
+  check(count2 === count, `the shared link restores the nodes (${count} vs ${count2})`);
+  await page2.screenshot({ path: path.join(out, "05-shared-link.png") });
+  log(`shared link restored ${count2} nodes and the path`);
+  await page2.close();
+
+  check(errors.length === 0, `no errors in the page:\n${errors.join("\n")}`);
+  log("PASS");
+} catch (e) {
+  failed = true;
+  console.error(`FAIL ${e.message}`);
+  if (errors.length) console.error(errors.join("\n"));
+  try { await context.pages()[0]?.screenshot({ path: path.join(out, "failure.png") }); } catch {}
+} finally {
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,182 @@
+// The GraphQL calls the page makes. Everything goes to graphql and export/ relative to the
+// page, so the page works wherever `entente serve` mounts it (same origin, no CORS).
+
+export type NodeKind =
+  | "STATE" | "AGENCY" | "UN_BODY" | "ORGANIZATION" | "PERSON" | "PROJECT" | "ROADMAP" | "MEETING" | "DOCUMENT";
+export type EdgeKind =
+  | "MEMORANDUM" | "PARTICIPATED_IN" | "FUNDED" | "IMPLEMENTS" | "PARTY_TO" | "PART_OF" | "MEMBER_OF"
+  | "AFFILIATED_WITH" | "HELD_UNDER" | "ADOPTED_AT";
+
+export interface Source {
+  text: string | null;
+  start: number | null;
+  end: number | null;
+  reference: string | null;
+  document: { id: string; title: string | null; language: string | null } | null;
+}
+
+export interface GNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  startDate?: string | null;
+  endDate?: string | null;
+  place?: string | null;
+  country?: string | null;
+  published?: string | null;
+}
+
+export interface GEdge {
+  id: string;
+  kind: EdgeKind;
+  from: { id: string };
+  to: { id: string };
+  role?: string | null;
+  date?: string | null;
+  title?: string | null;
+  place?: string | null;
+  amount?: number | null;
+  currency?: string | null;
+  sources?: Source[];
+}
+
+export interface Subgraph { nodes: GNode[]; edges: GEdge[]; truncated: boolean }
+export interface Path { length: number; nodes: GNode[]; edges: GEdge[] }
+
+export interface Details extends GNode {
+  aliases: string[];
+  sources: Source[];
+  subtype?: string | null;
+  title?: string | null;
+  description?: string | null;
+  language?: string | null;
+  file?: string | null;
+  state?: { id: string; name: string } | null;
+}
+
+const SOURCE = `text start end reference document { id title language }`;
+const NODE = `fragment N on Node {
+  id kind name
+  ... on Actor { country }
+  ... on Meeting { startDate endDate place country }
+  ... on Roadmap { startDate endDate }
+  ... on Document { published }
+}`;
+// Edges come without their sources (the server's complexity limit would cut a neighbourhood to
+// a few dozen nodes); edgeSources fetches them when an edge is opened.
+const EDGE = `fragment E on Edge { id kind from { id } to { id } role date title place amount currency }`;
+
+export class ApiError extends Error {}
+
+export async function gql<T>(operationName: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch("graphql", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ operationName, query, variables }),
+    });
+  } catch (e) {
+    throw new ApiError(`the server did not answer (${(e as Error).message})`);
+  }
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`the server answered ${res.status} ${res.statusText}`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+  if (!res.ok || !body.data) throw new ApiError(`the server answered ${res.status}`);
+  return body.data;
+}
+
+export interface Hit { score: number; node: GNode & { aliases: string[] } }
+
+export async function search(text: string): Promise<Hit[]> {
+  const d = await gql<{ search: Hit[] }>("Search",
+    `query Search($text: String!) { search(text: $text, first: 15) { score node { ...N aliases } } } ${NODE}`, { text });
+  return d.search;
+}
+
+export async function neighbourhood(id: string, limit = 200): Promise<Subgraph> {
+  const d = await gql<{ neighbourhood: Subgraph }>("Neighbourhood",
+    `query Neighbourhood($id: ID!, $limit: Int) {
+      neighbourhood(id: $id, depth: 1, limit: $limit) { truncated nodes { ...N } edges { ...E } }
+    } ${NODE} ${EDGE}`, { id, limit });
+  return d.neighbourhood;
+}
+
+export async function node(id: string): Promise<GNode | null> {
+  const d = await gql<{ node: GNode | null }>("Node", `query Node($id: ID!) { node(id: $id) { ...N } } ${NODE}`, { id });
+  return d.node;
+}
+
+export async function shortestPath(from: string, to: string): Promise<Path | null> {
+  const d = await gql<{ shortestPath: Path | null }>("ShortestPath",
+    `query ShortestPath($from: ID!, $to: ID!) {
+      shortestPath(from: $from, to: $to, maxHops: 8) { length nodes { ...N } edges { ...E sources { ${SOURCE} } } }
+    } ${NODE} ${EDGE}`, { from, to });
+  return d.shortestPath;
+}
+
+export async function details(id: string): Promise<Details | null> {
+  const d = await gql<{ node: Details | null }>("Details",
+    `query Details($id: ID!) {
+      node(id: $id) {
+        ...N aliases sources { ${SOURCE} }
+        ... on Agency { state { id name } }
+        ... on Person { title }
+        ... on Meeting { subtype }
+        ... on Roadmap { subtype }
+        ... on Project { description }
+        ... on Document { title language file }
+      }
+    } ${NODE}`, { id });
+  return d.node;
+}
+
+// The whole graph, as the Cytoscape.js JSON of GET /export/cytoscape.
+interface CyData { id: string; kind: string; name?: string; source?: string; target?: string; [k: string]: unknown }
+export async function wholeGraph(): Promise<Subgraph> {
+  const res = await fetch("export/cytoscape");
+  if (!res.ok) throw new ApiError(`export answered ${res.status}`);
+  const body: { data: { truncated: boolean }; elements: { nodes: { data: CyData }[]; edges: { data: CyData }[] } } = await res.json();
+  const nodes: GNode[] = body.elements.nodes.map(({ data }) => ({
+    id: data.id, kind: enumKind(data.kind) as NodeKind, name: String(data.name ?? data.id),
+    startDate: (data.startDate as string) ?? (data.published as string) ?? null, place: (data.place as string) ?? null,
+    country: (data.country as string) ?? null,
+  }));
+  const edges: GEdge[] = body.elements.edges.map(({ data }) => ({
+    id: data.id, kind: enumKind(data.kind) as EdgeKind, from: { id: data.source! }, to: { id: data.target! },
+    role: (data.role as string) ?? null, date: (data.date as string) ?? null, title: (data.title as string) ?? null,
+    place: (data.place as string) ?? null,
+    sources: ((data.sources as { document?: string; start?: number; end?: number; text?: string; reference?: string }[]) ?? [])
+      .map((s) => ({ text: s.text ?? null, start: s.start ?? null, end: s.end ?? null, reference: s.reference ?? null,
+        document: s.document ? { id: s.document, title: null, language: null } : null })),
+  }));
+  return { nodes, edges, truncated: body.data.truncated };
+}
+
+// UNBody -> UN_BODY, PARTICIPATED_IN stays.
+export function enumKind(k: string): string {
+  return k.includes("_") || k === k.toUpperCase() ? k.toUpperCase() : k.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/^UNBody$/, "UN_BODY").toUpperCase();
+}
+
+// edgeSources reads an edge's sources from the neighbourhood export of one of its ends, and the
+// titles of their documents from the API.
+const docCache = new Map<string, { id: string; title: string | null; language: string | null }>();
+export async function edgeSources(edgeId: string, around: string): Promise<Source[]> {
+  const res = await fetch(`export/cytoscape?around=${encodeURIComponent(around)}&depth=1&limit=1000`);
+  if (!res.ok) throw new ApiError(`export answered ${res.status}`);
+  const body: { elements: { edges: { data: CyData }[] } } = await res.json();
+  const e = body.elements.edges.find((x) => x.data.id === edgeId);
+  const raw = (e?.data.sources as { document?: string; start?: number; end?: number; text?: string; reference?: string }[]) ?? [];
+  const missing = [...new Set(raw.map((s) => s.document).filter((d): d is string => !!d && !docCache.has(d)))];
+  if (missing.length) {
+    const fields = missing.map((d, i) => `d${i}: node(id: ${JSON.stringify(d)}) { id ... on Document { title language } }`).join("\n");
+    const d = await gql<Record<string, { id: string; title: string | null; language: string | null } | null>>("Documents", `query Documents { ${fields} }`);
+    missing.forEach((id, i) => docCache.set(id, d[`d${i}`] ?? { id, title: null, language: null }));
+  }
+  return raw.map((s) => ({ text: s.text ?? null, start: s.start ?? null, end: s.end ?? null, reference: s.reference ?? null,
+    document: s.document ? docCache.get(s.document) ?? { id: s.document, title: null, language: null } : null }));
+}
