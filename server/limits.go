@@ -42,8 +42,13 @@ var containers = map[string]bool{"Subgraph": true, "Path": true}
 // their size argument (first, limit, top, maxHops) or by listFanout when they have none.
 func complexity(schema *ast.Schema) generated.ComplexityRoot {
 	var c generated.ComplexityRoot
-	fanout := reflect.ValueOf(func(child int) int { return 1 + listFanout*child })
-	plain := reflect.TypeOf(func(int) int { return 0 })
+	// fanout builds a cost function of type t (childComplexity first, then the field's arguments).
+	fanout := func(t reflect.Type) reflect.Value {
+		return reflect.MakeFunc(t, func(args []reflect.Value) []reflect.Value {
+			return []reflect.Value{reflect.ValueOf(1 + listFanout*int(args[0].Int()))}
+		})
+	}
+	intType := reflect.TypeOf(0)
 	root := reflect.ValueOf(&c).Elem()
 	for i := range root.NumField() {
 		def := typeNamed(schema, root.Type().Field(i).Name)
@@ -53,11 +58,12 @@ func complexity(schema *ast.Schema) generated.ComplexityRoot {
 		fields := root.Field(i)
 		for j := range fields.NumField() {
 			f := fields.Field(j)
-			if f.Type() != plain {
+			t := f.Type()
+			if t.Kind() != reflect.Func || t.NumIn() == 0 || t.In(0) != intType || t.NumOut() != 1 || t.Out(0) != intType {
 				continue
 			}
 			if fd := fieldNamed(def, fields.Type().Field(j).Name); fd != nil && fd.Type.Elem != nil {
-				f.Set(fanout)
+				f.Set(fanout(t))
 			}
 		}
 	}
@@ -205,6 +211,9 @@ func (w *strictWriter) WriteHeader(code int) {
 		code = http.StatusOK
 	}
 	w.status = code
+	if code == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
+	}
 	if code >= 400 {
 		w.held = &bytes.Buffer{}
 		return

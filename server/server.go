@@ -18,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/export"
@@ -131,7 +132,16 @@ func GraphQL(o Options) http.Handler {
 		if info := infoFrom(ctx); info != nil {
 			info.operation = graphql.GetOperationContext(ctx).OperationName
 		}
-		return next(ctx)
+		responses := next(ctx)
+		return func(ctx context.Context) *graphql.Response {
+			// gqlgen answers nothing at all once the deadline has passed; say why.
+			if r := responses(ctx); r != nil || ctx.Err() == nil {
+				return r
+			}
+			e := &gqlerror.Error{Message: "the request took too long and was stopped; ask for less (smaller first, limit, depth or maxHops)"}
+			setCode(e, CodeTimeout)
+			return &graphql.Response{Errors: gqlerror.List{e}}
+		}
 	})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverResolver)
