@@ -27,15 +27,15 @@ const (
 	DefaultLimit = 200
 )
 
-// Format is one way of writing a subgraph over HTTP.
-type Format struct {
+// format is one way of writing a subgraph over HTTP.
+type format struct {
 	Extension   string // of the downloaded file
 	ContentType string
 	Write       func(io.Writer, *graph.Subgraph) error
 }
 
-// Formats are the values of {format} in GET /export/{format}.
-var Formats = map[string]Format{
+// formats are the values of {format} in GET /export/{format}.
+var formats = map[string]format{
 	"graphml":   {"graphml", "application/graphml+xml; charset=utf-8", WriteGraphML},
 	"gexf":      {"gexf", "application/gexf+xml; charset=utf-8", WriteGEXF},
 	"cytoscape": {"cytoscape.json", "application/json; charset=utf-8", WriteCytoscape},
@@ -55,7 +55,7 @@ func Handler(store *graph.Store) http.Handler {
 		if name == "" { // mounted without a {format} wildcard
 			name = path.Base(r.URL.Path)
 		}
-		format, ok := Formats[name]
+		f, ok := formats[name]
 		if !ok {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown export format %q; use one of %s", name, strings.Join(formatNames(), ", ")))
 			return
@@ -71,28 +71,32 @@ func Handler(store *graph.Store) http.Handler {
 		} else {
 			sg, err = store.Snapshot(r.Context(), q.kinds, q.edgeKinds)
 		}
+		log := zerolog.Ctx(r.Context())
 		if err != nil {
+			if r.Context().Err() != nil {
+				log.Info().Err(err).Str("format", name).Msg("export abandoned: the client went away")
+				return
+			}
 			status, msg := classify(err)
-			log := zerolog.Ctx(r.Context())
-			ev := log.Warn()
+			ev := log.Info()
 			if status >= 500 {
 				ev = log.Error()
 			}
-			ev.Err(err).Str("format", name).Str("around", q.around).Msg("export failed")
+			ev.Err(err).Str("format", name).Str("around", q.around).Int("status", status).Msg("export failed")
 			writeError(w, status, msg)
 			return
 		}
 		var buf bytes.Buffer
-		if err := format.Write(&buf, sg); err != nil {
-			zerolog.Ctx(r.Context()).Error().Err(err).Str("format", name).Msg("export: writing failed")
+		if err := f.Write(&buf, sg); err != nil {
+			log.Error().Err(err).Str("format", name).Msg("export: writing failed")
 			writeError(w, http.StatusInternalServerError, "could not write the export")
 			return
 		}
-		zerolog.Ctx(r.Context()).Debug().Str("format", name).Str("around", q.around).
+		log.Debug().Str("format", name).Str("around", q.around).
 			Int("nodes", len(sg.Nodes)).Int("edges", len(sg.Edges)).Bool("truncated", sg.Truncated).Msg("export")
 		h := w.Header()
-		h.Set("Content-Type", format.ContentType)
-		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": q.filename(format.Extension)}))
+		h.Set("Content-Type", f.ContentType)
+		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": q.filename(f.Extension)}))
 		h.Set("Content-Length", strconv.Itoa(buf.Len()))
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Entente-Truncated", strconv.FormatBool(sg.Truncated))
@@ -217,8 +221,8 @@ func classify(err error) (int, string) {
 }
 
 func formatNames() []string {
-	names := make([]string, 0, len(Formats))
-	for n := range Formats {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
 		names = append(names, n)
 	}
 	sort.Strings(names)
