@@ -31,7 +31,7 @@ func (r *run) recogniseRoadmaps() {
 					break
 				}
 				m.id, m.name = "roadmap:"+slug(name)+"-declaration", strings.TrimSpace(name)+" Declaration"
-				if r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of" {
+				if i+1 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") {
 					m.last = i + 3
 				} else {
 					m.first = i - 1

@@ -211,7 +211,7 @@ func (r *run) titleAfter(j int) []int {
 	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
 		end++
 	}
-	if conjunctions[r.fold(j+1)] {
+	if j+1 >= len(toks) || conjunctions[r.fold(j+1)] {
 		return nil // ", e il Direttore ...": the next person's title
 	}
 	t := r.titleIn(j+1, end)
