@@ -139,6 +139,13 @@ func compareWithNetworkx(t *testing.T, store *graph.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if cytoscapeJSMissing() == "" {
+		resp, body := get(t, srv, "/export/cytoscape")
+		if resp.StatusCode != 200 {
+			t.Fatalf("/export/cytoscape: %d %s", resp.StatusCode, body)
+		}
+		checkInCytoscapeJS(t, body, sg)
+	}
 	g := analysis.New(sg)
 	groups, q := g.Communities(1)
 	pairs := samplePairsOf(sg, samplePairs)
