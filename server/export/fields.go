@@ -1,5 +1,3 @@
-// Package export writes graph.Subgraphs as GraphML (Gephi, yEd), GEXF 1.3 (Gephi),
-// Cytoscape.js JSON and CSV, and serves them over HTTP at /export/{format}.
 package export
 
 import (

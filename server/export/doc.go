@@ -1,0 +1,21 @@
+// Package export writes graph.Subgraphs as GraphML (Gephi, yEd), GEXF 1.3 (Gephi),
+// Cytoscape.js JSON and CSV, and serves them over HTTP:
+//
+//	GET /export/graphml     GraphML, directed, typed <key>s (application/graphml+xml)
+//	GET /export/gexf        GEXF 1.3, static, directed (application/gexf+xml)
+//	GET /export/cytoscape   Cytoscape.js elements JSON, as cy.json() takes it
+//	GET /export/csv         a zip of nodes.csv and edges.csv
+//	GET /export/nodes.csv   the nodes alone; /export/edges.csv the edges alone
+//
+// Without parameters an export holds the whole graph but documents; kinds=State,Agency
+// keeps some node kinds. around=ID exports the neighbourhood of a node instead, with
+// depth=1..3 (default 1) and limit=1..2000 nodes (default 200). edgeKinds=K1,K2 keeps
+// some edge kinds. Kinds are accepted as in fixtures (UNBody) or as GraphQL enums
+// (UN_BODY). The X-Entente-Truncated header says whether a neighbourhood hit its limit.
+//
+// GraphML, GEXF and CSV carry the same properties: the columns of nodes.csv (id, label,
+// kind, name, aliases, country, dates, place, title, subtype, description, document
+// fields, documents) and edges.csv (id, source, target, label, kind, role, date, title,
+// place, amount, currency, documents), lists joined with ListSeparator. The JSON keeps
+// lists as lists and adds the sources (provenance) of every node and edge.
+package export
