@@ -6,20 +6,26 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test build neo4j generate check-generated lint fixtures bench clean
+.PHONY: run test test-tools build neo4j generate check-generated lint fixtures bench clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build
 	./entente run
 
 ## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
-test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK)
+test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
 
 build:
 	$(GO) build -o entente ./cmd/entente
+
+## test-tools: what the export tests check against (networkx, Cytoscape.js, the XML schemas)
+test-tools:
+	python3 -m pip install -q -r server/export/testdata/requirements.txt
+	npm ci --silent --prefix server/export/testdata/cytoscape
+	bash server/export/testdata/fetch-schemas.sh
 
 ## neo4j: resolve the pinned Neo4j Community jars with Maven, once
 neo4j: $(NEO4J_LIB)/.complete
