@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,7 +58,7 @@ func runExtract(ctx context.Context, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		f, err := extractFile(x, file)
+		f, err := x.ExtractFile(file)
 		if err != nil {
 			log.Error().Str("file", file).Msgf("not extracted: %v", err)
 			failed = append(failed, fmt.Sprintf("%s: %v", file, err))
@@ -88,29 +87,4 @@ func runExtract(ctx context.Context, args []string) error {
 	}
 	_, err = os.Stdout.Write(data)
 	return err
-}
-
-// extractFile reads one document, refusing folders and files over extract.MaxBytes
-// without reading them whole.
-func extractFile(x *extract.Extractor, file string) (*fixtures.Fixture, error) {
-	st, err := os.Stat(file)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a folder, not a text file")
-	}
-	if st.Size() > extract.MaxBytes {
-		return nil, extract.ErrTooLarge
-	}
-	fh, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	raw, err := io.ReadAll(io.LimitReader(fh, extract.MaxBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	return x.Extract(file, raw)
 }

@@ -35,6 +35,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -103,6 +105,31 @@ func (x *Extractor) Extract(file string, raw []byte) (*fixtures.Fixture, error) 
 		return nil, errors.New("internal error: extracted fixture is invalid: " + ps[0].String())
 	}
 	return f, nil
+}
+
+// ExtractFile reads and extracts one document file, refusing folders and files over
+// MaxBytes without reading them whole.
+func (x *Extractor) ExtractFile(path string) (*fixtures.Fixture, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a folder, not a text file")
+	}
+	if st.Size() > MaxBytes {
+		return nil, ErrTooLarge
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	raw, err := io.ReadAll(io.LimitReader(fh, MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return x.Extract(path, raw)
 }
 
 // title is the first line of the document, trimmed and cut at 200 characters.

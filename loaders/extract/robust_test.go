@@ -37,6 +37,36 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestExtractFile checks the file-level refusals: a missing file, a folder, and a
+// sparse 100 MB file, refused from its size without being read.
+func TestExtractFile(t *testing.T) {
+	x, _ := New()
+	dir := t.TempDir()
+	if _, err := x.ExtractFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := x.ExtractFile(dir); err == nil {
+		t.Error("a folder was accepted")
+	}
+	big := filepath.Join(dir, "big.txt")
+	fh, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Truncate(100 << 20); err != nil {
+		t.Fatal(err)
+	}
+	fh.Close()
+	if _, err := x.ExtractFile(big); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("100 MB file: %v", err)
+	}
+	ok := filepath.Join(dir, "ok.txt")
+	os.WriteFile(ok, []byte("Il 3 luglio 2023 il Ministero dell'Interno e l'UNODC hanno firmato a Vienna un memorandum d'intesa."), 0o644)
+	if f, err := x.ExtractFile(ok); err != nil || f.Documents[0].ID != "doc:ok" {
+		t.Errorf("ok.txt: %v", err)
+	}
+}
+
 // TestLargeDocument checks that a document near the size limit is read in bounded time
 // and gives a valid fixture.
 func TestLargeDocument(t *testing.T) {
