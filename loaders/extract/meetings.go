@@ -1,0 +1,194 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// meeting is a meeting being read; its id is set once all its mentions are known.
+type meeting struct {
+	subtype, from, to, place, placeName, country, partial string
+	spans                                                 []text.Span
+	links                                                 []link
+}
+
+// link is an edge to or from a meeting whose id is not known yet.
+type link struct {
+	kind, other, role string
+	span              text.Span
+	outgoing          bool           // meeting -> other (HELD_UNDER); else other -> meeting
+	props             map[string]any // FUNDED: amount and currency
+}
+
+// id is meeting:<start>:<place>:<subtype>; a meeting without a date could be any
+// meeting of its kind there, so its id ends with the document's name instead.
+func (mt *meeting) id(doc string) string {
+	parts := []string{"meeting"}
+	for _, p := range []string{mt.from, mt.place, mt.subtype} {
+		if p != "" {
+			parts = append(parts, strings.ReplaceAll(p, " ", "-"))
+		}
+	}
+	if mt.from == "" {
+		parts = append(parts, strings.TrimPrefix(doc, "doc:"))
+	}
+	return strings.Join(parts, ":")
+}
+
+func subtypeClass(s string) string {
+	switch s {
+	case "meeting", "conference", "workshop", "summit":
+		return "meeting"
+	}
+	return s
+}
+
+// signing is the date and place of the last memorandum signed in the document.
+type signing struct{ date, place, placeName, country string }
+
+// sentenceMeeting finds the meeting a sentence talks about: a new one when a meeting
+// noun comes with a date or a place that differ from the current meeting's, else the
+// current one when a meeting noun or "the event" refers back to it.
+func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meeting, int, bool) {
+	head, sub, coref := -1, "", -1
+	for i := st.first; i < st.last; i++ {
+		if r.at[i] != 0 {
+			continue
+		}
+		f := r.fold(i)
+		if t, ok := meetingHeads[f]; ok && head < 0 {
+			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
+				continue
+			}
+			if f == "course" && r.d.Lang != "en" {
+				continue
+			}
+			head, sub = i, t
+		}
+		if meetingCoref[f] && coref < 0 {
+			coref = i
+		}
+	}
+	if head < 0 && coref < 0 {
+		return nil, -1, false
+	}
+	from, to, partial := "", "", ""
+	if st.date != nil {
+		if f, t, ok := st.date.resolve(r.published); ok && st.date.prec != precYear {
+			from, to = f, t
+		} else if st.date.partial != "" {
+			partial = st.date.partial
+		}
+	}
+	place, placeName, country := "", "", ""
+	if st.place != nil {
+		place, placeName, country = st.place.id, st.place.name, st.place.country
+	}
+	if head < 0 {
+		if current != nil {
+			current.fill(from, to, place, placeName, country, partial)
+			current.spans = append(current.spans, r.tokSpan(coref, coref+1))
+		}
+		return current, coref, false
+	}
+	span := r.tokSpan(head, head+1)
+	if current != nil && subtypeClass(current.subtype) == subtypeClass(sub) &&
+		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) {
+		current.fill(from, to, place, placeName, country, partial)
+		current.spans = append(current.spans, span)
+		return current, head, false
+	}
+	if sub == "signing ceremony" && from == "" && place == "" {
+		// "Alla cerimonia di firma": the signing, or the launch, reported before.
+		if sc := r.signing; sc != nil || r.lastScene != nil {
+			if sc == nil {
+				sc = r.lastScene
+			}
+			from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
+		}
+	}
+	hasDate := from != "" && len(from) >= 7
+	if !hasDate && place == "" && s != 0 {
+		return nil, -1, false
+	}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}}
+	mt.fill(from, to, place, placeName, country, partial)
+	return mt, head, true
+}
+
+func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
+	if mt.from == "" && from != "" {
+		mt.from, mt.to = from, to
+	}
+	if mt.place == "" && place != "" {
+		mt.place, mt.placeName, mt.country = place, placeName, country
+	}
+	if mt.partial == "" && partial != "" {
+		mt.partial = partial
+	}
+}
+
+// emitMeeting adds a meeting's node, mentions and links.
+func (r *run) emitMeeting(mt *meeting) {
+	id := mt.id(r.g.doc)
+	n := r.g.node(id, fixtures.KindMeeting, meetingName(mt))
+	for _, s := range mt.spans {
+		r.g.mention(n, s)
+	}
+	n.StartDate, n.EndDate, n.Place, n.Country = strp(mt.from), strp(mt.to), strp(mt.placeName), strp(mt.country)
+	n.Properties["subtype"] = mt.subtype
+	if mt.partial != "" {
+		n.Properties["dateAsWritten"] = mt.partial
+	}
+	for _, l := range mt.links {
+		from, to := l.other, id
+		if l.outgoing {
+			from, to = id, l.other
+		}
+		if e := r.g.edge(l.kind, from, to, l.span, l.role); e != nil {
+			for k, v := range l.props {
+				e.Properties[k] = v
+			}
+		}
+	}
+}
+
+func meetingName(mt *meeting) string {
+	name := strings.ToUpper(mt.subtype[:1]) + mt.subtype[1:]
+	if mt.placeName != "" {
+		name += " in " + mt.placeName
+	}
+	if mt.from != "" {
+		name += ", " + mt.from
+		if mt.to != "" {
+			name += " to " + mt.to
+		}
+	}
+	return name
+}
+
+// hosts reads "à l'École supérieure de police", "presso la sede di": a body named as
+// the venue of the sentence's meeting hosts it.
+func (r *run) hosts(st *sentenceState) {
+	if st.meeting == nil || st.meetingAt < 0 {
+		return
+	}
+	for i := st.first + 1; i < st.last; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindAgency || !m.isActor() {
+			continue
+		}
+		k := i - 1
+		if k > st.first && (r.fold(k) == "l" || r.fold(k) == "la" || r.fold(k) == "le" || r.fold(k) == "the") {
+			k--
+		}
+		if venuePrepositions[r.fold(k)] {
+			st.roled[m] = true
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "host", span: st.span})
+		}
+	}
+}
+
+var venuePrepositions = set("a at presso chez")

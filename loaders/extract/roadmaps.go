@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// recogniseRoadmaps finds roadmaps, action plans and declarations the gazetteer does
+// not list. Their ids are given sentence by sentence (parties and dates) in events.
+func (r *run) recogniseRoadmaps() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if r.at[i] != 0 {
+			continue
+		}
+		for _, h := range roadmapHeads {
+			if !hasPrefixTokens(r.d, i, h.words) {
+				continue
+			}
+			end := i + len(h.words)
+			m := &mention{first: i, last: end, kind: fixtures.KindRoadmap, subtype: h.subtype}
+			if h.subtype == "coref" {
+				m.first = i + 1 // "il piano": the roadmap named before, if any
+				m.name = r.d.TokenText(toks[i+1])
+			} else if h.subtype == "declaration" {
+				name := r.declarationName(i, end)
+				if name == "" {
+					break
+				}
+				m.id, m.name = "roadmap:"+slug(name)+"-declaration", strings.TrimSpace(name)+" Declaration"
+				if i+1 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") {
+					m.last = i + 3
+				} else {
+					m.first = i - 1
+				}
+			} else {
+				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
+					m.last = r.nameEnd(end)
+				}
+				m.name = r.textOf(m.first, m.last)
+			}
+			if r.replace(m) != nil {
+				i = m.last - 1
+			}
+			break
+		}
+	}
+}
+
+// declarationName returns X in "Dichiarazione di X", "Declaration of X" or "X Declaration".
+func (r *run) declarationName(i, end int) string {
+	toks := r.d.Tokens
+	if end+1 < len(toks) && (r.fold(end) == "di" || r.fold(end) == "de" || r.fold(end) == "of") && toks[end+1].Upper {
+		if p := r.mentionAt(end + 1); p != nil && p.kind == "place" {
+			p.kind = "" // the place names the declaration
+			r.at[end+1] = 0
+			return p.name
+		}
+		if r.at[end+1] == 0 {
+			return r.d.TokenText(toks[end+1])
+		}
+	}
+	if i > 0 && toks[i-1].Upper && toks[i].Upper && !notPersonWords[r.fold(i-1)] && !connectors[r.fold(i-1)] {
+		if p := r.mentionAt(i - 1); p != nil && p.kind == "place" {
+			p.kind = ""
+			r.at[i-1] = 0
+			return p.name
+		}
+		if r.at[i-1] == 0 {
+			return r.d.TokenText(toks[i-1])
+		}
+	}
+	return ""
+}
+
+// nameEnd extends a roadmap name over the words that follow its head, up to
+// punctuation, a date, a known name or a verb.
+func (r *run) nameEnd(end int) int {
+	toks := r.d.Tokens
+	last := end
+	for j := end; j < len(toks) && j-end < 16 && toks[j].Sentence == toks[end-1].Sentence; j++ {
+		f := r.fold(j)
+		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" {
+			break
+		}
+		if !connectors[f] {
+			last = j + 1
+		}
+	}
+	return last
+}
+
+// parties are the actors a memorandum or roadmap is between: those after "tra",
+// "between", "entre", else the actors of the sentence and the bodies of its persons.
+func (r *run) parties(st *sentenceState) []*mention {
+	for k, c := range st.cues {
+		if c.kind == cueBetween {
+			from, to := st.segment(k)
+			if a := r.actorsIn(from, to); len(a) >= 2 {
+				return a[:2]
+			}
+		}
+	}
+	var out []*mention
+	seen := map[string]bool{}
+	for i := st.first; i < st.last; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i {
+			continue
+		}
+		cands := []*mention{}
+		if m.isActor() {
+			cands = append(cands, m)
+		}
+		if m.kind == fixtures.KindPerson {
+			for _, a := range m.affiliation {
+				cands = append(cands, r.ments[a])
+			}
+		}
+		for _, c := range cands {
+			if c.id != "" && !seen[c.id] && c.kind != "" {
+				seen[c.id] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// memorandum records a MEMORANDUM between the first two parties of a sentence that
+// says a memorandum or agreement was signed.
+func (r *run) memorandum(st *sentenceState) {
+	if !st.has(cueSigned) {
+		return
+	}
+	head := -1
+	for i := st.first; i < st.last && head < 0; i++ {
+		for _, h := range memorandumHeads {
+			if hasPrefixTokens(r.d, i, h) {
+				head = i
+				break
+			}
+		}
+	}
+	if head < 0 {
+		return
+	}
+	ps := r.parties(st)
+	if len(ps) < 2 {
+		return
+	}
+	e := r.g.edge(fixtures.EdgeMemorandum, ps[0].id, ps[1].id, st.span, "")
+	if e == nil {
+		return
+	}
+	if st.date != nil {
+		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
+			e.Date = strp(f)
+		}
+	}
+	if _, ok := e.Properties["title"]; !ok {
+		e.Properties["title"] = r.textOf(head, min(head+3, st.last))
+		if st.place != nil {
+			e.Properties["place"] = st.place.name
+		}
+	}
+	r.signing = &signing{}
+	if e.Date != nil {
+		r.signing.date = *e.Date
+	}
+	if st.place != nil {
+		r.signing.place, r.signing.placeName, r.signing.country = st.place.id, st.place.name, st.place.country
+	}
+}
+
+// resolveRoadmaps gives the roadmaps of a sentence their ids, dates and parties.
+func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap **mention) {
+	adopted := st.has(cueAdopted) || st.has(cueSigned)
+	verb := st.last
+	for _, c := range st.cues {
+		if (c.kind == cueAdopted || c.kind == cueSigned) && c.first < verb {
+			verb = c.first
+		}
+	}
+	for _, m := range things {
+		if m.kind != fixtures.KindRoadmap {
+			continue
+		}
+		if m.id != "" && st.has(cueSigned) {
+			// "Kazakhstan was the first state to sign the Joint Plan of Action"
+			for _, a := range r.actorsIn(st.first, verb) {
+				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
+			}
+		}
+		if m.subtype == "coref" {
+			if *lastRoadmap == nil {
+				m.kind = ""
+				continue
+			}
+			m.id, m.name, m.subtype = (*lastRoadmap).id, (*lastRoadmap).name, (*lastRoadmap).subtype
+		}
+		if m.id == "" {
+			ps := r.parties(st)
+			from, to := r.roadmapDate(st)
+			switch {
+			case len(ps) >= 2 && adopted:
+				keys := make([]string, 0, len(ps))
+				for _, p := range ps {
+					keys = append(keys, partyKey(p.id))
+				}
+				m.id = "roadmap:" + strings.Join(keys, "-")
+				if from != "" {
+					m.id += ":" + from
+					if to != "" {
+						m.id += "-" + to
+					}
+				}
+				m.name = m.name + " (" + strings.Join(names(ps), ", ") + ")"
+				for _, p := range ps {
+					e := r.g.edge(fixtures.EdgePartyTo, p.id, m.id, st.span, "")
+					if e != nil && e.Date == nil && st.date != nil && to == "" {
+						e.Date = strp(from)
+					}
+				}
+				n := r.g.node(m.id, fixtures.KindRoadmap, m.name)
+				n.StartDate, n.EndDate = strp(from), strp(to)
+				if st.meeting != nil {
+					r.roleAll(st, true, nil, ps, "participant")
+				}
+			case *lastRoadmap != nil && isBareHead(m):
+				m.id, m.name = (*lastRoadmap).id, (*lastRoadmap).name
+			case isBareHead(m):
+				m.kind = "" // "a roadmap" with nothing to tell which
+				continue
+			default:
+				var words []string
+				for _, w := range text.FoldTokensWords(m.name) {
+					if !stopWords[w] {
+						words = append(words, w)
+					}
+				}
+				m.id = "roadmap:" + strings.Join(words, "-")
+			}
+		}
+		if adopted && st.meeting != nil && m.id != "" && verb < m.first {
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeAdoptedAt, other: m.id, span: st.span})
+			adopted = false
+		}
+		*lastRoadmap = m
+	}
+}
+
+// roadmapDate prefers a period ("2024-2025") to the date of the sentence.
+func (r *run) roadmapDate(st *sentenceState) (string, string) {
+	for _, dm := range r.datesIn(st.span) {
+		if dm.end <= st.span.End && dm.to != "" && dm.prec == precYear && dm.start != r.dateline {
+			return dm.from, dm.to
+		}
+	}
+	if st.date == nil {
+		return "", ""
+	}
+	from, to, _ := st.date.resolve(r.published)
+	return from, to
+}
+
+func isBareHead(m *mention) bool {
+	for _, h := range roadmapHeads {
+		if len(h.words) == m.last-m.first {
+			return true
+		}
+	}
+	return false
+}
+
+// partyKey is the short form of an id used in roadmap ids: state:uz -> uz, agency:ma:x -> ma-x.
+func partyKey(id string) string {
+	_, rest, _ := strings.Cut(id, ":")
+	return strings.ReplaceAll(rest, ":", "-")
+}
+
+func names(ms []*mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.name)
+	}
+	return out
+}
