@@ -25,6 +25,7 @@ type target struct {
 	idx     int    // index in the gazetteer list of that kind
 	lang    string // language of the phrase ("" for acronyms)
 	acronym string // the acronym as written in the gazetteer, for case checks
+	generic bool   // an agency every state has (no country of its own)
 }
 
 type phrase struct {
@@ -74,7 +75,7 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 		addAcronyms(b.Acronyms, target{kind: tBody, idx: i})
 	}
 	for i, a := range g.Agencies {
-		addNames(a.Names, target{kind: tAgency, idx: i})
+		addNames(a.Names, target{kind: tAgency, idx: i, generic: a.Country == ""})
 		addAcronyms(a.Acronyms, target{kind: tAgency, idx: i})
 	}
 	for k, ps := range ix {
@@ -150,6 +151,9 @@ func (v docTokens) acceptable(i, n int, t target, lang string) bool {
 	}
 	if n == 1 {
 		return toks[0].Upper
+	}
+	if t.kind == tAgency && t.generic {
+		return true // "la police nationale", "le forze armate": kinds of body are often lower case
 	}
 	for _, t := range toks {
 		if t.Upper {
