@@ -23,8 +23,8 @@ func (r *run) recogniseAgencies() {
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
-		if !r.hasCapital(first, last) {
-			continue
+		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
+			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
 		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
 			i = m.last - 1
@@ -110,6 +110,16 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// ofCapital reports whether a lower-case head is followed by di/of/de and a capitalised
+// word, as in "ministero dell'Interno" or "dipartimento della Pubblica Sicurezza".
+func (r *run) ofCapital(h int) bool {
+	k := h + 1
+	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-h <= 3 {
+		k++
+	}
+	return k > h+1 && k < len(r.d.Tokens) && r.d.Tokens[k].Upper
 }
 
 // supranational tells a body of a regional organisation ("Forza di Gendarmeria Europea")

@@ -209,6 +209,9 @@ var months = func() map[string]int {
 var stopWords = set(`il lo la le les l the a an i gli di del della dello dell dei degli delle de du des d
 	of for per pour e et and in nel nella nei nelle en au aux sur su sul sulla on to da dal dalla by con with`)
 
+// locatives introduce a place: a state after them is where, not who.
+var locatives = set("in nel nella negli nei en au aux a at dans")
+
 // conjunctions join two bodies: "la Police nationale et la Garde nationale".
 var conjunctions = set("e ed et and")
 

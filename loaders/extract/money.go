@@ -9,11 +9,12 @@ import (
 // An amount of money as written: "EUR 1.2 million", "€ 500.000", "1,5 milioni di euro",
 // "2 millions d'euros", "USD 3 million", "$3 million" (matched on the fold, where "€",
 // "£" and "$" are all "$" and the currency is read from the original text).
-var moneyRE = regexp.MustCompile(`(?:\b(eur|euro|usd|us\$|gbp|chf|jpy)\s*|\$\s*)?\b(\d{1,3}(?:[.,' ]\d{3})+|\d+(?:[.,]\d+)?)\s*(milioni|millions|million|miliardi|milliards|billion|mila|thousand|mln|mn|m|bn)?\b\s*(?:(?:di|d'|de|of)\s*)?(euro|euros|dollari|dollars|dollar|usd|eur|sterline|pounds|francs|yen)?\b`)
+var moneyRE = regexp.MustCompile(`(?:\b(eur|euro|usd|us\$|gbp|chf|jpy|cad|aud|nok|sek|dkk)\s*|\$\s*)?\b(\d{1,3}(?:[.,' ]\d{3})+|\d+(?:[.,]\d+)?)\s*(milioni|millions|million|miliardi|milliards|billion|mila|thousand|mln|mn|m|bn)?\b\s*(?:(?:di|d'|de|of)\s*)?(euro|euros|dollari|dollars|dollar|usd|eur|sterline|pounds|francs|yen)?\b`)
 
 var currencyWords = map[string]string{"eur": "EUR", "euro": "EUR", "euros": "EUR", "usd": "USD", "us$": "USD",
 	"dollari": "USD", "dollars": "USD", "dollar": "USD", "gbp": "GBP", "sterline": "GBP", "pounds": "GBP",
-	"chf": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY"}
+	"chf": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY", "cad": "CAD", "aud": "AUD", "nok": "NOK", "sek": "SEK",
+	"dkk": "DKK"}
 
 var multipliers = map[string]float64{"milioni": 1e6, "millions": 1e6, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
 	"miliardi": 1e9, "milliards": 1e9, "billion": 1e9, "bn": 1e9, "mila": 1e3, "thousand": 1e3}

@@ -253,6 +253,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
 			continue
 		}
+		if m.kind == fixtures.KindState && k > 0 && locatives[r.fold(k-1)] {
+			continue // "UNODC Representative in Pakistan": where, not whom for
+		}
 		if k >= word && after == nil && k <= lastWord+5 {
 			after = m
 		} else if k < word {
