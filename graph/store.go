@@ -49,6 +49,13 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 		cfg.SocketConnectTimeout = 5 * time.Second
 		cfg.ConnectionAcquisitionTimeout = 10 * time.Second
 		cfg.MaxConnectionPoolSize = 64
+		// The driver retries failed transactions, connectivity failures included, for 30 s
+		// by default: with Neo4j down every request would hang that long. It gives up after
+		// a second instead; write retries transient errors (deadlocks) itself.
+		cfg.MaxTransactionRetryTime = time.Second
+		// Pooled connections idle for a while are checked before use, so that the first
+		// requests after a Neo4j restart do not fail on sockets of the old process.
+		cfg.ConnectionLivenessCheckTimeout = 2 * time.Second
 	})
 	if err != nil {
 		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
@@ -87,8 +94,31 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
-// write runs work in one write transaction: all of it is committed or none.
+// writeRetryTime bounds the retries of a write that failed with a transient Neo4j error.
+const writeRetryTime = 30 * time.Second
+
+// write runs work in one write transaction: all of it is committed or none. Transient
+// Neo4j errors (deadlocks between concurrent writes) are retried for up to writeRetryTime;
+// an unreachable Neo4j is reported at once.
 func (s *Store) write(ctx context.Context, work func(tx *Tx) error) error {
+	began := time.Now()
+	for attempt := 1; ; attempt++ {
+		err := s.writeOnce(ctx, work)
+		var n *neo4j.Neo4jError
+		if err == nil || !errors.As(lastCause(err), &n) || !n.IsRetriable() || time.Since(began) > writeRetryTime {
+			return classify(err)
+		}
+		s.log.Debug().Err(err).Int("attempt", attempt).Msg("retrying a write")
+		select {
+		case <-time.After(time.Duration(min(attempt, 10)) * 100 * time.Millisecond):
+		case <-ctx.Done():
+			return classify(err)
+		}
+	}
+}
+
+// writeOnce runs work in one write transaction (with the driver's own short retries).
+func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
 	var conf []func(*neo4j.TransactionConfig)
@@ -98,7 +128,16 @@ func (s *Store) write(ctx context.Context, work func(tx *Tx) error) error {
 	_, err := sess.ExecuteWrite(ctx, func(mtx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(&Tx{mtx: mtx, store: s})
 	}, conf...)
-	return classify(err)
+	return err
+}
+
+// lastCause is the last failure behind the driver's "gave up retrying" error, or err.
+func lastCause(err error) error {
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) && len(limit.Errors) > 0 {
+		return limit.Errors[len(limit.Errors)-1]
+	}
+	return err
 }
 
 // txTimeout is what is left of ctx's deadline, handed to Neo4j as the transaction timeout
@@ -138,10 +177,11 @@ func classify(err error) error {
 		return err
 	}
 	var n *neo4j.Neo4jError
-	if errors.As(err, &n) && strings.Contains(n.Code, "TransactionTimedOut") {
+	if errors.As(lastCause(err), &n) && strings.Contains(n.Code, "TransactionTimedOut") {
 		return fmt.Errorf("%w: %v", ErrTimeout, err)
 	}
-	if neo4j.IsConnectivityError(err) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
+	var conn *neo4j.ConnectivityError
+	if errors.As(lastCause(err), &conn) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
 	return err

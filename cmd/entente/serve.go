@@ -201,8 +201,14 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 	if o.Access.Keys.Len() == 0 {
 		log.Warn().Msg("no API keys: mutations are refused (entente keys new --role editor makes one)")
 	}
+	return serveOn(ctx, ln, server.New(o), log, 15*time.Second)
+}
+
+// serveOn serves h on ln until ctx is cancelled, then stops accepting connections and
+// lets the requests in flight finish for up to drain.
+func serveOn(ctx context.Context, ln net.Listener, h http.Handler, log zerolog.Logger, drain time.Duration) error {
 	srv := &http.Server{
-		Handler:           server.New(o),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -218,7 +224,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 	case <-ctx.Done():
 	}
 	log.Info().Msg("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	sctx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	return srv.Shutdown(sctx)
 }
