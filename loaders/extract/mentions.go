@@ -42,18 +42,19 @@ func (m *mention) isActor() bool {
 
 // run is the extraction of one document.
 type run struct {
-	x         *Extractor
-	d         *text.Doc
-	g         *graph
-	ments     []*mention
-	at        []int // token -> index+1 of the mention covering it, 0 when none
-	dates     []dateMention
-	published string
-	dateline  int             // where the publication date is written: not the date of an event
-	lastScene *signing        // the last sentence with a date and a place, for "the ceremony"
-	home      string          // the state the document is about, for agencies that do not say
-	signing   *signing        // the last memorandum signed, for "the signing ceremony"
-	present   map[string]bool // ids of the agencies the document names
+	x           *Extractor
+	d           *text.Doc
+	g           *graph
+	ments       []*mention
+	at          []int // token -> index+1 of the mention covering it, 0 when none
+	dates       []dateMention
+	published   string
+	dateline    int             // where the publication date is written: not the date of an event
+	lastScene   *signing        // the last sentence with a date and a place, for "the ceremony"
+	home        string          // the state the document is about, for agencies that do not say
+	signing     *signing        // the last memorandum signed, for "the signing ceremony"
+	present     map[string]bool // ids of the agencies the document names
+	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {

@@ -103,6 +103,9 @@ func (r *run) parties(st *sentenceState) []*mention {
 			}
 		}
 	}
+	if r.lastParties != nil && r.bothParties(st) {
+		return r.lastParties // "Les deux ministres ont adopté une feuille de route"
+	}
 	var out []*mention
 	seen := map[string]bool{}
 	for i := st.first; i < st.last; i++ {
@@ -155,6 +158,7 @@ func (r *run) memorandum(st *sentenceState) {
 	if e == nil {
 		return
 	}
+	r.lastParties = ps[:2]
 	if st.date != nil {
 		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
 			e.Date = strp(f)
@@ -265,6 +269,20 @@ func (r *run) roadmapDate(st *sentenceState) (string, string) {
 	from, to, _ := st.date.resolve(r.published)
 	return from, to
 }
+
+// bothParties reports whether a sentence refers back to the parties of the last
+// agreement: "le parti", "les deux ministres", "the two sides".
+func (r *run) bothParties(st *sentenceState) bool {
+	for i := st.first; i+1 < st.last; i++ {
+		if f := r.fold(i); (f == "due" || f == "deux" || f == "two" || f == "both" || f == "entrambe" || f == "entrambi") && partyNouns[r.fold(i+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+var partyNouns = set(`parti parties sides ministri ministres ministers governi gouvernements governments
+	istituzioni institutions delegazioni delegations delegation`)
 
 func isBareHead(m *mention) bool {
 	for _, h := range roadmapHeads {
