@@ -116,14 +116,16 @@ function nodeDate(n: GNode): string | null {
 }
 
 // addNode adds n if missing, placed on a ring around near (or around the centre); returns true when new.
-function addNode(n: GNode, near?: string | null, ring = 0, ringSize = 1): boolean {
+function addNode(n: GNode, near?: string | null, ring = 0, ringSize = 1, at?: { x: number; y: number }): boolean {
   if (graph.hasNode(n.id)) {
     const a = graph.getNodeAttributes(n.id);
     if (!a.date && nodeDate(n)) graph.setNodeAttribute(n.id, "date", nodeDate(n));
     return false;
   }
-  let x = 0, y = 0;
-  if (near && graph.hasNode(near)) {
+  let x = at?.x ?? 0, y = at?.y ?? 0;
+  if (at) {
+    // placed by the caller
+  } else if (near && graph.hasNode(near)) {
     const c = graph.getNodeAttributes(near);
     const angle = 2 * Math.PI * (ring / Math.max(ringSize, 1)) + hash(near) * 2 * Math.PI;
     const r = 30 + 4 * Math.sqrt(ringSize);
@@ -168,6 +170,16 @@ function merge(sg: Subgraph, center: string | null): string[] {
   const fresh = sg.nodes.filter((n) => !graph.hasNode(n.id));
   fresh.sort((a, b) => (a.kind + a.name).localeCompare(b.kind + b.name));
   const added: string[] = [];
+  if (!center && fresh.length > 1) {
+    // many unrelated nodes (the whole graph): a disc beside what is there, for the layout to sort out
+    let maxX = 0;
+    graph.forEachNode((_, a) => { maxX = Math.max(maxX, a.x); });
+    const r = 12 * Math.sqrt(fresh.length), cx = graph.order ? maxX + r + 60 : 0;
+    for (const n of fresh) {
+      const d = r * Math.sqrt(hash(n.id)), t = 2 * Math.PI * hash(n.id + "θ");
+      if (addNode(n, null, 0, 1, { x: cx + d * Math.cos(t), y: d * Math.sin(t) })) added.push(n.id);
+    }
+  }
   fresh.forEach((n, i) => { if (addNode(n, center, i, fresh.length)) added.push(n.id); });
   for (const n of sg.nodes) addNode(n);
   for (const e of sg.edges) addEdge(e);
@@ -325,7 +337,7 @@ async function loadAll(record = true) {
     if (record) state.all = true;
     refreshAfterChange();
     await layout(added, true, graph.order < 800);
-    renderer.getCamera().animatedReset({ duration: 300 });
+    fitView(300);
   });
 }
 
@@ -342,10 +354,15 @@ function clearAll() {
   pushUrl();
 }
 
+// fitView frames the nodes with room on the right for their labels (drawn right of the node).
+function fitView(duration: number) {
+  renderer.getCamera().animate({ x: 0.56, y: 0.5, ratio: 1.14, angle: 0 }, { duration });
+}
+
 let fitted = false;
 function fitIfNeeded(force = false) {
   if (force || !fitted) {
-    renderer.getCamera().animatedReset({ duration: 350 });
+    fitView(350);
     fitted = true;
   }
 }
@@ -374,12 +391,19 @@ async function restore() {
   state = { ...emptyState(), hiddenNodeKinds: want.hiddenNodeKinds, hiddenEdgeKinds: want.hiddenEdgeKinds, from: want.from, to: want.to, until: want.until };
   renderFilters();
   if (want.all) await loadAll();
-  for (const id of want.seeds) {
+  // replay in the user's order (a seed is expanded as soon as it is picked), so that the
+  // deterministic layout comes out as the user saw it
+  const addSeedNode = async (id: string) => {
+    if (state.seeds.includes(id)) return;
     const n = graph.hasNode(id) ? null : await run("Loading", () => api.node(id));
     if (n) addNode(n);
-    if (graph.hasNode(id) && !state.seeds.includes(id)) state.seeds.push(id);
+    if (graph.hasNode(id)) state.seeds.push(id);
+  };
+  for (const id of want.expanded) {
+    if (want.seeds.includes(id)) await addSeedNode(id);
+    await expand(id);
   }
-  for (const id of want.expanded) await expand(id);
+  for (const id of want.seeds) await addSeedNode(id);
   state.until = want.until;
   if (want.pathA || want.pathB) {
     state.pathA = want.pathA; state.pathB = want.pathB;
@@ -722,7 +746,7 @@ renderer.on("leaveEdge", () => { container.style.cursor = ""; });
 
 $("btn-all").addEventListener("click", () => loadAll());
 $("btn-layout").addEventListener("click", () => run("Layout", () => layout([], true)));
-$("btn-fit").addEventListener("click", () => renderer.getCamera().animatedReset({ duration: 300 }));
+$("btn-fit").addEventListener("click", () => fitView(300));
 $("btn-clear").addEventListener("click", clearAll);
 $("btn-png").addEventListener("click", () =>
   downloadAsPNG(renderer as unknown as Sigma, { fileName: fileStem(), backgroundColor: "#ffffff" }).catch((e) => status(`PNG failed: ${e.message}`, true)));
@@ -758,6 +782,30 @@ window.entente = {
     return { x: p.x + r.left, y: p.y + r.top };
   },
   isIdle: () => busy === 0,
+  fit: () => fitView(0),
+  // a synthetic graph of n nodes and about 2n edges through the same path as real data:
+  // merge, the whole-graph layout, a render; resolves to the milliseconds each took
+  bench: async (n: number) => {
+    const kinds = NODE_KINDS.map((k) => k.kind), ek = EDGE_KINDS.map((k) => k.kind);
+    const nodes: GNode[] = [], edges: GEdge[] = [];
+    for (let i = 0; i < n; i++) nodes.push({ id: `bench:${i}`, kind: kinds[i % kinds.length], name: `Node ${i}` });
+    for (let i = 1; i < n; i++) {
+      for (const j of [Math.floor(hash(`a${i}`) * i), Math.floor(hash(`b${i}`) * hash(`c${i}`) * i)]) {
+        edges.push({ id: `bench:${i}-${j}`, kind: ek[(i + j) % ek.length], from: { id: `bench:${i}` }, to: { id: `bench:${j}` } });
+      }
+    }
+    const t0 = performance.now();
+    const added = merge({ nodes, edges, truncated: false }, null);
+    const t1 = performance.now();
+    await layout(added, true, false);
+    const t2 = performance.now();
+    refreshAfterChange();
+    fitView(0);
+    renderer.refresh();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const t3 = performance.now();
+    return { nodes: graph.order, edges: graph.size, merge: Math.round(t1 - t0), layout: Math.round(t2 - t1), render: Math.round(t3 - t2) };
+  },
 };
 
 renderFilters();
