@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"regexp"
+
+	"github.com/entente/entente/fixtures"
+)
+
+var actionCode = regexp.MustCompile(`^[A-Z]{1,3}\d{1,4}$`)
+
+// recogniseProjects finds named projects ("il progetto “ATLAS: ...”", "the ENACT
+// project", a numbered action alone on the first line) and every later use of the name.
+func (r *run) recogniseProjects() {
+	toks := r.d.Tokens
+	names := map[string]*mention{}
+	for i := 0; i < len(toks); i++ {
+		if !projectHeads[r.fold(i)] {
+			continue
+		}
+		var m *mention
+		switch {
+		case i+1 < len(toks) && r.fold(i+1) == `"`:
+			m = r.quotedProject(i + 1)
+		case i+1 < len(toks) && toks[i+1].AllCaps && r.at[i+1] == 0:
+			m = &mention{first: i + 1, last: i + 2, name: r.d.TokenText(toks[i+1])}
+		case i > 0 && toks[i-1].AllCaps && r.at[i-1] == 0:
+			m = &mention{first: i - 1, last: i, name: r.d.TokenText(toks[i-1])}
+		}
+		if m != nil {
+			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
+			if r.add(m) != nil {
+				names[m.name] = m
+				m.owner = r.projectOwner(i)
+			}
+		}
+	}
+	// A code alone on the first line names a numbered action.
+	if len(toks) > 1 && toks[1].Sentence == 1 && toks[0].Sentence == 0 {
+		if w := r.d.TokenText(toks[0]); actionCode.MatchString(w) {
+			m := &mention{first: 0, last: 1, kind: fixtures.KindProject, id: "project:" + slug(w), name: w}
+			first, last := r.sentenceTokens(1)
+			m.description = r.textOf(first, last)
+			if r.add(m) != nil {
+				names[w] = m
+			}
+		}
+	}
+	for i := range toks {
+		if p := names[r.d.TokenText(toks[i])]; p != nil && r.at[i] == 0 {
+			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
+		}
+	}
+}
+
+// projectOwner finds the body written just before a project noun: "the OSCE
+// extra-budgetary project", "the UNODC project".
+func (r *run) projectOwner(head int) *mention {
+	for k := head - 1; k >= 0 && head-k <= 3 && r.d.Tokens[k].Sentence == r.d.Tokens[head].Sentence; k-- {
+		m := r.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		if m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindAgency {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// quotedProject reads “NAME: description” or “Name” starting at the opening quote q.
+func (r *run) quotedProject(q int) *mention {
+	toks := r.d.Tokens
+	end := q + 1
+	for end < len(toks) && r.fold(end) != `"` && toks[end].Sentence == toks[q].Sentence && end-q < 40 {
+		end++
+	}
+	if end >= len(toks) || r.fold(end) != `"` || end == q+1 {
+		return nil
+	}
+	colon := -1
+	for k := q + 1; k < end; k++ {
+		if r.fold(k) == ":" {
+			colon = k
+			break
+		}
+	}
+	m := &mention{first: q + 1, last: end}
+	if colon > q+1 && colon-q <= 6 {
+		m.last = colon
+		m.description = r.textOf(colon+1, end)
+	}
+	for k := m.first; k < m.last; k++ {
+		if r.at[k] != 0 {
+			return nil
+		}
+	}
+	m.name = r.textOf(m.first, m.last)
+	return m
+}
