@@ -110,6 +110,15 @@ func runLoadtest(ctx context.Context, args []string) error {
 	go func() { served <- serveOn(sctx, ln, h, log.Level(zerolog.WarnLevel), 15*time.Second) }()
 	url := "http://" + ln.Addr().String() + "/graphql"
 
+	// Every query of the mix must work once before it is measured.
+	for _, q := range reads {
+		r := runClient(ctx, http.DefaultClient, url, tokens[0], 0, false, 0, ids, time.Now().Add(time.Hour), fill(q, ids[0], ids[1], words[0]))
+		if r.errors > 0 {
+			stop()
+			return fmt.Errorf("the query mix is broken: %s", r.firstErr)
+		}
+	}
+	http.DefaultClient.CloseIdleConnections()
 	goroutines0, heap0 := settle()
 	log.Info().Int("clients", clients).Dur("duration", duration).Float64("writes", writeShare).
 		Int("goroutines", goroutines0).Uint64("heap_kb", heap0>>10).Msg("load test starting")
@@ -120,7 +129,7 @@ func runLoadtest(ctx context.Context, args []string) error {
 	var wg sync.WaitGroup
 	for i := range clients {
 		wg.Go(func() {
-			results[i] = runClient(ctx, client, url, tokens[i], i, i%4 == 0, writeShare, ids, deadline)
+			results[i] = runClient(ctx, client, url, tokens[i], i, i%4 == 0, writeShare, ids, deadline, "")
 		})
 	}
 	wg.Wait()
@@ -183,13 +192,15 @@ func settle() (int, uint64) {
 
 // sampleIDs picks existing node ids for the clients' queries.
 func sampleIDs(ctx context.Context, store *graph.Store) ([]string, error) {
-	hits, err := store.Search(ctx, "ministry security police", nil, 50)
-	if err != nil {
-		return nil, err
-	}
 	var ids []string
-	for _, h := range hits {
-		ids = append(ids, h.Node.ID)
+	for _, w := range words {
+		hits, err := store.Search(ctx, w, nil, 10)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			ids = append(ids, h.Node.ID)
+		}
 	}
 	if len(ids) < 2 {
 		return nil, fmt.Errorf("the fixtures gave %d nodes to query; want at least 2", len(ids))
@@ -203,24 +214,31 @@ type clientResult struct {
 	firstErr       string
 }
 
-// reads are the query mix; %[1]s and %[2]s are node ids, %[3]s a search word.
+// reads are the query mix; {A} and {B} are node ids, {W} a search word.
 var reads = []string{
-	`{ search(text: "%[3]s", first: 10) { score node { id name kind } } }`,
-	`{ node(id: "%[1]s") { id name aliases sources { document text } } }`,
+	`{ search(text: "{W}", first: 10) { score node { id name kind } } }`,
+	`{ node(id: "{A}") { id name aliases sources { document { id } text } } }`,
 	`{ actors(first: 20) { totalCount edges { node { id name kind } } pageInfo { endCursor } } }`,
 	`{ meetings(first: 10, orderBy: {field: DATE, direction: DESC}) { edges { node { id name startDate participants { participant { id name } role } } } } }`,
-	`{ neighbourhood(id: "%[1]s", depth: 2, limit: 100) { truncated nodes { id kind } edges { id kind } } }`,
-	`{ shortestPath(from: "%[1]s", to: "%[2]s", maxHops: 6) { length nodes { id } } }`,
-	`{ timeline(id: "%[1]s") { date kind node { id } } }`,
-	`{ coParticipants(id: "%[1]s", first: 10) { weight node { id } } }`,
+	`{ neighbourhood(id: "{A}", depth: 2, limit: 100) { truncated nodes { id kind } edges { id kind } } }`,
+	`{ shortestPath(from: "{A}", to: "{B}", maxHops: 6) { length nodes { id } } }`,
+	`{ timeline(id: "{A}") { date kind node { id } } }`,
+	`{ coParticipants(id: "{A}", first: 10) { weight node { id } } }`,
+}
+
+// fill puts two node ids and a word into a query of reads.
+func fill(query, a, b, word string) string {
+	return strings.NewReplacer("{A}", a, "{B}", b, "{W}", word).Replace(query)
 }
 
 var words = []string{"Morocco", "police", "ministry", "Italia", "sécurité", "customs", "UNODC", "Tunisie"}
 
-func runClient(ctx context.Context, client *http.Client, url, token string, n int, editor bool, writeShare float64, ids []string, deadline time.Time) clientResult {
+// runClient sends requests one after the other until deadline; only is a single query to
+// send once instead.
+func runClient(ctx context.Context, client *http.Client, url, token string, n int, editor bool, writeShare float64, ids []string, deadline time.Time, only string) clientResult {
 	var r clientResult
 	rng := rand.New(rand.NewPCG(uint64(n), 7))
-	for i := 0; time.Now().Before(deadline) && ctx.Err() == nil; i++ {
+	for i := 0; time.Now().Before(deadline) && ctx.Err() == nil && (only == "" || i == 0); i++ {
 		var query string
 		var vars map[string]any
 		if editor && rng.Float64() < writeShare*4 { // a quarter of the clients are editors
@@ -228,8 +246,10 @@ func runClient(ctx context.Context, client *http.Client, url, token string, n in
 			// A few ids per client, so that writes both create and update, and clients collide.
 			vars = map[string]any{"id": fmt.Sprintf("person:load-%d", rng.IntN(32)), "name": fmt.Sprintf("Load Person %d-%d", n, i)}
 			r.writes++
+		} else if only != "" {
+			query = only
 		} else {
-			query = fmt.Sprintf(reads[rng.IntN(len(reads))], ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], words[rng.IntN(len(words))])
+			query = fill(reads[rng.IntN(len(reads))], ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], words[rng.IntN(len(words))])
 		}
 		body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 		req, _ := http.NewRequestWithContext(ctx, "POST", url, bytes.NewReader(body))
