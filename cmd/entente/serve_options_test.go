@@ -1,0 +1,73 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/entente/entente/server/auth"
+)
+
+// serveOptions parses serve's flags as `entente serve args...` would.
+func serveOptions(t *testing.T, args ...string) (*config, serveFlags, error) {
+	t.Helper()
+	var sf serveFlags
+	c, _, err := parse("serve", args, bindServe(&sf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = sf.options(c.addr)
+	return c, sf, err
+}
+
+func TestBadServeSettingNamesTheVariable(t *testing.T) {
+	cases := map[string][]string{
+		"ENTENTE_OPEN_READS":      {"-open-reads", "maybe"},
+		"ENTENTE_INTROSPECTION":   {"-introspection", "yes please"},
+		"ENTENTE_CORS_ORIGINS":    {"-cors-origins", "example.org"},
+		"ENTENTE_REQUEST_TIMEOUT": {"-request-timeout", "1ms"},
+		"ENTENTE_RATE_LIMIT":      {"-rate-limit", "-1"},
+		"ENTENTE_RATE_BURST":      {"-rate-burst", "0"},
+		"ENTENTE_MAX_COMPLEXITY":  {"-max-complexity", "lots"},
+		"ENTENTE_MAX_DEPTH":       {"-max-depth", "1"},
+		"ENTENTE_MAX_BODY":        {"-max-body", "1k"},
+		"ENTENTE_API_KEYS_FILE":   {"-api-keys-file", filepath.Join(t.TempDir(), "missing")},
+		"ENTENTE_API_KEYS":        {"-api-keys", "editor nothex alice"},
+	}
+	for name, args := range cases {
+		if _, _, err := serveOptions(t, args...); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%v: error %v, want one naming %s", args, err, name)
+		}
+	}
+}
+
+func TestServeDefaultsOpenReadsOnLoopbackOnly(t *testing.T) {
+	_, line, _ := auth.New(auth.Editor, "alice")
+	file := filepath.Join(t.TempDir(), "keys")
+	if err := os.WriteFile(file, []byte(line+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ENTENTE_API_KEYS_FILE", file)
+	for addr, open := range map[string]bool{"127.0.0.1:8080": true, "localhost:8080": true, "[::1]:8080": true, "0.0.0.0:8080": false, "10.1.2.3:80": false} {
+		c, sf, err := serveOptions(t, "-addr", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, _ := sf.options(c.addr)
+		if o.Access.OpenReads != open || o.Introspection != open {
+			t.Errorf("%s: open reads %v, introspection %v, want %v", addr, o.Access.OpenReads, o.Introspection, open)
+		}
+		if o.Access.Keys.Len() != 1 || o.RequestTimeout != 15*time.Second || o.RateLimit != 20 {
+			t.Errorf("%s: defaults %d keys, %v, %v", addr, o.Access.Keys.Len(), o.RequestTimeout, o.RateLimit)
+		}
+	}
+	c, sf, err := serveOptions(t, "-addr", "0.0.0.0:8080", "-open-reads", "true", "-cors-origins", "https://a.example, http://b.example:8000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, _ := sf.options(c.addr); !o.Access.OpenReads || len(o.CORSOrigins) != 2 {
+		t.Errorf("explicit settings: %+v %v", o.Access, o.CORSOrigins)
+	}
+}
