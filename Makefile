@@ -6,7 +6,7 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools build neo4j generate check-generated lint fixtures bench clean
+.PHONY: run test test-tools build bench loadtest neo4j generate check-generated lint fixtures bench clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build
@@ -57,6 +57,14 @@ check-generated: generate
 fixtures:
 	@test -d $(DOCUMENTS) || { echo "$(DOCUMENTS) not found: the seed documents live there" >&2; exit 1; }
 	$(GO) run ./cmd/entente extract --out fixtures $(DOCUMENTS)/*.txt
+
+## bench: synthetic graph, six operations, Entente vs the Go driver vs @neo4j/graphql (bench/results/)
+bench: neo4j
+	$(GO) run ./bench $(BENCH_FLAGS)
+
+## loadtest: 64 clients, mixed reads and writes, 60 s, against a throwaway Neo4j
+loadtest: $(if $(NEO4J_URI),,neo4j) build
+	./entente neo4j exec -- ./entente loadtest --replace
 
 clean:
 	rm -rf .bin entente
