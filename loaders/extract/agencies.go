@@ -43,6 +43,10 @@ func (r *run) recogniseAgencies() {
 	}
 }
 
+// maxNameTokens bounds a body's name: no real name is longer, and text without
+// punctuation must not make recognition quadratic.
+const maxNameTokens = 24
+
 // agencyExtent returns the tokens [first, last) of the body whose head is at h.
 func (r *run) agencyExtent(h int) (int, int) {
 	toks := r.d.Tokens
@@ -60,7 +64,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 		last, j = m.last, m.last
 	}
 	romance := r.d.Lang != "en"
-	for j < len(toks) && toks[j].Sentence == sent {
+	for j < len(toks) && toks[j].Sentence == sent && j-h < maxNameTokens {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
 			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] {

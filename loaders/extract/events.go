@@ -32,12 +32,9 @@ func (r *run) events() {
 	var current *meeting
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
-	for s := range r.d.Sentences {
-		first, last := r.sentenceTokens(s)
-		if first >= last {
-			continue
-		}
-		st := &sentenceState{first: first, last: last, span: r.d.Sentences[s], meetingAt: -1, roled: map[*mention]bool{}}
+	for _, w := range r.sentenceWindows() {
+		s, first, last := w[0], w[1], w[2]
+		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
@@ -89,6 +86,24 @@ func (r *run) events() {
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
+}
+
+// maxSentenceTokens bounds the stretch of text read as one sentence: text without
+// punctuation is read in windows of this many tokens, so that work per sentence stays
+// bounded.
+const maxSentenceTokens = 400
+
+// sentenceWindows returns the token ranges [first, last) of the sentences with their
+// index, long sentences cut in windows.
+func (r *run) sentenceWindows() [][3]int {
+	var out [][3]int
+	for s := range r.d.Sentences {
+		first, last := r.sentenceTokens(s)
+		for ; first < last; first += maxSentenceTokens {
+			out = append(out, [3]int{s, first, min(last, first+maxSentenceTokens)})
+		}
+	}
+	return out
 }
 
 func (r *run) findCues(first, last int) []cue {

@@ -6,6 +6,7 @@ import (
 	"github.com/entente/entente/fixtures"
 )
 
+// actionCode is the number of an action in a plan: A68, B3.
 var actionCode = regexp.MustCompile(`^[A-Z]{1,3}\d{1,4}$`)
 
 // recogniseProjects finds named projects ("il progetto “ATLAS: ...”", "the ENACT

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
@@ -64,6 +65,24 @@ func TestExtractFile(t *testing.T) {
 	os.WriteFile(ok, []byte("Il 3 luglio 2023 il Ministero dell'Interno e l'UNODC hanno firmato a Vienna un memorandum d'intesa."), 0o644)
 	if f, err := x.ExtractFile(ok); err != nil || f.Documents[0].ID != "doc:ok" {
 		t.Errorf("ok.txt: %v", err)
+	}
+}
+
+// TestNoPunctuation checks that text without punctuation, built to make names and
+// cue lists run on, is read in bounded time (it took minutes before names and
+// sentences were bounded).
+func TestNoPunctuation(t *testing.T) {
+	x, _ := New()
+	for _, unit := range []string{"per il ministero dell'Interno e il progetto ATLAS organizzato da UNICRI ",
+		"ufficio di coordinamento e pianificazione ", "Mario Rossi, direttore del Ministero, "} {
+		raw := []byte("Il progetto è della Polizia. " + strings.Repeat(unit, (256<<10)/len(unit)))
+		start := time.Now()
+		if _, err := x.Extract("p.txt", raw); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 20*time.Second {
+			t.Errorf("%q repeated over 256 KiB took %v", unit, d)
+		}
 	}
 }
 
