@@ -203,6 +203,9 @@ func (r *run) resolveAgencies() {
 		if m.kind != fixtures.KindAgency {
 			continue
 		}
+		if r.organisationUnit(m) {
+			continue
+		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
 		if c := r.countrySpec(m); c != "" {
@@ -258,6 +261,27 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
+}
+
+// organisationUnit turns "the Anti-Terrorism Centre of the CIS" into a unit of the
+// organisation, part of it, instead of a national agency.
+func (r *run) organisationUnit(m *mention) bool {
+	if m.slug != "" {
+		return false
+	}
+	j := m.last
+	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+		j++
+	}
+	org := r.mentionAt(j)
+	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
+		return false
+	}
+	_, key, _ := strings.Cut(org.id, ":")
+	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)
+	org.chained = true
+	r.g.edge(fixtures.EdgePartOf, m.id, org.id, r.span(m), "")
+	return true
 }
 
 // gazetteerParent is the id of the parent the gazetteer gives an agency, when the
