@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"regexp"
 	"runtime/debug"
@@ -108,7 +109,7 @@ func recoverPanics(next http.Handler) http.Handler {
 					panic(p)
 				}
 				zerolog.Ctx(r.Context()).Error().Interface("panic", p).Bytes("stack", debug.Stack()).Msg("panic")
-				writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error", "request_id": RequestID(r.Context())})
+				writeError(w, http.StatusInternalServerError, CodeInternal, "internal error (request "+RequestID(r.Context())+")")
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -119,7 +120,7 @@ func recoverPanics(next http.Handler) http.Handler {
 func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > n {
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "request body too large"})
+			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", n))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, n)
