@@ -29,8 +29,8 @@ const (
 )
 
 func init() {
-	// Refused operations are protocol errors: 400 for application/graphql-response+json
-	// (and 422 for application/json, as gqlgen does for validation failures).
+	// Operations over the limits are refused like invalid ones: 400 as
+	// application/graphql-response+json, 200 as application/json (see strictWriter).
 	errcode.RegisterErrorType(CodeComplexity, errcode.KindProtocol)
 }
 

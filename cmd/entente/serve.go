@@ -200,6 +200,9 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		Float64("rate_limit", o.RateLimit).Msg("access")
 	if o.Access.Keys.Len() == 0 {
 		log.Warn().Msg("no API keys: mutations are refused (entente keys new --role editor makes one)")
+		if !o.Access.OpenReads {
+			log.Warn().Msg("no API keys and closed reads: every query will be refused (set ENTENTE_API_KEYS_FILE or ENTENTE_OPEN_READS=true)")
+		}
 	}
 	return serveOn(ctx, ln, server.New(o), log, 15*time.Second)
 }
