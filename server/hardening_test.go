@@ -245,6 +245,10 @@ func TestLimitsAnswerWithStableCodes(t *testing.T) {
 			t.Errorf("%s: the error leaks internals: %s", c.name, r.raw["errors"])
 		}
 	}
+	// As application/json, refused operations are 200 with the same code.
+	if r := post(t, srv.URL, "", "application/json", wide, nil); r.code() != server.CodeComplexity || r.status != 200 {
+		t.Errorf("complexity as application/json: %d %q", r.status, r.code())
+	}
 	// Variables are checked like literals.
 	if r := post(t, srv.URL, "", "", `query($s: Int) { communities(seed: $s) { modularity } }`, map[string]any{"s": 1 << 40}); r.code() != "GRAPHQL_VALIDATION_FAILED" || r.status != 200 {
 		t.Errorf("int32 variable: %d %q", r.status, r.code())
