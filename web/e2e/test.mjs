@@ -100,6 +100,19 @@ try {
   log(`Rome meeting expanded: ${ids.length} nodes`);
   await shot("02-expanded.png");
 
+  step = "click an edge to read its sources";
+  const edgeEnds = ["person:stefano-gambacurta", target];
+  const mid = await page.evaluate(([a, b]) => {
+    const pa = window.entente.viewportOf(a), pb = window.entente.viewportOf(b);
+    return { x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
+  }, edgeEnds);
+  await page.mouse.click(mid.x, mid.y);
+  await panel.locator(".badge.edge").waitFor();
+  await panel.locator(".sources .doc-title").first().waitFor();
+  const edgeDoc = await panel.locator(".sources .doc-title").first().innerText();
+  check(edgeDoc.length > 3, `the edge's sources name their document: ${edgeDoc}`);
+  log(`edge sources from: ${edgeDoc}`);
+
   step = "search in French and Italian";
   for (const [text, want] of [["Maroc", null], ["Marocco", "state:ma"], ["Conférence", "meeting:rome:conference"], ["Nazioni Unite", null]]) {
     await page.fill("#search", "");

@@ -736,7 +736,24 @@ renderer.on("clickNode", async ({ node, event }) => {
   if (!state.expanded.includes(node)) { await expand(node); await renderDetails(); }
 });
 renderer.on("clickEdge", ({ edge }) => renderEdgeDetails(edge));
-renderer.on("clickStage", () => { if (state.sel) select(null); });
+// Thin edges are hard to hit exactly: a click near one (within 6 px) opens it too.
+function edgeNear(x: number, y: number, tolerance = 6): string | null {
+  let best: string | null = null, bestD = tolerance;
+  graph.forEachEdge((e, a, s, t, sa, ta) => {
+    if (!edgeVisible(e, a)) return;
+    const p = renderer.graphToViewport(sa), q = renderer.graphToViewport(ta);
+    const dx = q.x - p.x, dy = q.y - p.y, len2 = dx * dx + dy * dy;
+    const k = len2 ? Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / len2)) : 0;
+    const d = Math.hypot(x - (p.x + k * dx), y - (p.y + k * dy));
+    if (d < bestD) { bestD = d; best = e; }
+  });
+  return best;
+}
+renderer.on("clickStage", ({ event }) => {
+  const e = edgeNear(event.x, event.y);
+  if (e) { renderEdgeDetails(e); return; }
+  if (state.sel) select(null);
+});
 renderer.on("enterNode", ({ node }) => { hovered = node; container.style.cursor = "pointer"; renderer.refresh({ skipIndexation: true }); });
 renderer.on("leaveNode", () => { hovered = null; container.style.cursor = ""; renderer.refresh({ skipIndexation: true }); });
 renderer.on("enterEdge", () => { container.style.cursor = "pointer"; });
