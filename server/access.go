@@ -24,14 +24,19 @@ type Access struct {
 }
 
 // authenticate resolves the bearer key into a caller. A request without a key is
-// Anonymous; a request with a wrong or malformed key is refused with 401 whatever it asks.
-func authenticate(a *Access, next http.Handler) http.Handler {
+// Anonymous; a request with a wrong or malformed key is refused with 401 whatever it asks,
+// and counts against its address's rate, so that guessing keys is slow too.
+func authenticate(a *Access, l *rateLimiter, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		caller := auth.Caller{Name: "anonymous", Role: auth.Anonymous}
 		if h := r.Header.Get("Authorization"); a != nil && h != "" {
 			token, ok := auth.Bearer(h)
 			c, found := a.Keys.Lookup(token)
 			if !ok || !found {
+				if l != nil && !l.allow("addr:"+clientHost(r)) {
+					tooMany(w)
+					return
+				}
 				w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
 				writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "the API key is missing, malformed or unknown (send Authorization: Bearer <key>)")
 				return
@@ -158,19 +163,28 @@ func limitRate(l *rateLimiter, next http.Handler) http.Handler {
 		c := auth.CallerFrom(r.Context())
 		who := "key:" + c.Name
 		if c.Role == auth.Anonymous {
-			host, _, err := net.SplitHostPort(r.RemoteAddr)
-			if err != nil {
-				host = r.RemoteAddr
-			}
-			who = "addr:" + host
+			who = "addr:" + clientHost(r)
 		}
 		if !l.allow(who) {
-			w.Header().Set("Retry-After", "1")
-			writeError(w, http.StatusTooManyRequests, CodeRateLimited, "too many requests; slow down and retry after a second")
+			tooMany(w)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+func tooMany(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "1")
+	writeError(w, http.StatusTooManyRequests, CodeRateLimited, "too many requests; slow down and retry after a second")
+}
+
+// clientHost is the address a request came from (the proxy's, behind one).
+func clientHost(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 // securityHeaders sets the headers every response carries, with a content security policy

@@ -290,6 +290,15 @@ func TestRateLimitPerKey(t *testing.T) {
 	if r := post(t, srv.URL, "", "", `{ __typename }`, nil); r.status != 200 {
 		t.Errorf("anonymous callers share the key's bucket: %d", r.status)
 	}
+	// Wrong keys use up the address's bucket (one request of it is spent above).
+	for i := range 2 {
+		if r := post(t, srv.URL, "Bearer ent_guess", "", `{ __typename }`, nil); r.status != 401 {
+			t.Fatalf("wrong key %d: %d", i, r.status)
+		}
+	}
+	if r := post(t, srv.URL, "Bearer ent_guess", "", `{ __typename }`, nil); r.status != http.StatusTooManyRequests {
+		t.Errorf("guessing keys is not rate-limited: %d", r.status)
+	}
 }
 
 func TestRequestTimeoutIsTIMEOUT(t *testing.T) {

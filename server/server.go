@@ -58,7 +58,7 @@ func New(o Options) http.Handler {
 	}
 	// guard is what every data endpoint goes through: key, rate, deadline.
 	guard := func(h http.Handler) http.Handler {
-		return authenticate(o.Access, limitRate(limiter, withTimeout(o.RequestTimeout, h)))
+		return authenticate(o.Access, limiter, limitRate(limiter, withTimeout(o.RequestTimeout, h)))
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", guard(loader.Middleware(o.Store, GraphQL(o))))
