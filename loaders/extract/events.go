@@ -414,6 +414,9 @@ func (r *run) sentencePersons(st *sentenceState) {
 		}
 		if m := r.mentionAt(j); j > st.meetingAt+1 && m != nil && m.first == j && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
+			if st.meeting.group == "" {
+				st.meeting.group = m.name
+			}
 		}
 	}
 	for _, p := range r.personsIn(st.first, st.last) {

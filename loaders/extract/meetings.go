@@ -10,6 +10,8 @@ import (
 // meeting is a meeting being read; its id is set once all its mentions are known.
 type meeting struct {
 	subtype, from, to, place, placeName, country, partial string
+	label                                                 string // its own name, as in "conférence régionale (JUMBO)"
+	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	spans                                                 []text.Span
 	links                                                 []link
 }
@@ -94,10 +96,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.tokSpan(head, head+1)
+	label, labelAt := r.meetingLabel(head, st.last)
 	if current != nil && subtypeClass(current.subtype) == subtypeClass(sub) &&
-		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) {
+		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
+		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
+		current.addLabel(r, label, labelAt)
 		return current, head, false
 	}
 	if sub == "signing ceremony" && from == "" && place == "" {
@@ -115,7 +120,35 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	mt := &meeting{subtype: sub, spans: []text.Span{span}}
 	mt.fill(from, to, place, placeName, country, partial)
+	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// meetingLabel reads a meeting's own name given in brackets a few words after its head
+// noun: "conférence régionale (JUMBO)", "the annual conference (Jumbo)". It returns the
+// name and its token, or "" and -1.
+func (r *run) meetingLabel(head, last int) (string, int) {
+	for i := head + 1; i+2 < last && i <= head+4; i++ {
+		tok := r.d.Tokens[i+1]
+		if r.textOf(i, i+1) == "(" && r.textOf(i+2, i+3) == ")" && tok.Kind == text.Word && tok.Upper && tok.End-tok.Start >= 3 {
+			return r.textOf(i+1, i+2), i + 1
+		}
+		if r.d.Tokens[i].Kind != text.Word {
+			return "", -1
+		}
+	}
+	return "", -1
+}
+
+// addLabel records the meeting's own name, in the capitals it is best known by, and its span.
+func (mt *meeting) addLabel(r *run, label string, at int) {
+	if label == "" {
+		return
+	}
+	if mt.label == "" || strings.ToUpper(label) == label {
+		mt.label = label
+	}
+	mt.spans = append(mt.spans, r.tokSpan(at, at+1))
 }
 
 func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
@@ -157,6 +190,11 @@ func (r *run) emitMeeting(mt *meeting) {
 
 func meetingName(mt *meeting) string {
 	name := strings.ToUpper(mt.subtype[:1]) + mt.subtype[1:]
+	if mt.label != "" {
+		name = mt.label + " " + mt.subtype
+	} else if mt.group != "" {
+		name = mt.group + " " + mt.subtype
+	}
 	if mt.placeName != "" {
 		name += " in " + mt.placeName
 	}
