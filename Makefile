@@ -6,10 +6,10 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools build bench loadtest neo4j generate check-generated lint fixtures bench clean
+.PHONY: run test test-tools test-clients web build bench loadtest neo4j generate check-generated lint fixtures clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
-run: $(if $(NEO4J_URI),,neo4j) build
+run: $(if $(NEO4J_URI),,neo4j) build web
 	./entente run
 
 ## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
@@ -17,6 +17,19 @@ test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
+	web/test.sh
+
+## test-clients: the page in headless Chromium and analyst.ipynb in a Jupyter kernel, over entente run on the fixtures
+test-clients: $(if $(NEO4J_URI),,neo4j)
+	web/test.sh
+
+WEB_SRC := $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
+## web: build the network page (web/dist) that entente serves at /; skipped, with a note, without npm
+web:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory web/dist/index.html; \
+	else echo "npm not found: the network page is not built; / will redirect to GraphiQL" >&2; fi
+web/dist/index.html: $(WEB_SRC)
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 build:
 	$(GO) build -o entente ./cmd/entente
