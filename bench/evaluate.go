@@ -99,8 +99,12 @@ func (r *Results) evaluate() {
 		}
 		if bestP > 0 {
 			ratio := bestE / bestP
-			r.Targets = append(r.Targets, Target{Target: "throughput at least 2x @neo4j/graphql: " + op.Name, Met: verdict(ratio >= targetRPSRatio),
-				Measure: fmt.Sprintf("best %.0f vs %.0f req/s = %.2fx: %s (%s)", bestE, bestP, ratio, by(ratio, targetRPSRatio, false), strings.Join(parts, ", "))})
+			m := fmt.Sprintf("best %.0f vs %.0f req/s = %.2fx: %s (%s)", bestE, bestP, ratio, by(ratio, targetRPSRatio, false), strings.Join(parts, ", "))
+			if e, p := r.cell("entente", op.Name, maxC), r.cell("peer", op.Name, maxC); e != nil && p != nil && e.ServerCPU+e.Neo4jCPU > 0 {
+				cpuE, cpuP := e.ServerCPU+e.Neo4jCPU, p.ServerCPU+p.Neo4jCPU
+				m += fmt.Sprintf("; CPU per request (server + Neo4j) at %d clients: %.2f vs %.2f ms, a capacity ratio of %.2fx", maxC, cpuE, cpuP, cpuP/cpuE)
+			}
+			r.Targets = append(r.Targets, Target{Target: "throughput at least 2x @neo4j/graphql: " + op.Name, Met: verdict(ratio >= targetRPSRatio), Measure: m})
 		}
 	}
 	for _, t := range []struct {
@@ -151,7 +155,7 @@ func (r *Results) markdown() string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	m := r.Machine
 	p("# Entente benchmark: %d nodes\n\n", r.Nodes)
-	p("`go run ./bench -nodes %d -seed %d` (`make bench`), %s to %s UTC. Each cell: %.0f s warm-up, then %.0f s measured, closed-loop clients on loopback; one pool of %s arguments per operation, the same for every system.\n\n",
+	p("`go run ./bench -nodes %d -seed %d` (`make bench`), %s to %s UTC. Each cell: %.1f s warm-up, then %.1f s measured, closed-loop clients on loopback; one pool of %s arguments per operation, the same for every system.\n\n",
 		r.Nodes, r.Seed, r.Started.Format("2006-01-02 15:04"), r.Finished.Format("15:04"), r.Warmup, r.Duration, "500")
 	p("| machine | |\n|---|---|\n| CPU | %s, %d cores (shared by Neo4j, the server under test and the load generator) |\n| memory | %.0f GB |\n| kernel | %s |\n| load average at start | %s |\n| Neo4j | %s, heap %s, page cache %s |\n| Go | %s |\n| Java | %s |\n| Node.js | %s (%s) |\n\n",
 		m.CPU, m.Cores, m.MemoryGB, m.Kernel, m.LoadAvg, m.Neo4j, r.Heap, r.PageCache, m.Go, m.Java, m.Node, m.PeerVersion)

@@ -7,7 +7,7 @@
 //
 //	go run ./bench                 # 100k nodes, 3 s per cell
 //	go run ./bench -nodes 10000    # quick
-//	go run ./bench -nodes 1000000 -ops neighbourhood,shortestPath -systems entente,driver -name results-1m
+//	go run ./bench -nodes 1000000 -ops neighbourhood,shortestPath -systems entente,driver -clients 1,8 -pagecache 4g -name results-1m
 package main
 
 import (
@@ -129,8 +129,9 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 		return err
 	}
 
-	home := filepath.Join(work, "neo4j")
-	_ = os.RemoveAll(home) // a throwaway database: every run starts empty
+	// A throwaway database: every run starts empty and removes it at the end.
+	home := filepath.Join(work, fmt.Sprintf("neo4j-%d", f.nodes))
+	_ = os.RemoveAll(home)
 	db, err := localdb.Start(ctx, localdb.Options{LibDir: f.lib, Home: home, Heap: f.heap, PageCache: f.pagecache, Log: log})
 	if err != nil {
 		return err
@@ -139,6 +140,7 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 		if err := db.Stop(context.Background()); err != nil {
 			log.Warn().Err(err).Msg("stopping Neo4j")
 		}
+		_ = os.RemoveAll(filepath.Join(home, "data"))
 	}()
 	res.Machine.Neo4j = neo4jVersion(ctx, db.URI)
 	neo4jPID := findPID(home + "\x00--config-dir")

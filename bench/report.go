@@ -159,7 +159,7 @@ func profile(ctx context.Context, log zerolog.Logger, base, file string, warm, d
 			return
 		}
 		exe, _ := os.Executable()
-		top, err := exec.Command("go", "tool", "pprof", "-top", "-nodecount=15", exe, file).Output()
+		top, err := exec.Command("go", "tool", "pprof", "-top", "-cum", "-nodecount=30", exe, file).Output()
 		if err != nil {
 			log.Warn().Err(err).Msg("go tool pprof")
 			return

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -59,6 +60,7 @@ type Generator struct {
 	o      Options
 	files  int
 	count  map[string]int
+	prefix map[string]string // "syn:<kind>:" by kind
 	gaz    *gazetteer.Gazetteer
 	un     []gazetteer.Body
 	orgs   []gazetteer.Body
@@ -81,7 +83,10 @@ func New(o Options) (*Generator, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Generator{o: o, gaz: gaz, count: map[string]int{}, places: map[string][]string{}}
+	g := &Generator{o: o, gaz: gaz, count: map[string]int{}, prefix: map[string]string{}, places: map[string][]string{}}
+	for _, k := range fixtures.NodeKinds {
+		g.prefix[k] = "syn:" + strings.ToLower(k) + ":"
+	}
 	for _, b := range gaz.Bodies {
 		switch b.Kind {
 		case fixtures.KindUNBody:
@@ -125,7 +130,7 @@ func (g *Generator) ID(kind string, k int) string {
 	if kind == fixtures.KindState {
 		return "syn:state:" + g.gaz.States[k].Code
 	}
-	return fmt.Sprintf("syn:%s:%d", strings.ToLower(kind), k)
+	return g.prefix[kind] + strconv.Itoa(k) // not Sprintf: ids are most of the generator's work
 }
 
 // owned is the range of indexes of a kind that file f owns.
