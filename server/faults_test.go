@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/rs/zerolog"
 
 	"github.com/entente/entente/fixtures"
@@ -196,4 +197,73 @@ func TestNeo4jStoppedAndRestarted(t *testing.T) {
 	if again := counts(t, store); again != full || full[0] < before[0]+len(f.Nodes) {
 		t.Fatalf("re-import: %v then %v, from %v", full, again, before)
 	}
+}
+
+// TestDeadlineBecomesTransactionTimeout stalls an import inside its transaction past the
+// caller's deadline and watches from another connection: Neo4j ends the transaction by
+// itself, because the deadline was handed to it as the transaction timeout.
+func TestDeadlineBecomesTransactionTimeout(t *testing.T) {
+	store := graphtest.Open(t)
+	cfg := graphtest.Config(t)
+	token := neo4j.NoAuth()
+	if cfg.User != "" {
+		token = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(context.Background())
+	// open lists the statuses of the transactions other than this query.
+	open := func() []string {
+		res, err := neo4j.ExecuteQuery(context.Background(), driver,
+			"SHOW TRANSACTIONS YIELD currentQuery, status WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN status",
+			nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, rec := range res.Records {
+			out = append(out, fmt.Sprint(rec.Values[0]))
+		}
+		return out
+	}
+	before := counts(t, store)
+	const deadline = 2 * time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), deadline)
+	defer cancel()
+	began := time.Now()
+	var during []string
+	ended := time.Duration(0)
+	_, err = store.Import(ctx, bigFixture("deadline", 2*graph.ImportBatch), func(done, total int) {
+		if during != nil || done == total {
+			return
+		}
+		during = open()
+		// The loader stalls; only Neo4j can end the transaction now.
+		for time.Since(began) < deadline+15*time.Second {
+			alive := false
+			for _, s := range open() {
+				alive = alive || !strings.HasPrefix(s, "Terminated")
+			}
+			if !alive {
+				ended = time.Since(began)
+				return
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	})
+	if len(during) == 0 {
+		t.Fatal("the import's transaction was not visible while it ran")
+	}
+	if ended == 0 {
+		t.Fatalf("Neo4j kept the stalled transaction open %v past the deadline", 15*time.Second)
+	}
+	if err == nil {
+		t.Fatal("the import succeeded after its transaction was ended")
+	}
+	if got := counts(t, store); got != before {
+		t.Fatalf("the timed-out import left %v, want %v", got, before)
+	}
+	t.Logf("deadline %v: Neo4j ended the transaction after %v (%v)", deadline, ended.Round(time.Millisecond), err)
 }
