@@ -6,7 +6,7 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools test-clients web build bench loadtest neo4j generate check-generated lint fixtures clean
+.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build web
@@ -17,7 +17,17 @@ test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
+	$(MAKE) --no-print-directory audit fuzz
 	web/test.sh
+
+## audit: graphql-http audit suite and schemathesis against a real server over a throwaway Neo4j
+audit: neo4j
+	env -u NEO4J_URI $(GO) run ./cmd/entente neo4j exec -- server/audit/run.sh
+
+## fuzz: each fuzz target briefly (their seed corpora run in every go test)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./fixtures
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime 10s ./loaders/extract
 
 ## test-clients: the page in headless Chromium and analyst.ipynb in a Jupyter kernel, over entente run on the fixtures
 test-clients: $(if $(NEO4J_URI),,neo4j)
@@ -38,6 +48,8 @@ build:
 test-tools:
 	python3 -m pip install -q -r server/export/testdata/requirements.txt
 	npm ci --silent --prefix server/export/testdata/cytoscape
+	npm ci --silent --prefix server/audit
+	python3 -m venv server/audit/.venv && server/audit/.venv/bin/pip install -q -r server/audit/requirements.txt
 	bash server/export/testdata/fetch-schemas.sh
 
 ## neo4j: resolve the pinned Neo4j Community jars with Maven, once
@@ -76,8 +88,8 @@ bench: neo4j
 	$(GO) run ./bench $(BENCH_FLAGS)
 
 ## loadtest: 64 clients, mixed reads and writes, 60 s, against a throwaway Neo4j
-loadtest: $(if $(NEO4J_URI),,neo4j) build
-	./entente neo4j exec -- ./entente loadtest --replace
+loadtest: neo4j build
+	env -u NEO4J_URI ./entente neo4j exec -- ./entente loadtest -replace
 
 clean:
 	rm -rf .bin entente

@@ -4,6 +4,7 @@
 package analysis
 
 import (
+	"math"
 	"math/rand/v2"
 	"sort"
 
@@ -142,5 +143,9 @@ func (g *Graph) Communities(seed uint64) (groups [][]string, modularity float64)
 		}
 		return groups[i][0] < groups[j][0]
 	})
-	return groups, community.Q(g.g, comms, 1)
+	q := community.Q(g.g, comms, 1)
+	if math.IsNaN(q) {
+		q = 0 // a graph without edges: modularity is 0/0
+	}
+	return groups, q
 }
