@@ -115,7 +115,7 @@ var ops = []Op{
 		},
 		Driver: func(ctx context.Context, d neo4j.DriverWithContext, a Args) error {
 			return readQuery(ctx, d, `
-				MATCH (n:Meeting) WHERE n.country = $country AND n.startDate >= $from
+				MATCH (n:Meeting:Entity) WHERE n.country = $country AND n.startDate >= $from
 				WITH n ORDER BY n.startDate DESC, n.id
 				WITH collect(n) AS matches
 				RETURN size(matches) AS total, [n IN matches[20..40] | n {.id, .name, .startDate}] AS page`, a.Cypher)
