@@ -155,6 +155,7 @@ func (r *Results) markdown() string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	m := r.Machine
 	p("# Entente benchmark: %d nodes\n\n", r.Nodes)
+	p("Written by `go run ./bench` (`make bench`). How it measures and what the numbers show: [docs/performance.md](../../docs/performance.md).\n\n")
 	p("`go run ./bench -nodes %d -seed %d` (`make bench`), %s to %s UTC. Each cell: %.1f s warm-up, then %.1f s measured, closed-loop clients on loopback; one pool of %s arguments per operation, the same for every system.\n\n",
 		r.Nodes, r.Seed, r.Started.Format("2006-01-02 15:04"), r.Finished.Format("15:04"), r.Warmup, r.Duration, "500")
 	p("| machine | |\n|---|---|\n| CPU | %s, %d cores (shared by Neo4j, the server under test and the load generator) |\n| memory | %.0f GB |\n| kernel | %s |\n| load average at start | %s |\n| Neo4j | %s, heap %s, page cache %s |\n| Go | %s |\n| Java | %s |\n| Node.js | %s (%s) |\n\n",
