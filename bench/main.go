@@ -12,6 +12,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -51,7 +52,7 @@ type flags struct {
 func main() {
 	var f flags
 	var clients, systems, only string
-	var child, pprofAddr, uri string
+	var child, pprofAddr, uri, render string
 	flag.IntVar(&f.nodes, "nodes", 100000, "nodes of the synthetic graph (about 5 edges each): 10000, 100000, 1000000")
 	flag.Uint64Var(&f.seed, "seed", 1, "seed of the synthetic graph and of the request arguments")
 	flag.DurationVar(&f.warm, "warmup", time.Second, "unmeasured time at the start of each cell")
@@ -70,6 +71,7 @@ func main() {
 	flag.BoolVar(&f.profile, "profile", true, "CPU-profile Entente's server during each 32-client cell")
 	flag.BoolVar(&f.importDebug, "import-debug", false, "log every import statement with its duration")
 	flag.BoolVar(&f.hold, "hold", false, "after loading, keep Neo4j and both servers up until Ctrl-C (to poke by hand)")
+	flag.StringVar(&render, "render", "", "write the results (.md, and .json again) of a results JSON file with the current verdicts, and stop")
 	flag.StringVar(&child, "serve-entente", "", "internal: serve Entente on this address (the benchmark's child process)")
 	flag.StringVar(&pprofAddr, "pprof-addr", "", "internal: pprof address of the child")
 	flag.StringVar(&uri, "neo4j-uri", "", "internal: the Neo4j of the child")
@@ -77,6 +79,13 @@ func main() {
 	if child != "" {
 		if err := serveEntente(child, pprofAddr, uri); err != nil {
 			fmt.Fprintln(os.Stderr, "bench child:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if render != "" {
+		if err := rerender(render, f.out, f.name); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
 		return
@@ -258,4 +267,19 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 	res.Finished = time.Now().UTC()
 	res.evaluate()
 	return res.write(f.out, f.name)
+}
+
+// rerender reads a results JSON file and writes it again with the current verdicts and report.
+func rerender(file, out, name string) error {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var r Results
+	if err := json.Unmarshal(b, &r); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	r.Targets = nil
+	r.evaluate()
+	return r.write(out, name)
 }
