@@ -59,7 +59,7 @@ func TestArgPools(t *testing.T) {
 // The report marks targets and renders without measurements of every system.
 func TestEvaluate(t *testing.T) {
 	r := &Results{Nodes: 100000, Clients: []int{1, 8, 32},
-		Import: ImportResult{Nodes: 100000, Edges: 500000, Seconds: 10, EntitiesPerSec: 60000, PeakHeapMB: 80, FileHeapMB: 20},
+		Import: ImportResult{Nodes: 100000, Edges: 500000, Seconds: 10, EntitiesPerSec: 60000, PeakHeapMB: 80, EarlyHeapMB: 75, FileHeapMB: 20},
 		Ops:    []OpInfo{{Name: "node"}},
 		Cells: []Cell{
 			{System: "entente", Op: "node", Clients: 1, Requests: 10, P50ms: 2.4, P99ms: 5, Throughput: 400},
