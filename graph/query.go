@@ -138,7 +138,11 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 			add(r.clause, r.name, *r.v)
 		}
 	}
-	match := "MATCH (n:" + label + ")"
+	// Both labels, so that the planner may use the :Entity indexes (country, kind, name).
+	match := "MATCH (n:" + label + ":" + LabelEntity + ")"
+	if label == LabelEntity {
+		match = "MATCH (n:" + LabelEntity + ")"
+	}
 	if f.NameContains != nil {
 		q := searchQuery(*f.NameContains)
 		if q == "" {

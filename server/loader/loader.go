@@ -22,7 +22,7 @@ type ctxKey struct{}
 
 // New builds fresh loaders over store; their caches live as long as the request.
 func New(store *graph.Store) *Loaders {
-	wait := dataloadgen.WithWait(2 * time.Millisecond)
+	wait := dataloadgen.WithWait(500 * time.Microsecond)
 	return &Loaders{
 		nodes: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
 			nodes, err := store.NodesByID(ctx, ids)
