@@ -40,22 +40,41 @@ type Node struct {
 	File        *string
 	SHA256      *string
 	Published   *string
-	Sources     []fixtures.Source
+	Sources     []fixtures.Source // set when built in Go; read from Neo4j, see AllSources
+	rawSources  []string          // the stored JSON, decoded only when asked for
+}
+
+// AllSources returns the node's sources; those read from Neo4j are decoded on each call,
+// so that queries that do not ask for sources do not pay for them.
+func (n *Node) AllSources() []fixtures.Source {
+	if n.Sources != nil || n.rawSources == nil {
+		return n.Sources
+	}
+	return sources(n.rawSources)
 }
 
 // Edge is one relationship as read from Neo4j.
 type Edge struct {
-	ID       string // the edge key
-	Kind     string
-	From     string
-	To       string
-	Role     *string
-	Date     *string
-	Title    *string
-	Place    *string
-	Amount   *float64
-	Currency *string
-	Sources  []fixtures.Source
+	ID         string // the edge key
+	Kind       string
+	From       string
+	To         string
+	Role       *string
+	Date       *string
+	Title      *string
+	Place      *string
+	Amount     *float64
+	Currency   *string
+	Sources    []fixtures.Source // as Node.Sources
+	rawSources []string
+}
+
+// AllSources returns the edge's sources, decoding stored ones on each call.
+func (e *Edge) AllSources() []fixtures.Source {
+	if e.Sources != nil || e.rawSources == nil {
+		return e.Sources
+	}
+	return sources(e.rawSources)
 }
 
 // nodeFrom reads a Neo4j node written by the importer.
@@ -66,7 +85,7 @@ func nodeFrom(n dbtype.Node) Node {
 		Country: optStr(p["country"]), StartDate: optStr(p["startDate"]), EndDate: optStr(p["endDate"]),
 		Place: optStr(p["place"]), Title: optStr(p["title"]), Subtype: optStr(p["subtype"]),
 		Description: optStr(p["description"]), Language: optStr(p["language"]), File: optStr(p["file"]),
-		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]), Sources: sources(p["sources"]),
+		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]), rawSources: strs(p["sources"]),
 	}
 }
 
@@ -76,7 +95,7 @@ func edgeFrom(r dbtype.Relationship, from, to string) Edge {
 	e := Edge{
 		ID: str(p["key"]), Kind: r.Type, From: from, To: to,
 		Role: optStr(p["role"]), Date: optStr(p["date"]), Title: optStr(p["title"]), Place: optStr(p["place"]),
-		Currency: optStr(p["currency"]), Sources: sources(p["sources"]),
+		Currency: optStr(p["currency"]), rawSources: strs(p["sources"]),
 	}
 	switch a := p["amount"].(type) {
 	case float64:
@@ -112,8 +131,7 @@ func strs(v any) []string {
 }
 
 // sources decodes the JSON-encoded sources list; an undecodable entry is skipped.
-func sources(v any) []fixtures.Source {
-	raw := strs(v)
+func sources(raw []string) []fixtures.Source {
 	out := make([]fixtures.Source, 0, len(raw))
 	for _, s := range raw {
 		var src fixtures.Source

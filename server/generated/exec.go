@@ -52,15 +52,16 @@ type ComplexityRoot struct {
 	}
 
 	Affiliation struct {
-		Actor   func(childComplexity int) int
-		Edge    func(childComplexity int) int
-		Person  func(childComplexity int) int
-		Sources func(childComplexity int) int
-		Title   func(childComplexity int) int
+		Actor      func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		Person     func(childComplexity int) int
+		Title      func(childComplexity int) int
 	}
 
 	Agency struct {
 		Aliases         func(childComplexity int) int
+		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -76,7 +77,6 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
-		Sources         func(childComplexity int) int
 		State           func(childComplexity int) int
 	}
 
@@ -115,17 +115,17 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		Aliases   func(childComplexity int) int
-		File      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Language  func(childComplexity int) int
-		Mentions  func(childComplexity int, kinds []string) int
-		Name      func(childComplexity int) int
-		Published func(childComplexity int) int
-		SHA256    func(childComplexity int) int
-		Sources   func(childComplexity int) int
-		Title     func(childComplexity int) int
+		Aliases    func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		File       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Language   func(childComplexity int) int
+		Mentions   func(childComplexity int, kinds []string) int
+		Name       func(childComplexity int) int
+		Published  func(childComplexity int) int
+		SHA256     func(childComplexity int) int
+		Title      func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -140,45 +140,46 @@ type ComplexityRoot struct {
 	}
 
 	Edge struct {
-		Amount   func(childComplexity int) int
-		Currency func(childComplexity int) int
-		Date     func(childComplexity int) int
-		From     func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Place    func(childComplexity int) int
-		Role     func(childComplexity int) int
-		Sources  func(childComplexity int) int
-		Title    func(childComplexity int) int
-		To       func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Amount     func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		From       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Place      func(childComplexity int) int
+		Role       func(childComplexity int) int
+		Title      func(childComplexity int) int
+		To         func(childComplexity int) int
 	}
 
 	Funding struct {
-		Amount   func(childComplexity int) int
-		Currency func(childComplexity int) int
-		Edge     func(childComplexity int) int
-		Funder   func(childComplexity int) int
-		Sources  func(childComplexity int) int
-		Target   func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Amount     func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		Funder     func(childComplexity int) int
+		Target     func(childComplexity int) int
 	}
 
 	Implementation struct {
+		AllSources  func(childComplexity int) int
 		Edge        func(childComplexity int) int
 		Implementer func(childComplexity int) int
 		Role        func(childComplexity int) int
-		Sources     func(childComplexity int) int
 		Target      func(childComplexity int) int
 	}
 
 	Link struct {
-		Edge    func(childComplexity int) int
-		Node    func(childComplexity int) int
-		Sources func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		Node       func(childComplexity int) int
 	}
 
 	Meeting struct {
 		Adopted      func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		AllSources   func(childComplexity int) int
 		Country      func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
@@ -189,7 +190,6 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Participants func(childComplexity int, role *string) int
 		Place        func(childComplexity int) int
-		Sources      func(childComplexity int) int
 		StartDate    func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
@@ -206,12 +206,12 @@ type ComplexityRoot struct {
 	}
 
 	Memorandum struct {
-		Date    func(childComplexity int) int
-		Edge    func(childComplexity int) int
-		Parties func(childComplexity int) int
-		Place   func(childComplexity int) int
-		Sources func(childComplexity int) int
-		Title   func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		Parties    func(childComplexity int) int
+		Place      func(childComplexity int) int
+		Title      func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -223,6 +223,7 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Aliases         func(childComplexity int) int
+		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -238,7 +239,6 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
-		Sources         func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -249,19 +249,19 @@ type ComplexityRoot struct {
 	}
 
 	Participation struct {
+		AllSources  func(childComplexity int) int
 		Edge        func(childComplexity int) int
 		Meeting     func(childComplexity int) int
 		Participant func(childComplexity int) int
 		Role        func(childComplexity int) int
-		Sources     func(childComplexity int) int
 	}
 
 	PartyTo struct {
-		Date    func(childComplexity int) int
-		Edge    func(childComplexity int) int
-		Party   func(childComplexity int) int
-		Roadmap func(childComplexity int) int
-		Sources func(childComplexity int) int
+		AllSources func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		Party      func(childComplexity int) int
+		Roadmap    func(childComplexity int) int
 	}
 
 	Path struct {
@@ -273,17 +273,18 @@ type ComplexityRoot struct {
 	Person struct {
 		Affiliations func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		AllSources   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Meetings     func(childComplexity int, from *string, to *string, role *string) int
 		Name         func(childComplexity int) int
-		Sources      func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
 	Project struct {
 		Aliases      func(childComplexity int) int
+		AllSources   func(childComplexity int) int
 		Description  func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -294,7 +295,6 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		PartOf       func(childComplexity int) int
 		Parts        func(childComplexity int) int
-		Sources      func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -331,6 +331,7 @@ type ComplexityRoot struct {
 	Roadmap struct {
 		AdoptedAt    func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		AllSources   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -340,7 +341,6 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Parties      func(childComplexity int) int
-		Sources      func(childComplexity int) int
 		StartDate    func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
@@ -377,6 +377,7 @@ type ComplexityRoot struct {
 	State struct {
 		Agencies        func(childComplexity int) int
 		Aliases         func(childComplexity int) int
+		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -392,7 +393,6 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
-		Sources         func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -412,6 +412,7 @@ type ComplexityRoot struct {
 
 	UNBody struct {
 		Aliases         func(childComplexity int) int
+		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -427,7 +428,6 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
-		Sources         func(childComplexity int) int
 	}
 }
 
@@ -527,6 +527,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Actor(childComplexity), true
+	case "Affiliation.sources":
+		if e.ComplexityRoot.Affiliation.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.AllSources(childComplexity), true
 	case "Affiliation.edge":
 		if e.ComplexityRoot.Affiliation.Edge == nil {
 			break
@@ -539,12 +545,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Person(childComplexity), true
-	case "Affiliation.sources":
-		if e.ComplexityRoot.Affiliation.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Affiliation.Sources(childComplexity), true
 	case "Affiliation.title":
 		if e.ComplexityRoot.Affiliation.Title == nil {
 			break
@@ -558,6 +558,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Aliases(childComplexity), true
+	case "Agency.sources":
+		if e.ComplexityRoot.Agency.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.AllSources(childComplexity), true
 	case "Agency.country":
 		if e.ComplexityRoot.Agency.Country == nil {
 			break
@@ -653,12 +659,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Roadmaps(childComplexity), true
-	case "Agency.sources":
-		if e.ComplexityRoot.Agency.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Agency.Sources(childComplexity), true
 	case "Agency.state":
 		if e.ComplexityRoot.Agency.State == nil {
 			break
@@ -774,6 +774,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Aliases(childComplexity), true
+	case "Document.sources":
+		if e.ComplexityRoot.Document.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.AllSources(childComplexity), true
 	case "Document.file":
 		if e.ComplexityRoot.Document.File == nil {
 			break
@@ -827,12 +833,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SHA256(childComplexity), true
-	case "Document.sources":
-		if e.ComplexityRoot.Document.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Document.Sources(childComplexity), true
 	case "Document.title":
 		if e.ComplexityRoot.Document.Title == nil {
 			break
@@ -872,6 +872,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "Edge.sources":
+		if e.ComplexityRoot.Edge.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.AllSources(childComplexity), true
 	case "Edge.amount":
 		if e.ComplexityRoot.Edge.Amount == nil {
 			break
@@ -920,12 +926,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Role(childComplexity), true
-	case "Edge.sources":
-		if e.ComplexityRoot.Edge.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Edge.Sources(childComplexity), true
 	case "Edge.title":
 		if e.ComplexityRoot.Edge.Title == nil {
 			break
@@ -939,6 +939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.To(childComplexity), true
 
+	case "Funding.sources":
+		if e.ComplexityRoot.Funding.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.AllSources(childComplexity), true
 	case "Funding.amount":
 		if e.ComplexityRoot.Funding.Amount == nil {
 			break
@@ -963,12 +969,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Funder(childComplexity), true
-	case "Funding.sources":
-		if e.ComplexityRoot.Funding.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Funding.Sources(childComplexity), true
 	case "Funding.target":
 		if e.ComplexityRoot.Funding.Target == nil {
 			break
@@ -976,6 +976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Funding.Target(childComplexity), true
 
+	case "Implementation.sources":
+		if e.ComplexityRoot.Implementation.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Implementation.AllSources(childComplexity), true
 	case "Implementation.edge":
 		if e.ComplexityRoot.Implementation.Edge == nil {
 			break
@@ -994,12 +1000,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Implementation.Role(childComplexity), true
-	case "Implementation.sources":
-		if e.ComplexityRoot.Implementation.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Implementation.Sources(childComplexity), true
 	case "Implementation.target":
 		if e.ComplexityRoot.Implementation.Target == nil {
 			break
@@ -1007,6 +1007,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Implementation.Target(childComplexity), true
 
+	case "Link.sources":
+		if e.ComplexityRoot.Link.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Link.AllSources(childComplexity), true
 	case "Link.edge":
 		if e.ComplexityRoot.Link.Edge == nil {
 			break
@@ -1019,12 +1025,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.Node(childComplexity), true
-	case "Link.sources":
-		if e.ComplexityRoot.Link.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Link.Sources(childComplexity), true
 
 	case "Meeting.adopted":
 		if e.ComplexityRoot.Meeting.Adopted == nil {
@@ -1038,6 +1038,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Aliases(childComplexity), true
+	case "Meeting.sources":
+		if e.ComplexityRoot.Meeting.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.AllSources(childComplexity), true
 	case "Meeting.country":
 		if e.ComplexityRoot.Meeting.Country == nil {
 			break
@@ -1103,12 +1109,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Place(childComplexity), true
-	case "Meeting.sources":
-		if e.ComplexityRoot.Meeting.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Meeting.Sources(childComplexity), true
 	case "Meeting.startDate":
 		if e.ComplexityRoot.Meeting.StartDate == nil {
 			break
@@ -1154,6 +1154,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
 
+	case "Memorandum.sources":
+		if e.ComplexityRoot.Memorandum.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Memorandum.AllSources(childComplexity), true
 	case "Memorandum.date":
 		if e.ComplexityRoot.Memorandum.Date == nil {
 			break
@@ -1178,12 +1184,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Memorandum.Place(childComplexity), true
-	case "Memorandum.sources":
-		if e.ComplexityRoot.Memorandum.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Memorandum.Sources(childComplexity), true
 	case "Memorandum.title":
 		if e.ComplexityRoot.Memorandum.Title == nil {
 			break
@@ -1242,6 +1242,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Aliases(childComplexity), true
+	case "Organization.sources":
+		if e.ComplexityRoot.Organization.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.AllSources(childComplexity), true
 	case "Organization.country":
 		if e.ComplexityRoot.Organization.Country == nil {
 			break
@@ -1337,12 +1343,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Roadmaps(childComplexity), true
-	case "Organization.sources":
-		if e.ComplexityRoot.Organization.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.Sources(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1369,6 +1369,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Participation.sources":
+		if e.ComplexityRoot.Participation.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.AllSources(childComplexity), true
 	case "Participation.edge":
 		if e.ComplexityRoot.Participation.Edge == nil {
 			break
@@ -1393,13 +1399,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.Role(childComplexity), true
-	case "Participation.sources":
-		if e.ComplexityRoot.Participation.Sources == nil {
+
+	case "PartyTo.sources":
+		if e.ComplexityRoot.PartyTo.AllSources == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Participation.Sources(childComplexity), true
-
+		return e.ComplexityRoot.PartyTo.AllSources(childComplexity), true
 	case "PartyTo.date":
 		if e.ComplexityRoot.PartyTo.Date == nil {
 			break
@@ -1424,12 +1430,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyTo.Roadmap(childComplexity), true
-	case "PartyTo.sources":
-		if e.ComplexityRoot.PartyTo.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PartyTo.Sources(childComplexity), true
 
 	case "Path.edges":
 		if e.ComplexityRoot.Path.Edges == nil {
@@ -1462,6 +1462,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.sources":
+		if e.ComplexityRoot.Person.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.AllSources(childComplexity), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -1497,12 +1503,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Name(childComplexity), true
-	case "Person.sources":
-		if e.ComplexityRoot.Person.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Person.Sources(childComplexity), true
 	case "Person.title":
 		if e.ComplexityRoot.Person.Title == nil {
 			break
@@ -1516,6 +1516,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Aliases(childComplexity), true
+	case "Project.sources":
+		if e.ComplexityRoot.Project.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.AllSources(childComplexity), true
 	case "Project.description":
 		if e.ComplexityRoot.Project.Description == nil {
 			break
@@ -1576,12 +1582,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Parts(childComplexity), true
-	case "Project.sources":
-		if e.ComplexityRoot.Project.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Project.Sources(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -1816,6 +1816,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.Aliases(childComplexity), true
+	case "Roadmap.sources":
+		if e.ComplexityRoot.Roadmap.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Roadmap.AllSources(childComplexity), true
 	case "Roadmap.documents":
 		if e.ComplexityRoot.Roadmap.Documents == nil {
 			break
@@ -1870,12 +1876,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.Parties(childComplexity), true
-	case "Roadmap.sources":
-		if e.ComplexityRoot.Roadmap.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Roadmap.Sources(childComplexity), true
 	case "Roadmap.startDate":
 		if e.ComplexityRoot.Roadmap.StartDate == nil {
 			break
@@ -1990,6 +1990,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.Aliases(childComplexity), true
+	case "State.sources":
+		if e.ComplexityRoot.State.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.State.AllSources(childComplexity), true
 	case "State.country":
 		if e.ComplexityRoot.State.Country == nil {
 			break
@@ -2085,12 +2091,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.Roadmaps(childComplexity), true
-	case "State.sources":
-		if e.ComplexityRoot.State.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.State.Sources(childComplexity), true
 
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
@@ -2154,6 +2154,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.Aliases(childComplexity), true
+	case "UNBody.sources":
+		if e.ComplexityRoot.UNBody.AllSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UNBody.AllSources(childComplexity), true
 	case "UNBody.country":
 		if e.ComplexityRoot.UNBody.Country == nil {
 			break
@@ -2249,12 +2255,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.Roadmaps(childComplexity), true
-	case "UNBody.sources":
-		if e.ComplexityRoot.UNBody.Sources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UNBody.Sources(childComplexity), true
 
 	}
 	return 0, false
@@ -4843,7 +4843,7 @@ func (ec *executionContext) _Affiliation_sources(ctx context.Context, field grap
 			return ec.fieldContext_Affiliation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -4857,7 +4857,7 @@ func (ec *executionContext) fieldContext_Affiliation_sources(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Affiliation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -4967,7 +4967,7 @@ func (ec *executionContext) _Agency_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_Agency_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -4981,7 +4981,7 @@ func (ec *executionContext) fieldContext_Agency_sources(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Agency",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -5968,7 +5968,7 @@ func (ec *executionContext) _Document_sources(ctx context.Context, field graphql
 			return ec.fieldContext_Document_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -5982,7 +5982,7 @@ func (ec *executionContext) fieldContext_Document_sources(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Document",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -6549,7 +6549,7 @@ func (ec *executionContext) _Edge_sources(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Edge_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6563,7 +6563,7 @@ func (ec *executionContext) fieldContext_Edge_sources(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "Edge",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -6723,7 +6723,7 @@ func (ec *executionContext) _Funding_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Funding_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6737,7 +6737,7 @@ func (ec *executionContext) fieldContext_Funding_sources(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Funding",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -6874,7 +6874,7 @@ func (ec *executionContext) _Implementation_sources(ctx context.Context, field g
 			return ec.fieldContext_Implementation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6888,7 +6888,7 @@ func (ec *executionContext) fieldContext_Implementation_sources(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "Implementation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -6970,7 +6970,7 @@ func (ec *executionContext) _Link_sources(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Link_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6984,7 +6984,7 @@ func (ec *executionContext) fieldContext_Link_sources(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "Link",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -7094,7 +7094,7 @@ func (ec *executionContext) _Meeting_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Meeting_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -7108,7 +7108,7 @@ func (ec *executionContext) fieldContext_Meeting_sources(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -7688,7 +7688,7 @@ func (ec *executionContext) _Memorandum_sources(ctx context.Context, field graph
 			return ec.fieldContext_Memorandum_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -7702,7 +7702,7 @@ func (ec *executionContext) fieldContext_Memorandum_sources(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Memorandum",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -7988,7 +7988,7 @@ func (ec *executionContext) _Organization_sources(ctx context.Context, field gra
 			return ec.fieldContext_Organization_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8002,7 +8002,7 @@ func (ec *executionContext) fieldContext_Organization_sources(_ context.Context,
 	fc = &graphql.FieldContext{
 		Object:     "Organization",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -8618,7 +8618,7 @@ func (ec *executionContext) _Participation_sources(ctx context.Context, field gr
 			return ec.fieldContext_Participation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8632,7 +8632,7 @@ func (ec *executionContext) fieldContext_Participation_sources(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "Participation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -8769,7 +8769,7 @@ func (ec *executionContext) _PartyTo_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_PartyTo_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8783,7 +8783,7 @@ func (ec *executionContext) fieldContext_PartyTo_sources(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "PartyTo",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -8980,7 +8980,7 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_Person_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8994,7 +8994,7 @@ func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Person",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -9235,7 +9235,7 @@ func (ec *executionContext) _Project_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Project_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -9249,7 +9249,7 @@ func (ec *executionContext) fieldContext_Project_sources(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -10540,7 +10540,7 @@ func (ec *executionContext) _Roadmap_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Roadmap_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -10554,7 +10554,7 @@ func (ec *executionContext) fieldContext_Roadmap_sources(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Roadmap",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -11301,7 +11301,7 @@ func (ec *executionContext) _State_sources(ctx context.Context, field graphql.Co
 			return ec.fieldContext_State_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -11315,7 +11315,7 @@ func (ec *executionContext) fieldContext_State_sources(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "State",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
@@ -12087,7 +12087,7 @@ func (ec *executionContext) _UNBody_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_UNBody_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
+			return obj.AllSources(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -12101,7 +12101,7 @@ func (ec *executionContext) fieldContext_UNBody_sources(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "UNBody",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
