@@ -146,11 +146,17 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 	for level := 0; level < depth && len(frontier) > 0; level++ {
 		recs, err := s.read(ctx, `
 			UNWIND $frontier AS id
-			MATCH (a:Entity {id: id})-[r]-(b:Entity)
-			WHERE type(r) IN $kinds
-			RETURN {r: r, from: startNode(r).id, to: endNode(r).id} AS e, b
-			ORDER BY b.id LIMIT $cap`,
-			map[string]any{"frontier": frontier, "kinds": kinds, "cap": limit * 20})
+			MATCH (a:Entity {id: id})
+			CALL (a) {
+				MATCH (a)-[r]-(b:Entity)
+				WHERE type(r) IN $kinds
+				RETURN r, b LIMIT $perNode
+			}
+			RETURN {r: r, from: startNode(r).id, to: endNode(r).id} AS e, b, a.id AS src
+			LIMIT $cap`,
+			// A hub is read only as far as the answer can use it: at most limit
+			// neighbours from each frontier node, with no global sort.
+			map[string]any{"frontier": frontier, "kinds": kinds, "perNode": limit, "cap": limit * 20})
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +164,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 			g.Truncated = true
 		}
 		var next []string
+		perNode := map[string]int{}
 		for _, rec := range recs {
+			src, _ := rec.Get("src")
+			if perNode[src.(string)]++; perNode[src.(string)] == limit {
+				g.Truncated = true // that node may have more neighbours than were read
+			}
 			e, _ := rec.Get("e")
 			b, _ := rec.Get("b")
 			bn := nodeFrom(b.(dbtype.Node))
