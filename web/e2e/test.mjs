@@ -130,7 +130,16 @@ try {
   step = "pick two nodes and see the shortest path";
   // Gambacurta picked on the canvas: "Path from"
   const clickNode = async (id) => {
-    const p = await page.evaluate((i) => window.entente.viewportOf(i), id);
+    // Click where the node is once the camera has stopped moving (a fast machine gets here
+    // while the previous step's camera animation still runs).
+    let p = await page.evaluate((i) => window.entente.viewportOf(i), id);
+    for (let k = 0; k < 50; k++) {
+      await page.waitForTimeout(100);
+      const q = await page.evaluate((i) => window.entente.viewportOf(i), id);
+      const still = Math.abs(q.x - p.x) < 0.5 && Math.abs(q.y - p.y) < 0.5;
+      p = q;
+      if (still) break;
+    }
     await page.mouse.click(p.x, p.y);
     await page.waitForFunction((i) => window.entente.state.sel === i, id);
     await settle();
