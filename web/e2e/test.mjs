@@ -132,6 +132,8 @@ try {
   const clickNode = async (id) => {
     // Click where the node is once the camera has stopped moving (a fast machine gets here
     // while the previous step's camera animation still runs).
+    await page.evaluate(() => window.entente.fit()); // the whole view, as after a search
+    await settle();
     let p = await page.evaluate((i) => window.entente.viewportOf(i), id);
     for (let k = 0; k < 50; k++) {
       await page.waitForTimeout(100);
