@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"github.com/entente/entente/fixtures"
 )
 
@@ -22,7 +20,7 @@ var pathsCypher = func() []string {
 		qs[h] = fmt.Sprintf(`
 			MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 			MATCH p = SHORTEST 30 (a)(()-[r]-() WHERE type(r) IN $kinds){1,%d}(b)
-			RETURN nodes(p) AS nodes, [r IN relationships(p) | {r: r, from: startNode(r).id, to: endNode(r).id}] AS rels`, h)
+			RETURN [n IN nodes(p) | `+nodeProj("n")+`] AS nodes, [r IN relationships(p) | `+edgeProj("r")+`] AS rels`, h)
 	}
 	return qs
 }()
@@ -54,7 +52,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops, first int, 
 		var p Path
 		var key []string
 		for _, n := range nodes.([]any) {
-			node := nodeFrom(n.(dbtype.Node))
+			node := nodeFrom(n)
 			p.Nodes = append(p.Nodes, node)
 			key = append(key, node.ID)
 		}
@@ -91,9 +89,9 @@ func (s *Store) Connectors(ctx context.Context, a, b string, kinds []string, fir
 	recs, err := s.read(ctx, `
 		MATCH (a:Entity {id: $a})-[r1]-(c:Entity)-[r2]-(b:Entity {id: $b})
 		WHERE type(r1) IN $kinds AND type(r2) IN $kinds AND c <> a AND c <> b
-		WITH c, collect(DISTINCT {r: r1, from: startNode(r1).id, to: endNode(r1).id}) AS toA,
-		        collect(DISTINCT {r: r2, from: startNode(r2).id, to: endNode(r2).id}) AS toB
-		RETURN c, toA, toB ORDER BY size(toA) + size(toB) DESC, c.id LIMIT $first`,
+		WITH c, collect(DISTINCT `+edgeProj("r1")+`) AS toA, collect(DISTINCT `+edgeProj("r2")+`) AS toB
+		ORDER BY size(toA) + size(toB) DESC, c.id LIMIT $first
+		RETURN `+nodeProj("c")+` AS c, toA, toB`,
 		map[string]any{"a": na.ID, "b": nb.ID, "kinds": kinds, "first": first})
 	if err != nil {
 		return nil, err
@@ -103,7 +101,7 @@ func (s *Store) Connectors(ctx context.Context, a, b string, kinds []string, fir
 		c, _ := rec.Get("c")
 		toA, _ := rec.Get("toA")
 		toB, _ := rec.Get("toB")
-		out = append(out, Connector{Node: nodeFrom(c.(dbtype.Node)), ToA: edgesOf(toA), ToB: edgesOf(toB)})
+		out = append(out, Connector{Node: nodeFrom(c), ToA: edgesOf(toA), ToB: edgesOf(toB)})
 	}
 	return out, nil
 }
@@ -130,7 +128,8 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 		  AND ($from IS NULL OR m.startDate + $hi >= $from)
 		  AND ($to IS NULL OR m.startDate <= $to OR $to STARTS WITH m.startDate)
 		WITH y, collect(DISTINCT m) AS meetings
-		RETURN y, meetings ORDER BY size(meetings) DESC, y.id LIMIT $first`,
+		ORDER BY size(meetings) DESC, y.id LIMIT $first
+		RETURN `+nodeProj("y")+` AS y, [m IN meetings | `+nodeProj("m")+`] AS meetings`,
 		map[string]any{"id": n.ID, "from": from, "to": to, "hi": "\uffff", "first": first})
 	if err != nil {
 		return nil, err
@@ -139,9 +138,9 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 	for _, rec := range recs {
 		y, _ := rec.Get("y")
 		ms, _ := rec.Get("meetings")
-		cp := CoParticipant{Node: nodeFrom(y.(dbtype.Node))}
+		cp := CoParticipant{Node: nodeFrom(y)}
 		for _, m := range ms.([]any) {
-			cp.Meetings = append(cp.Meetings, nodeFrom(m.(dbtype.Node)))
+			cp.Meetings = append(cp.Meetings, nodeFrom(m))
 		}
 		sort.Slice(cp.Meetings, func(i, j int) bool { return deref(cp.Meetings[i].StartDate) < deref(cp.Meetings[j].StartDate) })
 		out = append(out, cp)
@@ -164,23 +163,29 @@ var timelineKinds = []string{fixtures.EdgeParticipatedIn, fixtures.EdgeMemorandu
 // Timeline returns a node's events in date order (partial dates before the days they
 // contain, undated last), those overlapping [from, to] when bounds are given.
 func (s *Store) Timeline(ctx context.Context, id string, from, to *string) ([]Event, error) {
-	n, err := s.resolve(ctx, id)
+	recs, err := s.read(ctx, resolveCypher("x", "$id")+`
+		CALL (x) { RETURN x IS NOT NULL AS found }
+		OPTIONAL CALL (x) {
+			MATCH (x)-[r]-(o:Entity)
+			WHERE type(r) IN $kinds
+			RETURN `+edgeProj("r")+` AS e, `+nodeProj("o")+` AS o
+		}
+		RETURN found, e, o`,
+		map[string]any{"id": id, "kinds": timelineKinds})
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.read(ctx, `
-		MATCH (x:Entity {id: $id})-[r]-(o:Entity)
-		WHERE type(r) IN $kinds
-		RETURN {r: r, from: startNode(r).id, to: endNode(r).id} AS e, o`,
-		map[string]any{"id": n.ID, "kinds": timelineKinds})
-	if err != nil {
-		return nil, err
+	if len(recs) == 0 || recs[0].Values[0] != true {
+		return nil, &NotFoundError{ID: id}
 	}
 	var out []Event
 	for _, rec := range recs {
 		e, _ := rec.Get("e")
 		o, _ := rec.Get("o")
-		ev := Event{Edge: edgeOf(e), Other: nodeFrom(o.(dbtype.Node))}
+		if e == nil {
+			continue // no events
+		}
+		ev := Event{Edge: edgeOf(e), Other: nodeFrom(o)}
 		ev.Date, ev.EndDate = ev.Edge.Date, nil
 		if ev.Date == nil {
 			ev.Date, ev.EndDate = ev.Other.StartDate, ev.Other.EndDate

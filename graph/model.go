@@ -2,6 +2,7 @@ package graph
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
@@ -40,62 +41,70 @@ type Node struct {
 	File        *string
 	SHA256      *string
 	Published   *string
-	Sources     []fixtures.Source // set when built in Go; read from Neo4j, see AllSources
-	rawSources  []string          // the stored JSON, decoded only when asked for
-}
-
-// AllSources returns the node's sources; those read from Neo4j are decoded on each call,
-// so that queries that do not ask for sources do not pay for them.
-func (n *Node) AllSources() []fixtures.Source {
-	if n.Sources != nil || n.rawSources == nil {
-		return n.Sources
-	}
-	return sources(n.rawSources)
+	Sources     []fixtures.Source // nil when read from Neo4j: see NodeSources and FillSources
 }
 
 // Edge is one relationship as read from Neo4j.
 type Edge struct {
-	ID         string // the edge key
-	Kind       string
-	From       string
-	To         string
-	Role       *string
-	Date       *string
-	Title      *string
-	Place      *string
-	Amount     *float64
-	Currency   *string
-	Sources    []fixtures.Source // as Node.Sources
-	rawSources []string
+	ID       string // the edge key
+	Kind     string
+	From     string
+	To       string
+	Role     *string
+	Date     *string
+	Title    *string
+	Place    *string
+	Amount   *float64
+	Currency *string
+	Sources  []fixtures.Source // as Node.Sources: see EdgeSources
 }
 
-// AllSources returns the edge's sources, decoding stored ones on each call.
-func (e *Edge) AllSources() []fixtures.Source {
-	if e.Sources != nil || e.rawSources == nil {
-		return e.Sources
-	}
-	return sources(e.rawSources)
+// Readers return projections, never whole nodes and relationships: the stored sources
+// grow with every document that mentions a node, and most questions do not ask for them.
+
+// nodeFields is the projection of a node: every stored property but its sources.
+const nodeFields = `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published}`
+
+// nodeProj projects the node variable v, e.g. "RETURN " + nodeProj("n") + " AS n".
+func nodeProj(v string) string { return v + " " + nodeFields }
+
+// edgeProjFrom projects the relationship variable r, given Cypher expressions for the ids
+// of its start and end nodes.
+func edgeProjFrom(r, from, to string) string {
+	return fmt.Sprintf(`{key: %[1]s.key, kind: type(%[1]s), from: %[2]s, to: %[3]s, role: %[1]s.role, date: %[1]s.date, `+
+		`title: %[1]s.title, place: %[1]s.place, amount: %[1]s.amount, currency: %[1]s.currency}`, r, from, to)
 }
 
-// nodeFrom reads a Neo4j node written by the importer.
-func nodeFrom(n dbtype.Node) Node {
-	p := n.Props
+// edgeProj projects the relationship variable r with the ids of its ends.
+func edgeProj(r string) string {
+	return edgeProjFrom(r, "startNode("+r+").id", "endNode("+r+").id")
+}
+
+// nodeFrom reads a node projection (nodeProj).
+func nodeFrom(v any) Node {
+	p, _ := v.(map[string]any)
 	return Node{
 		ID: str(p["id"]), Kind: str(p["kind"]), Name: str(p["name"]), Aliases: strs(p["aliases"]),
 		Country: optStr(p["country"]), StartDate: optStr(p["startDate"]), EndDate: optStr(p["endDate"]),
 		Place: optStr(p["place"]), Title: optStr(p["title"]), Subtype: optStr(p["subtype"]),
 		Description: optStr(p["description"]), Language: optStr(p["language"]), File: optStr(p["file"]),
-		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]), rawSources: strs(p["sources"]),
+		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]),
 	}
 }
 
-// edgeFrom reads a relationship written by the importer, given its end ids.
-func edgeFrom(r dbtype.Relationship, from, to string) Edge {
-	p := r.Props
+// edgeOf reads an edge projection (edgeProj), or a {r: relationship, from, to} map.
+func edgeOf(v any) Edge {
+	p, _ := v.(map[string]any)
+	kind := str(p["kind"])
+	if r, ok := p["r"].(dbtype.Relationship); ok {
+		from, to := p["from"], p["to"]
+		p, kind = r.Props, r.Type
+		p["from"], p["to"] = from, to
+	}
 	e := Edge{
-		ID: str(p["key"]), Kind: r.Type, From: from, To: to,
+		ID: str(p["key"]), Kind: kind, From: str(p["from"]), To: str(p["to"]),
 		Role: optStr(p["role"]), Date: optStr(p["date"]), Title: optStr(p["title"]), Place: optStr(p["place"]),
-		Currency: optStr(p["currency"]), rawSources: strs(p["sources"]),
+		Currency: optStr(p["currency"]),
 	}
 	switch a := p["amount"].(type) {
 	case float64:

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -29,16 +29,21 @@ type Subgraph struct {
 	Truncated bool
 }
 
-// shortestPathCypher[h] finds a shortest path of at most h hops; the hop bound cannot be
-// a parameter in Cypher, so each allowed value has its own fixed statement.
+// shortestPathCypher[h] resolves both ends (following merges) and finds a shortest path
+// of at most h hops between them, in one statement; the hop bound cannot be a parameter in
+// Cypher, so each allowed value has its own fixed statement.
 var shortestPathCypher = func() []string {
 	qs := make([]string, MaxHops+1)
 	for h := 1; h <= MaxHops; h++ {
-		qs[h] = fmt.Sprintf(`
-			MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-			MATCH p = shortestPath((a)-[rs*..%d]-(b))
-			WHERE all(r IN rs WHERE type(r) IN $kinds)
-			RETURN nodes(p) AS nodes, [r IN relationships(p) | {r: r, from: startNode(r).id, to: endNode(r).id}] AS rels`, h)
+		qs[h] = resolveCypher("a", "$from") + resolveCypher("b", "$to") + fmt.Sprintf(`
+			OPTIONAL CALL (a, b) {
+				UNWIND CASE WHEN a IS NOT NULL AND b IS NOT NULL AND a <> b THEN [1] ELSE [] END AS go
+				MATCH p = shortestPath((a)-[rs*..%d]-(b))
+				WHERE all(r IN rs WHERE type(r) IN $kinds)
+				RETURN p
+			}
+			RETURN %s AS a, %s AS b, [n IN nodes(p) | %s] AS nodes, [r IN relationships(p) | %s] AS rels`,
+			h, nodeProj("a"), nodeProj("b"), nodeProj("n"), edgeProj("r"))
 	}
 	return qs
 }()
@@ -94,36 +99,56 @@ func within(name string, v, lo, hi int) error {
 }
 
 // ShortestPath finds a shortest path of at most maxHops between two nodes over the given
-// edge kinds, ignoring direction; nil when there is none.
+// edge kinds, ignoring direction; nil when there is none. One round trip.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, kinds []string) (*Path, error) {
 	if err := within("maxHops", maxHops, 1, MaxHops); err != nil {
 		return nil, err
 	}
-	a, b, kinds, err := s.pair(ctx, from, to, kinds)
+	kinds, err := edgeKinds(kinds)
 	if err != nil {
 		return nil, err
 	}
-	if a.ID == b.ID {
-		return &Path{Nodes: []Node{*a}}, nil
-	}
-	recs, err := s.read(ctx, shortestPathCypher[maxHops], map[string]any{"from": a.ID, "to": b.ID, "kinds": kinds})
-	if err != nil || len(recs) == 0 {
+	recs, err := s.read(ctx, shortestPathCypher[maxHops], map[string]any{"from": from, "to": to, "kinds": kinds})
+	if err != nil {
 		return nil, err
 	}
-	nodes, _ := recs[0].Get("nodes")
-	rels, _ := recs[0].Get("rels")
-	p := &Path{}
-	for _, n := range nodes.([]any) {
-		p.Nodes = append(p.Nodes, nodeFrom(n.(dbtype.Node)))
+	rec := recs[0].AsMap()
+	for _, end := range []struct{ v, id string }{{"a", from}, {"b", to}} {
+		if rec[end.v] == nil {
+			return nil, &NotFoundError{ID: end.id}
+		}
 	}
-	for _, x := range rels.([]any) {
+	if a, b := nodeFrom(rec["a"]), nodeFrom(rec["b"]); a.ID == b.ID {
+		return &Path{Nodes: []Node{a}}, nil
+	}
+	if rec["nodes"] == nil {
+		return nil, nil
+	}
+	p := &Path{}
+	for _, n := range rec["nodes"].([]any) {
+		p.Nodes = append(p.Nodes, nodeFrom(n))
+	}
+	for _, x := range rec["rels"].([]any) {
 		p.Edges = append(p.Edges, edgeOf(x))
 	}
 	return p, nil
 }
 
+// neighbourCypher reads, for each frontier node, at most $perNode of its edges over $kinds
+// with the node at the other end: a hub is read only as far as the answer can use it, with
+// no global sort. $cap bounds the rows of a level.
+var neighbourCypher = `
+	CALL (a) {
+		MATCH (a)-[r]-(b:Entity)
+		WHERE type(r) IN $kinds
+		RETURN r, b LIMIT $perNode
+	}
+	RETURN ` + edgeProj("r") + ` AS e, ` + nodeProj("b") + ` AS b, a.id AS src
+	LIMIT $cap`
+
 // Neighbourhood returns the nodes within depth hops of id over the given edge kinds, at
-// most limit of them, with the edges among them. One round trip per level.
+// most limit of them, with the edges among them. One read transaction, one statement per
+// level; the first also resolves id.
 func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds []string, limit int) (*Subgraph, error) {
 	if err := within("depth", depth, 1, MaxDepth); err != nil {
 		return nil, err
@@ -135,68 +160,66 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 	if err != nil {
 		return nil, err
 	}
-	start, err := s.resolve(ctx, id)
+	var g *Subgraph
+	err = s.readTx(ctx, func(run func(string, map[string]any) ([]*neo4j.Record, error)) error {
+		params := map[string]any{"id": id, "kinds": kinds, "perNode": limit, "cap": limit * 20}
+		recs, err := run(resolveCypher("a", "$id")+`
+			CALL (a) { RETURN `+nodeProj("a")+` AS start }
+			OPTIONAL CALL (a) {`+neighbourCypher+` }
+			RETURN start, e, b, src`, params)
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 || recs[0].Values[0] == nil {
+			return &NotFoundError{ID: id}
+		}
+		start := nodeFrom(recs[0].Values[0])
+		g = &Subgraph{Nodes: []Node{start}}
+		seen := map[string]bool{start.ID: true}
+		edgeSeen := map[string]bool{}
+		for level := 0; ; level++ {
+			var next []string
+			perNode := map[string]int{}
+			if len(recs) == limit*20 {
+				g.Truncated = true
+			}
+			for _, rec := range recs {
+				m := rec.AsMap()
+				if m["src"] == nil {
+					continue // the start has no edges
+				}
+				src := m["src"].(string)
+				if perNode[src]++; perNode[src] == limit {
+					g.Truncated = true // that node may have more neighbours than were read
+				}
+				bn := nodeFrom(m["b"])
+				if !seen[bn.ID] {
+					if len(g.Nodes) >= limit {
+						g.Truncated = true
+						continue
+					}
+					seen[bn.ID] = true
+					g.Nodes = append(g.Nodes, bn)
+					next = append(next, bn.ID)
+				}
+				if edge := edgeOf(m["e"]); !edgeSeen[edge.ID] {
+					edgeSeen[edge.ID] = true
+					g.Edges = append(g.Edges, edge)
+				}
+			}
+			if level+1 >= depth || len(next) == 0 {
+				return nil
+			}
+			params["frontier"] = next
+			if recs, err = run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+neighbourCypher, params); err != nil {
+				return err
+			}
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	g := &Subgraph{Nodes: []Node{*start}}
-	seen := map[string]bool{start.ID: true}
-	edgeSeen := map[string]bool{}
-	frontier := []string{start.ID}
-	for level := 0; level < depth && len(frontier) > 0; level++ {
-		recs, err := s.read(ctx, `
-			UNWIND $frontier AS id
-			MATCH (a:Entity {id: id})
-			CALL (a) {
-				MATCH (a)-[r]-(b:Entity)
-				WHERE type(r) IN $kinds
-				RETURN r, b LIMIT $perNode
-			}
-			RETURN {r: r, from: startNode(r).id, to: endNode(r).id} AS e, b, a.id AS src
-			LIMIT $cap`,
-			// A hub is read only as far as the answer can use it: at most limit
-			// neighbours from each frontier node, with no global sort.
-			map[string]any{"frontier": frontier, "kinds": kinds, "perNode": limit, "cap": limit * 20})
-		if err != nil {
-			return nil, err
-		}
-		if len(recs) == limit*20 {
-			g.Truncated = true
-		}
-		var next []string
-		perNode := map[string]int{}
-		for _, rec := range recs {
-			src, _ := rec.Get("src")
-			if perNode[src.(string)]++; perNode[src.(string)] == limit {
-				g.Truncated = true // that node may have more neighbours than were read
-			}
-			e, _ := rec.Get("e")
-			b, _ := rec.Get("b")
-			bn := nodeFrom(b.(dbtype.Node))
-			if !seen[bn.ID] {
-				if len(g.Nodes) >= limit {
-					g.Truncated = true
-					continue
-				}
-				seen[bn.ID] = true
-				g.Nodes = append(g.Nodes, bn)
-				next = append(next, bn.ID)
-			}
-			edge := edgeOf(e)
-			if seen[bn.ID] && !edgeSeen[edge.ID] {
-				edgeSeen[edge.ID] = true
-				g.Edges = append(g.Edges, edge)
-			}
-		}
-		frontier = next
-	}
 	return g, nil
-}
-
-// edgeOf reads a {r, from, to} map returned by the path queries.
-func edgeOf(x any) Edge {
-	m := x.(map[string]any)
-	return edgeFrom(m["r"].(dbtype.Relationship), str(m["from"]), str(m["to"]))
 }
 
 // Snapshot reads the nodes of the given kinds (all but documents when none) and the edges
@@ -216,9 +239,9 @@ func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (
 	}
 	recs, err := s.read(ctx, `
 		MATCH (n:Entity) WHERE n.kind IN $kinds
-		RETURN n, COLLECT {
+		RETURN `+nodeProj("n")+` AS n, COLLECT {
 			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m.kind IN $kinds
-			RETURN {r: r, from: n.id, to: m.id}
+			RETURN `+edgeProjFrom("r", "n.id", "m.id")+`
 		} AS out
 		ORDER BY n.id`, map[string]any{"kinds": kinds, "edgeKinds": ek})
 	if err != nil {
@@ -228,10 +251,45 @@ func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (
 	for _, rec := range recs {
 		n, _ := rec.Get("n")
 		out, _ := rec.Get("out")
-		g.Nodes = append(g.Nodes, nodeFrom(n.(dbtype.Node)))
+		g.Nodes = append(g.Nodes, nodeFrom(n))
 		for _, e := range out.([]any) {
 			g.Edges = append(g.Edges, edgeOf(e))
 		}
 	}
 	return g, nil
+}
+
+// FillSources reads the sources of every node and edge of g, for exports that carry them.
+// Two round trips.
+func (s *Store) FillSources(ctx context.Context, g *Subgraph) error {
+	ids := make([]string, len(g.Nodes))
+	for i, n := range g.Nodes {
+		ids[i] = n.ID
+	}
+	ns, err := s.NodeSources(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range g.Nodes {
+		g.Nodes[i].Sources = nonNilSources(ns[i])
+	}
+	refs := make([]EdgeRef, len(g.Edges))
+	for i, e := range g.Edges {
+		refs[i] = EdgeRef{Kind: e.Kind, Key: e.ID}
+	}
+	es, err := s.EdgeSources(ctx, refs)
+	if err != nil {
+		return err
+	}
+	for i := range g.Edges {
+		g.Edges[i].Sources = nonNilSources(es[i])
+	}
+	return nil
+}
+
+func nonNilSources(s []fixtures.Source) []fixtures.Source {
+	if s == nil {
+		return []fixtures.Source{}
+	}
+	return s
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
-
 	"github.com/entente/entente/fixtures"
 )
 
@@ -48,7 +46,8 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	recs, err := s.read(ctx, `
 		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score
 		WHERE size($kinds) = 0 OR node.kind IN $kinds
-		RETURN node, score ORDER BY score DESC, node.id LIMIT $first`,
+		WITH node, score ORDER BY score DESC, node.id LIMIT $first
+		RETURN `+nodeProj("node")+` AS node, score`,
 		map[string]any{"index": FulltextIndex, "q": q, "kinds": orEmpty(kinds), "first": first, "scan": first * 10})
 	if err != nil {
 		return nil, err
@@ -57,7 +56,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	for _, r := range recs {
 		n, _ := r.Get("node")
 		score, _ := r.Get("score")
-		hits = append(hits, Hit{Node: nodeFrom(n.(dbtype.Node)), Score: score.(float64)})
+		hits = append(hits, Hit{Node: nodeFrom(n), Score: score.(float64)})
 	}
 	return hits, nil
 }
@@ -166,7 +165,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	}
 	recs, err := s.read(ctx, `
 		CALL () { `+match+cond+` RETURN count(n) AS total }
-		RETURN total, COLLECT { `+match+cond+` RETURN n ORDER BY `+sortKey+dir+`, n.id SKIP $skip LIMIT $limit } AS page`,
+		RETURN total, COLLECT { `+match+cond+` WITH n ORDER BY `+sortKey+dir+`, n.id SKIP $skip LIMIT $limit RETURN `+nodeProj("n")+` } AS page`,
 		params)
 	if err != nil {
 		return nil, 0, err
@@ -175,7 +174,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	page, _ := recs[0].Get("page")
 	nodes := make([]Node, 0, limit)
 	for _, n := range page.([]any) {
-		nodes = append(nodes, nodeFrom(n.(dbtype.Node)))
+		nodes = append(nodes, nodeFrom(n))
 	}
 	return nodes, int(total.(int64)), nil
 }
@@ -189,7 +188,7 @@ func (s *Store) Memoranda(ctx context.Context, party, from, to *string, offset, 
 		  AND ($to IS NULL OR r.date <= $to OR $to STARTS WITH r.date)`
 	recs, err := s.read(ctx, `
 		CALL () { `+match+` RETURN count(r) AS total }
-		RETURN total, COLLECT { `+match+` RETURN {r: r, from: a.id, to: b.id} AS e ORDER BY r.date, r.key SKIP $skip LIMIT $limit } AS page`,
+		RETURN total, COLLECT { `+match+` WITH r, a, b ORDER BY r.date, r.key SKIP $skip LIMIT $limit RETURN `+edgeProjFrom("r", "a.id", "b.id")+` } AS page`,
 		params)
 	if err != nil {
 		return nil, 0, err
@@ -198,8 +197,7 @@ func (s *Store) Memoranda(ctx context.Context, party, from, to *string, offset, 
 	page, _ := recs[0].Get("page")
 	edges := make([]Edge, 0, limit)
 	for _, x := range page.([]any) {
-		m := x.(map[string]any)
-		edges = append(edges, edgeFrom(m["r"].(dbtype.Relationship), str(m["from"]), str(m["to"])))
+		edges = append(edges, edgeOf(x))
 	}
 	return edges, int(total.(int64)), nil
 }

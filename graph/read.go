@@ -2,12 +2,17 @@ package graph
 
 import (
 	"context"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
 
 // EdgeMentions is the relationship from a Document to each node it mentions.
 const EdgeMentions = "MENTIONS"
+
+// resolveCypher binds v to the node behind the id expression (following a merge), or null.
+func resolveCypher(v, id string) string {
+	return `OPTIONAL MATCH (` + v + `0:Entity {id: ` + id + `})
+		OPTIONAL MATCH (:Redirect {id: ` + id + `})-[:MERGED_INTO]->(` + v + `1:Entity)
+		WITH *, coalesce(` + v + `0, ` + v + `1) AS ` + v + ` `
+}
 
 // NodesByID returns the nodes with these ids in the same order, nil where none exists.
 // The id of a merged node returns the node it was merged into. One round trip.
@@ -17,7 +22,7 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*Node, error) {
 		OPTIONAL MATCH (n:Entity {id: $ids[i]})
 		OPTIONAL MATCH (:Redirect {id: $ids[i]})-[:MERGED_INTO]->(m:Entity)
 		WITH i, coalesce(n, m) AS n WHERE n IS NOT NULL
-		RETURN i, n`, map[string]any{"ids": ids})
+		RETURN i, `+nodeProj("n")+` AS n`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +30,7 @@ func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*Node, error) {
 	for _, r := range recs {
 		i, _ := r.Get("i")
 		n, _ := r.Get("n")
-		node := nodeFrom(n.(dbtype.Node))
+		node := nodeFrom(n)
 		out[i.(int64)] = &node
 	}
 	return out, nil
@@ -38,8 +43,10 @@ type EdgeQuery struct {
 	Out  bool
 }
 
-// EdgesOf answers many EdgeQuery at once, in order, each sorted by date then key. One round trip.
-func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, error) {
+// EdgesOf answers many EdgeQuery at once, in order, each sorted by date then key, and
+// returns the nodes at the far ends too (each once), so that callers need not load them.
+// One round trip.
+func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, []Node, error) {
 	rows := make([]map[string]any, len(qs))
 	for i, q := range qs {
 		rows[i] = map[string]any{"i": i, "id": q.ID, "kind": q.Kind, "out": q.Out}
@@ -49,23 +56,31 @@ func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, error) {
 		MATCH (n:Entity {id: q.id})
 		CALL (n, q) {
 			MATCH (n)-[r]->(m) WHERE q.out AND type(r) = q.kind
-			RETURN r, n.id AS from, m.id AS to
+			RETURN r, n.id AS from, m.id AS to, m
 			UNION ALL
 			MATCH (n)<-[r]-(m) WHERE NOT q.out AND type(r) = q.kind
-			RETURN r, m.id AS from, n.id AS to
+			RETURN r, m.id AS from, n.id AS to, m
 		}
-		RETURN q.i AS i, r, from, to
-		ORDER BY i, r.date, r.key`, map[string]any{"rows": rows})
+		WITH q.i AS i, r, from, to, m ORDER BY i, r.date, r.key
+		WITH collect(`+edgeProjFrom("r", "from", "to")+`) AS edges, collect(i) AS is, collect(DISTINCT m) AS ends
+		RETURN edges, is, [m IN ends | `+nodeProj("m")+`] AS ends`, map[string]any{"rows": rows})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([][]Edge, len(qs))
-	for _, rec := range recs {
-		i, _ := rec.Get("i")
-		r, _ := rec.Get("r")
-		from, _ := rec.Get("from")
-		to, _ := rec.Get("to")
-		out[i.(int64)] = append(out[i.(int64)], edgeFrom(r.(dbtype.Relationship), str(from), str(to)))
+	if len(recs) == 0 {
+		return out, nil, nil
 	}
-	return out, nil
+	edges, _ := recs[0].Get("edges")
+	is, _ := recs[0].Get("is")
+	for k, e := range edges.([]any) {
+		i := is.([]any)[k].(int64)
+		out[i] = append(out[i], edgeOf(e))
+	}
+	endList, _ := recs[0].Get("ends")
+	ends := make([]Node, 0, len(endList.([]any)))
+	for _, m := range endList.([]any) {
+		ends = append(ends, nodeFrom(m))
+	}
+	return out, ends, nil
 }

@@ -94,6 +94,32 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	return res.Records, nil
 }
 
+// readTx runs work in one read transaction, for answers that take several statements:
+// they see the same data and pay for one transaction. run sends one statement.
+func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, params map[string]any) ([]*neo4j.Record, error)) error) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName:    s.db,
+		AccessMode:      neo4j.AccessModeRead,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
+	})
+	defer sess.Close(context.Background())
+	var conf []func(*neo4j.TransactionConfig)
+	if d, ok := txTimeout(ctx); ok {
+		conf = append(conf, neo4j.WithTxTimeout(d))
+	}
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+			s.trips.Add(1)
+			res, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return nil, err
+			}
+			return res.Collect(ctx)
+		})
+	}, conf...)
+	return classify(err)
+}
+
 // writeRetryTime bounds the retries of a write that failed with a transient Neo4j error.
 const writeRetryTime = 30 * time.Second
 

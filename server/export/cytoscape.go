@@ -82,13 +82,13 @@ func Cytoscape(sg *graph.Subgraph) CytoscapeGraph {
 			ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
 			Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
 			Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
-			SHA256: n.SHA256, Published: n.Published, Sources: nonNil(n.AllSources()),
+			SHA256: n.SHA256, Published: n.Published, Sources: nonNil(n.Sources),
 		}}
 	}
 	for i, e := range edges {
 		g.Elements.Edges[i] = CytoscapeEdge{Data: CytoscapeEdgeData{
 			ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
-			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Sources: nonNil(e.AllSources()),
+			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Sources: nonNil(e.Sources),
 		}}
 	}
 	return g

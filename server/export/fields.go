@@ -36,7 +36,7 @@ var nodeFields = []field[graph.Node]{
 	{name: "file", value: func(n graph.Node) (string, bool) { return opt(n.File) }},
 	{name: "sha256", value: func(n graph.Node) (string, bool) { return opt(n.SHA256) }},
 	{name: "published", value: func(n graph.Node) (string, bool) { return opt(n.Published) }},
-	{name: "documents", value: func(n graph.Node) (string, bool) { return joined(documents(n.AllSources())) }},
+	{name: "documents", value: func(n graph.Node) (string, bool) { return joined(documents(n.Sources)) }},
 }
 
 // edgeFields are the properties of an edge in every flat format, in column order. The
@@ -55,7 +55,7 @@ var edgeFields = []field[graph.Edge]{
 		return strconv.FormatFloat(*e.Amount, 'g', -1, 64), true
 	}},
 	{name: "currency", value: func(e graph.Edge) (string, bool) { return opt(e.Currency) }},
-	{name: "documents", value: func(e graph.Edge) (string, bool) { return joined(documents(e.AllSources())) }},
+	{name: "documents", value: func(e graph.Edge) (string, bool) { return joined(documents(e.Sources)) }},
 }
 
 func opt(s *string) (string, bool) {

@@ -71,6 +71,9 @@ func Handler(store *graph.Store) http.Handler {
 		} else {
 			sg, err = store.Snapshot(r.Context(), q.kinds, q.edgeKinds)
 		}
+		if err == nil {
+			err = store.FillSources(r.Context(), sg)
+		}
 		log := zerolog.Ctx(r.Context())
 		if err != nil {
 			if r.Context().Err() != nil {

@@ -53,15 +53,14 @@ type ComplexityRoot struct {
 
 	Affiliation struct {
 		Actor      func(childComplexity int) int
-		AllSources func(childComplexity int) int
 		Edge       func(childComplexity int) int
 		Person     func(childComplexity int) int
+		SourceList func(childComplexity int) int
 		Title      func(childComplexity int) int
 	}
 
 	Agency struct {
 		Aliases         func(childComplexity int) int
-		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -77,6 +76,7 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
+		SourceList      func(childComplexity int) int
 		State           func(childComplexity int) int
 	}
 
@@ -116,7 +116,6 @@ type ComplexityRoot struct {
 
 	Document struct {
 		Aliases    func(childComplexity int) int
-		AllSources func(childComplexity int) int
 		File       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
@@ -125,6 +124,7 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 		Published  func(childComplexity int) int
 		SHA256     func(childComplexity int) int
+		SourceList func(childComplexity int) int
 		Title      func(childComplexity int) int
 	}
 
@@ -140,46 +140,45 @@ type ComplexityRoot struct {
 	}
 
 	Edge struct {
-		AllSources func(childComplexity int) int
-		Amount     func(childComplexity int) int
-		Currency   func(childComplexity int) int
-		Date       func(childComplexity int) int
-		From       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Place      func(childComplexity int) int
-		Role       func(childComplexity int) int
-		Title      func(childComplexity int) int
-		To         func(childComplexity int) int
+		Amount   func(childComplexity int) int
+		Currency func(childComplexity int) int
+		Date     func(childComplexity int) int
+		From     func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Place    func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Sources  func(childComplexity int) int
+		Title    func(childComplexity int) int
+		To       func(childComplexity int) int
 	}
 
 	Funding struct {
-		AllSources func(childComplexity int) int
 		Amount     func(childComplexity int) int
 		Currency   func(childComplexity int) int
 		Edge       func(childComplexity int) int
 		Funder     func(childComplexity int) int
+		SourceList func(childComplexity int) int
 		Target     func(childComplexity int) int
 	}
 
 	Implementation struct {
-		AllSources  func(childComplexity int) int
 		Edge        func(childComplexity int) int
 		Implementer func(childComplexity int) int
 		Role        func(childComplexity int) int
+		SourceList  func(childComplexity int) int
 		Target      func(childComplexity int) int
 	}
 
 	Link struct {
-		AllSources func(childComplexity int) int
 		Edge       func(childComplexity int) int
 		Node       func(childComplexity int) int
+		SourceList func(childComplexity int) int
 	}
 
 	Meeting struct {
 		Adopted      func(childComplexity int) int
 		Aliases      func(childComplexity int) int
-		AllSources   func(childComplexity int) int
 		Country      func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
@@ -190,6 +189,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		Participants func(childComplexity int, role *string) int
 		Place        func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 		StartDate    func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
@@ -206,11 +206,11 @@ type ComplexityRoot struct {
 	}
 
 	Memorandum struct {
-		AllSources func(childComplexity int) int
 		Date       func(childComplexity int) int
 		Edge       func(childComplexity int) int
 		Parties    func(childComplexity int) int
 		Place      func(childComplexity int) int
+		SourceList func(childComplexity int) int
 		Title      func(childComplexity int) int
 	}
 
@@ -223,7 +223,6 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Aliases         func(childComplexity int) int
-		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -239,6 +238,7 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
+		SourceList      func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -249,19 +249,19 @@ type ComplexityRoot struct {
 	}
 
 	Participation struct {
-		AllSources  func(childComplexity int) int
 		Edge        func(childComplexity int) int
 		Meeting     func(childComplexity int) int
 		Participant func(childComplexity int) int
 		Role        func(childComplexity int) int
+		SourceList  func(childComplexity int) int
 	}
 
 	PartyTo struct {
-		AllSources func(childComplexity int) int
 		Date       func(childComplexity int) int
 		Edge       func(childComplexity int) int
 		Party      func(childComplexity int) int
 		Roadmap    func(childComplexity int) int
+		SourceList func(childComplexity int) int
 	}
 
 	Path struct {
@@ -273,18 +273,17 @@ type ComplexityRoot struct {
 	Person struct {
 		Affiliations func(childComplexity int) int
 		Aliases      func(childComplexity int) int
-		AllSources   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Meetings     func(childComplexity int, from *string, to *string, role *string) int
 		Name         func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
 	Project struct {
 		Aliases      func(childComplexity int) int
-		AllSources   func(childComplexity int) int
 		Description  func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -295,6 +294,7 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 		PartOf       func(childComplexity int) int
 		Parts        func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -331,7 +331,6 @@ type ComplexityRoot struct {
 	Roadmap struct {
 		AdoptedAt    func(childComplexity int) int
 		Aliases      func(childComplexity int) int
-		AllSources   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -341,6 +340,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Parties      func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 		StartDate    func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
@@ -377,7 +377,6 @@ type ComplexityRoot struct {
 	State struct {
 		Agencies        func(childComplexity int) int
 		Aliases         func(childComplexity int) int
-		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -393,6 +392,7 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
+		SourceList      func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -412,7 +412,6 @@ type ComplexityRoot struct {
 
 	UNBody struct {
 		Aliases         func(childComplexity int) int
-		AllSources      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -428,6 +427,7 @@ type ComplexityRoot struct {
 		Parts           func(childComplexity int) int
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
+		SourceList      func(childComplexity int) int
 	}
 }
 
@@ -438,6 +438,8 @@ type ComplexityRoot struct {
 type EdgeResolver interface {
 	From(ctx context.Context, obj *graph.Edge) (model.Node, error)
 	To(ctx context.Context, obj *graph.Edge) (model.Node, error)
+
+	Sources(ctx context.Context, obj *graph.Edge) ([]fixtures.Source, error)
 }
 type MutationResolver interface {
 	UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error)
@@ -527,12 +529,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Actor(childComplexity), true
-	case "Affiliation.sources":
-		if e.ComplexityRoot.Affiliation.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Affiliation.AllSources(childComplexity), true
 	case "Affiliation.edge":
 		if e.ComplexityRoot.Affiliation.Edge == nil {
 			break
@@ -545,6 +541,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Person(childComplexity), true
+	case "Affiliation.sources":
+		if e.ComplexityRoot.Affiliation.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.SourceList(childComplexity), true
 	case "Affiliation.title":
 		if e.ComplexityRoot.Affiliation.Title == nil {
 			break
@@ -558,12 +560,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Aliases(childComplexity), true
-	case "Agency.sources":
-		if e.ComplexityRoot.Agency.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Agency.AllSources(childComplexity), true
 	case "Agency.country":
 		if e.ComplexityRoot.Agency.Country == nil {
 			break
@@ -659,6 +655,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Roadmaps(childComplexity), true
+	case "Agency.sources":
+		if e.ComplexityRoot.Agency.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.SourceList(childComplexity), true
 	case "Agency.state":
 		if e.ComplexityRoot.Agency.State == nil {
 			break
@@ -774,12 +776,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Aliases(childComplexity), true
-	case "Document.sources":
-		if e.ComplexityRoot.Document.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Document.AllSources(childComplexity), true
 	case "Document.file":
 		if e.ComplexityRoot.Document.File == nil {
 			break
@@ -833,6 +829,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SHA256(childComplexity), true
+	case "Document.sources":
+		if e.ComplexityRoot.Document.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.SourceList(childComplexity), true
 	case "Document.title":
 		if e.ComplexityRoot.Document.Title == nil {
 			break
@@ -872,12 +874,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
-	case "Edge.sources":
-		if e.ComplexityRoot.Edge.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Edge.AllSources(childComplexity), true
 	case "Edge.amount":
 		if e.ComplexityRoot.Edge.Amount == nil {
 			break
@@ -926,6 +922,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Role(childComplexity), true
+	case "Edge.sources":
+		if e.ComplexityRoot.Edge.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Sources(childComplexity), true
 	case "Edge.title":
 		if e.ComplexityRoot.Edge.Title == nil {
 			break
@@ -939,12 +941,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.To(childComplexity), true
 
-	case "Funding.sources":
-		if e.ComplexityRoot.Funding.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Funding.AllSources(childComplexity), true
 	case "Funding.amount":
 		if e.ComplexityRoot.Funding.Amount == nil {
 			break
@@ -969,6 +965,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Funder(childComplexity), true
+	case "Funding.sources":
+		if e.ComplexityRoot.Funding.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.SourceList(childComplexity), true
 	case "Funding.target":
 		if e.ComplexityRoot.Funding.Target == nil {
 			break
@@ -976,12 +978,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Funding.Target(childComplexity), true
 
-	case "Implementation.sources":
-		if e.ComplexityRoot.Implementation.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Implementation.AllSources(childComplexity), true
 	case "Implementation.edge":
 		if e.ComplexityRoot.Implementation.Edge == nil {
 			break
@@ -1000,6 +996,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Implementation.Role(childComplexity), true
+	case "Implementation.sources":
+		if e.ComplexityRoot.Implementation.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Implementation.SourceList(childComplexity), true
 	case "Implementation.target":
 		if e.ComplexityRoot.Implementation.Target == nil {
 			break
@@ -1007,12 +1009,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Implementation.Target(childComplexity), true
 
-	case "Link.sources":
-		if e.ComplexityRoot.Link.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Link.AllSources(childComplexity), true
 	case "Link.edge":
 		if e.ComplexityRoot.Link.Edge == nil {
 			break
@@ -1025,6 +1021,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.Node(childComplexity), true
+	case "Link.sources":
+		if e.ComplexityRoot.Link.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Link.SourceList(childComplexity), true
 
 	case "Meeting.adopted":
 		if e.ComplexityRoot.Meeting.Adopted == nil {
@@ -1038,12 +1040,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Aliases(childComplexity), true
-	case "Meeting.sources":
-		if e.ComplexityRoot.Meeting.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Meeting.AllSources(childComplexity), true
 	case "Meeting.country":
 		if e.ComplexityRoot.Meeting.Country == nil {
 			break
@@ -1109,6 +1105,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Place(childComplexity), true
+	case "Meeting.sources":
+		if e.ComplexityRoot.Meeting.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.SourceList(childComplexity), true
 	case "Meeting.startDate":
 		if e.ComplexityRoot.Meeting.StartDate == nil {
 			break
@@ -1154,12 +1156,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
 
-	case "Memorandum.sources":
-		if e.ComplexityRoot.Memorandum.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Memorandum.AllSources(childComplexity), true
 	case "Memorandum.date":
 		if e.ComplexityRoot.Memorandum.Date == nil {
 			break
@@ -1184,6 +1180,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Memorandum.Place(childComplexity), true
+	case "Memorandum.sources":
+		if e.ComplexityRoot.Memorandum.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Memorandum.SourceList(childComplexity), true
 	case "Memorandum.title":
 		if e.ComplexityRoot.Memorandum.Title == nil {
 			break
@@ -1242,12 +1244,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Aliases(childComplexity), true
-	case "Organization.sources":
-		if e.ComplexityRoot.Organization.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organization.AllSources(childComplexity), true
 	case "Organization.country":
 		if e.ComplexityRoot.Organization.Country == nil {
 			break
@@ -1343,6 +1339,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Roadmaps(childComplexity), true
+	case "Organization.sources":
+		if e.ComplexityRoot.Organization.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.SourceList(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1369,12 +1371,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
-	case "Participation.sources":
-		if e.ComplexityRoot.Participation.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Participation.AllSources(childComplexity), true
 	case "Participation.edge":
 		if e.ComplexityRoot.Participation.Edge == nil {
 			break
@@ -1399,13 +1395,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.Role(childComplexity), true
-
-	case "PartyTo.sources":
-		if e.ComplexityRoot.PartyTo.AllSources == nil {
+	case "Participation.sources":
+		if e.ComplexityRoot.Participation.SourceList == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PartyTo.AllSources(childComplexity), true
+		return e.ComplexityRoot.Participation.SourceList(childComplexity), true
+
 	case "PartyTo.date":
 		if e.ComplexityRoot.PartyTo.Date == nil {
 			break
@@ -1430,6 +1426,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyTo.Roadmap(childComplexity), true
+	case "PartyTo.sources":
+		if e.ComplexityRoot.PartyTo.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyTo.SourceList(childComplexity), true
 
 	case "Path.edges":
 		if e.ComplexityRoot.Path.Edges == nil {
@@ -1462,12 +1464,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
-	case "Person.sources":
-		if e.ComplexityRoot.Person.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Person.AllSources(childComplexity), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -1503,6 +1499,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Name(childComplexity), true
+	case "Person.sources":
+		if e.ComplexityRoot.Person.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.SourceList(childComplexity), true
 	case "Person.title":
 		if e.ComplexityRoot.Person.Title == nil {
 			break
@@ -1516,12 +1518,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Aliases(childComplexity), true
-	case "Project.sources":
-		if e.ComplexityRoot.Project.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Project.AllSources(childComplexity), true
 	case "Project.description":
 		if e.ComplexityRoot.Project.Description == nil {
 			break
@@ -1582,6 +1578,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Parts(childComplexity), true
+	case "Project.sources":
+		if e.ComplexityRoot.Project.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.SourceList(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -1816,12 +1818,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.Aliases(childComplexity), true
-	case "Roadmap.sources":
-		if e.ComplexityRoot.Roadmap.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Roadmap.AllSources(childComplexity), true
 	case "Roadmap.documents":
 		if e.ComplexityRoot.Roadmap.Documents == nil {
 			break
@@ -1876,6 +1872,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.Parties(childComplexity), true
+	case "Roadmap.sources":
+		if e.ComplexityRoot.Roadmap.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Roadmap.SourceList(childComplexity), true
 	case "Roadmap.startDate":
 		if e.ComplexityRoot.Roadmap.StartDate == nil {
 			break
@@ -1990,12 +1992,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.Aliases(childComplexity), true
-	case "State.sources":
-		if e.ComplexityRoot.State.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.State.AllSources(childComplexity), true
 	case "State.country":
 		if e.ComplexityRoot.State.Country == nil {
 			break
@@ -2091,6 +2087,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.Roadmaps(childComplexity), true
+	case "State.sources":
+		if e.ComplexityRoot.State.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.State.SourceList(childComplexity), true
 
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
@@ -2154,12 +2156,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.Aliases(childComplexity), true
-	case "UNBody.sources":
-		if e.ComplexityRoot.UNBody.AllSources == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UNBody.AllSources(childComplexity), true
 	case "UNBody.country":
 		if e.ComplexityRoot.UNBody.Country == nil {
 			break
@@ -2255,6 +2251,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.Roadmaps(childComplexity), true
+	case "UNBody.sources":
+		if e.ComplexityRoot.UNBody.SourceList == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UNBody.SourceList(childComplexity), true
 
 	}
 	return 0, false
@@ -4843,7 +4845,7 @@ func (ec *executionContext) _Affiliation_sources(ctx context.Context, field grap
 			return ec.fieldContext_Affiliation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -4967,7 +4969,7 @@ func (ec *executionContext) _Agency_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_Agency_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -5968,7 +5970,7 @@ func (ec *executionContext) _Document_sources(ctx context.Context, field graphql
 			return ec.fieldContext_Document_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6549,7 +6551,7 @@ func (ec *executionContext) _Edge_sources(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Edge_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return ec.Resolvers.Edge().Sources(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6564,7 +6566,7 @@ func (ec *executionContext) fieldContext_Edge_sources(_ context.Context, field g
 		Object:     "Edge",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: false,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
@@ -6723,7 +6725,7 @@ func (ec *executionContext) _Funding_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Funding_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6874,7 +6876,7 @@ func (ec *executionContext) _Implementation_sources(ctx context.Context, field g
 			return ec.fieldContext_Implementation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6970,7 +6972,7 @@ func (ec *executionContext) _Link_sources(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Link_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -7094,7 +7096,7 @@ func (ec *executionContext) _Meeting_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Meeting_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -7688,7 +7690,7 @@ func (ec *executionContext) _Memorandum_sources(ctx context.Context, field graph
 			return ec.fieldContext_Memorandum_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -7988,7 +7990,7 @@ func (ec *executionContext) _Organization_sources(ctx context.Context, field gra
 			return ec.fieldContext_Organization_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8618,7 +8620,7 @@ func (ec *executionContext) _Participation_sources(ctx context.Context, field gr
 			return ec.fieldContext_Participation_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8769,7 +8771,7 @@ func (ec *executionContext) _PartyTo_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_PartyTo_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -8980,7 +8982,7 @@ func (ec *executionContext) _Person_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_Person_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -9235,7 +9237,7 @@ func (ec *executionContext) _Project_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Project_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -10540,7 +10542,7 @@ func (ec *executionContext) _Roadmap_sources(ctx context.Context, field graphql.
 			return ec.fieldContext_Roadmap_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -11301,7 +11303,7 @@ func (ec *executionContext) _State_sources(ctx context.Context, field graphql.Co
 			return ec.fieldContext_State_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -12087,7 +12089,7 @@ func (ec *executionContext) _UNBody_sources(ctx context.Context, field graphql.C
 			return ec.fieldContext_UNBody_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.AllSources(), nil
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -14516,10 +14518,43 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Affiliation_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Affiliation_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14574,10 +14609,43 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Agency_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Agency_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "country":
 			out.Values[i] = ec._Agency_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15371,10 +15439,43 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Document_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Document_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Document_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15679,10 +15780,43 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Edge_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Edge_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15808,10 +15942,43 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Funding_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Funding_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15932,10 +16099,43 @@ func (ec *executionContext) _Implementation(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Implementation_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Implementation_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16013,10 +16213,43 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Link_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Link_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16071,10 +16304,43 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Meeting_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Meeting_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "subtype":
 			out.Values[i] = ec._Meeting_subtype(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -16473,10 +16739,43 @@ func (ec *executionContext) _Memorandum(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Memorandum_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Memorandum_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16600,10 +16899,43 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Organization_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organization_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "country":
 			out.Values[i] = ec._Organization_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -17200,10 +17532,43 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Participation_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Participation_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17324,10 +17689,43 @@ func (ec *executionContext) _PartyTo(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._PartyTo_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PartyTo_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17430,10 +17828,43 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Person_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Person_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -17607,10 +18038,43 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Project_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "description":
 			out.Values[i] = ec._Project_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -18418,10 +18882,43 @@ func (ec *executionContext) _Roadmap(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._Roadmap_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Roadmap_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "subtype":
 			out.Values[i] = ec._Roadmap_subtype(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -19086,10 +19583,43 @@ func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._State_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._State_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "country":
 			out.Values[i] = ec._State_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -19716,10 +20246,43 @@ func (ec *executionContext) _UNBody(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sources":
-			out.Values[i] = ec._UNBody_sources(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._UNBody_sources(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "country":
 			out.Values[i] = ec._UNBody_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

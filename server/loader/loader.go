@@ -1,5 +1,7 @@
 // Package loader batches the graph reads of one GraphQL request (dataloaders), so that a
 // list of fifty meetings with their participants costs a few round trips, not hundreds.
+// Nodes that a read already returned (the far ends of edges, the nodes of a path) are put
+// in the request's node cache, so that resolving them again costs nothing.
 package loader
 
 import (
@@ -9,29 +11,53 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
 )
 
 // Loaders holds one request's batching loaders.
 type Loaders struct {
-	nodes *dataloadgen.Loader[string, *graph.Node]
-	edges *dataloadgen.Loader[graph.EdgeQuery, []graph.Edge]
+	nodes       *dataloadgen.Loader[string, *graph.Node]
+	edges       *dataloadgen.Loader[graph.EdgeQuery, []graph.Edge]
+	nodeSources *dataloadgen.Loader[string, []fixtures.Source]
+	edgeSources *dataloadgen.Loader[graph.EdgeRef, []fixtures.Source]
 }
 
 type ctxKey struct{}
 
+// batch is how long a loader waits for more keys before it reads: resolvers of one level
+// run concurrently, so a short wait fills the batch.
+const batch = 200 * time.Microsecond
+
 // New builds fresh loaders over store; their caches live as long as the request.
 func New(store *graph.Store) *Loaders {
-	wait := dataloadgen.WithWait(500 * time.Microsecond)
-	return &Loaders{
-		nodes: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
-			nodes, err := store.NodesByID(ctx, ids)
-			return nodes, fill(len(ids), err)
-		}, wait, dataloadgen.WithBatchCapacity(1000)),
-		edges: dataloadgen.NewLoader(func(ctx context.Context, qs []graph.EdgeQuery) ([][]graph.Edge, []error) {
-			edges, err := store.EdgesOf(ctx, qs)
-			return edges, fill(len(qs), err)
-		}, wait, dataloadgen.WithBatchCapacity(1000)),
+	wait := dataloadgen.WithWait(batch)
+	capacity := dataloadgen.WithBatchCapacity(1000)
+	l := &Loaders{}
+	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
+		nodes, err := store.NodesByID(ctx, ids)
+		return nodes, fill(len(ids), err)
+	}, wait, capacity)
+	l.edges = dataloadgen.NewLoader(func(ctx context.Context, qs []graph.EdgeQuery) ([][]graph.Edge, []error) {
+		edges, ends, err := store.EdgesOf(ctx, qs)
+		l.prime(ends)
+		return edges, fill(len(qs), err)
+	}, wait, capacity)
+	l.nodeSources = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]fixtures.Source, []error) {
+		srcs, err := store.NodeSources(ctx, ids)
+		return srcs, fill(len(ids), err)
+	}, wait, capacity)
+	l.edgeSources = dataloadgen.NewLoader(func(ctx context.Context, refs []graph.EdgeRef) ([][]fixtures.Source, []error) {
+		srcs, err := store.EdgeSources(ctx, refs)
+		return srcs, fill(len(refs), err)
+	}, wait, capacity)
+	return l
+}
+
+// prime caches nodes the request has already read; a cached id keeps its value.
+func (l *Loaders) prime(nodes []graph.Node) {
+	for i := range nodes {
+		l.nodes.Prime(nodes[i].ID, &nodes[i])
 	}
 }
 
@@ -70,7 +96,21 @@ func Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
 	return For(ctx).nodes.LoadAll(ctx, ids)
 }
 
-// Edges loads the edges of one kind at a node, outgoing when out.
+// Known puts nodes that a read returned in the request's cache, so that loading them by
+// id (an edge's ends, say) needs no read.
+func Known(ctx context.Context, nodes []graph.Node) { For(ctx).prime(nodes) }
+
+// Edges loads the edges of one kind at a node, outgoing when out; their far ends become Known.
 func Edges(ctx context.Context, id, kind string, out bool) ([]graph.Edge, error) {
 	return For(ctx).edges.Load(ctx, graph.EdgeQuery{ID: id, Kind: kind, Out: out})
+}
+
+// NodeSources loads the sources of a node.
+func NodeSources(ctx context.Context, id string) ([]fixtures.Source, error) {
+	return For(ctx).nodeSources.Load(ctx, id)
+}
+
+// EdgeSources loads the sources of an edge.
+func EdgeSources(ctx context.Context, kind, key string) ([]fixtures.Source, error) {
+	return For(ctx).edgeSources.Load(ctx, graph.EdgeRef{Kind: kind, Key: key})
 }

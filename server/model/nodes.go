@@ -26,6 +26,24 @@ type base struct{ *graph.Node }
 // Base returns the stored node.
 func (b base) Base() *graph.Node { return b.Node }
 
+// SourceList is the node's sources (the field sources), read only when a query asks for them.
+func (b base) SourceList(ctx context.Context) ([]fixtures.Source, error) {
+	if b.Sources != nil {
+		return b.Sources, nil
+	}
+	return orEmpty(loader.NodeSources(ctx, b.ID))
+}
+
+// WrapAll wraps nodes that a read returned and puts them in the request's cache (loader.Known).
+func WrapAll(ctx context.Context, ns []graph.Node) []Node {
+	loader.Known(ctx, ns)
+	out := make([]Node, len(ns))
+	for i := range ns {
+		out[i] = Wrap(&ns[i])
+	}
+	return out
+}
+
 // Kind is the node's kind in the API's enum form.
 func (b base) Kind() string { return b.Node.Kind }
 

@@ -7,11 +7,11 @@ import (
 	"github.com/entente/entente/graph"
 )
 
-func memorandum(e *graph.Edge) Memorandum         { return Memorandum{e} }
-func funding(e *graph.Edge) Funding               { return Funding{e} }
-func implementation(e *graph.Edge) Implementation { return Implementation{e} }
-func partyTo(e *graph.Edge) PartyTo               { return PartyTo{e} }
-func affiliation(e *graph.Edge) Affiliation       { return Affiliation{e} }
+func memorandum(e *graph.Edge) Memorandum         { return Memorandum{Relation{e}} }
+func funding(e *graph.Edge) Funding               { return Funding{Relation{e}} }
+func implementation(e *graph.Edge) Implementation { return Implementation{Relation{e}} }
+func partyTo(e *graph.Edge) PartyTo               { return PartyTo{Relation{e}} }
+func affiliation(e *graph.Edge) Affiliation       { return Affiliation{Relation{e}} }
 
 // Meetings lists the actor's participations, optionally by meeting date and role.
 func (a actor) Meetings(ctx context.Context, from, to, role *string) ([]Participation, error) {

@@ -12,8 +12,32 @@ import (
 // The relation types below wrap one stored edge; their node fields load the ends
 // through the request's loaders, so lists of them cost one batched read per level.
 
+// Relation is a stored edge as the API serves it.
+type Relation struct{ *graph.Edge }
+
+// SourceList is the edge's sources (the field sources), read only when a query asks for them.
+func (r Relation) SourceList(ctx context.Context) ([]fixtures.Source, error) {
+	return EdgeSources(ctx, r.Edge)
+}
+
+// EdgeSources returns an edge's sources: those it was built with, else the stored ones.
+func EdgeSources(ctx context.Context, e *graph.Edge) ([]fixtures.Source, error) {
+	if e.Sources != nil {
+		return e.Sources, nil
+	}
+	return orEmpty(loader.EdgeSources(ctx, e.Kind, e.ID))
+}
+
+// orEmpty turns a nil list into an empty one, as the schema's non-null lists need.
+func orEmpty(s []fixtures.Source, err error) ([]fixtures.Source, error) {
+	if s == nil && err == nil {
+		s = []fixtures.Source{}
+	}
+	return s, err
+}
+
 // Participation is a PARTICIPATED_IN edge.
-type Participation struct{ *graph.Edge }
+type Participation struct{ Relation }
 
 // Participant is the actor or person who took part.
 func (p Participation) Participant(ctx context.Context) (Node, error) { return nodeAt(ctx, p.From) }
@@ -24,7 +48,7 @@ func (p Participation) Meeting(ctx context.Context) (*Meeting, error) {
 }
 
 // Memorandum is a MEMORANDUM edge.
-type Memorandum struct{ *graph.Edge }
+type Memorandum struct{ Relation }
 
 // Parties are the two signatories.
 func (m Memorandum) Parties(ctx context.Context) ([]Actor, error) {
@@ -40,7 +64,7 @@ func (m Memorandum) Parties(ctx context.Context) ([]Actor, error) {
 }
 
 // Funding is a FUNDED edge.
-type Funding struct{ *graph.Edge }
+type Funding struct{ Relation }
 
 // Funder is who paid.
 func (f Funding) Funder(ctx context.Context) (Actor, error) { return typedAt[Actor](ctx, f.From) }
@@ -49,7 +73,7 @@ func (f Funding) Funder(ctx context.Context) (Actor, error) { return typedAt[Act
 func (f Funding) Target(ctx context.Context) (Node, error) { return nodeAt(ctx, f.To) }
 
 // Implementation is an IMPLEMENTS edge.
-type Implementation struct{ *graph.Edge }
+type Implementation struct{ Relation }
 
 // Implementer is who carries it out.
 func (i Implementation) Implementer(ctx context.Context) (Actor, error) {
@@ -60,7 +84,7 @@ func (i Implementation) Implementer(ctx context.Context) (Actor, error) {
 func (i Implementation) Target(ctx context.Context) (Node, error) { return nodeAt(ctx, i.To) }
 
 // PartyTo is a PARTY_TO edge.
-type PartyTo struct{ *graph.Edge }
+type PartyTo struct{ Relation }
 
 // Party is the signatory.
 func (p PartyTo) Party(ctx context.Context) (Actor, error) { return typedAt[Actor](ctx, p.From) }
@@ -69,7 +93,7 @@ func (p PartyTo) Party(ctx context.Context) (Actor, error) { return typedAt[Acto
 func (p PartyTo) Roadmap(ctx context.Context) (*Roadmap, error) { return typedAt[*Roadmap](ctx, p.To) }
 
 // Affiliation is an AFFILIATED_WITH edge.
-type Affiliation struct{ *graph.Edge }
+type Affiliation struct{ Relation }
 
 // Person is who works for or represents the actor.
 func (a Affiliation) Person(ctx context.Context) (*Person, error) {
@@ -81,7 +105,7 @@ func (a Affiliation) Actor(ctx context.Context) (Actor, error) { return typedAt[
 
 // Link is a structural edge seen from one end; Other is the id of the far end.
 type Link struct {
-	*graph.Edge
+	Relation
 	Other string
 }
 
@@ -131,9 +155,9 @@ func edges[T any](ctx context.Context, id, kind string, out bool, wrap func(*gra
 func links(ctx context.Context, id, kind string, out bool) ([]Link, error) {
 	return edges(ctx, id, kind, out, func(e *graph.Edge) Link {
 		if out {
-			return Link{e, e.To}
+			return Link{Relation{e}, e.To}
 		}
-		return Link{e, e.From}
+		return Link{Relation{e}, e.From}
 	})
 }
 
@@ -157,7 +181,7 @@ func (b base) Documents(ctx context.Context) ([]*Document, error) {
 // participations loads PARTICIPATED_IN edges at a node, filtered by role and by the
 // meeting's start date (partial dates compare by their known prefix).
 func participations(ctx context.Context, id string, out bool, from, to, role *string) ([]Participation, error) {
-	ps, err := edges(ctx, id, fixtures.EdgeParticipatedIn, out, func(e *graph.Edge) Participation { return Participation{e} })
+	ps, err := edges(ctx, id, fixtures.EdgeParticipatedIn, out, func(e *graph.Edge) Participation { return Participation{Relation{e}} })
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/analysis"
 	"github.com/entente/entente/server/export"
+	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/model"
 )
 
@@ -30,7 +31,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	out := make([]model.Path, len(ps))
 	for i, p := range ps {
-		out[i] = model.Path{Length: len(p.Edges), Nodes: wrapAll(p.Nodes), Edges: p.Edges}
+		out[i] = model.Path{Length: len(p.Edges), Nodes: model.WrapAll(ctx, p.Nodes), Edges: p.Edges}
 	}
 	return out, nil
 }
@@ -72,6 +73,7 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, from *string, t
 	}
 	out := make([]model.TimelineEvent, len(evs))
 	for i := range evs {
+		loader.Known(ctx, []graph.Node{evs[i].Other})
 		e := &evs[i]
 		out[i] = model.TimelineEvent{Date: e.Date, EndDate: e.EndDate, Precision: precision(e.Date),
 			Kind: e.Edge.Kind, Node: model.Wrap(&e.Other), Edge: &e.Edge}
@@ -136,6 +138,9 @@ func (r *queryResolver) Cytoscape(ctx context.Context, around *string, depth *in
 		sg, err = r.Store.Snapshot(ctx, nil, edgeKinds)
 	} else {
 		sg, err = r.Store.Neighbourhood(ctx, *around, intOr(depth, 1), edgeKinds, intOr(limit, 500))
+	}
+	if err == nil {
+		err = r.Store.FillSources(ctx, sg)
 	}
 	if err != nil {
 		return nil, err

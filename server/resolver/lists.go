@@ -65,18 +65,10 @@ func list[E any](ctx context.Context, r *queryResolver, label string, f graph.Fi
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	wrapped := model.WrapAll(ctx, nodes)
 	edges := make([]E, len(nodes))
 	for i := range nodes {
-		edges[i] = edge(cursor(offset+i), model.Wrap(&nodes[i]))
+		edges[i] = edge(cursor(offset+i), wrapped[i])
 	}
 	return edges, pageInfo(offset, len(nodes), total), total, nil
-}
-
-// wrapAll wraps stored nodes as GraphQL nodes.
-func wrapAll(ns []graph.Node) []model.Node {
-	out := make([]model.Node, len(ns))
-	for i := range ns {
-		out[i] = model.Wrap(&ns[i])
-	}
-	return out
 }

@@ -47,7 +47,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || p == nil {
 		return nil, err
 	}
-	return &model.Path{Length: len(p.Edges), Nodes: wrapAll(p.Nodes), Edges: p.Edges}, nil
+	return &model.Path{Length: len(p.Edges), Nodes: model.WrapAll(ctx, p.Nodes), Edges: p.Edges}, nil
 }
 
 // Neighbourhood is the resolver for the neighbourhood field.
@@ -63,7 +63,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: wrapAll(g.Nodes), Edges: g.Edges, Truncated: g.Truncated}, nil
+	return &model.Subgraph{Nodes: model.WrapAll(ctx, g.Nodes), Edges: g.Edges, Truncated: g.Truncated}, nil
 }
 
 // Actors is the resolver for the actors field.
@@ -152,7 +152,7 @@ func (r *queryResolver) Agreements(ctx context.Context, filter *model.AgreementF
 	}
 	conn := &model.AgreementConnection{Edges: make([]model.AgreementEdge, len(ms)), PageInfo: pageInfo(offset, len(ms), total), TotalCount: total}
 	for i := range ms {
-		conn.Edges[i] = model.AgreementEdge{Cursor: cursor(offset + i), Node: &model.Memorandum{Edge: &ms[i]}}
+		conn.Edges[i] = model.AgreementEdge{Cursor: cursor(offset + i), Node: &model.Memorandum{Relation: model.Relation{Edge: &ms[i]}}}
 	}
 	return conn, nil
 }

@@ -24,6 +24,11 @@ func (r *edgeResolver) To(ctx context.Context, obj *graph.Edge) (model.Node, err
 	return model.LoadEnd(ctx, obj.To)
 }
 
+// Sources is the resolver for the sources field.
+func (r *edgeResolver) Sources(ctx context.Context, obj *graph.Edge) ([]fixtures.Source, error) {
+	return model.EdgeSources(ctx, obj)
+}
+
 // Document is the resolver for the document field.
 func (r *sourceResolver) Document(ctx context.Context, obj *fixtures.Source) (*model.Document, error) {
 	if obj.Reference != "" {
