@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -179,6 +181,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 		edgeSeen := map[string]bool{}
 		for level := 0; ; level++ {
 			var next []string
+			levelStart := len(g.Nodes)
 			perNode := map[string]int{}
 			if len(recs) == limit*20 {
 				g.Truncated = true
@@ -207,6 +210,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 					g.Edges = append(g.Edges, edge)
 				}
 			}
+			// Each level's nodes by id, so that the same graph gives the same answer.
+			slices.SortFunc(g.Nodes[levelStart:], func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
+			slices.Sort(next)
 			if level+1 >= depth || len(next) == 0 {
 				return nil
 			}

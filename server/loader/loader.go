@@ -17,6 +17,7 @@ import (
 
 // Loaders holds one request's batching loaders.
 type Loaders struct {
+	store       *graph.Store
 	nodes       *dataloadgen.Loader[string, *graph.Node]
 	edges       *dataloadgen.Loader[graph.EdgeQuery, []graph.Edge]
 	nodeSources *dataloadgen.Loader[string, []fixtures.Source]
@@ -33,7 +34,7 @@ const batch = 200 * time.Microsecond
 func New(store *graph.Store) *Loaders {
 	wait := dataloadgen.WithWait(batch)
 	capacity := dataloadgen.WithBatchCapacity(1000)
-	l := &Loaders{}
+	l := &Loaders{store: store}
 	l.nodes = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
 		nodes, err := store.NodesByID(ctx, ids)
 		return nodes, fill(len(ids), err)
@@ -99,6 +100,27 @@ func Nodes(ctx context.Context, ids []string) ([]*graph.Node, error) {
 // Known puts nodes that a read returned in the request's cache, so that loading them by
 // id (an edge's ends, say) needs no read.
 func Known(ctx context.Context, nodes []graph.Node) { For(ctx).prime(nodes) }
+
+// Expand loads nodes by id, in order, nil where there is none, together with the
+// relations x asks for (graph.NodesExpanded): every node and edge list it read is cached,
+// so that the resolvers of those relations need no read of their own.
+func Expand(ctx context.Context, ids []string, x *graph.Expand) ([]*graph.Node, error) {
+	l := For(ctx)
+	nodes, got, err := l.store.NodesExpanded(ctx, ids, x)
+	if err != nil {
+		return nil, err
+	}
+	l.prime(got.Nodes)
+	for i, n := range nodes {
+		if n != nil {
+			l.nodes.Prime(ids[i], n) // the id asked for may be a merged one
+		}
+	}
+	for q, edges := range got.Edges {
+		l.edges.Prime(q, edges)
+	}
+	return nodes, nil
+}
 
 // Edges loads the edges of one kind at a node, outgoing when out; their far ends become Known.
 func Edges(ctx context.Context, id, kind string, out bool) ([]graph.Edge, error) {

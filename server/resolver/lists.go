@@ -65,6 +65,9 @@ func list[E any](ctx context.Context, r *queryResolver, label string, f graph.Fi
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	if err := model.ExpandPage(ctx, nodes); err != nil {
+		return nil, nil, 0, err
+	}
 	wrapped := model.WrapAll(ctx, nodes)
 	edges := make([]E, len(nodes))
 	for i := range nodes {

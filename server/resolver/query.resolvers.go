@@ -17,7 +17,11 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	return model.Load(ctx, id)
+	ns, err := model.LoadSelected(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	return ns[0], nil
 }
 
 // Search is the resolver for the search field.
