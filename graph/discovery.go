@@ -160,24 +160,25 @@ type Event struct {
 var timelineKinds = []string{fixtures.EdgeParticipatedIn, fixtures.EdgeMemorandum, fixtures.EdgeFunded,
 	fixtures.EdgeImplements, fixtures.EdgePartyTo, fixtures.EdgeHeldUnder, fixtures.EdgeAdoptedAt}
 
-// Timeline returns a node's events in date order (partial dates before the days they
+// Timeline returns the node behind id and its events in date order (partial dates before the days they
 // contain, undated last), those overlapping [from, to] when bounds are given.
-func (s *Store) Timeline(ctx context.Context, id string, from, to *string) ([]Event, error) {
+func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Node, []Event, error) {
 	recs, err := s.read(ctx, resolveCypher("x", "$id")+`
-		CALL (x) { RETURN x IS NOT NULL AS found }
+		CALL (x) { RETURN `+nodeProj("x")+` AS self }
 		OPTIONAL CALL (x) {
 			MATCH (x)-[r]-(o:Entity)
 			WHERE type(r) IN $kinds
 			RETURN `+edgeProj("r")+` AS e, `+nodeProj("o")+` AS o
 		}
-		RETURN found, e, o`,
+		RETURN self, e, o`,
 		map[string]any{"id": id, "kinds": timelineKinds})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(recs) == 0 || recs[0].Values[0] != true {
-		return nil, &NotFoundError{ID: id}
+	if len(recs) == 0 || recs[0].Values[0] == nil {
+		return nil, nil, &NotFoundError{ID: id}
 	}
+	self := nodeFrom(recs[0].Values[0])
 	var out []Event
 	for _, rec := range recs {
 		e, _ := rec.Get("e")
@@ -205,7 +206,7 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) ([]Ev
 		}
 		return out[i].Edge.ID < out[j].Edge.ID
 	})
-	return out, nil
+	return &self, out, nil
 }
 
 // Overlaps reports whether a possibly partial date d ("2022-03": any day of March 2022)

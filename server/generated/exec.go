@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/entente/entente/fixtures"
-	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -30,7 +29,6 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	Edge() EdgeResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Source() SourceResolver
@@ -52,11 +50,11 @@ type ComplexityRoot struct {
 	}
 
 	Affiliation struct {
-		Actor      func(childComplexity int) int
-		Edge       func(childComplexity int) int
-		Person     func(childComplexity int) int
-		SourceList func(childComplexity int) int
-		Title      func(childComplexity int) int
+		Actor        func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Person       func(childComplexity int) int
+		SourceList   func(childComplexity int) int
+		Title        func(childComplexity int) int
 	}
 
 	Agency struct {
@@ -140,40 +138,40 @@ type ComplexityRoot struct {
 	}
 
 	Edge struct {
-		Amount   func(childComplexity int) int
-		Currency func(childComplexity int) int
-		Date     func(childComplexity int) int
-		From     func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Place    func(childComplexity int) int
-		Role     func(childComplexity int) int
-		Sources  func(childComplexity int) int
-		Title    func(childComplexity int) int
-		To       func(childComplexity int) int
+		Amount     func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		FromNode   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Place      func(childComplexity int) int
+		Role       func(childComplexity int) int
+		SourceList func(childComplexity int) int
+		Title      func(childComplexity int) int
+		ToNode     func(childComplexity int) int
 	}
 
 	Funding struct {
-		Amount     func(childComplexity int) int
-		Currency   func(childComplexity int) int
-		Edge       func(childComplexity int) int
-		Funder     func(childComplexity int) int
-		SourceList func(childComplexity int) int
-		Target     func(childComplexity int) int
+		Amount       func(childComplexity int) int
+		Currency     func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Funder       func(childComplexity int) int
+		SourceList   func(childComplexity int) int
+		Target       func(childComplexity int) int
 	}
 
 	Implementation struct {
-		Edge        func(childComplexity int) int
-		Implementer func(childComplexity int) int
-		Role        func(childComplexity int) int
-		SourceList  func(childComplexity int) int
-		Target      func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Implementer  func(childComplexity int) int
+		Role         func(childComplexity int) int
+		SourceList   func(childComplexity int) int
+		Target       func(childComplexity int) int
 	}
 
 	Link struct {
-		Edge       func(childComplexity int) int
-		Node       func(childComplexity int) int
-		SourceList func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Node         func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 	}
 
 	Meeting struct {
@@ -206,12 +204,12 @@ type ComplexityRoot struct {
 	}
 
 	Memorandum struct {
-		Date       func(childComplexity int) int
-		Edge       func(childComplexity int) int
-		Parties    func(childComplexity int) int
-		Place      func(childComplexity int) int
-		SourceList func(childComplexity int) int
-		Title      func(childComplexity int) int
+		Date         func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Parties      func(childComplexity int) int
+		Place        func(childComplexity int) int
+		SourceList   func(childComplexity int) int
+		Title        func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -249,19 +247,19 @@ type ComplexityRoot struct {
 	}
 
 	Participation struct {
-		Edge        func(childComplexity int) int
-		Meeting     func(childComplexity int) int
-		Participant func(childComplexity int) int
-		Role        func(childComplexity int) int
-		SourceList  func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Meeting      func(childComplexity int) int
+		Participant  func(childComplexity int) int
+		Role         func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 	}
 
 	PartyTo struct {
-		Date       func(childComplexity int) int
-		Edge       func(childComplexity int) int
-		Party      func(childComplexity int) int
-		Roadmap    func(childComplexity int) int
-		SourceList func(childComplexity int) int
+		Date         func(childComplexity int) int
+		EdgeWithEnds func(childComplexity int) int
+		Party        func(childComplexity int) int
+		Roadmap      func(childComplexity int) int
+		SourceList   func(childComplexity int) int
 	}
 
 	Path struct {
@@ -435,15 +433,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
-type EdgeResolver interface {
-	From(ctx context.Context, obj *graph.Edge) (model.Node, error)
-	To(ctx context.Context, obj *graph.Edge) (model.Node, error)
-
-	Sources(ctx context.Context, obj *graph.Edge) ([]fixtures.Source, error)
-}
 type MutationResolver interface {
 	UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error)
-	AddEdge(ctx context.Context, input model.EdgeInput) (*graph.Edge, error)
+	AddEdge(ctx context.Context, input model.EdgeInput) (*model.Edge, error)
 	RemoveEdge(ctx context.Context, id string) (bool, error)
 	MergeNodes(ctx context.Context, survivor string, merged string) (model.Node, error)
 }
@@ -530,11 +522,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Affiliation.Actor(childComplexity), true
 	case "Affiliation.edge":
-		if e.ComplexityRoot.Affiliation.Edge == nil {
+		if e.ComplexityRoot.Affiliation.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Affiliation.Edge(childComplexity), true
+		return e.ComplexityRoot.Affiliation.EdgeWithEnds(childComplexity), true
 	case "Affiliation.person":
 		if e.ComplexityRoot.Affiliation.Person == nil {
 			break
@@ -893,11 +885,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.Date(childComplexity), true
 	case "Edge.from":
-		if e.ComplexityRoot.Edge.From == nil {
+		if e.ComplexityRoot.Edge.FromNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Edge.From(childComplexity), true
+		return e.ComplexityRoot.Edge.FromNode(childComplexity), true
 	case "Edge.id":
 		if e.ComplexityRoot.Edge.ID == nil {
 			break
@@ -923,11 +915,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.Role(childComplexity), true
 	case "Edge.sources":
-		if e.ComplexityRoot.Edge.Sources == nil {
+		if e.ComplexityRoot.Edge.SourceList == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Edge.Sources(childComplexity), true
+		return e.ComplexityRoot.Edge.SourceList(childComplexity), true
 	case "Edge.title":
 		if e.ComplexityRoot.Edge.Title == nil {
 			break
@@ -935,11 +927,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Edge.Title(childComplexity), true
 	case "Edge.to":
-		if e.ComplexityRoot.Edge.To == nil {
+		if e.ComplexityRoot.Edge.ToNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Edge.To(childComplexity), true
+		return e.ComplexityRoot.Edge.ToNode(childComplexity), true
 
 	case "Funding.amount":
 		if e.ComplexityRoot.Funding.Amount == nil {
@@ -954,11 +946,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Funding.Currency(childComplexity), true
 	case "Funding.edge":
-		if e.ComplexityRoot.Funding.Edge == nil {
+		if e.ComplexityRoot.Funding.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Funding.Edge(childComplexity), true
+		return e.ComplexityRoot.Funding.EdgeWithEnds(childComplexity), true
 	case "Funding.funder":
 		if e.ComplexityRoot.Funding.Funder == nil {
 			break
@@ -979,11 +971,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.Funding.Target(childComplexity), true
 
 	case "Implementation.edge":
-		if e.ComplexityRoot.Implementation.Edge == nil {
+		if e.ComplexityRoot.Implementation.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Implementation.Edge(childComplexity), true
+		return e.ComplexityRoot.Implementation.EdgeWithEnds(childComplexity), true
 	case "Implementation.implementer":
 		if e.ComplexityRoot.Implementation.Implementer == nil {
 			break
@@ -1010,11 +1002,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.Implementation.Target(childComplexity), true
 
 	case "Link.edge":
-		if e.ComplexityRoot.Link.Edge == nil {
+		if e.ComplexityRoot.Link.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Link.Edge(childComplexity), true
+		return e.ComplexityRoot.Link.EdgeWithEnds(childComplexity), true
 	case "Link.node":
 		if e.ComplexityRoot.Link.Node == nil {
 			break
@@ -1163,11 +1155,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Memorandum.Date(childComplexity), true
 	case "Memorandum.edge":
-		if e.ComplexityRoot.Memorandum.Edge == nil {
+		if e.ComplexityRoot.Memorandum.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Memorandum.Edge(childComplexity), true
+		return e.ComplexityRoot.Memorandum.EdgeWithEnds(childComplexity), true
 	case "Memorandum.parties":
 		if e.ComplexityRoot.Memorandum.Parties == nil {
 			break
@@ -1372,11 +1364,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
 	case "Participation.edge":
-		if e.ComplexityRoot.Participation.Edge == nil {
+		if e.ComplexityRoot.Participation.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Participation.Edge(childComplexity), true
+		return e.ComplexityRoot.Participation.EdgeWithEnds(childComplexity), true
 	case "Participation.meeting":
 		if e.ComplexityRoot.Participation.Meeting == nil {
 			break
@@ -1409,11 +1401,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartyTo.Date(childComplexity), true
 	case "PartyTo.edge":
-		if e.ComplexityRoot.PartyTo.Edge == nil {
+		if e.ComplexityRoot.PartyTo.EdgeWithEnds == nil {
 			break
 		}
 
-		return e.ComplexityRoot.PartyTo.Edge(childComplexity), true
+		return e.ComplexityRoot.PartyTo.EdgeWithEnds(childComplexity), true
 	case "PartyTo.party":
 		if e.ComplexityRoot.PartyTo.Party == nil {
 			break
@@ -4813,11 +4805,11 @@ func (ec *executionContext) _Affiliation_edge(ctx context.Context, field graphql
 			return ec.fieldContext_Affiliation_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4827,7 +4819,7 @@ func (ec *executionContext) fieldContext_Affiliation_edge(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Affiliation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -5817,8 +5809,8 @@ func (ec *executionContext) _Connector_edgesToA(ctx context.Context, field graph
 			return obj.EdgesToA, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5849,8 +5841,8 @@ func (ec *executionContext) _Connector_edgesToB(ctx context.Context, field graph
 			return obj.EdgesToB, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6294,7 +6286,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6317,7 +6309,7 @@ func (ec *executionContext) fieldContext_Edge_id(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_kind(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6340,7 +6332,7 @@ func (ec *executionContext) fieldContext_Edge_kind(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type EdgeKind does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_from(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_from(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6349,7 +6341,7 @@ func (ec *executionContext) _Edge_from(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Edge_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Edge().From(ctx, obj)
+			return obj.FromNode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -6363,8 +6355,8 @@ func (ec *executionContext) fieldContext_Edge_from(_ context.Context, field grap
 	fc = &graphql.FieldContext{
 		Object:     "Edge",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -6372,7 +6364,7 @@ func (ec *executionContext) fieldContext_Edge_from(_ context.Context, field grap
 	return fc, nil
 }
 
-func (ec *executionContext) _Edge_to(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_to(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6381,7 +6373,7 @@ func (ec *executionContext) _Edge_to(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_Edge_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Edge().To(ctx, obj)
+			return obj.ToNode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
@@ -6395,8 +6387,8 @@ func (ec *executionContext) fieldContext_Edge_to(_ context.Context, field graphq
 	fc = &graphql.FieldContext{
 		Object:     "Edge",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -6404,7 +6396,7 @@ func (ec *executionContext) fieldContext_Edge_to(_ context.Context, field graphq
 	return fc, nil
 }
 
-func (ec *executionContext) _Edge_role(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_role(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6427,7 +6419,7 @@ func (ec *executionContext) fieldContext_Edge_role(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_date(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_date(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6450,7 +6442,7 @@ func (ec *executionContext) fieldContext_Edge_date(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_title(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_title(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6473,7 +6465,7 @@ func (ec *executionContext) fieldContext_Edge_title(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_place(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_place(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6496,7 +6488,7 @@ func (ec *executionContext) fieldContext_Edge_place(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_amount(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_amount(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6519,7 +6511,7 @@ func (ec *executionContext) fieldContext_Edge_amount(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_currency(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_currency(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6542,7 +6534,7 @@ func (ec *executionContext) fieldContext_Edge_currency(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Edge_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Edge_sources(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6551,7 +6543,7 @@ func (ec *executionContext) _Edge_sources(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Edge_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Edge().Sources(ctx, obj)
+			return obj.SourceList(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []fixtures.Source) graphql.Marshaler {
@@ -6566,7 +6558,7 @@ func (ec *executionContext) fieldContext_Edge_sources(_ context.Context, field g
 		Object:     "Edge",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Source(ctx, field)
 		},
@@ -6693,11 +6685,11 @@ func (ec *executionContext) _Funding_edge(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Funding_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6707,7 +6699,7 @@ func (ec *executionContext) fieldContext_Funding_edge(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "Funding",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -6844,11 +6836,11 @@ func (ec *executionContext) _Implementation_edge(ctx context.Context, field grap
 			return ec.fieldContext_Implementation_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6858,7 +6850,7 @@ func (ec *executionContext) fieldContext_Implementation_edge(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Implementation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -6940,11 +6932,11 @@ func (ec *executionContext) _Link_edge(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Link_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6954,7 +6946,7 @@ func (ec *executionContext) fieldContext_Link_edge(_ context.Context, field grap
 	fc = &graphql.FieldContext{
 		Object:     "Link",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -7658,11 +7650,11 @@ func (ec *executionContext) _Memorandum_edge(ctx context.Context, field graphql.
 			return ec.fieldContext_Memorandum_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7672,7 +7664,7 @@ func (ec *executionContext) fieldContext_Memorandum_edge(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Memorandum",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -7770,8 +7762,8 @@ func (ec *executionContext) _Mutation_addEdge(ctx context.Context, field graphql
 			return ec.Resolvers.Mutation().AddEdge(ctx, fc.Args["input"].(model.EdgeInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8588,11 +8580,11 @@ func (ec *executionContext) _Participation_edge(ctx context.Context, field graph
 			return ec.fieldContext_Participation_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8602,7 +8594,7 @@ func (ec *executionContext) fieldContext_Participation_edge(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "Participation",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -8739,11 +8731,11 @@ func (ec *executionContext) _PartyTo_edge(ctx context.Context, field graphql.Col
 			return ec.fieldContext_PartyTo_edge(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edge, nil
+			return obj.EdgeWithEnds(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8753,7 +8745,7 @@ func (ec *executionContext) fieldContext_PartyTo_edge(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "PartyTo",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Edge(ctx, field)
@@ -8861,8 +8853,8 @@ func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.Colle
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11789,8 +11781,8 @@ func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.C
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11968,8 +11960,8 @@ func (ec *executionContext) _TimelineEvent_edge(ctx context.Context, field graph
 			return obj.Edge, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
-			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14513,10 +14505,43 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._Affiliation_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Affiliation_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -15653,7 +15678,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 
 var edgeImplementors = []string{"Edge"}
 
-func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj *graph.Edge) graphql.Marshaler {
+func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, edgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15674,81 +15699,15 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "from":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Edge_from(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Edge_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "to":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Edge_to(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Edge_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "role":
 			out.Values[i] = ec._Edge_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15937,10 +15896,43 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._Funding_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Funding_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -16094,10 +16086,43 @@ func (ec *executionContext) _Implementation(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._Implementation_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Implementation_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -16208,10 +16233,43 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "edge":
-			out.Values[i] = ec._Link_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Link_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -16734,10 +16792,43 @@ func (ec *executionContext) _Memorandum(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._Memorandum_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Memorandum_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -17527,10 +17618,43 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._Participation_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Participation_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -17684,10 +17808,43 @@ func (ec *executionContext) _PartyTo(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edge":
-			out.Values[i] = ec._PartyTo_edge(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PartyTo_edge(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "sources":
 			field := field
 
@@ -21413,15 +21570,15 @@ func (ec *executionContext) marshalNDocumentEdge2ᚕgithubᚗcomᚋententeᚋent
 	return ret
 }
 
-func (ec *executionContext) marshalNEdge2githubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx context.Context, sel ast.SelectionSet, v graph.Edge) graphql.Marshaler {
+func (ec *executionContext) marshalNEdge2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v model.Edge) graphql.Marshaler {
 	return ec._Edge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Edge) graphql.Marshaler {
+func (ec *executionContext) marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Edge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEdge2githubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx, sel, v[i])
+		return ec.marshalNEdge2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -21433,7 +21590,7 @@ func (ec *executionContext) marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋg
 	return ret
 }
 
-func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐEdge(ctx context.Context, sel ast.SelectionSet, v *graph.Edge) graphql.Marshaler {
+func (ec *executionContext) marshalNEdge2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")

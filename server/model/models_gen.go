@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/entente/entente/graph"
 )
 
 type ActorConnection struct {
@@ -72,9 +70,9 @@ type Community struct {
 type Connector struct {
 	Node Node `json:"node"`
 	// Edges between a and the connector.
-	EdgesToA []graph.Edge `json:"edgesToA"`
+	EdgesToA []Edge `json:"edgesToA"`
 	// Edges between the connector and b.
-	EdgesToB []graph.Edge `json:"edgesToB"`
+	EdgesToB []Edge `json:"edgesToB"`
 }
 
 type DocumentConnection struct {
@@ -168,9 +166,9 @@ type PageInfo struct {
 }
 
 type Path struct {
-	Length int          `json:"length"`
-	Nodes  []Node       `json:"nodes"`
-	Edges  []graph.Edge `json:"edges"`
+	Length int    `json:"length"`
+	Nodes  []Node `json:"nodes"`
+	Edges  []Edge `json:"edges"`
 }
 
 type ProjectConnection struct {
@@ -233,9 +231,9 @@ type SourceInput struct {
 }
 
 type Subgraph struct {
-	Nodes     []Node       `json:"nodes"`
-	Edges     []graph.Edge `json:"edges"`
-	Truncated bool         `json:"truncated"`
+	Nodes     []Node `json:"nodes"`
+	Edges     []Edge `json:"edges"`
+	Truncated bool   `json:"truncated"`
 }
 
 type TimelineEvent struct {
@@ -245,8 +243,8 @@ type TimelineEvent struct {
 	Precision DatePrecision `json:"precision"`
 	Kind      string        `json:"kind"`
 	// The meeting, counterpart, project or roadmap.
-	Node Node        `json:"node"`
-	Edge *graph.Edge `json:"edge"`
+	Node Node  `json:"node"`
+	Edge *Edge `json:"edge"`
 }
 
 type CentralityMeasure string

@@ -12,7 +12,6 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/analysis"
 	"github.com/entente/entente/server/export"
-	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/model"
 )
 
@@ -31,7 +30,12 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	out := make([]model.Path, len(ps))
 	for i, p := range ps {
-		out[i] = model.Path{Length: len(p.Edges), Nodes: model.WrapAll(ctx, p.Nodes), Edges: p.Edges}
+		nodes := model.WrapAll(ctx, p.Nodes)
+		edges, err := model.EdgesAmong(ctx, p.Edges, nodes)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = model.Path{Length: len(p.Edges), Nodes: nodes, Edges: edges}
 	}
 	return out, nil
 }
@@ -44,7 +48,16 @@ func (r *queryResolver) Connectors(ctx context.Context, a string, b string, edge
 	}
 	out := make([]model.Connector, len(cs))
 	for i := range cs {
-		out[i] = model.Connector{Node: model.Wrap(&cs[i].Node), EdgesToA: cs[i].ToA, EdgesToB: cs[i].ToB}
+		c := model.Wrap(&cs[i].Node)
+		toA, err := model.EdgesAmong(ctx, cs[i].ToA, []model.Node{c})
+		if err != nil {
+			return nil, err
+		}
+		toB, err := model.EdgesAmong(ctx, cs[i].ToB, []model.Node{c})
+		if err != nil {
+			return nil, err
+		}
+		out[i] = model.Connector{Node: c, EdgesToA: toA, EdgesToB: toB}
 	}
 	return out, nil
 }
@@ -67,16 +80,21 @@ func (r *queryResolver) CoParticipants(ctx context.Context, id string, from *str
 
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, id string, from *string, to *string) ([]model.TimelineEvent, error) {
-	evs, err := r.Store.Timeline(ctx, id, from, to)
+	self, evs, err := r.Store.Timeline(ctx, id, from, to)
 	if err != nil {
 		return nil, err
 	}
+	x := model.Wrap(self)
 	out := make([]model.TimelineEvent, len(evs))
 	for i := range evs {
-		loader.Known(ctx, []graph.Node{evs[i].Other})
 		e := &evs[i]
+		other := model.Wrap(&e.Other)
+		from, to := x, other
+		if e.Edge.From != self.ID {
+			from, to = other, x
+		}
 		out[i] = model.TimelineEvent{Date: e.Date, EndDate: e.EndDate, Precision: precision(e.Date),
-			Kind: e.Edge.Kind, Node: model.Wrap(&e.Other), Edge: &e.Edge}
+			Kind: e.Edge.Kind, Node: other, Edge: &model.Edge{Relation: model.Relation{Edge: &e.Edge}, FromNode: from, ToNode: to}}
 	}
 	return out, nil
 }

@@ -8,7 +8,6 @@ package resolver
 import (
 	"context"
 
-	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/model"
 )
@@ -27,12 +26,16 @@ func (r *mutationResolver) UpsertNode(ctx context.Context, input model.NodeInput
 }
 
 // AddEdge is the resolver for the addEdge field.
-func (r *mutationResolver) AddEdge(ctx context.Context, input model.EdgeInput) (*graph.Edge, error) {
+func (r *mutationResolver) AddEdge(ctx context.Context, input model.EdgeInput) (*model.Edge, error) {
 	e, err := edgeFromInput(input)
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.AddEdge(ctx, e)
+	stored, err := r.Store.AddEdge(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	return model.LoadEdge(ctx, stored)
 }
 
 // RemoveEdge is the resolver for the removeEdge field.

@@ -51,7 +51,12 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 	if err != nil || p == nil {
 		return nil, err
 	}
-	return &model.Path{Length: len(p.Edges), Nodes: model.WrapAll(ctx, p.Nodes), Edges: p.Edges}, nil
+	nodes := model.WrapAll(ctx, p.Nodes)
+	edges, err := model.EdgesAmong(ctx, p.Edges, nodes)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Path{Length: len(p.Edges), Nodes: nodes, Edges: edges}, nil
 }
 
 // Neighbourhood is the resolver for the neighbourhood field.
@@ -67,7 +72,12 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: model.WrapAll(ctx, g.Nodes), Edges: g.Edges, Truncated: g.Truncated}, nil
+	nodes := model.WrapAll(ctx, g.Nodes)
+	edges, err := model.EdgesAmong(ctx, g.Edges, nodes)
+	if err != nil {
+		return nil, err
+	}
+	return &model.Subgraph{Nodes: nodes, Edges: edges, Truncated: g.Truncated}, nil
 }
 
 // Actors is the resolver for the actors field.

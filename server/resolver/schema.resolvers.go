@@ -9,25 +9,9 @@ import (
 	"context"
 
 	"github.com/entente/entente/fixtures"
-	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/model"
 )
-
-// From is the resolver for the from field.
-func (r *edgeResolver) From(ctx context.Context, obj *graph.Edge) (model.Node, error) {
-	return model.LoadEnd(ctx, obj.From)
-}
-
-// To is the resolver for the to field.
-func (r *edgeResolver) To(ctx context.Context, obj *graph.Edge) (model.Node, error) {
-	return model.LoadEnd(ctx, obj.To)
-}
-
-// Sources is the resolver for the sources field.
-func (r *edgeResolver) Sources(ctx context.Context, obj *graph.Edge) ([]fixtures.Source, error) {
-	return model.EdgeSources(ctx, obj)
-}
 
 // Document is the resolver for the document field.
 func (r *sourceResolver) Document(ctx context.Context, obj *fixtures.Source) (*model.Document, error) {
@@ -66,13 +50,7 @@ func (r *sourceResolver) Text(ctx context.Context, obj *fixtures.Source) (*strin
 	return &obj.Text, nil
 }
 
-// Edge returns generated.EdgeResolver implementation.
-func (r *Resolver) Edge() generated.EdgeResolver { return &edgeResolver{r} }
-
 // Source returns generated.SourceResolver implementation.
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
-type (
-	edgeResolver   struct{ *Resolver }
-	sourceResolver struct{ *Resolver }
-)
+type sourceResolver struct{ *Resolver }
