@@ -120,6 +120,7 @@ func serveEntente(addr, pprofAddr, uri string) error {
 	}
 	defer store.Close(ctx)
 	go func() { _ = http.ListenAndServe(pprofAddr, nil) }()
+	server.TuneGC()
 	srv := &http.Server{Addr: addr, Handler: server.New(server.Options{Store: store, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second}
 	go func() {

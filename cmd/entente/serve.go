@@ -204,6 +204,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 			log.Warn().Msg("no API keys and closed reads: every query will be refused (set ENTENTE_API_KEYS_FILE or ENTENTE_OPEN_READS=true)")
 		}
 	}
+	server.TuneGC()
 	return serveOn(ctx, ln, server.New(o), log, 15*time.Second)
 }
 
