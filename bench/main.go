@@ -1,5 +1,3 @@
-//go:debug adaptivestackstart=1
-
 // Command bench is `make bench`: it starts a throwaway Neo4j, generates and imports a
 // synthetic graph (loaders/synth), and measures six operations side by side at 1, 8 and
 // 32 concurrent clients: Entente's GraphQL endpoint (server.New, run as a child process),

@@ -1,5 +1,3 @@
-//go:debug adaptivestackstart=1
-
 // Command entente is Entente's one binary: it extracts documents into fixtures, loads
 // fixtures into Neo4j, serves the GraphQL API, and runs a local Neo4j for development.
 package main
