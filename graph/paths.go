@@ -137,16 +137,15 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 }
 
 // neighbourCypher reads, for each frontier node, at most $perNode of its edges over $kinds
-// with the id of the node at the other end: a hub is read only as far as the answer can use
-// it, with no global sort. $cap bounds the rows of a level. Most rows of the last level
-// reach nodes the answer has no room for, so nodes are projected once, at the end.
+// with the node at the other end: a hub is read only as far as the answer can use it, with
+// no global sort. $cap bounds the rows of a level.
 var neighbourCypher = `
 	CALL (a) {
 		MATCH (a)-[r]-(b:Entity)
 		WHERE type(r) IN $kinds
 		RETURN r, b LIMIT $perNode
 	}
-	RETURN ` + edgeProj("r") + ` AS e, b.id AS b, a.id AS src
+	RETURN ` + edgeProj("r") + ` AS e, ` + nodeProj("b") + ` AS b, a.id AS src
 	LIMIT $cap`
 
 // Neighbourhood returns the nodes within depth hops of id over the given edge kinds, at
@@ -196,15 +195,15 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 				if perNode[src]++; perNode[src] == limit {
 					g.Truncated = true // that node may have more neighbours than were read
 				}
-				b := m["b"].(string)
-				if !seen[b] {
+				bn := nodeFrom(m["b"])
+				if !seen[bn.ID] {
 					if len(g.Nodes) >= limit {
 						g.Truncated = true
 						continue
 					}
-					seen[b] = true
-					g.Nodes = append(g.Nodes, Node{ID: b})
-					next = append(next, b)
+					seen[bn.ID] = true
+					g.Nodes = append(g.Nodes, bn)
+					next = append(next, bn.ID)
 				}
 				if edge := edgeOf(m["e"]); !edgeSeen[edge.ID] {
 					edgeSeen[edge.ID] = true
@@ -215,25 +214,13 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 			slices.SortFunc(g.Nodes[levelStart:], func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
 			slices.Sort(next)
 			if level+1 >= depth || len(next) == 0 {
-				break
+				return nil
 			}
 			params["frontier"] = next
 			if recs, err = run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+neighbourCypher, params); err != nil {
 				return err
 			}
 		}
-		if len(g.Nodes) == 1 {
-			return nil
-		}
-		recs, err = run(`UNWIND range(1, size($ids) - 1) AS i MATCH (n:Entity {id: $ids[i]}) RETURN i, `+nodeProj("n")+` AS n`,
-			map[string]any{"ids": nodeIDs(g.Nodes)})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			g.Nodes[rec.Values[0].(int64)] = nodeFrom(rec.Values[1])
-		}
-		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -311,13 +298,4 @@ func nonNilSources(s []fixtures.Source) []fixtures.Source {
 		return []fixtures.Source{}
 	}
 	return s
-}
-
-// nodeIDs lists the ids of nodes.
-func nodeIDs(nodes []Node) []string {
-	out := make([]string, len(nodes))
-	for i := range nodes {
-		out[i] = nodes[i].ID
-	}
-	return out
 }
