@@ -40,9 +40,12 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 			return err
 		}
 		im := newImport(f, resolved)
-		kind := resolved[n.ID].kind
-		_, _, err = tx.exec(ctx, nodeCypher(kind), map[string]any{"rows": im.nodes[kind]})
-		return err
+		w := &batchWriter{tx: tx}
+		nodes, err := w.nodes(ctx, im)
+		if err != nil {
+			return err
+		}
+		return w.mentions(ctx, im.mentions, nil, nodes)
 	})
 	if err != nil {
 		return nil, err
@@ -90,7 +93,7 @@ func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
 			return inputf("%s and %s are the same node", e.From, e.To)
 		}
 		key = im.edges[e.Kind][0].(map[string]any)["key"].(string)
-		_, _, err = tx.exec(ctx, edgeCypher(e.Kind), map[string]any{"rows": im.edges[e.Kind]})
+		_, _, err = tx.exec(ctx, edgeMergeCypher(e.Kind), map[string]any{"rows": im.edges[e.Kind]})
 		return err
 	})
 	if err != nil {
@@ -177,11 +180,11 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 				continue
 			}
 			moved[e.Kind] = append(moved[e.Kind], map[string]any{"key": fe.Key(), "from": fe.From, "to": fe.To,
-				"props": e.props, "sources": e.sources, "docs": e.docs})
+				"props": e.props, "sources": e.sources})
 		}
 		for _, kind := range fixtures.EdgeKinds {
 			if len(moved[kind]) > 0 {
-				if _, _, err := tx.exec(ctx, edgeCypher(kind), map[string]any{"rows": moved[kind]}); err != nil {
+				if _, _, err := tx.exec(ctx, edgeMergeCypher(kind), map[string]any{"rows": moved[kind]}); err != nil {
 					return err
 				}
 			}
@@ -192,12 +195,13 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			       CASE WHEN a = s.name OR a IN acc THEN acc ELSE acc + a END) AS aliases
 			SET s.aliases = aliases,
 			    s.aliasText = reduce(t = '', a IN aliases | t + CASE t WHEN '' THEN '' ELSE ' | ' END + a),
-			    s.sources = reduce(acc = coalesce(s.sources, []), x IN coalesce(m.sources, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END),
-			    s.docs = reduce(acc = coalesce(s.docs, []), x IN coalesce(m.docs, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+			    s.refSources = CASE WHEN m.refSources IS NULL THEN s.refSources
+					ELSE reduce(acc = coalesce(s.refSources, []), x IN m.refSources | CASE WHEN x IN acc THEN acc ELSE acc + x END) END
 			WITH m, s
 			CALL (m, s) {
-				MATCH (d:Document)-[:MENTIONS]->(m)
-				MERGE (d)-[:MENTIONS]->(s)
+				MATCH (d:Document)-[old:MENTIONS]->(m)
+				MERGE (d)-[r:MENTIONS]->(s)
+				SET r.sources = reduce(acc = coalesce(r.sources, []), x IN coalesce(old.sources, []) | CASE WHEN x IN acc THEN acc ELSE acc + x END)
 			}
 			CALL (m, s) {
 				MATCH (r:Redirect)-[old:MERGED_INTO]->(m)
@@ -216,12 +220,12 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 	return s.resolve(ctx, survivor.ID)
 }
 
-// rawEdge is an edge with its stored lists, as MergeNodes moves it.
+// rawEdge is an edge with its stored sources, as MergeNodes moves it.
 type rawEdge struct {
 	Kind, From, To string
 	Date           *string
 	props          map[string]any
-	sources, docs  []any
+	sources        []any
 }
 
 // edgesAt reads every domain edge at a node with its properties, inside the transaction.
@@ -243,9 +247,8 @@ func (t *Tx) edgesAt(ctx context.Context, id string) ([]rawEdge, error) {
 		p := pv.(map[string]any)
 		e := rawEdge{Kind: kind.(string), From: from.(string), To: to.(string), Date: optStr(p["date"]), props: map[string]any{}}
 		e.sources, _ = p["sources"].([]any)
-		e.docs, _ = p["docs"].([]any)
 		for k, v := range p {
-			if k != "key" && k != "sources" && k != "docs" {
+			if k != "key" && k != "sources" && k != "docs" { // docs: edges stored before sources moved
 				e.props[k] = v
 			}
 		}

@@ -31,8 +31,13 @@ type ImportStats struct {
 // nothing, aliases and sources are unions, and a non-null scalar overwrites while a null
 // one keeps the stored value. Ids that were merged away resolve to their survivor. A node
 // whose id is stored with another kind makes the whole import fail with an *InputError.
-// progress, if not nil, is called after every batch with the rows written so far.
-// It needs the schema (EnsureSchema): its lookups name the indexes.
+// progress, if not nil, is called after every batch of documents, nodes or edges with the
+// rows written so far. It needs the schema (EnsureSchema): its lookups name the indexes.
+//
+// The statements, in order: documents (which says which ones it created), nodes of each
+// kind (which return their element ids), MENTIONS, then edges of each kind. Once written,
+// nodes are found again by element id, which is valid for the rest of the transaction
+// and costs neither an index seek nor a lock; the node statements have locked them.
 func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
@@ -41,34 +46,45 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 		return ImportStats{}, inputf("invalid fixture: %s (and %d more problems)", ps[0], len(ps)-1)
 	}
 	var stats ImportStats
+	began := time.Now()
+	var written time.Duration
 	err := s.write(ctx, func(tx *Tx) error {
 		resolved, err := tx.resolveIDs(ctx, f)
 		if err != nil {
 			return err
 		}
+		s.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
 		im := newImport(f, resolved)
 		stats = ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
 			Redirected: im.redirected, Loops: im.loops}
 		w := &batchWriter{tx: tx, total: stats.Documents + stats.Nodes + stats.Edges, progress: progress}
-		if err := w.write(ctx, "documents", documentCypher, im.docs, false); err != nil {
+		docs, err := w.documents(ctx, im.docs)
+		if err != nil {
 			return err
 		}
-		for _, kind := range fixtures.NodeKinds {
-			if err := w.write(ctx, kind, nodeCypher(kind), im.nodes[kind], false); err != nil {
-				return err
-			}
+		nodes, err := w.nodes(ctx, im)
+		if err != nil {
+			return err
 		}
+		if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {
+			return err
+		}
+		// The node statements have written, so locked, both ends of every edge: a
+		// concurrent import that shares an end waits for this one to commit, so the keys
+		// looked up below cannot be created by anyone else before then.
 		for _, kind := range fixtures.EdgeKinds {
-			if err := w.write(ctx, kind, edgeCypher(kind), im.edges[kind], true); err != nil {
+			if err := w.edges(ctx, kind, im.edges[kind], nodes); err != nil {
 				return err
 			}
 		}
 		stats.Created = w.created
+		written = time.Since(began)
 		return nil
 	})
 	if err != nil {
 		return ImportStats{}, err
 	}
+	s.log.Debug().Dur("written", written).Dur("took", time.Since(began)).Msg("import committed")
 	return stats, nil
 }
 
@@ -80,29 +96,174 @@ type batchWriter struct {
 	progress    func(done, total int)
 }
 
-// write runs cypher once per batch of rows; edge statements return how many rows
-// found both ends, which must be all of them.
-func (w *batchWriter) write(ctx context.Context, kind, cypher string, rows []any, edges bool) error {
+// batches calls send with consecutive slices of at most ImportBatch rows.
+func batches(rows []any, send func(batch []any) error) error {
 	for start := 0; start < len(rows); start += ImportBatch {
-		batch := rows[start:min(start+ImportBatch, len(rows))]
-		began := time.Now()
-		recs, created, err := w.tx.exec(ctx, cypher, map[string]any{"rows": batch})
-		if err != nil {
-			return err // unwrapped: the driver's retries and classify look at its type
+		if err := send(rows[start:min(start+ImportBatch, len(rows))]); err != nil {
+			return err
 		}
-		w.tx.store.log.Debug().Str("kind", kind).Int("rows", len(batch)).Dur("took", time.Since(began)).Msg("import batch")
-		if edges {
-			if n, _ := recs[0].Values[0].(int64); int(n) != len(batch) {
-				return fmt.Errorf("import %s: %d edges written for %d rows: an end is missing or a key is stored twice", kind, n, len(batch))
-			}
-		}
-		w.created += created
-		w.done += len(batch)
+	}
+	return nil
+}
+
+// exec runs one statement of a batch, counting what it created; with progress, the rows
+// count towards the total reported.
+func (w *batchWriter) exec(ctx context.Context, kind, cypher string, params map[string]any, rows int, progress bool) ([]*neo4j.Record, error) {
+	began := time.Now()
+	recs, created, err := w.tx.exec(ctx, cypher, params)
+	if err != nil {
+		return nil, err // unwrapped: the driver's retries and classify look at its type
+	}
+	w.tx.store.log.Debug().Str("kind", kind).Int("rows", rows).Dur("took", time.Since(began)).Msg("import batch")
+	w.created += created
+	if progress {
+		w.done += rows
 		if w.progress != nil {
 			w.progress(w.done, w.total)
 		}
 	}
+	return recs, nil
+}
+
+// checkWritten checks the count an edge or MENTIONS statement returns: every row must have
+// found its ends.
+func checkWritten(recs []*neo4j.Record, kind string, rows int) error {
+	if n, _ := recs[0].Values[0].(int64); int(n) != rows {
+		return fmt.Errorf("import %s: %d written for %d rows: an end is missing or a key is stored twice", kind, n, rows)
+	}
 	return nil
+}
+
+// stored is a document or node written by this transaction.
+type stored struct {
+	eid     string // its element id, valid until the transaction ends
+	created bool   // this transaction created it: no relationship can be stored at it yet
+}
+
+// documents merges the documents and returns them by id.
+func (w *batchWriter) documents(ctx context.Context, rows []any) (map[string]stored, error) {
+	out := make(map[string]stored, len(rows))
+	err := batches(rows, func(batch []any) error {
+		recs, err := w.exec(ctx, "documents", documentCypher, map[string]any{"rows": batch}, len(batch), true)
+		for _, r := range recs {
+			id, _ := r.Values[0].(string)
+			eid, _ := r.Values[1].(string)
+			created, _ := r.Values[2].(bool)
+			out[id] = stored{eid, created}
+		}
+		return err
+	})
+	return out, err
+}
+
+// nodes merges the nodes of every kind and returns their element ids by id.
+func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]stored, error) {
+	out := make(map[string]stored, countRows(im.nodes))
+	for _, kind := range fixtures.NodeKinds {
+		err := batches(im.nodes[kind], func(batch []any) error {
+			recs, err := w.exec(ctx, kind, nodeCypher, map[string]any{"rows": batch}, len(batch), true)
+			for _, r := range recs {
+				id, _ := r.Values[0].(string)
+				eid, _ := r.Values[1].(string)
+				created, _ := r.Values[2].(bool)
+				out[id] = stored{eid, created}
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// mentions writes a MENTIONS relationship, with its spans, per (document, node): created
+// when this transaction created the document or the node, since none can exist yet, else
+// merged.
+func (w *batchWriter) mentions(ctx context.Context, ms []mention, docs, nodes map[string]stored) error {
+	var fresh, old []any
+	for _, m := range ms {
+		n := nodes[m.node]
+		if d, ok := docs[m.doc]; ok && (d.created || n.created) {
+			fresh = append(fresh, map[string]any{"d": d.eid, "n": n.eid, "sources": m.sources})
+		} else {
+			old = append(old, map[string]any{"doc": m.doc, "n": n.eid, "sources": m.sources})
+		}
+	}
+	for _, part := range []struct {
+		cypher string
+		rows   []any
+	}{{mentionCreateCypher, fresh}, {mentionMergeCypher, old}} {
+		err := batches(part.rows, func(batch []any) error {
+			recs, err := w.exec(ctx, "MENTIONS", part.cypher, map[string]any{"rows": batch}, len(batch), false)
+			if err != nil {
+				return err
+			}
+			return checkWritten(recs, "MENTIONS", len(batch))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// edges writes the edges of one kind: per batch, one statement finds which keys are
+// stored (of the edges between two nodes that were already stored), one creates the
+// others between their ends' element ids and, when some keys were found, one merges
+// into those.
+func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes map[string]stored) error {
+	lookup, create, update := edgeLookupCypher(kind), edgeCreateCypher, edgeUpdateCypher(kind)
+	return batches(rows, func(batch []any) error {
+		// An edge with an end this transaction created is new; the others are looked up.
+		var keys []string
+		for _, r := range batch {
+			row := r.(map[string]any)
+			if !nodes[row["from"].(string)].created && !nodes[row["to"].(string)].created {
+				keys = append(keys, row["key"].(string))
+			}
+		}
+		found := map[string]bool{}
+		if len(keys) > 0 {
+			recs, err := w.exec(ctx, kind+" lookup", lookup, map[string]any{"keys": keys}, len(keys), false)
+			if err != nil {
+				return err
+			}
+			for _, r := range recs {
+				k, _ := r.Values[0].(string)
+				found[k] = true
+			}
+		}
+		var fresh, old []any
+		for _, r := range batch {
+			row := r.(map[string]any)
+			if found[row["key"].(string)] {
+				old = append(old, row)
+			} else {
+				fresh = append(fresh, map[string]any{"kind": kind, "key": row["key"], "a": nodes[row["from"].(string)].eid,
+					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"]})
+			}
+		}
+		n := 0
+		for _, part := range []struct {
+			cypher string
+			rows   []any
+		}{{create, fresh}, {update, old}} {
+			if len(part.rows) == 0 {
+				continue
+			}
+			recs, err := w.exec(ctx, kind, part.cypher, map[string]any{"rows": part.rows}, len(part.rows), true)
+			if err != nil {
+				return err
+			}
+			c, _ := recs[0].Values[0].(int64)
+			n += int(c)
+		}
+		if n != len(batch) {
+			return fmt.Errorf("import %s: %d edges written for %d rows: an end is missing or a key is stored twice", kind, n, len(batch))
+		}
+		return nil
+	})
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
@@ -157,6 +318,7 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 		}
 	}
 	recs, err := t.run(ctx, `
+		CYPHER replan=skip
 		UNWIND $ids AS id
 		MATCH (r:Redirect {id: id})-[:MERGED_INTO*1..]->(s:Entity) USING INDEX r:Redirect(id)
 		RETURN id, s.id, s.kind`, map[string]any{"ids": nodeIDs})
@@ -176,6 +338,7 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 		}
 	}
 	recs, err = t.run(ctx, `
+		CYPHER replan=skip
 		UNWIND $rows AS row
 		MATCH (n:Entity {id: row.id}) USING INDEX n:Entity(id) WHERE n.kind <> row.kind
 		RETURN row.id, n.kind, row.kind ORDER BY row.id LIMIT 1`, map[string]any{"rows": rows})
@@ -193,6 +356,7 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 type importRows struct {
 	docs       []any
 	nodes      map[string][]any // kind -> rows
+	mentions   []mention
 	edges      map[string][]any // kind -> rows
 	redirected int
 	loops      int
@@ -234,13 +398,16 @@ func (im *importRows) addDocuments(docs []fixtures.Document) {
 	}
 }
 
-// addNodes makes one row per node id, after redirects, grouped by kind.
+// addNodes makes one row per node id, after redirects, grouped by kind. A row carries
+// its surface forms (the name first), its reference sources, and its document sources
+// grouped by document (mentions), each once and in the order read.
 func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string]target) {
 	type nodeAcc struct {
-		row     map[string]any
-		aliases *set
-		sources *set
-		docs    *set
+		row      map[string]any
+		forms    *set
+		refs     *set
+		mentions map[string]*set // document id -> its spans
+		docs     []string        // the documents, in the order read
 	}
 	nodes := map[string]*nodeAcc{}
 	var nodeOrder []string
@@ -253,15 +420,14 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 		acc, ok := nodes[t.id]
 		if !ok {
 			acc = &nodeAcc{
-				row:     map[string]any{"id": t.id, "kind": t.kind, "name": n.Name, "props": map[string]any{}},
-				aliases: newSet(), sources: newSet(), docs: newSet(),
+				row:   map[string]any{"id": t.id, "kind": t.kind, "name": n.Name, "props": map[string]any{}},
+				forms: newSet(), refs: newSet(), mentions: map[string]*set{},
 			}
 			nodes[t.id] = acc
 			nodeOrder = append(nodeOrder, t.id)
-		} else {
-			acc.aliases.add(n.Name)
 		}
-		acc.aliases.add(n.Aliases...)
+		acc.forms.add(n.Name)
+		acc.forms.add(n.Aliases...)
 		props := acc.row["props"].(map[string]any)
 		setStr(props, "country", n.Country)
 		setStr(props, "startDate", n.StartDate)
@@ -272,17 +438,38 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 				props[key] = v
 			}
 		}
-		addSources(acc.sources, acc.docs, n.Sources)
+		for _, src := range n.Sources {
+			j := sourceJSON(src)
+			if src.Reference != "" {
+				acc.refs.add(j)
+				continue
+			}
+			spans, ok := acc.mentions[src.Document]
+			if !ok {
+				spans = newSet()
+				acc.mentions[src.Document] = spans
+				acc.docs = append(acc.docs, src.Document)
+			}
+			spans.add(j)
+		}
 	}
 	im.redirected = len(redirected)
 	for _, id := range nodeOrder {
 		acc := nodes[id]
-		acc.row["aliases"] = acc.aliases.list
-		acc.row["sources"] = acc.sources.list
-		acc.row["docs"] = acc.docs.list
+		acc.row["forms"] = acc.forms.list
+		acc.row["refs"] = acc.refs.list
+		for _, d := range acc.docs {
+			im.mentions = append(im.mentions, mention{doc: d, node: id, sources: acc.mentions[d].list})
+		}
 		kind := acc.row["kind"].(string)
 		im.nodes[kind] = append(im.nodes[kind], acc.row)
 	}
+}
+
+// mention is a MENTIONS relationship to write: the spans of one document that name a node.
+type mention struct {
+	doc, node string
+	sources   []string
 }
 
 // addEdges makes one row per edge key, after redirects, grouped by kind; an edge that a
@@ -291,7 +478,6 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 	type edgeAcc struct {
 		row     map[string]any
 		sources *set
-		docs    *set
 	}
 	edges := map[string]*edgeAcc{}
 	var edgeOrder []string
@@ -306,7 +492,7 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 		if !ok {
 			acc = &edgeAcc{
 				row:     map[string]any{"key": key, "kind": e.Kind, "from": e.From, "to": e.To, "props": map[string]any{}},
-				sources: newSet(), docs: newSet(),
+				sources: newSet(),
 			}
 			edges[key] = acc
 			edgeOrder = append(edgeOrder, key)
@@ -322,29 +508,22 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 		if amount, ok := toFloat(e.Properties["amount"]); ok {
 			props["amount"] = amount
 		}
-		addSources(acc.sources, acc.docs, e.Sources)
+		for _, src := range e.Sources {
+			acc.sources.add(sourceJSON(src))
+		}
 	}
 	for _, key := range edgeOrder {
 		acc := edges[key]
 		acc.row["sources"] = acc.sources.list
-		acc.row["docs"] = acc.docs.list
 		kind := acc.row["kind"].(string)
 		im.edges[kind] = append(im.edges[kind], acc.row)
 	}
 }
 
-// addSources adds each source once, JSON-encoded as the model stores it, and its document id.
-func addSources(sources, docs *set, srcs []fixtures.Source) {
-	for _, src := range srcs {
-		b, err := json.Marshal(src)
-		if err != nil {
-			continue // a Source always marshals
-		}
-		sources.add(string(b))
-		if src.Reference == "" {
-			docs.add(src.Document)
-		}
-	}
+// sourceJSON is a source as stored: the JSON of fixtures.Source.
+func sourceJSON(src fixtures.Source) string {
+	b, _ := json.Marshal(src) // a Source always marshals
+	return string(b)
 }
 
 // set is an insertion-ordered set of strings.
@@ -389,58 +568,124 @@ func toFloat(v any) (float64, bool) {
 	return 0, false
 }
 
-// documentCypher merges documents. Names come from the title, else the file, else the id.
+// The import statements start with CYPHER replan=skip: the graph grows fast during a
+// load, so Neo4j would otherwise throw their plans away as stale and plan them again every
+// few seconds, which took a quarter of its CPU. Their plans do not depend on statistics:
+// every lookup is by a unique constraint, an element id or a hinted index.
+
+// documentCypher merges documents and returns each one's id, element id and whether it
+// was created. Names come from the title, else the file, else the id. The marker property
+// is set and removed in the same transaction, so it is never stored.
 const documentCypher = `
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (d:Entity {id: row.id})
+ON CREATE SET d.importCreated = true
 SET d:Document, d.kind = 'Document', d += row.props,
-    d.name = coalesce(row.name, d.name, row.id)`
+    d.name = coalesce(row.name, d.name, row.id)
+WITH d, d.importCreated IS NOT NULL AS created
+REMOVE d.importCreated
+RETURN d.id, elementId(d), created`
 
-// nodeCypher merges the nodes of one kind, which must come from fixtures.NodeKinds: the
-// stored name stays, another name becomes an alias, aliases, sources and docs are unions,
-// non-null scalars (row.props) overwrite, and each document gets a MENTIONS edge to the node.
-// Lookups by id name their index, so that the plan cannot turn into a scan per row.
-// The first SET locks the node, so the lists read next cannot be changed by a concurrent import.
-func nodeCypher(kind string) string {
-	mustKind(fixtures.NodeKinds, kind)
-	return fmt.Sprintf(`
+// nodeCypher merges nodes, whose kinds must come from fixtures.NodeKinds (Import and the
+// curations validate them first), and returns their ids, element ids and whether they were created: the stored name stays,
+// another name becomes an alias, aliases and reference sources are unions, and non-null
+// scalars (row.props) overwrite. Lists are only written when they gain an entry, so a hub
+// repeated in every file is not rewritten. The SET of kind, done on every row, locks the
+// node, so the lists read next cannot be changed by a concurrent import. Every stored node
+// has an aliasText (the statement sets it on creation), so a node without one was created.
+const nodeCypher = `
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:%s, n.kind = row.kind, n.name = coalesce(n.name, row.name)
-WITH n, row, reduce(acc = [], a IN coalesce(n.aliases, []) + [row.name] + row.aliases |
-       CASE WHEN a = n.name OR a IN acc THEN acc ELSE acc + a END) AS aliases
-SET n.aliases = aliases,
-    n.aliasText = reduce(t = '', a IN aliases | t + CASE t WHEN '' THEN '' ELSE ' | ' END + a),
-    n.sources = reduce(acc = coalesce(n.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-    n.docs = reduce(acc = coalesce(n.docs, []), d IN row.docs | CASE WHEN d IN acc THEN acc ELSE acc + d END),
-    n += row.props
-WITH n, row
-UNWIND row.docs AS doc
-MATCH (d:Document:Entity {id: doc}) USING INDEX d:Entity(id)
-MERGE (d)-[:MENTIONS]->(n)`, kind)
+ON CREATE SET n:$(row.kind), n.name = row.name
+SET n.kind = row.kind, n += row.props
+WITH n, row, n.aliasText IS NULL AS created, coalesce(n.aliases, []) AS old, coalesce(n.refSources, []) AS oldRefs
+WITH n, created, old, [a IN row.forms WHERE a <> n.name AND NOT a IN old] AS added,
+     oldRefs, [s IN row.refs WHERE NOT s IN oldRefs] AS addedRefs
+FOREACH (_ IN CASE WHEN created OR size(added) > 0 THEN [1] ELSE [] END |
+  SET n.aliases = old + added,
+      n.aliasText = reduce(t = '', a IN old + added | t + CASE t WHEN '' THEN '' ELSE ' | ' END + a))
+FOREACH (_ IN CASE WHEN size(addedRefs) > 0 THEN [1] ELSE [] END | SET n.refSources = oldRefs + addedRefs)
+RETURN n.id, elementId(n), created`
+
+// mentionCreateCypher creates MENTIONS from documents this transaction created, with
+// their spans, between element ids; it returns how many it wrote.
+const mentionCreateCypher = `
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (d) WHERE elementId(d) = row.d
+MATCH (n) WHERE elementId(n) = row.n
+CREATE (d)-[r:MENTIONS {sources: row.sources}]->(n)
+RETURN count(r)`
+
+// mentionMergeCypher merges MENTIONS from stored documents, adding the spans they lack;
+// it returns how many rows found their document.
+const mentionMergeCypher = `
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (d:Entity {id: row.doc})
+MATCH (n) WHERE elementId(n) = row.n
+MERGE (d)-[r:MENTIONS]->(n)
+WITH r, row, coalesce(r.sources, []) AS old
+WITH r, old, [s IN row.sources WHERE NOT s IN old] AS added
+FOREACH (_ IN CASE WHEN r.sources IS NULL OR size(added) > 0 THEN [1] ELSE [] END | SET r.sources = old + added)
+RETURN count(r)`
+
+// edgeLookupCypher returns which of $keys are stored as edges of one kind, which must come
+// from fixtures.EdgeKinds. It seeks the relationship key index (schema.go's <kind>_key):
+// the planner may otherwise scan the whole index for every row, as it did for a MERGE.
+func edgeLookupCypher(kind string) string {
+	mustKind(fixtures.EdgeKinds, kind)
+	return fmt.Sprintf(`
+CYPHER replan=skip
+UNWIND $keys AS key
+MATCH ()-[r:%[1]s {key: key}]->() USING INDEX SEEK r:%[1]s(key)
+RETURN key`, kind)
 }
 
-// edgeCypher merges the edges of one kind, which must come from fixtures.EdgeKinds, by key,
-// and returns how many rows found both ends. It looks the key up in the relationship index
-// (schema.go's <kind>_key) and creates the edge when it is missing, rather than using
-// MERGE: the planner may choose to scan the whole index for every row of a MERGE or of an
-// unhinted MATCH, which made a re-import of 5,000 edges take seconds. Concurrent imports
-// cannot both create an edge: its two ends were written, so locked, by this transaction's
-// node statements, and the second import waits for the first one to commit.
-func edgeCypher(kind string) string {
+// edgeCreateCypher creates edges, whose kinds must come from fixtures.EdgeKinds, whose
+// keys are not stored, between the element ids of their ends, and returns how many rows found both ends, which must be all
+// of them. Every property is set in the CREATE (a null one is not stored), so that the
+// plan needs no Eager.
+const edgeCreateCypher = `
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (b) WHERE elementId(b) = row.b
+CREATE (a)-[r:$(row.kind) {key: row.key, sources: row.sources, role: row.props.role, date: row.props.date,
+  title: row.props.title, place: row.props.place, amount: row.props.amount, currency: row.props.currency}]->(b)
+RETURN count(r) AS written`
+
+// edgeMerge adds a row's sources and non-null scalars to the stored edge r.
+const edgeMerge = `
+WITH r, row, coalesce(r.sources, []) AS old
+WITH r, row, old, [s IN row.sources WHERE NOT s IN old] AS added
+SET r += row.props
+FOREACH (_ IN CASE WHEN r.sources IS NULL OR size(added) > 0 THEN [1] ELSE [] END | SET r.sources = old + added)
+RETURN count(r) AS written`
+
+// edgeUpdateCypher merges rows into the stored edges of one kind with their keys, and
+// returns how many it found.
+func edgeUpdateCypher(kind string) string {
+	mustKind(fixtures.EdgeKinds, kind)
+	return fmt.Sprintf(`
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH ()-[r:%[1]s {key: row.key}]->() USING INDEX SEEK r:%[1]s(key)`, kind) + edgeMerge
+}
+
+// edgeMergeCypher creates or merges edges of one kind between existing nodes, for the
+// curation mutations, which do not lock the ends first as Import does: MERGE locks both
+// ends before it looks, so concurrent curations cannot create the same edge twice.
+// It returns how many rows found both ends.
+func edgeMergeCypher(kind string) string {
 	mustKind(fixtures.EdgeKinds, kind)
 	return fmt.Sprintf(`
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-OPTIONAL MATCH ()-[old:%[1]s {key: row.key}]->() USING INDEX SEEK old:%[1]s(key)
-FOREACH (_ IN CASE WHEN old IS NULL THEN [1] ELSE [] END | CREATE (a)-[:%[1]s {key: row.key}]->(b))
-WITH row
-MATCH ()-[r:%[1]s {key: row.key}]->() USING INDEX SEEK r:%[1]s(key)
-SET r.sources = reduce(acc = coalesce(r.sources, []), s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-    r.docs = reduce(acc = coalesce(r.docs, []), d IN row.docs | CASE WHEN d IN acc THEN acc ELSE acc + d END),
-    r += row.props
-RETURN count(r) AS written`, kind)
+MERGE (a)-[r:%s {key: row.key}]->(b)`, kind) + edgeMerge
 }
 
 // mustKind guards the only values spliced into Cypher: labels and types from a whitelist.

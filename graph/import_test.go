@@ -73,7 +73,8 @@ func TestImportCounts(t *testing.T) {
 		t.Errorf("project:border description = %v", got)
 	}
 	funded := edgeProps(t, "FUNDED|state:IT|project:border")
-	if funded["amount"] != 150000.0 || funded["currency"] != "EUR" || !equal(strs(funded["docs"]), []string{"doc:a"}) {
+	if funded["amount"] != 150000.0 || funded["currency"] != "EUR" || len(strs(funded["sources"])) != 1 ||
+		!strings.Contains(strs(funded["sources"])[0], `"document":"doc:a"`) || funded["docs"] != nil {
 		t.Errorf("FUNDED = %v", funded)
 	}
 	memo := edgeProps(t, "MEMORANDUM|state:IT|state:MA|2022-03")
@@ -83,12 +84,21 @@ func TestImportCounts(t *testing.T) {
 	if got := edgeProps(t, "PARTICIPATED_IN|unicri|meeting:a")["role"]; got != "organiser" {
 		t.Errorf("PARTICIPATED_IN role = %v", got)
 	}
-	// A source is stored as the JSON of fixtures.Source, so the model's readers decode it.
-	if got := strs(nodeProps(t, "un")["sources"]); !equal(got, []string{`{"reference":"gazetteer"}`}) {
-		t.Errorf("un sources = %q", got)
+	// A source is stored as the JSON of fixtures.Source: reference sources on the node,
+	// spans of a document on its MENTIONS; nodes hold no list that grows with the corpus.
+	if got := strs(nodeProps(t, "un")["refSources"]); !equal(got, []string{`{"reference":"gazetteer"}`}) {
+		t.Errorf("un refSources = %q", got)
 	}
-	if got := strs(nodeProps(t, "state:IT")["sources"]); !equal(got, []string{`{"document":"doc:a","start":0,"end":5,"text":"Italy"}`}) {
-		t.Errorf("state:IT sources = %q", got)
+	if got := mentionSources(t, "doc:a", "state:IT"); !equal(got, []string{`{"document":"doc:a","start":0,"end":5,"text":"Italy"}`}) {
+		t.Errorf("doc:a MENTIONS state:IT sources = %q", got)
+	}
+	if recs := query(t, "MATCH (n:Entity) WHERE n.sources IS NOT NULL OR n.docs IS NOT NULL RETURN n.id", nil); len(recs) > 0 {
+		t.Errorf("%v has sources or docs on the node", recs[0].Values)
+	}
+	want1 := []fixtures.Source{{Document: "doc:a", Start: 0, End: 5, Text: "Italy"}}
+	if got := nodeSources(t, store, "state:IT", "un", "no:such"); fmt.Sprint(got) != fmt.Sprint([][]fixtures.Source{
+		want1, {{Reference: "gazetteer"}}, nil}) {
+		t.Errorf("NodeSources = %v", got)
 	}
 	mentioned := query(t, "MATCH (:Document {id: 'doc:a'})-[:MENTIONS]->(n) RETURN n.id ORDER BY n.id", nil)
 	if len(mentioned) != 7 {
@@ -152,22 +162,22 @@ func TestImportMergesSharedNodes(t *testing.T) {
 	if italy["country"] != "IT" {
 		t.Errorf("state:IT country = %v: b.json's null must keep a.json's IT", italy["country"])
 	}
-	if got := strs(italy["docs"]); !equal(got, []string{"doc:a", "doc:b"}) {
-		t.Errorf("state:IT docs = %q", got)
+	if got := mentionedBy(t, "state:IT"); !equal(got, []string{"doc:a", "doc:b"}) {
+		t.Errorf("state:IT is mentioned by %q", got)
 	}
-	if got := len(strs(italy["sources"])); got != 2 {
-		t.Errorf("state:IT has %d sources, want 2", got)
+	if got := nodeSources(t, store, "state:IT")[0]; len(got) != 2 || got[0].Document != "doc:a" || got[1].Document != "doc:b" {
+		t.Errorf("state:IT sources = %v, want 2, by document", got)
 	}
 	unicri := nodeProps(t, "unicri")
 	if got := len(strs(unicri["aliases"])); got != 2 {
 		t.Errorf("unicri aliases = %q, want the English and the French long names", strs(unicri["aliases"]))
 	}
-	if got := len(strs(unicri["sources"])); got != 3 {
-		t.Errorf("unicri has %d sources, want 3 (one in a.json, two in b.json)", got)
+	if got := nodeSources(t, store, "unicri")[0]; len(got) != 3 {
+		t.Errorf("unicri has %d sources, want 3 (one in a.json, two in b.json)", len(got))
 	}
 	un := nodeProps(t, "un")
-	if got := strs(un["sources"]); len(got) != 1 {
-		t.Errorf("un sources = %q, want the gazetteer once", got)
+	if got := nodeSources(t, store, "un")[0]; len(got) != 1 || got[0].Reference != "gazetteer" {
+		t.Errorf("un sources = %v, want the gazetteer once", got)
 	}
 	if got := strs(un["aliases"]); !equal(got, []string{"Nations Unies"}) {
 		t.Errorf("un aliases = %q", got)
@@ -186,8 +196,16 @@ func TestImportMergesSharedNodes(t *testing.T) {
 	if got := len(strs(r["sources"])); got != 3 {
 		t.Errorf("PART_OF has %d sources, want 3", got)
 	}
-	if got := strs(r["docs"]); !equal(got, []string{"doc:a", "doc:b"}) {
-		t.Errorf("PART_OF docs = %q", got)
+	srcs, err := store.EdgeSources(ctx, []graph.EdgeRef{{Kind: fixtures.EdgePartOf, Key: "PART_OF|agency:IT:interior|state:IT"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []string
+	for _, src := range srcs[0] {
+		docs = append(docs, src.Document)
+	}
+	if !equal(docs, []string{"doc:a", "doc:b", "doc:b"}) {
+		t.Errorf("PART_OF sources are from %q", docs)
 	}
 	if dup := query(t, "MATCH ()-[r]->() WHERE r.key IS NOT NULL WITH r.key AS key, count(*) AS n WHERE n > 1 RETURN key", nil); len(dup) > 0 {
 		t.Errorf("duplicated edges: %v", dup[0].Values)
@@ -254,7 +272,7 @@ func TestImportConcurrently(t *testing.T) {
 			}
 		}
 		assertCounts(t, store, nodesAB, relsAB)
-		if got := len(strs(nodeProps(t, "unicri")["sources"])); got != 3 {
+		if got := len(nodeSources(t, store, "unicri")[0]); got != 3 {
 			t.Errorf("unicri has %d sources, want 3", got)
 		}
 		if got := len(strs(nodeProps(t, "state:IT")["aliases"])); got != 2 {
@@ -349,8 +367,8 @@ func TestImportResolvesRedirects(t *testing.T) {
 	if got := strs(un["aliases"]); !equal(got, []string{"UNICRI", "United Nations Interregional Crime and Justice Research Institute"}) {
 		t.Errorf("un aliases = %q", got)
 	}
-	if got := len(strs(un["sources"])); got != 2 {
-		t.Errorf("un has %d sources, want the gazetteer and unicri's span", got)
+	if got := nodeSources(t, store, "un")[0]; len(got) != 2 || got[0].Document != "doc:a" || got[1].Reference != "gazetteer" {
+		t.Errorf("un sources = %v, want unicri's span and the gazetteer", got)
 	}
 	if p := edgeProps(t, "PARTICIPATED_IN|un|meeting:a"); p["role"] != "organiser" {
 		t.Errorf("PARTICIPATED_IN|un|meeting:a = %v", p)
@@ -478,6 +496,37 @@ func edgeProps(t *testing.T, key string) map[string]any {
 		return nil
 	}
 	return recs[0].Values[0].(neo4j.Relationship).Props
+}
+
+// nodeSources reads the sources of nodes as the API does.
+func nodeSources(t *testing.T, store *graph.Store, ids ...string) [][]fixtures.Source {
+	t.Helper()
+	got, err := store.NodeSources(context.Background(), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// mentionSources returns the spans stored on the MENTIONS from a document to a node.
+func mentionSources(t *testing.T, doc, id string) []string {
+	t.Helper()
+	recs := query(t, "MATCH (:Document {id: $doc})-[r:MENTIONS]->(:Entity {id: $id}) RETURN r.sources",
+		map[string]any{"doc": doc, "id": id})
+	if len(recs) != 1 {
+		t.Fatalf("%d MENTIONS from %s to %s", len(recs), doc, id)
+	}
+	return strs(recs[0].Values[0])
+}
+
+// mentionedBy lists the documents that mention a node, by id.
+func mentionedBy(t *testing.T, id string) []string {
+	t.Helper()
+	var out []string
+	for _, r := range query(t, "MATCH (d:Document)-[:MENTIONS]->(:Entity {id: $id}) RETURN d.id ORDER BY d.id", map[string]any{"id": id}) {
+		out = append(out, r.Values[0].(string))
+	}
+	return out
 }
 
 // snapshot describes every node and relationship with its properties (lists in order).

@@ -11,14 +11,19 @@ import (
 // How the domain is stored in Neo4j (the importer writes it, the readers read it):
 //
 //   - A node is (:Entity:<Kind> {id, kind, name, aliases, aliasText, country, startDate,
-//     endDate, place, title, subtype, description, sources, docs}). kind is the fixture
-//     kind ("UNBody"); aliases holds every surface form but the name; aliasText joins them
-//     for the full-text index; sources is a list of JSON-encoded fixtures.Source, each once;
-//     docs lists the ids of the documents that mention it.
+//     endDate, place, title, subtype, description, refSources}). kind is the fixture kind
+//     ("UNBody"); aliases holds every surface form but the name; aliasText joins them for
+//     the full-text index; refSources lists its reference sources (no document, such as
+//     {"reference":"gazetteer"}), JSON-encoded fixtures.Source, each once.
 //   - A document is (:Entity:Document {id, kind: "Document", name, title, language, file,
-//     sha256, published}) with (:Document)-[:MENTIONS]->(node) for each node it mentions.
+//     sha256, published}) with (:Document)-[:MENTIONS {sources}]->(node) for each node it
+//     mentions; sources lists the spans of that document that name the node (JSON-encoded
+//     fixtures.Source, each once). A node's sources are therefore spread over its MENTIONS
+//     and its refSources, so that a hub mentioned by thousands of documents is never
+//     rewritten whole: read them with Store.NodeSources.
 //   - An edge is a relationship whose type is the edge kind, with {key, role, date, title,
-//     place, amount, currency, sources, docs}; key is fixtures.Edge.Key() and is the edge's id.
+//     place, amount, currency, sources}; key is fixtures.Edge.Key() and is the edge's id;
+//     sources is a list of JSON-encoded fixtures.Source, each once (Store.EdgeSources).
 //   - A merged node leaves (:Redirect {id})-[:MERGED_INTO]->(survivor) behind.
 
 // KindDocument is the kind of Document nodes.

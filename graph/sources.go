@@ -18,20 +18,32 @@ type EdgeRef struct {
 }
 
 // NodeSources returns the sources of the nodes with these (resolved) ids, in order; an
-// unknown id gets none. One round trip.
+// unknown id gets none. A node's document sources come first, by document id and then in
+// the order they were read, then its reference sources in the order they were read.
+// One round trip.
 func (s *Store) NodeSources(ctx context.Context, ids []string) ([][]fixtures.Source, error) {
 	recs, err := s.read(ctx, `
 		UNWIND range(0, size($ids) - 1) AS i
 		MATCH (n:Entity {id: $ids[i]})
-		RETURN i, n.sources AS sources`, map[string]any{"ids": ids})
+		CALL (n) {
+			OPTIONAL MATCH (d:Document)-[r:MENTIONS]->(n)
+			WITH d, r ORDER BY d.id
+			RETURN collect(r.sources) AS spans
+		}
+		RETURN i, spans, n.refSources AS refs`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]fixtures.Source, len(ids))
 	for _, r := range recs {
 		i, _ := r.Get("i")
-		raw, _ := r.Get("sources")
-		out[i.(int64)] = sources(strs(raw))
+		spans, _ := r.Get("spans")
+		refs, _ := r.Get("refs")
+		var raw []string
+		for _, list := range spans.([]any) {
+			raw = append(raw, strs(list)...)
+		}
+		out[i.(int64)] = sources(append(raw, strs(refs)...))
 	}
 	return out, nil
 }
