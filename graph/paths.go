@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -136,17 +137,21 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	return p, nil
 }
 
-// neighbourCypher reads, for each frontier node, at most $perNode of its edges over $kinds
-// with the node at the other end: a hub is read only as far as the answer can use it, with
-// no global sort. $cap bounds the rows of a level.
+// neighbourCypher reads, for each frontier node a, at most $perNode of its edges over
+// $kinds with the id of the node at the other end: a hub is read only as far as the answer
+// can use it, with no global sort; $cap bounds the rows of a level. It returns one record:
+// the rows, and the projections of the first $room nodes not in $seen, in the order the
+// rows reach them, which are the nodes Neighbourhood keeps. At 1M nodes a level reads up
+// to thousands of rows for a few dozen new nodes: the others are never projected.
 var neighbourCypher = `
 	CALL (a) {
 		MATCH (a)-[r]-(b:Entity)
 		WHERE type(r) IN $kinds
 		RETURN r, b LIMIT $perNode
 	}
-	RETURN ` + edgeProj("r") + ` AS e, ` + nodeProj("b") + ` AS b, a.id AS src
-	LIMIT $cap`
+	WITH a, r, b LIMIT $cap
+	WITH collect({e: ` + edgeProj("r") + `, b: b.id, src: a.id}) AS rows, collect(DISTINCT b) AS reached
+	RETURN rows, [b IN [b IN reached WHERE NOT b.id IN $seen][..$room] | ` + nodeProj("b") + `] AS nodes`
 
 // Neighbourhood returns the nodes within depth hops of id over the given edge kinds, at
 // most limit of them, with the edges among them. One read transaction, one statement per
@@ -164,11 +169,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 	}
 	var g *Subgraph
 	err = s.readTx(ctx, func(run func(string, map[string]any) ([]*neo4j.Record, error)) error {
-		params := map[string]any{"id": id, "kinds": kinds, "perNode": limit, "cap": limit * 20}
+		params := map[string]any{"id": id, "kinds": kinds, "perNode": limit, "cap": limit * 20,
+			"seen": []string{id}, "room": limit - 1}
 		recs, err := run(resolveCypher("a", "$id")+`
 			CALL (a) { RETURN `+nodeProj("a")+` AS start }
 			OPTIONAL CALL (a) {`+neighbourCypher+` }
-			RETURN start, e, b, src`, params)
+			RETURN start, rows, nodes`, params)
 		if err != nil {
 			return err
 		}
@@ -179,31 +185,38 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 		g = &Subgraph{Nodes: []Node{start}}
 		seen := map[string]bool{start.ID: true}
 		edgeSeen := map[string]bool{}
+		rows, projected := recs[0].Values[1], recs[0].Values[2]
 		for level := 0; ; level++ {
 			var next []string
 			levelStart := len(g.Nodes)
 			perNode := map[string]int{}
-			if len(recs) == limit*20 {
+			rowList, _ := rows.([]any)
+			if len(rowList) == limit*20 {
 				g.Truncated = true
 			}
-			for _, rec := range recs {
-				m := rec.AsMap()
-				if m["src"] == nil {
-					continue // the start has no edges
-				}
-				src := m["src"].(string)
+			byID := map[string]any{}
+			nodeList, _ := projected.([]any)
+			for _, n := range nodeList {
+				byID[str(n.(map[string]any)["id"])] = n
+			}
+			for _, row := range rowList {
+				m := row.(map[string]any)
+				src := str(m["src"])
 				if perNode[src]++; perNode[src] == limit {
 					g.Truncated = true // that node may have more neighbours than were read
 				}
-				bn := nodeFrom(m["b"])
-				if !seen[bn.ID] {
+				b := str(m["b"])
+				if !seen[b] {
 					if len(g.Nodes) >= limit {
 						g.Truncated = true
 						continue
 					}
-					seen[bn.ID] = true
-					g.Nodes = append(g.Nodes, bn)
-					next = append(next, bn.ID)
+					if byID[b] == nil {
+						return fmt.Errorf("neighbourhood: node %q was reached but not projected", b)
+					}
+					seen[b] = true
+					g.Nodes = append(g.Nodes, nodeFrom(byID[b]))
+					next = append(next, b)
 				}
 				if edge := edgeOf(m["e"]); !edgeSeen[edge.ID] {
 					edgeSeen[edge.ID] = true
@@ -216,10 +229,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 			if level+1 >= depth || len(next) == 0 {
 				return nil
 			}
-			params["frontier"] = next
-			if recs, err = run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+neighbourCypher, params); err != nil {
+			params["frontier"], params["seen"], params["room"] = next, slices.Collect(maps.Keys(seen)), limit-len(g.Nodes)
+			recs, err := run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+neighbourCypher, params)
+			if err != nil {
 				return err
 			}
+			rows, projected = recs[0].Values[0], recs[0].Values[1]
 		}
 	})
 	if err != nil {
