@@ -70,3 +70,35 @@ func TestUpsertNodeSources(t *testing.T) {
 		t.Errorf("mentioned by %q", got)
 	}
 }
+
+// A database written before node sources moved to MENTIONS is migrated by EnsureSchema.
+func TestEnsureSchemaMovesOldSources(t *testing.T) {
+	store, ctx := open(t)
+	query(t, `CREATE (d:Entity:Document {id: 'doc:old', kind: 'Document', name: 'Old'})
+		CREATE (n:Entity:State {id: 'state:old', kind: 'State', name: 'Oldland', aliases: [], aliasText: '',
+		  sources: ['{"reference":"gazetteer"}', '{"document":"doc:old","start":0,"end":3,"text":"Old"}',
+		            '{"document":"doc:old","start":9,"end":12,"text":"old"}'],
+		  docs: ['doc:old']})
+		CREATE (m:Entity:State {id: 'state:new', kind: 'State', name: 'Newland', aliases: [], aliasText: ''})
+		CREATE (d)-[:MENTIONS]->(n)
+		CREATE (n)-[:MEMORANDUM {key: 'MEMORANDUM|state:old|state:new', sources: ['{"document":"doc:old","start":0,"end":3,"text":"Old"}'], docs: ['doc:old']}]->(m)`, nil)
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := nodeSources(t, store, "state:old")[0]
+	want := []fixtures.Source{{Document: "doc:old", Start: 0, End: 3, Text: "Old"}, {Document: "doc:old", Start: 9, End: 12, Text: "old"},
+		{Reference: "gazetteer"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("sources = %v, want %v", got, want)
+	}
+	if p := nodeProps(t, "state:old"); p["sources"] != nil || p["docs"] != nil {
+		t.Errorf("the node kept its lists: %v", p)
+	}
+	if p := edgeProps(t, "MEMORANDUM|state:old|state:new"); p["docs"] != nil || len(strs(p["sources"])) != 1 {
+		t.Errorf("MEMORANDUM = %v", p)
+	}
+	assertCounts(t, store, 3, 2)
+	if err := store.EnsureSchema(ctx); err != nil { // nothing left to do
+		t.Fatal(err)
+	}
+}

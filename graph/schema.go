@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -53,6 +54,9 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	if err := s.runAuto(ctx, "CALL db.awaitIndexes(300)"); err != nil {
 		return fmt.Errorf("schema: waiting for indexes: %w", err)
 	}
+	if err := s.migrateSources(ctx); err != nil {
+		return fmt.Errorf("schema: moving node sources to MENTIONS: %w", err)
+	}
 	s.log.Info().Int("statements", len(schemaStatements())).Msg("schema ready")
 	return nil
 }
@@ -68,4 +72,87 @@ func (s *Store) runAuto(ctx context.Context, cypher string) error {
 	}
 	_, err = res.Consume(ctx)
 	return classify(err)
+}
+
+// migrateSources moves the sources of nodes stored before they lived on MENTIONS (a
+// sources list of JSON-encoded fixtures.Source and a docs list on the node, model.go) to
+// the layout of today: spans on the MENTIONS from their document, reference sources in
+// refSources. Edges lose their docs list (their sources say the same). One write
+// transaction per 1,000 nodes; nothing to do, it costs one scan of the nodes.
+func (s *Store) migrateSources(ctx context.Context) error {
+	moved := 0
+	for {
+		recs, err := s.read(ctx, "MATCH (n:Entity) WHERE n.sources IS NOT NULL OR n.docs IS NOT NULL "+
+			"RETURN n.id AS id, n.sources AS sources LIMIT 1000", nil)
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			break
+		}
+		rows := make([]any, 0, len(recs))
+		for _, r := range recs {
+			id, _ := r.Get("id")
+			raw, _ := r.Get("sources")
+			refs, spans := newSet(), map[string]*set{}
+			var docs []string
+			for _, j := range strs(raw) {
+				var src fixtures.Source
+				if json.Unmarshal([]byte(j), &src) != nil {
+					continue
+				}
+				if src.Reference != "" {
+					refs.add(sourceJSON(src))
+					continue
+				}
+				if spans[src.Document] == nil {
+					spans[src.Document] = newSet()
+					docs = append(docs, src.Document)
+				}
+				spans[src.Document].add(sourceJSON(src))
+			}
+			mentions := make([]any, len(docs))
+			for i, d := range docs {
+				mentions[i] = map[string]any{"doc": d, "sources": spans[d].list}
+			}
+			rows = append(rows, map[string]any{"id": id, "refs": refs.list, "mentions": mentions})
+		}
+		done := 0
+		err = s.write(ctx, func(tx *Tx) error {
+			recs, err := tx.run(ctx, `
+				UNWIND $rows AS row
+				MATCH (n:Entity {id: row.id})
+				REMOVE n.sources, n.docs
+				WITH n, row, coalesce(n.refSources, []) AS old
+				SET n.refSources = old + [x IN row.refs WHERE NOT x IN old]
+				WITH n, row
+				CALL (n, row) {
+					UNWIND row.mentions AS m
+					MATCH (d:Document:Entity {id: m.doc})
+					MERGE (d)-[r:MENTIONS]->(n)
+					WITH r, m, coalesce(r.sources, []) AS old
+					SET r.sources = old + [x IN m.sources WHERE NOT x IN old]
+				}
+				RETURN count(*)`, map[string]any{"rows": rows})
+			if err == nil {
+				n, _ := recs[0].Values[0].(int64)
+				done = int(n)
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if done == 0 {
+			return fmt.Errorf("%d nodes with old sources could not be read again", len(rows))
+		}
+		moved += done
+	}
+	if moved > 0 {
+		if err := s.runAuto(ctx, "MATCH ()-[r]->() WHERE r.docs IS NOT NULL CALL (r) { REMOVE r.docs } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+			return err
+		}
+		s.log.Info().Int("nodes", moved).Msg("node sources moved to MENTIONS")
+	}
+	return nil
 }
