@@ -574,17 +574,15 @@ func toFloat(v any) (float64, bool) {
 // every lookup is by a unique constraint, an element id or a hinted index.
 
 // documentCypher merges documents and returns each one's id, element id and whether it
-// was created. Names come from the title, else the file, else the id. The marker property
-// is set and removed in the same transaction, so it is never stored.
+// was created (every stored document has a kind; MERGE creates it with its id only).
+// Names come from the title, else the file, else the id.
 const documentCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (d:Entity {id: row.id})
-ON CREATE SET d.importCreated = true
+WITH d, row, d.kind IS NULL AS created
 SET d:Document, d.kind = 'Document', d += row.props,
     d.name = coalesce(row.name, d.name, row.id)
-WITH d, d.importCreated IS NOT NULL AS created
-REMOVE d.importCreated
 RETURN d.id, elementId(d), created`
 
 // nodeCypher merges nodes, whose kinds must come from fixtures.NodeKinds (Import and the
