@@ -48,13 +48,24 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 	var stats ImportStats
 	began := time.Now()
 	var written time.Duration
+	// The rows are built while Neo4j resolves the ids, for the usual case where every id
+	// stands for itself; they are built again if one was merged away.
+	prepared := make(chan *importRows, 1)
+	go func() { prepared <- newImport(f, selfTargets(f)) }()
+	var pre *importRows
 	err := s.write(ctx, func(tx *Tx) error {
 		resolved, err := tx.resolveIDs(ctx, f)
+		if pre == nil {
+			pre = <-prepared
+		}
 		if err != nil {
 			return err
 		}
 		s.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
-		im := newImport(f, resolved)
+		im := pre
+		if !allSelf(resolved) {
+			im = newImport(f, resolved)
+		}
 		stats = ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
 			Redirected: im.redirected, Loops: im.loops}
 		w := &batchWriter{tx: tx, total: stats.Documents + stats.Nodes + stats.Edges, progress: progress}
@@ -350,6 +361,29 @@ func (t *Tx) resolveIDs(ctx context.Context, f *fixtures.Fixture) (map[string]ta
 		return nil, inputf("id %q is a %s in the database but a %s in this fixture", v[0], v[1], v[2])
 	}
 	return out, nil
+}
+
+// selfTargets resolves every id of a valid fixture to itself, with the kind it gives.
+func selfTargets(f *fixtures.Fixture) map[string]target {
+	out := make(map[string]target, len(f.Documents)+len(f.Nodes))
+	for _, d := range f.Documents {
+		out[d.ID] = target{d.ID, KindDocument}
+	}
+	for _, n := range f.Nodes {
+		out[n.ID] = target{n.ID, n.Kind}
+	}
+	return out
+}
+
+// allSelf says whether resolveIDs resolved every id to itself. The kinds are then the
+// fixture's: resolveIDs refuses any other.
+func allSelf(resolved map[string]target) bool {
+	for id, t := range resolved {
+		if t.id != id {
+			return false
+		}
+	}
+	return true
 }
 
 // importRows holds a fixture turned into statement parameters, nodes and edges grouped by kind.
