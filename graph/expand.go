@@ -87,8 +87,8 @@ func writeExpand(b *strings.Builder, x *Expand, depth int) error {
 		if !rel.Out {
 			pattern, from, to = "("+v+")<-["+e+":"+rel.Kind+"]-("+w+")", w+".id", v+".id"
 		}
-		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WITH %s, %s ORDER BY %s.date, %s.key RETURN {e: %s, n: ",
-			k, pattern, e, w, e, e, edgeProjFrom(e, from, to))
+		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WITH %s, %s ORDER BY %s.date, %s.key, %s.id RETURN {e: %s, n: ",
+			k, pattern, e, w, e, e, w, edgeProjFrom(e, from, to))
 		if err := writeExpand(b, rel.Far, depth+1); err != nil {
 			return err
 		}

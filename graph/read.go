@@ -43,7 +43,7 @@ type EdgeQuery struct {
 	Out  bool
 }
 
-// EdgesOf answers many EdgeQuery at once, in order, each sorted by date then key, and
+// EdgesOf answers many EdgeQuery at once, in order, each sorted by date, key and far end, and
 // returns the nodes at the far ends too (each once), so that callers need not load them.
 // One round trip.
 func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, []Node, error) {
@@ -61,7 +61,7 @@ func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, []Node, 
 			MATCH (n)<-[r]-(m) WHERE NOT q.out AND type(r) = q.kind
 			RETURN r, m.id AS from, n.id AS to, m
 		}
-		WITH q.i AS i, r, from, to, m ORDER BY i, r.date, r.key
+		WITH q.i AS i, r, from, to, m ORDER BY i, r.date, r.key, m.id
 		WITH collect(`+edgeProjFrom("r", "from", "to")+`) AS edges, collect(i) AS is, collect(DISTINCT m) AS ends
 		RETURN edges, is, [m IN ends | `+nodeProj("m")+`] AS ends`, map[string]any{"rows": rows})
 	if err != nil {
