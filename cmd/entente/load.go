@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,17 +55,19 @@ func runLoad(ctx context.Context, args []string) error {
 	if err := store.EnsureSchema(ctx); err != nil {
 		return err
 	}
-	return loadFixtures(ctx, store, log, fs.Args())
+	return loadFixtures(ctx, store, log, fs.Args(), false)
 }
 
 // progressEvery is the least time between two progress lines of one fixture.
 const progressEvery = 500 * time.Millisecond
 
 // loadFixtures reads, validates and imports every fixture found under paths, one
-// transaction per file. An invalid or refused fixture is logged and skipped, and the
-// others are still loaded; the error at the end names the files that failed. Losing
-// Neo4j stops the load at once.
-func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, paths []string) error {
+// transaction per file, and records each file's digest in the graph. With skipLoaded,
+// files whose exact bytes were imported before are skipped (`entente run` at every
+// start). An invalid or refused fixture is logged and skipped, and the others are still
+// loaded; the error at the end names the files that failed. Losing Neo4j stops the load
+// at once.
+func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, paths []string, skipLoaded bool) error {
 	files, err := fixtures.Files(paths...)
 	if err != nil {
 		return err
@@ -71,10 +75,22 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	if len(files) == 0 {
 		return fmt.Errorf("no fixtures (*.json) in %s", strings.Join(paths, ", "))
 	}
+	digests := fileDigests(files)
+	loaded := map[string]bool{}
+	if skipLoaded {
+		if loaded, err = store.LoadedFixtures(ctx, digests); err != nil {
+			return err
+		}
+	}
 	began := time.Now()
 	var sum graph.ImportStats
 	var failed []string
-	for _, file := range files {
+	skipped := 0
+	for i, file := range files {
+		if digests[i] != "" && loaded[digests[i]] {
+			skipped++
+			continue
+		}
 		f, err := fixtures.Read(file)
 		if err != nil {
 			log.Error().Str("file", file).Msgf("not loaded: %v", err)
@@ -103,6 +119,9 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		}
 		log.Info().Str("file", file).Int("documents", st.Documents).Int("nodes", st.Nodes).Int("edges", st.Edges).
 			Int("created", st.Created).Int("redirected", st.Redirected).Dur("took", time.Since(fileBegan)).Msg("loaded")
+		if err := store.MarkLoaded(ctx, digests[i], file); err != nil {
+			return fmt.Errorf("%s: recording the import: %w", file, err)
+		}
 		sum.Documents += st.Documents
 		sum.Nodes += st.Nodes
 		sum.Edges += st.Edges
@@ -110,7 +129,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	}
 	secs := time.Since(began).Seconds()
 	entities := sum.Documents + sum.Nodes + sum.Edges
-	ev := log.Info().Int("files", len(files)).Int("failed", len(failed)).Int("documents", sum.Documents).
+	ev := log.Info().Int("files", len(files)).Int("already_loaded", skipped).Int("failed", len(failed)).Int("documents", sum.Documents).
 		Int("nodes", sum.Nodes).Int("edges", sum.Edges).Int("created", sum.Created).
 		Float64("seconds", round(secs)).Float64("entities_per_s", rate(entities, secs))
 	if nodes, edges, err := store.Counts(ctx); err == nil {
@@ -121,6 +140,19 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		return fmt.Errorf("%d of %d fixtures not loaded: %s", len(failed), len(files), strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// fileDigests returns the SHA-256 of each file's bytes, in hex; "" for a file that cannot
+// be read (reading it again reports why).
+func fileDigests(files []string) []string {
+	out := make([]string, len(files))
+	for i, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			sum := sha256.Sum256(b)
+			out[i] = hex.EncodeToString(sum[:])
+		}
+	}
+	return out
 }
 
 // rate is n per second, rounded, or 0 for no time.

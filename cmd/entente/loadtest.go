@@ -73,7 +73,7 @@ func runLoadtest(ctx context.Context, args []string) error {
 	if err != nil || len(files) == 0 {
 		return fmt.Errorf("no fixtures in %s (%v)", fixtureDir, err)
 	}
-	if err := loadFixtures(ctx, store, log, files); err != nil {
+	if err := loadFixtures(ctx, store, log, files, false); err != nil {
 		return err
 	}
 	ids, err := sampleIDs(ctx, store)

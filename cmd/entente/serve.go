@@ -177,7 +177,7 @@ func runRun(ctx context.Context, args []string) error {
 	}
 	if files, _ := fixtures.Files(fixtureDir); len(files) == 0 {
 		log.Warn().Str("folder", fixtureDir).Msg("no fixtures to load; `make fixtures` extracts them from the documents")
-	} else if err := loadFixtures(ctx, store, log, files); err != nil {
+	} else if err := loadFixtures(ctx, store, log, files, true); err != nil {
 		return err
 	}
 	log.Info().Dur("startup", time.Since(began)).Str("neo4j", c.neo4j.URI).Msg("ready to serve")

@@ -1,0 +1,33 @@
+package graph
+
+import "context"
+
+// LabelLoadedFixture marks a fixture file that was imported, by the SHA-256 of its bytes,
+// so that `entente run` does not import the same files again at every start.
+const LabelLoadedFixture = "LoadedFixture"
+
+// LoadedFixtures returns which of these fixture digests were imported and recorded by
+// MarkLoaded. One round trip.
+func (s *Store) LoadedFixtures(ctx context.Context, digests []string) (map[string]bool, error) {
+	recs, err := s.read(ctx, `
+		MATCH (l:LoadedFixture) WHERE l.sha256 IN $digests
+		RETURN l.sha256`, map[string]any{"digests": digests})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(recs))
+	for _, r := range recs {
+		out[str(r.Values[0])] = true
+	}
+	return out, nil
+}
+
+// MarkLoaded records that the fixture with this digest was imported from file.
+func (s *Store) MarkLoaded(ctx context.Context, digest, file string) error {
+	return s.write(ctx, func(tx *Tx) error {
+		_, err := tx.run(ctx, `
+			MERGE (l:LoadedFixture {sha256: $digest})
+			SET l.file = $file, l.loadedAt = datetime()`, map[string]any{"digest": digest, "file": file})
+		return err
+	})
+}
