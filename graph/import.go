@@ -151,17 +151,22 @@ type stored struct {
 	created bool   // this transaction created it: no relationship can be stored at it yet
 }
 
+// collectStored records the (id, element id, created) records of a node or document statement.
+func collectStored(recs []*neo4j.Record, out map[string]stored) {
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		eid, _ := r.Values[1].(string)
+		created, _ := r.Values[2].(bool)
+		out[id] = stored{eid, created}
+	}
+}
+
 // documents merges the documents and returns them by id.
 func (w *batchWriter) documents(ctx context.Context, rows []any) (map[string]stored, error) {
 	out := make(map[string]stored, len(rows))
 	err := batches(rows, func(batch []any) error {
 		recs, err := w.exec(ctx, "documents", documentCypher, map[string]any{"rows": batch}, len(batch), true)
-		for _, r := range recs {
-			id, _ := r.Values[0].(string)
-			eid, _ := r.Values[1].(string)
-			created, _ := r.Values[2].(bool)
-			out[id] = stored{eid, created}
-		}
+		collectStored(recs, out)
 		return err
 	})
 	return out, err
@@ -173,12 +178,7 @@ func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]sto
 	for _, kind := range fixtures.NodeKinds {
 		err := batches(im.nodes[kind], func(batch []any) error {
 			recs, err := w.exec(ctx, kind, nodeCypher, map[string]any{"rows": batch}, len(batch), true)
-			for _, r := range recs {
-				id, _ := r.Values[0].(string)
-				eid, _ := r.Values[1].(string)
-				created, _ := r.Values[2].(bool)
-				out[id] = stored{eid, created}
-			}
+			collectStored(recs, out)
 			return err
 		})
 		if err != nil {
