@@ -115,5 +115,3 @@ func Load(ctx context.Context, id string) (Node, error) {
 	return Wrap(n), nil
 }
 
-// LoadEnd returns an edge end, which must exist.
-func LoadEnd(ctx context.Context, id string) (Node, error) { return nodeAt(ctx, id) }
