@@ -114,4 +114,3 @@ func Load(ctx context.Context, id string) (Node, error) {
 	}
 	return Wrap(n), nil
 }
-
