@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -178,14 +177,6 @@ func tooMany(w http.ResponseWriter) {
 	writeError(w, http.StatusTooManyRequests, CodeRateLimited, "too many requests; slow down and retry after a second")
 }
 
-// clientHost is the address a request came from (the proxy's, behind one).
-func clientHost(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
 
 // securityHeaders sets the headers every response carries, with a content security policy
 // fitting what is served: GraphiQL (from the jsDelivr CDN), the built page at /, or data.

@@ -95,7 +95,7 @@ func accessLog(next http.Handler) http.Handler {
 		}
 		info := infoFrom(r.Context())
 		ev.Str("method", r.Method).Str("path", r.URL.Path).Int("status", sw.status).
-			Dur("duration", time.Since(began)).Int("bytes", sw.bytes).
+			Dur("duration", time.Since(began)).Int("bytes", sw.bytes).Str("client", clientHost(r)).
 			Str("operation", info.operation).Msg("request")
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"time"
@@ -35,13 +36,14 @@ type Options struct {
 	MaxBodyBytes  int64  // largest request body accepted; 0 means 1 MiB
 	WebDir        string // built network page (web/dist) served at /; empty or missing: / redirects to GraphiQL
 
-	Access         *Access       // API keys and open reads; nil: no access control (tests only)
-	CORSOrigins    []string      // origins allowed to call the API from a browser; "*" any
-	MaxComplexity  int           // largest operation cost; 0: DefaultMaxComplexity
-	MaxDepth       int           // deepest field nesting; 0: DefaultMaxDepth
-	RequestTimeout time.Duration // per request, passed to Neo4j as the transaction timeout; 0: 30 s
-	RateLimit      float64       // requests per second per key (per address without a key); 0: unlimited
-	RateBurst      int           // requests a caller may send at once; 0: RateLimit
+	Access         *Access        // API keys and open reads; nil: no access control (tests only)
+	CORSOrigins    []string       // origins allowed to call the API from a browser; "*" any
+	MaxComplexity  int            // largest operation cost; 0: DefaultMaxComplexity
+	MaxDepth       int            // deepest field nesting; 0: DefaultMaxDepth
+	RequestTimeout time.Duration  // per request, passed to Neo4j as the transaction timeout; 0: 30 s
+	RateLimit      float64        // requests per second per key (per address without a key); 0: unlimited
+	RateBurst      int            // requests a caller may send at once; 0: RateLimit
+	TrustedProxies []netip.Prefix // load balancers whose X-Forwarded-For names the client
 }
 
 // New returns the service's root handler.
@@ -99,6 +101,7 @@ func New(o Options) http.Handler {
 	h = securityHeaders(h)
 	h = recoverPanics(h)
 	h = accessLog(h)
+	h = clientAddress(o.TrustedProxies, h)
 	h = requestID(o.Log, h)
 	return h
 }

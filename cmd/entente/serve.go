@@ -44,6 +44,7 @@ var serveEnv = []struct{ name, def, help string }{
 	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
 	{"ENTENTE_RATE_LIMIT", "20", "requests per second per API key (per client address without one); 0: off"},
 	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate"},
+	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client"},
 	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation"},
 	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation"},
 	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes"},
@@ -114,6 +115,9 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 		errs = append(errs, fmt.Errorf("ENTENTE_RATE_LIMIT=%q: want requests per second, 0 for no limit", v("ENTENTE_RATE_LIMIT")))
 	}
 	o.RateBurst = flagInt("ENTENTE_RATE_BURST", 1)
+	if o.TrustedProxies, err = server.ParseTrustedProxies(v("ENTENTE_TRUSTED_PROXIES")); err != nil {
+		errs = append(errs, fmt.Errorf("ENTENTE_TRUSTED_PROXIES: %w", err))
+	}
 	o.MaxComplexity = flagInt("ENTENTE_MAX_COMPLEXITY", 10)
 	o.MaxDepth = flagInt("ENTENTE_MAX_DEPTH", 2)
 	o.MaxBodyBytes = int64(flagInt("ENTENTE_MAX_BODY", 1024))
