@@ -177,7 +177,6 @@ func tooMany(w http.ResponseWriter) {
 	writeError(w, http.StatusTooManyRequests, CodeRateLimited, "too many requests; slow down and retry after a second")
 }
 
-
 // securityHeaders sets the headers every response carries, with a content security policy
 // fitting what is served: GraphiQL (from the jsDelivr CDN), the built page at /, or data.
 func securityHeaders(next http.Handler) http.Handler {
