@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -209,7 +211,41 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		}
 	}
 	server.TuneGC()
+	go reloadKeysOnHangup(ctx, sf, o.Access.Keys, log)
 	return serveOn(ctx, ln, server.New(o), log, 15*time.Second)
+}
+
+// reloadKeys reads the API keys again (ENTENTE_API_KEYS_FILE and ENTENTE_API_KEYS) into
+// keys; on any error keys stay as they were.
+func (sf serveFlags) reloadKeys(keys *auth.Keys) (int, error) {
+	v := func(name string) string { return strings.TrimSpace(*sf.values[name]) }
+	fresh, err := auth.Load(v("ENTENTE_API_KEYS_FILE"), v("ENTENTE_API_KEYS"))
+	if err != nil {
+		return keys.Len(), err
+	}
+	keys.Replace(fresh)
+	return keys.Len(), nil
+}
+
+// reloadKeysOnHangup reloads the API keys at every SIGHUP until ctx ends, so that keys can
+// be added or revoked without a restart.
+func reloadKeysOnHangup(ctx context.Context, sf serveFlags, keys *auth.Keys, log zerolog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			n, err := sf.reloadKeys(keys)
+			if err != nil {
+				log.Error().Err(err).Int("api_keys", n).Msg("API keys not reloaded: the previous keys stay in force")
+				continue
+			}
+			log.Info().Int("api_keys", n).Msg("API keys reloaded")
+		}
+	}
 }
 
 // serveOn serves h on ln until ctx is cancelled, then stops accepting connections and

@@ -35,6 +35,7 @@ func TestBadServeSettingNamesTheVariable(t *testing.T) {
 		"ENTENTE_MAX_BODY":        {"-max-body", "1k"},
 		"ENTENTE_API_KEYS_FILE":   {"-api-keys-file", filepath.Join(t.TempDir(), "missing")},
 		"ENTENTE_API_KEYS":        {"-api-keys", "editor nothex alice"},
+		"ENTENTE_TRUSTED_PROXIES": {"-trusted-proxies", "10.0.0.0/8,lb.local"},
 	}
 	for name, args := range cases {
 		if _, _, err := serveOptions(t, args...); err == nil || !strings.Contains(err.Error(), name) {
@@ -69,5 +70,52 @@ func TestServeDefaultsOpenReadsOnLoopbackOnly(t *testing.T) {
 	}
 	if o, _ := sf.options(c.addr); !o.Access.OpenReads || len(o.CORSOrigins) != 2 {
 		t.Errorf("explicit settings: %+v %v", o.Access, o.CORSOrigins)
+	}
+}
+
+// TestKeysReloadKeepsOldKeysOnError checks the SIGHUP reload: a new key works and a removed
+// one stops at once, and a broken file leaves the keys in force as they were.
+func TestKeysReloadKeepsOldKeysOnError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "keys.txt")
+	line := func(role auth.Role, name string) (token, entry string) {
+		token, entry, err := auth.New(role, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return token, entry
+	}
+	aliceToken, alice := line(auth.Editor, "alice")
+	bobToken, bob := line(auth.Reader, "bob")
+	if err := os.WriteFile(file, []byte(alice+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, sf, err := serveOptions(t, "-api-keys-file", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := auth.Load(file, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(bob+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := sf.reloadKeys(keys); err != nil || n != 1 {
+		t.Fatalf("reload: %d keys, %v", n, err)
+	}
+	if _, ok := keys.Lookup(aliceToken); ok {
+		t.Error("a revoked key still works")
+	}
+	if c, ok := keys.Lookup(bobToken); !ok || c.Name != "bob" {
+		t.Errorf("the new key does not work: %v %v", c, ok)
+	}
+	if err := os.WriteFile(file, []byte("editor nothex carol\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sf.reloadKeys(keys); err == nil {
+		t.Error("a broken keys file was accepted")
+	}
+	if _, ok := keys.Lookup(bobToken); !ok {
+		t.Error("a failed reload dropped the keys in force")
 	}
 }

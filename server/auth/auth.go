@@ -18,6 +18,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync/atomic"
 )
 
 // Role is what a caller may do; each role includes the ones below it.
@@ -72,34 +73,53 @@ type key struct {
 	Caller
 }
 
-// Keys is a set of hashed API keys. The zero value holds none.
-type Keys struct{ keys []key }
+// Keys is a set of hashed API keys, safe to Replace while requests use it. The zero value
+// holds none.
+type Keys struct{ set atomic.Pointer[[]key] }
+
+// newKeys holds list.
+func newKeys(list []key) *Keys {
+	ks := &Keys{}
+	ks.set.Store(&list)
+	return ks
+}
+
+// list is the current keys.
+func (k *Keys) list() []key {
+	if k == nil {
+		return nil
+	}
+	if p := k.set.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
 
 // Len is the number of keys.
-func (k *Keys) Len() int {
-	if k == nil {
-		return 0
-	}
-	return len(k.keys)
+func (k *Keys) Len() int { return len(k.list()) }
+
+// Replace makes k hold the keys of other (a reload); requests already authenticated keep
+// their caller.
+func (k *Keys) Replace(other *Keys) {
+	list := other.list()
+	k.set.Store(&list)
 }
 
 // Lookup returns the caller owning token. It hashes the token and compares the hash with
 // every stored hash in constant time, whatever matches, so timing tells nothing.
 func (k *Keys) Lookup(token string) (Caller, bool) {
-	if k == nil {
-		return Caller{}, false
-	}
+	keys := k.list()
 	h := sha256.Sum256([]byte(token))
 	found := -1
-	for i := range k.keys {
-		if subtle.ConstantTimeCompare(h[:], k.keys[i].hash[:]) == 1 {
+	for i := range keys {
+		if subtle.ConstantTimeCompare(h[:], keys[i].hash[:]) == 1 {
 			found = i
 		}
 	}
 	if found < 0 {
 		return Caller{}, false
 	}
-	return k.keys[found].Caller, true
+	return keys[found].Caller, true
 }
 
 var goodName = regexp.MustCompile(`^[A-Za-z0-9._@-]{1,64}$`)
@@ -107,7 +127,7 @@ var goodName = regexp.MustCompile(`^[A-Za-z0-9._@-]{1,64}$`)
 // Parse reads key lines ("role sha256hex name"); blank lines and # comments are skipped.
 // source names the input in errors.
 func Parse(r io.Reader, source string) (*Keys, error) {
-	ks := &Keys{}
+	var keys []key
 	names := map[string]bool{}
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
@@ -139,18 +159,18 @@ func Parse(r io.Reader, source string) (*Keys, error) {
 		names[f[2]] = true
 		k := key{Caller: Caller{Name: f[2], Role: role}}
 		copy(k.hash[:], raw)
-		ks.keys = append(ks.keys, k)
+		keys = append(keys, k)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %v", source, err)
 	}
-	return ks, nil
+	return newKeys(keys), nil
 }
 
 // Load reads the keys of file (when not empty) and of lines, the value of an environment
 // variable holding key lines separated by newlines or semicolons.
 func Load(file, lines string) (*Keys, error) {
-	ks := &Keys{}
+	var keys []key
 	if file != "" {
 		f, err := os.Open(file)
 		if err != nil {
@@ -161,23 +181,23 @@ func Load(file, lines string) (*Keys, error) {
 		if err != nil {
 			return nil, err
 		}
-		ks.keys = append(ks.keys, fk.keys...)
+		keys = append(keys, fk.list()...)
 	}
 	if lines != "" {
 		ek, err := Parse(strings.NewReader(strings.ReplaceAll(lines, ";", "\n")), "ENTENTE_API_KEYS")
 		if err != nil {
 			return nil, err
 		}
-		for _, k := range ek.keys {
-			for _, have := range ks.keys {
+		for _, k := range ek.list() {
+			for _, have := range keys {
 				if have.Name == k.Name {
 					return nil, fmt.Errorf("ENTENTE_API_KEYS: name %q is also in %s", k.Name, file)
 				}
 			}
 		}
-		ks.keys = append(ks.keys, ek.keys...)
+		keys = append(keys, ek.list()...)
 	}
-	return ks, nil
+	return newKeys(keys), nil
 }
 
 // Hash is the stored form of a key: the hex SHA-256 of the token.
