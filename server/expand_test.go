@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
@@ -76,5 +77,27 @@ func TestExpandedNodeAnswersAsResolvers(t *testing.T) {
 	}
 	if len(seen) < 50 {
 		t.Errorf("only %d nodes checked", len(seen))
+	}
+}
+
+// TestExpandedNodeFollowsMerges checks that node(id) of a merged-away id expands the node
+// it was merged into, in one round trip.
+func TestExpandedNodeFollowsMerges(t *testing.T) {
+	a := newAPI(t, "../testdata/server/small.json")
+	const q = `query($id: ID!) { node(id: $id) { id ... on Agency { state { id } meetings { role meeting { id participants { participant { id } } } } } } }`
+	before := a.ok(q, map[string]any{"id": "agency:it:farnesina"})
+	if _, err := a.store.MergeNodes(context.Background(), "agency:it:farnesina", "agency:ma:gendarmerie"); err != nil {
+		t.Fatal(err)
+	}
+	trips := a.store.RoundTrips()
+	after := a.ok(q, map[string]any{"id": "agency:ma:gendarmerie"})
+	if n := a.store.RoundTrips() - trips; n != 1 {
+		t.Errorf("%d round trips, want 1", n)
+	}
+	if at(after, "node.id") != "agency:it:farnesina" || at(after, "node.state.id") == nil {
+		t.Errorf("merged id answered %v", after)
+	}
+	if got, was := len(at(after, "node.meetings").([]any)), len(at(before, "node.meetings").([]any)); got < was {
+		t.Errorf("the survivor has %d meetings, fewer than its own %d", got, was)
 	}
 }
