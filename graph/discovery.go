@@ -160,17 +160,16 @@ type Event struct {
 var timelineKinds = []string{fixtures.EdgeParticipatedIn, fixtures.EdgeMemorandum, fixtures.EdgeFunded,
 	fixtures.EdgeImplements, fixtures.EdgePartyTo, fixtures.EdgeHeldUnder, fixtures.EdgeAdoptedAt}
 
-// Timeline returns the node behind id and its events in date order (partial dates before the days they
-// contain, undated last), those overlapping [from, to] when bounds are given.
+// Timeline returns the node behind id and its events in date order (partial dates before
+// the days they contain, undated last), those overlapping [from, to] when bounds are given.
 func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Node, []Event, error) {
 	recs, err := s.read(ctx, resolveCypher("x", "$id")+`
-		CALL (x) { RETURN `+nodeProj("x")+` AS self }
 		OPTIONAL CALL (x) {
 			MATCH (x)-[r]-(o:Entity)
 			WHERE type(r) IN $kinds
 			RETURN `+edgeProj("r")+` AS e, `+nodeProj("o")+` AS o
 		}
-		RETURN self, e, o`,
+		RETURN `+nodeProj("x")+` AS self, e, o`,
 		map[string]any{"id": id, "kinds": timelineKinds})
 	if err != nil {
 		return nil, nil, err

@@ -33,19 +33,16 @@ type Expanded struct {
 	Edges map[EdgeQuery][]Edge
 }
 
-// NodesExpanded is NodesByID that also reads the relations x asks for, recursively, in
-// the same statement. One round trip.
+// NodesExpanded returns the nodes with these ids as NodesByID does (nil x: nothing more),
+// and reads the relations x asks for, recursively, in the same statement. One round trip.
 func (s *Store) NodesExpanded(ctx context.Context, ids []string, x *Expand) ([]*Node, Expanded, error) {
 	got := Expanded{Edges: map[EdgeQuery][]Edge{}}
 	cypher, err := expandCypher(x)
 	if err != nil {
 		return nil, got, err
 	}
-	recs, err := s.read(ctx, `
-		UNWIND range(0, size($ids) - 1) AS i
-		OPTIONAL MATCH (n:Entity {id: $ids[i]})
-		OPTIONAL MATCH (:Redirect {id: $ids[i]})-[:MERGED_INTO]->(m:Entity)
-		WITH i, coalesce(n, m) AS n0 WHERE n0 IS NOT NULL
+	recs, err := s.read(ctx, `UNWIND range(0, size($ids) - 1) AS i `+resolveCypher("x", "$ids[i]")+`
+		WITH i, x AS n0 WHERE n0 IS NOT NULL
 		RETURN i, `+cypher+` AS n`, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, got, err

@@ -172,9 +172,8 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 		params := map[string]any{"id": id, "kinds": kinds, "perNode": limit, "cap": limit * 20,
 			"seen": []string{id}, "room": limit - 1}
 		recs, err := run(resolveCypher("a", "$id")+`
-			CALL (a) { RETURN `+nodeProj("a")+` AS start }
 			OPTIONAL CALL (a) {`+neighbourCypher+` }
-			RETURN start, rows, nodes`, params)
+			RETURN `+nodeProj("a")+` AS start, rows, nodes`, params)
 		if err != nil {
 			return err
 		}

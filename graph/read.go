@@ -17,23 +17,8 @@ func resolveCypher(v, id string) string {
 // NodesByID returns the nodes with these ids in the same order, nil where none exists.
 // The id of a merged node returns the node it was merged into. One round trip.
 func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*Node, error) {
-	recs, err := s.read(ctx, `
-		UNWIND range(0, size($ids) - 1) AS i
-		OPTIONAL MATCH (n:Entity {id: $ids[i]})
-		OPTIONAL MATCH (:Redirect {id: $ids[i]})-[:MERGED_INTO]->(m:Entity)
-		WITH i, coalesce(n, m) AS n WHERE n IS NOT NULL
-		RETURN i, `+nodeProj("n")+` AS n`, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*Node, len(ids))
-	for _, r := range recs {
-		i, _ := r.Get("i")
-		n, _ := r.Get("n")
-		node := nodeFrom(n)
-		out[i.(int64)] = &node
-	}
-	return out, nil
+	nodes, _, err := s.NodesExpanded(ctx, ids, nil)
+	return nodes, err
 }
 
 // EdgeQuery asks for the edges of one kind at one node: outgoing when Out, else incoming.

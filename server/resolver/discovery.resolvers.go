@@ -84,17 +84,21 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, from *string, t
 	if err != nil {
 		return nil, err
 	}
-	x := model.Wrap(self)
+	nodes := []model.Node{model.Wrap(self)}
+	stored := make([]graph.Edge, len(evs))
+	for i := range evs {
+		nodes = append(nodes, model.Wrap(&evs[i].Other))
+		stored[i] = evs[i].Edge
+	}
+	edges, err := model.EdgesAmong(ctx, stored, nodes)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]model.TimelineEvent, len(evs))
 	for i := range evs {
 		e := &evs[i]
-		other := model.Wrap(&e.Other)
-		from, to := x, other
-		if e.Edge.From != self.ID {
-			from, to = other, x
-		}
 		out[i] = model.TimelineEvent{Date: e.Date, EndDate: e.EndDate, Precision: precision(e.Date),
-			Kind: e.Edge.Kind, Node: other, Edge: &model.Edge{Relation: model.Relation{Edge: &e.Edge}, FromNode: from, ToNode: to}}
+			Kind: e.Edge.Kind, Node: nodes[i+1], Edge: &edges[i]}
 	}
 	return out, nil
 }
