@@ -6,12 +6,9 @@ import "context"
 // so that `entente run` does not import the same files again at every start.
 const LabelLoadedFixture = "LoadedFixture"
 
-// LoadedFixtures returns which of these fixture digests were imported and recorded by
-// MarkLoaded. One round trip.
-func (s *Store) LoadedFixtures(ctx context.Context, digests []string) (map[string]bool, error) {
-	recs, err := s.read(ctx, `
-		MATCH (l:LoadedFixture) WHERE l.sha256 IN $digests
-		RETURN l.sha256`, map[string]any{"digests": digests})
+// LoadedFixtures returns the digests of the fixtures recorded by MarkLoaded. One round trip.
+func (s *Store) LoadedFixtures(ctx context.Context) (map[string]bool, error) {
+	recs, err := s.read(ctx, "MATCH (l:LoadedFixture) RETURN l.sha256", nil)
 	if err != nil {
 		return nil, err
 	}

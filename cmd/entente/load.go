@@ -75,10 +75,9 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	if len(files) == 0 {
 		return fmt.Errorf("no fixtures (*.json) in %s", strings.Join(paths, ", "))
 	}
-	digests := fileDigests(files)
 	loaded := map[string]bool{}
 	if skipLoaded {
-		if loaded, err = store.LoadedFixtures(ctx, digests); err != nil {
+		if loaded, err = store.LoadedFixtures(ctx); err != nil {
 			return err
 		}
 	}
@@ -86,12 +85,20 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	var sum graph.ImportStats
 	var failed []string
 	skipped := 0
-	for i, file := range files {
-		if digests[i] != "" && loaded[digests[i]] {
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			log.Error().Str("file", file).Msgf("not loaded: %v", err)
+			failed = append(failed, file)
+			continue
+		}
+		sum256 := sha256.Sum256(data)
+		digest := hex.EncodeToString(sum256[:])
+		if loaded[digest] {
 			skipped++
 			continue
 		}
-		f, err := fixtures.Read(file)
+		f, err := fixtures.Parse(file, data)
 		if err != nil {
 			log.Error().Str("file", file).Msgf("not loaded: %v", err)
 			failed = append(failed, file)
@@ -119,7 +126,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		}
 		log.Info().Str("file", file).Int("documents", st.Documents).Int("nodes", st.Nodes).Int("edges", st.Edges).
 			Int("created", st.Created).Int("redirected", st.Redirected).Dur("took", time.Since(fileBegan)).Msg("loaded")
-		if err := store.MarkLoaded(ctx, digests[i], file); err != nil {
+		if err := store.MarkLoaded(ctx, digest, file); err != nil {
 			return fmt.Errorf("%s: recording the import: %w", file, err)
 		}
 		sum.Documents += st.Documents
@@ -140,19 +147,6 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		return fmt.Errorf("%d of %d fixtures not loaded: %s", len(failed), len(files), strings.Join(failed, ", "))
 	}
 	return nil
-}
-
-// fileDigests returns the SHA-256 of each file's bytes, in hex; "" for a file that cannot
-// be read (reading it again reports why).
-func fileDigests(files []string) []string {
-	out := make([]string, len(files))
-	for i, file := range files {
-		if b, err := os.ReadFile(file); err == nil {
-			sum := sha256.Sum256(b)
-			out[i] = hex.EncodeToString(sum[:])
-		}
-	}
-	return out
 }
 
 // rate is n per second, rounded, or 0 for no time.
