@@ -281,18 +281,21 @@ var edgeText = map[string]string{
 // pick draws the other end of an edge of this file.
 func (b *builder) pick(kind string) int { return b.g.pickNear(b.r, kind, b.file) }
 
+// some adds a node of kind drawn by pick, and returns its id.
+func (b *builder) some(kind string) string { return b.node(kind, b.pick(kind)) }
+
 // actor picks an actor: agencies and states most often.
 func (b *builder) actor() string {
 	x := b.r.Float64()
 	switch {
 	case x < 0.45:
-		return b.node(fixtures.KindAgency, b.pick(fixtures.KindAgency))
+		return b.some(fixtures.KindAgency)
 	case x < 0.70:
-		return b.node(fixtures.KindState, b.pick(fixtures.KindState))
+		return b.some(fixtures.KindState)
 	case x < 0.87:
-		return b.node(fixtures.KindOrganization, b.pick(fixtures.KindOrganization))
+		return b.some(fixtures.KindOrganization)
 	default:
-		return b.node(fixtures.KindUNBody, b.pick(fixtures.KindUNBody))
+		return b.some(fixtures.KindUNBody)
 	}
 }
 
@@ -314,7 +317,7 @@ func (b *builder) edgesOf(kind string, k int) {
 	case fixtures.KindState: // memberships are written by the organisations (one owner per edge key)
 		for range lognormal(r, 1.0, 1.0) {
 			d := date(r)
-			to := b.node(fixtures.KindState, b.pick(fixtures.KindState))
+			to := b.some(fixtures.KindState)
 			b.edge(fixtures.EdgeMemorandum, id, to, nil, &d, map[string]any{
 				"title": "Agreement on " + themes[r.IntN(len(themes))].en, "place": g.place(r)})
 		}
@@ -327,9 +330,9 @@ func (b *builder) edgesOf(kind string, k int) {
 		}
 	case fixtures.KindOrganization:
 		for range 1 + lognormal(r, 1.6, 0.8) {
-			from := b.node(fixtures.KindState, b.pick(fixtures.KindState))
+			from := b.some(fixtures.KindState)
 			if r.Float64() < 0.3 {
-				from = b.node(fixtures.KindAgency, b.pick(fixtures.KindAgency))
+				from = b.some(fixtures.KindAgency)
 			}
 			b.edge(fixtures.EdgeMemberOf, from, id, nil, nil, nil)
 		}
@@ -341,13 +344,13 @@ func (b *builder) edgesOf(kind string, k int) {
 		var to string
 		switch {
 		case x < 0.7:
-			to = b.node(fixtures.KindAgency, b.pick(fixtures.KindAgency))
+			to = b.some(fixtures.KindAgency)
 		case x < 0.85:
-			to = b.node(fixtures.KindOrganization, b.pick(fixtures.KindOrganization))
+			to = b.some(fixtures.KindOrganization)
 		case x < 0.95:
-			to = b.node(fixtures.KindUNBody, b.pick(fixtures.KindUNBody))
+			to = b.some(fixtures.KindUNBody)
 		default:
-			to = b.node(fixtures.KindState, b.pick(fixtures.KindState))
+			to = b.some(fixtures.KindState)
 		}
 		b.edge(fixtures.EdgeAffiliatedWith, id, to, nil, nil, map[string]any{"title": titles[nr.IntN(len(titles))]})
 	case fixtures.KindProject:
@@ -358,7 +361,7 @@ func (b *builder) edgesOf(kind string, k int) {
 			b.edge(fixtures.EdgeFunded, b.actor(), id, nil, nil, funding(r))
 		}
 		if k > 0 && r.Float64() < 0.2 {
-			b.edge(fixtures.EdgePartOf, id, b.node(fixtures.KindRoadmap, b.pick(fixtures.KindRoadmap)), nil, nil, nil)
+			b.edge(fixtures.EdgePartOf, id, b.some(fixtures.KindRoadmap), nil, nil, nil)
 		}
 	case fixtures.KindRoadmap:
 		start := g.Node(kind, k).StartDate
@@ -369,14 +372,14 @@ func (b *builder) edgesOf(kind string, k int) {
 			b.edge(fixtures.EdgeImplements, b.actor(), id, ptr("partner"), nil, nil)
 		}
 		if r.Float64() < 0.4 {
-			b.edge(fixtures.EdgeAdoptedAt, id, b.node(fixtures.KindMeeting, b.pick(fixtures.KindMeeting)), nil, nil, nil)
+			b.edge(fixtures.EdgeAdoptedAt, id, b.some(fixtures.KindMeeting), nil, nil, nil)
 		}
 	case fixtures.KindMeeting:
 		n := min(120, 2+lognormal(r, 2.0, 0.7)) // median 9, tens for one meeting in five
 		for i := range n {
 			var from string
 			if r.Float64() < 0.5 {
-				from = b.node(fixtures.KindPerson, b.pick(fixtures.KindPerson))
+				from = b.some(fixtures.KindPerson)
 			} else {
 				from = b.actor()
 			}
@@ -393,13 +396,13 @@ func (b *builder) edgesOf(kind string, k int) {
 			var to string
 			switch {
 			case x < 0.25:
-				to = b.node(fixtures.KindProject, b.pick(fixtures.KindProject))
+				to = b.some(fixtures.KindProject)
 			case x < 0.4:
-				to = b.node(fixtures.KindRoadmap, b.pick(fixtures.KindRoadmap))
+				to = b.some(fixtures.KindRoadmap)
 			case x < 0.45:
-				to = b.node(fixtures.KindUNBody, b.pick(fixtures.KindUNBody))
+				to = b.some(fixtures.KindUNBody)
 			default:
-				to = b.node(fixtures.KindOrganization, b.pick(fixtures.KindOrganization))
+				to = b.some(fixtures.KindOrganization)
 			}
 			b.edge(fixtures.EdgeHeldUnder, id, to, nil, nil, nil)
 		}
