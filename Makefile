@@ -6,7 +6,7 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures clean
+.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures quality quality-update clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build web
@@ -17,7 +17,7 @@ test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
-	$(MAKE) --no-print-directory audit fuzz
+	$(MAKE) --no-print-directory quality audit fuzz
 	web/test.sh
 
 ## audit: graphql-http audit suite and schemathesis against a real server over a throwaway Neo4j
@@ -46,7 +46,7 @@ build:
 
 ## test-tools: what the export tests check against (networkx, Cytoscape.js, the XML schemas)
 test-tools:
-	python3 -m pip install -q -r server/export/testdata/requirements.txt
+	python3 -m pip install -q -r server/export/testdata/requirements.txt -r loaders/quality/requirements.txt
 	npm ci --silent --prefix server/export/testdata/cytoscape
 	npm ci --silent --prefix server/audit
 	python3 -m venv server/audit/.venv && server/audit/.venv/bin/pip install -q -r server/audit/requirements.txt
@@ -82,6 +82,15 @@ check-generated: generate
 fixtures:
 	@test -d $(DOCUMENTS) || { echo "$(DOCUMENTS) not found: the seed documents live there" >&2; exit 1; }
 	$(GO) run ./cmd/entente extract --out fixtures $(DOCUMENTS)/*.txt
+
+## quality: extraction P/R/F1 per set, language and kind (seeds, ../shared/corpus, testdata/loaders);
+## fails when a figure drops more than 0.02 below loaders/quality/figures.json
+quality: build
+	python3 loaders/quality/quality.py --check
+
+## quality-update: measure and commit-ready figures (only after quality went up)
+quality-update: build
+	python3 loaders/quality/quality.py --update
 
 ## bench: synthetic graph, six operations, Entente vs the Go driver vs @neo4j/graphql (bench/results/)
 bench: neo4j

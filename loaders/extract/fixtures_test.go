@@ -10,6 +10,9 @@ import (
 	"github.com/entente/entente/fixtures"
 )
 
+// seedDir is where the seed documents live, relative to this package.
+const seedDir = "../../../shared/documents"
+
 // extractSeeds extracts every seed document, or skips the test when they are absent.
 func extractSeeds(t *testing.T) (docs []string, fs []*fixtures.Fixture) {
 	docs, _ = filepath.Glob(filepath.Join(seedDir, "*.txt"))

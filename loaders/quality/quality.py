@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Extraction quality of Entente's loaders: P/R/F1 per set, language and kind.
+
+usage: quality.py [--entente BIN] [--figures FILE] [--check | --update] [--worst N]
+
+Runs `entente extract --out DIR` once per set and scores every document against its gold:
+
+- sets with YAML gold (../shared/corpus) are scored by ../shared/tools/score_extraction.py, the
+  scorer used on the kept-aside sets, imported here so that both agree by construction;
+- sets with `.gold.tsv` gold (the seeds and testdata/loaders) are scored by id: a node is right
+  when its id and kind are in the gold, an edge when its kind and ends are (MEMORANDUM undirected).
+
+Figures per kind come from the same scorers on the gold and the fixture restricted to one kind.
+With --check, it exits 1 when any figure is more than TOLERANCE below the committed one in
+FILE (loaders/quality/figures.json), so quality only moves up; --update writes the figures.
+Sets whose documents are missing (no ../shared) are skipped with a message.
+"""
+import argparse
+import glob
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+TOLERANCE = 0.02
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared"))
+SCORER = os.path.join(SHARED, "tools", "score_extraction.py")
+ORG_LIKE = {"UNBody", "Organization"}
+
+# name, documents folder, gold folder, gold format
+SETS = [
+    ("seeds", os.path.join(SHARED, "documents"), os.path.join(ROOT, "testdata/loaders/seeds"), "tsv"),
+    ("corpus", os.path.join(SHARED, "corpus/docs"), os.path.join(SHARED, "corpus/gold"), "yaml"),
+    ("own", os.path.join(ROOT, "testdata/loaders/own"), os.path.join(ROOT, "testdata/loaders/own"), "tsv"),
+    ("holdout", os.path.join(ROOT, "testdata/loaders/holdout"), os.path.join(ROOT, "testdata/loaders/holdout"), "tsv"),
+    ("unseen", os.path.join(ROOT, "testdata/loaders/unseen"), os.path.join(ROOT, "testdata/loaders/unseen"), "tsv"),
+]
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def kind_class(kind):
+    """The class a kind is scored in: UNBody and Organization count as one."""
+    return "Organization" if kind in ORG_LIKE else kind
+
+
+class Counts:
+    """True positives, false positives and false negatives."""
+
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp, fp, fn):
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def prf(self):
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def read_tsv_gold(path):
+    nodes, edges = {}, set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if not f[0] or f[0].startswith("#"):
+                continue
+            if f[0] == "N" and len(f) == 3:
+                nodes[f[1]] = f[2]
+            elif f[0] == "E" and len(f) == 4:
+                edges.add(edge_key(f[1], f[2], f[3]))
+            else:
+                raise ValueError(f"{path}: bad line {line!r}")
+    return nodes, edges
+
+
+def edge_key(kind, a, b):
+    if kind == "MEMORANDUM" and a > b:
+        a, b = b, a
+    return (kind, a, b)
+
+
+def from_text(item):
+    return any(not s.get("reference") for s in item.get("sources") or [])
+
+
+def score_tsv(fx, gold, cls=None, ekind=None):
+    """Id-based scores of one fixture, optionally restricted to a node class or an edge kind."""
+    gnodes, gedges = gold
+    out = {"nodes": Counts(), "edges": Counts(), "missed": [], "spurious": []}
+    if ekind is None:
+        want = {(i, kind_class(k)) for i, k in gnodes.items() if cls is None or kind_class(k) == cls}
+        got = {(n["id"], kind_class(n["kind"])) for n in fx["nodes"]
+               if from_text(n) and (cls is None or kind_class(n["kind"]) == cls)}
+        out["nodes"].add(len(want & got), len(got - want), len(want - got))
+        out["missed"] += sorted("node %s %s" % n for n in want - got)
+        out["spurious"] += sorted("node %s %s" % n for n in got - want)
+    if cls is None:
+        want = {e for e in gedges if ekind is None or e[0] == ekind}
+        got = {edge_key(e["kind"], e["from"], e["to"]) for e in fx["edges"]
+               if from_text(e) and (ekind is None or e["kind"] == ekind)}
+        out["edges"].add(len(want & got), len(got - want), len(want - got))
+        out["missed"] += sorted("edge %s %s -> %s" % e for e in want - got)
+        out["spurious"] += sorted("edge %s %s -> %s" % e for e in got - want)
+    return out
+
+
+def score_yaml(scorer, fx, gold, cls=None, ekind=None):
+    """The shared scorer's figures of one fixture, optionally restricted to one kind."""
+    out = {"nodes": Counts(), "edges": Counts(), "missed": [], "spurious": []}
+    if ekind is None:
+        g = dict(gold, nodes=[n for n in gold["nodes"] if cls is None or kind_class(n["kind"]) == cls])
+        f = dict(fx, nodes=[n for n in fx["nodes"] if cls is None or kind_class(n["kind"]) == cls])
+        s = scorer.score_doc(f, g)
+        out["nodes"].add(s["n_tp"], s["n_fp"], s["n_fn"])
+        out["missed"] += ["node " + str(n) for n in s["missed_nodes"]]
+        out["spurious"] += ["node " + str(n) for n in s["spurious_nodes"]]
+    if cls is None:
+        keep = lambda es: [e for e in es if ekind is None or e[0] == ekind]  # noqa: E731
+        g = dict(gold, edges=keep(gold.get("edges") or []), optional_edges=keep(gold.get("optional_edges") or []))
+        f = dict(fx, edges=[e for e in fx["edges"] if ekind is None or e["kind"] == ekind])
+        s = scorer.score_doc(f, g)
+        out["edges"].add(s["e_tp"], s["e_fp"], s["e_fn"])
+        out["missed"] += ["edge %s %s -> %s" % tuple(e) for e in s["missed_edges"]]
+        out["spurious"] += ["edge %s %s -> %s" % tuple(e) for e in s["spurious_edges"]]
+    return out
+
+
+def gold_items(fmt, gold):
+    """The node classes and edge kinds a gold names (the groups reported per kind)."""
+    if fmt == "tsv":
+        return {kind_class(k) for k in gold[0].values()}, {e[0] for e in gold[1]}
+    return ({kind_class(n["kind"]) for n in gold["nodes"] if not n.get("optional")},
+            {e[0] for e in gold.get("edges") or []})
+
+
+def documents(name, docs_dir, gold_dir, fmt):
+    """(document path, gold) pairs of a set."""
+    out = []
+    if fmt == "yaml":
+        import yaml
+        for gf in sorted(glob.glob(os.path.join(gold_dir, "*.yaml"))):
+            with open(gf, encoding="utf-8") as fh:
+                gold = yaml.safe_load(fh)
+            out.append((os.path.join(docs_dir, gold["document"]), gold))
+    else:
+        for gf in sorted(glob.glob(os.path.join(gold_dir, "*.gold.tsv"))):
+            base = os.path.basename(gf)[: -len(".gold.tsv")]
+            out.append((os.path.join(docs_dir, base + ".txt"), read_tsv_gold(gf)))
+    if not out:
+        raise SystemExit(f"{name}: no gold in {gold_dir}")
+    return out
+
+
+def extract_all(entente, paths):
+    """Runs one `entente extract --out` over every path; returns fixtures by path."""
+    with tempfile.TemporaryDirectory() as out:
+        r = subprocess.run([entente, "extract", "-log-level", "warn", "--out", out] + paths,
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise SystemExit(f"entente extract failed: {r.stderr[-2000:]}")
+        fixtures = {}
+        for p in paths:
+            fp = os.path.join(out, os.path.splitext(os.path.basename(p))[0] + ".json")
+            with open(fp, encoding="utf-8") as fh:
+                fixtures[p] = json.load(fh)
+        return fixtures
+
+
+def measure(entente, scorer, worst):
+    """Figures of every set present: {"set/group": {"P","R","F1","n"}} and the worst documents."""
+    figures, report = {}, []
+    for name, docs_dir, gold_dir, fmt in SETS:
+        if not os.path.isdir(docs_dir) or not os.path.isdir(gold_dir):
+            print(f"{name}: skipped, {docs_dir if not os.path.isdir(docs_dir) else gold_dir} not found", file=sys.stderr)
+            continue
+        docs = documents(name, docs_dir, gold_dir, fmt)
+        fixtures = extract_all(entente, [p for p, _ in docs])
+        groups = {}  # group -> Counts
+
+        def add(group, c):
+            groups.setdefault(group, Counts()).add(c.tp, c.fp, c.fn)
+
+        per_doc = []
+        for path, gold in docs:
+            fx = fixtures[path]
+            lang = (fx.get("documents") or [{}])[0].get("language") or "?"
+            score = (lambda **kw: score_tsv(fx, gold, **kw)) if fmt == "tsv" else (lambda **kw: score_yaml(scorer, fx, gold, **kw))
+            s = score()
+            for what in ("nodes", "edges"):
+                add(f"{what}", s[what])
+                add(f"{lang}/{what}", s[what])
+            classes, ekinds = gold_items(fmt, gold)
+            for cls in sorted(classes | {kind_class(n["kind"]) for n in fx["nodes"] if from_text(n)}):
+                add(f"node/{cls}", score(cls=cls)["nodes"])
+            for ek in sorted(ekinds | {e["kind"] for e in fx["edges"] if from_text(e)}):
+                add(f"edge/{ek}", score(ekind=ek)["edges"])
+            lost = s["nodes"].fn + s["nodes"].fp + s["edges"].fn + s["edges"].fp
+            per_doc.append((lost, os.path.basename(path), s))
+        for group, c in groups.items():
+            p, r, f = c.prf()
+            figures[f"{name}/{group}"] = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "n": c.tp + c.fn}
+        per_doc.sort(key=lambda t: -t[0])
+        report.append((name, len(docs), per_doc[:worst]))
+    return figures, report
+
+
+def print_tables(figures, report):
+    sets = []
+    for key in figures:
+        s = key.split("/")[0]
+        if s not in sets:
+            sets.append(s)
+    for s in sets:
+        rows = {k[len(s) + 1:]: v for k, v in figures.items() if k.startswith(s + "/")}
+        n = next(r for r in report if r[0] == s)[1]
+        print(f"\n## {s} ({n} documents)\n")
+        print("| group | P | R | F1 | gold |")
+        print("|---|--:|--:|--:|--:|")
+        for g in sorted(rows, key=lambda g: (g.count("/"), g)):
+            v = rows[g]
+            print(f"| {g} | {v['P']:.2f} | {v['R']:.2f} | {v['F1']:.2f} | {v['n']} |")
+    for s, _, worst in report:
+        print(f"\n## worst documents of {s}\n")
+        for lost, doc, sc in worst:
+            print(f"- {doc}: {lost} errors")
+            for m in sc["missed"][:6]:
+                print(f"  - missed {m}")
+            for m in sc["spurious"][:4]:
+                print(f"  - spurious {m}")
+
+
+def compare(figures, committed):
+    """Figures more than TOLERANCE below the committed ones: P, R and F1 of sets and languages, F1 of kinds."""
+    drops = []
+    for key, old in sorted(committed.items()):
+        new = figures.get(key)
+        if new is None:
+            continue
+        metrics = ("F1",) if "/node/" in key or "/edge/" in key else ("P", "R", "F1")
+        for m in metrics:
+            if new[m] < old[m] - TOLERANCE:
+                drops.append(f"{key} {m}: {new[m]:.3f}, committed {old[m]:.3f}")
+    return drops
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--entente", default=os.path.join(ROOT, "entente"), help="the entente binary")
+    ap.add_argument("--figures", default=os.path.join(ROOT, "loaders/quality/figures.json"))
+    ap.add_argument("--check", action="store_true", help="fail when a figure drops below the committed one")
+    ap.add_argument("--update", action="store_true", help="write the figures measured now")
+    ap.add_argument("--worst", type=int, default=5, help="worst documents listed per set")
+    a = ap.parse_args()
+    if not os.path.exists(SCORER):
+        print(f"corpus scorer not found at {SCORER}: the corpus set needs ../shared", file=sys.stderr)
+        scorer = None
+        SETS[:] = [s for s in SETS if s[3] != "yaml"]
+    else:
+        scorer = load_scorer()
+    figures, report = measure(a.entente, scorer, a.worst)
+    print_tables(figures, report)
+    if a.update:
+        with open(a.figures, "w", encoding="utf-8") as fh:
+            json.dump(figures, fh, indent=1, sort_keys=True)
+            fh.write("\n")
+        print(f"\nfigures written to {a.figures}")
+    if a.check:
+        with open(a.figures, encoding="utf-8") as fh:
+            committed = json.load(fh)
+        drops = compare(figures, committed)
+        if drops:
+            print("\nQUALITY DROPPED (more than %.2f below loaders/quality/figures.json):" % TOLERANCE)
+            for d in drops:
+                print("  " + d)
+            sys.exit(1)
+        print(f"\nquality: no figure below the committed ones (tolerance {TOLERANCE})")
+
+
+if __name__ == "__main__":
+    main()
