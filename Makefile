@@ -6,7 +6,7 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures quality quality-update clean
+.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures quality quality-update calibrate clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build web
@@ -91,6 +91,11 @@ quality: build
 ## quality-update: measure and commit-ready figures (only after quality went up)
 quality-update: build
 	python3 loaders/quality/quality.py --update
+
+## calibrate: measure the precision of each evidence class on the corpus (loaders/extract/data/confidence.tsv)
+calibrate: build
+	python3 loaders/quality/quality.py --calibrate
+	$(GO) build -o entente ./cmd/entente
 
 ## bench: synthetic graph, six operations, Entente vs the Go driver vs @neo4j/graphql (bench/results/)
 bench: neo4j

@@ -27,6 +27,7 @@ func runExtract(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("entente extract", flag.ContinueOnError)
 	out := fs.String("out", "", "write one fixture per document into this folder instead of one merged fixture on stdout")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (progress goes to stderr)")
+	evidence := fs.Bool("evidence", false, "add each fact's evidence class (what its confidence is measured on) as properties.evidence, for make calibrate")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: entente extract [--out DIR] FILE...\n\nReads plain-text documents (Italian, French or English) and prints one merged fixture on stdout.")
 		fs.PrintDefaults()
@@ -64,6 +65,9 @@ func runExtract(ctx context.Context, args []string) error {
 			failed = append(failed, fmt.Sprintf("%s: %v", file, err))
 			continue
 		}
+		if *evidence {
+			addEvidence(x, f)
+		}
 		log.Info().Str("file", file).Str("language", f.Documents[0].Language).
 			Int("nodes", len(f.Nodes)).Int("edges", len(f.Edges)).Msg("extracted")
 		if *out == "" {
@@ -87,4 +91,19 @@ func runExtract(ctx context.Context, args []string) error {
 	}
 	_, err = os.Stdout.Write(data)
 	return err
+}
+
+// addEvidence writes the evidence class of each fact read from the text into its properties.
+func addEvidence(x *extract.Extractor, f *fixtures.Fixture) {
+	nodes, edges := x.Evidence(f)
+	for i := range f.Nodes {
+		if c, ok := nodes[f.Nodes[i].ID]; ok {
+			f.Nodes[i].Properties["evidence"] = c
+		}
+	}
+	for i := range f.Edges {
+		if c, ok := edges[f.Edges[i].Key()]; ok {
+			f.Edges[i].Properties["evidence"] = c
+		}
+	}
 }

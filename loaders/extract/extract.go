@@ -55,11 +55,12 @@ var ErrTooLarge = fmt.Errorf("the document is larger than %d MiB; split it", Max
 
 // Extractor holds the gazetteer and its indexes; it is safe for concurrent use.
 type Extractor struct {
-	gaz      *gazetteer.Gazetteer
-	ix       index
-	cues     cueIndex
-	english  map[string]bool                // English words of agency names (glossary): never part of a person's name
-	agencies map[string][]*gazetteer.Agency // gazetteer agencies by slug
+	gaz        *gazetteer.Gazetteer
+	ix         index
+	cues       cueIndex
+	english    map[string]bool                // English words of agency names (glossary): never part of a person's name
+	agencies   map[string][]*gazetteer.Agency // gazetteer agencies by slug
+	confidence confidenceTable                // measured precision of each evidence class
 }
 
 // New builds an Extractor over the embedded gazetteer.
@@ -68,7 +69,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{}}
+	conf, err := parseConfidence(confidenceTSV)
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{}, confidence: conf}
 	for _, gl := range g.Glossary {
 		x.english[gl.English] = true
 	}
@@ -101,6 +106,7 @@ func (x *Extractor) Extract(file string, raw []byte) (*fixtures.Fixture, error) 
 	r.analyse()
 	doc.Published = strp(r.published)
 	f := r.g.fixture(doc)
+	x.assignConfidence(f)
 	if ps := fixtures.Validate(f); len(ps) > 0 {
 		return nil, errors.New("internal error: extracted fixture is invalid: " + ps[0].String())
 	}

@@ -136,7 +136,7 @@ func sortFixture(f *fixtures.Fixture) {
 }
 
 // Merge combines fixtures into one: one node per id (aliases and sources merged, the
-// first non-empty value of each field kept) and one edge per key.
+// first non-empty value of each field kept, the higher confidence) and one edge per key.
 func Merge(fs ...*fixtures.Fixture) *fixtures.Fixture {
 	out := &fixtures.Fixture{Format: fixtures.Format}
 	nodes := map[string]int{}
@@ -167,6 +167,7 @@ func Merge(fs ...*fixtures.Fixture) *fixtures.Fixture {
 			for _, s := range n.Sources {
 				m.Sources = addSource(m.Sources, s)
 			}
+			m.Confidence = higher(m.Confidence, n.Confidence)
 			mergeNodeFields(m, &n)
 		}
 		for _, e := range f.Edges {
@@ -180,6 +181,7 @@ func Merge(fs ...*fixtures.Fixture) *fixtures.Fixture {
 			for _, s := range e.Sources {
 				out.Edges[i].Sources = addSource(out.Edges[i].Sources, s)
 			}
+			out.Edges[i].Confidence = higher(out.Edges[i].Confidence, e.Confidence)
 		}
 	}
 	for i := range out.Nodes {
@@ -190,6 +192,14 @@ func Merge(fs ...*fixtures.Fixture) *fixtures.Fixture {
 	}
 	sortFixture(out)
 	return out
+}
+
+// higher is the higher of two confidences (absent is 1): more evidence never lowers one.
+func higher(a, b *float64) *float64 {
+	if fixtures.ConfidenceOf(a) >= fixtures.ConfidenceOf(b) {
+		return a
+	}
+	return b
 }
 
 func mergeNodeFields(m, n *fixtures.Node) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extraction quality of Entente's loaders: P/R/F1 per set, language and kind.
 
-usage: quality.py [--entente BIN] [--figures FILE] [--check | --update] [--worst N]
+usage: quality.py [--entente BIN] [--figures FILE] [--check | --update] [--calibrate] [--worst N]
 
 Runs `entente extract --out DIR` once per set and scores every document against its gold:
 
@@ -14,6 +14,11 @@ Figures per kind come from the same scorers on the gold and the fixture restrict
 With --check, it exits 1 when any figure is more than TOLERANCE below the committed one in
 FILE (loaders/quality/figures.json), so quality only moves up; --update writes the figures.
 Sets whose documents are missing (no ../shared) are skipped with a message.
+
+Every fact read from the text carries a confidence: the measured precision of its evidence
+class (loaders/extract/confidence.go). The report gives the precision per confidence band of
+each set; --calibrate measures the precision of every evidence class on the corpus and
+writes it to loaders/extract/data/confidence.tsv.
 """
 import argparse
 import glob
@@ -29,6 +34,10 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED = os.path.abspath(os.path.join(ROOT, "..", "shared"))
 SCORER = os.path.join(SHARED, "tools", "score_extraction.py")
 ORG_LIKE = {"UNBody", "Organization"}
+CONFIDENCE_TSV = os.path.join(ROOT, "loaders/extract/data/confidence.tsv")
+BANDS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+CALIBRATION_SET = "corpus"  # the set whose precision the confidences are
+MIN_JUDGED = 5  # a class judged fewer times backs off to a coarser one
 
 # name, documents folder, gold folder, gold format
 SETS = [
@@ -138,6 +147,37 @@ def score_yaml(scorer, fx, gold, cls=None, ekind=None):
     return out
 
 
+def judge(fmt, scorer, fx, gold):
+    """(what, evidence class, confidence, right) of every fact read from the text that the gold
+    judges: right or wrong; facts matching optional gold items are not judged."""
+    out = []
+    for n in fx["nodes"]:
+        ev = (n.get("properties") or {}).get("evidence")
+        if not ev:
+            continue
+        if fmt == "tsv":
+            right = n["id"] in gold[0] and kind_class(gold[0][n["id"]]) == kind_class(n["kind"])
+        else:
+            s = scorer.score_doc(dict(fx, nodes=[n], edges=[]), gold)
+            if s["n_tp"] + s["n_fp"] == 0:
+                continue
+            right = s["n_tp"] == 1
+        out.append(("nodes", ev, n.get("confidence", 1.0), right))
+    for e in fx["edges"]:
+        ev = (e.get("properties") or {}).get("evidence")
+        if not ev:
+            continue
+        if fmt == "tsv":
+            right = edge_key(e["kind"], e["from"], e["to"]) in gold[1]
+        else:
+            s = scorer.score_doc(dict(fx, edges=[e]), gold)
+            if s["e_tp"] + s["e_fp"] == 0:
+                continue
+            right = s["e_tp"] == 1
+        out.append(("edges", ev, e.get("confidence", 1.0), right))
+    return out
+
+
 def gold_items(fmt, gold):
     """The node classes and edge kinds a gold names (the groups reported per kind)."""
     if fmt == "tsv":
@@ -167,7 +207,7 @@ def documents(name, docs_dir, gold_dir, fmt):
 def extract_all(entente, paths):
     """Runs one `entente extract --out` over every path; returns fixtures by path."""
     with tempfile.TemporaryDirectory() as out:
-        r = subprocess.run([entente, "extract", "-log-level", "warn", "--out", out] + paths,
+        r = subprocess.run([entente, "extract", "-log-level", "warn", "-evidence", "--out", out] + paths,
                            capture_output=True, text=True)
         if r.returncode != 0:
             raise SystemExit(f"entente extract failed: {r.stderr[-2000:]}")
@@ -180,8 +220,9 @@ def extract_all(entente, paths):
 
 
 def measure(entente, scorer, worst):
-    """Figures of every set present: {"set/group": {"P","R","F1","n"}} and the worst documents."""
-    figures, report = {}, []
+    """Figures of every set present: {"set/group": {"P","R","F1","n"}}, the worst documents
+    and every judged fact (set, what, evidence class, confidence, right)."""
+    figures, report, judged = {}, [], []
     for name, docs_dir, gold_dir, fmt in SETS:
         if not os.path.isdir(docs_dir) or not os.path.isdir(gold_dir):
             print(f"{name}: skipped, {docs_dir if not os.path.isdir(docs_dir) else gold_dir} not found", file=sys.stderr)
@@ -207,6 +248,7 @@ def measure(entente, scorer, worst):
                 add(f"node/{cls}", score(cls=cls)["nodes"])
             for ek in sorted(ekinds | {e["kind"] for e in fx["edges"] if from_text(e)}):
                 add(f"edge/{ek}", score(ekind=ek)["edges"])
+            judged += [(name,) + j for j in judge(fmt, scorer, fx, gold)]
             lost = s["nodes"].fn + s["nodes"].fp + s["edges"].fn + s["edges"].fp
             per_doc.append((lost, os.path.basename(path), s))
         for group, c in groups.items():
@@ -214,7 +256,54 @@ def measure(entente, scorer, worst):
             figures[f"{name}/{group}"] = {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "n": c.tp + c.fn}
         per_doc.sort(key=lambda t: -t[0])
         report.append((name, len(docs), per_doc[:worst]))
-    return figures, report
+        for what in ("nodes", "edges"):
+            high = [j for j in judged if j[0] == name and j[1] == what and j[3] >= 0.8]
+            if high:
+                right = sum(1 for j in high if j[4])
+                figures[f"{name}/calibration/{what}>=0.8"] = {"P": round(right / len(high), 3), "R": 0.0, "F1": 0.0, "n": len(high)}
+    return figures, report, judged
+
+
+def print_calibration(judged):
+    sets = []
+    for j in judged:
+        if j[0] not in sets:
+            sets.append(j[0])
+    print("\n## calibration: precision of the facts in each confidence band\n")
+    print("| set | facts | " + " | ".join(f"{lo:.1f}–{min(hi, 1):.1f}" for lo, hi in BANDS) + " |")
+    print("|---|---|" + "--:|" * len(BANDS))
+    for name in sets:
+        for what in ("nodes", "edges"):
+            cells = []
+            for lo, hi in BANDS:
+                band = [j for j in judged if j[0] == name and j[1] == what and lo <= j[3] < hi]
+                right = sum(1 for j in band if j[4])
+                cells.append(f"{right / len(band):.2f} ({len(band)})" if band else "–")
+            print(f"| {name} | {what} | " + " | ".join(cells) + " |")
+
+
+def calibrate(judged):
+    """Writes the precision of every evidence class, and of each coarser class, judged on the
+    corpus: documents written by others, the closest to what analysts load (our own test texts
+    were written next to the rules and would overstate it)."""
+    count = {}
+    for name, _, ev, _, right in judged:
+        if name != CALIBRATION_SET:
+            continue
+        words = ev.split()
+        for k in range(2, len(words) + 1):
+            c = count.setdefault(" ".join(words[:k]), [0, 0])
+            c[0] += right
+            c[1] += 1
+    with open(CONFIDENCE_TSV, "w", encoding="utf-8") as fh:
+        fh.write("# Confidence of each evidence class: its precision on every annotated set, written by\n"
+                 "# `make calibrate` (loaders/quality/quality.py --calibrate) on ../shared/corpus; (right+1)/(judged+2).\n"
+                 "# class<TAB>confidence<TAB>right<TAB>judged\n")
+        for cls in sorted(count):
+            right, n = count[cls]
+            if n >= MIN_JUDGED:
+                fh.write(f"{cls}\t{(right + 1) / (n + 2):.3f}\t{right}\t{n}\n")
+    print(f"\nevidence classes written to {CONFIDENCE_TSV}")
 
 
 def print_tables(figures, report):
@@ -224,7 +313,7 @@ def print_tables(figures, report):
         if s not in sets:
             sets.append(s)
     for s in sets:
-        rows = {k[len(s) + 1:]: v for k, v in figures.items() if k.startswith(s + "/")}
+        rows = {k[len(s) + 1:]: v for k, v in figures.items() if k.startswith(s + "/") and "/calibration/" not in k}
         n = next(r for r in report if r[0] == s)[1]
         print(f"\n## {s} ({n} documents)\n")
         print("| group | P | R | F1 | gold |")
@@ -249,7 +338,7 @@ def compare(figures, committed):
         new = figures.get(key)
         if new is None:
             continue
-        metrics = ("F1",) if "/node/" in key or "/edge/" in key else ("P", "R", "F1")
+        metrics = ("F1",) if "/node/" in key or "/edge/" in key else ("P",) if "/calibration/" in key else ("P", "R", "F1")
         for m in metrics:
             if new[m] < old[m] - TOLERANCE:
                 drops.append(f"{key} {m}: {new[m]:.3f}, committed {old[m]:.3f}")
@@ -262,6 +351,7 @@ def main():
     ap.add_argument("--figures", default=os.path.join(ROOT, "loaders/quality/figures.json"))
     ap.add_argument("--check", action="store_true", help="fail when a figure drops below the committed one")
     ap.add_argument("--update", action="store_true", help="write the figures measured now")
+    ap.add_argument("--calibrate", action="store_true", help="write the measured precision of each evidence class")
     ap.add_argument("--worst", type=int, default=5, help="worst documents listed per set")
     a = ap.parse_args()
     if not os.path.exists(SCORER):
@@ -270,8 +360,11 @@ def main():
         SETS[:] = [s for s in SETS if s[3] != "yaml"]
     else:
         scorer = load_scorer()
-    figures, report = measure(a.entente, scorer, a.worst)
+    figures, report, judged = measure(a.entente, scorer, a.worst)
     print_tables(figures, report)
+    print_calibration(judged)
+    if a.calibrate:
+        calibrate(judged)
     if a.update:
         with open(a.figures, "w", encoding="utf-8") as fh:
             json.dump(figures, fh, indent=1, sort_keys=True)
