@@ -46,6 +46,7 @@ SETS = [
     ("own", os.path.join(ROOT, "testdata/loaders/own"), os.path.join(ROOT, "testdata/loaders/own"), "tsv"),
     ("holdout", os.path.join(ROOT, "testdata/loaders/holdout"), os.path.join(ROOT, "testdata/loaders/holdout"), "tsv"),
     ("unseen", os.path.join(ROOT, "testdata/loaders/unseen"), os.path.join(ROOT, "testdata/loaders/unseen"), "tsv"),
+    ("styles", os.path.join(ROOT, "testdata/loaders/styles"), os.path.join(ROOT, "testdata/loaders/styles"), "yaml"),
 ]
 
 
