@@ -1,10 +1,124 @@
 package extract
 
-import "strings"
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
 
-// Word lists of the recognisers, folded (lower case, no accents). Multi-word cues are
-// matched token by token; apostrophes and hyphens are not tokens ("dell'" is "dell").
+	"github.com/entente/entente/loaders/text"
+)
 
+// The words the rules read live in lexicon/<language>.txt, one file a language, list by
+// list. The lists below are the union of the languages (a document quotes names in other
+// languages); the cue phrases are read per language (cuesOf). Adding a language is adding
+// its file; adding a word is adding a line.
+
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
+
+// lexiconEntry is one line of a list: folded words and, for some lists, a value.
+type lexiconEntry struct{ words, value string }
+
+// lexicon is one language's lists, by name.
+type lexicon map[string][]lexiconEntry
+
+// lexicons holds every language's lexicon, by language code.
+var lexicons = mustLoadLexicons()
+
+// lexiconLists records the lists the code reads, so a test can check that every list of
+// the data is read (a misspelt list name would otherwise be ignored).
+var lexiconLists = map[string]bool{}
+
+func mustLoadLexicons() map[string]lexicon {
+	out, err := loadLexicons(lexiconFiles)
+	if err != nil {
+		panic(err) // the files are embedded: a broken one is a broken build, caught by the tests
+	}
+	return out
+}
+
+// loadLexicons reads every lexicon/<lang>.txt: "[list]" starts a list, "words" or
+// "words = value" is an entry, "#" starts a comment.
+func loadLexicons(files fs.FS) (map[string]lexicon, error) {
+	paths, err := fs.Glob(files, "lexicon/*.txt")
+	if err != nil || len(paths) == 0 {
+		return nil, fmt.Errorf("no lexicon files: %v", err)
+	}
+	out := map[string]lexicon{}
+	for _, p := range paths {
+		data, err := fs.ReadFile(files, p)
+		if err != nil {
+			return nil, err
+		}
+		lex, list := lexicon{}, ""
+		for n, line := range strings.Split(string(data), "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "" || strings.HasPrefix(line, "#"):
+			case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+				list = strings.TrimSpace(line[1 : len(line)-1])
+			case list == "":
+				return nil, fmt.Errorf("%s:%d: an entry before the first [list]", p, n+1)
+			default:
+				words, value, _ := strings.Cut(line, "=")
+				words = strings.Join(strings.Fields(words), " ")
+				if words == "" || words != text.Fold([]rune(words)) {
+					return nil, fmt.Errorf("%s:%d: %q is not folded (lower case, no accents)", p, n+1, words)
+				}
+				lex[list] = append(lex[list], lexiconEntry{words, strings.TrimSpace(value)})
+			}
+		}
+		out[strings.TrimSuffix(path.Base(p), ".txt")] = lex
+	}
+	return out, nil
+}
+
+// entries returns a list's entries in every language, in a stable order.
+func entries(list string) []lexiconEntry {
+	lexiconLists[list] = true
+	var out []lexiconEntry
+	for _, lang := range []string{"en", "fr", "it"} {
+		out = append(out, lexicons[lang][list]...)
+	}
+	for lang, lex := range lexicons {
+		if lang != "en" && lang != "fr" && lang != "it" {
+			out = append(out, lex[list]...)
+		}
+	}
+	return out
+}
+
+// words is the set of a list's entries, in every language.
+func words(list string) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range entries(list) {
+		out[e.words] = true
+	}
+	return out
+}
+
+// values maps a list's entries to their values, in every language.
+func values(list string) map[string]string {
+	out := map[string]string{}
+	for _, e := range entries(list) {
+		out[e.words] = e.value
+	}
+	return out
+}
+
+// phrases returns a list's entries split in words, in every language.
+func phrases(list string) [][]string {
+	var out [][]string
+	for _, e := range entries(list) {
+		out = append(out, strings.Fields(e.words))
+	}
+	return out
+}
+
+// set builds a word set from a space-separated list, for the few sets kept in code.
 func set(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -14,82 +128,55 @@ func set(words string) map[string]bool {
 }
 
 // agencyHeads are the nouns a national body's name is built on.
-var agencyHeads = set(`ministero ministry ministere dipartimento department departement direzione direction
-	directorate ufficio office bureau servizio service agenzia agency agence autorita authority autorite
-	amministrazione administration polizia police gendarmeria gendarmerie guardia guard garde tribunale
-	tribunal court corte cour procura parquet prosecutor istituto institute institut scuola school ecole
-	accademia academy academie comando command commandement cellule unita unit centro centre center forze
-	forces dogane douanes customs corpo corps committee comitato comite`)
+var agencyHeads = words("agency heads")
 
 // strongHeads start a new body when they follow "of"/"di"/"du": the body before is part of it.
-var strongHeads = set(`ministero ministry ministere dipartimento department departement direzione direction
-	directorate ufficio office bureau servizio service comitato committee comite`)
+var strongHeads = words("strong heads")
 
 // connectors may stand inside a name between content words.
-var connectors = set(`di del della dello dell dei degli delle da de du des d la le l les il lo i gli of the
-	for per pour e et and sur on contro against in nel nella en au aux`)
+var connectors = words("connectors")
 
 // notNameWords end a recognised name: generic nouns that follow a head without naming a body.
-var notNameWords = set(`paesi paese pays countries country stati stato etats states membri membres members
-	regione region region regioni attivita activity activite esperti experts`)
+var notNameWords = words("not name words")
 
 // titleWords mark a person's title or function.
-var titleWords = set(`ministro ministra sottosegretario segretario segretaria direttore direttrice vice capo
-	presidente prefetto ambasciatore ambasciatrice colonnello comandante questore procuratore commissario
-	coordinatore coordinatrice rappresentante portavoce consigliere dirigente funzionario sindaco generale
-	ministre secretaire directeur directrice adjoint chef president presidente prefet ambassadeur
-	ambassadrice colonel commandant procureur commissaire coordinateur representant conseiller m mme
-	minister secretary director deputy head chief prefect ambassador commander prosecutor
-	commissioner coordinator representative spokesperson adviser advisor chair chairman chairperson mr mrs ms
-	dr executive under plen min general ordinator cadre officer funzionaria homologue omologo
-	counterpart`)
+var titleWords = words("title words")
 
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
-var ministerWords = map[string]string{"ministro": "ministero", "ministra": "ministero", "ministre": "ministere", "minister": "ministry"}
+var ministerWords = values("minister words")
 
 // nameParticles may stand inside a person's name in lower case.
-var nameParticles = set(`de di da van von der el al bin ben du la le lo del della dos das`)
+var nameParticles = words("name particles")
 
 // cueVariants lets a cue's preposition stand in its articulated forms: "attuato da"
-// also matches "attuato dall'", "financé par" "financé par le" is matched as written.
-var cueVariants = map[string]map[string]bool{
-	"da":  set("da dal dalla dall dallo dai dagli dalle"),
-	"di":  set("di del della dell dello dei degli delle d"),
-	"de":  set("de du des d"),
-	"a":   set("a al alla all allo ai agli alle"),
-	"con": set("con col"),
-}
+// also matches "attuato dall'".
+var cueVariants = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, e := range entries("variants") {
+		if out[e.words] == nil {
+			out[e.words] = map[string]bool{}
+		}
+		for _, w := range strings.Fields(e.value) {
+			out[e.words][w] = true
+		}
+	}
+	return out
+}()
 
 // notPersonPlaces are words of regions written in capitals that are not names.
-var notPersonPlaces = set(`asia asie africa afrique europe europa america amerique balkans balcani sahel
-	middle east ovest est west north nord south sud central centrale occidentali occidentaux western eastern
-	mediterraneo mediterranee mediterranean caucasus caucaso golfo gulf`)
+var notPersonPlaces = words("not person places")
 
 // honorifics are title words that say nothing of a function.
-var honorifics = set(`m mme mr mrs ms dr sig on`)
+var honorifics = words("honorifics")
 
 // notPersonWords are capitalised words that never start or continue a person's name.
-var notPersonWords = set(`il lo la le les the i gli un una une a an de del della dell di da in nel nella
-	al alla en au aux per pour for by con with et e and ou or on su sur dal dalla par this questo questa
-	cette ce ces these those which che qui que`)
+var notPersonWords = words("not person words")
 
 // Meeting head nouns and their subtype.
-var meetingHeads = map[string]string{
-	"workshop": "workshop", "seminario": "workshop", "seminaire": "workshop", "seminar": "workshop", "atelier": "workshop",
-	"conferenza": "conference", "conference": "conference", "congresso": "conference", "congres": "conference",
-	"congress": "conference", "forum": "conference", "simposio": "conference", "symposium": "conference",
-	"riunione": "meeting", "reunion": "meeting", "meeting": "meeting", "incontro": "meeting", "rencontre": "meeting",
-	"vertice": "summit", "sommet": "summit", "summit": "summit",
-	"training": "training", "course": "training", "corso": "training",
-	"esercitazione": "exercise", "exercice": "exercise", "exercise": "exercise",
-	"visita": "visit", "visite": "visit", "visit": "visit",
-	"cerimonia": "signing ceremony", "ceremonie": "signing ceremony", "ceremony": "signing ceremony",
-	"webinar": "workshop", "webinaire": "workshop", "rotonda": "meeting", "ronde": "meeting", "roundtable": "meeting",
-	"dialogue": "meeting", "dialogo": "meeting", "dialog": "meeting", "colloqui": "meeting", "talks": "meeting", "entretiens": "meeting", "consultazioni": "meeting", "consultations": "meeting",
-}
+var meetingHeads = values("meeting heads")
 
 // meetingCoref words refer back to the meeting being reported.
-var meetingCoref = set(`evento event evenement lavori travaux proceedings`)
+var meetingCoref = words("meeting coreference")
 
 // Cue phrases, folded and tokenised, by the relation they introduce.
 type cueKind int
@@ -113,118 +200,80 @@ const (
 	cueSigned
 )
 
-var cuePhrases = map[cueKind]string{
-	cueOrganiser: `organizzato da|organizzata da|organizzati da|co organizzato da|co organizzata da|organised by|
-		organized by|co organised by|co organized by|organise par|organisee par|co organisee par|co organise par|
-		hosted by|ospitato da|ospitata da|accueilli par|accueillie par|promosso da|promossa da|convened by|
-		co hosted by|jointly organised by|jointly organized by|a l initiative de|su iniziativa di|at the initiative of`,
-	cueOrganiserBefore: `ha tenuto|hanno tenuto|ha organizzato|hanno organizzato|held|organised|organized|hosted|
-		a organise|ont organise|a tenu|ont tenu|convened|ha ospitato|ha promosso|hanno svolto|ha svolto|
-		hanno condotto|ha condotto|conducted|ont mene|a mene|ont conduit|a conduit|co hosted|co organised|
-		co organized|ont co organise|hanno co organizzato`,
-	cueParticipant: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|presenti|ont participe|
-		a participe|ont pris part|participated|took part|attended|attended by|were present|en presence de|
-		alla presenza di|in the presence of|with the participation of|con la partecipazione di|
-		la participation de|participation de|ha riunito|a reuni|brought together|comprenait|included|comprendeva`,
-	cueSpeaker: `aperti da|aperto da|aperta da|inaugurata da|inaugurato da|inauguree par|inaugure par|ouverte par|
-		ouvert par|opened by|e intervenuto|e intervenuta|sono intervenuti|est intervenu|est intervenue|addressed by|
-		a pris la parole|took the floor|en compagnie de|in compagnia di|accompanied by`,
-	cueChair: `presieduta da|presieduto da|presieduti da|presidee par|preside par|presides par|presidees par|
-		chaired by|co chaired by|co presieduta da|co presieduto da|copresidee par|co presidee par|moderata da|moderated by`,
-	cueCollaboration: `in collaborazione con|in cooperation with|in collaboration with|in partnership with|
-		en partenariat avec|en collaboration avec|con il supporto di|
-		con il sostegno di|with the support of|avec l appui de|avec le soutien de|in cooperazione con|
-		en cooperation avec`,
-	cueImplementer: `attuato da|attuata da|attuati da|realizzato da|realizzata da|implemented by|mis en oeuvre par|
-		mise en oeuvre par|carried out by|executed by|eseguito da|led by|guidato da|gestito da|managed by|
-		realizzate da|realizzati da|attuate da|
-		implemente par|implementee par`,
-	cueImplementsBefore: `implements|implement|attua|attuano|met en oeuvre|mettent en oeuvre|implemente|implementent`,
-	cueLaunched: `ont lance|a lance|hanno lanciato|ha lanciato|launched|have launched|has launched|hanno avviato|
-		ha avviato`,
-	cueFunder: `con il sostegno finanziario del|con il sostegno finanziario della|con il sostegno finanziario dell|
-		con il sostegno finanziario di|con il contributo finanziario del|con il contributo finanziario di|
-		finanziato da|finanziata da|finanziati da|finanziate da|finanziato dal|finanziata dal|finanziati dal|
-		finanziate dal|finanziato dalla|finanziata dalla|finanziati dalla|finanziate dalla|finanziato dall|
-		finanziata dall|finanziati dall|finanziate dall|finance par|financee par|finances par|financees par|
-		grace au financement de|avec le soutien financier de|avec l appui financier de|funded by|financed by|
-		with financial support from|with financial support of|with the financial support of|with funding from|
-		sponsored by|grazie al finanziamento di|grazie al finanziamento del`,
-	cueFundsBefore: `fund|funds|finanzia|finanziano|finance|financent`,
-	cueFramework: `nell ambito del|nell ambito della|nell ambito dell|nell ambito dei|nel quadro del|
-		nel quadro della|dans le cadre du|dans le cadre de|dans le cadre des|in the framework of|under the|
-		as part of|within the framework of|delivered under|held under|nel contesto del|through the|
-		under the auspices of|sotto l egida di|sotto l egida del|sous l egide de|sous l egide du|
-		attraverso il|attraverso la|par le biais du|par le biais de`,
-	cueOnBehalf: `per il|per la|per l|pour le|pour la|pour l|for the|on behalf of|a nome del|au nom du|au nom de`,
-	cueBetween:  `tra|fra|between|entre`,
-	cueAdopted:  `adottato|adottata|adottati|adopted|adopte|adoptee|approvato|approvata|approved|approuve|endorsed`,
-	cueSigned:   `firmato|firmata|firmati|firmano|hanno firmato|ha firmato|signed|sign|signe|signee|ont signe|a signe|sottoscritto|sottoscritta|concluded|conclu`,
+// cueLists names the lexicon list of each kind of cue.
+var cueLists = map[cueKind]string{
+	cueOrganiser: "cue organiser", cueOrganiserBefore: "cue organiser before", cueParticipant: "cue participant",
+	cueSpeaker: "cue speaker", cueChair: "cue chair", cueCollaboration: "cue collaboration",
+	cueImplementer: "cue implementer", cueImplementsBefore: "cue implements before", cueLaunched: "cue launched",
+	cueFunder: "cue funder", cueFundsBefore: "cue funds before", cueFramework: "cue framework",
+	cueOnBehalf: "cue on behalf", cueBetween: "cue between", cueAdopted: "cue adopted", cueSigned: "cue signed",
 }
 
-// Memorandum heads: a memorandum needs one of these and a signing verb.
-var memorandumHeads = [][]string{
-	{"memorandum"}, {"mou"}, {"protocollo", "d", "intesa"}, {"protocole", "d", "accord"},
-	{"accordo", "di", "cooperazione"}, {"accord", "de", "cooperation"}, {"cooperation", "agreement"},
-	{"agreement"}, {"accordo"}, {"accord"}, {"protocollo"},
-}
+// cuePhrases are the cue phrases of every kind, in every language.
+var cuePhrases = func() map[cueKind][]string {
+	out := map[cueKind][]string{}
+	for kind, list := range cueLists {
+		for _, e := range entries(list) {
+			out[kind] = append(out[kind], e.words)
+		}
+	}
+	return out
+}()
 
-// Roadmap heads with their subtype.
-var roadmapHeads = []struct {
+// memorandumHeads are the nouns of a memorandum; a memorandum needs one and a signing verb.
+var memorandumHeads = phrases("memorandum heads")
+
+// roadmapHead is a roadmap's head noun with its subtype.
+type roadmapHead struct {
 	words   []string
 	subtype string
-}{
-	{[]string{"roadmap"}, "roadmap"}, {[]string{"road", "map"}, "roadmap"}, {[]string{"feuille", "de", "route"}, "roadmap"},
-	{[]string{"tabella", "di", "marcia"}, "roadmap"}, {[]string{"piano", "d", "azione"}, "action plan"},
-	{[]string{"piano", "di", "azione"}, "action plan"}, {[]string{"plan", "d", "action"}, "action plan"},
-	{[]string{"action", "plan"}, "action plan"}, {[]string{"plan", "of", "action"}, "action plan"},
-	{[]string{"dichiarazione"}, "declaration"}, {[]string{"declaration"}, "declaration"},
-	{[]string{"il", "piano"}, "coref"}, {[]string{"the", "plan"}, "coref"}, {[]string{"le", "plan"}, "coref"},
-	{[]string{"questo", "piano"}, "coref"}, {[]string{"this", "plan"}, "coref"}, {[]string{"ce", "plan"}, "coref"},
 }
 
-// projectHeads introduce a named project, programme or initiative.
-var projectHeads = set(`progetto project projet programma programme program iniziativa initiative`)
+// roadmapHeads are the heads of roadmaps, action plans and declarations with their subtype.
+var roadmapHeads = func() []roadmapHead {
+	var out []roadmapHead
+	for _, e := range entries("roadmap heads") {
+		out = append(out, roadmapHead{strings.Fields(e.words), e.value})
+	}
+	return out
+}()
 
-// Words that end a roadmap or project name written in running text.
-var nameStops = set(`adottata adottato adopted adoptee adopte firmata firmato signed signee signe approvata
-	approved che which qui que stata stato was is est sono sont were periodo period periode during durante lors`)
+// projectHeads introduce a named project, programme or initiative.
+var projectHeads = words("project heads")
+
+// nameStops end a roadmap or project name written in running text.
+var nameStops = words("name stops")
 
 // months maps folded month names in the three languages to their number.
 var months = func() map[string]int {
-	months := map[string]int{}
-	for i, names := range []string{
-		"gennaio janvier january jan", "febbraio fevrier february feb", "marzo mars march mar",
-		"aprile avril april apr", "maggio mai may", "giugno juin june jun", "luglio juillet july jul",
-		"agosto aout august aug", "settembre septembre september sep sept", "ottobre octobre october oct",
-		"novembre november nov", "dicembre decembre december dec"} {
-		for _, n := range strings.Fields(names) {
-			months[n] = i + 1
+	out := map[string]int{}
+	for w, v := range values("months") {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 12 {
+			panic(fmt.Sprintf("lexicon: month %q has number %q", w, v))
 		}
+		out[w] = n
 	}
-	return months
+	return out
 }()
 
 // stopWords are left out of slugs built from names.
-var stopWords = set(`il lo la le les l the a an i gli di del della dello dell dei degli delle de du des d
-	of for per pour e et and in nel nella nei nelle en au aux sur su sul sulla on to da dal dalla by con with`)
+var stopWords = words("stop words")
 
 // locatives introduce a place: a state after them is where, not who.
-var locatives = set("in nel nella negli nei en au aux a at dans")
+var locatives = words("locatives")
 
 // conjunctions join two bodies: "la Police nationale et la Garde nationale".
-var conjunctions = set("e ed et and")
+var conjunctions = words("conjunctions")
 
 // ofConnectors say whose a body is: "Service ... du Bureau", "Ufficio del Dipartimento".
-var ofConnectors = set("di del della dello dell dei degli delle de du des d of the la le l")
+var ofConnectors = words("of connectors")
 
 // supranationalWords make a recognised body an organisation, not a state's agency.
-var supranationalWords = set(`europea europeo european europeenne europeen africana africano african africaine
-	africain`)
+var supranationalWords = words("supranational words")
 
 // bodyHeads start the names of international bodies.
-var bodyHeads = set(`organizzazione organisation organization unione union fondo fonds fund programma programme
-	program comitato comite committee consiglio conseil council commissione commission`)
+var bodyHeads = words("body heads")
 
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
-var ofPrepositions = set("di del della dello dell dei degli delle de du des d of")
+var ofPrepositions = words("of prepositions")

@@ -208,7 +208,7 @@ type cuePhrase struct {
 func buildCues() cueIndex {
 	ci := cueIndex{}
 	for kind, list := range cuePhrases {
-		for _, p := range strings.Split(list, "|") {
+		for _, p := range list {
 			words := strings.Fields(p)
 			if len(words) > 0 {
 				ci[words[0]] = append(ci[words[0]], cuePhrase{words, kind})

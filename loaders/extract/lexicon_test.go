@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestEveryLexiconListIsRead catches a misspelt list name in lexicon/*.txt, which the
+// code would otherwise never read.
+func TestEveryLexiconListIsRead(t *testing.T) {
+	for lang, lex := range lexicons {
+		for list := range lex {
+			if !lexiconLists[list] {
+				t.Errorf("lexicon/%s.txt: list [%s] is read by no rule", lang, list)
+			}
+		}
+	}
+	for _, lang := range []string{"en", "fr", "it"} {
+		if len(lexicons[lang]) == 0 {
+			t.Errorf("no lexicon for %s", lang)
+		}
+	}
+}
+
+func TestLexiconRefusesMalformedFiles(t *testing.T) {
+	for data, want := range map[string]string{
+		"ministero\n":               "lexicon/xx.txt:1: an entry before the first [list]",
+		"[agency heads]\nMinistero": `lexicon/xx.txt:2: "Ministero" is not folded`,
+		"[agency heads]\nministère": `lexicon/xx.txt:2: "ministère" is not folded`,
+	} {
+		_, err := loadLexicons(fstest.MapFS{"lexicon/xx.txt": {Data: []byte(data)}})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", data, err, want)
+		}
+	}
+}
+
+func TestLexiconValues(t *testing.T) {
+	if months["settembre"] != 9 || months["septembre"] != 9 || months["september"] != 9 {
+		t.Errorf("months of September: %d %d %d", months["settembre"], months["septembre"], months["september"])
+	}
+	if meetingHeads["atelier"] != "workshop" || !cueVariants["da"]["dall"] {
+		t.Errorf("values not read: atelier=%q, da~dall=%v", meetingHeads["atelier"], cueVariants["da"]["dall"])
+	}
+}
