@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// corpusDir holds the development corpus: texts for measuring, never for fitting.
+const corpusDir = "../../../shared/corpus/docs"
+
+// properName finds runs of two or more capitalised words: the shape of a name.
+var properName = regexp.MustCompile(`\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:de|di|da|del|della|von|van|der|la|le|du|of|the)\s+)?\p{Lu}[\p{L}'’.-]+)+`)
+
+// leadingArticle is an article or preposition capitalised at the start of a sentence.
+var leadingArticle = regexp.MustCompile(`^(?:Il|Lo|La|Le|Les|L'|The|A|An|Un|Une|Du|De|Des|Del|Della|Dei|Degli|Of|In|Per|Pour|For)\s+`)
+
+// readAll returns the lower-cased contents of the files matching the patterns.
+func readAll(t *testing.T, patterns ...string) []string {
+	var out []string
+	for _, p := range patterns {
+		files, _ := filepath.Glob(p)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, strings.ToLower(strings.ReplaceAll(string(b), "’", "'")))
+		}
+	}
+	return out
+}
+
+func containing(texts []string, needle string) int {
+	n := 0
+	for _, tx := range texts {
+		if strings.Contains(tx, needle) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestNoRuleNamesOneCorpusDocument enforces the rule of the corpus: no rule, word list,
+// comment or test of the loaders may name something that only one corpus document
+// names (a sign of fitting that document rather than the language), unless our own
+// texts (the seeds, testdata/loaders) or the gazetteer name it too.
+func TestNoRuleNamesOneCorpusDocument(t *testing.T) {
+	docs, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	if len(docs) == 0 {
+		t.Skipf("corpus not found at %s (../shared/corpus from the repository root)", corpusDir)
+	}
+	texts := readAll(t, filepath.Join(corpusDir, "*.txt"))
+	ours := readAll(t, filepath.Join(seedDir, "*.txt"), "../../testdata/loaders/*/*.txt", "../gazetteer/data/*")
+	sources, _ := filepath.Glob("*.go")
+	lex, _ := filepath.Glob("lexicon/*.txt")
+	for _, src := range append(sources, lex...) {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range properName.FindAllString(string(b), -1) {
+			name = leadingArticle.ReplaceAllString(strings.TrimRight(name, "."), "")
+			if !strings.ContainsAny(strings.TrimSpace(name), " \t\n") {
+				continue
+			}
+			needle := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+			if containing(texts, needle) == 1 && containing(ours, needle) == 0 {
+				t.Errorf("%s names %q, which only one corpus document names: write an example of your own", src, name)
+			}
+		}
+	}
+}
