@@ -37,6 +37,9 @@ func (r *run) recogniseAgencies() {
 		} else if r.supranational(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 		}
+		if m.kind == fixtures.KindAgency {
+			m.inner = r.namedInside(m.first, m.last)
+		}
 		if r.replace(m) != nil {
 			i = last - 1
 		}
@@ -78,16 +81,16 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
 			break
 		}
-		if connectors[f] {
+		if connectors[f] || nameConnectors[f] {
 			k, and := j, false
-			for k < len(toks) && connectors[r.fold(k)] {
+			for k < len(toks) && (connectors[r.fold(k)] || nameConnectors[r.fold(k)]) {
 				// "et la Garde nationale" starts another body; "e della Polizia" goes on.
 				if conjunctions[r.fold(k)] && k+1 < len(toks) && !ofPrepositions[r.fold(k+1)] {
 					and = true
 				}
 				k++
 			}
-			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)]) {
+			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] || r.joinsNamedAgency(j, k)) {
 				break // "du ministère": the parent; "et la Garde nationale": another body
 			}
 			j = k
@@ -210,6 +213,8 @@ func (r *run) resolveAgencies() {
 		r.findParent(idx, m)
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
+		} else if m.country == "" && len(m.inner) > 0 {
+			m.country = m.inner[0].country // "Comando Generale della Guardia di Finanza"
 		}
 	}
 	// Parents first: a body without a state of its own takes its parent's.
@@ -238,7 +243,7 @@ func (r *run) resolveAgencies() {
 	}
 	hasParent := map[string]bool{}
 	for _, m := range agencies {
-		if m.kind != "" && (m.parent >= 0 || r.gazetteerParent(m) != "") {
+		if m.kind != "" && (m.parent >= 0 || len(m.inner) > 0 || r.gazetteerParent(m) != "") {
 			hasParent[m.id] = true
 		}
 	}
@@ -250,6 +255,8 @@ func (r *run) resolveAgencies() {
 		switch {
 		case m.parent >= 0 && r.ments[m.parent].kind == fixtures.KindAgency:
 			r.g.edge(fixtures.EdgePartOf, m.id, r.ments[m.parent].id, s, "")
+		case len(m.inner) > 0:
+			r.innerParents(m)
 		case r.gazetteerParent(m) != "":
 			r.g.edge(fixtures.EdgePartOf, m.id, r.gazetteerParent(m), text.Span{}, "")
 		case hasParent[m.id]:

@@ -228,3 +228,9 @@ var bodyHeads = set(`organizzazione organisation organization unione union fondo
 
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = set("di del della dello dell dei degli delle de du des d of")
+
+// ---- Bodies: organisations, agencies, projects and roadmaps (bodies.go) ----
+
+// nameConnectors may also stand inside a body's name after its head ("Centro Nazionale
+// per la Formazione alla Polizia Giudiziaria").
+var nameConnectors = set(`al alla allo alle agli ai aux`)

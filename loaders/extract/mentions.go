@@ -17,18 +17,19 @@ type mention struct {
 	id, name    string
 	country     string
 	subtype     string
-	slug        string   // agencies: the gazetteer slug when known
-	adjective   bool     // a state written as an adjective
-	spec        bool     // a state that says whose an agency is
-	inTitle     bool     // inside a person's title: not an actor of the sentence
-	alias       bool     // a bracketed acronym repeating the mention before it
-	chained     bool     // the parent in "X of Y": Y is not an actor of the sentence
-	acronym     string   // agencies: the acronym given in brackets after the name
-	parent      int      // agencies: index of the agency it belongs to, or -1
-	description string   // projects
-	owner       *mention // projects: the body named with it ("the OSCE ... project")
-	affiliation []int    // persons: indexes of the actors they work for
-	title       string   // persons
+	slug        string    // agencies: the gazetteer slug when known
+	adjective   bool      // a state written as an adjective
+	spec        bool      // a state that says whose an agency is
+	inTitle     bool      // inside a person's title: not an actor of the sentence
+	alias       bool      // a bracketed acronym repeating the mention before it
+	chained     bool      // the parent in "X of Y": Y is not an actor of the sentence
+	acronym     string    // agencies: the acronym given in brackets after the name
+	parent      int       // agencies: index of the agency it belongs to, or -1
+	inner       []mention // agencies: named bodies written inside the name, its parents
+	description string    // projects
+	owner       *mention  // projects: the body named with it ("the OSCE ... project")
+	affiliation []int     // persons: indexes of the actors they work for
+	title       string    // persons
 }
 
 func (m *mention) isActor() bool {

@@ -52,6 +52,9 @@ type Agency struct {
 	PartOf   string              `json:"partOf,omitempty"` // slug of the parent agency, same country
 	Acronyms []string            `json:"acronyms,omitempty"`
 	Names    map[string][]string `json:"names"`
+	// Collective marks a name for several bodies together (the Forze di Polizia):
+	// inside another body's name it is part of that name, not its parent.
+	Collective bool `json:"collective,omitempty"`
 }
 
 // Place is a city or a venue.

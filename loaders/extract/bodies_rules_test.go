@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// extractText runs the extractor on an invented text and returns its fixture.
+func extractText(t *testing.T, name, txt string) *fixtures.Fixture {
+	t.Helper()
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract(name, []byte(txt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// hasNode reports whether the fixture holds a node with this id.
+func hasNode(f *fixtures.Fixture, id string) bool {
+	for _, n := range f.Nodes {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeIDs lists the fixture's node ids, for error messages.
+func nodeIDs(f *fixtures.Fixture) string {
+	var ids []string
+	for _, n := range f.Nodes {
+		ids = append(ids, n.ID)
+	}
+	return strings.Join(ids, " ")
+}
+
+// hasEdge reports whether the fixture holds an edge kind from -> to.
+func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
+	for _, e := range f.Edges {
+		if e.Kind == kind && e.From == from && e.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUnitOfNamedAgency(t *testing.T) {
+	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Generale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
+	if !hasNode(f, "agency:it:guardia-di-finanza") {
+		t.Errorf("the named body inside a unit's name is lost: %s", nodeIDs(f))
+	}
+	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:general-command-guard-finanza", "agency:it:guardia-di-finanza") {
+		t.Errorf("the unit is not part of its body, or not Italian: %s", nodeIDs(f))
+	}
+	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria Nazionale e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
+	if !hasNode(f, "agency:it:carabinieri") || !hasNode(f, "agency:fr:gendarmerie") {
+		t.Errorf("two coordinated bodies glued: %s", nodeIDs(f))
+	}
+}
