@@ -26,6 +26,9 @@ func (r *run) recogniseAgencies() {
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
+		if !toks[i].Upper && !r.ofCapital(i) && !r.capitalInside(first, last) {
+			continue // "Junior police investigators": the capital only starts the sentence
+		}
 		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
 			i = m.last - 1
 			continue // the gazetteer already has all of it
@@ -34,7 +37,7 @@ func (r *run) recogniseAgencies() {
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
 			// "OSCE Transnational Threats Department": a unit of the organisation.
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
-		} else if r.supranational(first, last) {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 		}
 		if m.kind == fixtures.KindAgency {
@@ -58,15 +61,22 @@ func (r *run) agencyExtent(h int) (int, int) {
 	if m := r.mentionAt(h); m != nil {
 		first = m.first // "National Police Service": the gazetteer's "National Police" and more
 	}
-	for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
-		r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
-		first--
+	for {
+		for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
+			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
+			first--
+		}
+		if !r.coordinatedModifier(first, h) {
+			break
+		}
+		first -= 2 // "Border Security and Management Unit"
 	}
 	last, j := h+1, h+1
 	if m := r.mentionAt(h); m != nil {
 		last, j = m.last, m.last
 	}
 	romance := r.d.Lang != "en"
+	headEnd := last
 	for j < len(toks) && toks[j].Sentence == sent && j-h < maxNameTokens {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
@@ -77,6 +87,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break
 		}
 		t := toks[j]
+		if !romance && (j == headEnd || agencyHeads[r.fold(j-1)]) && !r.englishNameGoesOn(j) {
+			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
+		}
 		_, gl := r.x.gaz.Glossary[f]
 		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
 			break
@@ -218,6 +231,7 @@ func (r *run) resolveAgencies() {
 		}
 	}
 	// Parents first: a body without a state of its own takes its parent's.
+	r.acronymCountries(agencies)
 	for pass := 0; pass < 3; pass++ {
 		for _, m := range agencies {
 			if m.country == "" && m.parent >= 0 && r.ments[m.parent].country != "" {
@@ -234,6 +248,7 @@ func (r *run) resolveAgencies() {
 			continue
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
+		r.adjectiveAlias(m)
 	}
 	r.present = map[string]bool{}
 	for _, m := range agencies {
@@ -277,12 +292,14 @@ func (r *run) organisationUnit(m *mention) bool {
 		return false
 	}
 	j := m.last
-	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+	for j < len(r.d.Tokens) && (ofConnectors[r.fold(j)] || unitPrepositions[r.fold(j)]) && j-m.last < 3 {
 		j++
 	}
 	org := r.mentionAt(j)
 	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
-		return false
+		if org = r.possessor(m); org == nil {
+			return false
+		}
 	}
 	_, key, _ := strings.Cut(org.id, ":")
 	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
 )
 
 // Recognition of bodies: what makes a name a national agency, a unit of one, or an
@@ -88,4 +89,108 @@ func (r *run) innerParents(m *mention) {
 			r.g.edge(fixtures.EdgePartOf, m.id, id, r.span(m), "")
 		}
 	}
+}
+
+// capitalInside reports whether a capitalised word of [first, last) other than the
+// first word of its sentence is found there.
+func (r *run) capitalInside(first, last int) bool {
+	for i := first; i < last; i++ {
+		t := r.d.Tokens[i]
+		if t.Upper && !connectors[r.fold(i)] && (i == 0 || r.d.Tokens[i-1].Sentence == t.Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// englishNameGoesOn reports whether the capitalised word at j, right after the head of
+// an English name, still belongs to it: another head ("Police Service"), not a
+// person's name.
+func (r *run) englishNameGoesOn(j int) bool {
+	f := r.fold(j)
+	return !r.d.Tokens[j].Upper || agencyHeads[f] || bodyHeads[f] || headFollowers[f]
+}
+
+// internationalName reports whether a name with its head at h says it is international
+// or regional: "International Training Centre", "Regional Anti-Drug Training Centre",
+// "Centro Internazionale ...", or a continent or region in it ("Comité des chefs de
+// police de l'Afrique centrale", "Caribbean Centre for ...").
+func (r *run) internationalName(first, h, last int) bool {
+	for i := first; i < last; i++ {
+		f := r.fold(i)
+		if regionWords[f] {
+			return true
+		}
+		if r.d.Lang == "en" && i < h && internationalWords[f] {
+			return true
+		}
+		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymCountries gives an agency named only by its acronym the state of the full
+// name that introduced it: "the Australian Federal Police (AFP) ... experts from the
+// AFP".
+func (r *run) acronymCountries(agencies []*mention) {
+	byAcronym := map[string]string{}
+	for _, m := range agencies {
+		if m.acronym != "" && m.country != "" && byAcronym[m.acronym] == "" {
+			byAcronym[m.acronym] = m.country
+		}
+	}
+	for _, m := range agencies {
+		if m.acronym != "" && m.country == "" {
+			m.country = byAcronym[m.acronym]
+		}
+	}
+}
+
+// adjectiveAlias records "Australian Federal Police" as a name of the agency read as
+// "Federal Police" with its state's adjective before it (English).
+func (r *run) adjectiveAlias(m *mention) {
+	if r.d.Lang != "en" || m.first == 0 {
+		return
+	}
+	s := r.mentionAt(m.first - 1)
+	if s == nil || s.kind != fixtures.KindState || !s.adjective || !s.spec || s.country != m.country || !r.d.Tokens[s.first].Upper {
+		return
+	}
+	n := r.g.node(m.id, m.kind, m.name)
+	r.g.mention(n, r.tokSpan(s.first, m.last))
+}
+
+// coordinatedModifier reports whether the name that starts at first, with its head at
+// h, goes on to the left over "and": "Border Security and Management Unit", "Risk
+// Analysis and Management Unit". Two heads ("the Tax Police and the Border Guard") and
+// lower-case words are two bodies, not one.
+func (r *run) coordinatedModifier(first, h int) bool {
+	if r.d.Lang != "en" || first < 2 || first >= h || !conjunctions[r.fold(first-1)] {
+		return false
+	}
+	k := first - 2
+	t := r.d.Tokens[k]
+	f := r.fold(k)
+	return t.Sentence == r.d.Tokens[h].Sentence && t.Upper && t.Kind == text.Word && r.at[k] == 0 &&
+		!agencyHeads[f] && !notPersonWords[f] && !titleWords[f] && !connectors[f]
+}
+
+// possessor is the organisation written before an agency with a possessive or as a
+// modifier: "Frontex's Risk Analysis Unit", "the OSCE Secretariat's Transnational
+// Threats Department".
+func (r *run) possessor(m *mention) *mention {
+	k := m.first - 1
+	if k >= 1 && r.fold(k) == "s" && r.d.Tokens[k].Start > 0 && strings.ContainsRune("'’", r.d.Runes[r.d.Tokens[k].Start-1]) {
+		k--
+	}
+	if k == m.first-1 {
+		return nil
+	}
+	org := r.mentionAt(k)
+	if org == nil || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) || org.id == "" {
+		return nil
+	}
+	return org
 }

@@ -63,3 +63,31 @@ func TestUnitOfNamedAgency(t *testing.T) {
 		t.Errorf("two coordinated bodies glued: %s", nodeIDs(f))
 	}
 }
+
+func TestInternationalBodies(t *testing.T) {
+	f := extractText(t, "intl.txt", "PORT OF SPAIN, Trinidad – Officers from Trinidad and Tobago completed a course at the Caribbean Centre for Maritime Security (CCMS) with support from the International Police Academy in Vienna.\n")
+	if !hasNode(f, "org:ccms") {
+		t.Errorf("a body named after its region is not an organisation: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency {
+			t.Errorf("an international body taken for a national agency: %s", n.ID)
+		}
+	}
+	f = extractText(t, "unit.txt", "Anna Berg, Head of Training and Capacity Unit at the OSCE, met the Executive director of the Kenyan Customs Office Peter Otieno in Nairobi, Kenya.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "KE" && strings.Contains(n.Name, "Unit") {
+			t.Errorf("an organisation's unit taken for an agency of the host state: %s", n.ID)
+		}
+		if strings.Contains(n.Name, "Otieno") && n.Kind != fixtures.KindPerson {
+			t.Errorf("an English name runs over the person after it: %s", n.Name)
+		}
+	}
+}
+
+func TestAcronymKeepsCountry(t *testing.T) {
+	f := extractText(t, "afp.txt", "MADRID, Spain – The Canadian Border Services Agency (CBSA) trained officers in Spain. Experts from the CBSA and from Spain gave the sessions.\n")
+	if !hasNode(f, "agency:ca:cbsa") || hasNode(f, "agency:es:cbsa") {
+		t.Errorf("an acronym lost the state of its full name: %s", nodeIDs(f))
+	}
+}

@@ -234,3 +234,26 @@ var ofPrepositions = set("di del della dello dell dei degli delle de du des d of
 // nameConnectors may also stand inside a body's name after its head ("Centro Nazionale
 // per la Formazione alla Polizia Giudiziaria").
 var nameConnectors = set(`al alla allo alle agli ai aux`)
+
+// headFollowers may follow the head of an English name: "Directorate General".
+var headFollowers = set(`general generale`)
+
+// internationalWords make a name international: before the head in English, right
+// after it in Italian and French ("Centro Internazionale").
+var internationalWords = set(`international regional interregional internazionale internationale
+	interregionale transnational`)
+
+// regionWords are continents, regions and their adjectives: a body named with one is a
+// regional organisation, not a state's agency.
+var regionWords = set(`africa afrique african africain africaine africains africaines africana africano
+	africane africani panafricain panafricaine panafricano panafricana pan-african
+	asia asie asian asiatique asiatico asiatica pacific pacifique pacifico
+	caribbean caraibi caraibico caraibica caribeen caribeenne caraibes
+	europe europa
+	latinoamericano latinoamericana latino americas amerique ameriques americhe
+	sahel sahelien sahelienne saheliano
+	mediterranean mediterranee mediterraneen mediterraneenne mediterraneo mediterranea
+	balkan balkans balcani baltic baltique baltico nordic gulf golfe golfo arab arabe arabo araba`)
+
+// unitPrepositions put a unit in the organisation named after it: "Unit at the OSCE".
+var unitPrepositions = set(`at within presso aupres`)
