@@ -16,7 +16,7 @@ import (
 func (r *run) recogniseAgencies() {
 	toks := r.d.Tokens
 	for i := 0; i < len(toks); i++ {
-		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] {
+		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] && !organisationHeads[r.fold(i)] {
 			continue
 		}
 		first, last := r.agencyExtent(i)
@@ -37,11 +37,12 @@ func (r *run) recogniseAgencies() {
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
 			// "OSCE Transnational Threats Department": a unit of the organisation.
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
-		} else if r.supranational(first, last) || r.internationalName(first, i, last) {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 		}
 		if m.kind == fixtures.KindAgency {
 			m.inner = r.namedInside(m.first, m.last)
+			m.country = r.adjectiveInside(m.first, m.last)
 		}
 		if r.replace(m) != nil {
 			i = last - 1
@@ -80,7 +81,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 	for j < len(toks) && toks[j].Sentence == sent && j-h < maxNameTokens {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
-			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] {
+			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] || romance && r.adjectiveInName(m) {
 				last, j = m.last, m.last
 				continue
 			}

@@ -194,3 +194,73 @@ func (r *run) possessor(m *mention) *mention {
 	}
 	return org
 }
+
+// surnamesNotStates drops a one-word state name or adjective that is part of a
+// person's name: after a capitalised given name ("Francesco Greco", "Nicola Russo"),
+// or a state name before a family name ("Dominique VOGLIMACCI"). Italian and French
+// write adjectives of nationality in lower case, so a capital one inside running text
+// after a capitalised word is a name.
+func (r *run) surnamesNotStates() {
+	dropped := map[[2]string]bool{}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindState || m.last-m.first != 1 || !r.d.Tokens[m.first].Upper {
+			continue
+		}
+		i := m.first
+		prevName := i > 0 && r.nameWord(i-1) && r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence &&
+			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i)
+		nextName := !m.adjective && i+1 < len(r.d.Tokens) && r.nameWord(i+1) && r.d.Tokens[i+1].Sentence == r.d.Tokens[i].Sentence &&
+			(i+2 >= len(r.d.Tokens) || !r.nameWord(i+2))
+		// "Istituto Italo-Latino Americano": an adjective after a region's name is
+		// part of a body's name.
+		region := i > 0 && r.d.Tokens[i-1].Upper && regionWords[r.fold(i-1)]
+		if (m.adjective && r.d.Lang != "en" && (prevName || region)) || (!m.adjective && nextName && r.d.Tokens[i+1].AllCaps) || (!m.adjective && prevName && nextName) {
+			m.kind = ""
+			r.at[i] = 0
+			if nextName {
+				dropped[[2]string{r.fold(i), r.fold(i + 1)}] = true
+			}
+		}
+	}
+	// The same name written again: "Dominique VOGLIMACCI ... Dominique Voglimacci".
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && m.last-m.first == 1 && m.last < len(r.d.Tokens) && dropped[[2]string{r.fold(m.first), r.fold(m.last)}] {
+			m.kind = ""
+			r.at[m.first] = 0
+		}
+	}
+}
+
+// nameWord reports whether token i could be part of a person's name: a capitalised
+// word that no list knows as something else.
+func (r *run) nameWord(i int) bool {
+	t := r.d.Tokens[i]
+	if !t.Upper || t.Kind != text.Word || r.at[i] != 0 {
+		return false
+	}
+	f := r.fold(i)
+	_, gl := r.x.gaz.Glossary[f]
+	_, month := months[f]
+	return !gl && !month && !r.x.english[f] && !agencyHeads[f] && !bodyHeads[f] && !titleWords[f] &&
+		!notPersonWords[f] && !connectors[f] && !notPersonPlaces[f] && !regionWords[f] && meetingHeads[f] == ""
+}
+
+// adjectiveInName reports whether a state adjective written with a capital is inside
+// an Italian or French name, followed by more of it: "Agenzia Italiana del Farmaco".
+func (r *run) adjectiveInName(m *mention) bool {
+	if m.kind != fixtures.KindState || !m.adjective || !r.d.Tokens[m.first].Upper || m.last+1 >= len(r.d.Tokens) {
+		return false
+	}
+	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
+}
+
+// adjectiveInside returns the state of an adjective written inside a name [first,
+// last), or "".
+func (r *run) adjectiveInside(first, last int) string {
+	for i := first + 1; i < last; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == fixtures.KindState && m.adjective {
+			return m.country
+		}
+	}
+	return ""
+}

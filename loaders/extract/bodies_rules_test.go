@@ -91,3 +91,27 @@ func TestAcronymKeepsCountry(t *testing.T) {
 		t.Errorf("an acronym lost the state of its full name: %s", nodeIDs(f))
 	}
 }
+
+func TestSurnameIsNoState(t *testing.T) {
+	f := extractText(t, "surname.txt", "A Lisbona il questore Marco Greco ha incontrato il collega portoghese.\n")
+	if hasNode(f, "state:gr") {
+		t.Errorf("a surname taken for a state adjective: %s", nodeIDs(f))
+	}
+	f = extractText(t, "agency.txt", "A Madrid l'Agenzia Spagnola della Sicurezza Alimentare ha firmato un accordo con l'Università Libera di Bruxelles.\n")
+	if !hasNode(f, "agency:es:spanish-agency-security-food") && !hasNode(f, "agency:es:agency-spanish-security-food") {
+		found := false
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "ES" && strings.Contains(n.Name, "Alimentare") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("a name cut at its capitalised adjective: %s", nodeIDs(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.Name, "Università") && n.Kind != fixtures.KindOrganization {
+			t.Errorf("a university is an organisation: %s %s", n.ID, n.Kind)
+		}
+	}
+}

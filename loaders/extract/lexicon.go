@@ -257,3 +257,6 @@ var regionWords = set(`africa afrique african africain africaine africains afric
 
 // unitPrepositions put a unit in the organisation named after it: "Unit at the OSCE".
 var unitPrepositions = set(`at within presso aupres`)
+
+// organisationHeads start the names of bodies that are organisations, not agencies.
+var organisationHeads = set(`universita university universite fondazione foundation fondation`)

@@ -63,6 +63,7 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 
 func (r *run) analyse() {
 	r.matchGazetteer()
+	r.surnamesNotStates()
 	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()
