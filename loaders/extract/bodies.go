@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -263,4 +264,111 @@ func (r *run) adjectiveInside(first, last int) string {
 		}
 	}
 	return ""
+}
+
+// codeName reports whether token i looks like a programme's code name: in capitals
+// ("ENACT"), or with a capital inside ("CyberSEE"), or followed by "+" ("CyberEast+").
+func (r *run) codeName(i int) bool {
+	t := r.d.Tokens[i]
+	if t.Kind != text.Word || !t.Upper {
+		return false
+	}
+	if t.AllCaps {
+		return true
+	}
+	w := []rune(r.d.TokenText(t))
+	for _, c := range w[1:] {
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return i+1 < len(r.d.Tokens) && r.fold(i+1) == "+" && r.d.Tokens[i+1].Start == t.End
+}
+
+// codeMention reads a code name at i with what completes it: "+" written against it,
+// a Roman numeral or a number after it ("FIN II", "CyberEast+").
+func (r *run) codeMention(i int) *mention {
+	last := i + 1
+	toks := r.d.Tokens
+	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[i].End {
+		last++
+	} else if last < len(toks) && toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 &&
+		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 4) {
+		last++
+	}
+	return &mention{first: i, last: last, name: r.textOf(i, last)}
+}
+
+// apostropheQuoted returns the token after the last one of a name quoted with
+// apostrophes (”DST Haské”, 'NAME') that starts at token i, or 0.
+func (r *run) apostropheQuoted(i int) int {
+	toks := r.d.Tokens
+	if i == 0 || !strings.Contains(r.d.Fold[toks[i-1].End:toks[i].Start], "''") {
+		return 0
+	}
+	for k := i; k < len(toks) && k-i < 8 && toks[k].Sentence == toks[i].Sentence; k++ {
+		end := len(r.d.Fold)
+		if k+1 < len(toks) {
+			end = toks[k+1].Start
+		}
+		if strings.Contains(r.d.Fold[toks[k].End:end], "''") {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// quotedRun is the project named by the free tokens [first, last).
+func (r *run) quotedRun(first, last int) *mention {
+	for k := first; k < last; k++ {
+		if r.at[k] != 0 {
+			return nil
+		}
+	}
+	return &mention{first: first, last: last, name: r.textOf(first, last)}
+}
+
+// titledProject reads a name in capitals that ends in a capitalised project noun:
+// "the Caribbean Basin Security Initiative", "the Octopus Project". A body written
+// first is the owner ("the UNODC Global Programme"), and the noun must not start the
+// sentence.
+func (r *run) titledProject(h int) *mention {
+	toks := r.d.Tokens
+	first := h
+	var adjectives []*mention
+	for first > 0 && toks[first-1].Sentence == toks[h].Sentence && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
+		!notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && h-first < 6 {
+		if m := r.mentionAt(first - 1); m != nil {
+			if m.kind != fixtures.KindState || !m.adjective || first == h {
+				break
+			}
+			adjectives = append(adjectives, m) // "the Indian Ocean Security Programme"
+		}
+		first--
+	}
+	if first == h || first == 0 || toks[first-1].Sentence != toks[h].Sentence {
+		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
+	}
+	if h+1 < len(toks) && (agencyHeads[r.fold(h+1)] || bodyHeads[r.fold(h+1)]) {
+		return nil // "the Cybercrime Programme Office": a body
+	}
+	if first == h {
+		return nil
+	}
+	last := h + 1
+	// "the Global Programme on Countering Terrorist Financing"
+	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
+		k := last + 1
+		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && r.at[k] == 0 && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+			k++
+		}
+		if k > last+1 {
+			last = k
+		}
+	}
+	for _, m := range adjectives {
+		m.kind = ""
+		r.at[m.first] = 0
+	}
+	return &mention{first: first, last: last, name: r.textOf(first, last)}
 }

@@ -115,3 +115,21 @@ func TestSurnameIsNoState(t *testing.T) {
 		}
 	}
 }
+
+func TestProjectNames(t *testing.T) {
+	f := extractText(t, "proj.txt", "NAIROBI – Officers trained under the SeaWatch project, the MARLIN Action and the PortSafe+ programme, with funding from the Indian Ocean Maritime Security Initiative. Under the project \"Safer Borders in Kenya\", new posts were built.\n")
+	for _, id := range []string{"project:seawatch", "project:marlin", "project:portsafe", "project:indian-ocean-maritime-security-initiative", "project:safer-borders-in-kenya"} {
+		if !hasNode(f, id) {
+			t.Errorf("project %s not found: %s", id, nodeIDs(f))
+		}
+	}
+	if hasNode(f, "project:nairobi") {
+		t.Errorf("a dateline city taken for a project")
+	}
+	f = extractText(t, "office.txt", "The Drugs Programme Office of the Council of Europe opened a course in Kyiv, Ukraine.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject {
+			t.Errorf("a body's name taken for a project: %s", n.ID)
+		}
+	}
+}

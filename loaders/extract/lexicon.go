@@ -260,3 +260,13 @@ var unitPrepositions = set(`at within presso aupres`)
 
 // organisationHeads start the names of bodies that are organisations, not agencies.
 var organisationHeads = set(`universita university universite fondazione foundation fondation`)
+
+// actionHeads name a programme's action when capitalised after a code name: "the
+// CYBERKOP Action".
+var actionHeads = set(`action azione`)
+
+// romanNumerals may follow a programme's code name: "FIN II".
+var romanNumerals = set(`ii iii iv v vi vii viii ix x`)
+
+// projectComplements join a programme's name to its subject: "Programme on Countering ...".
+var projectComplements = set(`on for against of`)
