@@ -95,9 +95,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
 			break
 		}
-		if connectors[f] || nameConnectors[f] {
+		if (connectors[f] || nameConnectors[f]) && r.at[j] == 0 {
 			k, and := j, false
-			for k < len(toks) && (connectors[r.fold(k)] || nameConnectors[r.fold(k)]) {
+			for k < len(toks) && (connectors[r.fold(k)] || nameConnectors[r.fold(k)]) && r.at[k] == 0 {
 				// "et la Garde nationale" starts another body; "e della Polizia" goes on.
 				if conjunctions[r.fold(k)] && k+1 < len(toks) && !ofPrepositions[r.fold(k+1)] {
 					and = true
@@ -182,8 +182,8 @@ func (r *run) agencyCoreference() {
 	}
 	acronyms := map[string]*mention{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindAgency && m.acronym != "" {
-			acronyms[m.acronym] = m
+		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization && m.id == "") && m.acronym != "" {
+			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique centrale (CCPAC)"
 		}
 	}
 	for i := range r.d.Tokens {
@@ -191,7 +191,7 @@ func (r *run) agencyCoreference() {
 			continue
 		}
 		if a := acronyms[r.d.TokenText(r.d.Tokens[i])]; a != nil {
-			r.add(&mention{first: i, last: i + 1, kind: fixtures.KindAgency, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
+			r.add(&mention{first: i, last: i + 1, kind: a.kind, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
 			continue
 		}
 		for _, k := range byFirst[r.fold(i)] {

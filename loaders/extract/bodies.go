@@ -372,3 +372,88 @@ func (r *run) titledProject(h int) *mention {
 	}
 	return &mention{first: first, last: last, name: r.textOf(first, last)}
 }
+
+// recogniseOrgans reads the secretariat or commission of an organisation as a body of
+// its own, part of the organisation: "the ASEANAPOL Secretariat", "the African Union
+// (AU) Commission", "le secrétariat du CCPAC", "the Secretariat of the SCO". A
+// secretariat that signs for its organisation stands for it: in a sentence that says
+// something was signed it is left as the organisation.
+func (r *run) recogniseOrgans() {
+	toks := r.d.Tokens
+	for i := range toks {
+		f := r.fold(i)
+		if organWords[f] == "" || r.at[i] != 0 {
+			continue
+		}
+		var org *mention
+		first, last := i, i+1
+		// "the ASEANAPOL Secretariat", "the African Union (AU) Commission"
+		k := i - 1
+		if k >= 2 && r.fold(k) == ")" {
+			if inner := r.mentionAt(k - 1); inner != nil && inner.first == k-1 && k-2 >= 0 && r.fold(k-2) == "(" {
+				if o := r.mentionAt(k - 3); o != nil && o.id == inner.id {
+					k -= 3
+				}
+			}
+		}
+		if o := r.mentionAt(k); o != nil && r.isOrganisation(o) && toks[i].Upper && toks[k].Sentence == toks[i].Sentence {
+			org, first = o, o.first
+		}
+		if org == nil {
+			// "the Secretariat of the SCO", "le secrétariat permanent du G5 Sahel"
+			j := i + 1
+			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
+				j++
+			}
+			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) {
+				org, last = o, o.last
+			}
+		}
+		if org == nil || r.signedIn(toks[i].Sentence) {
+			continue
+		}
+		id := "org:" + orgKey(org) + "-" + organWords[f]
+		name := r.textOf(first, last)
+		parent := *org
+		if parent.id == "" {
+			parent.id = "org:" + orgKey(org)
+		}
+		if r.replace(&mention{first: first, last: last, kind: org.kind, id: id, name: name}) == nil {
+			continue
+		}
+		n := r.g.node(parent.id, parent.kind, parent.name)
+		r.g.mention(n, r.span(&parent))
+		r.g.edge(fixtures.EdgePartOf, id, parent.id, r.tokSpan(first, last), "")
+	}
+}
+
+// isOrganisation reports whether m is an international body.
+func (r *run) isOrganisation(m *mention) bool {
+	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && !m.alias
+}
+
+// orgKey is the part of an organisation's id after "org:": the gazetteer's, else the
+// one resolveAgencies gives a recognised organisation (its acronym, else its name).
+func orgKey(m *mention) string {
+	if m.id != "" {
+		_, key, _ := strings.Cut(m.id, ":")
+		return key
+	}
+	if m.acronym != "" {
+		return strings.ToLower(m.acronym)
+	}
+	return strings.Join(text.FoldTokensWords(m.name), "-")
+}
+
+// signedIn reports whether sentence s says that something was signed or concluded.
+func (r *run) signedIn(s int) bool {
+	first, last := r.sentenceTokens(s)
+	for i := first; i < last; i++ {
+		for _, c := range r.x.cues[r.fold(i)] {
+			if c.kind == cueSigned && hasCue(r.d, i, c.words) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -133,3 +133,19 @@ func TestProjectNames(t *testing.T) {
 		}
 	}
 }
+
+func TestOrgansOfOrganisations(t *testing.T) {
+	f := extractText(t, "organ.txt", "ADDIS ABABA, Ethiopia – The African Union (AU) Commission and the OSCE Secretariat held a workshop on 3 May 2022. Staff of the ASEANAPOL Secretariat also attended.\n")
+	for _, id := range []string{"org:au-commission", "org:osce-secretariat", "org:aseanapol-secretariat"} {
+		if !hasNode(f, id) {
+			t.Errorf("organ %s not read: %s", id, nodeIDs(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgePartOf, "org:au-commission", "org:au") {
+		t.Errorf("the commission is not part of its organisation")
+	}
+	f = extractText(t, "signed.txt", "GENEVA – The UNODC and the Secretariat of the OSCE signed a memorandum of understanding on 4 June 2021.\n")
+	if hasNode(f, "org:osce-secretariat") {
+		t.Errorf("a secretariat that signs for its organisation must stand for it: %s", nodeIDs(f))
+	}
+}

@@ -270,3 +270,13 @@ var romanNumerals = set(`ii iii iv v vi vii viii ix x`)
 
 // projectComplements join a programme's name to its subject: "Programme on Countering ...".
 var projectComplements = set(`on for against of`)
+
+// organWords are the standing organs of an organisation, with the suffix of their id.
+var organWords = map[string]string{
+	"secretariat": "secretariat", "segretariato": "secretariat", "segreteria": "secretariat",
+	"commission": "commission", "commissione": "commission",
+}
+
+// organQualifiers may stand between an organ and its organisation: "Secrétariat
+// permanent du G5 Sahel", "Secretariat General of".
+var organQualifiers = set(`permanent permanente general generale executive esecutivo executif`)

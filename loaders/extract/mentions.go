@@ -70,6 +70,7 @@ func (r *run) analyse() {
 	r.recogniseRoadmaps()
 	r.markAliases()
 	r.agencyCoreference()
+	r.recogniseOrgans()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)
 	r.home = r.homeCountry()
