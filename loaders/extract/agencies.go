@@ -39,6 +39,7 @@ func (r *run) recogniseAgencies() {
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
 		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
+			m.owner = r.ownerBefore(first)
 		}
 		if m.kind == fixtures.KindAgency {
 			m.inner = r.namedInside(m.first, m.last)
@@ -213,6 +214,9 @@ func (r *run) resolveAgencies() {
 				key = strings.Join(text.FoldTokensWords(m.name), "-")
 			}
 			m.id = "org:" + strings.ToLower(key)
+		}
+		if m.kind == fixtures.KindOrganization && m.owner != nil && m.owner.id != "" && m.owner.kind != "" {
+			r.g.edge(fixtures.EdgePartOf, m.id, m.owner.id, r.span(m), "")
 		}
 	}
 	agencies := []*mention{}

@@ -122,7 +122,7 @@ func (r *run) internationalName(first, h, last int) bool {
 		if regionWords[f] {
 			return true
 		}
-		if r.d.Lang == "en" && i < h && internationalWords[f] {
+		if r.d.Lang == "en" && (i < h && internationalWords[f] || i > h && regionalWords[f]) {
 			return true
 		}
 		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {
@@ -456,4 +456,20 @@ func (r *run) signedIn(s int) bool {
 		}
 	}
 	return false
+}
+
+// ownerBefore is the organisation written just before a body's name, past a capitalised
+// title word: "the SCO Executive Committee of ...", "the OSCE Regional Centre".
+func (r *run) ownerBefore(first int) *mention {
+	k := first - 1
+	if k >= 0 && r.d.Tokens[k].Upper && organQualifiers[r.fold(k)] && r.at[k] == 0 {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	if o := r.mentionAt(k); o != nil && o.last == k+1 && r.isOrganisation(o) && o.id != "" {
+		return o
+	}
+	return nil
 }

@@ -280,3 +280,8 @@ var organWords = map[string]string{
 // organQualifiers may stand between an organ and its organisation: "Secrétariat
 // permanent du G5 Sahel", "Secretariat General of".
 var organQualifiers = set(`permanent permanente general generale executive esecutivo executif`)
+
+// regionalWords make an English name regional also after its head ("Committee of the
+// Regional Counter-Terrorism Structure"); "international" there is often a national
+// unit's field ("Directorate of International Cooperation").
+var regionalWords = set(`regional interregional transnational`)

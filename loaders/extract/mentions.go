@@ -27,7 +27,7 @@ type mention struct {
 	parent      int       // agencies: index of the agency it belongs to, or -1
 	inner       []mention // agencies: named bodies written inside the name, its parents
 	description string    // projects
-	owner       *mention  // projects: the body named with it ("the OSCE ... project")
+	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations: the one they belong to
 	affiliation []int     // persons: indexes of the actors they work for
 	title       string    // persons
 }
