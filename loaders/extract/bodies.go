@@ -473,3 +473,13 @@ func (r *run) ownerBefore(first int) *mention {
 	}
 	return nil
 }
+
+// capitalsBefore extends a name that starts at k to the capitalised words written
+// before it in the same sentence, none of them a known name, a title or an article.
+func (r *run) capitalsBefore(k int) int {
+	for k > 0 && r.d.Tokens[k-1].Sentence == r.d.Tokens[k].Sentence && r.d.Tokens[k-1].Upper && r.d.Tokens[k-1].Kind == text.Word &&
+		r.at[k-1] == 0 && !notPersonWords[r.fold(k-1)] && !titleWords[r.fold(k-1)] && !connectors[r.fold(k-1)] {
+		k--
+	}
+	return k
+}

@@ -219,7 +219,7 @@ func (r *run) nameHead(b int) int {
 		}
 		if (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
 			if m := r.mentionAt(k); m == nil || m.first == k {
-				return k
+				return r.capitalsBefore(k) // "the Collective Treaty Organization (": English heads come last
 			}
 		}
 	}
