@@ -483,3 +483,33 @@ func (r *run) capitalsBefore(k int) int {
 	}
 	return k
 }
+
+// placeOfSigning reports whether a state is where something happens, not who acts:
+// "firmato a Lussemburgo", "signed in Luxembourg".
+func (r *run) placeOfSigning(m *mention) bool {
+	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.fold(m.first-1)]
+}
+
+// organisationHeadCoreference reads a kind of body written alone ("la Procura") as the
+// organisation recognised with that head in the document ("la Procura europea").
+func (r *run) organisationHeadCoreference() {
+	heads := map[string]*mention{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindOrganization && m.id == "" && m.last-m.first >= 2 {
+			f := r.fold(m.first)
+			if o, ok := heads[f]; ok && o != nil && o.name != m.name {
+				heads[f] = nil // two organisations with that head: which one is unsure
+				continue
+			}
+			heads[f] = m
+		}
+	}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.slug == "" || m.country != "" || m.last-m.first != 1 {
+			continue
+		}
+		if o := heads[r.fold(m.first)]; o != nil && m.first > o.first {
+			m.kind, m.slug, m.name, m.acronym = o.kind, "", o.name, o.acronym
+		}
+	}
+}

@@ -149,3 +149,21 @@ func TestOrgansOfOrganisations(t *testing.T) {
 		t.Errorf("a secretariat that signs for its organisation must stand for it: %s", nodeIDs(f))
 	}
 }
+
+func TestSigningPlaceIsNoParty(t *testing.T) {
+	f := extractText(t, "place.txt", "Ginevra – L'accordo è stato firmato a Lussemburgo per l'Eurojust e all'Aia per l'Europol il 3 marzo 2022.\n")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeMemorandum && (e.From == "state:lu" || e.To == "state:lu") {
+			t.Errorf("the place of signing taken as a party: %s %s", e.From, e.To)
+		}
+	}
+}
+
+func TestOrganisationHeadCoreference(t *testing.T) {
+	f := extractText(t, "head.txt", "Vicenza – La Gendarmeria Europea (EGF) ha aperto un ufficio. La Gendarmeria collaborerà con Frontex.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency {
+			t.Errorf("a repeat of an organisation's head taken for a national agency: %s", n.ID)
+		}
+	}
+}

@@ -71,6 +71,7 @@ func (r *run) analyse() {
 	r.markAliases()
 	r.agencyCoreference()
 	r.recogniseOrgans()
+	r.organisationHeadCoreference()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)
 	r.home = r.homeCountry()

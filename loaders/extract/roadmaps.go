@@ -114,7 +114,7 @@ func (r *run) parties(st *sentenceState) []*mention {
 			continue
 		}
 		cands := []*mention{}
-		if m.isActor() {
+		if m.isActor() && !r.placeOfSigning(m) {
 			cands = append(cands, m)
 		}
 		if m.kind == fixtures.KindPerson {
