@@ -513,3 +513,107 @@ func (r *run) organisationHeadCoreference() {
 		}
 	}
 }
+
+// titledStart extends a capitalised document name that ends at its head h to the
+// capitalised words and the year written before it: "the 2022 Interregional Roadmap",
+// "the Trade and Cooperation Agreement".
+func (r *run) titledStart(h int) int {
+	toks := r.d.Tokens
+	first := h
+	for first > 0 && toks[first-1].Sentence == toks[h].Sentence && h-first < 8 {
+		k := first - 1
+		f := r.fold(k)
+		switch {
+		case r.at[k] != 0:
+			return first
+		case toks[k].Kind == text.Word && toks[k].Upper && !notPersonWords[f] && !titleWords[f] && !connectors[f]:
+			first = k
+		case conjunctions[f] && k > 0 && toks[k-1].Upper && r.at[k-1] == 0 && first < h:
+			first = k - 1 // "Trade and Cooperation Agreement"
+		case toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 4 && first < h:
+			return k // "2022 Interregional Roadmap"
+		default:
+			return first
+		}
+	}
+	return first
+}
+
+// namedDocuments finds conventions, treaties, strategies, agreements and declarations
+// with a name: "Convenzione di Palermo", "il Trattato di assistenza giudiziaria in
+// materia penale", "the Trade and Cooperation Agreement", "Dichiarazione Congiunta",
+// "la stratégie ouest-africaine de lutte contre le terrorisme". A document noun in
+// lower case counts only with its subject ("de lutte contre", "en matière de").
+func (r *run) namedDocuments() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		subtype := documentHeads[r.fold(i)]
+		if subtype == "" || r.at[i] != 0 {
+			continue
+		}
+		midSentence := i > 0 && toks[i-1].Sentence == toks[i].Sentence
+		first, last := i, i+1
+		switch {
+		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") && toks[i+2].Upper &&
+			(r.at[i+2] == 0 || r.mentionAt(i+2).kind == "place") && toks[i].Upper:
+			last = i + 3 // "Convenzione di Palermo"
+			if p := r.mentionAt(i + 2); p != nil {
+				p.kind = ""
+				r.at[i+2] = 0
+			}
+		case toks[i].Upper && midSentence:
+			first, last = r.titledStart(i), r.nameEnd(i+1)
+		case !toks[i].Upper && midSentence:
+			last = r.nameEnd(i + 1)
+			if !r.hasDocumentTopic(i+1, last) {
+				continue
+			}
+		}
+		if first == i && last == i+1 {
+			continue // a bare noun: which document is unsure
+		}
+		m := &mention{first: first, last: last, kind: fixtures.KindRoadmap, subtype: subtype, name: r.textOf(first, last)}
+		m.id = "roadmap:" + documentKey(m.name) // named: its own id, not its parties'
+		if r.add(m) != nil {
+			i = last - 1
+		}
+	}
+}
+
+// hasDocumentTopic reports whether [first, last) says what a document is about: "de
+// lutte contre le terrorisme", "in materia penale", a region's adjective.
+func (r *run) hasDocumentTopic(first, last int) bool {
+	for k := first; k < last; k++ {
+		if documentTopics[r.fold(k)] || regionWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// documentKey is the id key of a named document: its words without stop words and
+// without a year, so "the 2022 Interregional Roadmap" and "the Interregional Roadmap"
+// are one document.
+func documentKey(name string) string {
+	var words []string
+	for _, w := range text.FoldTokensWords(name) {
+		if !stopWords[w] && !(len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "") {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "-")
+}
+
+// adopters are the actors that adopted a document in a sentence whose adopting verb is
+// at verb: those after "tra"/"between" following the verb, else those before the verb.
+func (r *run) adopters(st *sentenceState, verb int) []*mention {
+	for k, c := range st.cues {
+		if c.kind == cueBetween && c.first > verb {
+			from, to := st.segment(k)
+			if a := r.actorsIn(from, to); len(a) >= 2 {
+				return a[:2]
+			}
+		}
+	}
+	return r.actorsIn(st.first, verb)
+}

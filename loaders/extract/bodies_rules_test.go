@@ -167,3 +167,25 @@ func TestOrganisationHeadCoreference(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedDocuments(t *testing.T) {
+	f := extractText(t, "docs.txt", "Roma – I due ministri hanno discusso della Convenzione di Merida e del Trattato di estradizione in materia penale, firmato nel 1999. La cooperazione si regge sul cosiddetto PCA (Partnership and Cooperation Agreement), adottato tra l'UE e il Giappone.\n")
+	for _, id := range []string{"roadmap:convenzione-merida", "roadmap:trattato-estradizione-materia-penale", "roadmap:partnership-cooperation-agreement"} {
+		if !hasNode(f, id) {
+			t.Errorf("document %s not read: %s", id, nodeIDs(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgePartyTo, "state:jp", "roadmap:partnership-cooperation-agreement") {
+		t.Errorf("the parties after 'adottato tra' are not parties")
+	}
+	f = extractText(t, "strat.txt", "Abuja – En 2015, les chefs d'État de l'Union africaine avaient adopté la stratégie continentale de lutte contre la piraterie maritime dans le golfe de Guinée. Le plan sera révisé par les ministres et les experts de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap && strings.HasPrefix(n.Name, "stratégie continentale") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a strategy in lower case with its subject not read: %s", nodeIDs(f))
+	}
+}

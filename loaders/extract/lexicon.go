@@ -285,3 +285,17 @@ var organQualifiers = set(`permanent permanente general generale executive esecu
 // Regional Counter-Terrorism Structure"); "international" there is often a national
 // unit's field ("Directorate of International Cooperation").
 var regionalWords = set(`regional interregional transnational`)
+
+// documentHeads name a document a body can adopt or be party to, with its subtype.
+var documentHeads = map[string]string{
+	"convenzione": "convention", "convention": "convention",
+	"trattato": "treaty", "traite": "treaty", "treaty": "treaty",
+	"strategia": "strategy", "strategie": "strategy", "strategy": "strategy",
+	"agreement": "agreement", "charter": "charter", "carta": "charter", "charte": "charter",
+	"dichiarazione": "declaration", "declaration": "declaration",
+}
+
+// documentTopics say what a document in lower case is about: "strategia di lotta
+// contro il terrorismo", "déclaration de coopération en matière de police".
+var documentTopics = set(`lotta lutte fight countering contro contre against materia matiere matters
+	cooperazione cooperation terrorismo terrorisme terrorism assistenza assistance`)
