@@ -227,8 +227,8 @@ func (r *run) nameHead(b int) int {
 	return -1
 }
 
-// homeCountry is the state the document mentions most (places count double, the
-// title line double again); agencies that do not say whose they are belong to it.
+// homeCountry is the state the document mentions most (states and places alike, the
+// title line double); agencies that do not say whose they are belong to it.
 func (r *run) homeCountry() string {
 	score := map[string]int{}
 	best := ""
@@ -236,10 +236,7 @@ func (r *run) homeCountry() string {
 		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place") {
 			continue
 		}
-		w := 1
-		if m.kind == "place" {
-			w = 2
-		}
+		w := 1 // a place counts as much as a state: visits abroad name the host's towns
 		if r.d.Tokens[m.first].Sentence == 0 {
 			w *= 2
 		}
