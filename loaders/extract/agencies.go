@@ -229,6 +229,9 @@ func (r *run) resolveAgencies() {
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
+		if r.sharedName(m) && !r.namesState(m.country) {
+			m.country = "" // "la Sûreté nationale" of a document about Algeria
+		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
 		} else if m.country == "" && len(m.inner) > 0 {

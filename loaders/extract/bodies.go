@@ -617,3 +617,62 @@ func (r *run) adopters(st *sentenceState, verb int) []*mention {
 	}
 	return r.actorsIn(st.first, verb)
 }
+
+// sharedName reports whether m is a gazetteer agency whose name several states use.
+func (r *run) sharedName(m *mention) bool {
+	for _, a := range r.x.agencies[m.slug] {
+		if a.Shared && a.Country == m.country {
+			return true
+		}
+	}
+	return false
+}
+
+// namesState reports whether the document names a state (or one of its places).
+func (r *run) namesState(code string) bool {
+	for _, m := range r.ments {
+		if m.country == code && (m.kind == fixtures.KindState || m.kind == "place") {
+			return true
+		}
+	}
+	return false
+}
+
+// organsOfOthers drops a gazetteer organ named by a generic phrase ("General Assembly",
+// "Assemblée générale") when the text says it belongs to another body: "l'Assemblée
+// générale du Mécanisme africain ..." is not the UN's.
+func (r *run) organsOfOthers() {
+	for _, m := range r.ments {
+		if (m.kind != fixtures.KindUNBody && m.kind != fixtures.KindOrganization) || m.last-m.first > 2 {
+			continue
+		}
+		b := r.x.gaz.Body(m.id)
+		if b == nil || b.PartOf == "" {
+			continue
+		}
+		j := m.last
+		for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+			j++
+		}
+		if j == m.last || j >= len(r.d.Tokens) || !r.d.Tokens[j].Upper || r.d.Tokens[j].Sentence != r.d.Tokens[m.first].Sentence {
+			continue
+		}
+		if o := r.mentionAt(j); o != nil && r.inChain(m.id, o.id) {
+			continue // "General Assembly of the United Nations"
+		}
+		m.kind = ""
+		for i := m.first; i < m.last; i++ {
+			r.at[i] = 0
+		}
+	}
+}
+
+// inChain reports whether id is a gazetteer body whose PART_OF chain reaches other.
+func (r *run) inChain(id, other string) bool {
+	for b := r.x.gaz.Body(id); b != nil && b.PartOf != ""; b = r.x.gaz.Body(b.PartOf) {
+		if b.PartOf == other {
+			return true
+		}
+	}
+	return false
+}

@@ -189,3 +189,13 @@ func TestNamedDocuments(t *testing.T) {
 		t.Errorf("a strategy in lower case with its subject not read: %s", nodeIDs(f))
 	}
 }
+
+func TestSharedNamesAndOrgansOfOthers(t *testing.T) {
+	f := extractText(t, "dgsn.txt", "Niamey – Le directeur de la Direction générale de la Sûreté nationale (DGSN) a ouvert à Niamey, au Niger, l'Assemblée générale de l'Organisation des polices sahéliennes.\n")
+	if hasNode(f, "agency:ma:dgsn") {
+		t.Errorf("a name several states use kept the gazetteer's state in a document that never names it: %s", nodeIDs(f))
+	}
+	if hasNode(f, "unbody:unga") {
+		t.Errorf("another body's general assembly taken for the UN's: %s", nodeIDs(f))
+	}
+}

@@ -64,6 +64,7 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 func (r *run) analyse() {
 	r.matchGazetteer()
 	r.surnamesNotStates()
+	r.organsOfOthers()
 	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()
