@@ -191,8 +191,8 @@ func TestNamedDocuments(t *testing.T) {
 }
 
 func TestSharedNamesAndOrgansOfOthers(t *testing.T) {
-	f := extractText(t, "dgsn.txt", "Niamey – Le directeur de la Direction générale de la Sûreté nationale (DGSN) a ouvert à Niamey, au Niger, l'Assemblée générale de l'Organisation des polices sahéliennes.\n")
-	if hasNode(f, "agency:ma:dgsn") {
+	f := extractText(t, "dgsn.txt", "Niamey – Le directeur de la Direction générale de la Sûreté nationale (DGSN) a ouvert hier à Niamey, au Niger, les travaux de l'Assemblée générale de l'Organisation des polices sahéliennes. Les délégués des pays membres se sont réunis pendant deux jours pour examiner le plan de travail de l'année.\n")
+	if hasNode(f, "agency:ma:dgsn") || !hasNode(f, "agency:ne:dgsn") {
 		t.Errorf("a name several states use kept the gazetteer's state in a document that never names it: %s", nodeIDs(f))
 	}
 	if hasNode(f, "unbody:unga") {
