@@ -23,6 +23,9 @@ func (r *run) recogniseAgencies() {
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
+		if r.insideSystemName(first, last) {
+			continue // "système d'information de la Police d'Afrique de l'Ouest" is a system
+		}
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
@@ -93,8 +96,12 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
 		}
 		_, gl := r.x.gaz.Glossary[f]
-		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
+		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
 			break
+		}
+		if pluralTitles[f] && !t.Upper {
+			j++ // "Comité des chefs de police": a body of office holders
+			continue
 		}
 		if (connectors[f] || nameConnectors[f]) && r.at[j] == 0 {
 			k, and := j, false

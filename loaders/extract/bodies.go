@@ -676,3 +676,47 @@ func (r *run) inChain(id, other string) bool {
 	}
 	return false
 }
+
+// insideSystemName reports whether a body's name [first, last) is part of the name of a
+// system or network: "West African Police Information System", "système d'information
+// de la Police ...".
+func (r *run) insideSystemName(first, last int) bool {
+	toks := r.d.Tokens
+	for k := first; k < last+2 && k < len(toks); k++ {
+		if systemWords[r.fold(k)] && toks[k].Sentence == toks[first].Sentence {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && first-k <= 5 && toks[k].Sentence == toks[first].Sentence; k-- {
+		if systemWords[r.fold(k)] {
+			return true
+		}
+		if toks[k].Upper || r.at[k] != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// projectNameInBrackets reads "(West African Police Information System, WAPIS)": the
+// name written before a project's code name in brackets is a name of that project.
+func (r *run) projectNameInBrackets() {
+	toks := r.d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if r.fold(i) != "(" || !toks[i+1].Upper {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && k-i < 12 && r.fold(k) != "," && r.fold(k) != ")" && r.at[k] == 0 && toks[k].Kind == text.Word {
+			k++
+		}
+		if k+2 >= len(toks) || r.fold(k) != "," || r.fold(k+2) != ")" || k-i < 3 {
+			continue
+		}
+		p := r.mentionAt(k + 1)
+		if p == nil || p.kind != fixtures.KindProject || p.first != k+1 {
+			continue
+		}
+		r.add(&mention{first: i + 1, last: k, kind: p.kind, id: p.id, name: p.name, description: p.description, alias: true})
+	}
+}

@@ -199,3 +199,19 @@ func TestSharedNamesAndOrgansOfOthers(t *testing.T) {
 		t.Errorf("another body's general assembly taken for the UN's: %s", nodeIDs(f))
 	}
 }
+
+func TestCommitteeOfChiefsAndSystems(t *testing.T) {
+	f := extractText(t, "chiefs.txt", "Lusaka – Le projet SADIS (Southern African Drug Information System, SADIS) a été présenté au Comité des chefs de police d'Afrique australe, qui s'est réuni hier à Lusaka pour examiner le plan de travail de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.HasPrefix(n.Name, "Comité des chefs de police") {
+			found = true
+		}
+		if n.Kind != fixtures.KindProject && strings.Contains(n.Name, "Information System") {
+			t.Errorf("a system's name taken for a body: %s %s", n.ID, n.Name)
+		}
+	}
+	if !found {
+		t.Errorf("a committee of chiefs not read whole: %s", nodeIDs(f))
+	}
+}

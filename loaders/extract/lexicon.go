@@ -299,3 +299,12 @@ var documentHeads = map[string]string{
 // contro il terrorismo", "déclaration de coopération en matière de police".
 var documentTopics = set(`lotta lutte fight countering contro contre against materia matiere matters
 	cooperazione cooperation terrorismo terrorisme terrorism assistenza assistance`)
+
+// pluralTitles are office holders in the plural: inside a body's name they name its
+// members ("Comité des chefs de police", "Conference of Heads of Government").
+var pluralTitles = set(`chefs capi chiefs heads directeurs direttori directors ministres ministri ministers
+	procureurs procuratori prosecutors`)
+
+// systemWords name systems and networks, whose names hold a body's name without being
+// one ("Police Information System").
+var systemWords = set(`system systeme sistema systems systemes sistemi network reseau rete database`)

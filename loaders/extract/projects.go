@@ -57,6 +57,7 @@ func (r *run) recogniseProjects() {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}
+	r.projectNameInBrackets()
 }
 
 // projectOwner finds the body written just before a project noun: "the OSCE
