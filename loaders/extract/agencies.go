@@ -16,15 +16,21 @@ import (
 func (r *run) recogniseAgencies() {
 	toks := r.d.Tokens
 	for i := 0; i < len(toks); i++ {
-		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] {
+		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] && !organisationHeads[r.fold(i)] {
 			continue
 		}
 		first, last := r.agencyExtent(i)
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
+		if r.insideSystemName(first, last) {
+			continue // "système d'information de la Police d'Afrique de l'Ouest" is a system
+		}
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
+		}
+		if !toks[i].Upper && !r.ofCapital(i) && !r.capitalInside(first, last) {
+			continue // "Junior police investigators": the capital only starts the sentence
 		}
 		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
 			i = m.last - 1
@@ -34,8 +40,13 @@ func (r *run) recogniseAgencies() {
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
 			// "OSCE Transnational Threats Department": a unit of the organisation.
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
-		} else if r.supranational(first, last) {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
+			m.owner = r.ownerBefore(first)
+		}
+		if m.kind == fixtures.KindAgency {
+			m.inner = r.namedInside(m.first, m.last)
+			m.country = r.adjectiveInside(m.first, m.last)
 		}
 		if r.replace(m) != nil {
 			i = last - 1
@@ -55,39 +66,53 @@ func (r *run) agencyExtent(h int) (int, int) {
 	if m := r.mentionAt(h); m != nil {
 		first = m.first // "National Police Service": the gazetteer's "National Police" and more
 	}
-	for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
-		r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
-		first--
+	for {
+		for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
+			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
+			first--
+		}
+		if !r.coordinatedModifier(first, h) {
+			break
+		}
+		first -= 2 // "Border Security and Management Unit"
 	}
 	last, j := h+1, h+1
 	if m := r.mentionAt(h); m != nil {
 		last, j = m.last, m.last
 	}
 	romance := r.d.Lang != "en"
+	headEnd := last
 	for j < len(toks) && toks[j].Sentence == sent && j-h < maxNameTokens {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
-			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] {
+			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] || romance && r.adjectiveInName(m) {
 				last, j = m.last, m.last
 				continue
 			}
 			break
 		}
 		t := toks[j]
+		if !romance && (j == headEnd || agencyHeads[r.fold(j-1)]) && !r.englishNameGoesOn(j) {
+			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
+		}
 		_, gl := r.x.gaz.Glossary[f]
-		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl {
+		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
 			break
 		}
-		if connectors[f] {
+		if pluralTitles[f] && !t.Upper {
+			j++ // "Comité des chefs de police": a body of office holders
+			continue
+		}
+		if (connectors[f] || nameConnectors[f]) && r.at[j] == 0 {
 			k, and := j, false
-			for k < len(toks) && connectors[r.fold(k)] {
+			for k < len(toks) && (connectors[r.fold(k)] || nameConnectors[r.fold(k)]) && r.at[k] == 0 {
 				// "et la Garde nationale" starts another body; "e della Polizia" goes on.
 				if conjunctions[r.fold(k)] && k+1 < len(toks) && !ofPrepositions[r.fold(k+1)] {
 					and = true
 				}
 				k++
 			}
-			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)]) {
+			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] || r.joinsNamedAgency(j, k)) {
 				break // "du ministère": the parent; "et la Garde nationale": another body
 			}
 			j = k
@@ -165,8 +190,8 @@ func (r *run) agencyCoreference() {
 	}
 	acronyms := map[string]*mention{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindAgency && m.acronym != "" {
-			acronyms[m.acronym] = m
+		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization && m.id == "") && m.acronym != "" {
+			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique centrale (CCPAC)"
 		}
 	}
 	for i := range r.d.Tokens {
@@ -174,7 +199,7 @@ func (r *run) agencyCoreference() {
 			continue
 		}
 		if a := acronyms[r.d.TokenText(r.d.Tokens[i])]; a != nil {
-			r.add(&mention{first: i, last: i + 1, kind: fixtures.KindAgency, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
+			r.add(&mention{first: i, last: i + 1, kind: a.kind, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
 			continue
 		}
 		for _, k := range byFirst[r.fold(i)] {
@@ -197,6 +222,9 @@ func (r *run) resolveAgencies() {
 			}
 			m.id = "org:" + strings.ToLower(key)
 		}
+		if m.kind == fixtures.KindOrganization && m.owner != nil && m.owner.id != "" && m.owner.kind != "" {
+			r.g.edge(fixtures.EdgePartOf, m.id, m.owner.id, r.span(m), "")
+		}
 	}
 	agencies := []*mention{}
 	for idx, m := range r.ments {
@@ -208,11 +236,17 @@ func (r *run) resolveAgencies() {
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
+		if r.sharedName(m) && !r.namesState(m.country) {
+			m.country = "" // "la Sûreté nationale" of a document about Algeria
+		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
+		} else if m.country == "" && len(m.inner) > 0 {
+			m.country = m.inner[0].country // "Comando Generale della Guardia di Finanza"
 		}
 	}
 	// Parents first: a body without a state of its own takes its parent's.
+	r.acronymCountries(agencies)
 	for pass := 0; pass < 3; pass++ {
 		for _, m := range agencies {
 			if m.country == "" && m.parent >= 0 && r.ments[m.parent].country != "" {
@@ -229,6 +263,7 @@ func (r *run) resolveAgencies() {
 			continue
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
+		r.adjectiveAlias(m)
 	}
 	r.present = map[string]bool{}
 	for _, m := range agencies {
@@ -238,7 +273,7 @@ func (r *run) resolveAgencies() {
 	}
 	hasParent := map[string]bool{}
 	for _, m := range agencies {
-		if m.kind != "" && (m.parent >= 0 || r.gazetteerParent(m) != "") {
+		if m.kind != "" && (m.parent >= 0 || len(m.inner) > 0 || r.gazetteerParent(m) != "") {
 			hasParent[m.id] = true
 		}
 	}
@@ -250,6 +285,8 @@ func (r *run) resolveAgencies() {
 		switch {
 		case m.parent >= 0 && r.ments[m.parent].kind == fixtures.KindAgency:
 			r.g.edge(fixtures.EdgePartOf, m.id, r.ments[m.parent].id, s, "")
+		case len(m.inner) > 0:
+			r.innerParents(m)
 		case r.gazetteerParent(m) != "":
 			r.g.edge(fixtures.EdgePartOf, m.id, r.gazetteerParent(m), text.Span{}, "")
 		case hasParent[m.id]:
@@ -270,12 +307,14 @@ func (r *run) organisationUnit(m *mention) bool {
 		return false
 	}
 	j := m.last
-	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+	for j < len(r.d.Tokens) && (ofConnectors[r.fold(j)] || unitPrepositions[r.fold(j)]) && j-m.last < 3 {
 		j++
 	}
 	org := r.mentionAt(j)
 	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
-		return false
+		if org = r.possessor(m); org == nil {
+			return false
+		}
 	}
 	_, key, _ := strings.Cut(org.id, ":")
 	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)

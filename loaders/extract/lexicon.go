@@ -277,3 +277,83 @@ var bodyHeads = words("body heads")
 
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = words("of prepositions")
+
+// ---- Bodies: organisations, agencies, projects and roadmaps (bodies.go) ----
+
+// nameConnectors may also stand inside a body's name after its head ("Centro Nazionale
+// per la Formazione alla Polizia Giudiziaria").
+var nameConnectors = set(`al alla allo alle agli ai aux`)
+
+// headFollowers may follow the head of an English name: "Directorate General".
+var headFollowers = set(`general generale`)
+
+// internationalWords make a name international: before the head in English, right
+// after it in Italian and French ("Centro Internazionale").
+var internationalWords = set(`international regional interregional internazionale internationale
+	interregionale transnational`)
+
+// regionWords are continents, regions and their adjectives: a body named with one is a
+// regional organisation, not a state's agency.
+var regionWords = set(`africa afrique african africain africaine africains africaines africana africano
+	africane africani panafricain panafricaine panafricano panafricana pan-african
+	asia asie asian asiatique asiatico asiatica pacific pacifique pacifico
+	caribbean caraibi caraibico caraibica caribeen caribeenne caraibes
+	europe europa
+	latinoamericano latinoamericana latino americas amerique ameriques americhe
+	sahel sahelien sahelienne saheliano
+	mediterranean mediterranee mediterraneen mediterraneenne mediterraneo mediterranea
+	balkan balkans balcani baltic baltique baltico nordic gulf golfe golfo arab arabe arabo araba`)
+
+// unitPrepositions put a unit in the organisation named after it: "Unit at the OSCE".
+var unitPrepositions = set(`at within presso aupres`)
+
+// organisationHeads start the names of bodies that are organisations, not agencies.
+var organisationHeads = set(`universita university universite fondazione foundation fondation`)
+
+// actionHeads name a programme's action when capitalised after a code name: "the
+// CYBERKOP Action".
+var actionHeads = set(`action azione`)
+
+// romanNumerals may follow a programme's code name: "FIN II".
+var romanNumerals = set(`ii iii iv v vi vii viii ix x`)
+
+// projectComplements join a programme's name to its subject: "Programme on Countering ...".
+var projectComplements = set(`on for against of`)
+
+// organWords are the standing organs of an organisation, with the suffix of their id.
+var organWords = map[string]string{
+	"secretariat": "secretariat", "segretariato": "secretariat", "segreteria": "secretariat",
+	"commission": "commission", "commissione": "commission",
+}
+
+// organQualifiers may stand between an organ and its organisation: "Secrétariat
+// permanent du G5 Sahel", "Secretariat General of".
+var organQualifiers = set(`permanent permanente general generale executive esecutivo executif`)
+
+// regionalWords make an English name regional also after its head ("Committee of the
+// Regional Counter-Terrorism Structure"); "international" there is often a national
+// unit's field ("Directorate of International Cooperation").
+var regionalWords = set(`regional interregional transnational`)
+
+// documentHeads name a document a body can adopt or be party to, with its subtype.
+var documentHeads = map[string]string{
+	"convenzione": "convention", "convention": "convention",
+	"trattato": "treaty", "traite": "treaty", "treaty": "treaty",
+	"strategia": "strategy", "strategie": "strategy", "strategy": "strategy",
+	"agreement": "agreement", "charter": "charter", "carta": "charter", "charte": "charter",
+	"dichiarazione": "declaration", "declaration": "declaration",
+}
+
+// documentTopics say what a document in lower case is about: "strategia di lotta
+// contro il terrorismo", "déclaration de coopération en matière de police".
+var documentTopics = set(`lotta lutte fight countering contro contre against materia matiere matters
+	cooperazione cooperation terrorismo terrorisme terrorism assistenza assistance`)
+
+// pluralTitles are office holders in the plural: inside a body's name they name its
+// members ("Comité des chefs de police", "Conference of Heads of Government").
+var pluralTitles = set(`chefs capi chiefs heads directeurs direttori directors ministres ministri ministers
+	procureurs procuratori prosecutors`)
+
+// systemWords name systems and networks, whose names hold a body's name without being
+// one ("Police Information System").
+var systemWords = set(`system systeme sistema systems systemes sistemi network reseau rete database`)

@@ -17,18 +17,19 @@ type mention struct {
 	id, name    string
 	country     string
 	subtype     string
-	slug        string   // agencies: the gazetteer slug when known
-	adjective   bool     // a state written as an adjective
-	spec        bool     // a state that says whose an agency is
-	inTitle     bool     // inside a person's title: not an actor of the sentence
-	alias       bool     // a bracketed acronym repeating the mention before it
-	chained     bool     // the parent in "X of Y": Y is not an actor of the sentence
-	acronym     string   // agencies: the acronym given in brackets after the name
-	parent      int      // agencies: index of the agency it belongs to, or -1
-	description string   // projects
-	owner       *mention // projects: the body named with it ("the OSCE ... project")
-	affiliation []int    // persons: indexes of the actors they work for
-	title       string   // persons
+	slug        string    // agencies: the gazetteer slug when known
+	adjective   bool      // a state written as an adjective
+	spec        bool      // a state that says whose an agency is
+	inTitle     bool      // inside a person's title: not an actor of the sentence
+	alias       bool      // a bracketed acronym repeating the mention before it
+	chained     bool      // the parent in "X of Y": Y is not an actor of the sentence
+	acronym     string    // agencies: the acronym given in brackets after the name
+	parent      int       // agencies: index of the agency it belongs to, or -1
+	inner       []mention // agencies: named bodies written inside the name, its parents
+	description string    // projects
+	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations: the one they belong to
+	affiliation []int     // persons: indexes of the actors they work for
+	title       string    // persons
 }
 
 func (m *mention) isActor() bool {
@@ -62,12 +63,16 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 
 func (r *run) analyse() {
 	r.matchGazetteer()
+	r.surnamesNotStates()
+	r.organsOfOthers()
 	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()
 	r.recogniseRoadmaps()
 	r.markAliases()
 	r.agencyCoreference()
+	r.recogniseOrgans()
+	r.organisationHeadCoreference()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)
 	r.home = r.homeCountry()
@@ -216,15 +221,15 @@ func (r *run) nameHead(b int) int {
 		}
 		if (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
 			if m := r.mentionAt(k); m == nil || m.first == k {
-				return k
+				return r.capitalsBefore(k) // "the Collective Treaty Organization (": English heads come last
 			}
 		}
 	}
 	return -1
 }
 
-// homeCountry is the state the document mentions most (places count double, the
-// title line double again); agencies that do not say whose they are belong to it.
+// homeCountry is the state the document mentions most (states and places alike, the
+// title line double); agencies that do not say whose they are belong to it.
 func (r *run) homeCountry() string {
 	score := map[string]int{}
 	best := ""
@@ -232,10 +237,7 @@ func (r *run) homeCountry() string {
 		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place") {
 			continue
 		}
-		w := 1
-		if m.kind == "place" {
-			w = 2
-		}
+		w := 1 // a place counts as much as a state: visits abroad name the host's towns
 		if r.d.Tokens[m.first].Sentence == 0 {
 			w *= 2
 		}

@@ -15,17 +15,23 @@ func (r *run) recogniseProjects() {
 	toks := r.d.Tokens
 	names := map[string]*mention{}
 	for i := 0; i < len(toks); i++ {
-		if !projectHeads[r.fold(i)] {
+		if !projectHeads[r.fold(i)] && !(actionHeads[r.fold(i)] && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
 			continue
 		}
 		var m *mention
 		switch {
 		case i+1 < len(toks) && r.fold(i+1) == `"`:
 			m = r.quotedProject(i + 1)
-		case i+1 < len(toks) && toks[i+1].AllCaps && r.at[i+1] == 0:
-			m = &mention{first: i + 1, last: i + 2, name: r.d.TokenText(toks[i+1])}
-		case i > 0 && toks[i-1].AllCaps && r.at[i-1] == 0:
-			m = &mention{first: i - 1, last: i, name: r.d.TokenText(toks[i-1])}
+		case i+1 < len(toks) && r.apostropheQuoted(i+1) > 0:
+			m = r.quotedRun(i+1, r.apostropheQuoted(i+1))
+		case i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
+			m = r.codeMention(i + 1)
+		case i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
+			m = r.codeMention(i - 2) // "the CyberEast+ project"
+		case i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
+			m = r.codeMention(i - 1)
+		case toks[i].Upper && projectHeads[r.fold(i)]:
+			m = r.titledProject(i)
 		}
 		if m != nil {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
@@ -51,6 +57,7 @@ func (r *run) recogniseProjects() {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}
+	r.projectNameInBrackets()
 }
 
 // projectOwner finds the body written just before a project noun: "the OSCE
@@ -92,8 +99,14 @@ func (r *run) quotedProject(q int) *mention {
 		m.description = r.textOf(colon+1, end)
 	}
 	for k := m.first; k < m.last; k++ {
-		if r.at[k] != 0 {
+		if o := r.mentionAt(k); o != nil && o.kind != fixtures.KindState && o.kind != "place" {
 			return nil
+		}
+	}
+	for k := m.first; k < m.last; k++ {
+		if o := r.mentionAt(k); o != nil {
+			o.kind = "" // “Strengthening Border Security in Uganda”: the state is part of the name
+			r.at[k] = 0
 		}
 	}
 	m.name = r.textOf(m.first, m.last)

@@ -38,6 +38,7 @@ func (r *run) recogniseRoadmaps() {
 			} else {
 				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
 					m.last = r.nameEnd(end)
+					m.first = r.titledStart(i) // "the 2022 Interregional Roadmap"
 				}
 				m.name = r.textOf(m.first, m.last)
 			}
@@ -47,6 +48,7 @@ func (r *run) recogniseRoadmaps() {
 			break
 		}
 	}
+	r.namedDocuments()
 }
 
 // declarationName returns X in "Dichiarazione di X", "Declaration of X" or "X Declaration".
@@ -114,7 +116,7 @@ func (r *run) parties(st *sentenceState) []*mention {
 			continue
 		}
 		cands := []*mention{}
-		if m.isActor() {
+		if m.isActor() && !r.placeOfSigning(m) {
 			cands = append(cands, m)
 		}
 		if m.kind == fixtures.KindPerson {
@@ -197,6 +199,11 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 			for _, a := range r.actorsIn(st.first, verb) {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
+		} else if m.id != "" && st.has(cueAdopted) {
+			// "la Cédéao avait adopté ... la stratégie", "the TCA, adopted between the EU and the UK"
+			for _, a := range r.adopters(st, verb) {
+				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
+			}
 		}
 		if m.subtype == "coref" {
 			if *lastRoadmap == nil {
@@ -233,19 +240,13 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				if st.meeting != nil {
 					r.roleAll(st, true, nil, ps, "participant")
 				}
-			case *lastRoadmap != nil && isBareHead(m):
+			case *lastRoadmap != nil && r.isBareHead(m):
 				m.id, m.name = (*lastRoadmap).id, (*lastRoadmap).name
-			case isBareHead(m):
+			case r.isBareHead(m):
 				m.kind = "" // "a roadmap" with nothing to tell which
 				continue
 			default:
-				var words []string
-				for _, w := range text.FoldTokensWords(m.name) {
-					if !stopWords[w] {
-						words = append(words, w)
-					}
-				}
-				m.id = "roadmap:" + strings.Join(words, "-")
+				m.id = "roadmap:" + documentKey(m.name)
 			}
 		}
 		if adopted && st.meeting != nil && m.id != "" && verb < m.first {
@@ -284,10 +285,14 @@ func (r *run) bothParties(st *sentenceState) bool {
 var partyNouns = set(`parti parties sides ministri ministres ministers governi gouvernements governments
 	istituzioni institutions delegazioni delegations delegation`)
 
-func isBareHead(m *mention) bool {
+// isBareHead reports whether a roadmap is named by its head noun alone ("the roadmap").
+func (r *run) isBareHead(m *mention) bool {
 	for _, h := range roadmapHeads {
-		if len(h.words) == m.last-m.first {
+		if len(h.words) == m.last-m.first && hasPrefixTokens(r.d, m.first, h.words) {
 			return true
+		}
+		if h.subtype == "coref" && len(h.words) == m.last-m.first+1 && m.first > 0 && hasPrefixTokens(r.d, m.first-1, h.words) {
+			return true // "il piano": the mention is the noun only
 		}
 	}
 	return false

@@ -52,6 +52,13 @@ type Agency struct {
 	PartOf   string              `json:"partOf,omitempty"` // slug of the parent agency, same country
 	Acronyms []string            `json:"acronyms,omitempty"`
 	Names    map[string][]string `json:"names"`
+	// Collective marks a name for several bodies together (the Forze di Polizia):
+	// inside another body's name it is part of that name, not its parent.
+	Collective bool `json:"collective,omitempty"`
+	// Shared marks a name that bodies of several states use (the Direction générale de
+	// la Sûreté nationale of Morocco, Algeria, Niger): Country holds only in a document
+	// that names that state.
+	Shared bool `json:"shared,omitempty"`
 }
 
 // Place is a city or a venue.

@@ -1,0 +1,722 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// Recognition of bodies: what makes a name a national agency, a unit of one, or an
+// international organisation, and where a name ends.
+
+// namedAgency reports whether m is a gazetteer agency of one state with a name of its
+// own (the Guardia di Finanza, the FBI), not a kind of body every state has nor a
+// collective name.
+func (r *run) namedAgency(m *mention) bool {
+	if m == nil || m.kind != fixtures.KindAgency || m.slug == "" || m.country == "" {
+		return false
+	}
+	for _, a := range r.x.agencies[m.slug] {
+		if a.Country == m.country && !a.Collective {
+			return true
+		}
+	}
+	return false
+}
+
+// joinsNamedAgency reports whether the connectors [from, k) hold a conjunction and a
+// named agency starts at k: "della Gendarmeria e dell'Arma dei Carabinieri" names two
+// bodies.
+func (r *run) joinsNamedAgency(from, k int) bool {
+	if m := r.mentionAt(k); m == nil || m.first != k || !r.namedAgency(m) {
+		return false
+	}
+	for i := from; i < k; i++ {
+		if conjunctions[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedInside returns the named agencies written after the head of a name [first,
+// last): "Comando Generale dell'Arma dei Carabinieri" is a unit of the Carabinieri. A
+// kind of body every state has counts when the document also names it on its own
+// ("Direzione Generale della Gendarmeria Nazionale" beside "la Gendarmeria Nazionale").
+func (r *run) namedInside(first, last int) []mention {
+	var out []mention
+	for i := first + 1; i < last; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.last > last {
+			continue
+		}
+		if r.namedAgency(m) || r.genericElsewhere(m, first, last) {
+			out = append(out, *m)
+			i = m.last - 1
+		}
+	}
+	return out
+}
+
+// genericElsewhere reports whether m is a gazetteer kind of body (no state of its own)
+// that the document also names outside [first, last).
+func (r *run) genericElsewhere(m *mention, first, last int) bool {
+	if m.kind != fixtures.KindAgency || m.slug == "" || m.country != "" {
+		return false
+	}
+	for _, o := range r.ments {
+		if o != m && o.kind == fixtures.KindAgency && o.slug == m.slug && (o.last <= first || o.first >= last) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerParents adds the named agencies inside an agency's name as nodes of their own,
+// with the agency part of the first.
+func (r *run) innerParents(m *mention) {
+	for k := range m.inner {
+		in := &m.inner[k]
+		if in.country == "" {
+			in.country = m.country
+		}
+		id := "agency:" + strings.ToLower(in.country) + ":" + in.slug
+		n := r.g.node(id, fixtures.KindAgency, in.name)
+		n.Country = strp(in.country)
+		r.g.mention(n, r.span(in))
+		if k == 0 {
+			r.g.edge(fixtures.EdgePartOf, m.id, id, r.span(m), "")
+		}
+	}
+}
+
+// capitalInside reports whether a capitalised word of [first, last) other than the
+// first word of its sentence is found there.
+func (r *run) capitalInside(first, last int) bool {
+	for i := first; i < last; i++ {
+		t := r.d.Tokens[i]
+		if t.Upper && !connectors[r.fold(i)] && (i == 0 || r.d.Tokens[i-1].Sentence == t.Sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// englishNameGoesOn reports whether the capitalised word at j, right after the head of
+// an English name, still belongs to it: another head ("Police Service"), not a
+// person's name.
+func (r *run) englishNameGoesOn(j int) bool {
+	f := r.fold(j)
+	return !r.d.Tokens[j].Upper || agencyHeads[f] || bodyHeads[f] || headFollowers[f]
+}
+
+// internationalName reports whether a name with its head at h says it is international
+// or regional: "International Training Centre", "Regional Anti-Drug Training Centre",
+// "Centro Internazionale ...", or a continent or region in it ("Comité des chefs de
+// police de l'Afrique centrale", "Caribbean Centre for ...").
+func (r *run) internationalName(first, h, last int) bool {
+	for i := first; i < last; i++ {
+		f := r.fold(i)
+		if regionWords[f] {
+			return true
+		}
+		if r.d.Lang == "en" && (i < h && internationalWords[f] || i > h && regionalWords[f]) {
+			return true
+		}
+		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymCountries gives an agency named only by its acronym the state of the full
+// name that introduced it: "the Australian Federal Police (AFP) ... experts from the
+// AFP".
+func (r *run) acronymCountries(agencies []*mention) {
+	byAcronym := map[string]string{}
+	for _, m := range agencies {
+		if m.acronym != "" && m.country != "" && byAcronym[m.acronym] == "" {
+			byAcronym[m.acronym] = m.country
+		}
+	}
+	for _, m := range agencies {
+		if m.acronym != "" && m.country == "" {
+			m.country = byAcronym[m.acronym]
+		}
+	}
+}
+
+// adjectiveAlias records "Australian Federal Police" as a name of the agency read as
+// "Federal Police" with its state's adjective before it (English).
+func (r *run) adjectiveAlias(m *mention) {
+	if r.d.Lang != "en" || m.first == 0 {
+		return
+	}
+	s := r.mentionAt(m.first - 1)
+	if s == nil || s.kind != fixtures.KindState || !s.adjective || !s.spec || s.country != m.country || !r.d.Tokens[s.first].Upper {
+		return
+	}
+	n := r.g.node(m.id, m.kind, m.name)
+	r.g.mention(n, r.tokSpan(s.first, m.last))
+}
+
+// coordinatedModifier reports whether the name that starts at first, with its head at
+// h, goes on to the left over "and": "Border Security and Management Unit", "Risk
+// Analysis and Management Unit". Two heads ("the Tax Police and the Border Guard") and
+// lower-case words are two bodies, not one.
+func (r *run) coordinatedModifier(first, h int) bool {
+	if r.d.Lang != "en" || first < 2 || first >= h || !conjunctions[r.fold(first-1)] {
+		return false
+	}
+	k := first - 2
+	t := r.d.Tokens[k]
+	f := r.fold(k)
+	return t.Sentence == r.d.Tokens[h].Sentence && t.Upper && t.Kind == text.Word && r.at[k] == 0 &&
+		!agencyHeads[f] && !notPersonWords[f] && !titleWords[f] && !connectors[f]
+}
+
+// possessor is the organisation written before an agency with a possessive or as a
+// modifier: "Frontex's Risk Analysis Unit", "the OSCE Secretariat's Transnational
+// Threats Department".
+func (r *run) possessor(m *mention) *mention {
+	k := m.first - 1
+	if k >= 1 && r.fold(k) == "s" && r.d.Tokens[k].Start > 0 && strings.ContainsRune("'’", r.d.Runes[r.d.Tokens[k].Start-1]) {
+		k--
+	}
+	if k == m.first-1 {
+		return nil
+	}
+	org := r.mentionAt(k)
+	if org == nil || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) || org.id == "" {
+		return nil
+	}
+	return org
+}
+
+// surnamesNotStates drops a one-word state name or adjective that is part of a
+// person's name: after a capitalised given name ("Francesco Greco", "Nicola Russo"),
+// or a state name before a family name ("Dominique VOGLIMACCI"). Italian and French
+// write adjectives of nationality in lower case, so a capital one inside running text
+// after a capitalised word is a name.
+func (r *run) surnamesNotStates() {
+	dropped := map[[2]string]bool{}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindState || m.last-m.first != 1 || !r.d.Tokens[m.first].Upper {
+			continue
+		}
+		i := m.first
+		prevName := i > 0 && r.nameWord(i-1) && r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence &&
+			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i)
+		nextName := !m.adjective && i+1 < len(r.d.Tokens) && r.nameWord(i+1) && r.d.Tokens[i+1].Sentence == r.d.Tokens[i].Sentence &&
+			(i+2 >= len(r.d.Tokens) || !r.nameWord(i+2))
+		// "Istituto Italo-Latino Americano": an adjective after a region's name is
+		// part of a body's name.
+		region := i > 0 && r.d.Tokens[i-1].Upper && regionWords[r.fold(i-1)]
+		if (m.adjective && r.d.Lang != "en" && (prevName || region)) || (!m.adjective && nextName && r.d.Tokens[i+1].AllCaps) || (!m.adjective && prevName && nextName) {
+			m.kind = ""
+			r.at[i] = 0
+			if nextName {
+				dropped[[2]string{r.fold(i), r.fold(i + 1)}] = true
+			}
+		}
+	}
+	// The same name written again: "Dominique VOGLIMACCI ... Dominique Voglimacci".
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && m.last-m.first == 1 && m.last < len(r.d.Tokens) && dropped[[2]string{r.fold(m.first), r.fold(m.last)}] {
+			m.kind = ""
+			r.at[m.first] = 0
+		}
+	}
+}
+
+// nameWord reports whether token i could be part of a person's name: a capitalised
+// word that no list knows as something else.
+func (r *run) nameWord(i int) bool {
+	t := r.d.Tokens[i]
+	if !t.Upper || t.Kind != text.Word || r.at[i] != 0 {
+		return false
+	}
+	f := r.fold(i)
+	_, gl := r.x.gaz.Glossary[f]
+	_, month := months[f]
+	return !gl && !month && !r.x.english[f] && !agencyHeads[f] && !bodyHeads[f] && !titleWords[f] &&
+		!notPersonWords[f] && !connectors[f] && !notPersonPlaces[f] && !regionWords[f] && meetingHeads[f] == ""
+}
+
+// adjectiveInName reports whether a state adjective written with a capital is inside
+// an Italian or French name, followed by more of it: "Agenzia Italiana del Farmaco".
+func (r *run) adjectiveInName(m *mention) bool {
+	if m.kind != fixtures.KindState || !m.adjective || !r.d.Tokens[m.first].Upper || m.last+1 >= len(r.d.Tokens) {
+		return false
+	}
+	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
+}
+
+// adjectiveInside returns the state of an adjective written inside a name [first,
+// last), or "".
+func (r *run) adjectiveInside(first, last int) string {
+	for i := first + 1; i < last; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == fixtures.KindState && m.adjective {
+			return m.country
+		}
+	}
+	return ""
+}
+
+// codeName reports whether token i looks like a programme's code name: in capitals
+// ("ENACT"), or with a capital inside ("CyberSEE"), or followed by "+" ("CyberEast+").
+func (r *run) codeName(i int) bool {
+	t := r.d.Tokens[i]
+	if t.Kind != text.Word || !t.Upper {
+		return false
+	}
+	if t.AllCaps {
+		return true
+	}
+	w := []rune(r.d.TokenText(t))
+	for _, c := range w[1:] {
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return i+1 < len(r.d.Tokens) && r.fold(i+1) == "+" && r.d.Tokens[i+1].Start == t.End
+}
+
+// codeMention reads a code name at i with what completes it: "+" written against it,
+// a Roman numeral or a number after it ("FIN II", "CyberEast+").
+func (r *run) codeMention(i int) *mention {
+	last := i + 1
+	toks := r.d.Tokens
+	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[i].End {
+		last++
+	} else if last < len(toks) && toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 &&
+		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 4) {
+		last++
+	}
+	return &mention{first: i, last: last, name: r.textOf(i, last)}
+}
+
+// apostropheQuoted returns the token after the last one of a name quoted with
+// apostrophes (”DST Haské”, 'NAME') that starts at token i, or 0.
+func (r *run) apostropheQuoted(i int) int {
+	toks := r.d.Tokens
+	if i == 0 || !strings.Contains(r.d.Fold[toks[i-1].End:toks[i].Start], "''") {
+		return 0
+	}
+	for k := i; k < len(toks) && k-i < 8 && toks[k].Sentence == toks[i].Sentence; k++ {
+		end := len(r.d.Fold)
+		if k+1 < len(toks) {
+			end = toks[k+1].Start
+		}
+		if strings.Contains(r.d.Fold[toks[k].End:end], "''") {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// quotedRun is the project named by the free tokens [first, last).
+func (r *run) quotedRun(first, last int) *mention {
+	for k := first; k < last; k++ {
+		if r.at[k] != 0 {
+			return nil
+		}
+	}
+	return &mention{first: first, last: last, name: r.textOf(first, last)}
+}
+
+// titledProject reads a name in capitals that ends in a capitalised project noun:
+// "the Caribbean Basin Security Initiative", "the Octopus Project". A body written
+// first is the owner ("the UNODC Global Programme"), and the noun must not start the
+// sentence.
+func (r *run) titledProject(h int) *mention {
+	toks := r.d.Tokens
+	first := h
+	var adjectives []*mention
+	for first > 0 && toks[first-1].Sentence == toks[h].Sentence && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
+		!notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && h-first < 6 {
+		if m := r.mentionAt(first - 1); m != nil {
+			if m.kind != fixtures.KindState || !m.adjective || first == h {
+				break
+			}
+			adjectives = append(adjectives, m) // "the Indian Ocean Security Programme"
+		}
+		first--
+	}
+	if first == h || first == 0 || toks[first-1].Sentence != toks[h].Sentence {
+		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
+	}
+	if h+1 < len(toks) && (agencyHeads[r.fold(h+1)] || bodyHeads[r.fold(h+1)]) {
+		return nil // "the Cybercrime Programme Office": a body
+	}
+	if first == h {
+		return nil
+	}
+	last := h + 1
+	// "the Global Programme on Countering Terrorist Financing"
+	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
+		k := last + 1
+		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && r.at[k] == 0 && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+			k++
+		}
+		if k > last+1 {
+			last = k
+		}
+	}
+	for _, m := range adjectives {
+		m.kind = ""
+		r.at[m.first] = 0
+	}
+	return &mention{first: first, last: last, name: r.textOf(first, last)}
+}
+
+// recogniseOrgans reads the secretariat or commission of an organisation as a body of
+// its own, part of the organisation: "the ASEANAPOL Secretariat", "the African Union
+// (AU) Commission", "le secrétariat du CCPAC", "the Secretariat of the SCO". A
+// secretariat that signs for its organisation stands for it: in a sentence that says
+// something was signed it is left as the organisation.
+func (r *run) recogniseOrgans() {
+	toks := r.d.Tokens
+	for i := range toks {
+		f := r.fold(i)
+		if organWords[f] == "" || r.at[i] != 0 {
+			continue
+		}
+		var org *mention
+		first, last := i, i+1
+		// "the ASEANAPOL Secretariat", "the African Union (AU) Commission"
+		k := i - 1
+		if k >= 2 && r.fold(k) == ")" {
+			if inner := r.mentionAt(k - 1); inner != nil && inner.first == k-1 && k-2 >= 0 && r.fold(k-2) == "(" {
+				if o := r.mentionAt(k - 3); o != nil && o.id == inner.id {
+					k -= 3
+				}
+			}
+		}
+		if o := r.mentionAt(k); o != nil && r.isOrganisation(o) && toks[i].Upper && toks[k].Sentence == toks[i].Sentence {
+			org, first = o, o.first
+		}
+		if org == nil {
+			// "the Secretariat of the SCO", "le secrétariat permanent du G5 Sahel"
+			j := i + 1
+			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
+				j++
+			}
+			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) {
+				org, last = o, o.last
+			}
+		}
+		if org == nil || r.signedIn(toks[i].Sentence) {
+			continue
+		}
+		id := "org:" + orgKey(org) + "-" + organWords[f]
+		name := r.textOf(first, last)
+		parent := *org
+		if parent.id == "" {
+			parent.id = "org:" + orgKey(org)
+		}
+		if r.replace(&mention{first: first, last: last, kind: org.kind, id: id, name: name}) == nil {
+			continue
+		}
+		n := r.g.node(parent.id, parent.kind, parent.name)
+		r.g.mention(n, r.span(&parent))
+		r.g.edge(fixtures.EdgePartOf, id, parent.id, r.tokSpan(first, last), "")
+	}
+}
+
+// isOrganisation reports whether m is an international body.
+func (r *run) isOrganisation(m *mention) bool {
+	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && !m.alias
+}
+
+// orgKey is the part of an organisation's id after "org:": the gazetteer's, else the
+// one resolveAgencies gives a recognised organisation (its acronym, else its name).
+func orgKey(m *mention) string {
+	if m.id != "" {
+		_, key, _ := strings.Cut(m.id, ":")
+		return key
+	}
+	if m.acronym != "" {
+		return strings.ToLower(m.acronym)
+	}
+	return strings.Join(text.FoldTokensWords(m.name), "-")
+}
+
+// signedIn reports whether sentence s says that something was signed or concluded.
+func (r *run) signedIn(s int) bool {
+	first, last := r.sentenceTokens(s)
+	for i := first; i < last; i++ {
+		for _, c := range r.x.cues[r.fold(i)] {
+			if c.kind == cueSigned && hasCue(r.d, i, c.words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownerBefore is the organisation written just before a body's name, past a capitalised
+// title word: "the SCO Executive Committee of ...", "the OSCE Regional Centre".
+func (r *run) ownerBefore(first int) *mention {
+	k := first - 1
+	if k >= 0 && r.d.Tokens[k].Upper && organQualifiers[r.fold(k)] && r.at[k] == 0 {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	if o := r.mentionAt(k); o != nil && o.last == k+1 && r.isOrganisation(o) && o.id != "" {
+		return o
+	}
+	return nil
+}
+
+// capitalsBefore extends a name that starts at k to the capitalised words written
+// before it in the same sentence, none of them a known name, a title or an article.
+func (r *run) capitalsBefore(k int) int {
+	for k > 0 && r.d.Tokens[k-1].Sentence == r.d.Tokens[k].Sentence && r.d.Tokens[k-1].Upper && r.d.Tokens[k-1].Kind == text.Word &&
+		r.at[k-1] == 0 && !notPersonWords[r.fold(k-1)] && !titleWords[r.fold(k-1)] && !connectors[r.fold(k-1)] {
+		k--
+	}
+	return k
+}
+
+// placeOfSigning reports whether a state is where something happens, not who acts:
+// "firmato a Lussemburgo", "signed in Luxembourg".
+func (r *run) placeOfSigning(m *mention) bool {
+	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.fold(m.first-1)]
+}
+
+// organisationHeadCoreference reads a kind of body written alone ("la Procura") as the
+// organisation recognised with that head in the document ("la Procura europea").
+func (r *run) organisationHeadCoreference() {
+	heads := map[string]*mention{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindOrganization && m.id == "" && m.last-m.first >= 2 {
+			f := r.fold(m.first)
+			if o, ok := heads[f]; ok && o != nil && o.name != m.name {
+				heads[f] = nil // two organisations with that head: which one is unsure
+				continue
+			}
+			heads[f] = m
+		}
+	}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.slug == "" || m.country != "" || m.last-m.first != 1 {
+			continue
+		}
+		if o := heads[r.fold(m.first)]; o != nil && m.first > o.first {
+			m.kind, m.slug, m.name, m.acronym = o.kind, "", o.name, o.acronym
+		}
+	}
+}
+
+// titledStart extends a capitalised document name that ends at its head h to the
+// capitalised words and the year written before it: "the 2022 Interregional Roadmap",
+// "the Trade and Cooperation Agreement".
+func (r *run) titledStart(h int) int {
+	toks := r.d.Tokens
+	first := h
+	for first > 0 && toks[first-1].Sentence == toks[h].Sentence && h-first < 8 {
+		k := first - 1
+		f := r.fold(k)
+		switch {
+		case r.at[k] != 0:
+			return first
+		case toks[k].Kind == text.Word && toks[k].Upper && !notPersonWords[f] && !titleWords[f] && !connectors[f]:
+			first = k
+		case conjunctions[f] && k > 0 && toks[k-1].Upper && r.at[k-1] == 0 && first < h:
+			first = k - 1 // "Trade and Cooperation Agreement"
+		case toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 4 && first < h:
+			return k // "2022 Interregional Roadmap"
+		default:
+			return first
+		}
+	}
+	return first
+}
+
+// namedDocuments finds conventions, treaties, strategies, agreements and declarations
+// with a name: "Convenzione di Palermo", "il Trattato di assistenza giudiziaria in
+// materia penale", "the Trade and Cooperation Agreement", "Dichiarazione Congiunta",
+// "la stratégie ouest-africaine de lutte contre le terrorisme". A document noun in
+// lower case counts only with its subject ("de lutte contre", "en matière de").
+func (r *run) namedDocuments() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		subtype := documentHeads[r.fold(i)]
+		if subtype == "" || r.at[i] != 0 {
+			continue
+		}
+		midSentence := i > 0 && toks[i-1].Sentence == toks[i].Sentence
+		first, last := i, i+1
+		switch {
+		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") && toks[i+2].Upper &&
+			(r.at[i+2] == 0 || r.mentionAt(i+2).kind == "place") && toks[i].Upper:
+			last = i + 3 // "Convenzione di Palermo"
+			if p := r.mentionAt(i + 2); p != nil {
+				p.kind = ""
+				r.at[i+2] = 0
+			}
+		case toks[i].Upper && midSentence:
+			first, last = r.titledStart(i), r.nameEnd(i+1)
+		case !toks[i].Upper && midSentence:
+			last = r.nameEnd(i + 1)
+			if !r.hasDocumentTopic(i+1, last) {
+				continue
+			}
+		}
+		if first == i && last == i+1 {
+			continue // a bare noun: which document is unsure
+		}
+		m := &mention{first: first, last: last, kind: fixtures.KindRoadmap, subtype: subtype, name: r.textOf(first, last)}
+		m.id = "roadmap:" + documentKey(m.name) // named: its own id, not its parties'
+		if r.add(m) != nil {
+			i = last - 1
+		}
+	}
+}
+
+// hasDocumentTopic reports whether [first, last) says what a document is about: "de
+// lutte contre le terrorisme", "in materia penale", a region's adjective.
+func (r *run) hasDocumentTopic(first, last int) bool {
+	for k := first; k < last; k++ {
+		if documentTopics[r.fold(k)] || regionWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// documentKey is the id key of a named document: its words without stop words and
+// without a year, so "the 2022 Interregional Roadmap" and "the Interregional Roadmap"
+// are one document.
+func documentKey(name string) string {
+	var words []string
+	for _, w := range text.FoldTokensWords(name) {
+		if !stopWords[w] && !(len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "") {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "-")
+}
+
+// adopters are the actors that adopted a document in a sentence whose adopting verb is
+// at verb: those after "tra"/"between" following the verb, else those before the verb.
+func (r *run) adopters(st *sentenceState, verb int) []*mention {
+	for k, c := range st.cues {
+		if c.kind == cueBetween && c.first > verb {
+			from, to := st.segment(k)
+			if a := r.actorsIn(from, to); len(a) >= 2 {
+				return a[:2]
+			}
+		}
+	}
+	return r.actorsIn(st.first, verb)
+}
+
+// sharedName reports whether m is a gazetteer agency whose name several states use.
+func (r *run) sharedName(m *mention) bool {
+	for _, a := range r.x.agencies[m.slug] {
+		if a.Shared && a.Country == m.country {
+			return true
+		}
+	}
+	return false
+}
+
+// namesState reports whether the document names a state (or one of its places).
+func (r *run) namesState(code string) bool {
+	for _, m := range r.ments {
+		if m.country == code && (m.kind == fixtures.KindState || m.kind == "place") {
+			return true
+		}
+	}
+	return false
+}
+
+// organsOfOthers drops a gazetteer organ named by a generic phrase ("General Assembly",
+// "Assemblée générale") when the text says it belongs to another body: "l'Assemblée
+// générale du Mécanisme africain ..." is not the UN's.
+func (r *run) organsOfOthers() {
+	for _, m := range r.ments {
+		if (m.kind != fixtures.KindUNBody && m.kind != fixtures.KindOrganization) || m.last-m.first > 2 {
+			continue
+		}
+		b := r.x.gaz.Body(m.id)
+		if b == nil || b.PartOf == "" {
+			continue
+		}
+		j := m.last
+		for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+			j++
+		}
+		if j == m.last || j >= len(r.d.Tokens) || !r.d.Tokens[j].Upper || r.d.Tokens[j].Sentence != r.d.Tokens[m.first].Sentence {
+			continue
+		}
+		if o := r.mentionAt(j); o != nil && r.inChain(m.id, o.id) {
+			continue // "General Assembly of the United Nations"
+		}
+		m.kind = ""
+		for i := m.first; i < m.last; i++ {
+			r.at[i] = 0
+		}
+	}
+}
+
+// inChain reports whether id is a gazetteer body whose PART_OF chain reaches other.
+func (r *run) inChain(id, other string) bool {
+	for b := r.x.gaz.Body(id); b != nil && b.PartOf != ""; b = r.x.gaz.Body(b.PartOf) {
+		if b.PartOf == other {
+			return true
+		}
+	}
+	return false
+}
+
+// insideSystemName reports whether a body's name [first, last) is part of the name of a
+// system or network: "West African Police Information System", "système d'information
+// de la Police ...".
+func (r *run) insideSystemName(first, last int) bool {
+	toks := r.d.Tokens
+	for k := first; k < last+2 && k < len(toks); k++ {
+		if systemWords[r.fold(k)] && toks[k].Sentence == toks[first].Sentence {
+			return true
+		}
+	}
+	for k := first - 1; k >= 0 && first-k <= 5 && toks[k].Sentence == toks[first].Sentence; k-- {
+		if systemWords[r.fold(k)] {
+			return true
+		}
+		if toks[k].Upper || r.at[k] != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// projectNameInBrackets reads "(West African Police Information System, WAPIS)": the
+// name written before a project's code name in brackets is a name of that project.
+func (r *run) projectNameInBrackets() {
+	toks := r.d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if r.fold(i) != "(" || !toks[i+1].Upper {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && k-i < 12 && r.fold(k) != "," && r.fold(k) != ")" && r.at[k] == 0 && toks[k].Kind == text.Word {
+			k++
+		}
+		if k+2 >= len(toks) || r.fold(k) != "," || r.fold(k+2) != ")" || k-i < 3 {
+			continue
+		}
+		p := r.mentionAt(k + 1)
+		if p == nil || p.kind != fixtures.KindProject || p.first != k+1 {
+			continue
+		}
+		r.add(&mention{first: i + 1, last: k, kind: p.kind, id: p.id, name: p.name, description: p.description, alias: true})
+	}
+}

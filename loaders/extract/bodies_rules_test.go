@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// extractText runs the extractor on an invented text and returns its fixture.
+func extractText(t *testing.T, name, txt string) *fixtures.Fixture {
+	t.Helper()
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract(name, []byte(txt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// hasNode reports whether the fixture holds a node with this id.
+func hasNode(f *fixtures.Fixture, id string) bool {
+	for _, n := range f.Nodes {
+		if n.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeIDs lists the fixture's node ids, for error messages.
+func nodeIDs(f *fixtures.Fixture) string {
+	var ids []string
+	for _, n := range f.Nodes {
+		ids = append(ids, n.ID)
+	}
+	return strings.Join(ids, " ")
+}
+
+// hasEdge reports whether the fixture holds an edge kind from -> to.
+func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
+	for _, e := range f.Edges {
+		if e.Kind == kind && e.From == from && e.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUnitOfNamedAgency(t *testing.T) {
+	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Generale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
+	if !hasNode(f, "agency:it:guardia-di-finanza") {
+		t.Errorf("the named body inside a unit's name is lost: %s", nodeIDs(f))
+	}
+	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:general-command-guard-finanza", "agency:it:guardia-di-finanza") {
+		t.Errorf("the unit is not part of its body, or not Italian: %s", nodeIDs(f))
+	}
+	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria Nazionale e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
+	if !hasNode(f, "agency:it:carabinieri") || !hasNode(f, "agency:fr:gendarmerie") {
+		t.Errorf("two coordinated bodies glued: %s", nodeIDs(f))
+	}
+}
+
+func TestInternationalBodies(t *testing.T) {
+	f := extractText(t, "intl.txt", "PORT OF SPAIN, Trinidad – Officers from Trinidad and Tobago completed a course at the Caribbean Centre for Maritime Security (CCMS) with support from the International Police Academy in Vienna.\n")
+	if !hasNode(f, "org:ccms") {
+		t.Errorf("a body named after its region is not an organisation: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency {
+			t.Errorf("an international body taken for a national agency: %s", n.ID)
+		}
+	}
+	f = extractText(t, "unit.txt", "Anna Berg, Head of Training and Capacity Unit at the OSCE, met the Executive director of the Kenyan Customs Office Peter Otieno in Nairobi, Kenya.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "KE" && strings.Contains(n.Name, "Unit") {
+			t.Errorf("an organisation's unit taken for an agency of the host state: %s", n.ID)
+		}
+		if strings.Contains(n.Name, "Otieno") && n.Kind != fixtures.KindPerson {
+			t.Errorf("an English name runs over the person after it: %s", n.Name)
+		}
+	}
+}
+
+func TestAcronymKeepsCountry(t *testing.T) {
+	f := extractText(t, "afp.txt", "MADRID, Spain – The Canadian Border Services Agency (CBSA) trained officers in Spain. Experts from the CBSA and from Spain gave the sessions.\n")
+	if !hasNode(f, "agency:ca:cbsa") || hasNode(f, "agency:es:cbsa") {
+		t.Errorf("an acronym lost the state of its full name: %s", nodeIDs(f))
+	}
+}
+
+func TestSurnameIsNoState(t *testing.T) {
+	f := extractText(t, "surname.txt", "A Lisbona il questore Marco Greco ha incontrato il collega portoghese.\n")
+	if hasNode(f, "state:gr") {
+		t.Errorf("a surname taken for a state adjective: %s", nodeIDs(f))
+	}
+	f = extractText(t, "agency.txt", "A Madrid l'Agenzia Spagnola della Sicurezza Alimentare ha firmato un accordo con l'Università Libera di Bruxelles.\n")
+	if !hasNode(f, "agency:es:spanish-agency-security-food") && !hasNode(f, "agency:es:agency-spanish-security-food") {
+		found := false
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "ES" && strings.Contains(n.Name, "Alimentare") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("a name cut at its capitalised adjective: %s", nodeIDs(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.Name, "Università") && n.Kind != fixtures.KindOrganization {
+			t.Errorf("a university is an organisation: %s %s", n.ID, n.Kind)
+		}
+	}
+}
+
+func TestProjectNames(t *testing.T) {
+	f := extractText(t, "proj.txt", "NAIROBI – Officers trained under the SeaWatch project, the MARLIN Action and the PortSafe+ programme, with funding from the Indian Ocean Maritime Security Initiative. Under the project \"Safer Borders in Kenya\", new posts were built.\n")
+	for _, id := range []string{"project:seawatch", "project:marlin", "project:portsafe", "project:indian-ocean-maritime-security-initiative", "project:safer-borders-in-kenya"} {
+		if !hasNode(f, id) {
+			t.Errorf("project %s not found: %s", id, nodeIDs(f))
+		}
+	}
+	if hasNode(f, "project:nairobi") {
+		t.Errorf("a dateline city taken for a project")
+	}
+	f = extractText(t, "office.txt", "The Drugs Programme Office of the Council of Europe opened a course in Kyiv, Ukraine.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject {
+			t.Errorf("a body's name taken for a project: %s", n.ID)
+		}
+	}
+}
+
+func TestOrgansOfOrganisations(t *testing.T) {
+	f := extractText(t, "organ.txt", "ADDIS ABABA, Ethiopia – The African Union (AU) Commission and the OSCE Secretariat held a workshop on 3 May 2022. Staff of the ASEANAPOL Secretariat also attended.\n")
+	for _, id := range []string{"org:au-commission", "org:osce-secretariat", "org:aseanapol-secretariat"} {
+		if !hasNode(f, id) {
+			t.Errorf("organ %s not read: %s", id, nodeIDs(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgePartOf, "org:au-commission", "org:au") {
+		t.Errorf("the commission is not part of its organisation")
+	}
+	f = extractText(t, "signed.txt", "GENEVA – The UNODC and the Secretariat of the OSCE signed a memorandum of understanding on 4 June 2021.\n")
+	if hasNode(f, "org:osce-secretariat") {
+		t.Errorf("a secretariat that signs for its organisation must stand for it: %s", nodeIDs(f))
+	}
+}
+
+func TestSigningPlaceIsNoParty(t *testing.T) {
+	f := extractText(t, "place.txt", "Ginevra – L'accordo è stato firmato a Lussemburgo per l'Eurojust e all'Aia per l'Europol il 3 marzo 2022.\n")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeMemorandum && (e.From == "state:lu" || e.To == "state:lu") {
+			t.Errorf("the place of signing taken as a party: %s %s", e.From, e.To)
+		}
+	}
+}
+
+func TestOrganisationHeadCoreference(t *testing.T) {
+	f := extractText(t, "head.txt", "Vicenza – La Gendarmeria Europea (EGF) ha aperto un ufficio. La Gendarmeria collaborerà con Frontex.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency {
+			t.Errorf("a repeat of an organisation's head taken for a national agency: %s", n.ID)
+		}
+	}
+}
+
+func TestNamedDocuments(t *testing.T) {
+	f := extractText(t, "docs.txt", "Roma – I due ministri hanno discusso della Convenzione di Merida e del Trattato di estradizione in materia penale, firmato nel 1999. La cooperazione si regge sul cosiddetto PCA (Partnership and Cooperation Agreement), adottato tra l'UE e il Giappone.\n")
+	for _, id := range []string{"roadmap:convenzione-merida", "roadmap:trattato-estradizione-materia-penale", "roadmap:partnership-cooperation-agreement"} {
+		if !hasNode(f, id) {
+			t.Errorf("document %s not read: %s", id, nodeIDs(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgePartyTo, "state:jp", "roadmap:partnership-cooperation-agreement") {
+		t.Errorf("the parties after 'adottato tra' are not parties")
+	}
+	f = extractText(t, "strat.txt", "Abuja – En 2015, les chefs d'État de l'Union africaine avaient adopté la stratégie continentale de lutte contre la piraterie maritime dans le golfe de Guinée. Le plan sera révisé par les ministres et les experts de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap && strings.HasPrefix(n.Name, "stratégie continentale") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a strategy in lower case with its subject not read: %s", nodeIDs(f))
+	}
+}
+
+func TestSharedNamesAndOrgansOfOthers(t *testing.T) {
+	f := extractText(t, "dgsn.txt", "Niamey – Le directeur de la Direction générale de la Sûreté nationale (DGSN) a ouvert hier à Niamey, au Niger, les travaux de l'Assemblée générale de l'Organisation des polices sahéliennes. Les délégués des pays membres se sont réunis pendant deux jours pour examiner le plan de travail de l'année.\n")
+	if hasNode(f, "agency:ma:dgsn") || !hasNode(f, "agency:ne:dgsn") {
+		t.Errorf("a name several states use kept the gazetteer's state in a document that never names it: %s", nodeIDs(f))
+	}
+	if hasNode(f, "unbody:unga") {
+		t.Errorf("another body's general assembly taken for the UN's: %s", nodeIDs(f))
+	}
+}
+
+func TestCommitteeOfChiefsAndSystems(t *testing.T) {
+	f := extractText(t, "chiefs.txt", "Lusaka – Le projet SADIS (Southern African Drug Information System, SADIS) a été présenté au Comité des chefs de police d'Afrique australe, qui s'est réuni hier à Lusaka pour examiner le plan de travail de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.HasPrefix(n.Name, "Comité des chefs de police") {
+			found = true
+		}
+		if n.Kind != fixtures.KindProject && strings.Contains(n.Name, "Information System") {
+			t.Errorf("a system's name taken for a body: %s %s", n.ID, n.Name)
+		}
+	}
+	if !found {
+		t.Errorf("a committee of chiefs not read whole: %s", nodeIDs(f))
+	}
+}
