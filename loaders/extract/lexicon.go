@@ -228,3 +228,66 @@ var bodyHeads = set(`organizzazione organisation organization unione union fondo
 
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = set("di del della dello dell dei degli delle de du des d of")
+
+// ---- Persons and affiliations (persons.go) ----
+
+// titleAbbrevs are abbreviated titles and ranks written with a full stop before a name
+// ("Col. Francesco Fallica", "Gen. B. Vito Giordano", "Dr. Bakri", "S.E."); a single
+// capital letter with a full stop is read the same way.
+var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr prof sig on avv ing pol brig
+	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs`)
+
+// personHonorifics are words of address written before a name ("dottor Andrei ...",
+// "His Excellency ..."): they announce a person but name no function.
+var personHonorifics = set(`dottor dottore dottoressa dott doctor docteur professor professore professeur prof
+	sig signor signora monsieur madame mister excellency eccellenza excellence`)
+
+// extraTitleWords are functions, ranks and their plurals that may stand before or after
+// a name; they are added to titleWords.
+var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta plenipotenziario
+	plenipotentiary plenipotentiaire delegato delegata delegue deleguee delegate delegates delegati delegues
+	manager responsabile responsable trainer trainers formateur formateurs formatore formatori istruttore
+	istruttori instructor instructors esperto esperta expert experte ministri ministres ministers
+	consiglieri conseillers advisers advisors rappresentanti representants representatives
+	lieutenant tenente brigadier captain capitano capitaine major maggiore sergeant inspector ispettore
+	inspecteur superintendent marshal maresciallo admiral ammiraglio amiral brigata divisione
+	governor governatore gouverneur mayor maire senator senatore senateur magistrat magistrato judge
+	giudice juge attache attachee addetto`
+
+// titleModifiers are adjectives that stand inside a title in lower case ("haute
+// conseillère", "direttore esecutivo", "directeur régional").
+var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
+	regional regionale regionaux centrale central centraux national nationale nazionale general generale
+	generaux speciale special speciali principal principale sostituto substitute interim ff`)
+
+// rankPhrases are military and police ranks of several words, read before agencies so
+// that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.
+var rankPhrases = `generale di corpo d armata|generale di divisione|generale di brigata|gen . d armata|
+	general de corps d armee|general d armee|general de division|general de brigade|
+	major general|brigadier general|lieutenant general|lieutenant colonel|senior lieutenant colonel|
+	tenente colonnello|tenente generale|ammiraglio di squadra|ammiraglio di divisione|
+	police senior lieutenant colonel|police lieutenant colonel|police major general`
+
+// leadingParticles may open a family name written right after a title ("President von
+// der Leyen").
+var leadingParticles = set(`von van der den ter`)
+
+// counterpartWords name a person by the other side: "his counterpart X" does not share
+// the affiliation of the person before.
+var counterpartWords = set(`counterpart counterparts homologue homologues omologo omologa omologhi`)
+
+// listIntroducers open a list of persons after a title that heads them ("deux ministres
+// togolais : A, ... et B", "delegates of X, namely A, B").
+var listIntroducers = set(`: namely cioe ossia ovvero notamment`)
+
+func init() {
+	for w := range set(extraTitleWords) {
+		titleWords[w] = true
+	}
+	for w := range personHonorifics {
+		honorifics[w] = true
+	}
+	// "under" opens a title only with "Secretary" ("Under-Secretary-General"), which is one.
+	delete(titleWords, "under")
+	notPersonWords["under"] = true
+}

@@ -62,6 +62,7 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 
 func (r *run) analyse() {
 	r.matchGazetteer()
+	r.markRanks()
 	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()

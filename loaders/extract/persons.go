@@ -1,51 +1,58 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
 )
 
-// recognisePersons finds names of two to four capitalised words that a title announces
+// recognisePersons finds names of one to four capitalised words that a title announces
 // ("le préfet Stefano GAMBACURTA", "Secretary General Jürgen Stock", "..., Carlo Lo
-// Cascio") or follows ("Jalel Chelba, Executive Director of AFRIPOL"), or whose family
-// name is in capitals. The title is kept, and the actor it names is the affiliation.
+// Cascio", "Sottosegretario Voronkov") or follows ("Jalel Chelba, Executive Director of
+// AFRIPOL", "DSP Suresh Subramaniam (Plans Officer)"), that an honorific or a rank opens
+// ("Ms. Natalie Pauwels", "Gen. B. Vito Giordano"), that is coordinated with a person
+// ("Luis Rodriguez and Jennifer Chemel"), or whose family name is in capitals. The title
+// is kept, and the actor it names is the affiliation.
 func (r *run) recognisePersons() {
 	toks := r.d.Tokens
 	var last *mention
+	coordAt := -1 // where a name coordinated with the last person may start
 	for i := 0; i < len(toks); i++ {
-		if !r.nameToken(i) {
+		first, j, words := r.nameExtent(i)
+		if words == 0 {
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && j-i < 5 && toks[j].Sentence == toks[i].Sentence {
-			if r.nameToken(j) {
-				j++
-			} else if nameParticles[r.fold(j)] && r.at[j] == 0 && j+1 < len(toks) && r.nameToken(j+1) {
-				j += 2
-			} else {
-				break
-			}
-		}
-		if j-i < 2 || j-i > 4 {
+		if words > 4 {
 			i = j - 1
 			continue
 		}
-		before, after := r.titleBefore(i), r.titleAfter(j)
-		if before != nil && before[1] == i && !r.adjacentTitle(before[2], i) {
+		k := r.prefixStart(first)
+		prefixed := k < first
+		before, after := r.titleBefore(k), r.titleAfter(j)
+		if before != nil && before[1] == k && !r.adjacentTitle(before[2], k) {
 			before = nil // "Co-ordinator of Activities to Address Transnational Threats"
 		}
-		capsSurname := toks[j-1].AllCaps && !toks[i].AllCaps
-		if before == nil && after == nil && !capsSurname {
+		capsSurname := words > 1 && toks[j-1].AllCaps && !toks[first].AllCaps
+		coordinated := coordAt >= 0 && k == coordAt && words > 1 && last != nil
+		header := r.listHeader(k)
+		switch {
+		case words == 1:
+			// A family name alone needs its title right before it.
+			if toks[first].AllCaps || !(prefixed || k > 0 && titleWords[r.fold(k-1)] && before != nil && before[1] == k) {
+				i = j - 1
+				continue
+			}
+		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil:
 			i = j - 1
 			continue
 		}
-		if s := r.mentionAt(i); s != nil {
+		if s := r.mentionAt(first); s != nil {
 			s.kind = "" // the state name was a first name
-			r.at[i] = 0
+			r.at[first] = 0
 		}
-		m := r.add(&mention{first: i, last: j, kind: fixtures.KindPerson, name: r.personName(i, j)})
+		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
 			continue
 		}
@@ -60,6 +67,9 @@ func (r *run) recognisePersons() {
 				r.affiliate(m, t[0], t[1], t[2])
 			}
 		}
+		if header != nil && before == nil && len(m.affiliation) == 0 {
+			r.affiliate(m, header[0], header[1], header[2]) // "deux ministres togolais : A, ..."
+		}
 		if after != nil && len(m.affiliation) == 0 {
 			r.affiliate(m, after[0], after[1], after[2])
 		}
@@ -67,23 +77,238 @@ func (r *run) recognisePersons() {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
 			a.inTitle = true
 		}
-		if len(m.affiliation) == 0 && m.title != "" && last != nil && toks[last.first].Sentence == toks[i].Sentence && i-last.last < 12 {
+		ownTitle := before != nil || after != nil
+		switch {
+		case len(m.affiliation) > 0 || last == nil || toks[last.first].Sentence != toks[first].Sentence:
+		case coordinated && !ownTitle:
+			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
+			m.affiliation = append(m.affiliation, last.affiliation...)
+		case m.title != "" && first-last.last < 12 && !r.counterpart(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
 		}
 		last = m
+		coordAt = r.coordinationPoint(j, after)
 		i = j - 1
 	}
+	r.personCoreference()
 }
 
-// adjacentTitle reports whether only title words, connectors and bodies stand between
-// a title word and the name at i ("Sottosegretario generale dell'ONU Vladimir Voronkov").
+// counterpart reports whether a title says the person is on the other side ("his
+// counterpart Phil Douglas").
+func (r *run) counterpart(t []int) bool {
+	return t != nil && counterpartWords[r.fold(t[2])]
+}
+
+// nameExtent reads the name that may start at token i: capitalised words, with particles
+// ("Amado Philip de Andrés", "President von der Leyen"), initials ("Ronald K. Noble") and
+// elided prefixes ("O'Neill") inside. It returns the name's tokens [first, last) and its
+// number of words, 0 when no name starts at i. An acronym glued before the name ("EPPO
+// Laura Kövesi") is left out, and capitalised words followed by the word of a body
+// ("Caribbean Basin Security Initiative") are no name.
+func (r *run) nameExtent(i int) (int, int, int) {
+	toks := r.d.Tokens
+	if i >= len(toks) {
+		return i, i, 0
+	}
+	first, j, words := i, i, 0
+	if !r.nameToken(i) && r.elided(i) < 0 {
+		// "President von der Leyen": particles open a family name right after a title.
+		if toks[i].Upper || !leadingParticles[r.fold(i)] || i == 0 || !titleWords[r.fold(i-1)] {
+			return i, i, 0
+		}
+		k := i
+		for k < len(toks) && k-i < 3 && nameParticles[r.fold(k)] && !toks[k].Upper && r.at[k] == 0 {
+			k++
+		}
+		if k >= len(toks) || !r.nameToken(k) {
+			return i, i, 0
+		}
+		j = k
+	}
+	sent := toks[i].Sentence
+	for j < len(toks) && toks[j].Sentence == sent && words < 6 {
+		if r.nameToken(j) {
+			j++
+			words++
+			continue
+		}
+		if e := r.elided(j); e > 0 {
+			j = e
+			words++
+			continue
+		}
+		if words > 0 && r.initial(j) && j+2 < len(toks) && (r.nameToken(j+2) || r.elided(j+2) > 0) {
+			j += 2 // "K." inside "Ronald K. Noble"
+			continue
+		}
+		if words > 0 && nameParticles[r.fold(j)] && r.at[j] == 0 {
+			k := j
+			for k < len(toks) && k-j < 2 && nameParticles[r.fold(k)] && r.at[k] == 0 {
+				k++
+			}
+			if k < len(toks) && r.nameToken(k) {
+				j = k // "de la Cruz", "Lo Cascio"
+				continue
+			}
+		}
+		break
+	}
+	if words == 0 {
+		return i, i, 0
+	}
+	if words >= 3 && toks[first].AllCaps && !toks[j-1].AllCaps {
+		first++ // "EPPO Laura Kövesi"
+		words--
+	}
+	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
+		return i, j, 0 // "the Collectivey Treaty Organization", "Caribbean Basin Security Initiative"
+	}
+	return first, j, words
+}
+
+// bodyWord reports whether token k is a word of a body's, project's or meeting's name.
+func (r *run) bodyWord(k int) bool {
+	f := r.fold(k)
+	_, gl := r.x.gaz.Glossary[f]
+	_, meeting := meetingHeads[f]
+	return gl || agencyHeads[f] || bodyHeads[f] || projectHeads[f] || meeting || r.x.english[f]
+}
+
+// initial reports whether token k is a capital letter followed by a full stop ("K.").
+func (r *run) initial(k int) bool {
+	toks := r.d.Tokens
+	t := toks[k]
+	return t.Kind == text.Word && t.Upper && t.End-t.Start == 1 && k+1 < len(toks) &&
+		r.fold(k+1) == "." && toks[k+1].Start == t.End
+}
+
+// elided returns the end of a name word written with an elided prefix ("O'Neill",
+// "D'Amato"), or -1.
+func (r *run) elided(k int) int {
+	toks := r.d.Tokens
+	t := toks[k]
+	if t.Kind != text.Word || !t.Upper || t.End-t.Start != 1 || k+1 >= len(toks) || r.at[k] != 0 ||
+		r.d.Fold[t.End] != '\'' || toks[k+1].Start != t.End+1 || !r.nameToken(k+1) {
+		return -1
+	}
+	return k + 2
+}
+
+// prefixStart returns where the honorifics and abbreviated titles or ranks written right
+// before a name at i begin ("Ms.", "Dr.", "S.E.", "Gen. C.A.", "dottor", a rank such as
+// "Generale di Brigata"): i when there are none.
+func (r *run) prefixStart(i int) int {
+	toks := r.d.Tokens
+	k := i
+	for k > 0 && toks[k-1].Sentence == toks[i].Sentence {
+		f := r.fold(k - 1)
+		if m := r.mentionAt(k - 1); m != nil {
+			if m.subtype == rankSubtype {
+				k = m.first
+				continue
+			}
+			break
+		}
+		if honorifics[f] && (toks[k-1].Upper || len(f) > 2) {
+			k-- // "Ms Michèle Coninsx", "dottor Andrei ..."
+			continue
+		}
+		if f == "." && k >= 2 && toks[k-2].Kind == text.Word && toks[k-2].End == toks[k-1].Start && toks[k-2].Upper {
+			w := r.fold(k - 2)
+			if titleAbbrevs[w] || honorifics[w] || toks[k-2].End-toks[k-2].Start == 1 {
+				k -= 2 // "Col.", "S.E.", "C.A."
+				continue
+			}
+		}
+		break
+	}
+	return k
+}
+
+// coordinationPoint is the token where a name joined to the person ending at j would
+// start: after "and"/"e"/"et", right after the name or after its title and a comma.
+func (r *run) coordinationPoint(j int, after []int) int {
+	k := j
+	if after != nil {
+		k = after[1]
+		if k < len(r.d.Tokens) && r.fold(k) == "," {
+			k++
+		}
+	}
+	if k+1 < len(r.d.Tokens) && conjunctions[r.fold(k)] {
+		return r.prefixAfter(k + 1)
+	}
+	return -1
+}
+
+// prefixAfter skips "by", "da", "par" and honorifics after a conjunction: the name's
+// prefix start as prefixStart would find it.
+func (r *run) prefixAfter(k int) int {
+	if k < len(r.d.Tokens) && listBreak[r.fold(k)] && !conjunctions[r.fold(k)] {
+		k++
+	}
+	return k
+}
+
+// listHeader returns the title that heads a list of persons introduced by a colon or
+// "namely" before the name at k ("due Consiglieri del Ministro degli Affari Esteri: per
+// gli affari economici, Marco Rago, ..."), or nil.
+func (r *run) listHeader(k int) []int {
+	toks := r.d.Tokens
+	for b := k - 1; b >= 0 && k-b < 40 && toks[b].Sentence == toks[k].Sentence; b-- {
+		f := r.fold(b)
+		if f == "." || f == ";" {
+			return nil
+		}
+		if !listIntroducers[f] {
+			continue
+		}
+		end := b
+		if end > 0 && r.fold(end-1) == "," {
+			end-- // "delegates of the ASEANAPOL Secretariat (AS), namely"
+		}
+		start := end
+		for start > 0 && toks[start-1].Sentence == toks[k].Sentence && end-start < 25 {
+			g := r.fold(start - 1)
+			if g == ")" {
+				if o := r.openBracket(start - 1); o >= 0 {
+					start = o
+					continue
+				}
+			}
+			if clauseBreak(g) {
+				break
+			}
+			start--
+		}
+		return r.titleIn(start, end)
+	}
+	return nil
+}
+
+// openBracket returns the "(" of a short bracket closing at c, or -1.
+func (r *run) openBracket(c int) int {
+	for o := c - 1; o >= 0 && c-o <= 6; o-- {
+		switch r.fold(o) {
+		case "(":
+			return o
+		case ")", ".", ",", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// adjacentTitle reports whether only title words, connectors, capitalised words and
+// bodies stand between a title word and the name at i ("Sottosegretario generale
+// dell'ONU Vladimir Voronkov", "Commissioner for Home Affairs Ylva Johansson").
 func (r *run) adjacentTitle(word, i int) bool {
 	for k := word + 1; k < i; k++ {
 		f := r.fold(k)
 		_, agencyWord := r.x.gaz.Glossary[f]
-		if !titleWords[f] && !connectors[f] && !agencyWord && r.at[k] == 0 && f != "." {
+		if !titleWords[f] && !connectors[f] && !agencyWord && !titleModifiers[f] && r.at[k] == 0 && f != "." && !r.d.Tokens[k].Upper {
 			return false
 		}
 	}
@@ -132,7 +357,9 @@ func (r *run) personName(first, last int) string {
 }
 
 // titleBefore returns the title segment before a name at i as [first, last, titleWord]:
-// the words right before it ("le préfet"), or, after a comma, the clause before the comma.
+// the words right before it ("le préfet", "il Ministro degli Esteri e della Cooperazione
+// Internazionale"), or, after a comma, the clause before the comma. A bracketed acronym
+// belongs to the title ("le Directeur général de la Sûreté nationale (DGSN), ...").
 func (r *run) titleBefore(i int) []int {
 	toks := r.d.Tokens
 	end := i
@@ -142,11 +369,21 @@ func (r *run) titleBefore(i int) []int {
 	}
 	for tries := 0; tries < 2; tries++ {
 		start := end
-		for start > 0 && toks[start-1].Sentence == toks[i].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
+		for start > 0 && toks[start-1].Sentence == toks[i].Sentence && end-start < 25 {
+			f := r.fold(start - 1)
+			if f == ")" {
+				if o := r.openBracket(start - 1); o >= 0 {
+					start = o
+					continue
+				}
+			}
+			if clauseBreak(f) {
+				break
+			}
 			if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
 				break
 			}
-			if !comma && (end-start >= 6 || listBreak[r.fold(start-1)]) {
+			if !comma && !r.titleToken(start-1, start) {
 				break
 			}
 			start--
@@ -160,6 +397,22 @@ func (r *run) titleBefore(i int) []int {
 		end = start - 1 // "la directrice du service ..., cadre supérieur ..., Eufemia ESPOSITO"
 	}
 	return nil
+}
+
+// titleToken reports whether token k may belong to a title written right before a name
+// (next is the token after it): title words and their modifiers, connectors, bodies and
+// capitalised words, and "e"/"and" when a title or a body goes on after it.
+func (r *run) titleToken(k, next int) bool {
+	f := r.fold(k)
+	if listBreak[f] {
+		return conjunctions[f] && next < len(r.d.Tokens) && (ofPrepositions[r.fold(next)] || r.d.Tokens[next].Upper)
+	}
+	if m := r.mentionAt(k); m != nil {
+		return true
+	}
+	_, gl := r.x.gaz.Glossary[f]
+	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper ||
+		f == "." && k > 0 && titleAbbrevs[r.fold(k-1)]
 }
 
 // listBreak words end a title read right before a name: "signed by X and by Y".
@@ -201,21 +454,29 @@ func (r *run) bodyAfterName(j int) *mention {
 	return nil
 }
 
-// titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
+// titleAfter returns the title segment after a name ending at j: ", Executive Director
+// of X," or "(Director of Plans and Programmes)". An honorific is no title: in "M. A, Mme
+// B, ..." it opens the next name.
 func (r *run) titleAfter(j int) []int {
 	toks := r.d.Tokens
-	if j >= len(toks) || r.fold(j) != "," {
+	if j+1 >= len(toks) || (r.fold(j) != "," && r.fold(j) != "(") {
 		return nil
 	}
 	end := j + 1
 	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
 		end++
 	}
-	if j+1 >= len(toks) || conjunctions[r.fold(j+1)] {
+	if conjunctions[r.fold(j+1)] {
 		return nil // ", e il Direttore ...": the next person's title
 	}
+	if r.fold(j) == "(" && (end >= len(toks) || r.fold(end) != ")") {
+		return nil
+	}
 	t := r.titleIn(j+1, end)
-	if t == nil || t[2]-(j+1) > 3 {
+	if t == nil || t[2]-(j+1) > 3 || honorifics[r.fold(t[2])] {
+		return nil
+	}
+	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
 	return t
@@ -237,14 +498,17 @@ func (r *run) titleIn(start, end int) []int {
 
 // affiliate links a person to the actor named in the title segment [start, end) (the
 // first after the title word, else the last before it), marks the actors of the segment
-// as part of a title, and reads a minister's title as a ministry.
+// as part of a title, and reads a minister's title as a ministry. A second title joined
+// by "e"/"and" names a second actor ("Vice Segretario delle Nazioni Unite e Direttore
+// esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
-	lastWord := word
-	for lastWord+1 < end && titleWords[r.fold(lastWord+1)] {
-		lastWord++
-	}
-	var after, before *mention
+	lastWord := r.titleGroupEnd(word, end)
+	var after, before, second *mention
+	secondWord := -1
 	for k := start; k < end; k++ {
+		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
+			secondWord = k + 1
+		}
 		m := r.mentionAt(k)
 		if m == nil || m.kind == "" || m.kind == "place" || m.kind == fixtures.KindPerson {
 			continue
@@ -256,15 +520,26 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindState && k > 0 && locatives[r.fold(k-1)] {
 			continue // "UNODC Representative in Pakistan": where, not whom for
 		}
-		if k >= word && after == nil && k <= lastWord+5 {
+		switch {
+		case k >= word && after == nil && k <= lastWord+5:
 			after = m
-		} else if k < word {
+		case k < word:
 			before = m
+		case secondWord >= 0 && second == nil && m != after && k <= r.titleGroupEnd(secondWord, end)+5:
+			second = m
 		}
 	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
 	if min := r.ministry(word, end); min != nil && stateOnly {
 		after = min
+	}
+	if after == nil {
+		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.
+		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil; k++ {
+			if _, ok := ministerWords[r.fold(k)]; ok {
+				after = r.ministry(k, end)
+			}
+		}
 	}
 	if after == nil {
 		after = before
@@ -275,6 +550,19 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(after))
 	}
+	if second != nil && second != after {
+		p.affiliation = append(p.affiliation, r.indexOf(second))
+	}
+}
+
+// titleGroupEnd returns the last word of the title that starts at word: title words and
+// their modifiers ("Direttore esecutivo", "Secretary General", "Deputy Head").
+func (r *run) titleGroupEnd(word, end int) int {
+	last := word
+	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
+		last++
+	}
+	return last
 }
 
 func (r *run) indexOf(m *mention) int { return m.idx }
@@ -322,4 +610,81 @@ func (r *run) ministry(word, end int) *mention {
 		m.country = r.countrySpec(m)
 	}
 	return m
+}
+
+// rankSubtype marks the mentions of ranks ("Generale di Brigata"): no actor, but the
+// title of the name after them.
+const rankSubtype = "rank"
+
+// markRanks reserves the multi-word ranks of rankPhrases, before agencies are read.
+func (r *run) markRanks() {
+	for i := range r.d.Tokens {
+		if r.at[i] != 0 {
+			continue
+		}
+		for _, words := range rankWords[r.fold(i)] {
+			if hasPrefixTokens(r.d, i, words) && r.d.Tokens[i].Upper {
+				r.add(&mention{first: i, last: i + len(words), subtype: rankSubtype, name: r.textOf(i, i+len(words))})
+				break
+			}
+		}
+	}
+}
+
+// rankWords indexes rankPhrases by first word, longest first.
+var rankWords = func() map[string][][]string {
+	out := map[string][][]string{}
+	for _, p := range strings.Split(rankPhrases, "|") {
+		if words := text.FoldTokens(p); len(words) > 0 {
+			out[words[0]] = append(out[words[0]], words)
+		}
+	}
+	for _, list := range out {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	}
+	return out
+}()
+
+// personCoreference reads a family name written alone ("Noble, the INTERPOL Chief",
+// "Il Ministro Gentiloni", "Fedotov explained") as the person named in full elsewhere in
+// the document, and gives a family name recognised alone after a title the full
+// person's id.
+func (r *run) personCoreference() {
+	full := map[string]*mention{}
+	ambiguous := map[string]bool{}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindPerson || m.last-m.first < 2 {
+			continue
+		}
+		f := r.fold(m.last - 1)
+		if old := full[f]; old != nil && old.id != m.id {
+			ambiguous[f] = true
+		}
+		full[f] = m
+	}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
+			if p := full[r.fold(m.first)]; p != nil && !ambiguous[r.fold(m.first)] {
+				m.id, m.name = p.id, p.name
+			}
+		}
+	}
+	toks := r.d.Tokens
+	for i, t := range toks {
+		f := r.fold(i)
+		p := full[f]
+		if p == nil || ambiguous[f] || r.at[i] != 0 || t.Kind != text.Word || !t.Upper {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Upper && toks[i+1].Kind == text.Word {
+			continue // part of another name
+		}
+		m := r.add(&mention{first: i, last: i + 1, kind: fixtures.KindPerson, id: p.id, name: p.name})
+		if m == nil {
+			continue
+		}
+		if after := r.titleAfter(i + 1); after != nil {
+			r.affiliate(m, after[0], after[1], after[2]) // "Noble, the INTERPOL Chief"
+		}
+	}
 }
