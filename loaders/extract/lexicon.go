@@ -252,7 +252,9 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 	lieutenant tenente brigadier captain capitano capitaine major maggiore sergeant inspector ispettore
 	inspecteur superintendent marshal maresciallo admiral ammiraglio amiral brigata divisione
 	governor governatore gouverneur mayor maire senator senatore senateur magistrat magistrato judge
-	giudice juge attache attachee addetto`
+	giudice juge attache attachee addetto conseillere consigliera secretaire chancellor cancelliere
+	chancelier premier representante representantes procureure prefete procuratrice prefetta questora
+	commissaria presidentessa responsables funzionari officials`
 
 // titleModifiers are adjectives that stand inside a title in lower case ("haute
 // conseillère", "direttore esecutivo", "directeur régional").
@@ -267,6 +269,17 @@ var rankPhrases = `generale di corpo d armata|generale di divisione|generale di 
 	major general|brigadier general|lieutenant general|lieutenant colonel|senior lieutenant colonel|
 	tenente colonnello|tenente generale|ammiraglio di squadra|ammiraglio di divisione|
 	police senior lieutenant colonel|police lieutenant colonel|police major general`
+
+// titleLocatives introduce where an office holder serves: a state after them is the
+// host, not whom the person works for ("Ambassador to Uganda", "ambasciatore a Buenos Aires").
+var titleLocatives = set("in nel nella negli nei en au aux a at dans to presso aupres")
+
+// employerLinks introduce the body a unit belongs to inside a title: "Head of X Unit at
+// the OSCE Secretariat", "Deputy Head of the Division ... at the Spanish National Police".
+var employerLinks = set("at presso aupres within")
+
+// articles are the definite articles a body's name may follow ("at the OSCE").
+var articles = set("the il lo la le l i gli les")
 
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").

@@ -48,9 +48,11 @@ func (r *run) recognisePersons() {
 			i = j - 1
 			continue
 		}
-		if s := r.mentionAt(first); s != nil {
-			s.kind = "" // the state name was a first name
-			r.at[first] = 0
+		for k := first; k < j; k++ {
+			if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState {
+				s.kind = "" // the state name was a first or family name
+				r.at[k] = 0
+			}
 		}
 		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
@@ -139,6 +141,11 @@ func (r *run) nameExtent(i int) (int, int, int) {
 			words++
 			continue
 		}
+		if words > 0 && r.adjectiveSurname(j) {
+			j++ // "Francesco Greco", "Nicola Russo": a nationality adjective as family name
+			words++
+			continue
+		}
 		if words > 0 && r.initial(j) && j+2 < len(toks) && (r.nameToken(j+2) || r.elided(j+2) > 0) {
 			j += 2 // "K." inside "Ronald K. Noble"
 			continue
@@ -158,14 +165,40 @@ func (r *run) nameExtent(i int) (int, int, int) {
 	if words == 0 {
 		return i, i, 0
 	}
-	if words >= 3 && toks[first].AllCaps && !toks[j-1].AllCaps {
-		first++ // "EPPO Laura Kövesi"
+	if words >= 2 && toks[first].AllCaps && !toks[j-1].AllCaps {
+		first++ // "EPPO Laura Kövesi", "OUSD Personnel"
 		words--
 	}
 	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
 		return i, j, 0 // "the Collectivey Treaty Organization", "Caribbean Basin Security Initiative"
 	}
 	return first, j, words
+}
+
+// adjectiveSurname reports whether token k, read as a nationality adjective, is rather
+// a family name: capitalised after a first name in Italian or French, where adjectives
+// are written in lower case.
+func (r *run) adjectiveSurname(k int) bool {
+	m := r.mentionAt(k)
+	t := r.d.Tokens[k]
+	if m == nil || m.kind != fixtures.KindState || !m.adjective || m.first != k || m.last != k+1 || !t.Upper || t.AllCaps || r.d.Lang == "en" {
+		return false
+	}
+	return k+1 >= len(r.d.Tokens) || !r.d.Tokens[k+1].Upper || r.d.Tokens[k+1].Kind != text.Word
+}
+
+// nameAfterHead reports whether a person's name of two or three words starts at token j,
+// right after a body's capitalised word: "Crime Office Yuriy Fedotov" is a body and a name.
+func (r *run) nameAfterHead(j int) bool {
+	toks := r.d.Tokens
+	if j == 0 || !toks[j-1].Upper || connectors[r.fold(j-1)] || r.bodyWord(j) {
+		return false
+	}
+	k := j
+	for k < len(toks) && k-j < 3 && r.nameToken(k) && !r.bodyWord(k) {
+		k++
+	}
+	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
 }
 
 // bodyWord reports whether token k is a word of a body's, project's or meeting's name.
@@ -283,7 +316,11 @@ func (r *run) listHeader(k int) []int {
 			}
 			start--
 		}
-		return r.titleIn(start, end)
+		t := r.titleIn(start, end)
+		if t == nil || end-t[2] > 8 || len(r.personsIn(start, end)) > 0 {
+			return nil // the title must head the list: "Il Ministro X ha espresso ...: ..." does not
+		}
+		return t
 	}
 	return nil
 }
@@ -308,7 +345,7 @@ func (r *run) adjacentTitle(word, i int) bool {
 	for k := word + 1; k < i; k++ {
 		f := r.fold(k)
 		_, agencyWord := r.x.gaz.Glossary[f]
-		if !titleWords[f] && !connectors[f] && !agencyWord && !titleModifiers[f] && r.at[k] == 0 && f != "." && !r.d.Tokens[k].Upper {
+		if !titleWords[f] && !connectors[f] && !agencyWord && !titleModifiers[f] && r.at[k] == 0 && f != "." && f != "(" && f != ")" && !r.d.Tokens[k].Upper {
 			return false
 		}
 	}
@@ -332,7 +369,7 @@ func (r *run) nameToken(i int) bool {
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f]
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f]
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -503,7 +540,7 @@ func (r *run) titleIn(start, end int) []int {
 // esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
 	lastWord := r.titleGroupEnd(word, end)
-	var after, before, second *mention
+	var after, before, second, farBody, employer *mention
 	secondWord := -1
 	for k := start; k < end; k++ {
 		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
@@ -517,8 +554,14 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
 			continue
 		}
-		if m.kind == fixtures.KindState && k > 0 && locatives[r.fold(k-1)] {
+		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
 			continue // "UNODC Representative in Pakistan": where, not whom for
+		}
+		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+			farBody = m
+		}
+		if k > lastWord && m.first == k && employer == nil && employerLinks[r.fold(r.skipArticle(k)-1)] && m.kind != fixtures.KindState {
+			employer = m // "... Unit at the OSCE Secretariat's ..."
 		}
 		switch {
 		case k >= word && after == nil && k <= lastWord+5:
@@ -528,6 +571,13 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		case secondWord >= 0 && second == nil && m != after && k <= r.titleGroupEnd(secondWord, end)+5:
 			second = m
 		}
+	}
+	if employer != nil && after != nil && after != employer && after.kind != fixtures.KindState {
+		after = employer // the unit named first is optional, the body it belongs to is not
+	}
+	if after == nil && farBody != nil && secondWord < 0 {
+		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's"
+		after = farBody
 	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
 	if min := r.ministry(word, end); min != nil && stateOnly {
@@ -553,6 +603,15 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
 	}
+}
+
+// skipArticle returns the first token of the article before k ("at the OSCE"): k when
+// there is none.
+func (r *run) skipArticle(k int) int {
+	if k > 0 && articles[r.fold(k-1)] {
+		return k - 1
+	}
+	return k
 }
 
 // titleGroupEnd returns the last word of the title that starts at word: title words and
