@@ -281,6 +281,11 @@ var employerLinks = set("at presso aupres within")
 // articles are the definite articles a body's name may follow ("at the OSCE").
 var articles = set("the il lo la le l i gli les")
 
+// languageStates give the state a ministry named without one belongs to, by the
+// language of the release: an Italian "ministro della Giustizia" is Italy's. French and
+// English are written by too many governments to say.
+var languageStates = map[string]string{"it": "IT"}
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

@@ -85,7 +85,7 @@ func (r *run) recognisePersons() {
 		case coordinated && !ownTitle:
 			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
 			m.affiliation = append(m.affiliation, last.affiliation...)
-		case m.title != "" && first-last.last < 12 && !r.counterpart(before):
+		case before != nil && first-last.last < 12 && !r.counterpart(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
@@ -432,8 +432,28 @@ func (r *run) titleBefore(i int) []int {
 			return nil
 		}
 		end = start - 1 // "la directrice du service ..., cadre supérieur ..., Eufemia ESPOSITO"
+		if p := r.mentionAt(end - 1); p != nil && p.kind == fixtures.KindPerson {
+			return nil
+		}
+		if s := r.segmentStart(end); s > 0 && r.fold(s-1) == "," {
+			if p := r.mentionAt(s - 2); p != nil && p.kind == fixtures.KindPerson {
+				return nil // "Marco Rago, Delegato ..., e per ..., Alessio Nardi": Rago's title
+			}
+		}
 	}
 	return nil
+}
+
+// segmentStart returns the first token of the clause that ends at end (exclusive).
+func (r *run) segmentStart(end int) int {
+	if end <= 0 {
+		return 0
+	}
+	s := end
+	for s > 0 && r.d.Tokens[s-1].Sentence == r.d.Tokens[end-1].Sentence && !clauseBreak(r.fold(s-1)) {
+		s--
+	}
+	return s
 }
 
 // titleToken reports whether token k may belong to a title written right before a name
@@ -557,10 +577,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
 			continue // "UNODC Representative in Pakistan": where, not whom for
 		}
-		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
+			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
 			farBody = m
 		}
-		if k > lastWord && m.first == k && employer == nil && employerLinks[r.fold(r.skipArticle(k)-1)] && m.kind != fixtures.KindState {
+		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && employerLinks[r.fold(r.skipArticle(r.skipAdjective(k))-1)] {
 			employer = m // "... Unit at the OSCE Secretariat's ..."
 		}
 		switch {
@@ -572,11 +593,19 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			second = m
 		}
 	}
-	if employer != nil && after != nil && after != employer && after.kind != fixtures.KindState {
+	if after != nil && after.kind == fixtures.KindState {
+		// "trainers of United States Customs and Border Protection": the state says whose
+		// the body after it is.
+		if b := r.mentionAt(after.last); b != nil && b.first == after.last && (b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization) {
+			after = b
+		}
+	}
+	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
 		after = employer // the unit named first is optional, the body it belongs to is not
 	}
 	if after == nil && farBody != nil && secondWord < 0 {
-		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's"
+		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
+		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
 		after = farBody
 	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
@@ -594,6 +623,10 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = before
 	}
+	after = r.outerBody(after, end)
+	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
+		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
+	}
 	if p.title == "" {
 		p.title = strings.TrimSpace(r.textOf(word, end))
 	}
@@ -610,6 +643,58 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 func (r *run) skipArticle(k int) int {
 	if k > 0 && articles[r.fold(k-1)] {
 		return k - 1
+	}
+	return k
+}
+
+// outerBody follows a chain of bodies inside a title ("del servizio Relazioni
+// internazionali del ministero dell'Interno", "Unit at the OSCE Secretariat's Department")
+// to the body the chain belongs to: the person's organisation, the units being optional.
+func (r *run) outerBody(m *mention, end int) *mention {
+	for hops := 0; m != nil && hops < 3 && m.kind != fixtures.KindState; hops++ {
+		k := m.last
+		for k < end && k-m.last < 3 && (ofConnectors[r.fold(k)] || r.fold(k) == "s") {
+			k++
+		}
+		n := r.mentionAt(k)
+		if k == m.last || k >= end || n == nil || n.first != k || n == m ||
+			n.kind != fixtures.KindAgency && n.kind != fixtures.KindOrganization && n.kind != fixtures.KindUNBody {
+			break
+		}
+		m = n
+	}
+	return m
+}
+
+// nameChain reports whether the tokens [from, to) only continue a name: connectors,
+// capitalised words and words of agency names ("del servizio Relazioni internazionali
+// del"), not a clause ("della Polizia preposto all'attività di").
+func (r *run) nameChain(from, to int) bool {
+	for k := from; k < to; k++ {
+		f := r.fold(k)
+		_, gl := r.x.gaz.Glossary[f]
+		if !connectors[f] && !gl && !r.d.Tokens[k].Upper && !titleModifiers[f] && r.at[k] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// stateIn reports whether a state is named in the tokens [start, end).
+func (r *run) stateIn(start, end int) bool {
+	for k := start; k < end; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAdjective returns the first token of a nationality adjective right before k ("the
+// Spanish National Police"): k when there is none.
+func (r *run) skipAdjective(k int) int {
+	if m := r.mentionAt(k - 1); m != nil && m.kind == fixtures.KindState && m.adjective && m.last == k {
+		return m.first
 	}
 	return k
 }
@@ -652,6 +737,18 @@ func (r *run) ministry(word, end int) *mention {
 		if r.at[i] != 0 {
 			return nil
 		}
+	}
+	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
+	// belongs to the name, and the adjective after it says whose the ministry is.
+	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 {
+		j := last + 2
+		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
+			j++
+		}
+		last = j
+	}
+	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
+		adj = s
 	}
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}

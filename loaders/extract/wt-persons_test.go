@@ -114,3 +114,17 @@ func TestPersonsEmployerAfterAt(t *testing.T) {
 	_, aff := personsOf(t, `According to Laura Fenwick, Head of the Border Analysis Unit at the OSCE Secretariat, the new network of contact points will help participating States to share information on border security.`)
 	wantAffiliation(t, aff, "person:laura-fenwick", "org:osce")
 }
+
+func TestPersonsTitleBodies(t *testing.T) {
+	// A state before a body qualifies it; the body is the affiliation.
+	_, aff := personsOf(t, `The workshop in Castries was delivered by two instructors of United States Customs and Border Protection, Paul Hendry and Maria Kowal, for the border officers of the region.`)
+	wantAffiliation(t, aff, "person:paul-hendry", "agency:us:")
+
+	// A unit of a ministry: the ministry is the affiliation, of the release's state.
+	_, aff = personsOf(t, `Alla riunione di Tirana hanno partecipato il direttore del servizio Relazioni internazionali del ministero dell'Interno, Giulia Marchetti, e una delegazione della polizia albanese.`)
+	wantAffiliation(t, aff, "person:giulia-marchetti", "agency:it:ministry-of-interior")
+
+	// A minister's coordinated portfolio and the adjective after it.
+	_, aff = personsOf(t, `La delegazione italiana è stata ricevuta a Lima dal ministro della Giustizia e dei Diritti umani peruviano, Javier Soto, per la cooperazione giudiziaria tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:javier-soto", "agency:pe:")
+}
