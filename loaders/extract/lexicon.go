@@ -286,6 +286,11 @@ var articles = set("the il lo la le l i gli les")
 // English are written by too many governments to say.
 var languageStates = map[string]string{"it": "IT"}
 
+// titleAdverbs may stand between a name and the title after it ("X, da poco Lord
+// Chancellor", "Y, now Director of ...").
+var titleAdverbs = set(`poco now newly recently currently former formerly ancien ancienne ex gia actuel actuelle
+	attuale nouveau nouvelle nuovo nuova neo also anche aussi then alors allora`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

@@ -533,6 +533,12 @@ func (r *run) titleAfter(j int) []int {
 	if t == nil || t[2]-(j+1) > 3 || honorifics[r.fold(t[2])] {
 		return nil
 	}
+	for k := j + 1; k < t[2]; k++ {
+		f := r.fold(k)
+		if !articles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 {
+			return nil // ", sono stati il Direttore ...": a clause, not an apposition
+		}
+	}
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
@@ -546,6 +552,10 @@ func clauseBreak(f string) bool {
 // titleIn returns [start, end, first title word] when the segment holds a title word.
 func (r *run) titleIn(start, end int) []int {
 	for k := start; k < end; k++ {
+		if f := r.fold(k); (f == "general" || f == "generale") && k > start && !titleWords[r.fold(k-1)] &&
+			!articles[r.fold(k-1)] && !connectors[r.fold(k-1)] && r.fold(k-1) != "." {
+			continue // "Secrétariat général": an adjective, not the rank
+		}
 		if titleWords[r.fold(k)] {
 			return []int{start, end, k}
 		}
