@@ -291,6 +291,27 @@ var languageStates = map[string]string{"it": "IT"}
 var titleAdverbs = set(`poco now newly recently currently former formerly ancien ancienne ex gia actuel actuelle
 	attuale nouveau nouvelle nuovo nuova neo also anche aussi then alors allora`)
 
+// bodyAnaphors are generic nouns that, with a definite article, refer back to the body
+// named before ("le président de l'agence").
+var bodyAnaphors = set(`agence agenzia agency organisation organizzazione organization organisme organismo`)
+
+// definite are the definite articles and articulated prepositions before a noun.
+var definite = set(`the l la le il lo dell della dello del de`)
+
+// directorBodies give the body a director heads, by the title word: a "directeur
+// général de X" heads the "direction générale de X".
+var directorBodies = map[string]string{"directeur": "direction", "directrice": "direction",
+	"direttore": "direzione", "direttrice": "direzione"}
+
+// notDirectorates are the words after "directeur de" that name no body ("directeur de
+// cabinet", "direttore di ricerca").
+var notDirectorates = set(`cabinet gabinetto recherche ricerca publication pubblicazione programme programma
+	mission missione communication comunicazione`)
+
+// directorateStops end a body's name read from a director's title: what follows says
+// what the director is in charge of ("chargé de la coordination").
+var directorateStops = set(`charge chargee incaricato incaricata preposto preposta responsable responsabile`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

@@ -633,6 +633,12 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = before
 	}
+	if after == nil {
+		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
+	}
+	if after == nil {
+		after = r.directorate(word, lastWord, end) // "directeur général de la sécurité intérieure"
+	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
@@ -674,6 +680,99 @@ func (r *run) outerBody(m *mention, end int) *mention {
 		m = n
 	}
 	return m
+}
+
+// bodyAnaphor reads "l'agence", "dell'agenzia", "the organisation" right after a title
+// word (in [from, from+3) of a segment ending at end) as the body named last before it.
+func (r *run) bodyAnaphor(from, end int) *mention {
+	for k := from; k < end && k < from+3; k++ {
+		if !bodyAnaphors[r.fold(k)] || r.at[k] != 0 || k == 0 || !definite[r.fold(k-1)] {
+			continue
+		}
+		for b := k - 1; b >= 0 && k-b < 60; b-- {
+			m := r.mentionAt(b)
+			if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// directorate reads the body a director's title names when the text names it no other
+// way: "directeur général de la sécurité intérieure du Burkina" is the "direction générale
+// de la sécurité intérieure" of Burkina Faso, "Vice Direttore Generale della Pubblica
+// Sicurezza" the "Direzione Generale della Pubblica Sicurezza". It adds the agency as a
+// mention over the title's words.
+func (r *run) directorate(word, lastWord, end int) *mention {
+	toks := r.d.Tokens
+	d := word
+	for d <= lastWord && directorBodies[r.fold(d)] == "" {
+		d++
+	}
+	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] {
+		return nil
+	}
+	k := lastWord + 1
+	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
+		k++
+	}
+	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] {
+		return nil
+	}
+	if _, meeting := meetingHeads[r.fold(k)]; meeting {
+		return nil
+	}
+	last := k
+	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !conjunctions[r.fold(last)] && !directorateStops[r.fold(last)] {
+		last++
+	}
+	for last > k && ofConnectors[r.fold(last-1)] {
+		last-- // "... du" before the state
+	}
+	country := ""
+	if j := r.skipOf(last, end); j < end {
+		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
+			country, s.spec = s.country, true // "du Burkina"
+		}
+	}
+	for i := d; i < last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	var b strings.Builder
+	head := directorBodies[r.fold(d)]
+	if toks[d].Upper {
+		head = titleCase(head)
+	}
+	b.WriteString(head)
+	i := d + 1
+	for ; i <= lastWord; i++ {
+		if !titleModifiers[r.fold(i)] {
+			continue // "directeur général adjoint": the deputy heads no body of his own
+		}
+		w := r.d.TokenText(toks[i])
+		if r.d.Lang == "fr" && !strings.HasSuffix(r.fold(i), "e") {
+			w += "e" // "général" agrees with "direction": "générale"
+		}
+		b.WriteString(" " + w)
+	}
+	b.WriteString(" " + r.textOf(lastWord+1, last))
+	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// skipOf returns the first token after the of-connectors at k.
+func (r *run) skipOf(k, end int) int {
+	for k < end && ofConnectors[r.fold(k)] {
+		k++
+	}
+	return k
 }
 
 // nameChain reports whether the tokens [from, to) only continue a name: connectors,

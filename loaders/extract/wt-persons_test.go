@@ -128,3 +128,13 @@ func TestPersonsTitleBodies(t *testing.T) {
 	_, aff = personsOf(t, `La delegazione italiana è stata ricevuta a Lima dal ministro della Giustizia e dei Diritti umani peruviano, Javier Soto, per la cooperazione giudiziaria tra i due Paesi.`)
 	wantAffiliation(t, aff, "person:javier-soto", "agency:pe:")
 }
+
+func TestPersonsDirectorateAndAnaphor(t *testing.T) {
+	// A director's title names the directorate when nothing else does.
+	_, aff := personsOf(t, `La réunion de Bamako a été ouverte par le commissaire Issa Konaté, directeur général de la surveillance des frontières du Mali, en présence des experts de la région.`)
+	wantAffiliation(t, aff, "person:issa-konate", "agency:ml:")
+
+	// "l'agence" refers back to the body named before it.
+	_, aff = personsOf(t, `Le 3 mai 2022, les ministres se sont rendus à l'Agence de l'Union européenne pour la coopération des services répressifs (Europol), où ils ont rencontré le directeur de l'agence, Paul Martens.`)
+	wantAffiliation(t, aff, "person:paul-martens", "org:europol")
+}
