@@ -312,6 +312,13 @@ var notDirectorates = set(`cabinet gabinetto recherche ricerca publication pubbl
 // what the director is in charge of ("chargé de la coordination").
 var directorateStops = set(`charge chargee incaricato incaricata preposto preposta responsable responsabile`)
 
+// leadVerbs say who leads a delegation: "guidata dal", "led by", "conduite par".
+var leadVerbs = set(`guidata guidato guidate guidati capeggiata capeggiato led headed conduite conduit
+	dirigee dirige menee`)
+
+// delegationWords name a delegation or mission sent by a body.
+var delegationWords = set(`delegazione delegazioni delegation delegations missione mission`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

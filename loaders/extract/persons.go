@@ -79,6 +79,11 @@ func (r *run) recognisePersons() {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
 			a.inTitle = true
 		}
+		if len(m.affiliation) == 0 {
+			if b := r.ledBy(k, before); b != nil {
+				m.affiliation = append(m.affiliation, b.idx) // "una delegazione della X guidata dal Direttore Y"
+			}
+		}
 		ownTitle := before != nil || after != nil
 		switch {
 		case len(m.affiliation) > 0 || last == nil || toks[last.first].Sentence != toks[first].Sentence:
@@ -773,6 +778,40 @@ func (r *run) skipOf(k, end int) int {
 		k++
 	}
 	return k
+}
+
+// ledBy returns the body whose delegation a person leads: "una delegazione della
+// Gendarmeria Nazionale francese guidata dal Direttore generale X", "a delegation of the
+// X led by Y". k is where the name and its prefix start, t the title before them.
+func (r *run) ledBy(k int, t []int) *mention {
+	if t != nil && t[1] == k {
+		k = t[0]
+	}
+	end := k
+	for end > 0 && k-end < 3 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par") {
+		end--
+	}
+	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
+		return nil
+	}
+	for b := end - 2; b >= 0 && end-b < 10 && r.d.Tokens[b].Sentence == r.d.Tokens[end].Sentence; b-- {
+		if f := r.fold(b); clauseBreak(f) && f != "(" && f != ")" {
+			return nil
+		}
+		m := r.mentionAt(b)
+		if m == nil || m.kind == fixtures.KindState && m.adjective {
+			continue
+		}
+		if m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindState {
+			for d := m.first - 1; d >= 0 && m.first-d < 4; d-- {
+				if delegationWords[r.fold(d)] {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // nameChain reports whether the tokens [from, to) only continue a name: connectors,

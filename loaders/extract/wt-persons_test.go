@@ -138,3 +138,8 @@ func TestPersonsDirectorateAndAnaphor(t *testing.T) {
 	_, aff = personsOf(t, `Le 3 mai 2022, les ministres se sont rendus à l'Agence de l'Union européenne pour la coopération des services répressifs (Europol), où ils ont rencontré le directeur de l'agence, Paul Martens.`)
 	wantAffiliation(t, aff, "person:paul-martens", "org:europol")
 }
+
+func TestPersonsLeadingADelegation(t *testing.T) {
+	_, aff := personsOf(t, `Il Capo della Polizia ha ricevuto oggi a Roma una delegazione della Guardia Civil spagnola guidata dal Direttore generale Carlos Moreno, per rafforzare la cooperazione tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:carlos-moreno", "agency:es:")
+}
