@@ -647,6 +647,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
+		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
+			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
+			// state the release names, not the place the minister visits.
+			after.country = r.namedState()
+		}
 	}
 	if p.title == "" {
 		p.title = strings.TrimSpace(r.textOf(word, end))
@@ -826,6 +831,34 @@ func (r *run) nameChain(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// namedState is the state the document names most as a state (the title line counting
+// double), places left out; "" when none or a tie.
+func (r *run) namedState() string {
+	score := map[string]int{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && m.country != "" {
+			w := 1
+			if r.d.Tokens[m.first].Sentence == 0 {
+				w = 2
+			}
+			score[m.country] += w
+		}
+	}
+	best, tie := "", false
+	for c, n := range score {
+		switch {
+		case best == "" || n > score[best]:
+			best, tie = c, false
+		case n == score[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // stateIn reports whether a state is named in the tokens [start, end).

@@ -143,3 +143,9 @@ func TestPersonsLeadingADelegation(t *testing.T) {
 	_, aff := personsOf(t, `Il Capo della Polizia ha ricevuto oggi a Roma una delegazione della Guardia Civil spagnola guidata dal Direttore generale Carlos Moreno, per rafforzare la cooperazione tra i due Paesi.`)
 	wantAffiliation(t, aff, "person:carlos-moreno", "agency:es:")
 }
+
+func TestPersonsMinistryOfTheNamedState(t *testing.T) {
+	// The ministers visit The Hague; their ministry is of the state the release names.
+	_, aff := personsOf(t, `Le 4 mars 2023, le ministre de la Justice, Paul Dubois, s'est entretenu à La Haye avec la directrice d'Eurojust. Il a rappelé que la Belgique soutient pleinement la coopération judiciaire européenne.`)
+	wantAffiliation(t, aff, "person:paul-dubois", "agency:be:ministry-of-justice")
+}
