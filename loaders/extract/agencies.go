@@ -118,6 +118,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			j = k
 			continue
 		}
+		if t.Upper && r.nameAfterHead(j) {
+			break // "UN Drugs and Crime Office Yuriy Fedotov": a person's name after the body
+		}
 		if t.Upper || (romance && gl) {
 			last = j + 1
 			j++

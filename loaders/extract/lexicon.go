@@ -357,3 +357,117 @@ var pluralTitles = set(`chefs capi chiefs heads directeurs direttori directors m
 // systemWords name systems and networks, whose names hold a body's name without being
 // one ("Police Information System").
 var systemWords = set(`system systeme sistema systems systemes sistemi network reseau rete database`)
+
+// ---- Persons and affiliations (persons.go) ----
+
+// titleAbbrevs are abbreviated titles and ranks written with a full stop before a name
+// ("Col. Francesco Fallica", "Gen. B. Vito Giordano", "Dr. Bakri", "S.E."); a single
+// capital letter with a full stop is read the same way.
+var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr prof sig on avv ing pol brig
+	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs`)
+
+// personHonorifics are words of address written before a name ("dottor Andrei ...",
+// "His Excellency ..."): they announce a person but name no function.
+var personHonorifics = set(`dottor dottore dottoressa dott doctor docteur professor professore professeur prof
+	sig signor signora monsieur madame mister excellency eccellenza excellence`)
+
+// extraTitleWords are functions, ranks and their plurals that may stand before or after
+// a name; they are added to titleWords.
+var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta plenipotenziario
+	plenipotentiary plenipotentiaire delegato delegata delegue deleguee delegate delegates delegati delegues
+	manager responsabile responsable trainer trainers formateur formateurs formatore formatori istruttore
+	istruttori instructor instructors esperto esperta expert experte ministri ministres ministers
+	consiglieri conseillers advisers advisors rappresentanti representants representatives
+	lieutenant tenente brigadier captain capitano capitaine major maggiore sergeant inspector ispettore
+	inspecteur superintendent marshal maresciallo admiral ammiraglio amiral brigata divisione
+	governor governatore gouverneur mayor maire senator senatore senateur magistrat magistrato judge
+	giudice juge attache attachee addetto conseillere consigliera secretaire chancellor cancelliere
+	chancelier premier representante representantes procureure prefete procuratrice prefetta questora
+	commissaria presidentessa responsables funzionari officials`
+
+// titleModifiers are adjectives that stand inside a title in lower case ("haute
+// conseillère", "direttore esecutivo", "directeur régional").
+var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
+	regional regionale regionaux centrale central centraux national nationale nazionale general generale
+	generaux speciale special speciali principal principale sostituto substitute interim ff`)
+
+// rankPhrases are military and police ranks of several words, read before agencies so
+// that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.
+var rankPhrases = `generale di corpo d armata|generale di divisione|generale di brigata|gen . d armata|
+	general de corps d armee|general d armee|general de division|general de brigade|
+	major general|brigadier general|lieutenant general|lieutenant colonel|senior lieutenant colonel|
+	tenente colonnello|tenente generale|ammiraglio di squadra|ammiraglio di divisione|
+	police senior lieutenant colonel|police lieutenant colonel|police major general`
+
+// titleLocatives introduce where an office holder serves: a state after them is the
+// host, not whom the person works for ("Ambassador to Uganda", "ambasciatore a Buenos Aires").
+var titleLocatives = set("in nel nella negli nei en au aux a at dans to presso aupres")
+
+// employerLinks introduce the body a unit belongs to inside a title: "Head of X Unit at
+// the OSCE Secretariat", "Deputy Head of the Division ... at the Spanish National Police".
+var employerLinks = set("at presso aupres within")
+
+// articles are the definite articles a body's name may follow ("at the OSCE").
+var articles = set("the il lo la le l i gli les")
+
+// languageStates give the state a ministry named without one belongs to, by the
+// language of the release: an Italian "ministro della Giustizia" is Italy's. French and
+// English are written by too many governments to say.
+var languageStates = map[string]string{"it": "IT"}
+
+// titleAdverbs may stand between a name and the title after it ("X, da poco Lord
+// Chancellor", "Y, now Director of ...").
+var titleAdverbs = set(`poco now newly recently currently former formerly ancien ancienne ex gia actuel actuelle
+	attuale nouveau nouvelle nuovo nuova neo also anche aussi then alors allora`)
+
+// bodyAnaphors are generic nouns that, with a definite article, refer back to the body
+// named before ("le président de l'agence").
+var bodyAnaphors = set(`agence agenzia agency organisation organizzazione organization organisme organismo`)
+
+// definite are the definite articles and articulated prepositions before a noun.
+var definite = set(`the l la le il lo dell della dello del de`)
+
+// directorBodies give the body a director heads, by the title word: a "directeur
+// général de X" heads the "direction générale de X".
+var directorBodies = map[string]string{"directeur": "direction", "directrice": "direction",
+	"direttore": "direzione", "direttrice": "direzione"}
+
+// notDirectorates are the words after "directeur de" that name no body ("directeur de
+// cabinet", "direttore di ricerca").
+var notDirectorates = set(`cabinet gabinetto recherche ricerca publication pubblicazione programme programma
+	mission missione communication comunicazione`)
+
+// directorateStops end a body's name read from a director's title: what follows says
+// what the director is in charge of ("chargé de la coordination").
+var directorateStops = set(`charge chargee incaricato incaricata preposto preposta responsable responsabile`)
+
+// leadVerbs say who leads a delegation: "guidata dal", "led by", "conduite par".
+var leadVerbs = set(`guidata guidato guidate guidati capeggiata capeggiato led headed conduite conduit
+	dirigee dirige menee`)
+
+// delegationWords name a delegation or mission sent by a body.
+var delegationWords = set(`delegazione delegazioni delegation delegations missione mission`)
+
+// leadingParticles may open a family name written right after a title ("President von
+// der Leyen").
+var leadingParticles = set(`von van der den ter`)
+
+// counterpartWords name a person by the other side: "his counterpart X" does not share
+// the affiliation of the person before.
+var counterpartWords = set(`counterpart counterparts homologue homologues omologo omologa omologhi`)
+
+// listIntroducers open a list of persons after a title that heads them ("deux ministres
+// togolais : A, ... et B", "delegates of X, namely A, B").
+var listIntroducers = set(`: namely cioe ossia ovvero notamment`)
+
+func init() {
+	for w := range set(extraTitleWords) {
+		titleWords[w] = true
+	}
+	for w := range personHonorifics {
+		honorifics[w] = true
+	}
+	// "under" opens a title only with "Secretary" ("Under-Secretary-General"), which is one.
+	delete(titleWords, "under")
+	notPersonWords["under"] = true
+}

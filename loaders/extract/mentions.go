@@ -65,6 +65,7 @@ func (r *run) analyse() {
 	r.matchGazetteer()
 	r.surnamesNotStates()
 	r.organsOfOthers()
+	r.markRanks()
 	r.placeQualifiers()
 	r.recogniseProjects()
 	r.recogniseAgencies()

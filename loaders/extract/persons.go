@@ -1,51 +1,60 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
 )
 
-// recognisePersons finds names of two to four capitalised words that a title announces
+// recognisePersons finds names of one to four capitalised words that a title announces
 // ("le préfet Stefano GAMBACURTA", "Secretary General Jürgen Stock", "..., Carlo Lo
-// Cascio") or follows ("Jalel Chelba, Executive Director of AFRIPOL"), or whose family
-// name is in capitals. The title is kept, and the actor it names is the affiliation.
+// Cascio", "Sottosegretario Voronkov") or follows ("Jalel Chelba, Executive Director of
+// AFRIPOL", "DSP Suresh Subramaniam (Plans Officer)"), that an honorific or a rank opens
+// ("Ms. Natalie Pauwels", "Gen. B. Vito Giordano"), that is coordinated with a person
+// ("Luis Rodriguez and Jennifer Chemel"), or whose family name is in capitals. The title
+// is kept, and the actor it names is the affiliation.
 func (r *run) recognisePersons() {
 	toks := r.d.Tokens
 	var last *mention
+	coordAt := -1 // where a name coordinated with the last person may start
 	for i := 0; i < len(toks); i++ {
-		if !r.nameToken(i) {
+		first, j, words := r.nameExtent(i)
+		if words == 0 {
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && j-i < 5 && toks[j].Sentence == toks[i].Sentence {
-			if r.nameToken(j) {
-				j++
-			} else if nameParticles[r.fold(j)] && r.at[j] == 0 && j+1 < len(toks) && r.nameToken(j+1) {
-				j += 2
-			} else {
-				break
-			}
-		}
-		if j-i < 2 || j-i > 4 {
+		if words > 4 {
 			i = j - 1
 			continue
 		}
-		before, after := r.titleBefore(i), r.titleAfter(j)
-		if before != nil && before[1] == i && !r.adjacentTitle(before[2], i) {
+		k := r.prefixStart(first)
+		prefixed := k < first
+		before, after := r.titleBefore(k), r.titleAfter(j)
+		if before != nil && before[1] == k && !r.adjacentTitle(before[2], k) {
 			before = nil // "Co-ordinator of Activities to Address Transnational Threats"
 		}
-		capsSurname := toks[j-1].AllCaps && !toks[i].AllCaps
-		if before == nil && after == nil && !capsSurname {
+		capsSurname := words > 1 && toks[j-1].AllCaps && !toks[first].AllCaps
+		coordinated := coordAt >= 0 && k == coordAt && words > 1 && last != nil
+		header := r.listHeader(k)
+		switch {
+		case words == 1:
+			// A family name alone needs its title right before it.
+			if toks[first].AllCaps || !(prefixed || k > 0 && titleWords[r.fold(k-1)] && before != nil && before[1] == k) {
+				i = j - 1
+				continue
+			}
+		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil:
 			i = j - 1
 			continue
 		}
-		if s := r.mentionAt(i); s != nil {
-			s.kind = "" // the state name was a first name
-			r.at[i] = 0
+		for k := first; k < j; k++ {
+			if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState {
+				s.kind = "" // the state name was a first or family name
+				r.at[k] = 0
+			}
 		}
-		m := r.add(&mention{first: i, last: j, kind: fixtures.KindPerson, name: r.personName(i, j)})
+		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
 			continue
 		}
@@ -60,6 +69,9 @@ func (r *run) recognisePersons() {
 				r.affiliate(m, t[0], t[1], t[2])
 			}
 		}
+		if header != nil && before == nil && len(m.affiliation) == 0 {
+			r.affiliate(m, header[0], header[1], header[2]) // "deux ministres togolais : A, ..."
+		}
 		if after != nil && len(m.affiliation) == 0 {
 			r.affiliate(m, after[0], after[1], after[2])
 		}
@@ -67,23 +79,278 @@ func (r *run) recognisePersons() {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
 			a.inTitle = true
 		}
-		if len(m.affiliation) == 0 && m.title != "" && last != nil && toks[last.first].Sentence == toks[i].Sentence && i-last.last < 12 {
+		if len(m.affiliation) == 0 {
+			if b := r.ledBy(k, before); b != nil {
+				m.affiliation = append(m.affiliation, b.idx) // "una delegazione della X guidata dal Direttore Y"
+			}
+		}
+		ownTitle := before != nil || after != nil
+		switch {
+		case len(m.affiliation) > 0 || last == nil || toks[last.first].Sentence != toks[first].Sentence:
+		case coordinated && !ownTitle:
+			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
+			m.affiliation = append(m.affiliation, last.affiliation...)
+		case before != nil && first-last.last < 12 && !r.counterpart(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
 		}
 		last = m
+		coordAt = r.coordinationPoint(j, after)
 		i = j - 1
 	}
+	r.personCoreference()
 }
 
-// adjacentTitle reports whether only title words, connectors and bodies stand between
-// a title word and the name at i ("Sottosegretario generale dell'ONU Vladimir Voronkov").
+// counterpart reports whether a title says the person is on the other side ("his
+// counterpart Phil Douglas").
+func (r *run) counterpart(t []int) bool {
+	return t != nil && counterpartWords[r.fold(t[2])]
+}
+
+// nameExtent reads the name that may start at token i: capitalised words, with particles
+// ("Amado Philip de Andrés", "President von der Leyen"), initials ("Ronald K. Noble") and
+// elided prefixes ("O'Neill") inside. It returns the name's tokens [first, last) and its
+// number of words, 0 when no name starts at i. An acronym glued before the name ("EPPO
+// Laura Kövesi") is left out, and capitalised words followed by the word of a body
+// ("Caribbean Basin Security Initiative") are no name.
+func (r *run) nameExtent(i int) (int, int, int) {
+	toks := r.d.Tokens
+	if i >= len(toks) {
+		return i, i, 0
+	}
+	first, j, words := i, i, 0
+	if !r.nameToken(i) && r.elided(i) < 0 {
+		// "President von der Leyen": particles open a family name right after a title.
+		if toks[i].Upper || !leadingParticles[r.fold(i)] || i == 0 || !titleWords[r.fold(i-1)] {
+			return i, i, 0
+		}
+		k := i
+		for k < len(toks) && k-i < 3 && nameParticles[r.fold(k)] && !toks[k].Upper && r.at[k] == 0 {
+			k++
+		}
+		if k >= len(toks) || !r.nameToken(k) {
+			return i, i, 0
+		}
+		j = k
+	}
+	sent := toks[i].Sentence
+	for j < len(toks) && toks[j].Sentence == sent && words < 6 {
+		if r.nameToken(j) {
+			j++
+			words++
+			continue
+		}
+		if e := r.elided(j); e > 0 {
+			j = e
+			words++
+			continue
+		}
+		if words > 0 && r.adjectiveSurname(j) {
+			j++ // "Francesco Greco", "Nicola Russo": a nationality adjective as family name
+			words++
+			continue
+		}
+		if words > 0 && r.initial(j) && j+2 < len(toks) && (r.nameToken(j+2) || r.elided(j+2) > 0) {
+			j += 2 // "K." inside "Ronald K. Noble"
+			continue
+		}
+		if words > 0 && nameParticles[r.fold(j)] && r.at[j] == 0 {
+			k := j
+			for k < len(toks) && k-j < 2 && nameParticles[r.fold(k)] && r.at[k] == 0 {
+				k++
+			}
+			if k < len(toks) && r.nameToken(k) {
+				j = k // "de la Cruz", "Lo Cascio"
+				continue
+			}
+		}
+		break
+	}
+	if words == 0 {
+		return i, i, 0
+	}
+	if words >= 2 && toks[first].AllCaps && !toks[j-1].AllCaps {
+		first++ // "EPPO Laura Kövesi", "OUSD Personnel"
+		words--
+	}
+	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
+		return i, j, 0 // "the Collectivey Treaty Organization", "Caribbean Basin Security Initiative"
+	}
+	return first, j, words
+}
+
+// adjectiveSurname reports whether token k, read as a nationality adjective, is rather
+// a family name: capitalised after a first name in Italian or French, where adjectives
+// are written in lower case.
+func (r *run) adjectiveSurname(k int) bool {
+	m := r.mentionAt(k)
+	t := r.d.Tokens[k]
+	if m == nil || m.kind != fixtures.KindState || !m.adjective || m.first != k || m.last != k+1 || !t.Upper || t.AllCaps || r.d.Lang == "en" {
+		return false
+	}
+	return k+1 >= len(r.d.Tokens) || !r.d.Tokens[k+1].Upper || r.d.Tokens[k+1].Kind != text.Word
+}
+
+// nameAfterHead reports whether a person's name of two or three words starts at token j,
+// right after a body's capitalised word: "Crime Office Yuriy Fedotov" is a body and a name.
+func (r *run) nameAfterHead(j int) bool {
+	toks := r.d.Tokens
+	if j == 0 || !toks[j-1].Upper || connectors[r.fold(j-1)] || r.bodyWord(j) {
+		return false
+	}
+	k := j
+	for k < len(toks) && k-j < 3 && r.nameToken(k) && !r.bodyWord(k) {
+		k++
+	}
+	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
+}
+
+// bodyWord reports whether token k is a word of a body's, project's or meeting's name.
+func (r *run) bodyWord(k int) bool {
+	f := r.fold(k)
+	_, gl := r.x.gaz.Glossary[f]
+	_, meeting := meetingHeads[f]
+	return gl || agencyHeads[f] || bodyHeads[f] || projectHeads[f] || meeting || r.x.english[f]
+}
+
+// initial reports whether token k is a capital letter followed by a full stop ("K.").
+func (r *run) initial(k int) bool {
+	toks := r.d.Tokens
+	t := toks[k]
+	return t.Kind == text.Word && t.Upper && t.End-t.Start == 1 && k+1 < len(toks) &&
+		r.fold(k+1) == "." && toks[k+1].Start == t.End
+}
+
+// elided returns the end of a name word written with an elided prefix ("O'Neill",
+// "D'Amato"), or -1.
+func (r *run) elided(k int) int {
+	toks := r.d.Tokens
+	t := toks[k]
+	if t.Kind != text.Word || !t.Upper || t.End-t.Start != 1 || k+1 >= len(toks) || r.at[k] != 0 ||
+		r.d.Fold[t.End] != '\'' || toks[k+1].Start != t.End+1 || !r.nameToken(k+1) {
+		return -1
+	}
+	return k + 2
+}
+
+// prefixStart returns where the honorifics and abbreviated titles or ranks written right
+// before a name at i begin ("Ms.", "Dr.", "S.E.", "Gen. C.A.", "dottor", a rank such as
+// "Generale di Brigata"): i when there are none.
+func (r *run) prefixStart(i int) int {
+	toks := r.d.Tokens
+	k := i
+	for k > 0 && toks[k-1].Sentence == toks[i].Sentence {
+		f := r.fold(k - 1)
+		if m := r.mentionAt(k - 1); m != nil {
+			if m.subtype == rankSubtype {
+				k = m.first
+				continue
+			}
+			break
+		}
+		if honorifics[f] && (toks[k-1].Upper || len(f) > 2) {
+			k-- // "Ms Michèle Coninsx", "dottor Andrei ..."
+			continue
+		}
+		if f == "." && k >= 2 && toks[k-2].Kind == text.Word && toks[k-2].End == toks[k-1].Start && toks[k-2].Upper {
+			w := r.fold(k - 2)
+			if titleAbbrevs[w] || honorifics[w] || toks[k-2].End-toks[k-2].Start == 1 {
+				k -= 2 // "Col.", "S.E.", "C.A."
+				continue
+			}
+		}
+		break
+	}
+	return k
+}
+
+// coordinationPoint is the token where a name joined to the person ending at j would
+// start: after "and"/"e"/"et", right after the name or after its title and a comma.
+func (r *run) coordinationPoint(j int, after []int) int {
+	k := j
+	if after != nil {
+		k = after[1]
+		if k < len(r.d.Tokens) && r.fold(k) == "," {
+			k++
+		}
+	}
+	if k+1 < len(r.d.Tokens) && conjunctions[r.fold(k)] {
+		return r.prefixAfter(k + 1)
+	}
+	return -1
+}
+
+// prefixAfter skips "by", "da", "par" and honorifics after a conjunction: the name's
+// prefix start as prefixStart would find it.
+func (r *run) prefixAfter(k int) int {
+	if k < len(r.d.Tokens) && listBreak[r.fold(k)] && !conjunctions[r.fold(k)] {
+		k++
+	}
+	return k
+}
+
+// listHeader returns the title that heads a list of persons introduced by a colon or
+// "namely" before the name at k ("due Consiglieri del Ministro degli Affari Esteri: per
+// gli affari economici, Marco Rago, ..."), or nil.
+func (r *run) listHeader(k int) []int {
+	toks := r.d.Tokens
+	for b := k - 1; b >= 0 && k-b < 40 && toks[b].Sentence == toks[k].Sentence; b-- {
+		f := r.fold(b)
+		if f == "." || f == ";" {
+			return nil
+		}
+		if !listIntroducers[f] {
+			continue
+		}
+		end := b
+		if end > 0 && r.fold(end-1) == "," {
+			end-- // "delegates of the ASEANAPOL Secretariat (AS), namely"
+		}
+		start := end
+		for start > 0 && toks[start-1].Sentence == toks[k].Sentence && end-start < 25 {
+			g := r.fold(start - 1)
+			if g == ")" {
+				if o := r.openBracket(start - 1); o >= 0 {
+					start = o
+					continue
+				}
+			}
+			if clauseBreak(g) {
+				break
+			}
+			start--
+		}
+		t := r.titleIn(start, end)
+		if t == nil || end-t[2] > 8 || len(r.personsIn(start, end)) > 0 {
+			return nil // the title must head the list: "Il Ministro X ha espresso ...: ..." does not
+		}
+		return t
+	}
+	return nil
+}
+
+// openBracket returns the "(" of a short bracket closing at c, or -1.
+func (r *run) openBracket(c int) int {
+	for o := c - 1; o >= 0 && c-o <= 6; o-- {
+		switch r.fold(o) {
+		case "(":
+			return o
+		case ")", ".", ",", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// adjacentTitle reports whether only title words, connectors, capitalised words and
+// bodies stand between a title word and the name at i ("Sottosegretario generale
+// dell'ONU Vladimir Voronkov", "Commissioner for Home Affairs Ylva Johansson").
 func (r *run) adjacentTitle(word, i int) bool {
 	for k := word + 1; k < i; k++ {
 		f := r.fold(k)
 		_, agencyWord := r.x.gaz.Glossary[f]
-		if !titleWords[f] && !connectors[f] && !agencyWord && r.at[k] == 0 && f != "." {
+		if !titleWords[f] && !connectors[f] && !agencyWord && !titleModifiers[f] && r.at[k] == 0 && f != "." && f != "(" && f != ")" && !r.d.Tokens[k].Upper {
 			return false
 		}
 	}
@@ -107,7 +374,7 @@ func (r *run) nameToken(i int) bool {
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f]
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f]
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -132,7 +399,9 @@ func (r *run) personName(first, last int) string {
 }
 
 // titleBefore returns the title segment before a name at i as [first, last, titleWord]:
-// the words right before it ("le préfet"), or, after a comma, the clause before the comma.
+// the words right before it ("le préfet", "il Ministro degli Esteri e della Cooperazione
+// Internazionale"), or, after a comma, the clause before the comma. A bracketed acronym
+// belongs to the title ("le Directeur général de la Sûreté nationale (DGSN), ...").
 func (r *run) titleBefore(i int) []int {
 	toks := r.d.Tokens
 	end := i
@@ -142,11 +411,21 @@ func (r *run) titleBefore(i int) []int {
 	}
 	for tries := 0; tries < 2; tries++ {
 		start := end
-		for start > 0 && toks[start-1].Sentence == toks[i].Sentence && !clauseBreak(r.fold(start-1)) && end-start < 25 {
+		for start > 0 && toks[start-1].Sentence == toks[i].Sentence && end-start < 25 {
+			f := r.fold(start - 1)
+			if f == ")" {
+				if o := r.openBracket(start - 1); o >= 0 {
+					start = o
+					continue
+				}
+			}
+			if clauseBreak(f) {
+				break
+			}
 			if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
 				break
 			}
-			if !comma && (end-start >= 6 || listBreak[r.fold(start-1)]) {
+			if !comma && !r.titleToken(start-1, start) {
 				break
 			}
 			start--
@@ -158,8 +437,44 @@ func (r *run) titleBefore(i int) []int {
 			return nil
 		}
 		end = start - 1 // "la directrice du service ..., cadre supérieur ..., Eufemia ESPOSITO"
+		if p := r.mentionAt(end - 1); p != nil && p.kind == fixtures.KindPerson {
+			return nil
+		}
+		if s := r.segmentStart(end); s > 0 && r.fold(s-1) == "," {
+			if p := r.mentionAt(s - 2); p != nil && p.kind == fixtures.KindPerson {
+				return nil // "Marco Rago, Delegato ..., e per ..., Alessio Nardi": Rago's title
+			}
+		}
 	}
 	return nil
+}
+
+// segmentStart returns the first token of the clause that ends at end (exclusive).
+func (r *run) segmentStart(end int) int {
+	if end <= 0 {
+		return 0
+	}
+	s := end
+	for s > 0 && r.d.Tokens[s-1].Sentence == r.d.Tokens[end-1].Sentence && !clauseBreak(r.fold(s-1)) {
+		s--
+	}
+	return s
+}
+
+// titleToken reports whether token k may belong to a title written right before a name
+// (next is the token after it): title words and their modifiers, connectors, bodies and
+// capitalised words, and "e"/"and" when a title or a body goes on after it.
+func (r *run) titleToken(k, next int) bool {
+	f := r.fold(k)
+	if listBreak[f] {
+		return conjunctions[f] && next < len(r.d.Tokens) && (ofPrepositions[r.fold(next)] || r.d.Tokens[next].Upper)
+	}
+	if m := r.mentionAt(k); m != nil {
+		return true
+	}
+	_, gl := r.x.gaz.Glossary[f]
+	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper ||
+		f == "." && k > 0 && titleAbbrevs[r.fold(k-1)]
 }
 
 // listBreak words end a title read right before a name: "signed by X and by Y".
@@ -201,21 +516,35 @@ func (r *run) bodyAfterName(j int) *mention {
 	return nil
 }
 
-// titleAfter returns the title segment after a name ending at j: ", Executive Director of X,".
+// titleAfter returns the title segment after a name ending at j: ", Executive Director
+// of X," or "(Director of Plans and Programmes)". An honorific is no title: in "M. A, Mme
+// B, ..." it opens the next name.
 func (r *run) titleAfter(j int) []int {
 	toks := r.d.Tokens
-	if j >= len(toks) || r.fold(j) != "," {
+	if j+1 >= len(toks) || (r.fold(j) != "," && r.fold(j) != "(") {
 		return nil
 	}
 	end := j + 1
 	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
 		end++
 	}
-	if j+1 >= len(toks) || conjunctions[r.fold(j+1)] {
+	if conjunctions[r.fold(j+1)] {
 		return nil // ", e il Direttore ...": the next person's title
 	}
+	if r.fold(j) == "(" && (end >= len(toks) || r.fold(end) != ")") {
+		return nil
+	}
 	t := r.titleIn(j+1, end)
-	if t == nil || t[2]-(j+1) > 3 {
+	if t == nil || t[2]-(j+1) > 3 || honorifics[r.fold(t[2])] {
+		return nil
+	}
+	for k := j + 1; k < t[2]; k++ {
+		f := r.fold(k)
+		if !articles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 {
+			return nil // ", sono stati il Direttore ...": a clause, not an apposition
+		}
+	}
+	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
 	return t
@@ -228,6 +557,10 @@ func clauseBreak(f string) bool {
 // titleIn returns [start, end, first title word] when the segment holds a title word.
 func (r *run) titleIn(start, end int) []int {
 	for k := start; k < end; k++ {
+		if f := r.fold(k); (f == "general" || f == "generale") && k > start && !titleWords[r.fold(k-1)] &&
+			!articles[r.fold(k-1)] && !connectors[r.fold(k-1)] && r.fold(k-1) != "." {
+			continue // "Secrétariat général": an adjective, not the rank
+		}
 		if titleWords[r.fold(k)] {
 			return []int{start, end, k}
 		}
@@ -237,14 +570,17 @@ func (r *run) titleIn(start, end int) []int {
 
 // affiliate links a person to the actor named in the title segment [start, end) (the
 // first after the title word, else the last before it), marks the actors of the segment
-// as part of a title, and reads a minister's title as a ministry.
+// as part of a title, and reads a minister's title as a ministry. A second title joined
+// by "e"/"and" names a second actor ("Vice Segretario delle Nazioni Unite e Direttore
+// esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
-	lastWord := word
-	for lastWord+1 < end && titleWords[r.fold(lastWord+1)] {
-		lastWord++
-	}
-	var after, before *mention
+	lastWord := r.titleGroupEnd(word, end)
+	var after, before, second, farBody, employer *mention
+	secondWord := -1
 	for k := start; k < end; k++ {
+		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
+			secondWord = k + 1
+		}
 		m := r.mentionAt(k)
 		if m == nil || m.kind == "" || m.kind == "place" || m.kind == fixtures.KindPerson {
 			continue
@@ -253,21 +589,69 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
 			continue
 		}
-		if m.kind == fixtures.KindState && k > 0 && locatives[r.fold(k-1)] {
+		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
 			continue // "UNODC Representative in Pakistan": where, not whom for
 		}
-		if k >= word && after == nil && k <= lastWord+5 {
-			after = m
-		} else if k < word {
-			before = m
+		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
+			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
+			farBody = m
 		}
+		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && employerLinks[r.fold(r.skipArticle(r.skipAdjective(k))-1)] {
+			employer = m // "... Unit at the OSCE Secretariat's ..."
+		}
+		switch {
+		case k >= word && after == nil && k <= lastWord+5:
+			after = m
+		case k < word:
+			before = m
+		case secondWord >= 0 && second == nil && m != after && k <= r.titleGroupEnd(secondWord, end)+5:
+			second = m
+		}
+	}
+	if after != nil && after.kind == fixtures.KindState {
+		// "trainers of United States Customs and Border Protection": the state says whose
+		// the body after it is.
+		if b := r.mentionAt(after.last); b != nil && b.first == after.last && (b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization) {
+			after = b
+		}
+	}
+	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
+		after = employer // the unit named first is optional, the body it belongs to is not
+	}
+	if after == nil && farBody != nil && secondWord < 0 {
+		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
+		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
+		after = farBody
 	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
 	if min := r.ministry(word, end); min != nil && stateOnly {
 		after = min
 	}
 	if after == nil {
+		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.
+		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil; k++ {
+			if _, ok := ministerWords[r.fold(k)]; ok {
+				after = r.ministry(k, end)
+			}
+		}
+	}
+	if after == nil {
 		after = before
+	}
+	if after == nil {
+		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
+	}
+	if after == nil {
+		after = r.directorate(word, lastWord, end) // "directeur général de la sécurité intérieure"
+	}
+	after = r.outerBody(after, end)
+	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
+		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
+		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
+			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
+			// state the release names, not the place the minister visits.
+			after.country = r.namedState()
+		}
 	}
 	if p.title == "" {
 		p.title = strings.TrimSpace(r.textOf(word, end))
@@ -275,6 +659,235 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(after))
 	}
+	if second != nil && second != after {
+		p.affiliation = append(p.affiliation, r.indexOf(second))
+	}
+}
+
+// skipArticle returns the first token of the article before k ("at the OSCE"): k when
+// there is none.
+func (r *run) skipArticle(k int) int {
+	if k > 0 && articles[r.fold(k-1)] {
+		return k - 1
+	}
+	return k
+}
+
+// outerBody follows a chain of bodies inside a title ("del servizio Relazioni
+// internazionali del ministero dell'Interno", "Unit at the OSCE Secretariat's Department")
+// to the body the chain belongs to: the person's organisation, the units being optional.
+func (r *run) outerBody(m *mention, end int) *mention {
+	for hops := 0; m != nil && hops < 3 && m.kind != fixtures.KindState; hops++ {
+		k := m.last
+		for k < end && k-m.last < 3 && (ofConnectors[r.fold(k)] || r.fold(k) == "s") {
+			k++
+		}
+		n := r.mentionAt(k)
+		if k == m.last || k >= end || n == nil || n.first != k || n == m ||
+			n.kind != fixtures.KindAgency && n.kind != fixtures.KindOrganization && n.kind != fixtures.KindUNBody {
+			break
+		}
+		m = n
+	}
+	return m
+}
+
+// bodyAnaphor reads "l'agence", "dell'agenzia", "the organisation" right after a title
+// word (in [from, from+3) of a segment ending at end) as the body named last before it.
+func (r *run) bodyAnaphor(from, end int) *mention {
+	for k := from; k < end && k < from+3; k++ {
+		if !bodyAnaphors[r.fold(k)] || r.at[k] != 0 || k == 0 || !definite[r.fold(k-1)] {
+			continue
+		}
+		for b := k - 1; b >= 0 && k-b < 60; b-- {
+			m := r.mentionAt(b)
+			if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// directorate reads the body a director's title names when the text names it no other
+// way: "directeur général de la sécurité intérieure du Burkina" is the "direction générale
+// de la sécurité intérieure" of Burkina Faso, "Vice Direttore Generale della Pubblica
+// Sicurezza" the "Direzione Generale della Pubblica Sicurezza". It adds the agency as a
+// mention over the title's words.
+func (r *run) directorate(word, lastWord, end int) *mention {
+	toks := r.d.Tokens
+	d := word
+	for d <= lastWord && directorBodies[r.fold(d)] == "" {
+		d++
+	}
+	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] {
+		return nil
+	}
+	k := lastWord + 1
+	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
+		k++
+	}
+	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] {
+		return nil
+	}
+	if _, meeting := meetingHeads[r.fold(k)]; meeting {
+		return nil
+	}
+	last := k
+	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !conjunctions[r.fold(last)] && !directorateStops[r.fold(last)] {
+		last++
+	}
+	for last > k && ofConnectors[r.fold(last-1)] {
+		last-- // "... du" before the state
+	}
+	country := ""
+	if j := r.skipOf(last, end); j < end {
+		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
+			country, s.spec = s.country, true // "du Burkina"
+		}
+	}
+	for i := d; i < last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	var b strings.Builder
+	head := directorBodies[r.fold(d)]
+	if toks[d].Upper {
+		head = titleCase(head)
+	}
+	b.WriteString(head)
+	i := d + 1
+	for ; i <= lastWord; i++ {
+		if !titleModifiers[r.fold(i)] {
+			continue // "directeur général adjoint": the deputy heads no body of his own
+		}
+		w := r.d.TokenText(toks[i])
+		if r.d.Lang == "fr" && !strings.HasSuffix(r.fold(i), "e") {
+			w += "e" // "général" agrees with "direction": "générale"
+		}
+		b.WriteString(" " + w)
+	}
+	b.WriteString(" " + r.textOf(lastWord+1, last))
+	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// skipOf returns the first token after the of-connectors at k.
+func (r *run) skipOf(k, end int) int {
+	for k < end && ofConnectors[r.fold(k)] {
+		k++
+	}
+	return k
+}
+
+// ledBy returns the body whose delegation a person leads: "una delegazione della
+// Gendarmeria Nazionale francese guidata dal Direttore generale X", "a delegation of the
+// X led by Y". k is where the name and its prefix start, t the title before them.
+func (r *run) ledBy(k int, t []int) *mention {
+	if t != nil && t[1] == k {
+		k = t[0]
+	}
+	end := k
+	for end > 0 && k-end < 3 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par") {
+		end--
+	}
+	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
+		return nil
+	}
+	for b := end - 2; b >= 0 && end-b < 10 && r.d.Tokens[b].Sentence == r.d.Tokens[end].Sentence; b-- {
+		if f := r.fold(b); clauseBreak(f) && f != "(" && f != ")" {
+			return nil
+		}
+		m := r.mentionAt(b)
+		if m == nil || m.kind == fixtures.KindState && m.adjective {
+			continue
+		}
+		if m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindState {
+			for d := m.first - 1; d >= 0 && m.first-d < 4; d-- {
+				if delegationWords[r.fold(d)] {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// nameChain reports whether the tokens [from, to) only continue a name: connectors,
+// capitalised words and words of agency names ("del servizio Relazioni internazionali
+// del"), not a clause ("della Polizia preposto all'attività di").
+func (r *run) nameChain(from, to int) bool {
+	for k := from; k < to; k++ {
+		f := r.fold(k)
+		_, gl := r.x.gaz.Glossary[f]
+		if !connectors[f] && !gl && !r.d.Tokens[k].Upper && !titleModifiers[f] && r.at[k] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// namedState is the state the document names most as a state (the title line counting
+// double), places left out; "" when none or a tie.
+func (r *run) namedState() string {
+	score := map[string]int{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && m.country != "" {
+			w := 1
+			if r.d.Tokens[m.first].Sentence == 0 {
+				w = 2
+			}
+			score[m.country] += w
+		}
+	}
+	best, tie := "", false
+	for c, n := range score {
+		switch {
+		case best == "" || n > score[best]:
+			best, tie = c, false
+		case n == score[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// stateIn reports whether a state is named in the tokens [start, end).
+func (r *run) stateIn(start, end int) bool {
+	for k := start; k < end; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAdjective returns the first token of a nationality adjective right before k ("the
+// Spanish National Police"): k when there is none.
+func (r *run) skipAdjective(k int) int {
+	if m := r.mentionAt(k - 1); m != nil && m.kind == fixtures.KindState && m.adjective && m.last == k {
+		return m.first
+	}
+	return k
+}
+
+// titleGroupEnd returns the last word of the title that starts at word: title words and
+// their modifiers ("Direttore esecutivo", "Secretary General", "Deputy Head").
+func (r *run) titleGroupEnd(word, end int) int {
+	last := word
+	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
+		last++
+	}
+	return last
 }
 
 func (r *run) indexOf(m *mention) int { return m.idx }
@@ -306,6 +919,18 @@ func (r *run) ministry(word, end int) *mention {
 			return nil
 		}
 	}
+	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
+	// belongs to the name, and the adjective after it says whose the ministry is.
+	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 {
+		j := last + 2
+		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
+			j++
+		}
+		last = j
+	}
+	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
+		adj = s
+	}
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
 	if adj != nil {
@@ -322,4 +947,81 @@ func (r *run) ministry(word, end int) *mention {
 		m.country = r.countrySpec(m)
 	}
 	return m
+}
+
+// rankSubtype marks the mentions of ranks ("Generale di Brigata"): no actor, but the
+// title of the name after them.
+const rankSubtype = "rank"
+
+// markRanks reserves the multi-word ranks of rankPhrases, before agencies are read.
+func (r *run) markRanks() {
+	for i := range r.d.Tokens {
+		if r.at[i] != 0 {
+			continue
+		}
+		for _, words := range rankWords[r.fold(i)] {
+			if hasPrefixTokens(r.d, i, words) && r.d.Tokens[i].Upper {
+				r.add(&mention{first: i, last: i + len(words), subtype: rankSubtype, name: r.textOf(i, i+len(words))})
+				break
+			}
+		}
+	}
+}
+
+// rankWords indexes rankPhrases by first word, longest first.
+var rankWords = func() map[string][][]string {
+	out := map[string][][]string{}
+	for _, p := range strings.Split(rankPhrases, "|") {
+		if words := text.FoldTokens(p); len(words) > 0 {
+			out[words[0]] = append(out[words[0]], words)
+		}
+	}
+	for _, list := range out {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	}
+	return out
+}()
+
+// personCoreference reads a family name written alone ("Noble, the INTERPOL Chief",
+// "Il Ministro Gentiloni", "Fedotov explained") as the person named in full elsewhere in
+// the document, and gives a family name recognised alone after a title the full
+// person's id.
+func (r *run) personCoreference() {
+	full := map[string]*mention{}
+	ambiguous := map[string]bool{}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindPerson || m.last-m.first < 2 {
+			continue
+		}
+		f := r.fold(m.last - 1)
+		if old := full[f]; old != nil && old.id != m.id {
+			ambiguous[f] = true
+		}
+		full[f] = m
+	}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
+			if p := full[r.fold(m.first)]; p != nil && !ambiguous[r.fold(m.first)] {
+				m.id, m.name = p.id, p.name
+			}
+		}
+	}
+	toks := r.d.Tokens
+	for i, t := range toks {
+		f := r.fold(i)
+		p := full[f]
+		if p == nil || ambiguous[f] || r.at[i] != 0 || t.Kind != text.Word || !t.Upper {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Upper && toks[i+1].Kind == text.Word {
+			continue // part of another name
+		}
+		m := r.add(&mention{first: i, last: i + 1, kind: fixtures.KindPerson, id: p.id, name: p.name})
+		if m == nil {
+			continue
+		}
+		if after := r.titleAfter(i + 1); after != nil {
+			r.affiliate(m, after[0], after[1], after[2]) // "Noble, the INTERPOL Chief"
+		}
+	}
 }

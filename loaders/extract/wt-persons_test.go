@@ -1,0 +1,151 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// personsOf extracts a text and returns its persons by id and its AFFILIATED_WITH edges
+// as "person -> body".
+func personsOf(t *testing.T, doc string) (map[string]fixtures.Node, map[string]bool) {
+	t.Helper()
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("persons.txt", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	persons := map[string]fixtures.Node{}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson {
+			persons[n.ID] = n
+		}
+	}
+	aff := map[string]bool{}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith {
+			aff[e.From+" -> "+e.To] = true
+		}
+	}
+	return persons, aff
+}
+
+func wantPersons(t *testing.T, persons map[string]fixtures.Node, ids ...string) {
+	t.Helper()
+	for _, id := range ids {
+		if _, ok := persons[id]; !ok {
+			t.Errorf("missing person %s; have %v", id, keys(persons))
+		}
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func wantAffiliation(t *testing.T, aff map[string]bool, person, prefix string) {
+	t.Helper()
+	for k := range aff {
+		if strings.HasPrefix(k, person+" -> "+prefix) {
+			return
+		}
+	}
+	t.Errorf("missing affiliation %s -> %s*; have %v", person, prefix, keys(aff))
+}
+
+func TestPersonsHonorificsInitialsAndBrackets(t *testing.T) {
+	persons, aff := personsOf(t, `The new agreement was signed in Vienna on 4 March 2019 by the INTERPOL Secretary General Mark J. Pollard and by the Director of UNODC, Ms. Helen Dorsey. Both said that the agreement would help the police of their member countries. The Secretary General of the Shanghai Cooperation Organization (SCO) Ivo Marten was also present.`)
+	wantPersons(t, persons, "person:mark-j-pollard", "person:helen-dorsey", "person:ivo-marten")
+	wantAffiliation(t, aff, "person:mark-j-pollard", "org:interpol")
+	wantAffiliation(t, aff, "person:helen-dorsey", "unbody:unodc")
+	wantAffiliation(t, aff, "person:ivo-marten", "org:sco")
+}
+
+func TestPersonsFamilyNameAloneAndCoreference(t *testing.T) {
+	persons, _ := personsOf(t, `Il Ministro dell'Interno Marco Ferretti ha incontrato oggi a Roma il Prefetto Bellandi e una delegazione della polizia albanese. Ferretti ha ricordato che la cooperazione di polizia con l'Albania è una priorità del governo.`)
+	wantPersons(t, persons, "person:marco-ferretti", "person:bellandi")
+	if n := persons["person:marco-ferretti"]; len(n.Sources) < 2 {
+		t.Errorf("the family name alone should be a second source of the person: %v", n.Sources)
+	}
+	if _, ok := persons["person:ferretti"]; ok {
+		t.Error("the family name alone must not be a person of its own")
+	}
+}
+
+func TestPersonsRanksAndNationalityFamilyNames(t *testing.T) {
+	persons, aff := personsOf(t, `Il protocollo è stato firmato dal Generale di Divisione Paolo Tedesco della Guardia di Finanza e dal Col. Luca Russo, addetto dell'Ambasciata d'Italia a Tirana, alla presenza del Gen. C.A. Mario Bianchi, per la cooperazione tra le forze di polizia dei due Paesi.`)
+	wantPersons(t, persons, "person:paolo-tedesco", "person:luca-russo", "person:mario-bianchi")
+	wantAffiliation(t, aff, "person:paolo-tedesco", "agency:it:")
+	for id := range persons {
+		if strings.Contains(id, "divisione") || strings.Contains(id, "generale") {
+			t.Errorf("a rank taken for a name: %s", id)
+		}
+	}
+}
+
+func TestPersonsListsShareTheirTitle(t *testing.T) {
+	persons, aff := personsOf(t, `The course was delivered in Kingston by two instructors of the Federal Bureau of Investigation, Mark Ellison and Joanne Pratt, who trained the officers of the region in border security.`)
+	wantPersons(t, persons, "person:mark-ellison", "person:joanne-pratt")
+	wantAffiliation(t, aff, "person:joanne-pratt", "agency:us:")
+
+	persons, aff = personsOf(t, `À la réunion de Niamey sur la sécurité participent deux ministres maliens : Amadou Keita, chargé de la Défense, et Moussa Diarra, chargé de la Justice, ainsi que des experts de la région.`)
+	wantPersons(t, persons, "person:amadou-keita", "person:moussa-diarra")
+	wantAffiliation(t, aff, "person:amadou-keita", "state:ml")
+	wantAffiliation(t, aff, "person:moussa-diarra", "state:ml")
+}
+
+func TestPersonsNotGluedToBodies(t *testing.T) {
+	persons, _ := personsOf(t, `The document was signed by the Executive Director of the Federal Narcotics Office Ivan Petrovsky. The training was funded under the Atlantic Basin Security Initiative and attended by officers of the region.`)
+	wantPersons(t, persons, "person:ivan-petrovsky")
+	if len(persons) != 1 {
+		t.Errorf("want one person, have %v", keys(persons))
+	}
+}
+
+func TestPersonsEmployerAfterAt(t *testing.T) {
+	_, aff := personsOf(t, `According to Laura Fenwick, Head of the Border Analysis Unit at the OSCE Secretariat, the new network of contact points will help participating States to share information on border security.`)
+	wantAffiliation(t, aff, "person:laura-fenwick", "org:osce")
+}
+
+func TestPersonsTitleBodies(t *testing.T) {
+	// A state before a body qualifies it; the body is the affiliation.
+	_, aff := personsOf(t, `The workshop in Castries was delivered by two instructors of United States Customs and Border Protection, Paul Hendry and Maria Kowal, for the border officers of the region.`)
+	wantAffiliation(t, aff, "person:paul-hendry", "agency:us:")
+
+	// A unit of a ministry: the ministry is the affiliation, of the release's state.
+	_, aff = personsOf(t, `Alla riunione di Tirana hanno partecipato il direttore del servizio Relazioni internazionali del ministero dell'Interno, Giulia Marchetti, e una delegazione della polizia albanese.`)
+	wantAffiliation(t, aff, "person:giulia-marchetti", "agency:it:ministry-of-interior")
+
+	// A minister's coordinated portfolio and the adjective after it.
+	_, aff = personsOf(t, `La delegazione italiana è stata ricevuta a Lima dal ministro della Giustizia e dei Diritti umani peruviano, Javier Soto, per la cooperazione giudiziaria tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:javier-soto", "agency:pe:")
+}
+
+func TestPersonsDirectorateAndAnaphor(t *testing.T) {
+	// A director's title names the directorate when nothing else does.
+	_, aff := personsOf(t, `La réunion de Bamako a été ouverte par le commissaire Issa Konaté, directeur général de la surveillance des frontières du Mali, en présence des experts de la région.`)
+	wantAffiliation(t, aff, "person:issa-konate", "agency:ml:")
+
+	// "l'agence" refers back to the body named before it.
+	_, aff = personsOf(t, `Le 3 mai 2022, les ministres se sont rendus à l'Agence de l'Union européenne pour la coopération des services répressifs (Europol), où ils ont rencontré le directeur de l'agence, Paul Martens.`)
+	wantAffiliation(t, aff, "person:paul-martens", "org:europol")
+}
+
+func TestPersonsLeadingADelegation(t *testing.T) {
+	_, aff := personsOf(t, `Il Capo della Polizia ha ricevuto oggi a Roma una delegazione della Guardia Civil spagnola guidata dal Direttore generale Carlos Moreno, per rafforzare la cooperazione tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:carlos-moreno", "agency:es:")
+}
+
+func TestPersonsMinistryOfTheNamedState(t *testing.T) {
+	// The ministers visit The Hague; their ministry is of the state the release names.
+	_, aff := personsOf(t, `Le 4 mars 2023, le ministre de la Justice, Paul Dubois, s'est entretenu à La Haye avec la directrice d'Eurojust. Il a rappelé que la Belgique soutient pleinement la coopération judiciaire européenne.`)
+	wantAffiliation(t, aff, "person:paul-dubois", "agency:be:ministry-of-justice")
+}
