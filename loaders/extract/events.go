@@ -36,6 +36,7 @@ func (r *run) events() {
 		s, first, last := w[0], w[1], w[2]
 		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
+		groupActors, groupPersons := r.groupParticipants(first, last)
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
 			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
@@ -49,7 +50,7 @@ func (r *run) events() {
 				meetings = append(meetings, mt)
 			}
 			current = mt
-		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant)) {
+		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
 		r.hosts(st)
@@ -77,6 +78,8 @@ func (r *run) events() {
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
+		r.participate(st, groupActors, "participant")
+		r.participate(st, groupPersons, "participant")
 		r.memorandum(st)
 		r.sentencePersons(st)
 		if len(things) > 0 {
@@ -94,13 +97,21 @@ func (r *run) events() {
 const maxSentenceTokens = 400
 
 // sentenceWindows returns the token ranges [first, last) of the sentences with their
-// index, long sentences cut in windows.
+// index, long sentences cut in windows and clauses cut at "while", "mentre", ";".
 func (r *run) sentenceWindows() [][3]int {
 	var out [][3]int
 	for s := range r.d.Sentences {
 		first, last := r.sentenceTokens(s)
 		for ; first < last; first += maxSentenceTokens {
-			out = append(out, [3]int{s, first, min(last, first+maxSentenceTokens)})
+			end := min(last, first+maxSentenceTokens)
+			from := first
+			for k := first + 1; k < end; k++ {
+				if r.at[k] == 0 && clauseCuts[r.fold(k)] && k-from >= 3 {
+					out = append(out, [3]int{s, from, k})
+					from = k
+				}
+			}
+			out = append(out, [3]int{s, from, end})
 		}
 	}
 	return out
@@ -239,6 +250,18 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.roleAll(st, true, nil, actors, "participant")
 				r.roleAll(st, true, nil, persons, "participant")
 			}
+		case cueParticipantVerb:
+			// "A and B took part", else "vi hanno preso parte A e B".
+			a, p := r.listBefore(st.first, c.first)
+			if len(a)+len(p) == 0 {
+				a, p = actors, persons
+			}
+			r.participate(st, a, "participant")
+			r.participate(st, p, "participant")
+		case cueAmong:
+			a, p := r.listAfter(c.last, to)
+			r.participate(st, a, "participant")
+			r.participate(st, p, "participant")
 		case cueSpeaker, cueChair:
 			role := "speaker"
 			if c.kind == cueChair {
@@ -408,11 +431,7 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 func (r *run) sentencePersons(st *sentenceState) {
 	// "la riunione del Gruppo G7 Roma/Lione": the body a meeting noun belongs to.
 	if st.meeting != nil && st.meetingAt >= 0 {
-		j := st.meetingAt + 1
-		for j < st.last && connectors[r.fold(j)] && j-st.meetingAt < 3 {
-			j++
-		}
-		if m := r.mentionAt(j); j > st.meetingAt+1 && m != nil && m.first == j && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		if m := r.meetingGroup(st.meetingAt, st.last); m != nil {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 			if st.meeting.group == "" {
 				st.meeting.group = m.name

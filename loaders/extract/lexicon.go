@@ -122,8 +122,7 @@ var cuePhrases = map[cueKind]string{
 		a organise|ont organise|a tenu|ont tenu|convened|ha ospitato|ha promosso|hanno svolto|ha svolto|
 		hanno condotto|ha condotto|conducted|ont mene|a mene|ont conduit|a conduit|co hosted|co organised|
 		co organized|ont co organise|hanno co organizzato`,
-	cueParticipant: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|presenti|ont participe|
-		a participe|ont pris part|participated|took part|attended|attended by|were present|en presence de|
+	cueParticipant: `presenti|attended by|en presence de|
 		alla presenza di|in the presence of|with the participation of|con la partecipazione di|
 		la participation de|participation de|ha riunito|a reuni|brought together|comprenait|included|comprendeva`,
 	cueSpeaker: `aperti da|aperto da|aperta da|inaugurata da|inaugurato da|inauguree par|inaugure par|ouverte par|
@@ -228,3 +227,104 @@ var bodyHeads = set(`organizzazione organisation organization unione union fondo
 
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = set("di del della dello dell dei degli delle de du des d of")
+
+// ---- Meetings, participation and project relations (events.go, meetings.go, dates.go) ----
+
+// weekdays are the folded day names (and English abbreviations) that may stand before
+// the date of a dateline.
+var weekdays = set(`lunedi martedi mercoledi giovedi venerdi sabato domenica lundi mardi mercredi jeudi
+	vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri
+	sat sun`)
+
+// Cue kinds of this block, numbered apart from the list above.
+const (
+	// cueParticipantVerb: a verb of taking part whose subject comes before it ("A and B
+	// took part"), or after it in an inverted clause ("vi hanno partecipato A e B").
+	cueParticipantVerb cueKind = iota + 100
+	// cueAmong: a list of participants after "among them".
+	cueAmong
+)
+
+// eventCuePhrases are cue phrases of this block, added to cuePhrases.
+var eventCuePhrases = map[cueKind]string{
+	cueParticipantVerb: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|ont participe|
+		a participe|ont pris part|a pris part|participated|took part|attended|were present|take part|takes part|
+		will take part|will attend|participent|participe|participeront|prennent part|prend part|prendront part|
+		partecipano|partecipa|parteciperanno|partecipera|prendono parte|prenderanno parte|were the participating|
+		were the participants|etaient presents|erano presenti`,
+	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
+		tra di loro|were among them`,
+	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|
+		de concert avec|in association with|en association avec|with the assistance of|con l assistenza di|
+		avec l assistance de|with support from|avec le concours de|con il concorso di`,
+	cueOrganiserBefore: `ospitera|ospiteranno|accueillera|accueilleront|will host|hosts|accueille|ospita|
+		organise|organisent|organizza|organizzano|organizes|organises|will hold|tiendra|a accueilli|
+		ont accueilli|ha accolto|hanno accolto|received|ha ricevuto|hanno ricevuto`,
+	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|salutate da|salutata da|
+		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
+		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
+		su invito del|su invito della`,
+}
+
+// participantGroups are nouns for people sent by a body or a country: their origin
+// ("participants from A and B", "représentants de la CEDEAO") takes part.
+var participantGroups = set(`participants participant partecipanti representatives representative
+	rappresentanti rappresentante representants representant delegates delegations delegation delegati
+	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
+	officers funzionari ufficiali fonctionnaires officiers responsables investigators enqueteurs investigatori
+	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees`)
+
+// articles may stand between "of" and a name: "of the", "de la", "dell'".
+var articles = set(`the la le l les il lo gli i`)
+
+// seriesWords before a meeting noun make it a series of meetings.
+var seriesWords = set(`ciclo serie series cycle round`)
+
+// eventHeads are meeting nouns of this block, added to meetingHeads.
+var eventHeads = map[string]string{
+	"delegazione": "meeting", "delegation": "meeting", "session": "meeting", "sessione": "meeting",
+	"assemblea": "meeting", "assemblee": "meeting", "assembly": "meeting", "debate": "meeting", "dibattito": "meeting",
+	"debat": "meeting", "retreat": "meeting", "briefing": "meeting",
+}
+
+// delegationWords are the group nouns a state adjective can qualify: "la délégation
+// sénégalaise", "the Tunisian delegation".
+var delegationWords = set(`delegation delegations delegazione delegazioni`)
+
+// originWords stand between a group and where it comes from: "venus du Mali",
+// "coming from", "provenienti da".
+var originWords = set(`venus venues venu venue issus issues coming arriving provenienti proveniente giunti
+	arrives originaires`)
+
+// fromWords say where a group comes from.
+var fromWords = set(`from da dal dalla dall dallo dai dagli dalle de du des d`)
+
+// ofWords say whose a group is.
+var ofWords = set(`of di del della dell dello dei degli delle de du des d`)
+
+// numberWords are small numbers written out, counting the people of a group.
+var numberWords = set(`two three four five six seven eight nine ten due tre quattro cinque sei sette otto
+	nove dieci deux trois quatre cinq sept huit neuf dix`)
+
+// listGlue are the words that join the items of a coordinated list of names.
+var listGlue = set(`, : and et e ed the la le l les il lo gli i of de du des d di del della dell dello dei
+	degli delle da dal dalla dall dai dagli dalle from as well ainsi que nonche namely also aussi egalement
+	anche inoltre has have had hanno ha ont a will both tous toutes tutti entrambi or ou o`)
+
+// clauseCuts end a clause inside a sentence: what follows is read on its own.
+var clauseCuts = set(`mentre while whereas tandis`)
+
+func init() {
+	for kind, list := range eventCuePhrases {
+		if old := cuePhrases[kind]; old != "" {
+			list = old + "|" + list
+		}
+		cuePhrases[kind] = list
+	}
+	for w, sub := range eventHeads {
+		meetingHeads[w] = sub
+	}
+	for _, kind := range []cueKind{cueParticipantVerb, cueAmong} {
+		startsList[kind] = true
+	}
+}

@@ -11,6 +11,7 @@ import (
 type meeting struct {
 	subtype, from, to, place, placeName, country, partial string
 	label                                                 string // its own name, as in "conférence régionale (JUMBO)"
+	series                                                bool   // "ciclo di visite": a dated meeting is one of it, not it
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	spans                                                 []text.Span
 	links                                                 []link
@@ -47,6 +48,15 @@ func subtypeClass(s string) string {
 	return s
 }
 
+// sameKind reports whether two meeting nouns may name the same meeting: nouns of one
+// class, and a visit with its talks ("la visita ... i colloqui").
+func sameKind(a, b string) bool {
+	if a == "visit" && b == "meeting" || a == "meeting" && b == "visit" {
+		return true
+	}
+	return subtypeClass(a) == subtypeClass(b)
+}
+
 // signing is the date and place of the last memorandum signed in the document.
 type signing struct{ date, place, placeName, country string }
 
@@ -66,6 +76,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			}
 			if f == "course" && r.d.Lang != "en" {
 				continue
+			}
+			if delegationWords[f] && st.date == nil {
+				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
 			}
 			head, sub = i, t
 		}
@@ -97,7 +110,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	span := r.tokSpan(head, head+1)
 	label, labelAt := r.meetingLabel(head, st.last)
-	if current != nil && subtypeClass(current.subtype) == subtypeClass(sub) &&
+	series := r.seriesHead(head)
+	group := ""
+	if g := r.meetingGroup(head, st.last); g != nil {
+		group = g.name
+	}
+	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") &&
+		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
 		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
@@ -116,12 +135,50 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 {
+		if coref >= 0 && current != nil {
+			return current, coref, false // "durante l'evento ... della 76a sessione dell'Assemblea"
+		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// meetingGroup is the body a meeting noun belongs to: "la riunione del Gruppo",
+// "le sommet extraordinaire de la CEDEAO", "the annual session of the Council" (an
+// organisation named after the noun, its adjectives and "of the"), or nil.
+func (r *run) meetingGroup(head, last int) *mention {
+	j, adjectives := head+1, 0
+	for j < last && r.at[j] == 0 && !ofWords[r.fold(j)] && adjectives < 2 && r.d.Tokens[j].Kind == text.Word && !r.d.Tokens[j].Upper {
+		j, adjectives = j+1, adjectives+1 // "extraordinaire", "annuale"
+	}
+	k := j
+	for k < last && r.at[k] == 0 && (ofWords[r.fold(k)] || articles[r.fold(k)]) && k-j < 3 {
+		k++
+	}
+	if k == j || !ofWords[r.fold(j)] {
+		return nil
+	}
+	if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		return m
+	}
+	return nil
+}
+
+// seriesHead reports whether the meeting noun at i names a series of meetings:
+// "ciclo di visite", "a series of workshops", "série de réunions".
+func (r *run) seriesHead(i int) bool {
+	if r.d.Lang == "it" && r.fold(i) == "visite" {
+		return true
+	}
+	for k := i - 1; k >= 0 && i-k <= 2; k-- {
+		if seriesWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingLabel reads a meeting's own name given in brackets a few words after its head

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// extractText runs the extractor on an invented document.
+func extractText(t *testing.T, doc string) *fixtures.Fixture {
+	t.Helper()
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("test.txt", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// hasEdge reports whether an edge of a kind runs between ids that start with from and to.
+func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
+	for _, e := range f.Edges {
+		if e.Kind == kind && strings.HasPrefix(e.From, from) && strings.HasPrefix(e.To, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func dumpEdges(f *fixtures.Fixture) string {
+	var b strings.Builder
+	for _, e := range f.Edges {
+		b.WriteString(e.Kind + " " + e.From + " -> " + e.To + "\n")
+	}
+	return b.String()
+}
+
+func TestParticipantGroupsAndSubjects(t *testing.T) {
+	f := extractText(t, `Regional seminar on port security
+
+A regional seminar on port security was held in Nairobi on 12 and 13 May 2022.
+Delegates from Kenya, Tanzania and Uganda attended the seminar, together with experts of INTERPOL and UNODC.
+Rwanda and Burundi also took part.`)
+	for _, from := range []string{"state:ke", "state:tz", "state:ug", "org:interpol", "unbody:unodc", "state:rw", "state:bi"} {
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-05-12") {
+			t.Errorf("%s should take part in the seminar:\n%s", from, dumpEdges(f))
+		}
+	}
+}
+
+func TestDelegationVisitsWithoutYear(t *testing.T) {
+	f := extractText(t, `Roma, 3 marzo 2023
+
+Dal 20 al 22 febbraio una delegazione del Ministero dell'Interno del Marocco ha visitato Roma.`)
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2023-02-20" && n.EndDate != nil && *n.EndDate == "2023-02-22" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the visit should take its year from the dateline: %+v", f.Nodes)
+	}
+}
+
+func TestDatesWithoutYear(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"dal 24 al 26 novembre":  {"2025-11-24", "2025-11-26"},
+		"on september 4":         {"2025-09-04", ""},
+		"les 10 et 11 octobre":   {"2025-10-10", "2025-10-11"},
+		"le 20 decembre dernier": {"2024-12-20", ""}, // more than two months after: the year before
+	} {
+		ds := findDates(in)
+		if len(ds) == 0 {
+			t.Errorf("%q: no date", in)
+			continue
+		}
+		from, to, ok := ds[0].resolve("2025-10-01")
+		if !ok || from != want[0] || to != want[1] {
+			t.Errorf("%q: got %s %s, want %v", in, from, to, want)
+		}
+	}
+	if ds := findDates("Abuja, 1 er juin 2019"); len(ds) != 1 || ds[0].from != "2019-06-01" {
+		t.Errorf("a day written 1 er: %+v", ds)
+	}
+	if ds := findDates("12-03-2020"); len(ds) != 1 || ds[0].from != "2020-03-12" {
+		t.Errorf("a date with dashes: %+v", ds)
+	}
+}

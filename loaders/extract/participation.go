@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// Participation read from the shape of a sentence rather than from one cue phrase:
+// coordinated lists of actors ("A, B and C"), the subject of a verb of taking part
+// ("A and B took part"), and groups of people named by where they come from
+// ("participants from A, B and C", "la delegazione del Ministero ...").
+
+// listAfter reads the coordinated actors and persons that start at token i and run
+// before end: mentions joined by commas, conjunctions, articles and "of"/"from"
+// prepositions, a bracketed acronym or title skipped. It stops at the first other word.
+func (r *run) listAfter(i, end int) (actors, persons []*mention) {
+	glue := 0
+	for k := i; k < end; {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			switch {
+			case m.kind == fixtures.KindPerson:
+				persons = append(persons, m)
+			case m.isActor():
+				actors = append(actors, m)
+			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective):
+				// "del Vietnam", "de l'UNODC" after the unit's name: part of the name before.
+				if m.chained && len(actors) > 0 && r.unitOf(actors[len(actors)-1], m) {
+					actors = append(actors, m)
+				}
+			default:
+				return actors, persons
+			}
+			k, glue = m.last, 0
+			continue
+		}
+		if f == "(" {
+			if c := r.closingBracket(k, end); c > 0 {
+				k = c + 1
+				continue
+			}
+			return actors, persons
+		}
+		if !listGlue[f] || glue >= 3 {
+			return actors, persons
+		}
+		glue++
+		k++
+	}
+	return actors, persons
+}
+
+// listBefore reads the coordinated actors and persons that end just before token i,
+// back to start: the subject of "A, B and C took part".
+func (r *run) listBefore(start, i int) (actors, persons []*mention) {
+	glue := 0
+	for k := i - 1; k >= start; {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			switch {
+			case m.kind == fixtures.KindPerson:
+				persons = append(persons, m)
+			case m.isActor():
+				actors = append(actors, m)
+			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective || m.inTitle):
+			default:
+				return actors, persons
+			}
+			k, glue = m.first-1, 0
+			continue
+		}
+		if f == ")" {
+			if o := r.openingBracket(start, k); o >= 0 {
+				k = o - 1
+				continue
+			}
+			return actors, persons
+		}
+		if !listGlue[f] || glue >= 3 {
+			return actors, persons
+		}
+		glue++
+		k--
+	}
+	return actors, persons
+}
+
+// unitOf reports whether unit is a body named as a part of parent ("Bureau régional de
+// l'UNODC" and the UNODC): both take part when the unit does.
+func (r *run) unitOf(unit, parent *mention) bool {
+	if parent.kind != fixtures.KindOrganization && parent.kind != fixtures.KindUNBody {
+		return false
+	}
+	_, key, _ := strings.Cut(parent.id, ":")
+	return key != "" && strings.HasPrefix(unit.id, "org:"+key+"-")
+}
+
+func (r *run) closingBracket(k, end int) int {
+	for j := k + 1; j < end && j-k <= 15; j++ {
+		switch r.fold(j) {
+		case ")":
+			return j
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+func (r *run) openingBracket(start, k int) int {
+	for j := k - 1; j >= start && k-j <= 15; j-- {
+		switch r.fold(j) {
+		case "(":
+			return j
+		case ")":
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupParticipants finds the groups of people a sentence names by their origin and
+// returns the actors they come from: "participants from Algeria, Greece and Spain",
+// "des experts de l'OIM, de l'UNOCT et de l'OMD", "una delegazione di 3 funzionari
+// dell'Agenzia ...", "la délégation sénégalaise", "venus du Mali et du Niger".
+func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
+	for i := first; i < last; i++ {
+		if r.at[i] != 0 {
+			continue
+		}
+		f := r.fold(i)
+		if !participantGroups[f] && !originWords[f] {
+			continue
+		}
+		j := i + 1
+		// "la delegazione tunisina", "a Senegalese delegation"
+		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindState && m.adjective && delegationWords[f] {
+			actors = append(actors, m)
+			continue
+		}
+		if m := r.mentionAt(i - 1); m != nil && m.last == i && m.kind == fixtures.KindState && m.adjective && delegationWords[f] {
+			actors = append(actors, m)
+			continue
+		}
+		// "una delegazione di 3 funzionari dell'...": the number and the people counted.
+		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) {
+			j += 2
+			for j < last && j-i < 6 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] {
+				j++
+			}
+		}
+		// past "venus", "coming", "provenienti" to the preposition.
+		for j < last && j-i < 8 && r.at[j] == 0 && originWords[r.fold(j)] {
+			j++
+		}
+		if j >= last || r.at[j] != 0 || !(fromWords[r.fold(j)] || ofWords[r.fold(j)] && !originWords[f]) {
+			continue
+		}
+		a, p := r.listAfter(j, last)
+		actors = append(actors, a...)
+		persons = append(persons, p...)
+	}
+	return actors, persons
+}
+
+func isNumber(f string) bool {
+	if f == "" {
+		return false
+	}
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return numberWords[f]
+		}
+	}
+	return true
+}
+
+// participate records PARTICIPATED_IN for each mention not yet given a role in the
+// sentence.
+func (r *run) participate(st *sentenceState, ms []*mention, role string) {
+	if st.meeting == nil {
+		return
+	}
+	for _, m := range ms {
+		if st.roled[m] || m.id == "" {
+			continue
+		}
+		st.roled[m] = true
+		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: role, span: st.span})
+	}
+}
