@@ -29,6 +29,7 @@ type dateMention struct {
 	partial    string // "18 et 7 novembre" when the year is not written
 	pday, pend int    // a date without its year: first and last day
 	pmonth     int    // a date without its year: month
+	weekday    int    // a day named by its weekday ("on Monday"): time.Weekday+1, 0 when not
 }
 
 var datePatterns = func() []*regexp.Regexp {
@@ -87,7 +88,34 @@ func findDates(fold string) []dateMention {
 			}
 		}
 	}
+	out = append(out, weekdayDates(fold)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// weekdayDates reads days named by their weekday alone ("on Monday", "giovedì"), not
+// those that precede a date ("mardi 6 mai 2014"): the last such day up to the
+// publication date.
+func weekdayDates(fold string) []dateMention {
+	var out []dateMention
+	for word, wd := range weekdayNumbers {
+		for from := 0; ; {
+			k := strings.Index(fold[from:], word)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(word)
+			if (k > 0 && isWordByte(fold[k-1])) || (from < len(fold) && isWordByte(fold[from])) {
+				continue
+			}
+			rest := strings.TrimLeft(fold[from:], " ,")
+			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				continue
+			}
+			out = append(out, dateMention{start: k, end: from, isRelative: true, weekday: int(wd) + 1})
+		}
+	}
 	return out
 }
 
@@ -253,6 +281,10 @@ func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 	t, err := time.Parse("2006-01-02", published)
 	if err != nil {
 		return "", "", false
+	}
+	if dm.weekday > 0 {
+		back := (int(t.Weekday()) - (dm.weekday - 1) + 7) % 7
+		return t.AddDate(0, 0, -back).Format("2006-01-02"), "", true
 	}
 	if dm.isRelative {
 		return t.AddDate(0, 0, dm.relative).Format("2006-01-02"), "", true

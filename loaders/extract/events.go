@@ -154,7 +154,8 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 		if dm.isRelative && r.published == "" {
 			continue
 		}
-		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") {
+		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") ||
+			(best.weekday > 0 && dm.prec == precDay) {
 			best = dm
 		}
 	}

@@ -91,3 +91,34 @@ func TestDatesWithoutYear(t *testing.T) {
 		t.Errorf("a date with dashes: %+v", ds)
 	}
 }
+
+func TestOpeningCeremonyDatesTheMeeting(t *testing.T) {
+	f := extractText(t, `Coastal surveillance course under way
+
+12 June 2024
+
+Coast guard officers have started a ten-day coastal surveillance workshop.
+At the opening ceremony, held on Monday in Mombasa, the director of the academy welcomed the trainees.`)
+	n := 0
+	for _, nd := range f.Nodes {
+		if nd.Kind == fixtures.KindMeeting {
+			n++
+			if nd.StartDate == nil || *nd.StartDate != "2024-06-10" {
+				t.Errorf("the workshop opened on Monday 10 June: %+v", nd)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the opening ceremony is the workshop's: %d meetings", n)
+	}
+}
+
+func TestGenericSessionTakesTheLaterKind(t *testing.T) {
+	f := extractText(t, `Dakar, le 3 avril 2023
+
+Du 27 au 29 mars 2023, l'ONUDC a organisé à Dakar une session destinée aux magistrats. L'atelier a été financé par le Japon.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "unbody:unodc", "meeting:2023-03-27:dakar:workshop") ||
+		!hasEdge(f, fixtures.EdgeFunded, "state:jp", "meeting:2023-03-27:dakar:workshop") {
+		t.Errorf("one workshop, organised and funded:\n%s", dumpEdges(f))
+	}
+}

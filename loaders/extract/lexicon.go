@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Word lists of the recognisers, folded (lower case, no accents). Multi-word cues are
 // matched token by token; apostrophes and hyphens are not tokens ("dell'" is "dell").
@@ -277,6 +280,23 @@ var participantGroups = set(`participants participant partecipanti representativ
 // articles may stand between "of" and a name: "of the", "de la", "dell'".
 var articles = set(`the la le l les il lo gli i`)
 
+// weekdayNumbers are the full folded weekday names, for "on Monday", "giovedì".
+var weekdayNumbers = map[string]time.Weekday{
+	"monday": time.Monday, "lundi": time.Monday, "lunedi": time.Monday,
+	"tuesday": time.Tuesday, "mardi": time.Tuesday, "martedi": time.Tuesday,
+	"wednesday": time.Wednesday, "mercredi": time.Wednesday, "mercoledi": time.Wednesday,
+	"thursday": time.Thursday, "jeudi": time.Thursday, "giovedi": time.Thursday,
+	"friday": time.Friday, "vendredi": time.Friday, "venerdi": time.Friday,
+	"saturday": time.Saturday, "samedi": time.Saturday, "sabato": time.Saturday,
+	"sunday": time.Sunday, "dimanche": time.Sunday, "domenica": time.Sunday,
+}
+
+// genericHeads are meeting nouns that do not say what kind of meeting it is.
+var genericHeads = set(`session sessione seance delegazione delegation`)
+
+// openingWords make a meeting noun the opening or closing of the meeting reported.
+var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
+
 // seriesWords before a meeting noun make it a series of meetings.
 var seriesWords = set(`ciclo serie series cycle round`)
 
@@ -284,7 +304,7 @@ var seriesWords = set(`ciclo serie series cycle round`)
 var eventHeads = map[string]string{
 	"delegazione": "meeting", "delegation": "meeting", "session": "meeting", "sessione": "meeting",
 	"assemblea": "meeting", "assemblee": "meeting", "assembly": "meeting", "debate": "meeting", "dibattito": "meeting",
-	"debat": "meeting", "retreat": "meeting", "briefing": "meeting",
+	"debat": "meeting", "retreat": "meeting", "briefing": "meeting", "seance": "meeting",
 }
 
 // delegationWords are the group nouns a state adjective can qualify: "la délégation

@@ -12,6 +12,7 @@ type meeting struct {
 	subtype, from, to, place, placeName, country, partial string
 	label                                                 string // its own name, as in "conférence régionale (JUMBO)"
 	series                                                bool   // "ciclo di visite": a dated meeting is one of it, not it
+	generic                                               bool   // named by a noun that says no kind ("session"): a later noun says it
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	spans                                                 []text.Span
 	links                                                 []link
@@ -65,12 +66,22 @@ type signing struct{ date, place, placeName, country string }
 // current one when a meeting noun or "the event" refers back to it.
 func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meeting, int, bool) {
 	head, sub, coref := -1, "", -1
+	dateAt := -1 // the token where the sentence's date starts
+	if st.date != nil && !st.date.isRelative {
+		for i := st.first; i < st.last && dateAt < 0; i++ {
+			if r.d.Tokens[i].Start >= st.date.start {
+				dateAt = i
+			}
+		}
+	}
 	for i := st.first; i < st.last; i++ {
 		if r.at[i] != 0 {
 			continue
 		}
 		f := r.fold(i)
-		if t, ok := meetingHeads[f]; ok && head < 0 {
+		// The first meeting noun, or the one nearest before the date: "training officers
+		// follows the decision of the special meeting held on 4 April 2008".
+		if t, ok := meetingHeads[f]; ok && (head < 0 || dateAt > i && head < dateAt && dateAt-head > 12) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
 				continue
 			}
@@ -109,6 +120,12 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.tokSpan(head, head+1)
+	if current != nil && r.partOfMeeting(head, st.last) {
+		// "At the opening ceremony, held on Monday": the meeting being reported opened then.
+		current.fill(from, to, place, placeName, country, partial)
+		current.spans = append(current.spans, span)
+		return current, head, false
+	}
 	label, labelAt := r.meetingLabel(head, st.last)
 	series := r.seriesHead(head)
 	group := ""
@@ -122,6 +139,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
 		current.addLabel(r, label, labelAt)
+		if current.generic && !genericHeads[r.fold(head)] {
+			current.subtype, current.generic = sub, false // "une session de formation ... L'atelier"
+		}
 		return current, head, false
 	}
 	if sub == "signing ceremony" && from == "" && place == "" {
@@ -140,10 +160,24 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)]}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// partOfMeeting reports whether the meeting noun at i names the opening or closing of
+// a meeting ("opening ceremony", "séance d'ouverture", "cerimonia di apertura").
+func (r *run) partOfMeeting(i, last int) bool {
+	if i > 0 && openingWords[r.fold(i-1)] {
+		return true
+	}
+	for k := i + 1; k < last && k-i <= 2; k++ {
+		if openingWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingGroup is the body a meeting noun belongs to: "la riunione del Gruppo",
