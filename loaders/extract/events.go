@@ -24,6 +24,7 @@ type sentenceState struct {
 	place       *mention
 	onBehalf    *mention
 	roled       map[*mention]bool
+	eventCue    bool // the sentence says who takes part or organises: a meeting noun in it is an event
 }
 
 // events reads the document sentence by sentence.
@@ -37,6 +38,10 @@ func (r *run) events() {
 		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
 		groupActors, groupPersons := r.groupParticipants(first, last)
+		st.eventCue = len(groupActors)+len(groupPersons) > 0
+		for _, c := range st.cues {
+			st.eventCue = st.eventCue || eventCues[c.kind]
+		}
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
 			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
@@ -195,6 +200,10 @@ func (st *sentenceState) segment(k int) (int, int) {
 	}
 	return st.cues[k].last, end
 }
+
+// eventCues say who takes part in or organises a meeting.
+var eventCues = map[cueKind]bool{cueOrganiser: true, cueOrganiserBefore: true, cueParticipant: true,
+	cueParticipantVerb: true, cueSpeaker: true, cueChair: true, cueAmong: true}
 
 // startsList tells the cues followed by a list of actors from those that sit inside one
 // ("per il ministero dell'Interno", "tra", "firmato").

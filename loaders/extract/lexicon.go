@@ -254,7 +254,9 @@ var eventCuePhrases = map[cueKind]string{
 		a participe|ont pris part|a pris part|participated|took part|attended|were present|take part|takes part|
 		will take part|will attend|participent|participe|participeront|prennent part|prend part|prendront part|
 		partecipano|partecipa|parteciperanno|partecipera|prendono parte|prenderanno parte|were the participating|
-		were the participants|etaient presents|erano presenti`,
+		were the participants|etaient presents|erano presenti|reunis|reunies|riuniti|riunite|gathered|
+		se sont reunis|se sont reunies|si sono riuniti|si sono riunite|met|have met|hanno incontrato|
+		ont rencontre|se sont rencontres|si sono incontrati`,
 	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
 		tra di loro|were among them`,
 	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|
@@ -292,7 +294,7 @@ var weekdayNumbers = map[string]time.Weekday{
 }
 
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
-var genericHeads = set(`session sessione seance delegazione delegation`)
+var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
@@ -305,6 +307,8 @@ var eventHeads = map[string]string{
 	"delegazione": "meeting", "delegation": "meeting", "session": "meeting", "sessione": "meeting",
 	"assemblea": "meeting", "assemblee": "meeting", "assembly": "meeting", "debate": "meeting", "dibattito": "meeting",
 	"debat": "meeting", "retreat": "meeting", "briefing": "meeting", "seance": "meeting",
+	// verbs of meeting: a date or a place with them makes a meeting
+	"reunis": "meeting", "reunies": "meeting", "riuniti": "meeting", "riunite": "meeting", "gathered": "meeting",
 }
 
 // delegationWords are the group nouns a state adjective can qualify: "la délégation

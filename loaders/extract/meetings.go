@@ -154,7 +154,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 	}
 	hasDate := from != "" && len(from) >= 7
-	if !hasDate && place == "" && s != 0 {
+	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
 		if coref >= 0 && current != nil {
 			return current, coref, false // "durante l'evento ... della 76a sessione dell'Assemblea"
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
 )
 
 // Participation read from the shape of a sentence rather than from one cue phrase:
@@ -15,7 +16,7 @@ import (
 // before end: mentions joined by commas, conjunctions, articles and "of"/"from"
 // prepositions, a bracketed acronym or title skipped. It stops at the first other word.
 func (r *run) listAfter(i, end int) (actors, persons []*mention) {
-	glue := 0
+	glue, unknown := 0, 0
 	for k := i; k < end; {
 		f := r.fold(k)
 		if m := r.mentionAt(k); m != nil {
@@ -42,13 +43,24 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			}
 			return actors, persons
 		}
+		if r.unknownName(k) && unknown < 4 {
+			k, unknown = k+1, unknown+1 // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
+			continue
+		}
 		if !listGlue[f] || glue >= 3 {
 			return actors, persons
 		}
-		glue++
+		glue, unknown = glue+1, 0
 		k++
 	}
 	return actors, persons
+}
+
+// unknownName reports whether token k is a capitalised word, not the first of its
+// sentence, that no mention covers: part of a name the gazetteer lacks.
+func (r *run) unknownName(k int) bool {
+	t := r.d.Tokens[k]
+	return r.at[k] == 0 && t.Kind == text.Word && t.Upper && k > 0 && r.d.Tokens[k-1].Sentence == t.Sentence
 }
 
 // listBefore reads the coordinated actors and persons that end just before token i,
