@@ -24,7 +24,8 @@ type sentenceState struct {
 	place       *mention
 	onBehalf    *mention
 	roled       map[*mention]bool
-	eventCue    bool // the sentence says who takes part or organises: a meeting noun in it is an event
+	eventCue    bool              // the sentence says who takes part or organises: a meeting noun in it is an event
+	framed      map[*mention]bool // projects named among a meeting's organisers: its framework, not a cue's target
 }
 
 // events reads the document sentence by sentence.
@@ -217,7 +218,7 @@ var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueS
 func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *mention) (meetingTarget bool, thing *mention) {
 	var before *mention
 	for _, t := range things {
-		if t.first < i {
+		if t.first < i && !st.framed[t] {
 			before = t
 		}
 	}
@@ -246,6 +247,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		switch c.kind {
 		case cueOrganiser:
 			r.roleAll(st, isMeeting, thing, actors, "organiser")
+			if isMeeting {
+				r.organisingProjects(st, from, to)
+			}
 		case cueOrganiserBefore:
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.

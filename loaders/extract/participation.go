@@ -202,3 +202,22 @@ func (r *run) participate(st *sentenceState, ms []*mention, role string) {
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: role, span: st.span})
 	}
 }
+
+// organisingProjects reads the projects named among the organisers of a meeting
+// ("organisée par le secrétariat ... et le projet ENACT"): the meeting is held under them.
+func (r *run) organisingProjects(st *sentenceState, from, to int) {
+	if st.meeting == nil {
+		return
+	}
+	for i := from; i < to; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindProject || m.id == "" {
+			continue
+		}
+		if st.framed == nil {
+			st.framed = map[*mention]bool{}
+		}
+		st.framed[m] = true
+		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
+	}
+}
