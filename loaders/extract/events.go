@@ -34,7 +34,8 @@ func (r *run) events() {
 	var current *meeting
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
-	for _, w := range r.sentenceWindows() {
+	windows := r.sentenceWindows()
+	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
 		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
@@ -48,6 +49,9 @@ func (r *run) events() {
 			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
 				st.place = m
 			}
+		}
+		if st.date == nil && st.place == nil && wi+1 < len(windows) {
+			r.headingScene(st, windows[wi+1])
 		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {

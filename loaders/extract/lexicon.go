@@ -256,7 +256,9 @@ var eventCuePhrases = map[cueKind]string{
 		partecipano|partecipa|parteciperanno|partecipera|prendono parte|prenderanno parte|were the participating|
 		were the participants|etaient presents|erano presenti|reunis|reunies|riuniti|riunite|gathered|
 		se sont reunis|se sont reunies|si sono riuniti|si sono riunite|met|have met|hanno incontrato|
-		ont rencontre|se sont rencontres|si sono incontrati`,
+		ont rencontre|se sont rencontres|si sono incontrati|taking part|prenant part|prendendo parte`,
+	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
+		en representant`,
 	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
 		tra di loro|were among them`,
 	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|
@@ -268,7 +270,8 @@ var eventCuePhrases = map[cueKind]string{
 	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|salutate da|salutata da|
 		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
 		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
-		su invito del|su invito della`,
+		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
+	cueAdopted: `drafted|drawn up|redige|redigee|elabore|elaboree|redatto|redatta|elaborato|elaborata`,
 }
 
 // participantGroups are nouns for people sent by a body or a country: their origin
@@ -277,7 +280,7 @@ var participantGroups = set(`participants participant partecipanti representativ
 	rappresentanti rappresentante representants representant delegates delegations delegation delegati
 	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
 	officers funzionari ufficiali fonctionnaires officiers responsables investigators enqueteurs investigatori
-	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees`)
+	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees personnel staff personale`)
 
 // articles may stand between "of" and a name: "of the", "de la", "dell'".
 var articles = set(`the la le l les il lo gli i`)

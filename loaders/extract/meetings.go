@@ -166,6 +166,36 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	return mt, head, true
 }
 
+// headingScene reads a heading that names a meeting ("4th Regional Meeting of Heads of
+// Secretariats") on the short line after it that says where and when ("Turin, Italy,
+// 9-10 November 2021"), even when that line is the dateline.
+func (r *run) headingScene(st *sentenceState, next [3]int) {
+	if st.last-st.first > 12 || next[2]-next[1] > 10 {
+		return
+	}
+	head := false
+	for i := st.first; i < st.last && !head; i++ {
+		_, head = meetingHeads[r.fold(i)]
+		head = head && r.at[i] == 0
+	}
+	if !head {
+		return
+	}
+	sp := r.tokSpan(next[1], next[2])
+	for k := range r.datesIn(sp) {
+		if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay {
+			st.date = dm
+			break
+		}
+	}
+	for i := next[1]; i < next[2]; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == "place" {
+			st.place = m
+			break
+		}
+	}
+}
+
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of
 // a meeting ("opening ceremony", "séance d'ouverture", "cerimonia di apertura").
 func (r *run) partOfMeeting(i, last int) bool {
