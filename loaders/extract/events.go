@@ -81,7 +81,7 @@ func (r *run) events() {
 			}
 		}
 		for _, t := range things {
-			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" {
+			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {
 				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, "owner")
 				t.owner.inTitle = true // named with the project, not an actor of the sentence
 			}
@@ -131,6 +131,11 @@ func (r *run) findCues(first, last int) []cue {
 	var out []cue
 	for i := first; i < last; i++ {
 		if r.at[i] != 0 {
+			continue
+		}
+		if c, ok := r.gappedCue(i, last); ok {
+			out = append(out, c)
+			i = c.last - 1
 			continue
 		}
 		for _, c := range r.x.cues[r.fold(i)] {
@@ -206,6 +211,10 @@ func (st *sentenceState) segment(k int) (int, int) {
 	return st.cues[k].last, end
 }
 
+// listFirst are the cues whose actors are the coordinated list right after them, when
+// one starts there, rather than every actor up to the next cue.
+var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueOrganiser: true}
+
 // eventCues say who takes part in or organises a meeting.
 var eventCues = map[cueKind]bool{cueOrganiser: true, cueOrganiserBefore: true, cueParticipant: true,
 	cueParticipantVerb: true, cueSpeaker: true, cueChair: true, cueAmong: true}
@@ -247,6 +256,12 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		from, to := st.segment(k)
 		actors := r.actorsIn(from, to)
 		persons := r.personsIn(from, to)
+		if listFirst[c.kind] {
+			// "financé par l'UE, le projet ...": the list right after the cue, when there is one.
+			if a, _ := r.listAfter(from, to); len(a) > 0 {
+				actors = a
+			}
+		}
 		isMeeting, thing := r.target(st, things, c.first, lastThing)
 		switch c.kind {
 		case cueOrganiser:
@@ -313,6 +328,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, after, r.actorsIn(st.first, c.first), "implementer")
 			}
 		case cueFunder:
+			if r.modifiesBody(st, c.first) {
+				continue // "le Centre de Vicenza, financé par ...": the body is funded, not the meeting
+			}
 			r.funded(st, isMeeting, thing, actors)
 		case cueFundsBefore:
 			after := r.firstThing(things, c.last)

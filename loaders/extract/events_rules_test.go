@@ -122,3 +122,35 @@ Du 27 au 29 mars 2023, l'ONUDC a organisé à Dakar une session destinée aux ma
 		t.Errorf("one workshop, organised and funded:\n%s", dumpEdges(f))
 	}
 }
+
+func TestGappedPassiveAndFunderList(t *testing.T) {
+	f := extractText(t, `Le projet SEACOP avance. Mis en œuvre à deux par INTERPOL et l'ONUDC, ce projet couvre dix pays.
+Financé par l'Union européenne, le projet SEACOP a reçu le soutien de la CEDEAO.`)
+	for _, from := range []string{"org:interpol", "unbody:unodc"} {
+		if !hasEdge(f, fixtures.EdgeImplements, from, "project:seacop") {
+			t.Errorf("%s implements the project:\n%s", from, dumpEdges(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgeFunded, "org:eu", "project:seacop") || hasEdge(f, fixtures.EdgeFunded, "org:ecowas", "project:seacop") {
+		t.Errorf("only the EU funds the project:\n%s", dumpEdges(f))
+	}
+}
+
+func TestHeadingMeetingTakesTheLineUnder(t *testing.T) {
+	f := extractText(t, `Annual Heads of Border Agencies Meeting
+Nairobi, Kenya, 3-4 October 2022
+
+Representing INTERPOL was the director of operational support.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-10-03:nairobi") {
+		t.Errorf("the heading meeting is dated and placed by the line under it:\n%s", dumpEdges(f))
+	}
+}
+
+func TestOrganisingProjectIsTheFramework(t *testing.T) {
+	f := extractText(t, `Rabat, 5 mai 2022
+
+Un séminaire a été organisé le 3 mai 2022 à Rabat par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
+	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2022-05-03", "project:seacop") || hasEdge(f, fixtures.EdgeImplements, "org:interpol", "project:seacop") {
+		t.Errorf("the seminar is held under the project; INTERPOL supports the seminar:\n%s", dumpEdges(f))
+	}
+}

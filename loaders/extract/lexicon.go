@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
@@ -259,9 +260,12 @@ var eventCuePhrases = map[cueKind]string{
 		ont rencontre|se sont rencontres|si sono incontrati|taking part|prenant part|prendendo parte`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
 		en representant`,
+	// "œuvre" folds to "ouvre" (one letter for one)
+	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
+	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
 	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
 		tra di loro|were among them`,
-	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|
+	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|in co operation with|en co operation avec|
 		de concert avec|in association with|en association avec|with the assistance of|con l assistenza di|
 		avec l assistance de|with support from|avec le concours de|con il concorso di`,
 	cueOrganiserBefore: `ospitera|ospiteranno|accueillera|accueilleront|will host|hosts|accueille|ospita|
@@ -273,6 +277,28 @@ var eventCuePhrases = map[cueKind]string{
 		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
 	cueAdopted: `drafted|drawn up|redige|redigee|elabore|elaboree|redatto|redatta|elaborato|elaborata`,
 }
+
+// gappedParticiples are participles whose agent follows after a few words ("mis en
+// œuvre à trois par", "held in Kingston by"), with the cue they make.
+var gappedParticiples = func() []cuePhrase {
+	var out []cuePhrase
+	for kind, list := range map[cueKind]string{
+		cueImplementer: `mis en oeuvre|mise en oeuvre|mis en ouvre|mise en ouvre|implemented|attuato|attuata|realizzato|
+			realizzata`,
+		cueFunder:      `finance|financee|finances|financees|funded|financed|finanziato|finanziata|finanziati`,
+		cueOrganiser: `organise|organisee|organises|organisees|organised|organized|organizzato|organizzata|held|
+			tenu|tenue|tenuto|tenuta|hosted|convened|convoque|convoquee|convocato|convocata`,
+	} {
+		for _, p := range strings.Split(list, "|") {
+			out = append(out, cuePhrase{strings.Fields(p), kind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}()
+
+// byWords introduce the agent of a passive.
+var byWords = set(`by par da dal dalla dall dallo dai dagli dalle`)
 
 // participantGroups are nouns for people sent by a body or a country: their origin
 // ("participants from A and B", "représentants de la CEDEAO") takes part.
@@ -336,7 +362,8 @@ var numberWords = set(`two three four five six seven eight nine ten due tre quat
 // listGlue are the words that join the items of a coordinated list of names.
 var listGlue = set(`, : and et e ed the la le l les il lo gli i of de du des d di del della dell dello dei
 	degli delle da dal dalla dall dai dagli dalle from as well ainsi que nonche namely also aussi egalement
-	anche inoltre has have had hanno ha ont a will both tous toutes tutti entrambi or ou o`)
+	anche inoltre has have had hanno ha ont a will both tous toutes tutti entrambi or ou o together with along
+	avec con insieme al alla allo conjointement`)
 
 // clauseCuts end a clause inside a sentence: what follows is read on its own.
 var clauseCuts = set(`mentre while whereas tandis`)

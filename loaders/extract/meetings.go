@@ -181,16 +181,20 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	if !head {
 		return
 	}
+	var place *mention
+	for i := next[1]; i < next[2] && place == nil; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == "place" {
+			place = m
+		}
+	}
+	if place == nil {
+		return // a date alone under a heading is when it was published
+	}
+	st.place = place
 	sp := r.tokSpan(next[1], next[2])
 	for k := range r.datesIn(sp) {
 		if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay {
 			st.date = dm
-			break
-		}
-	}
-	for i := next[1]; i < next[2]; i++ {
-		if m := r.mentionAt(i); m != nil && m.kind == "place" {
-			st.place = m
 			break
 		}
 	}

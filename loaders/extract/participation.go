@@ -221,3 +221,61 @@ func (r *run) organisingProjects(st *sentenceState, from, to int) {
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 	}
 }
+
+// breakBetween reports whether a comma or another clause break stands in [from, to):
+// "Financé par l'UE, le projet": the EU is not the project's owner.
+func (r *run) breakBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if clauseBreak(r.fold(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
+// trois par", "held in the Virgin Islands by", "financé en partie par".
+func (r *run) gappedCue(i, last int) (cue, bool) {
+	for _, p := range gappedParticiples {
+		if !hasCue(r.d, i, p.words) {
+			continue
+		}
+		end := i + len(p.words)
+		for k := end + 1; k < last && k-end <= 6; k++ {
+			f := r.fold(k)
+			if byWords[f] && r.at[k] == 0 {
+				return cue{p.kind, i, k + 1}, true
+			}
+			if m := r.mentionAt(k); m != nil && m.kind != "place" {
+				break // an actor before "by": "held talks with X by video"
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// modifiesBody reports whether the participle at i follows a body's name (past a comma,
+// a bracketed acronym and a town: "(CoESPU) di Vicenza, finanziato"), so that it says
+// something of that body.
+func (r *run) modifiesBody(st *sentenceState, i int) bool {
+	for k, steps := i-1, 0; k > st.first && steps < 6; k, steps = k-1, steps+1 {
+		if m := r.mentionAt(k); m != nil {
+			switch m.kind {
+			case fixtures.KindAgency, fixtures.KindOrganization, fixtures.KindUNBody, "place":
+				return true
+			}
+			return false
+		}
+		f := r.fold(k)
+		switch {
+		case f == ")":
+			if o := r.openingBracket(st.first, k); o > st.first {
+				k = o
+			}
+		case f == "," || ofWords[f] || r.unknownName(k):
+		default:
+			return false
+		}
+	}
+	return false
+}
