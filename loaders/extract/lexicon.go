@@ -285,7 +285,7 @@ var gappedParticiples = func() []cuePhrase {
 	for kind, list := range map[cueKind]string{
 		cueImplementer: `mis en oeuvre|mise en oeuvre|mis en ouvre|mise en ouvre|implemented|attuato|attuata|realizzato|
 			realizzata`,
-		cueFunder:      `finance|financee|finances|financees|funded|financed|finanziato|finanziata|finanziati`,
+		cueFunder: `finance|financee|finances|financees|funded|financed|finanziato|finanziata|finanziati`,
 		cueOrganiser: `organise|organisee|organises|organisees|organised|organized|organizzato|organizzata|held|
 			tenu|tenue|tenuto|tenuta|hosted|convened|convoque|convoquee|convocato|convocata`,
 	} {
