@@ -63,6 +63,14 @@ func (r *run) events() {
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
+		plural := st.meetingAt < 0 && current != nil && st.eventCue && r.pluralMeetings(first, last)
+		if plural {
+			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
+		}
+		linked := 0
+		if st.meeting != nil {
+			linked = len(st.meeting.links)
+		}
 		r.hosts(st)
 		if st.date != nil && st.place != nil {
 			if f, _, ok := st.date.resolve(r.published); ok {
@@ -95,7 +103,11 @@ func (r *run) events() {
 		if len(things) > 0 {
 			lastThing = things[len(things)-1]
 		}
+		if plural {
+			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
+		}
 	}
+	seriesOrganisers(meetings)
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}

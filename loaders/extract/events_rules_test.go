@@ -154,3 +154,19 @@ Un séminaire a été organisé le 3 mai 2022 à Rabat par l'ONUDC et le projet 
 		t.Errorf("the seminar is held under the project; INTERPOL supports the seminar:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSeriesAndPluralMeetings(t *testing.T) {
+	f := extractText(t, `Madrid, 20 ottobre 2023
+
+Si è concluso il ciclo di visite organizzato dalla Guardia Civil.
+Dal 9 all'11 ottobre è giunta una delegazione marocchina. Dal 16 al 18 ottobre è giunta una delegazione tunisina.
+Le delegazioni sono state accolte dal ministero dell'Interno.`)
+	for _, to := range []string{"meeting:2023-10-09", "meeting:2023-10-16"} {
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:guardia-civil", to) {
+			t.Errorf("the series organiser organises %s:\n%s", to, dumpEdges(f))
+		}
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:ministry-of-interior", to) {
+			t.Errorf("the host of all the delegations hosts %s:\n%s", to, dumpEdges(f))
+		}
+	}
+}

@@ -271,7 +271,7 @@ var eventCuePhrases = map[cueKind]string{
 	cueOrganiserBefore: `ospitera|ospiteranno|accueillera|accueilleront|will host|hosts|accueille|ospita|
 		organise|organisent|organizza|organizzano|organizes|organises|will hold|tiendra|a accueilli|
 		ont accueilli|ha accolto|hanno accolto|received|ha ricevuto|hanno ricevuto`,
-	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|salutate da|salutata da|
+	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|accolte da|accolti da|salutate da|salutata da|
 		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
 		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
 		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
@@ -324,6 +324,10 @@ var weekdayNumbers = map[string]time.Weekday{
 
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
 var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered`)
+
+// pluralHeads name several meetings at once.
+var pluralHeads = set(`delegazioni delegations visite visits incontri meetings reunions riunioni ateliers
+	workshops seminari seminars seminaires sessions sessioni`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)

@@ -200,6 +200,52 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	}
 }
 
+// pluralMeetings reports whether a sentence names meetings in the plural ("le
+// delegazioni", "the workshops"): what it says holds for each meeting reported.
+func (r *run) pluralMeetings(first, last int) bool {
+	for i := first; i < last; i++ {
+		if r.at[i] == 0 && pluralHeads[r.fold(i)] && !(r.d.Lang == "fr" && r.fold(i) == "visite") {
+			return true
+		}
+	}
+	return false
+}
+
+// shareLinks gives the other meetings of the same kind the links a sentence about them
+// all gave to one.
+func shareLinks(meetings []*meeting, from *meeting, links []link) {
+	for _, mt := range meetings {
+		if mt == from || !sameKind(mt.subtype, from.subtype) {
+			continue
+		}
+		for _, l := range links {
+			if l.kind == fixtures.EdgeParticipatedIn {
+				mt.links = append(mt.links, l)
+			}
+		}
+	}
+}
+
+// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite
+// organizzato dal Servizio ...") the organisers of the series.
+func seriesOrganisers(meetings []*meeting) {
+	for i, s := range meetings {
+		if !s.series {
+			continue
+		}
+		for _, mt := range meetings[i+1:] {
+			if mt.series || mt.from == "" || !sameKind(mt.subtype, s.subtype) {
+				continue
+			}
+			for _, l := range s.links {
+				if l.kind == fixtures.EdgeParticipatedIn && l.role == "organiser" {
+					mt.links = append(mt.links, l)
+				}
+			}
+		}
+	}
+}
+
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of
 // a meeting ("opening ceremony", "séance d'ouverture", "cerimonia di apertura").
 func (r *run) partOfMeeting(i, last int) bool {
