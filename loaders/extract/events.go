@@ -34,6 +34,7 @@ func (r *run) events() {
 	var current *meeting
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
+	var early []link       // groups named before the first meeting: they take part in it
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -57,6 +58,9 @@ func (r *run) events() {
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
 			st.meeting, st.meetingAt = mt, at
 			if created {
+				if len(meetings) == 0 {
+					mt.links = append(mt.links, early...) // "Officials of X ... En visite à Lyon, ..."
+				}
 				meetings = append(meetings, mt)
 			}
 			current = mt
@@ -98,6 +102,11 @@ func (r *run) events() {
 		r.applyCues(st, things, lastThing)
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
+		if current == nil && wi < 4 {
+			for _, m := range groupActors {
+				early = append(early, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})
+			}
+		}
 		r.memorandum(st)
 		r.sentencePersons(st)
 		if len(things) > 0 {
@@ -225,7 +234,8 @@ func (st *sentenceState) segment(k int) (int, int) {
 
 // listFirst are the cues whose actors are the coordinated list right after them, when
 // one starts there, rather than every actor up to the next cue.
-var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueOrganiser: true}
+var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueOrganiser: true,
+	cueParticipant: true}
 
 // eventCues say who takes part in or organises a meeting.
 var eventCues = map[cueKind]bool{cueOrganiser: true, cueOrganiserBefore: true, cueParticipant: true,

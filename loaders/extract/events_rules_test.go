@@ -21,10 +21,11 @@ func extractText(t *testing.T, doc string) *fixtures.Fixture {
 	return f
 }
 
-// hasEdge reports whether an edge of a kind runs between ids that start with from and to.
+// hasEdge reports whether an edge of a kind runs from an id that is from (or starts
+// with it and a colon) to an id that starts with to.
 func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
 	for _, e := range f.Edges {
-		if e.Kind == kind && strings.HasPrefix(e.From, from) && strings.HasPrefix(e.To, to) {
+		if e.Kind == kind && (e.From == from || strings.HasPrefix(e.From, from+":")) && strings.HasPrefix(e.To, to) {
 			return true
 		}
 	}
@@ -167,6 +168,26 @@ Le delegazioni sono state accolte dal ministero dell'Interno.`)
 		}
 		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:ministry-of-interior", to) {
 			t.Errorf("the host of all the delegations hosts %s:\n%s", to, dumpEdges(f))
+		}
+	}
+}
+
+func TestListReadsPossessivesAndAcronyms(t *testing.T) {
+	f := extractText(t, `A regional conference was held in Nairobi on 4 May 2021.
+Bodies that attended included the European Union's police agency (EUROPOL) and the Ministerial Council of the Andean Community (CAN).`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-05-04") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:eu", "meeting:2021-05-04") {
+		t.Errorf("Europol, not the EU, took part:\n%s", dumpEdges(f))
+	}
+}
+
+func TestHostsAndEarlyGroups(t *testing.T) {
+	f := extractText(t, `Geneva, 2 March 2022
+
+Senior officials of INTERPOL arrived in Geneva.
+On a visit today to the headquarters of UNODC, they met its director.`)
+	for _, from := range []string{"org:interpol", "unbody:unodc"} {
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-03-02") {
+			t.Errorf("%s takes part in the visit:\n%s", from, dumpEdges(f))
 		}
 	}
 }

@@ -257,7 +257,12 @@ var eventCuePhrases = map[cueKind]string{
 		partecipano|partecipa|parteciperanno|partecipera|prendono parte|prenderanno parte|were the participating|
 		were the participants|etaient presents|erano presenti|reunis|reunies|riuniti|riunite|gathered|
 		se sont reunis|se sont reunies|si sono riuniti|si sono riunite|met|have met|hanno incontrato|
-		ont rencontre|se sont rencontres|si sono incontrati|taking part|prenant part|prendendo parte`,
+		ont rencontre|se sont rencontres|si sono incontrati|taking part|prenant part|prendendo parte|
+		sent representatives|sent a delegation|sent delegations|sent delegates|sent experts|
+		ont envoye des representants|ont envoye une delegation|a envoye une delegation|a envoye des representants|
+		hanno inviato una delegazione|ha inviato una delegazione|hanno inviato rappresentanti|ha inviato rappresentanti|
+		se sont entretenus avec|s est entretenu avec|s est entretenue avec|se sont entretenues avec|held talks with|
+		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
 		en representant`,
 	// "œuvre" folds to "ouvre" (one letter for one)
@@ -323,11 +328,15 @@ var weekdayNumbers = map[string]time.Weekday{
 }
 
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
-var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered`)
+var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered
+	entretenus entretenu entretenue entretenues incontrato met`)
 
 // pluralHeads name several meetings at once.
 var pluralHeads = set(`delegazioni delegations visite visits incontri meetings reunions riunioni ateliers
 	workshops seminari seminars seminaires sessions sessioni`)
+
+// headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
+var headquarters = set(`siege headquarters sede seat premises locaux`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
@@ -342,6 +351,9 @@ var eventHeads = map[string]string{
 	"debat": "meeting", "retreat": "meeting", "briefing": "meeting", "seance": "meeting",
 	// verbs of meeting: a date or a place with them makes a meeting
 	"reunis": "meeting", "reunies": "meeting", "riuniti": "meeting", "riunite": "meeting", "gathered": "meeting",
+	"entretenus": "meeting", "entretenu": "meeting", "entretenue": "meeting", "entretenues": "meeting",
+	"incontrato": "meeting", "met": "meeting",
+	"deplacement": "visit", "trip": "visit", "trasferta": "visit",
 }
 
 // delegationWords are the group nouns a state adjective can qualify: "la délégation

@@ -88,7 +88,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if f == "course" && r.d.Lang != "en" {
 				continue
 			}
-			if delegationWords[f] && st.date == nil {
+			if delegationWords[f] && st.date == nil && s != 0 {
 				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
 			}
 			head, sub = i, t
@@ -378,22 +378,23 @@ func meetingName(mt *meeting) string {
 	return name
 }
 
-// hosts reads "à l'École supérieure de police", "presso la sede di": a body named as
-// the venue of the sentence's meeting hosts it.
+// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège
+// d'INTERPOL", "chez Europol et Eurojust": the bodies named as the venue of the
+// sentence's meeting host it.
 func (r *run) hosts(st *sentenceState) {
 	if st.meeting == nil || st.meetingAt < 0 {
 		return
 	}
-	for i := st.first + 1; i < st.last; i++ {
-		m := r.mentionAt(i)
-		if m == nil || m.first != i || m.kind != fixtures.KindAgency || !m.isActor() {
+	for i := st.first; i < st.last; i++ {
+		f := r.fold(i)
+		if r.at[i] != 0 || !venuePrepositions[f] && !headquarters[f] {
 			continue
 		}
-		k := i - 1
-		if k > st.first && (r.fold(k) == "l" || r.fold(k) == "la" || r.fold(k) == "le" || r.fold(k) == "the") {
-			k--
-		}
-		if venuePrepositions[r.fold(k)] {
+		actors, _ := r.listAfter(i+1, st.last)
+		for _, m := range actors {
+			if m.kind == fixtures.KindState || st.roled[m] {
+				continue
+			}
 			st.roled[m] = true
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "host", span: st.span})
 		}

@@ -20,6 +20,23 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	for k := i; k < end; {
 		f := r.fold(k)
 		if m := r.mentionAt(k); m != nil {
+			if m.isActor() && r.possessive(m.last, end) {
+				// "the European Union's law enforcement agency (EUROPOL)": the owner
+				// describes the body named in brackets.
+				k = m.last + 1
+				for k < end && k-m.last <= 6 && r.at[k] == 0 && r.fold(k) != "(" && !r.d.Tokens[k].Upper {
+					k++
+				}
+				if k < end && r.fold(k) == "(" {
+					if c := r.closingBracket(k, end); c > 0 {
+						a, _ := r.listAfter(k+1, c)
+						actors = append(actors, a...)
+						k = c + 1
+					}
+				}
+				glue = 0
+				continue
+			}
 			switch {
 			case m.kind == fixtures.KindPerson:
 				persons = append(persons, m)
@@ -38,6 +55,12 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		}
 		if f == "(" {
 			if c := r.closingBracket(k, end); c > 0 {
+				if r.mentionAt(k-1) == nil {
+					// "ASEAN Chiefs of Police (ASEANAPOL)": the acronym names what the
+					// gazetteer did not.
+					a, _ := r.listAfter(k+1, c)
+					actors = append(actors, a...)
+				}
 				k = c + 1
 				continue
 			}
@@ -48,12 +71,44 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			continue
 		}
 		if !listGlue[f] || glue >= 3 {
+			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
+				// "de la Communauté économique des États d'Afrique de l'Ouest (CEDEAO)":
+				// a name the gazetteer lacks, known by the acronym after it.
+				actors = append(actors, a...)
+				k, glue, unknown = c+1, 0, 0
+				continue
+			}
 			return actors, persons
 		}
 		glue, unknown = glue+1, 0
 		k++
 	}
 	return actors, persons
+}
+
+// namedByAcronym finds, within a dozen words from k that hold no mention and no clause
+// break, a bracket that holds only an actor's acronym; it returns the closing bracket
+// and the actor.
+func (r *run) namedByAcronym(k, end int) (int, []*mention) {
+	if k == 0 || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
+		return -1, nil
+	}
+	for j := k; j < end && j-k <= 12; j++ {
+		if r.at[j] != 0 {
+			return -1, nil
+		}
+		switch f := r.fold(j); {
+		case f == "(":
+			m := r.mentionAt(j + 1)
+			if m != nil && m.isActor() && m.last < end && r.fold(m.last) == ")" {
+				return m.last, []*mention{m}
+			}
+			return -1, nil
+		case clauseBreak(f):
+			return -1, nil
+		}
+	}
+	return -1, nil
 }
 
 // unknownName reports whether token k is a capitalised word, not the first of its
@@ -142,7 +197,7 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		f := r.fold(i)
-		if !participantGroups[f] && !originWords[f] {
+		if !participantGroups[f] && !(originWords[f] && r.originOfPeople(first, i)) {
 			continue
 		}
 		j := i + 1
@@ -275,6 +330,27 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 		case f == "," || ofWords[f] || r.unknownName(k):
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// possessive reports whether an "'s" follows token i: "the European Union's agency".
+func (r *run) possessive(i, end int) bool {
+	return i+1 < end && r.fold(i) == "s" && r.d.Tokens[i].Start > 0 && r.d.Tokens[i].Start == r.d.Tokens[i-1].End+1 &&
+		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
+}
+
+// originOfPeople reports whether "venus", "coming" at i tells where people come from:
+// it opens the sentence ("Venus du Mali, ...") or follows a group or a number ("trente
+// participants venus de"), not a thing ("la résine venue du Rif").
+func (r *run) originOfPeople(first, i int) bool {
+	if i == first {
+		return true
+	}
+	for k := i - 1; k >= first && i-k <= 3; k-- {
+		if f := r.fold(k); participantGroups[f] || isNumber(f) {
+			return true
 		}
 	}
 	return false
