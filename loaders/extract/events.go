@@ -481,6 +481,10 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
+		// "through the CyberSEE project, the CYBERKOP Action and the CyberEast+ project"
+		for _, p := range r.moreProjects(fw, to) {
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
+		}
 	}
 }
 
@@ -489,7 +493,11 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 func (r *run) sentencePersons(st *sentenceState) {
 	// "la riunione del Gruppo G7 Roma/Lione": the body a meeting noun belongs to.
 	if st.meeting != nil && st.meetingAt >= 0 {
-		if m := r.meetingGroup(st.meetingAt, st.last); m != nil {
+		m := r.meetingGroup(st.meetingAt, st.last)
+		if m == nil {
+			m = r.groupBefore(st.meetingAt)
+		}
+		if m != nil {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 			if st.meeting.group == "" {
 				st.meeting.group = m.name

@@ -268,6 +268,10 @@ var eventCuePhrases = map[cueKind]string{
 	// "œuvre" folds to "ouvre" (one letter for one)
 	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
 	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
+	cueFramework: `au titre des activites du|au titre des activites de|au titre du|au titre de la|au titre des|
+		s inscrivait dans le|s inscrivait dans la|s inscrit dans le|s inscrit dans la|fait partie du|fait partie de la|
+		forms part of the|is part of the|rientra nel|rientra nella|in the context of the|nel quadro dell|
+		dans le cadre d|sous l egide d|funding under the|under its`,
 	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
 		tra di loro|were among them`,
 	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|in co operation with|en co operation avec|
@@ -337,6 +341,14 @@ var pluralHeads = set(`delegazioni delegations visite visits incontri meetings r
 
 // headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
 var headquarters = set(`siege headquarters sede seat premises locaux`)
+
+// statutoryHeads are the meetings a body holds as itself: "the NATO summit", "the
+// Council of Europe Summit", "the OSCE Ministerial Council session".
+var statutoryHeads = set(`summit sommet vertice session sessione assembly assemblee assemblea`)
+
+// statutoryAdjectives may stand between the body and its meeting.
+var statutoryAdjectives = set(`extraordinary extraordinaire straordinario ordinary ordinaire ordinario annual
+	annuel annuelle annuale special speciale joint conjoint congiunto`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)

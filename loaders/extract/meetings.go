@@ -281,6 +281,20 @@ func (r *run) meetingGroup(head, last int) *mention {
 	return nil
 }
 
+// groupBefore is the body named right before a meeting noun: "the Council of Europe
+// Summit", "le sommet de la CEDEAO" read the other way, "the SCO summit".
+func (r *run) groupBefore(head int) *mention {
+	k := head - 1
+	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
+		k-- // "the ECOWAS extraordinary summit"
+	}
+	m := r.mentionAt(k)
+	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutoryHeads[r.fold(head)] {
+		return nil
+	}
+	return m
+}
+
 // seriesHead reports whether the meeting noun at i names a series of meetings:
 // "ciclo di visite", "a series of workshops", "série de réunions".
 func (r *run) seriesHead(i int) bool {

@@ -355,3 +355,25 @@ func (r *run) originOfPeople(first, i int) bool {
 	}
 	return false
 }
+
+// moreProjects returns the projects coordinated after fw before end: "the CyberSEE
+// project, the CYBERKOP Action of the Octopus Project and the CyberEast+ project".
+func (r *run) moreProjects(fw *mention, end int) []*mention {
+	var out []*mention
+	gap := 0
+	for k := fw.last; k < end && gap <= 6; {
+		m := r.mentionAt(k)
+		switch {
+		case m != nil && (m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap) && m.id != "":
+			out = append(out, m)
+			k, gap = m.last, 0
+		case m != nil && m.kind != "":
+			return out
+		case listGlue[r.fold(k)] || projectHeads[r.fold(k)] || r.unknownName(k):
+			k, gap = k+1, gap+1
+		default:
+			return out
+		}
+	}
+	return out
+}
