@@ -67,7 +67,7 @@ func (r *run) events() {
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
-		plural := st.meetingAt < 0 && current != nil && st.eventCue && r.pluralMeetings(first, last)
+		plural := st.meetingAt < 0 && current != nil && st.eventCue && st.place == nil && st.date == nil && r.pluralMeetings(first, last)
 		if plural {
 			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
 		}
@@ -262,6 +262,15 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	}
 	if before != nil {
 		return false, before
+	}
+	if st.meeting != nil && st.meetingAt < 0 {
+		// A meeting carried over from the sentences before yields to a project named in
+		// this one: "Financé par l'UE, le projet WAPIS ...".
+		for _, t := range things {
+			if t.first > i && !st.framed[t] {
+				return false, t
+			}
+		}
 	}
 	if st.meeting != nil {
 		return true, nil

@@ -315,7 +315,8 @@ var participantGroups = set(`participants participant partecipanti representativ
 	rappresentanti rappresentante representants representant delegates delegations delegation delegati
 	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
 	officers funzionari ufficiali fonctionnaires officiers responsables investigators enqueteurs investigatori
-	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees personnel staff personale`)
+	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees personnel staff personale
+	presidents presidenti ministers ministres ministri`)
 
 // articles may stand between "of" and a name: "of the", "de la", "dell'".
 var articles = set(`the la le l les il lo gli i`)
@@ -336,8 +337,16 @@ var genericHeads = set(`session sessione seance delegazione delegation reunis re
 	entretenus entretenu entretenue entretenues incontrato met`)
 
 // pluralHeads name several meetings at once.
-var pluralHeads = set(`delegazioni delegations visite visits incontri meetings reunions riunioni ateliers
-	workshops seminari seminars seminaires sessions sessioni`)
+var pluralHeads = map[string]string{
+	"delegazioni": "meeting", "delegations": "meeting", "visite": "visit", "visits": "visit", "incontri": "meeting",
+	"meetings": "meeting", "reunions": "meeting", "riunioni": "meeting", "ateliers": "workshop", "workshops": "workshop",
+	"seminari": "workshop", "seminars": "workshop", "seminaires": "workshop", "sessions": "meeting", "sessioni": "meeting",
+}
+
+// qualifierWords tell one meeting from another of the same kind.
+var qualifierWords = set(`preparatory preparatoire preparatoires preparatoria preparatorie ministerial ministerielle
+	ministeriale technical technique tecnica tecnico extraordinary extraordinaire straordinario straordinaria
+	joint conjoint congiunto congiunta`)
 
 // headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
 var headquarters = set(`siege headquarters sede seat premises locaux`)

@@ -13,6 +13,7 @@ type meeting struct {
 	label                                                 string // its own name, as in "conférence régionale (JUMBO)"
 	series                                                bool   // "ciclo di visite": a dated meeting is one of it, not it
 	generic                                               bool   // named by a noun that says no kind ("session"): a later noun says it
+	qualifier                                             string // the adjective that tells it from others: "extraordinaire", "conjoint"
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	spans                                                 []text.Span
 	links                                                 []link
@@ -81,7 +82,14 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		f := r.fold(i)
 		// The first meeting noun, or the one nearest before the date: "training officers
 		// follows the decision of the special meeting held on 4 April 2008".
-		if t, ok := meetingHeads[f]; ok && (head < 0 || dateAt > i && head < dateAt && dateAt-head > 12) {
+		t, ok := meetingHeads[f]
+		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
+			t, ok = p, true // "les réunions préparatoires qui se tiennent à Ouagadougou"
+		}
+		// A noun that says the kind of meeting rather than one that does not ("réunis à
+		// Lomé pour un sommet conjoint").
+		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
+		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 12) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
 				continue
 			}
@@ -127,18 +135,24 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, head, false
 	}
 	label, labelAt := r.meetingLabel(head, st.last)
-	series := r.seriesHead(head)
+	_, pluralHead := pluralHeads[r.fold(head)]
+	series := r.seriesHead(head) || pluralHead && meetingHeads[r.fold(head)] == ""
+	qualifier := r.qualifier(head, st.first, st.last)
 	group := ""
 	if g := r.meetingGroup(head, st.last); g != nil {
 		group = g.name
 	}
 	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") &&
 		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
+		(qualifier == "" || current.qualifier == "" || qualifier == current.qualifier) &&
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
 		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
 		current.addLabel(r, label, labelAt)
+		if current.qualifier == "" {
+			current.qualifier = qualifier
+		}
 		if current.generic && !genericHeads[r.fold(head)] {
 			current.subtype, current.generic = sub, false // "une session de formation ... L'atelier"
 		}
@@ -160,7 +174,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)]}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
@@ -204,7 +218,7 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 // delegazioni", "the workshops"): what it says holds for each meeting reported.
 func (r *run) pluralMeetings(first, last int) bool {
 	for i := first; i < last; i++ {
-		if r.at[i] == 0 && pluralHeads[r.fold(i)] && !(r.d.Lang == "fr" && r.fold(i) == "visite") {
+		if _, ok := pluralHeads[r.fold(i)]; ok && r.at[i] == 0 && !(r.d.Lang == "fr" && r.fold(i) == "visite") {
 			return true
 		}
 	}
@@ -293,6 +307,20 @@ func (r *run) groupBefore(head int) *mention {
 		return nil
 	}
 	return m
+}
+
+// qualifier is the adjective written with a meeting noun ("sommet conjoint", "the
+// extraordinary summit"), folded, or "".
+func (r *run) qualifier(head, first, last int) string {
+	for _, k := range []int{head + 1, head - 1} {
+		if k < first || k >= last || r.at[k] != 0 {
+			continue
+		}
+		if f := r.fold(k); qualifierWords[f] {
+			return f
+		}
+	}
+	return ""
 }
 
 // seriesHead reports whether the meeting noun at i names a series of meetings:
