@@ -27,6 +27,9 @@ type dateMention struct {
 	relative   int    // days from the publication date, for "oggi", "ieri"...
 	isRelative bool   // the date is relative to the publication date
 	partial    string // "18 et 7 novembre" when the year is not written
+	pday, pend int    // a date without its year: first and last day
+	pmonth     int    // a date without its year: month
+	weekday    int    // a day named by its weekday ("on Monday"): time.Weekday+1, 0 when not
 }
 
 var datePatterns = func() []*regexp.Regexp {
@@ -38,18 +41,18 @@ var datePatterns = func() []*regexp.Regexp {
 		return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j]
 	})
 	m := `(` + strings.Join(names, "|") + `)\.?`
-	d := `(\d{1,2})(?:er|°|st|nd|rd|th)?`
+	d := `(\d{1,2})(?:\s?er|°|st|nd|rd|th)?`
 	return []*regexp.Regexp{
 		// 0: 30 gennaio - 2 febbraio 2023
 		regexp.MustCompile(`\b` + d + `\s+` + m + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `\s+(\d{4})\b`),
 		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre
-		regexp.MustCompile(`\b` + d + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|to|-|e|et|and)\s*` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 2: 26 gennaio 2023, 6 fevrier 2024
 		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
-		// 3: January 26, 2023; October 3-4, 2023
-		regexp.MustCompile(`\b` + m + `\s+` + d + `(?:\s*(?:-|to|and)\s*(\d{1,2}))?,?\s+(\d{4})\b`),
-		// 4: 19/04/2024, 19.04.2024
-		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
+		// 3: January 26, 2023; October 3-4, 2023; September 4 (no year)
+		regexp.MustCompile(`\b` + m + `\s+` + d + `(?:\s*(?:-|to|and)\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b`),
+		// 4: 19/04/2024, 19.04.2024, 19-04-2024
+		regexp.MustCompile(`\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b`),
 		// 5: 2024-04-19
 		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		// 6: marzo 2022, ottobre del 2022
@@ -85,7 +88,34 @@ func findDates(fold string) []dateMention {
 			}
 		}
 	}
+	out = append(out, weekdayDates(fold)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// weekdayDates reads days named by their weekday alone ("on Monday", "giovedì"), not
+// those that precede a date ("mardi 6 mai 2014"): the last such day up to the
+// publication date.
+func weekdayDates(fold string) []dateMention {
+	var out []dateMention
+	for word, wd := range weekdayNumbers {
+		for from := 0; ; {
+			k := strings.Index(fold[from:], word)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(word)
+			if (k > 0 && isWordByte(fold[k-1])) || (from < len(fold) && isWordByte(fold[from])) {
+				continue
+			}
+			rest := strings.TrimLeft(fold[from:], " ,")
+			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				continue
+			}
+			out = append(out, dateMention{start: k, end: from, isRelative: true, weekday: int(wd) + 1})
+		}
+	}
 	return out
 }
 
@@ -187,17 +217,21 @@ func parseDate(pattern int, g func(int) string, dm *dateMention) bool {
 			d1, d2 = d2, d1
 		}
 		if g(4) == "" {
-			dm.partial = g(0)
+			dm.partial, dm.pday, dm.pend, dm.pmonth = g(0), d1, d2, m
 			return true
 		}
 		dm.from, dm.to, dm.prec = iso(num(4), m, d1), iso(num(4), m, d2), precDay
 	case 2:
 		if g(3) == "" {
-			dm.partial = g(0)
+			dm.partial, dm.pday, dm.pmonth = g(0), num(1), months[g(2)]
 			return true
 		}
 		dm.from, dm.prec = iso(num(3), months[g(2)], num(1)), precDay
 	case 3:
+		if g(4) == "" {
+			dm.partial, dm.pday, dm.pend, dm.pmonth = g(0), num(2), num(3), months[g(1)]
+			return true
+		}
 		dm.from, dm.prec = iso(num(4), months[g(1)], num(2)), precDay
 		if g(3) != "" {
 			dm.to = iso(num(4), months[g(1)], num(3))
@@ -237,16 +271,53 @@ func iso(y, m, d int) string {
 	return t.Format("2006-01-02")
 }
 
-// resolve fills in a relative date from the publication date.
+// resolve fills in a relative date, or a day and month written without their year
+// ("dal 24 al 26 novembre"), from the publication date: the year is the publication's,
+// the year before when that would put the date more than two months after it.
 func (dm dateMention) resolve(published string) (from, to string, ok bool) {
-	if !dm.isRelative {
+	if !dm.isRelative && dm.pmonth == 0 {
 		return dm.from, dm.to, dm.from != ""
 	}
 	t, err := time.Parse("2006-01-02", published)
 	if err != nil {
 		return "", "", false
 	}
-	return t.AddDate(0, 0, dm.relative).Format("2006-01-02"), "", true
+	if dm.weekday > 0 {
+		back := (int(t.Weekday()) - (dm.weekday - 1) + 7) % 7
+		return t.AddDate(0, 0, -back).Format("2006-01-02"), "", true
+	}
+	if dm.isRelative {
+		return t.AddDate(0, 0, dm.relative).Format("2006-01-02"), "", true
+	}
+	y := t.Year()
+	if from = iso(y, dm.pmonth, dm.pday); from != "" && from > t.AddDate(0, 2, 0).Format("2006-01-02") {
+		y--
+		from = iso(y, dm.pmonth, dm.pday)
+	}
+	if dm.pend > dm.pday {
+		to = iso(y, dm.pmonth, dm.pend)
+	}
+	return from, to, from != ""
+}
+
+// datelineLead reports whether the text before a date on one of the first or last lines
+// makes it a dateline: nothing, a place and a comma ("Roma, "), a dash after a place
+// ("Brazzaville, Congo - "), or a weekday ("Sat ").
+func datelineLead(before string) bool {
+	fields := strings.Fields(before)
+	if len(fields) == 0 {
+		return true
+	}
+	last := fields[len(fields)-1]
+	switch {
+	case len(fields) <= 4 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")):
+		return true
+	case len(fields) <= 5 && (last == "-" || last == "--"):
+		return true
+	case len(fields) <= 6 && weekdays[strings.TrimSuffix(last, ",")]:
+		return true
+	}
+	return false
 }
 
 // publishedDate finds a dateline: a full date alone on one of the first or last
@@ -275,7 +346,7 @@ func publishedDate(d *text.Doc, dates []dateMention) (string, int) {
 				continue
 			}
 			before := strings.TrimSpace(d.Fold[l.Start:dm.start])
-			if len(strings.Fields(before)) <= 4 && (before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")) {
+			if datelineLead(before) {
 				return dm.from, dm.start
 			}
 		}

@@ -24,6 +24,8 @@ type sentenceState struct {
 	place       *mention
 	onBehalf    *mention
 	roled       map[*mention]bool
+	eventCue    bool              // the sentence says who takes part or organises: a meeting noun in it is an event
+	framed      map[*mention]bool // projects named among a meeting's organisers: its framework, not a cue's target
 }
 
 // events reads the document sentence by sentence.
@@ -32,25 +34,46 @@ func (r *run) events() {
 	var current *meeting
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
-	for _, w := range r.sentenceWindows() {
+	var early []link       // groups named before the first meeting: they take part in it
+	windows := r.sentenceWindows()
+	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
 		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
+		groupActors, groupPersons := r.groupParticipants(first, last)
+		st.eventCue = len(groupActors)+len(groupPersons) > 0
+		for _, c := range st.cues {
+			st.eventCue = st.eventCue || eventCues[c.kind]
+		}
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
 			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
 				st.place = m
 			}
 		}
+		if st.date == nil && st.place == nil && wi+1 < len(windows) {
+			r.headingScene(st, windows[wi+1])
+		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
 			st.meeting, st.meetingAt = mt, at
 			if created {
+				if len(meetings) == 0 {
+					mt.links = append(mt.links, early...) // "Officials of X ... En visite à Lyon, ..."
+				}
 				meetings = append(meetings, mt)
 			}
 			current = mt
-		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant)) {
+		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
+		}
+		plural := st.meetingAt < 0 && current != nil && st.eventCue && st.place == nil && st.date == nil && r.pluralMeetings(first, last)
+		if plural {
+			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
+		}
+		linked := 0
+		if st.meeting != nil {
+			linked = len(st.meeting.links)
 		}
 		r.hosts(st)
 		if st.date != nil && st.place != nil {
@@ -70,19 +93,30 @@ func (r *run) events() {
 			}
 		}
 		for _, t := range things {
-			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" {
+			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {
 				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, "owner")
 				t.owner.inTitle = true // named with the project, not an actor of the sentence
 			}
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
+		r.participate(st, groupActors, "participant")
+		r.participate(st, groupPersons, "participant")
+		if current == nil && wi < 4 {
+			for _, m := range groupActors {
+				early = append(early, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})
+			}
+		}
 		r.memorandum(st)
 		r.sentencePersons(st)
 		if len(things) > 0 {
 			lastThing = things[len(things)-1]
 		}
+		if plural {
+			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
+		}
 	}
+	seriesOrganisers(meetings)
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
@@ -94,13 +128,21 @@ func (r *run) events() {
 const maxSentenceTokens = 400
 
 // sentenceWindows returns the token ranges [first, last) of the sentences with their
-// index, long sentences cut in windows.
+// index, long sentences cut in windows and clauses cut at "while", "mentre", ";".
 func (r *run) sentenceWindows() [][3]int {
 	var out [][3]int
 	for s := range r.d.Sentences {
 		first, last := r.sentenceTokens(s)
 		for ; first < last; first += maxSentenceTokens {
-			out = append(out, [3]int{s, first, min(last, first+maxSentenceTokens)})
+			end := min(last, first+maxSentenceTokens)
+			from := first
+			for k := first + 1; k < end; k++ {
+				if r.at[k] == 0 && clauseCuts[r.fold(k)] && k-from >= 3 {
+					out = append(out, [3]int{s, from, k})
+					from = k
+				}
+			}
+			out = append(out, [3]int{s, from, end})
 		}
 	}
 	return out
@@ -110,6 +152,11 @@ func (r *run) findCues(first, last int) []cue {
 	var out []cue
 	for i := first; i < last; i++ {
 		if r.at[i] != 0 {
+			continue
+		}
+		if c, ok := r.gappedCue(i, last); ok {
+			out = append(out, c)
+			i = c.last - 1
 			continue
 		}
 		for _, c := range r.x.cues[r.fold(i)] {
@@ -143,7 +190,8 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 		if dm.isRelative && r.published == "" {
 			continue
 		}
-		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") {
+		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") ||
+			(best.weekday > 0 && dm.prec == precDay) {
 			best = dm
 		}
 	}
@@ -184,6 +232,15 @@ func (st *sentenceState) segment(k int) (int, int) {
 	return st.cues[k].last, end
 }
 
+// listFirst are the cues whose actors are the coordinated list right after them, when
+// one starts there, rather than every actor up to the next cue.
+var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueOrganiser: true,
+	cueParticipant: true}
+
+// eventCues say who takes part in or organises a meeting.
+var eventCues = map[cueKind]bool{cueOrganiser: true, cueOrganiserBefore: true, cueParticipant: true,
+	cueParticipantVerb: true, cueSpeaker: true, cueChair: true, cueAmong: true}
+
 // startsList tells the cues followed by a list of actors from those that sit inside one
 // ("per il ministero dell'Interno", "tra", "firmato").
 var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueSpeaker: true, cueChair: true,
@@ -196,7 +253,7 @@ var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueS
 func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *mention) (meetingTarget bool, thing *mention) {
 	var before *mention
 	for _, t := range things {
-		if t.first < i {
+		if t.first < i && !st.framed[t] {
 			before = t
 		}
 	}
@@ -205,6 +262,15 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	}
 	if before != nil {
 		return false, before
+	}
+	if st.meeting != nil && st.meetingAt < 0 {
+		// A meeting carried over from the sentences before yields to a project named in
+		// this one: "Financé par l'UE, le projet WAPIS ...".
+		for _, t := range things {
+			if t.first > i && !st.framed[t] {
+				return false, t
+			}
+		}
 	}
 	if st.meeting != nil {
 		return true, nil
@@ -221,10 +287,19 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		from, to := st.segment(k)
 		actors := r.actorsIn(from, to)
 		persons := r.personsIn(from, to)
+		if listFirst[c.kind] {
+			// "financé par l'UE, le projet ...": the list right after the cue, when there is one.
+			if a, _ := r.listAfter(from, to); len(a) > 0 {
+				actors = a
+			}
+		}
 		isMeeting, thing := r.target(st, things, c.first, lastThing)
 		switch c.kind {
 		case cueOrganiser:
 			r.roleAll(st, isMeeting, thing, actors, "organiser")
+			if isMeeting {
+				r.organisingProjects(st, from, to)
+			}
 		case cueOrganiserBefore:
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.
@@ -239,6 +314,18 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.roleAll(st, true, nil, actors, "participant")
 				r.roleAll(st, true, nil, persons, "participant")
 			}
+		case cueParticipantVerb:
+			// "A and B took part", else "vi hanno preso parte A e B".
+			a, p := r.listBefore(st.first, c.first)
+			if len(a)+len(p) == 0 {
+				a, p = actors, persons
+			}
+			r.participate(st, a, "participant")
+			r.participate(st, p, "participant")
+		case cueAmong:
+			a, p := r.listAfter(c.last, to)
+			r.participate(st, a, "participant")
+			r.participate(st, p, "participant")
 		case cueSpeaker, cueChair:
 			role := "speaker"
 			if c.kind == cueChair {
@@ -272,6 +359,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, after, r.actorsIn(st.first, c.first), "implementer")
 			}
 		case cueFunder:
+			if r.modifiesBody(st, c.first) {
+				continue // "le Centre de Vicenza, financé par ...": the body is funded, not the meeting
+			}
 			r.funded(st, isMeeting, thing, actors)
 		case cueFundsBefore:
 			after := r.firstThing(things, c.last)
@@ -400,6 +490,10 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
+		// "through the CyberSEE project, the CYBERKOP Action and the CyberEast+ project"
+		for _, p := range r.moreProjects(fw, to) {
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
+		}
 	}
 }
 
@@ -408,11 +502,11 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 func (r *run) sentencePersons(st *sentenceState) {
 	// "la riunione del Gruppo G7 Roma/Lione": the body a meeting noun belongs to.
 	if st.meeting != nil && st.meetingAt >= 0 {
-		j := st.meetingAt + 1
-		for j < st.last && connectors[r.fold(j)] && j-st.meetingAt < 3 {
-			j++
+		m := r.meetingGroup(st.meetingAt, st.last)
+		if m == nil {
+			m = r.groupBefore(st.meetingAt)
 		}
-		if m := r.mentionAt(j); j > st.meetingAt+1 && m != nil && m.first == j && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		if m != nil {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 			if st.meeting.group == "" {
 				st.meeting.group = m.name

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/entente/entente/loaders/text"
 )
@@ -470,4 +472,190 @@ func init() {
 	// "under" opens a title only with "Secretary" ("Under-Secretary-General"), which is one.
 	delete(titleWords, "under")
 	notPersonWords["under"] = true
+}
+
+// ---- Meetings, participation and project relations (events.go, meetings.go, dates.go) ----
+
+// weekdays are the folded day names (and English abbreviations) that may stand before
+// the date of a dateline.
+var weekdays = set(`lunedi martedi mercoledi giovedi venerdi sabato domenica lundi mardi mercredi jeudi
+	vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri
+	sat sun`)
+
+// Cue kinds of this block, numbered apart from the list above.
+const (
+	// cueParticipantVerb: a verb of taking part whose subject comes before it ("A and B
+	// took part"), or after it in an inverted clause ("vi hanno partecipato A e B").
+	cueParticipantVerb cueKind = iota + 100
+	// cueAmong: a list of participants after "among them".
+	cueAmong
+)
+
+// eventCuePhrases are cue phrases of this block, added to cuePhrases.
+var eventCuePhrases = map[cueKind]string{
+	cueParticipantVerb: `hanno partecipato|ha partecipato|hanno preso parte|ha preso parte|ont participe|
+		a participe|ont pris part|a pris part|participated|took part|attended|were present|take part|takes part|
+		will take part|will attend|participent|participe|participeront|prennent part|prend part|prendront part|
+		partecipano|partecipa|parteciperanno|partecipera|prendono parte|prenderanno parte|were the participating|
+		were the participants|etaient presents|erano presenti|reunis|reunies|riuniti|riunite|gathered|
+		se sont reunis|se sont reunies|si sono riuniti|si sono riunite|met|have met|hanno incontrato|
+		ont rencontre|se sont rencontres|si sono incontrati|taking part|prenant part|prendendo parte|
+		sent representatives|sent a delegation|sent delegations|sent delegates|sent experts|
+		ont envoye des representants|ont envoye une delegation|a envoye une delegation|a envoye des representants|
+		hanno inviato una delegazione|ha inviato una delegazione|hanno inviato rappresentanti|ha inviato rappresentanti|
+		se sont entretenus avec|s est entretenu avec|s est entretenue avec|se sont entretenues avec|held talks with|
+		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con`,
+	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
+		en representant`,
+	// "œuvre" folds to "ouvre" (one letter for one)
+	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
+	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
+	cueFramework: `au titre des activites du|au titre des activites de|au titre du|au titre de la|au titre des|
+		s inscrivait dans le|s inscrivait dans la|s inscrit dans le|s inscrit dans la|fait partie du|fait partie de la|
+		forms part of the|is part of the|rientra nel|rientra nella|in the context of the|nel quadro dell|
+		dans le cadre d|sous l egide d|funding under the|under its`,
+	cueAmong: `among them|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|tra loro|tra questi|fra questi|
+		tra di loro|were among them`,
+	cueCollaboration: `conjointement avec|jointly with|congiuntamente con|in co operation with|en co operation avec|
+		de concert avec|in association with|en association avec|with the assistance of|con l assistenza di|
+		avec l assistance de|with support from|avec le concours de|con il concorso di`,
+	cueOrganiserBefore: `ospitera|ospiteranno|accueillera|accueilleront|will host|hosts|accueille|ospita|
+		organise|organisent|organizza|organizzano|organizes|organises|will hold|tiendra|a accueilli|
+		ont accueilli|ha accolto|hanno accolto|received|ha ricevuto|hanno ricevuto`,
+	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|accolte da|accolti da|salutate da|salutata da|
+		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
+		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
+		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
+	cueAdopted: `drafted|drawn up|redige|redigee|elabore|elaboree|redatto|redatta|elaborato|elaborata`,
+}
+
+// gappedParticiples are participles whose agent follows after a few words ("mis en
+// œuvre à trois par", "held in Kingston by"), with the cue they make.
+var gappedParticiples = func() []cuePhrase {
+	var out []cuePhrase
+	for kind, list := range map[cueKind]string{
+		cueImplementer: `mis en oeuvre|mise en oeuvre|mis en ouvre|mise en ouvre|implemented|attuato|attuata|realizzato|
+			realizzata`,
+		cueFunder: `finance|financee|finances|financees|funded|financed|finanziato|finanziata|finanziati`,
+		cueOrganiser: `organise|organisee|organises|organisees|organised|organized|organizzato|organizzata|held|
+			tenu|tenue|tenuto|tenuta|hosted|convened|convoque|convoquee|convocato|convocata`,
+	} {
+		for _, p := range strings.Split(list, "|") {
+			out = append(out, cuePhrase{strings.Fields(p), kind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}()
+
+// byWords introduce the agent of a passive.
+var byWords = set(`by par da dal dalla dall dallo dai dagli dalle`)
+
+// participantGroups are nouns for people sent by a body or a country: their origin
+// ("participants from A and B", "représentants de la CEDEAO") takes part.
+var participantGroups = set(`participants participant partecipanti representatives representative
+	rappresentanti rappresentante representants representant delegates delegations delegation delegati
+	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
+	officers funzionari ufficiali fonctionnaires officiers responsables investigators enqueteurs investigatori
+	magistrates magistrats magistrati trainees stagiaires tirocinanti attendees personnel staff personale
+	presidents presidenti ministers ministres ministri`)
+
+// weekdayNumbers are the full folded weekday names, for "on Monday", "giovedì".
+var weekdayNumbers = map[string]time.Weekday{
+	"monday": time.Monday, "lundi": time.Monday, "lunedi": time.Monday,
+	"tuesday": time.Tuesday, "mardi": time.Tuesday, "martedi": time.Tuesday,
+	"wednesday": time.Wednesday, "mercredi": time.Wednesday, "mercoledi": time.Wednesday,
+	"thursday": time.Thursday, "jeudi": time.Thursday, "giovedi": time.Thursday,
+	"friday": time.Friday, "vendredi": time.Friday, "venerdi": time.Friday,
+	"saturday": time.Saturday, "samedi": time.Saturday, "sabato": time.Saturday,
+	"sunday": time.Sunday, "dimanche": time.Sunday, "domenica": time.Sunday,
+}
+
+// genericHeads are meeting nouns that do not say what kind of meeting it is.
+var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered
+	entretenus entretenu entretenue entretenues incontrato met`)
+
+// pluralHeads name several meetings at once.
+var pluralHeads = map[string]string{
+	"delegazioni": "meeting", "delegations": "meeting", "visite": "visit", "visits": "visit", "incontri": "meeting",
+	"meetings": "meeting", "reunions": "meeting", "riunioni": "meeting", "ateliers": "workshop", "workshops": "workshop",
+	"seminari": "workshop", "seminars": "workshop", "seminaires": "workshop", "sessions": "meeting", "sessioni": "meeting",
+}
+
+// qualifierWords tell one meeting from another of the same kind.
+var qualifierWords = set(`preparatory preparatoire preparatoires preparatoria preparatorie ministerial ministerielle
+	ministeriale technical technique tecnica tecnico extraordinary extraordinaire straordinario straordinaria
+	joint conjoint congiunto congiunta`)
+
+// headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
+var headquarters = set(`siege headquarters sede seat premises locaux`)
+
+// statutoryHeads are the meetings a body holds as itself: "the NATO summit", "the
+// Council of Europe Summit", "the OSCE Ministerial Council session".
+var statutoryHeads = set(`summit sommet vertice session sessione assembly assemblee assemblea`)
+
+// statutoryAdjectives may stand between the body and its meeting.
+var statutoryAdjectives = set(`extraordinary extraordinaire straordinario ordinary ordinaire ordinario annual
+	annuel annuelle annuale special speciale joint conjoint congiunto`)
+
+// openingWords make a meeting noun the opening or closing of the meeting reported.
+var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
+
+// seriesWords before a meeting noun make it a series of meetings.
+var seriesWords = set(`ciclo serie series cycle round`)
+
+// eventHeads are meeting nouns of this block, added to meetingHeads.
+var eventHeads = map[string]string{
+	"delegazione": "meeting", "delegation": "meeting", "session": "meeting", "sessione": "meeting",
+	"assemblea": "meeting", "assemblee": "meeting", "assembly": "meeting", "debate": "meeting", "dibattito": "meeting",
+	"debat": "meeting", "retreat": "meeting", "briefing": "meeting", "seance": "meeting",
+	// verbs of meeting: a date or a place with them makes a meeting
+	"reunis": "meeting", "reunies": "meeting", "riuniti": "meeting", "riunite": "meeting", "gathered": "meeting",
+	"entretenus": "meeting", "entretenu": "meeting", "entretenue": "meeting", "entretenues": "meeting",
+	"incontrato": "meeting", "met": "meeting",
+	"deplacement": "visit", "trip": "visit", "trasferta": "visit",
+}
+
+// delegationNouns are the group nouns a state adjective can qualify: "la délégation
+// sénégalaise", "the Tunisian delegation".
+var delegationNouns = set(`delegation delegations delegazione delegazioni`)
+
+// originWords stand between a group and where it comes from: "venus du Mali",
+// "coming from", "provenienti da".
+var originWords = set(`venus venues venu venue issus issues coming arriving provenienti proveniente giunti
+	arrives originaires`)
+
+// fromWords say where a group comes from.
+var fromWords = set(`from da dal dalla dall dallo dai dagli dalle de du des d`)
+
+// ofWords say whose a group is.
+var ofWords = set(`of di del della dell dello dei degli delle de du des d`)
+
+// numberWords are small numbers written out, counting the people of a group.
+var numberWords = set(`two three four five six seven eight nine ten due tre quattro cinque sei sette otto
+	nove dieci deux trois quatre cinq sept huit neuf dix`)
+
+// listGlue are the words that join the items of a coordinated list of names.
+var listGlue = set(`, : and et e ed the la le l les il lo gli i of de du des d di del della dell dello dei
+	degli delle da dal dalla dall dai dagli dalle from as well ainsi que nonche namely also aussi egalement
+	anche inoltre has have had hanno ha ont a will both tous toutes tutti entrambi or ou o together with along
+	avec con insieme al alla allo conjointement`)
+
+// clauseCuts end a clause inside a sentence: what follows is read on its own.
+var clauseCuts = set(`mentre while whereas tandis`)
+
+func init() {
+	for kind, list := range eventCuePhrases {
+		for _, p := range strings.Split(list, "|") {
+			if p = strings.Join(strings.Fields(p), " "); p != "" {
+				cuePhrases[kind] = append(cuePhrases[kind], p)
+			}
+		}
+	}
+	for w, sub := range eventHeads {
+		meetingHeads[w] = sub
+	}
+	for _, kind := range []cueKind{cueParticipantVerb, cueAmong} {
+		startsList[kind] = true
+	}
 }

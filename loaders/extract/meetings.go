@@ -11,6 +11,9 @@ import (
 type meeting struct {
 	subtype, from, to, place, placeName, country, partial string
 	label                                                 string // its own name, as in "conférence régionale (JUMBO)"
+	series                                                bool   // "ciclo di visite": a dated meeting is one of it, not it
+	generic                                               bool   // named by a noun that says no kind ("session"): a later noun says it
+	qualifier                                             string // the adjective that tells it from others: "extraordinaire", "conjoint"
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	spans                                                 []text.Span
 	links                                                 []link
@@ -47,6 +50,15 @@ func subtypeClass(s string) string {
 	return s
 }
 
+// sameKind reports whether two meeting nouns may name the same meeting: nouns of one
+// class, and a visit with its talks ("la visita ... i colloqui").
+func sameKind(a, b string) bool {
+	if a == "visit" && b == "meeting" || a == "meeting" && b == "visit" {
+		return true
+	}
+	return subtypeClass(a) == subtypeClass(b)
+}
+
 // signing is the date and place of the last memorandum signed in the document.
 type signing struct{ date, place, placeName, country string }
 
@@ -55,17 +67,37 @@ type signing struct{ date, place, placeName, country string }
 // current one when a meeting noun or "the event" refers back to it.
 func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meeting, int, bool) {
 	head, sub, coref := -1, "", -1
+	dateAt := -1 // the token where the sentence's date starts
+	if st.date != nil && !st.date.isRelative {
+		for i := st.first; i < st.last && dateAt < 0; i++ {
+			if r.d.Tokens[i].Start >= st.date.start {
+				dateAt = i
+			}
+		}
+	}
 	for i := st.first; i < st.last; i++ {
 		if r.at[i] != 0 {
 			continue
 		}
 		f := r.fold(i)
-		if t, ok := meetingHeads[f]; ok && head < 0 {
+		// The first meeting noun, or the one nearest before the date: "training officers
+		// follows the decision of the special meeting held on 4 April 2008".
+		t, ok := meetingHeads[f]
+		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
+			t, ok = p, true // "les réunions préparatoires qui se tiennent à Ouagadougou"
+		}
+		// A noun that says the kind of meeting rather than one that does not ("réunis à
+		// Lomé pour un sommet conjoint").
+		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
+		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 12) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
 				continue
 			}
 			if f == "course" && r.d.Lang != "en" {
 				continue
+			}
+			if delegationNouns[f] && st.date == nil && s != 0 {
+				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
 			}
 			head, sub = i, t
 		}
@@ -96,13 +128,34 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.tokSpan(head, head+1)
+	if current != nil && r.partOfMeeting(head, st.last) {
+		// "At the opening ceremony, held on Monday": the meeting being reported opened then.
+		current.fill(from, to, place, placeName, country, partial)
+		current.spans = append(current.spans, span)
+		return current, head, false
+	}
 	label, labelAt := r.meetingLabel(head, st.last)
-	if current != nil && subtypeClass(current.subtype) == subtypeClass(sub) &&
+	_, pluralHead := pluralHeads[r.fold(head)]
+	series := r.seriesHead(head) || pluralHead && meetingHeads[r.fold(head)] == ""
+	qualifier := r.qualifier(head, st.first, st.last)
+	group := ""
+	if g := r.meetingGroup(head, st.last); g != nil {
+		group = g.name
+	}
+	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") &&
+		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
+		(qualifier == "" || current.qualifier == "" || qualifier == current.qualifier) &&
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
 		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
 		current.addLabel(r, label, labelAt)
+		if current.qualifier == "" {
+			current.qualifier = qualifier
+		}
+		if current.generic && !genericHeads[r.fold(head)] {
+			current.subtype, current.generic = sub, false // "une session de formation ... L'atelier"
+		}
 		return current, head, false
 	}
 	if sub == "signing ceremony" && from == "" && place == "" {
@@ -115,13 +168,173 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 	}
 	hasDate := from != "" && len(from) >= 7
-	if !hasDate && place == "" && s != 0 {
+	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
+		if coref >= 0 && current != nil {
+			return current, coref, false // "durante l'evento ... della 76a sessione dell'Assemblea"
+		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// headingScene reads a heading that names a meeting ("4th Regional Meeting of Heads of
+// Secretariats") on the short line after it that says where and when ("Turin, Italy,
+// 9-10 November 2021"), even when that line is the dateline.
+func (r *run) headingScene(st *sentenceState, next [3]int) {
+	if st.last-st.first > 12 || next[2]-next[1] > 10 {
+		return
+	}
+	head := false
+	for i := st.first; i < st.last && !head; i++ {
+		_, head = meetingHeads[r.fold(i)]
+		head = head && r.at[i] == 0
+	}
+	if !head {
+		return
+	}
+	var place *mention
+	for i := next[1]; i < next[2] && place == nil; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == "place" {
+			place = m
+		}
+	}
+	if place == nil {
+		return // a date alone under a heading is when it was published
+	}
+	st.place = place
+	sp := r.tokSpan(next[1], next[2])
+	for k := range r.datesIn(sp) {
+		if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay {
+			st.date = dm
+			break
+		}
+	}
+}
+
+// pluralMeetings reports whether a sentence names meetings in the plural ("le
+// delegazioni", "the workshops"): what it says holds for each meeting reported.
+func (r *run) pluralMeetings(first, last int) bool {
+	for i := first; i < last; i++ {
+		if _, ok := pluralHeads[r.fold(i)]; ok && r.at[i] == 0 && !(r.d.Lang == "fr" && r.fold(i) == "visite") {
+			return true
+		}
+	}
+	return false
+}
+
+// shareLinks gives the other meetings of the same kind the links a sentence about them
+// all gave to one.
+func shareLinks(meetings []*meeting, from *meeting, links []link) {
+	for _, mt := range meetings {
+		if mt == from || !sameKind(mt.subtype, from.subtype) {
+			continue
+		}
+		for _, l := range links {
+			if l.kind == fixtures.EdgeParticipatedIn {
+				mt.links = append(mt.links, l)
+			}
+		}
+	}
+}
+
+// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite
+// organizzato dal Servizio ...") the organisers of the series.
+func seriesOrganisers(meetings []*meeting) {
+	for i, s := range meetings {
+		if !s.series {
+			continue
+		}
+		for _, mt := range meetings[i+1:] {
+			if mt.series || mt.from == "" || !sameKind(mt.subtype, s.subtype) {
+				continue
+			}
+			for _, l := range s.links {
+				if l.kind == fixtures.EdgeParticipatedIn && l.role == "organiser" {
+					mt.links = append(mt.links, l)
+				}
+			}
+		}
+	}
+}
+
+// partOfMeeting reports whether the meeting noun at i names the opening or closing of
+// a meeting ("opening ceremony", "séance d'ouverture", "cerimonia di apertura").
+func (r *run) partOfMeeting(i, last int) bool {
+	if i > 0 && openingWords[r.fold(i-1)] {
+		return true
+	}
+	for k := i + 1; k < last && k-i <= 2; k++ {
+		if openingWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingGroup is the body a meeting noun belongs to: "la riunione del Gruppo",
+// "le sommet extraordinaire de la CEDEAO", "the annual session of the Council" (an
+// organisation named after the noun, its adjectives and "of the"), or nil.
+func (r *run) meetingGroup(head, last int) *mention {
+	j, adjectives := head+1, 0
+	for j < last && r.at[j] == 0 && !ofWords[r.fold(j)] && adjectives < 2 && r.d.Tokens[j].Kind == text.Word && !r.d.Tokens[j].Upper {
+		j, adjectives = j+1, adjectives+1 // "extraordinaire", "annuale"
+	}
+	k := j
+	for k < last && r.at[k] == 0 && (ofWords[r.fold(k)] || articles[r.fold(k)]) && k-j < 3 {
+		k++
+	}
+	if k == j || !ofWords[r.fold(j)] {
+		return nil
+	}
+	if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		return m
+	}
+	return nil
+}
+
+// groupBefore is the body named right before a meeting noun: "the Council of Europe
+// Summit", "le sommet de la CEDEAO" read the other way, "the SCO summit".
+func (r *run) groupBefore(head int) *mention {
+	k := head - 1
+	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
+		k-- // "the ECOWAS extraordinary summit"
+	}
+	m := r.mentionAt(k)
+	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutoryHeads[r.fold(head)] {
+		return nil
+	}
+	return m
+}
+
+// qualifier is the adjective written with a meeting noun ("sommet conjoint", "the
+// extraordinary summit"), folded, or "".
+func (r *run) qualifier(head, first, last int) string {
+	for _, k := range []int{head + 1, head - 1} {
+		if k < first || k >= last || r.at[k] != 0 {
+			continue
+		}
+		if f := r.fold(k); qualifierWords[f] {
+			return f
+		}
+	}
+	return ""
+}
+
+// seriesHead reports whether the meeting noun at i names a series of meetings:
+// "ciclo di visite", "a series of workshops", "série de réunions".
+func (r *run) seriesHead(i int) bool {
+	if r.d.Lang == "it" && r.fold(i) == "visite" {
+		return true
+	}
+	for k := i - 1; k >= 0 && i-k <= 2; k-- {
+		if seriesWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // meetingLabel reads a meeting's own name given in brackets a few words after its head
@@ -207,22 +420,23 @@ func meetingName(mt *meeting) string {
 	return name
 }
 
-// hosts reads "à l'École supérieure de police", "presso la sede di": a body named as
-// the venue of the sentence's meeting hosts it.
+// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège
+// d'INTERPOL", "chez Europol et Eurojust": the bodies named as the venue of the
+// sentence's meeting host it.
 func (r *run) hosts(st *sentenceState) {
 	if st.meeting == nil || st.meetingAt < 0 {
 		return
 	}
-	for i := st.first + 1; i < st.last; i++ {
-		m := r.mentionAt(i)
-		if m == nil || m.first != i || m.kind != fixtures.KindAgency || !m.isActor() {
+	for i := st.first; i < st.last; i++ {
+		f := r.fold(i)
+		if r.at[i] != 0 || !venuePrepositions[f] && !headquarters[f] {
 			continue
 		}
-		k := i - 1
-		if k > st.first && (r.fold(k) == "l" || r.fold(k) == "la" || r.fold(k) == "le" || r.fold(k) == "the") {
-			k--
-		}
-		if venuePrepositions[r.fold(k)] {
+		actors, _ := r.listAfter(i+1, st.last)
+		for _, m := range actors {
+			if m.kind == fixtures.KindState || st.roled[m] {
+				continue
+			}
 			st.roled[m] = true
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "host", span: st.span})
 		}

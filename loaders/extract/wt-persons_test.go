@@ -111,13 +111,13 @@ func TestPersonsNotGluedToBodies(t *testing.T) {
 }
 
 func TestPersonsEmployerAfterAt(t *testing.T) {
-	_, aff := personsOf(t, `According to Laura Fenwick, Head of the Border Analysis Unit at the OSCE Secretariat, the new network of contact points will help participating States to share information on border security.`)
-	wantAffiliation(t, aff, "person:laura-fenwick", "org:osce")
+	_, aff := personsOf(t, `According to Laura Fenwick, Head of the Border Analysis Unit at the INTERPOL General Secretariat, the new network of contact points will help participating States to share information on border security.`)
+	wantAffiliation(t, aff, "person:laura-fenwick", "org:interpol")
 }
 
 func TestPersonsTitleBodies(t *testing.T) {
 	// A state before a body qualifies it; the body is the affiliation.
-	_, aff := personsOf(t, `The workshop in Castries was delivered by two instructors of United States Customs and Border Protection, Paul Hendry and Maria Kowal, for the border officers of the region.`)
+	_, aff := personsOf(t, `The workshop in Castries was delivered by two instructors of the United States Coast Guard, Paul Hendry and Maria Kowal, for the border officers of the region.`)
 	wantAffiliation(t, aff, "person:paul-hendry", "agency:us:")
 
 	// A unit of a ministry: the ministry is the affiliation, of the release's state.

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// extractText runs the extractor on an invented document.
+
+// hasEdge reports whether an edge of a kind runs from an id that is from (or starts
+// with it and a colon) to an id that starts with to.
+// hasEdgePrefix finds an edge whose ends start with the ids given (meeting ids carry dates and places).
+func hasEdgePrefix(f *fixtures.Fixture, kind, from, to string) bool {
+	for _, e := range f.Edges {
+		if e.Kind == kind && (e.From == from || strings.HasPrefix(e.From, from+":")) && strings.HasPrefix(e.To, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func dumpEdges(f *fixtures.Fixture) string {
+	var b strings.Builder
+	for _, e := range f.Edges {
+		b.WriteString(e.Kind + " " + e.From + " -> " + e.To + "\n")
+	}
+	return b.String()
+}
+
+func TestParticipantGroupsAndSubjects(t *testing.T) {
+	f := extractText(t, "test.txt", `Regional seminar on port security
+
+A regional seminar on port security was held in Nairobi on 12 and 13 May 2022.
+Delegates from Kenya, Tanzania and Uganda attended the seminar, together with experts of INTERPOL and UNODC.
+Rwanda and Burundi also took part.`)
+	for _, from := range []string{"state:ke", "state:tz", "state:ug", "org:interpol", "unbody:unodc", "state:rw", "state:bi"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-05-12") {
+			t.Errorf("%s should take part in the seminar:\n%s", from, dumpEdges(f))
+		}
+	}
+}
+
+func TestDelegationVisitsWithoutYear(t *testing.T) {
+	f := extractText(t, "test.txt", `Roma, 3 marzo 2023
+
+Dal 20 al 22 febbraio una delegazione del Ministero dell'Interno del Marocco ha visitato Roma.`)
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2023-02-20" && n.EndDate != nil && *n.EndDate == "2023-02-22" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the visit should take its year from the dateline: %+v", f.Nodes)
+	}
+}
+
+func TestDatesWithoutYear(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"dal 24 al 26 novembre":  {"2025-11-24", "2025-11-26"},
+		"on september 4":         {"2025-09-04", ""},
+		"les 10 et 11 octobre":   {"2025-10-10", "2025-10-11"},
+		"le 20 decembre dernier": {"2024-12-20", ""}, // more than two months after: the year before
+	} {
+		ds := findDates(in)
+		if len(ds) == 0 {
+			t.Errorf("%q: no date", in)
+			continue
+		}
+		from, to, ok := ds[0].resolve("2025-10-01")
+		if !ok || from != want[0] || to != want[1] {
+			t.Errorf("%q: got %s %s, want %v", in, from, to, want)
+		}
+	}
+	if ds := findDates("Abuja, 1 er juin 2019"); len(ds) != 1 || ds[0].from != "2019-06-01" {
+		t.Errorf("a day written 1 er: %+v", ds)
+	}
+	if ds := findDates("12-03-2020"); len(ds) != 1 || ds[0].from != "2020-03-12" {
+		t.Errorf("a date with dashes: %+v", ds)
+	}
+}
+
+func TestOpeningCeremonyDatesTheMeeting(t *testing.T) {
+	f := extractText(t, "test.txt", `Coastal surveillance course under way
+
+12 June 2024
+
+Coast guard officers have started a ten-day coastal surveillance workshop.
+At the opening ceremony, held on Monday in Mombasa, the director of the academy welcomed the trainees.`)
+	n := 0
+	for _, nd := range f.Nodes {
+		if nd.Kind == fixtures.KindMeeting {
+			n++
+			if nd.StartDate == nil || *nd.StartDate != "2024-06-10" {
+				t.Errorf("the workshop opened on Monday 10 June: %+v", nd)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("the opening ceremony is the workshop's: %d meetings", n)
+	}
+}
+
+func TestGenericSessionTakesTheLaterKind(t *testing.T) {
+	f := extractText(t, "test.txt", `Dakar, le 3 avril 2023
+
+Du 27 au 29 mars 2023, l'ONUDC a organisé à Dakar une session destinée aux magistrats. L'atelier a été financé par le Japon.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "unbody:unodc", "meeting:2023-03-27:dakar:workshop") ||
+		!hasEdgePrefix(f, fixtures.EdgeFunded, "state:jp", "meeting:2023-03-27:dakar:workshop") {
+		t.Errorf("one workshop, organised and funded:\n%s", dumpEdges(f))
+	}
+}
+
+func TestGappedPassiveAndFunderList(t *testing.T) {
+	f := extractText(t, "test.txt", `Le projet SEACOP avance. Mis en œuvre à deux par INTERPOL et l'ONUDC, ce projet couvre dix pays.
+Financé par l'Union européenne, le projet SEACOP a reçu le soutien de la CEDEAO.`)
+	for _, from := range []string{"org:interpol", "unbody:unodc"} {
+		if !hasEdgePrefix(f, fixtures.EdgeImplements, from, "project:seacop") {
+			t.Errorf("%s implements the project:\n%s", from, dumpEdges(f))
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "org:eu", "project:seacop") || hasEdgePrefix(f, fixtures.EdgeFunded, "org:ecowas", "project:seacop") {
+		t.Errorf("only the EU funds the project:\n%s", dumpEdges(f))
+	}
+}
+
+func TestHeadingMeetingTakesTheLineUnder(t *testing.T) {
+	f := extractText(t, "test.txt", `Annual Heads of Border Agencies Meeting
+Nairobi, Kenya, 3-4 October 2022
+
+Representing UNODC was the head of its regional office.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "unbody:unodc", "meeting:2022-10-03:nairobi") {
+		t.Errorf("the heading meeting is dated and placed by the line under it:\n%s", dumpEdges(f))
+	}
+}
+
+func TestOrganisingProjectIsTheFramework(t *testing.T) {
+	f := extractText(t, "test.txt", `Rabat, 5 mai 2022
+
+Un séminaire a été organisé le 3 mai 2022 à Rabat par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2022-05-03", "project:seacop") || hasEdgePrefix(f, fixtures.EdgeImplements, "org:interpol", "project:seacop") {
+		t.Errorf("the seminar is held under the project; INTERPOL supports the seminar:\n%s", dumpEdges(f))
+	}
+}
+
+func TestSeriesAndPluralMeetings(t *testing.T) {
+	f := extractText(t, "test.txt", `Madrid, 20 ottobre 2023
+
+Si è concluso il ciclo di visite organizzato dalla Guardia Civil.
+Dal 9 all'11 ottobre è giunta una delegazione marocchina. Dal 16 al 18 ottobre è giunta una delegazione tunisina.
+Le delegazioni sono state accolte dal ministero dell'Interno.`)
+	for _, to := range []string{"meeting:2023-10-09", "meeting:2023-10-16"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:es:guardia-civil", to) {
+			t.Errorf("the series organiser organises %s:\n%s", to, dumpEdges(f))
+		}
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:es:ministry-of-interior", to) {
+			t.Errorf("the host of all the delegations hosts %s:\n%s", to, dumpEdges(f))
+		}
+	}
+}
+
+func TestListReadsPossessivesAndAcronyms(t *testing.T) {
+	f := extractText(t, "test.txt", `A regional conference was held in Nairobi on 4 May 2021.
+Bodies that attended included the European Union's police agency (EUROPOL) and the Ministerial Council of the Andean Community (CAN).`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-05-04") || hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "org:eu", "meeting:2021-05-04") {
+		t.Errorf("Europol, not the EU, took part:\n%s", dumpEdges(f))
+	}
+}
+
+func TestHostsAndEarlyGroups(t *testing.T) {
+	f := extractText(t, "test.txt", `Geneva, 2 March 2022
+
+Senior officials of INTERPOL arrived in Geneva.
+On a visit today to the headquarters of UNODC, they met its director.`)
+	for _, from := range []string{"org:interpol", "unbody:unodc"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-03-02") {
+			t.Errorf("%s takes part in the visit:\n%s", from, dumpEdges(f))
+		}
+	}
+}

@@ -1,0 +1,379 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// Participation read from the shape of a sentence rather than from one cue phrase:
+// coordinated lists of actors ("A, B and C"), the subject of a verb of taking part
+// ("A and B took part"), and groups of people named by where they come from
+// ("participants from A, B and C", "la delegazione del Ministero ...").
+
+// listAfter reads the coordinated actors and persons that start at token i and run
+// before end: mentions joined by commas, conjunctions, articles and "of"/"from"
+// prepositions, a bracketed acronym or title skipped. It stops at the first other word.
+func (r *run) listAfter(i, end int) (actors, persons []*mention) {
+	glue, unknown := 0, 0
+	for k := i; k < end; {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			if m.isActor() && r.possessive(m.last, end) {
+				// "the European Union's law enforcement agency (EUROPOL)": the owner
+				// describes the body named in brackets.
+				k = m.last + 1
+				for k < end && k-m.last <= 6 && r.at[k] == 0 && r.fold(k) != "(" && !r.d.Tokens[k].Upper {
+					k++
+				}
+				if k < end && r.fold(k) == "(" {
+					if c := r.closingBracket(k, end); c > 0 {
+						a, _ := r.listAfter(k+1, c)
+						actors = append(actors, a...)
+						k = c + 1
+					}
+				}
+				glue = 0
+				continue
+			}
+			switch {
+			case m.kind == fixtures.KindPerson:
+				persons = append(persons, m)
+			case m.isActor():
+				actors = append(actors, m)
+			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective):
+				// "del Vietnam", "de l'UNODC" after the unit's name: part of the name before.
+				if m.chained && len(actors) > 0 && r.unitOf(actors[len(actors)-1], m) {
+					actors = append(actors, m)
+				}
+			default:
+				return actors, persons
+			}
+			k, glue = m.last, 0
+			continue
+		}
+		if f == "(" {
+			if c := r.closingBracket(k, end); c > 0 {
+				if r.mentionAt(k-1) == nil {
+					// "ASEAN Chiefs of Police (ASEANAPOL)": the acronym names what the
+					// gazetteer did not.
+					a, _ := r.listAfter(k+1, c)
+					actors = append(actors, a...)
+				}
+				k = c + 1
+				continue
+			}
+			return actors, persons
+		}
+		if r.unknownName(k) && unknown < 4 {
+			k, unknown = k+1, unknown+1 // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
+			continue
+		}
+		if !listGlue[f] || glue >= 3 {
+			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
+				// "de la Communauté économique des États d'Afrique de l'Ouest (CEDEAO)":
+				// a name the gazetteer lacks, known by the acronym after it.
+				actors = append(actors, a...)
+				k, glue, unknown = c+1, 0, 0
+				continue
+			}
+			return actors, persons
+		}
+		glue, unknown = glue+1, 0
+		k++
+	}
+	return actors, persons
+}
+
+// namedByAcronym finds, within a dozen words from k that hold no mention and no clause
+// break, a bracket that holds only an actor's acronym; it returns the closing bracket
+// and the actor.
+func (r *run) namedByAcronym(k, end int) (int, []*mention) {
+	if k == 0 || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
+		return -1, nil
+	}
+	for j := k; j < end && j-k <= 12; j++ {
+		if r.at[j] != 0 {
+			return -1, nil
+		}
+		switch f := r.fold(j); {
+		case f == "(":
+			m := r.mentionAt(j + 1)
+			if m != nil && m.isActor() && m.last < end && r.fold(m.last) == ")" {
+				return m.last, []*mention{m}
+			}
+			return -1, nil
+		case clauseBreak(f):
+			return -1, nil
+		}
+	}
+	return -1, nil
+}
+
+// unknownName reports whether token k is a capitalised word, not the first of its
+// sentence, that no mention covers: part of a name the gazetteer lacks.
+func (r *run) unknownName(k int) bool {
+	t := r.d.Tokens[k]
+	return r.at[k] == 0 && t.Kind == text.Word && t.Upper && k > 0 && r.d.Tokens[k-1].Sentence == t.Sentence
+}
+
+// listBefore reads the coordinated actors and persons that end just before token i,
+// back to start: the subject of "A, B and C took part".
+func (r *run) listBefore(start, i int) (actors, persons []*mention) {
+	glue := 0
+	for k := i - 1; k >= start; {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			switch {
+			case m.kind == fixtures.KindPerson:
+				persons = append(persons, m)
+			case m.isActor():
+				actors = append(actors, m)
+			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective || m.inTitle):
+			default:
+				return actors, persons
+			}
+			k, glue = m.first-1, 0
+			continue
+		}
+		if f == ")" {
+			if o := r.openingBracket(start, k); o >= 0 {
+				k = o - 1
+				continue
+			}
+			return actors, persons
+		}
+		if !listGlue[f] || glue >= 3 {
+			return actors, persons
+		}
+		glue++
+		k--
+	}
+	return actors, persons
+}
+
+// unitOf reports whether unit is a body named as a part of parent ("Bureau régional de
+// l'UNODC" and the UNODC): both take part when the unit does.
+func (r *run) unitOf(unit, parent *mention) bool {
+	if parent.kind != fixtures.KindOrganization && parent.kind != fixtures.KindUNBody {
+		return false
+	}
+	_, key, _ := strings.Cut(parent.id, ":")
+	return key != "" && strings.HasPrefix(unit.id, "org:"+key+"-")
+}
+
+func (r *run) closingBracket(k, end int) int {
+	for j := k + 1; j < end && j-k <= 15; j++ {
+		switch r.fold(j) {
+		case ")":
+			return j
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+func (r *run) openingBracket(start, k int) int {
+	for j := k - 1; j >= start && k-j <= 15; j-- {
+		switch r.fold(j) {
+		case "(":
+			return j
+		case ")":
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupParticipants finds the groups of people a sentence names by their origin and
+// returns the actors they come from: "participants from Algeria, Greece and Spain",
+// "des experts de l'OIM, de l'UNOCT et de l'OMD", "una delegazione di 3 funzionari
+// dell'Agenzia ...", "la délégation sénégalaise", "venus du Mali et du Niger".
+func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
+	for i := first; i < last; i++ {
+		if r.at[i] != 0 {
+			continue
+		}
+		f := r.fold(i)
+		if !participantGroups[f] && !(originWords[f] && r.originOfPeople(first, i)) {
+			continue
+		}
+		j := i + 1
+		// "la delegazione tunisina", "a Senegalese delegation"
+		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindState && m.adjective && delegationNouns[f] {
+			actors = append(actors, m)
+			continue
+		}
+		if m := r.mentionAt(i - 1); m != nil && m.last == i && m.kind == fixtures.KindState && m.adjective && delegationNouns[f] {
+			actors = append(actors, m)
+			continue
+		}
+		// "una delegazione di 3 funzionari dell'...": the number and the people counted.
+		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) {
+			j += 2
+			for j < last && j-i < 6 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] {
+				j++
+			}
+		}
+		// past "venus", "coming", "provenienti" to the preposition.
+		for j < last && j-i < 8 && r.at[j] == 0 && originWords[r.fold(j)] {
+			j++
+		}
+		if j >= last || r.at[j] != 0 || !(fromWords[r.fold(j)] || ofWords[r.fold(j)] && !originWords[f]) {
+			continue
+		}
+		a, p := r.listAfter(j, last)
+		actors = append(actors, a...)
+		persons = append(persons, p...)
+	}
+	return actors, persons
+}
+
+func isNumber(f string) bool {
+	if f == "" {
+		return false
+	}
+	for _, c := range f {
+		if c < '0' || c > '9' {
+			return numberWords[f]
+		}
+	}
+	return true
+}
+
+// participate records PARTICIPATED_IN for each mention not yet given a role in the
+// sentence.
+func (r *run) participate(st *sentenceState, ms []*mention, role string) {
+	if st.meeting == nil {
+		return
+	}
+	for _, m := range ms {
+		if st.roled[m] || m.id == "" {
+			continue
+		}
+		st.roled[m] = true
+		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: role, span: st.span})
+	}
+}
+
+// organisingProjects reads the projects named among the organisers of a meeting
+// ("organisée par le secrétariat ... et le projet ENACT"): the meeting is held under them.
+func (r *run) organisingProjects(st *sentenceState, from, to int) {
+	if st.meeting == nil {
+		return
+	}
+	for i := from; i < to; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindProject || m.id == "" {
+			continue
+		}
+		if st.framed == nil {
+			st.framed = map[*mention]bool{}
+		}
+		st.framed[m] = true
+		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
+	}
+}
+
+// breakBetween reports whether a comma or another clause break stands in [from, to):
+// "Financé par l'UE, le projet": the EU is not the project's owner.
+func (r *run) breakBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if clauseBreak(r.fold(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
+// trois par", "held in the Virgin Islands by", "financé en partie par".
+func (r *run) gappedCue(i, last int) (cue, bool) {
+	for _, p := range gappedParticiples {
+		if !hasCue(r.d, i, p.words) {
+			continue
+		}
+		end := i + len(p.words)
+		for k := end + 1; k < last && k-end <= 6; k++ {
+			f := r.fold(k)
+			if byWords[f] && r.at[k] == 0 {
+				return cue{p.kind, i, k + 1}, true
+			}
+			if m := r.mentionAt(k); m != nil && m.kind != "place" {
+				break // an actor before "by": "held talks with X by video"
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// modifiesBody reports whether the participle at i follows a body's name (past a comma,
+// a bracketed acronym and a town: "(CoESPU) di Vicenza, finanziato"), so that it says
+// something of that body.
+func (r *run) modifiesBody(st *sentenceState, i int) bool {
+	for k, steps := i-1, 0; k > st.first && steps < 6; k, steps = k-1, steps+1 {
+		if m := r.mentionAt(k); m != nil {
+			switch m.kind {
+			case fixtures.KindAgency, fixtures.KindOrganization, fixtures.KindUNBody, "place":
+				return true
+			}
+			return false
+		}
+		f := r.fold(k)
+		switch {
+		case f == ")":
+			if o := r.openingBracket(st.first, k); o > st.first {
+				k = o
+			}
+		case f == "," || ofWords[f] || r.unknownName(k):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// possessive reports whether an "'s" follows token i: "the European Union's agency".
+func (r *run) possessive(i, end int) bool {
+	return i+1 < end && r.fold(i) == "s" && r.d.Tokens[i].Start > 0 && r.d.Tokens[i].Start == r.d.Tokens[i-1].End+1 &&
+		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
+}
+
+// originOfPeople reports whether "venus", "coming" at i tells where people come from:
+// it opens the sentence ("Venus du Mali, ...") or follows a group or a number ("trente
+// participants venus de"), not a thing ("la résine venue du Rif").
+func (r *run) originOfPeople(first, i int) bool {
+	if i == first {
+		return true
+	}
+	for k := i - 1; k >= first && i-k <= 3; k-- {
+		if f := r.fold(k); participantGroups[f] || isNumber(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// moreProjects returns the projects coordinated after fw before end: "the CyberSEE
+// project, the CYBERKOP Action of the Octopus Project and the CyberEast+ project".
+func (r *run) moreProjects(fw *mention, end int) []*mention {
+	var out []*mention
+	gap := 0
+	for k := fw.last; k < end && gap <= 6; {
+		m := r.mentionAt(k)
+		switch {
+		case m != nil && (m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap) && m.id != "":
+			out = append(out, m)
+			k, gap = m.last, 0
+		case m != nil && m.kind != "":
+			return out
+		case listGlue[r.fold(k)] || projectHeads[r.fold(k)] || r.unknownName(k):
+			k, gap = k+1, gap+1
+		default:
+			return out
+		}
+	}
+	return out
+}
