@@ -630,12 +630,15 @@ func (r *run) sharedName(m *mention) bool {
 
 // namesState reports whether the document names a state (or one of its places).
 func (r *run) namesState(code string) bool {
-	for _, m := range r.ments {
-		if m.country == code && (m.kind == fixtures.KindState || m.kind == "place") {
-			return true
+	if r.countries == nil {
+		r.countries = map[string]bool{}
+		for _, m := range r.ments {
+			if m.kind == fixtures.KindState || m.kind == "place" {
+				r.countries[m.country] = true
+			}
 		}
 	}
-	return false
+	return r.countries[code]
 }
 
 // organsOfOthers drops a gazetteer organ named by a generic phrase ("General Assembly",

@@ -409,6 +409,9 @@ var titleLocatives = set("in nel nella negli nei en au aux a at dans to presso a
 // the OSCE Secretariat", "Deputy Head of the Division ... at the Spanish National Police".
 var employerLinks = set("at presso aupres within")
 
+// indefiniteArticles may open an apposition: "Karim Idrissi, a Moroccan prosecutor".
+var indefiniteArticles = set(`a an un une uno una`)
+
 // articles are the definite articles a body's name may follow ("at the OSCE").
 var articles = set("the il lo la le l i gli les")
 
@@ -544,7 +547,16 @@ var gappedParticiples = func() []cuePhrase {
 			out = append(out, cuePhrase{strings.Fields(p), kind})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	return out
+}()
+
+// gappedByFirst indexes gappedParticiples by their first word, longest first.
+var gappedByFirst = func() map[string][]cuePhrase {
+	out := map[string][]cuePhrase{}
+	for _, p := range gappedParticiples {
+		out[p.words[0]] = append(out[p.words[0]], p)
+	}
 	return out
 }()
 

@@ -55,6 +55,8 @@ type run struct {
 	signing     *signing        // the last memorandum signed, for "the signing ceremony"
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
+	mostNamed   *string         // namedState, once computed (states are known by then)
+	countries   map[string]bool // namesState, once computed
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
@@ -234,17 +236,25 @@ func (r *run) nameHead(b int) int {
 func (r *run) homeCountry() string {
 	score := map[string]int{}
 	best := ""
+	prior := languageStates[r.d.Lang] // a tie goes to the state the language says
 	for _, m := range r.ments {
-		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place") {
+		// A place counts as much as a state (visits abroad name the host's towns), and so
+		// does a national body whose state is known (the Guardia di Finanza is Italy's).
+		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place" && m.kind != fixtures.KindAgency) {
 			continue
 		}
-		w := 1 // a place counts as much as a state: visits abroad name the host's towns
+		w := 1
 		if r.d.Tokens[m.first].Sentence == 0 {
 			w *= 2
 		}
 		score[m.country] += w
-		if best == "" || score[m.country] > score[best] || (score[m.country] == score[best] && m.country < best) {
-			best = m.country
+	}
+	for c, n := range score {
+		switch {
+		case best == "" || n > score[best]:
+			best = c
+		case n == score[best] && (c == prior || best != prior && c < best):
+			best = c
 		}
 	}
 	return best

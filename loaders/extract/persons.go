@@ -540,7 +540,7 @@ func (r *run) titleAfter(j int) []int {
 	}
 	for k := j + 1; k < t[2]; k++ {
 		f := r.fold(k)
-		if !articles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 {
+		if !articles[f] && !indefiniteArticles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 {
 			return nil // ", sono stati il Direttore ...": a clause, not an apposition
 		}
 	}
@@ -836,6 +836,14 @@ func (r *run) nameChain(from, to int) bool {
 // namedState is the state the document names most as a state (the title line counting
 // double), places left out; "" when none or a tie.
 func (r *run) namedState() string {
+	if r.mostNamed == nil {
+		s := r.countNamedStates()
+		r.mostNamed = &s
+	}
+	return *r.mostNamed
+}
+
+func (r *run) countNamedStates() string {
 	score := map[string]int{}
 	for _, m := range r.ments {
 		if m.kind == fixtures.KindState && m.country != "" {
