@@ -215,6 +215,14 @@ func (r *run) agencyCoreference() {
 // its parent or its state.
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
+		if m.kind == fixtures.KindOrganization && m.id == "" && m.acronym == "" && m.owner == nil {
+			if org := r.organisationUnit(m); org != nil {
+				// "le Bureau régional de l'ONUDC a organisé": an office acts for its
+				// organisation, which stays an actor of the sentence.
+				org.chained = false
+				continue
+			}
+		}
 		if m.kind == fixtures.KindOrganization && m.id == "" {
 			key := m.acronym
 			if key == "" {
@@ -231,7 +239,7 @@ func (r *run) resolveAgencies() {
 		if m.kind != fixtures.KindAgency {
 			continue
 		}
-		if r.organisationUnit(m) {
+		if r.organisationUnit(m) != nil {
 			continue
 		}
 		agencies = append(agencies, m)
@@ -301,10 +309,11 @@ func (r *run) resolveAgencies() {
 }
 
 // organisationUnit turns "the Anti-Terrorism Centre of the CIS" into a unit of the
-// organisation, part of it, instead of a national agency.
-func (r *run) organisationUnit(m *mention) bool {
+// organisation, part of it, instead of a national agency, and returns the organisation
+// (nil when m is no unit of one).
+func (r *run) organisationUnit(m *mention) *mention {
 	if m.slug != "" {
-		return false
+		return nil
 	}
 	j := m.last
 	for j < len(r.d.Tokens) && (ofConnectors[r.fold(j)] || unitPrepositions[r.fold(j)]) && j-m.last < 3 {
@@ -313,14 +322,17 @@ func (r *run) organisationUnit(m *mention) bool {
 	org := r.mentionAt(j)
 	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
 		if org = r.possessor(m); org == nil {
-			return false
+			return nil
 		}
 	}
 	_, key, _ := strings.Cut(org.id, ":")
 	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)
+	if org.first == j {
+		m.name = r.textOf(m.first, r.unitNameEnd(org.last)) // "Bureau régional de l'ONUDC pour l'Afrique de l'Ouest"
+	}
 	org.chained = true
 	r.g.edge(fixtures.EdgePartOf, m.id, org.id, r.span(m), "")
-	return true
+	return org
 }
 
 // gazetteerParent is the id of the parent the gazetteer gives an agency, when the

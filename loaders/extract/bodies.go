@@ -572,6 +572,9 @@ func (r *run) namedDocuments() {
 		if first == i && last == i+1 {
 			continue // a bare noun: which document is unsure
 		}
+		if r.bodyHeadIn(i+1, last) {
+			continue // "the Collective Security Treaty Organization" is a body
+		}
 		m := &mention{first: first, last: last, kind: fixtures.KindRoadmap, subtype: subtype, name: r.textOf(first, last)}
 		m.id = "roadmap:" + documentKey(m.name) // named: its own id, not its parties'
 		if r.add(m) != nil {
@@ -719,4 +722,38 @@ func (r *run) projectNameInBrackets() {
 		}
 		r.add(&mention{first: i + 1, last: k, kind: p.kind, id: p.id, name: p.name, description: p.description, alias: true})
 	}
+}
+
+// unitNameEnd extends the name of an organisation's unit past the organisation over
+// the region it serves: "... de l'ONUDC pour l'Afrique de l'Ouest et du Centre".
+func (r *run) unitNameEnd(end int) int {
+	toks := r.d.Tokens
+	if end >= len(toks) || !servesWords[r.fold(end)] {
+		return end
+	}
+	last := end
+	for k := end + 1; k < len(toks) && k-end < 12 && toks[k].Sentence == toks[end].Sentence && toks[k].Kind == text.Word; k++ {
+		f := r.fold(k)
+		if connectors[f] {
+			continue
+		}
+		if !toks[k].Upper && !regionWords[f] && !notPersonPlaces[f] {
+			break
+		}
+		last = k + 1
+	}
+	if last == end {
+		return end
+	}
+	return last
+}
+
+// bodyHeadIn reports whether a body's head noun stands in [first, last).
+func (r *run) bodyHeadIn(first, last int) bool {
+	for k := first; k < last; k++ {
+		if f := r.fold(k); (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
+			return true
+		}
+	}
+	return false
 }

@@ -215,3 +215,21 @@ func TestCommitteeOfChiefsAndSystems(t *testing.T) {
 		t.Errorf("a committee of chiefs not read whole: %s", nodeIDs(f))
 	}
 }
+
+func TestRegionalOfficeOfOrganisation(t *testing.T) {
+	f := extractText(t, "office.txt", "Nairobi – Le Bureau régional de l'ONUDC pour l'Afrique de l'Est a organisé hier à Nairobi, au Kenya, un atelier sur la criminalité maritime avec les garde-côtes de la région.\n")
+	if !hasNode(f, "org:unodc-regional-office") || !hasEdge(f, fixtures.EdgePartOf, "org:unodc-regional-office", "unbody:unodc") {
+		t.Errorf("a regional office not read as the organisation's unit: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.ID == "org:unodc-regional-office" && !strings.HasSuffix(n.Name, "Afrique de l'Est") {
+			t.Errorf("the office's name lost the region it serves: %q", n.Name)
+		}
+	}
+	f = extractText(t, "treaty.txt", "Moscow – The Secretary General of the Collective Security Treaty Organization met the delegation of Kazakhstan on 3 May 2021.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap {
+			t.Errorf("a body's name taken for a treaty: %s", n.ID)
+		}
+	}
+}

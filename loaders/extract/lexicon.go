@@ -308,3 +308,6 @@ var pluralTitles = set(`chefs capi chiefs heads directeurs direttori directors m
 // systemWords name systems and networks, whose names hold a body's name without being
 // one ("Police Information System").
 var systemWords = set(`system systeme sistema systems systemes sistemi network reseau rete database`)
+
+// servesWords introduce the region an organisation's office serves: "pour l'Afrique de l'Ouest".
+var servesWords = set(`pour per for`)
