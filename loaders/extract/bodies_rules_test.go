@@ -233,3 +233,10 @@ func TestRegionalOfficeOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviatedSaint(t *testing.T) {
+	f := extractText(t, "saint.txt", "Officers from Grenada and St. Kitts and Nevis attended the course in Bridgetown, Barbados, on 3 May 2019.\n")
+	if !hasNode(f, "state:kn") {
+		t.Errorf("'St.' not read as 'Saint': %s", nodeIDs(f))
+	}
+}
