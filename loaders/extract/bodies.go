@@ -757,3 +757,36 @@ func (r *run) bodyHeadIn(first, last int) bool {
 	}
 	return false
 }
+
+// recogniseWorkingGroups reads named working groups as organisations: "le Groupe de
+// travail Sahel", "il Gruppo di lavoro Balcani", "the Sahel Working Group".
+func (r *run) recogniseWorkingGroups() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if r.at[i] != 0 || !toks[i].Upper {
+			continue
+		}
+		for _, wg := range workingGroups {
+			if !hasPrefixTokens(r.d, i, wg) {
+				continue
+			}
+			first, last := i, i+len(wg)
+			if wg[len(wg)-1] == "group" {
+				first = r.capitalsBefore(i) // "the Sahel Working Group"
+			} else {
+				for last < len(toks) && toks[last].Upper && toks[last].Kind == text.Word && toks[last].Sentence == toks[i].Sentence && last-i < len(wg)+4 &&
+					(r.at[last] == 0 || r.mentionAt(last).kind == "place") {
+					last++ // "Groupe de travail Sahel"
+				}
+			}
+			if first == i && last == i+len(wg) {
+				break // "Groupe de travail" alone
+			}
+			m := &mention{first: first, last: last, kind: fixtures.KindOrganization, name: r.textOf(first, last), owner: r.ownerBefore(first)}
+			if r.replace(m) != nil {
+				i = last - 1
+			}
+			break
+		}
+	}
+}

@@ -240,3 +240,16 @@ func TestAbbreviatedSaint(t *testing.T) {
 		t.Errorf("'St.' not read as 'Saint': %s", nodeIDs(f))
 	}
 }
+
+func TestWorkingGroups(t *testing.T) {
+	f := extractText(t, "wg.txt", "Dakar – Le Groupe de travail Afrique de l'Ouest s'est réuni hier à Dakar, au Sénégal, pour préparer la réunion plénière des ministres de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.HasPrefix(n.Name, "Groupe de travail Afrique") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a named working group not read: %s", nodeIDs(f))
+	}
+}

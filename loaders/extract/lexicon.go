@@ -311,3 +311,6 @@ var systemWords = set(`system systeme sistema systems systemes sistemi network r
 
 // servesWords introduce the region an organisation's office serves: "pour l'Afrique de l'Ouest".
 var servesWords = set(`pour per for`)
+
+// workingGroups are the nouns of a working group's name.
+var workingGroups = [][]string{{"groupe", "de", "travail"}, {"gruppo", "di", "lavoro"}, {"working", "group"}}

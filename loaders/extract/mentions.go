@@ -72,6 +72,7 @@ func (r *run) analyse() {
 	r.markAliases()
 	r.agencyCoreference()
 	r.recogniseOrgans()
+	r.recogniseWorkingGroups()
 	r.organisationHeadCoreference()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)
