@@ -23,6 +23,12 @@ func (r *run) recogniseAgencies() {
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
+		if headLast[r.fold(i)] {
+			if first == i {
+				continue
+			}
+			last = i + 1
+		}
 		if r.insideSystemName(first, last) {
 			continue // "système d'information de la Police d'Afrique de l'Ouest" is a system
 		}

@@ -253,3 +253,15 @@ func TestWorkingGroups(t *testing.T) {
 		t.Errorf("a named working group not read: %s", nodeIDs(f))
 	}
 }
+
+func TestForceEndsAName(t *testing.T) {
+	f := extractText(t, "force.txt", "Canberra – The Director General of the Australian Border Force met officers of the Force Protection and Training branch in Canberra, Australia, on 3 May 2022.\n")
+	if !hasNode(f, "agency:au:border-force") {
+		t.Errorf("'Border Force' not read as a body: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.Name, "Force ") {
+			t.Errorf("'Force' taken as the head starting a name: %s", n.Name)
+		}
+	}
+}

@@ -314,3 +314,17 @@ var servesWords = set(`pour per for`)
 
 // workingGroups are the nouns of a working group's name.
 var workingGroups = [][]string{{"groupe", "de", "travail"}, {"gruppo", "di", "lavoro"}, {"working", "group"}}
+
+// moreAgencyHeads are further head nouns of national bodies ("Border Force"), added to
+// agencyHeads here to keep this block apart from the shared lists.
+var moreAgencyHeads = set(`force`)
+
+// headLast are heads that end a name and never start one: "Border Force", not "Force
+// Readiness and Training".
+var headLast = set(`force`)
+
+func init() {
+	for w := range moreAgencyHeads {
+		agencyHeads[w] = true
+	}
+}
