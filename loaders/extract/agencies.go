@@ -95,6 +95,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 				last, j = m.last, m.last
 				continue
 			}
+			if romance && m.kind == "place" && m.first == j && j == last+1 && seatPrepositions[r.fold(j-1)] && r.at[h] == 0 {
+				last = m.last // "Questura di Roma": the town is the seat, part of the name
+			}
 			break
 		}
 		t := toks[j]

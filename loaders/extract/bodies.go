@@ -255,11 +255,11 @@ func (r *run) adjectiveInName(m *mention) bool {
 	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
 }
 
-// adjectiveInside returns the state of an adjective written inside a name [first,
-// last), or "".
+// adjectiveInside returns the state of an adjective or a town written inside a name
+// [first, last) ("Agenzia Italiana del Farmaco", "Questura di Roma"), or "".
 func (r *run) adjectiveInside(first, last int) string {
 	for i := first + 1; i < last; i++ {
-		if m := r.mentionAt(i); m != nil && m.kind == fixtures.KindState && m.adjective {
+		if m := r.mentionAt(i); m != nil && (m.kind == fixtures.KindState && m.adjective || m.kind == "place") {
 			return m.country
 		}
 	}

@@ -265,3 +265,13 @@ func TestForceEndsAName(t *testing.T) {
 		}
 	}
 }
+
+func TestSeatInName(t *testing.T) {
+	f := extractText(t, "seat.txt", "La delegazione ha visitato la Questura di Milano e il Ministero dell'Interno di Roma, dove è stata ricevuta dal prefetto.\n")
+	if !hasNode(f, "agency:it:questura-milano") {
+		t.Errorf("a body named with its seat not read: %s", nodeIDs(f))
+	}
+	if !hasNode(f, "agency:it:ministry-of-interior") {
+		t.Errorf("a gazetteer body lost to its seat: %s", nodeIDs(f))
+	}
+}

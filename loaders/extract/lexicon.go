@@ -317,7 +317,7 @@ var workingGroups = [][]string{{"groupe", "de", "travail"}, {"gruppo", "di", "la
 
 // moreAgencyHeads are further head nouns of national bodies ("Border Force"), added to
 // agencyHeads here to keep this block apart from the shared lists.
-var moreAgencyHeads = set(`force`)
+var moreAgencyHeads = set(`force questura prefettura commissariato prefecture`)
 
 // headLast are heads that end a name and never start one: "Border Force", not "Force
 // Readiness and Training".
@@ -328,3 +328,6 @@ func init() {
 		agencyHeads[w] = true
 	}
 }
+
+// seatPrepositions put a town in a body's name as its seat: "Questura di Roma".
+var seatPrepositions = set(`di de d`)
