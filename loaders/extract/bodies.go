@@ -790,3 +790,30 @@ func (r *run) recogniseWorkingGroups() {
 		}
 	}
 }
+
+// signingNounIn reports whether tokens [first, last) say a signature was put:
+// "ont apposé leur signature", "la firma del Memorandum".
+func (r *run) signingNounIn(first, last int) bool {
+	for i := first; i < last; i++ {
+		if signingNouns[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// memorandumParties are the two bodies that signed the agreement whose head is at
+// head: those after "tra"/"between" written with the agreement ("the working
+// arrangement between Frontex and the United Kingdom"), else, when the between-phrase
+// only describes the agreement's subject ("una dichiarazione di intenti sul partenariato
+// tra il Centro ... e l'Istituto ..."), the subject of the signing verb.
+func (r *run) memorandumParties(st *sentenceState, head int) []*mention {
+	for _, c := range st.cues {
+		if c.kind == cueBetween && c.first > head+4 {
+			if subj := r.actorsIn(st.first, head); len(subj) >= 2 {
+				return subj[:2]
+			}
+		}
+	}
+	return r.parties(st)
+}

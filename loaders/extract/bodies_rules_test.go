@@ -275,3 +275,14 @@ func TestSeatInName(t *testing.T) {
 		t.Errorf("a gazetteer body lost to its seat: %s", nodeIDs(f))
 	}
 }
+
+func TestArrangementsAndTheirParties(t *testing.T) {
+	f := extractText(t, "arr.txt", "Warsaw, 3 May 2022 – Europol and the Polish Border Guard signed a working arrangement on the exchange of liaison officers.\n")
+	if !hasEdge(f, fixtures.EdgeMemorandum, "agency:pl:border-guard", "org:europol") && !hasEdge(f, fixtures.EdgeMemorandum, "org:europol", "agency:pl:border-guard") {
+		t.Errorf("a working arrangement not read as an agreement: %v", f.Edges)
+	}
+	f = extractText(t, "intent.txt", "Roma – Oggi l'Arma dei Carabinieri e la Guardia Civil spagnola hanno firmato una dichiarazione di intenti sul partenariato tra le loro scuole di formazione, la Scuola Ufficiali di Roma e l'Accademia di Aranjuez.\n")
+	if !hasEdge(f, fixtures.EdgeMemorandum, "agency:es:guardia-civil", "agency:it:carabinieri") && !hasEdge(f, fixtures.EdgeMemorandum, "agency:it:carabinieri", "agency:es:guardia-civil") {
+		t.Errorf("the signatories of a declaration of intent not its parties: %v", f.Edges)
+	}
+}

@@ -331,3 +331,17 @@ func init() {
 
 // seatPrepositions put a town in a body's name as its seat: "Questura di Roma".
 var seatPrepositions = set(`di de d`)
+
+// arrangementHeads name further agreements between two bodies, read like memorandum
+// heads: working arrangements, letters of understanding, declarations of intent.
+var arrangementHeads = [][]string{
+	{"working", "arrangement"}, {"arrangement", "de", "travail"}, {"accordo", "di", "lavoro"},
+	{"letter", "of", "understanding"}, {"lettre", "d", "entente"}, {"lettera", "d", "intenti"},
+	{"declaration", "of", "intent"}, {"dichiarazione", "di", "intenti"}, {"declaration", "d", "intention"},
+	{"declaration", "d", "intentions"}, {"protocol", "of", "understanding"}, {"protocol"}, {"intesa"},
+}
+
+// signingNouns say that a text was signed when no signing verb does: "ont apposé leur
+// signature". ("firma" is left out: "porta la firma del Generale" names signatories by
+// their units, not the parties.)
+var signingNouns = set(`signature sottoscrizione`)

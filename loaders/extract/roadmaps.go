@@ -137,7 +137,7 @@ func (r *run) parties(st *sentenceState) []*mention {
 // memorandum records a MEMORANDUM between the first two parties of a sentence that
 // says a memorandum or agreement was signed.
 func (r *run) memorandum(st *sentenceState) {
-	if !st.has(cueSigned) {
+	if !st.has(cueSigned) && !r.signingNounIn(st.first, st.last) {
 		return
 	}
 	head := -1
@@ -148,11 +148,16 @@ func (r *run) memorandum(st *sentenceState) {
 				break
 			}
 		}
+		for _, h := range arrangementHeads {
+			if head < 0 && hasPrefixTokens(r.d, i, h) {
+				head = i
+			}
+		}
 	}
 	if head < 0 {
 		return
 	}
-	ps := r.parties(st)
+	ps := r.memorandumParties(st, head)
 	if len(ps) < 2 {
 		return
 	}
