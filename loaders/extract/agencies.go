@@ -19,6 +19,9 @@ func (r *run) recogniseAgencies() {
 		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] && !organisationHeads[r.fold(i)] {
 			continue
 		}
+		if r.rankPhrase(i) {
+			continue // "Generale di Corpo d'Armata" is a rank
+		}
 		first, last := r.agencyExtent(i)
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue

@@ -817,3 +817,10 @@ func (r *run) memorandumParties(st *sentenceState, head int) []*mention {
 	}
 	return r.parties(st)
 }
+
+// rankPhrase reports whether the head at h is part of a military rank: a title word
+// and a bare "di"/"de" before it ("Generale di Corpo d'Armata", "Général de Corps
+// d'armée"), where a body would take an article ("Comandante del Corpo").
+func (r *run) rankPhrase(h int) bool {
+	return h >= 2 && seatPrepositions[r.fold(h-1)] && titleWords[r.fold(h-2)] && r.d.Tokens[h-2].Sentence == r.d.Tokens[h].Sentence
+}

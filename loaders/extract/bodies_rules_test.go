@@ -286,3 +286,12 @@ func TestArrangementsAndTheirParties(t *testing.T) {
 		t.Errorf("the signatories of a declaration of intent not its parties: %v", f.Edges)
 	}
 }
+
+func TestRankIsNoBody(t *testing.T) {
+	f := extractText(t, "rank.txt", "Roma – Il Generale di Corpo d'Armata Mario Bianchi ha ricevuto ieri a Roma la delegazione della polizia albanese per discutere di cooperazione.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Corpo") {
+			t.Errorf("a rank taken for a body: %s", n.ID)
+		}
+	}
+}
