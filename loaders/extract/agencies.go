@@ -274,9 +274,10 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
+	home := r.agencyHome()
 	for _, m := range agencies {
 		if m.country == "" {
-			m.country = r.home
+			m.country = home
 		}
 		if m.country == "" {
 			m.kind = "" // a body of no known state: left out

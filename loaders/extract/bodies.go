@@ -824,3 +824,15 @@ func (r *run) memorandumParties(st *sentenceState, head int) []*mention {
 func (r *run) rankPhrase(h int) bool {
 	return h >= 2 && seatPrepositions[r.fold(h-1)] && titleWords[r.fold(h-2)] && r.d.Tokens[h-2].Sentence == r.d.Tokens[h].Sentence
 }
+
+// agencyHome is the state of agencies that do not say whose they are. Italian is the
+// language of one state only: an Italian text names the other states' bodies with
+// their state ("la Polizia Federale brasiliana") and leaves Italy's unsaid ("il
+// ministero dell'Interno"), even when its events happen abroad. Otherwise the state the
+// document is about.
+func (r *run) agencyHome() string {
+	if r.d.Lang == "it" && r.namesState("IT") {
+		return "IT"
+	}
+	return r.home
+}

@@ -295,3 +295,10 @@ func TestRankIsNoBody(t *testing.T) {
 		}
 	}
 }
+
+func TestItalianBodiesStayItalian(t *testing.T) {
+	f := extractText(t, "it.txt", "Una delegazione dell'Italia è stata ricevuta oggi a Lima dal ministro peruviano dell'Interno. Ne facevano parte il capo del Dipartimento per gli Affari Penali e il consigliere del ministero degli Affari esteri. A Lima, in Perù, la delegazione ha visitato anche la Procura di Lima e il Perù ha confermato la cooperazione con il Perù.\n")
+	if !hasNode(f, "agency:it:ministry-of-foreign-affairs") {
+		t.Errorf("an Italian body named without its state given to the host state: %s", nodeIDs(f))
+	}
+}
