@@ -393,6 +393,10 @@ func (r *run) countrySpec(m *mention) string {
 		s.spec = true
 		return s.country
 	}
+	if s := r.adjectiveAfterCoordination(j); s != nil {
+		s.spec = true // "ministero della Giustizia e dei Diritti umani argentino"
+		return s.country
+	}
 	k := j
 	for k < len(r.d.Tokens) && connectors[r.fold(k)] && k-j < 3 {
 		k++

@@ -150,8 +150,13 @@ func (r *run) acronymCountries(agencies []*mention) {
 }
 
 // adjectiveAlias records "Australian Federal Police" as a name of the agency read as
-// "Federal Police" with its state's adjective before it (English).
+// "Federal Police" with its state's adjective before it (English), and a name that goes
+// on to its state's adjective after a coordination.
 func (r *run) adjectiveAlias(m *mention) {
+	if s := r.adjectiveAfterCoordination(m.last); s != nil && s.country == m.country {
+		// "ministero della Giustizia e dei Diritti umani argentino": the whole name
+		r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(m.first, s.last))
+	}
 	if r.d.Lang != "en" || m.first == 0 {
 		return
 	}
@@ -835,4 +840,26 @@ func (r *run) agencyHome() string {
 		return "IT"
 	}
 	return r.home
+}
+
+// adjectiveAfterCoordination finds the state adjective that ends a name going on after
+// j with "e dei ..."/"et de la ...": "ministero della Giustizia e dei Diritti umani
+// argentino".
+func (r *run) adjectiveAfterCoordination(j int) *mention {
+	toks := r.d.Tokens
+	if j+1 >= len(toks) || !conjunctions[r.fold(j)] || !ofPrepositions[r.fold(j+1)] {
+		return nil
+	}
+	for k := j + 2; k < len(toks) && k-j < 8 && toks[k].Sentence == toks[j].Sentence; k++ {
+		if m := r.mentionAt(k); m != nil {
+			if m.kind == fixtures.KindState && m.adjective && m.first == k {
+				return m
+			}
+			return nil
+		}
+		if toks[k].Kind != text.Word {
+			return nil
+		}
+	}
+	return nil
 }

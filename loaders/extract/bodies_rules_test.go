@@ -302,3 +302,16 @@ func TestItalianBodiesStayItalian(t *testing.T) {
 		t.Errorf("an Italian body named without its state given to the host state: %s", nodeIDs(f))
 	}
 }
+
+func TestAdjectiveAfterCoordinatedName(t *testing.T) {
+	f := extractText(t, "coord-adj.txt", "Roma – La delegazione italiana è stata ricevuta dal ministro dell'Interno e della Sicurezza cileno, Juan Pérez, per discutere della cooperazione tra Italia e Cile.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "CL" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the adjective at the end of a coordinated name does not give its state: %s", nodeIDs(f))
+	}
+}
