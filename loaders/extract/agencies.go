@@ -49,7 +49,7 @@ func (r *run) recogniseAgencies() {
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
 			// "OSCE Transnational Threats Department": a unit of the organisation.
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
-		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] || r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 			m.owner = r.ownerBefore(first)
 		}

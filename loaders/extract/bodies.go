@@ -863,3 +863,18 @@ func (r *run) adjectiveAfterCoordination(j int) *mention {
 	}
 	return nil
 }
+
+// researchBody reports whether a name is that of a research institute or think tank,
+// an organisation rather than a state's agency: "Institut d'études de sécurité",
+// "Institute for Security Studies".
+func (r *run) researchBody(first, last int) bool {
+	if !researchHeads[r.fold(first)] && (last-first < 2 || !researchHeads[r.fold(last-1)]) {
+		return false
+	}
+	for i := first; i < last; i++ {
+		if researchWords[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}

@@ -315,3 +315,10 @@ func TestAdjectiveAfterCoordinatedName(t *testing.T) {
 		t.Errorf("the adjective at the end of a coordinated name does not give its state: %s", nodeIDs(f))
 	}
 }
+
+func TestResearchInstitute(t *testing.T) {
+	f := extractText(t, "iss.txt", "Nairobi, Kenya – The Institute for Strategic Studies (IFSS) held a workshop with the Kenyan police in Nairobi on 3 May 2022.\n")
+	if !hasNode(f, "org:ifss") {
+		t.Errorf("a research institute not read as an organisation: %s", nodeIDs(f))
+	}
+}

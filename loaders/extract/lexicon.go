@@ -345,3 +345,9 @@ var arrangementHeads = [][]string{
 // signature". ("firma" is left out: "porta la firma del Generale" names signatories by
 // their units, not the parties.)
 var signingNouns = set(`signature sottoscrizione`)
+
+// researchHeads and researchWords make a research institute or think tank: "Institut
+// d'études de sécurité", "Institute for Security Studies".
+var researchHeads = set(`institut institute istituto centre center centro`)
+
+var researchWords = set(`etudes studies studi recherche research ricerca ricerche`)
