@@ -878,3 +878,21 @@ func (r *run) researchBody(first, last int) bool {
 	}
 	return false
 }
+
+// describedProject reads a capitalised project noun inside a sentence followed by what
+// the project is about: "ha firmato un Progetto di cooperazione per la sicurezza
+// economico-finanziaria". The name runs to punctuation, a known name or a verb.
+func (r *run) describedProject(h int) *mention {
+	toks := r.d.Tokens
+	if h == 0 || toks[h-1].Sentence != toks[h].Sentence || h+2 >= len(toks) {
+		return nil
+	}
+	if !ofPrepositions[r.fold(h+1)] && !projectComplements[r.fold(h+1)] || toks[h+2].Upper || toks[h+2].Kind != text.Word {
+		return nil
+	}
+	last := r.nameEnd(h + 1)
+	if last-h < 4 {
+		return nil
+	}
+	return &mention{first: h, last: last, name: r.textOf(h, last)}
+}

@@ -322,3 +322,16 @@ func TestResearchInstitute(t *testing.T) {
 		t.Errorf("a research institute not read as an organisation: %s", nodeIDs(f))
 	}
 }
+
+func TestDescribedProject(t *testing.T) {
+	f := extractText(t, "described.txt", "Roma – Oggi il comandante della Polizia di Stato ha firmato un Progetto di formazione per la sicurezza delle frontiere marittime, alla presenza del ministro.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject && strings.HasPrefix(n.Name, "Progetto di formazione per la sicurezza") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a project named by what it is about not read: %s", nodeIDs(f))
+	}
+}

@@ -31,7 +31,9 @@ func (r *run) recogniseProjects() {
 		case i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 1)
 		case toks[i].Upper && projectHeads[r.fold(i)]:
-			m = r.titledProject(i)
+			if m = r.titledProject(i); m == nil {
+				m = r.describedProject(i)
+			}
 		}
 		if m != nil {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
