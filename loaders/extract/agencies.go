@@ -104,6 +104,10 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break
 		}
 		t := toks[j]
+		if r.abbreviationStop(j) {
+			j++ // "Dip. P.S.": the full stop of an abbreviation is inside the name
+			continue
+		}
 		if !romance && (j == headEnd || agencyHeads[r.fold(j-1)]) && !r.englishNameGoesOn(j) {
 			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
 		}

@@ -896,3 +896,15 @@ func (r *run) describedProject(h int) *mention {
 	}
 	return &mention{first: h, last: last, name: r.textOf(h, last)}
 }
+
+// abbreviationStop reports whether token j is the full stop of an abbreviation inside
+// a name: written against an abbreviated head or a capital initial ("Dip. P.S."), and
+// followed by a capitalised word.
+func (r *run) abbreviationStop(j int) bool {
+	toks := r.d.Tokens
+	if j == 0 || j+1 >= len(toks) || r.fold(j) != "." || toks[j].Start != toks[j-1].End || !toks[j+1].Upper {
+		return false
+	}
+	prev := toks[j-1]
+	return abbreviatedHeads[r.fold(j-1)] || prev.Kind == text.Word && prev.Upper && prev.End-prev.Start == 1
+}

@@ -335,3 +335,16 @@ func TestDescribedProject(t *testing.T) {
 		t.Errorf("a project named by what it is about not read: %s", nodeIDs(f))
 	}
 }
+
+func TestAbbreviatedName(t *testing.T) {
+	f := extractText(t, "abbr.txt", "Roma – Il direttore del Dip. P.S. ha incontrato ieri a Roma la delegazione della polizia albanese per discutere della cooperazione tra Italia e Albania.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Dip. P.S") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("an abbreviated name cut at its full stop: %s", nodeIDs(f))
+	}
+}

@@ -317,7 +317,7 @@ var workingGroups = [][]string{{"groupe", "de", "travail"}, {"gruppo", "di", "la
 
 // moreAgencyHeads are further head nouns of national bodies ("Border Force"), added to
 // agencyHeads here to keep this block apart from the shared lists.
-var moreAgencyHeads = set(`force questura prefettura commissariato prefecture`)
+var moreAgencyHeads = set(`force questura prefettura commissariato prefecture dip dipt dept uff`)
 
 // headLast are heads that end a name and never start one: "Border Force", not "Force
 // Readiness and Training".
@@ -351,3 +351,6 @@ var signingNouns = set(`signature sottoscrizione`)
 var researchHeads = set(`institut institute istituto centre center centro`)
 
 var researchWords = set(`etudes studies studi recherche research ricerca ricerche`)
+
+// abbreviatedHeads are heads written abbreviated with a full stop: "Dip. P.S.".
+var abbreviatedHeads = set(`dip dipt dept uff dir div sez serv`)
