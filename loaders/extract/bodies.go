@@ -908,3 +908,16 @@ func (r *run) abbreviationStop(j int) bool {
 	prev := toks[j-1]
 	return abbreviatedHeads[r.fold(j-1)] || prev.Kind == text.Word && prev.Upper && prev.End-prev.Start == 1
 }
+
+// nameAfterConjunction reports whether the capitalised word at k, after "e"/"et",
+// starts something else than the rest of a body's name: a word no glossary knows, as a
+// person's given name ("il Ministero dell'Interno e Marco Rossi").
+func (r *run) nameAfterConjunction(k int) bool {
+	t := r.d.Tokens[k]
+	if !t.Upper || t.Kind != text.Word || r.at[k] != 0 {
+		return false
+	}
+	f := r.fold(k)
+	_, gl := r.x.gaz.Glossary[f]
+	return !gl && !agencyHeads[f] && !bodyHeads[f] && !regionWords[f]
+}

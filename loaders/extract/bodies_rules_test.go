@@ -348,3 +348,18 @@ func TestAbbreviatedName(t *testing.T) {
 		t.Errorf("an abbreviated name cut at its full stop: %s", nodeIDs(f))
 	}
 }
+
+func TestCoordinatedBodiesSplit(t *testing.T) {
+	f := extractText(t, "two.txt", "Kyiv, Ukraine – Officers of the Tax Police and the Border Guard attended the course on 3 May 2022.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "Tax Police and") {
+			t.Errorf("two coordinated bodies glued: %s", n.Name)
+		}
+	}
+	f = extractText(t, "two-it.txt", "Roma – Alla riunione hanno partecipato il Ministero dell'Interno e Marco Rossi, consigliere del ministro, per discutere di cooperazione.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "Marco") && n.Kind == fixtures.KindAgency {
+			t.Errorf("a body glued to the person after it: %s", n.Name)
+		}
+	}
+}
