@@ -552,6 +552,9 @@ func (r *run) titledStart(h int) int {
 func (r *run) namedDocuments() {
 	toks := r.d.Tokens
 	for i := 0; i < len(toks); i++ {
+		if r.yearPlan(i) {
+			continue
+		}
 		subtype := documentHeads[r.fold(i)]
 		if subtype == "" || r.at[i] != 0 {
 			continue
@@ -920,4 +923,19 @@ func (r *run) nameAfterConjunction(k int) bool {
 	f := r.fold(k)
 	_, gl := r.x.gaz.Glossary[f]
 	return !gl && !agencyHeads[f] && !bodyHeads[f] && !regionWords[f]
+}
+
+// yearPlan reads a plan named by a capitalised noun and its horizon year: "Vision 2040",
+// "Agenda 2063". It reports whether one was added at i.
+func (r *run) yearPlan(i int) bool {
+	toks := r.d.Tokens
+	if !yearPlanHeads[r.fold(i)] || !toks[i].Upper || r.at[i] != 0 || i+1 >= len(toks) {
+		return false
+	}
+	y := toks[i+1]
+	if y.Kind != text.Number || y.End-y.Start != 4 || y.Sentence != toks[i].Sentence || r.at[i+1] != 0 {
+		return false
+	}
+	name := r.textOf(i, i+2)
+	return r.add(&mention{first: i, last: i + 2, kind: fixtures.KindRoadmap, subtype: "plan", id: "roadmap:" + slug(name), name: name}) != nil
 }

@@ -363,3 +363,10 @@ func TestCoordinatedBodiesSplit(t *testing.T) {
 		}
 	}
 }
+
+func TestYearPlan(t *testing.T) {
+	f := extractText(t, "vision.txt", "Kampala, Uganda – The ministers adopted Vision 2035 on 3 May 2022, in line with the African Union's Agenda 2063.\n")
+	if !hasNode(f, "roadmap:vision-2035") || !hasNode(f, "roadmap:agenda-2063") {
+		t.Errorf("plans named with their year not read: %s", nodeIDs(f))
+	}
+}

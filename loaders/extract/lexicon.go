@@ -354,3 +354,6 @@ var researchWords = set(`etudes studies studi recherche research ricerca ricerch
 
 // abbreviatedHeads are heads written abbreviated with a full stop: "Dip. P.S.".
 var abbreviatedHeads = set(`dip dipt dept uff dir div sez serv`)
+
+// yearPlanHeads name a plan with its horizon year: "Vision 2040", "Agenda 2063".
+var yearPlanHeads = set(`vision visione agenda`)
