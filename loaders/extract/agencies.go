@@ -145,6 +145,11 @@ func (r *run) agencyExtent(h int) (int, int) {
 			j++
 			continue
 		}
+		if n := r.hyphenCompound(j); romance && n > 0 {
+			last = j + n // "Direction ... ouest-africaine": a hyphenated adjective
+			j += n
+			continue
+		}
 		break
 	}
 	// "Cellule nationale de traitement des informations financières (CENTIF)": a name

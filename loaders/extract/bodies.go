@@ -939,3 +939,21 @@ func (r *run) yearPlan(i int) bool {
 	name := r.textOf(i, i+2)
 	return r.add(&mention{first: i, last: i + 2, kind: fixtures.KindRoadmap, subtype: "plan", id: "roadmap:" + slug(name), name: name}) != nil
 }
+
+// hyphenCompound returns the length of a hyphenated compound that starts at j and ends
+// in a word names are made of ("ouest-africaine", "anti-drogue"), or 0.
+func (r *run) hyphenCompound(j int) int {
+	toks := r.d.Tokens
+	k := j + 1
+	for k < len(toks) && k-j < 4 && toks[k].Kind == text.Word && r.d.Joined(k) && r.at[k] == 0 {
+		k++
+	}
+	if k == j+1 {
+		return 0
+	}
+	f := r.fold(k - 1)
+	if _, gl := r.x.gaz.Glossary[f]; gl || regionWords[f] {
+		return k - j
+	}
+	return 0
+}

@@ -370,3 +370,16 @@ func TestYearPlan(t *testing.T) {
 		t.Errorf("plans named with their year not read: %s", nodeIDs(f))
 	}
 }
+
+func TestHyphenatedAdjectiveInName(t *testing.T) {
+	f := extractText(t, "hyphen.txt", "Dakar – Le Bureau de coordination ouest-africaine de lutte contre la drogue a organisé hier un atelier à Dakar, au Sénégal, pour les magistrats de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "ouest-africaine de lutte") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a name cut at its hyphenated adjective: %s", nodeIDs(f))
+	}
+}
