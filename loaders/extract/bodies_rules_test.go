@@ -383,3 +383,10 @@ func TestHyphenatedAdjectiveInName(t *testing.T) {
 		t.Errorf("a name cut at its hyphenated adjective: %s", nodeIDs(f))
 	}
 }
+
+func TestEmbassy(t *testing.T) {
+	f := extractText(t, "emb.txt", "Lima – L'Ambasciata d'Italia in Perù ha organizzato ieri a Lima un seminario sulla cooperazione di polizia con il Perù.\n")
+	if !hasNode(f, "agency:it:embassy") {
+		t.Errorf("an embassy not read with its state: %s", nodeIDs(f))
+	}
+}
