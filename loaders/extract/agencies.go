@@ -33,13 +33,13 @@ func (r *run) recogniseAgencies() {
 			last = i + 1
 		}
 		if r.insideSystemName(first, last) {
-			continue // "système d'information de la Police d'Afrique de l'Ouest" is a system
+			continue // "système d'information de la Police d'Afrique australe" is a system
 		}
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
 		if !toks[i].Upper && !r.ofCapital(i) && !r.capitalInside(first, last) {
-			continue // "Junior police investigators": the capital only starts the sentence
+			continue // "Senior police officers": the capital only starts the sentence
 		}
 		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
 			i = m.last - 1
@@ -83,7 +83,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if !r.coordinatedModifier(first, h) {
 			break
 		}
-		first -= 2 // "Border Security and Management Unit"
+		first -= 2 // "Training and Capacity Unit"
 	}
 	last, j := h+1, h+1
 	if m := r.mentionAt(h); m != nil {
@@ -99,7 +99,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 				continue
 			}
 			if romance && m.kind == "place" && m.first == j && j == last+1 && seatPrepositions[r.fold(j-1)] && r.at[h] == 0 {
-				last = m.last // "Questura di Roma": the town is the seat, part of the name
+				last = m.last // "Questura di Milano": the town is the seat, part of the name
 			}
 			break
 		}
@@ -109,7 +109,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 			continue
 		}
 		if !romance && (j == headEnd || agencyHeads[r.fold(j-1)]) && !r.englishNameGoesOn(j) {
-			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
+			break // "the Customs Office Anna Petrova": English names end at their head
 		}
 		_, gl := r.x.gaz.Glossary[f]
 		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
@@ -146,7 +146,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 			continue
 		}
 		if n := r.hyphenCompound(j); romance && n > 0 {
-			last = j + n // "Direction ... ouest-africaine": a hyphenated adjective
+			last = j + n // "Bureau ... sud-africaine": a hyphenated adjective
 			j += n
 			continue
 		}
@@ -218,7 +218,7 @@ func (r *run) agencyCoreference() {
 	acronyms := map[string]*mention{}
 	for _, m := range r.ments {
 		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization && m.id == "") && m.acronym != "" {
-			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique centrale (CCPAC)"
+			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique australe (CCPAS)"
 		}
 	}
 	for i := range r.d.Tokens {
@@ -272,12 +272,12 @@ func (r *run) resolveAgencies() {
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
 		if r.sharedName(m) && !r.namesState(m.country) {
-			m.country = "" // "la Sûreté nationale" of a document about Algeria
+			m.country = "" // "la Sûreté nationale" of a document about another state
 		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
 		} else if m.country == "" && len(m.inner) > 0 {
-			m.country = m.inner[0].country // "Comando Generale della Guardia di Finanza"
+			m.country = m.inner[0].country // "Comando Provinciale della Guardia di Finanza"
 		}
 	}
 	// Parents first: a body without a state of its own takes its parent's.
@@ -356,7 +356,7 @@ func (r *run) organisationUnit(m *mention) *mention {
 	_, key, _ := strings.Cut(org.id, ":")
 	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)
 	if org.first == j {
-		m.name = r.textOf(m.first, r.unitNameEnd(org.last)) // "Bureau régional de l'ONUDC pour l'Afrique de l'Ouest"
+		m.name = r.textOf(m.first, r.unitNameEnd(org.last)) // "Bureau régional de l'ONUDC pour l'Afrique de l'Est"
 	}
 	org.chained = true
 	r.g.edge(fixtures.EdgePartOf, m.id, org.id, r.span(m), "")
@@ -409,7 +409,7 @@ func (r *run) countrySpec(m *mention) string {
 		return s.country
 	}
 	if s := r.adjectiveAfterCoordination(j); s != nil {
-		s.spec = true // "ministero della Giustizia e dei Diritti umani argentino"
+		s.spec = true // "ministero dell'Interno e della Sicurezza cileno"
 		return s.country
 	}
 	k := j

@@ -51,14 +51,14 @@ func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
 }
 
 func TestUnitOfNamedAgency(t *testing.T) {
-	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Generale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
+	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Regionale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
 	if !hasNode(f, "agency:it:guardia-di-finanza") {
 		t.Errorf("the named body inside a unit's name is lost: %s", nodeIDs(f))
 	}
-	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:general-command-guard-finanza", "agency:it:guardia-di-finanza") {
+	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:regional-command-guard-finanza", "agency:it:guardia-di-finanza") {
 		t.Errorf("the unit is not part of its body, or not Italian: %s", nodeIDs(f))
 	}
-	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria Nazionale e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
+	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria francese e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
 	if !hasNode(f, "agency:it:carabinieri") || !hasNode(f, "agency:fr:gendarmerie") {
 		t.Errorf("two coordinated bodies glued: %s", nodeIDs(f))
 	}

@@ -116,7 +116,7 @@ func matchLen(v tokenView, i int, toks []string) int {
 			j++
 		}
 		if j < v.count() && abbreviated[want] != "" && v.fold(j) == abbreviated[want] {
-			j++ // "St. Vincent and the Grenadines"
+			j++ // "St. Kitts and Nevis"
 			if j < v.count() && v.fold(j) == "." {
 				j++
 			}

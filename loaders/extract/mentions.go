@@ -222,7 +222,7 @@ func (r *run) nameHead(b int) int {
 		}
 		if (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
 			if m := r.mentionAt(k); m == nil || m.first == k {
-				return r.capitalsBefore(k) // "the Collective Treaty Organization (": English heads come last
+				return r.capitalsBefore(k) // "the Gulf Cooperation Organization (": English heads come last
 			}
 		}
 	}

@@ -38,7 +38,7 @@ func (r *run) recogniseRoadmaps() {
 			} else {
 				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
 					m.last = r.nameEnd(end)
-					m.first = r.titledStart(i) // "the 2022 Interregional Roadmap"
+					m.first = r.titledStart(i) // "the 2024 Regional Roadmap"
 				}
 				m.name = r.textOf(m.first, m.last)
 			}
@@ -205,7 +205,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
 		} else if m.id != "" && st.has(cueAdopted) {
-			// "la Cédéao avait adopté ... la stratégie", "the TCA, adopted between the EU and the UK"
+			// "l'Union africaine avait adopté ... la stratégie", "the PCA, adopted between the EU and Japan"
 			for _, a := range r.adopters(st, verb) {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
