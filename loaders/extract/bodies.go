@@ -122,7 +122,7 @@ func (r *run) internationalName(first, h, last int) bool {
 		if regionWords[f] {
 			return true
 		}
-		if r.d.Lang == "en" && (i < h && internationalWords[f] || i > h && regionalWords[f]) {
+		if r.d.Lang == "en" && (i < h && internationalWords[f] && !unitFields[r.fold(i+1)] || i > h && regionalWords[f]) {
 			return true
 		}
 		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {

@@ -390,3 +390,12 @@ func TestEmbassy(t *testing.T) {
 		t.Errorf("an embassy not read with its state: %s", nodeIDs(f))
 	}
 }
+
+func TestInternationalFieldOfNationalUnit(t *testing.T) {
+	f := extractText(t, "field.txt", "Beijing, China – The International Cooperation Department of the Chinese Ministry of Public Security hosted the meeting on 3 May 2022.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.Contains(n.Name, "Cooperation Department") {
+			t.Errorf("a national unit for international cooperation taken for an international body: %s", n.ID)
+		}
+	}
+}

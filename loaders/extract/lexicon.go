@@ -357,3 +357,7 @@ var abbreviatedHeads = set(`dip dipt dept uff dir div sez serv`)
 
 // yearPlanHeads name a plan with its horizon year: "Vision 2040", "Agenda 2063".
 var yearPlanHeads = set(`vision visione agenda`)
+
+// unitFields after "International" name a national unit's field, not an international
+// body: "the International Cooperation Department", "International Relations Office".
+var unitFields = set(`cooperation co operation relations affairs`)
