@@ -214,7 +214,9 @@ func (r *run) surnamesNotStates() {
 		}
 		i := m.first
 		prevName := i > 0 && r.nameWord(i-1) && r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence &&
-			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i)
+			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i) &&
+			(i < 2 || !r.bodyWord(i-2)) // "Guardia Civil Spagnola" is a body, not a person
+
 		nextName := !m.adjective && i+1 < len(r.d.Tokens) && r.nameWord(i+1) && r.d.Tokens[i+1].Sentence == r.d.Tokens[i].Sentence &&
 			(i+2 >= len(r.d.Tokens) || !r.nameWord(i+2))
 		// "Istituto Euro-Latino Americano": an adjective after a region's name is
@@ -957,4 +959,13 @@ func (r *run) hyphenCompound(j int) int {
 		return k - j
 	}
 	return 0
+}
+
+// bodyWord reports whether token i is a word of a body's name: a head noun, a glossary
+// word or part of a recognised name.
+func (r *run) bodyWord(i int) bool {
+	f := r.fold(i)
+	_, gl := r.x.gaz.Glossary[f]
+	m := r.mentionAt(i)
+	return agencyHeads[f] || bodyHeads[f] || gl || m != nil && m.kind != fixtures.KindState && m.kind != "place"
 }

@@ -399,3 +399,16 @@ func TestInternationalFieldOfNationalUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestAdjectiveOfBodyIsNoSurname(t *testing.T) {
+	f := extractText(t, "gc.txt", "Madrid – La Guardia Civil Spagnola e l'Arma dei Carabinieri hanno firmato ieri a Madrid un accordo di cooperazione sulla formazione.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "ES" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the adjective of a body's name taken for a surname: %s", nodeIDs(f))
+	}
+}
