@@ -401,7 +401,7 @@ func TestInternationalFieldOfNationalUnit(t *testing.T) {
 }
 
 func TestAdjectiveOfBodyIsNoSurname(t *testing.T) {
-	f := extractText(t, "gc.txt", "Madrid – La Guardia Civil Spagnola e l'Arma dei Carabinieri hanno firmato ieri a Madrid un accordo di cooperazione sulla formazione.\n")
+	f := extractText(t, "gc.txt", "Roma – La Direzione Tributaria Spagnola e l'Arma dei Carabinieri hanno firmato ieri a Roma un accordo di cooperazione sulla formazione tra Spagna e Italia, alla presenza del ministro italiano.\n")
 	found := false
 	for _, n := range f.Nodes {
 		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "ES" {
