@@ -19,18 +19,27 @@ func (r *run) recogniseAgencies() {
 		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] && !organisationHeads[r.fold(i)] {
 			continue
 		}
+		if r.rankPhrase(i) {
+			continue // "Generale di Corpo d'Armata" is a rank
+		}
 		first, last := r.agencyExtent(i)
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
+		if headLast[r.fold(i)] {
+			if first == i {
+				continue
+			}
+			last = i + 1
+		}
 		if r.insideSystemName(first, last) {
-			continue // "système d'information de la Police d'Afrique de l'Ouest" is a system
+			continue // "système d'information de la Police d'Afrique australe" is a system
 		}
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
 		if !toks[i].Upper && !r.ofCapital(i) && !r.capitalInside(first, last) {
-			continue // "Junior police investigators": the capital only starts the sentence
+			continue // "Senior police officers": the capital only starts the sentence
 		}
 		if m := r.mentionAt(i); m != nil && m.first <= first && m.last >= last {
 			i = m.last - 1
@@ -40,7 +49,7 @@ func (r *run) recogniseAgencies() {
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
 			// "OSCE Transnational Threats Department": a unit of the organisation.
 			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
-		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] || r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 			m.owner = r.ownerBefore(first)
 		}
@@ -74,7 +83,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if !r.coordinatedModifier(first, h) {
 			break
 		}
-		first -= 2 // "Border Security and Management Unit"
+		first -= 2 // "Training and Capacity Unit"
 	}
 	last, j := h+1, h+1
 	if m := r.mentionAt(h); m != nil {
@@ -89,11 +98,18 @@ func (r *run) agencyExtent(h int) (int, int) {
 				last, j = m.last, m.last
 				continue
 			}
+			if romance && m.kind == "place" && m.first == j && j == last+1 && seatPrepositions[r.fold(j-1)] && r.at[h] == 0 {
+				last = m.last // "Questura di Milano": the town is the seat, part of the name
+			}
 			break
 		}
 		t := toks[j]
+		if r.abbreviationStop(j) {
+			j++ // "Dip. P.S.": the full stop of an abbreviation is inside the name
+			continue
+		}
 		if !romance && (j == headEnd || agencyHeads[r.fold(j-1)]) && !r.englishNameGoesOn(j) {
-			break // "the UN Drugs and Crime Office Yuriy Fedotov": English names end at their head
+			break // "the Customs Office Anna Petrova": English names end at their head
 		}
 		_, gl := r.x.gaz.Glossary[f]
 		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
@@ -115,6 +131,12 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] || r.joinsNamedAgency(j, k)) {
 				break // "du ministère": the parent; "et la Garde nationale": another body
 			}
+			if romance && and && k < len(toks) && r.nameAfterConjunction(k) {
+				break // "il Ministero dell'Interno e Marco Rossi"
+			}
+			if !romance && and && k < len(toks) && toks[k].Upper && r.fold(k-1) == "the" {
+				break // "the Tax Police and the Border Guard": two bodies
+			}
 			j = k
 			continue
 		}
@@ -124,6 +146,11 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if t.Upper || (romance && gl) {
 			last = j + 1
 			j++
+			continue
+		}
+		if n := r.hyphenCompound(j); romance && n > 0 {
+			last = j + n // "Bureau ... sud-africaine": a hyphenated adjective
+			j += n
 			continue
 		}
 		break
@@ -194,7 +221,7 @@ func (r *run) agencyCoreference() {
 	acronyms := map[string]*mention{}
 	for _, m := range r.ments {
 		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization && m.id == "") && m.acronym != "" {
-			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique centrale (CCPAC)"
+			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique australe (CCPAS)"
 		}
 	}
 	for i := range r.d.Tokens {
@@ -218,6 +245,14 @@ func (r *run) agencyCoreference() {
 // its parent or its state.
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
+		if m.kind == fixtures.KindOrganization && m.id == "" && m.acronym == "" && m.owner == nil {
+			if org := r.organisationUnit(m); org != nil {
+				// "le Bureau régional de l'ONUDC a organisé": an office acts for its
+				// organisation, which stays an actor of the sentence.
+				org.chained = false
+				continue
+			}
+		}
 		if m.kind == fixtures.KindOrganization && m.id == "" {
 			key := m.acronym
 			if key == "" {
@@ -234,18 +269,18 @@ func (r *run) resolveAgencies() {
 		if m.kind != fixtures.KindAgency {
 			continue
 		}
-		if r.organisationUnit(m) {
+		if r.organisationUnit(m) != nil {
 			continue
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
 		if r.sharedName(m) && !r.namesState(m.country) {
-			m.country = "" // "la Sûreté nationale" of a document about Algeria
+			m.country = "" // "la Sûreté nationale" of a document about another state
 		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
 		} else if m.country == "" && len(m.inner) > 0 {
-			m.country = m.inner[0].country // "Comando Generale della Guardia di Finanza"
+			m.country = m.inner[0].country // "Comando Provinciale della Guardia di Finanza"
 		}
 	}
 	// Parents first: a body without a state of its own takes its parent's.
@@ -257,9 +292,10 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
+	home := r.agencyHome()
 	for _, m := range agencies {
 		if m.country == "" {
-			m.country = r.home
+			m.country = home
 		}
 		if m.country == "" {
 			m.kind = "" // a body of no known state: left out
@@ -304,10 +340,11 @@ func (r *run) resolveAgencies() {
 }
 
 // organisationUnit turns "the Anti-Terrorism Centre of the CIS" into a unit of the
-// organisation, part of it, instead of a national agency.
-func (r *run) organisationUnit(m *mention) bool {
+// organisation, part of it, instead of a national agency, and returns the organisation
+// (nil when m is no unit of one).
+func (r *run) organisationUnit(m *mention) *mention {
 	if m.slug != "" {
-		return false
+		return nil
 	}
 	j := m.last
 	for j < len(r.d.Tokens) && (ofConnectors[r.fold(j)] || unitPrepositions[r.fold(j)]) && j-m.last < 3 {
@@ -316,14 +353,17 @@ func (r *run) organisationUnit(m *mention) bool {
 	org := r.mentionAt(j)
 	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
 		if org = r.possessor(m); org == nil {
-			return false
+			return nil
 		}
 	}
 	_, key, _ := strings.Cut(org.id, ":")
 	m.kind, m.id = fixtures.KindOrganization, "org:"+key+"-"+r.agencySlug(m)
+	if org.first == j {
+		m.name = r.textOf(m.first, r.unitNameEnd(org.last)) // "Bureau régional de l'ONUDC pour l'Afrique de l'Est"
+	}
 	org.chained = true
 	r.g.edge(fixtures.EdgePartOf, m.id, org.id, r.span(m), "")
-	return true
+	return org
 }
 
 // gazetteerParent is the id of the parent the gazetteer gives an agency, when the
@@ -369,6 +409,10 @@ func (r *run) countrySpec(m *mention) string {
 	}
 	if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.adjective && s.first == j {
 		s.spec = true
+		return s.country
+	}
+	if s := r.adjectiveAfterCoordination(j); s != nil {
+		s.spec = true // "ministero dell'Interno e della Sicurezza cileno"
 		return s.country
 	}
 	k := j

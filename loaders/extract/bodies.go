@@ -27,7 +27,7 @@ func (r *run) namedAgency(m *mention) bool {
 }
 
 // joinsNamedAgency reports whether the connectors [from, k) hold a conjunction and a
-// named agency starts at k: "della Gendarmeria e dell'Arma dei Carabinieri" names two
+// named agency starts at k: "della Polizia di Stato e dell'Arma dei Carabinieri" names two
 // bodies.
 func (r *run) joinsNamedAgency(from, k int) bool {
 	if m := r.mentionAt(k); m == nil || m.first != k || !r.namedAgency(m) {
@@ -42,9 +42,9 @@ func (r *run) joinsNamedAgency(from, k int) bool {
 }
 
 // namedInside returns the named agencies written after the head of a name [first,
-// last): "Comando Generale dell'Arma dei Carabinieri" is a unit of the Carabinieri. A
+// last): "Comando Regionale dell'Arma dei Carabinieri" is a unit of the Carabinieri. A
 // kind of body every state has counts when the document also names it on its own
-// ("Direzione Generale della Gendarmeria Nazionale" beside "la Gendarmeria Nazionale").
+// ("Direction régionale des Douanes" beside "les Douanes").
 func (r *run) namedInside(first, last int) []mention {
 	var out []mention
 	for i := first + 1; i < last; i++ {
@@ -115,14 +115,14 @@ func (r *run) englishNameGoesOn(j int) bool {
 // internationalName reports whether a name with its head at h says it is international
 // or regional: "International Training Centre", "Regional Anti-Drug Training Centre",
 // "Centro Internazionale ...", or a continent or region in it ("Comité des chefs de
-// police de l'Afrique centrale", "Caribbean Centre for ...").
+// police de l'Afrique australe", "Caribbean Centre for Maritime Security").
 func (r *run) internationalName(first, h, last int) bool {
 	for i := first; i < last; i++ {
 		f := r.fold(i)
 		if regionWords[f] {
 			return true
 		}
-		if r.d.Lang == "en" && (i < h && internationalWords[f] || i > h && regionalWords[f]) {
+		if r.d.Lang == "en" && (i < h && internationalWords[f] && !unitFields[r.fold(i+1)] || i > h && regionalWords[f]) {
 			return true
 		}
 		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {
@@ -133,8 +133,8 @@ func (r *run) internationalName(first, h, last int) bool {
 }
 
 // acronymCountries gives an agency named only by its acronym the state of the full
-// name that introduced it: "the Australian Federal Police (AFP) ... experts from the
-// AFP".
+// name that introduced it: "the Canadian Border Services Agency (CBSA) ... officers of
+// the CBSA".
 func (r *run) acronymCountries(agencies []*mention) {
 	byAcronym := map[string]string{}
 	for _, m := range agencies {
@@ -149,9 +149,14 @@ func (r *run) acronymCountries(agencies []*mention) {
 	}
 }
 
-// adjectiveAlias records "Australian Federal Police" as a name of the agency read as
-// "Federal Police" with its state's adjective before it (English).
+// adjectiveAlias records "Canadian Federal Police" as a name of the agency read as
+// "Federal Police" with its state's adjective before it (English), and a name that goes
+// on to its state's adjective after a coordination.
 func (r *run) adjectiveAlias(m *mention) {
+	if s := r.adjectiveAfterCoordination(m.last); s != nil && s.country == m.country {
+		// "ministero dell'Interno e della Sicurezza cileno": the whole name
+		r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(m.first, s.last))
+	}
 	if r.d.Lang != "en" || m.first == 0 {
 		return
 	}
@@ -164,8 +169,8 @@ func (r *run) adjectiveAlias(m *mention) {
 }
 
 // coordinatedModifier reports whether the name that starts at first, with its head at
-// h, goes on to the left over "and": "Border Security and Management Unit", "Risk
-// Analysis and Management Unit". Two heads ("the Tax Police and the Border Guard") and
+// h, goes on to the left over "and": "Training and Capacity Unit", "Data
+// Analysis and Reporting Unit". Two heads ("the Tax Police and the Border Guard") and
 // lower-case words are two bodies, not one.
 func (r *run) coordinatedModifier(first, h int) bool {
 	if r.d.Lang != "en" || first < 2 || first >= h || !conjunctions[r.fold(first-1)] {
@@ -179,8 +184,8 @@ func (r *run) coordinatedModifier(first, h int) bool {
 }
 
 // possessor is the organisation written before an agency with a possessive or as a
-// modifier: "Frontex's Risk Analysis Unit", "the OSCE Secretariat's Transnational
-// Threats Department".
+// modifier: "Europol's Analysis Unit", "the OSCE Secretariat's Borders
+// Department".
 func (r *run) possessor(m *mention) *mention {
 	k := m.first - 1
 	if k >= 1 && r.fold(k) == "s" && r.d.Tokens[k].Start > 0 && strings.ContainsRune("'’", r.d.Runes[r.d.Tokens[k].Start-1]) {
@@ -197,8 +202,8 @@ func (r *run) possessor(m *mention) *mention {
 }
 
 // surnamesNotStates drops a one-word state name or adjective that is part of a
-// person's name: after a capitalised given name ("Francesco Greco", "Nicola Russo"),
-// or a state name before a family name ("Dominique VOGLIMACCI"). Italian and French
+// person's name: after a capitalised given name ("Marco Greco", "Paolo Russo"), or a
+// state name before a family name ("Dominique MARTIN"). Italian and French
 // write adjectives of nationality in lower case, so a capital one inside running text
 // after a capitalised word is a name.
 func (r *run) surnamesNotStates() {
@@ -209,10 +214,12 @@ func (r *run) surnamesNotStates() {
 		}
 		i := m.first
 		prevName := i > 0 && r.nameWord(i-1) && r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence &&
-			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i)
+			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i) &&
+			(i < 2 || !r.bodyWord(i-2)) // "Guardia Civil Spagnola" is a body, not a person
+
 		nextName := !m.adjective && i+1 < len(r.d.Tokens) && r.nameWord(i+1) && r.d.Tokens[i+1].Sentence == r.d.Tokens[i].Sentence &&
 			(i+2 >= len(r.d.Tokens) || !r.nameWord(i+2))
-		// "Istituto Italo-Latino Americano": an adjective after a region's name is
+		// "Istituto Euro-Latino Americano": an adjective after a region's name is
 		// part of a body's name.
 		region := i > 0 && r.d.Tokens[i-1].Upper && regionWords[r.fold(i-1)]
 		if (m.adjective && r.d.Lang != "en" && (prevName || region)) || (!m.adjective && nextName && r.d.Tokens[i+1].AllCaps) || (!m.adjective && prevName && nextName) {
@@ -223,7 +230,7 @@ func (r *run) surnamesNotStates() {
 			}
 		}
 	}
-	// The same name written again: "Dominique VOGLIMACCI ... Dominique Voglimacci".
+	// The same name written again: "Dominique MARTIN ... Dominique Martin".
 	for _, m := range r.ments {
 		if m.kind == fixtures.KindState && m.last-m.first == 1 && m.last < len(r.d.Tokens) && dropped[[2]string{r.fold(m.first), r.fold(m.last)}] {
 			m.kind = ""
@@ -247,7 +254,7 @@ func (r *run) nameWord(i int) bool {
 }
 
 // adjectiveInName reports whether a state adjective written with a capital is inside
-// an Italian or French name, followed by more of it: "Agenzia Italiana del Farmaco".
+// an Italian or French name, followed by more of it: "Agenzia Spagnola della Sicurezza".
 func (r *run) adjectiveInName(m *mention) bool {
 	if m.kind != fixtures.KindState || !m.adjective || !r.d.Tokens[m.first].Upper || m.last+1 >= len(r.d.Tokens) {
 		return false
@@ -255,11 +262,11 @@ func (r *run) adjectiveInName(m *mention) bool {
 	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
 }
 
-// adjectiveInside returns the state of an adjective written inside a name [first,
-// last), or "".
+// adjectiveInside returns the state of an adjective or a town written inside a name
+// [first, last) ("Agenzia Spagnola della Sicurezza", "Questura di Milano"), or "".
 func (r *run) adjectiveInside(first, last int) string {
 	for i := first + 1; i < last; i++ {
-		if m := r.mentionAt(i); m != nil && m.kind == fixtures.KindState && m.adjective {
+		if m := r.mentionAt(i); m != nil && (m.kind == fixtures.KindState && m.adjective || m.kind == "place") {
 			return m.country
 		}
 	}
@@ -267,7 +274,7 @@ func (r *run) adjectiveInside(first, last int) string {
 }
 
 // codeName reports whether token i looks like a programme's code name: in capitals
-// ("ENACT"), or with a capital inside ("CyberSEE"), or followed by "+" ("CyberEast+").
+// ("MARLIN"), or with a capital inside ("SeaWatch"), or followed by "+" ("PortSafe+").
 func (r *run) codeName(i int) bool {
 	t := r.d.Tokens[i]
 	if t.Kind != text.Word || !t.Upper {
@@ -286,7 +293,7 @@ func (r *run) codeName(i int) bool {
 }
 
 // codeMention reads a code name at i with what completes it: "+" written against it,
-// a Roman numeral or a number after it ("FIN II", "CyberEast+").
+// a Roman numeral or a number after it ("FIN II", "PortSafe+").
 func (r *run) codeMention(i int) *mention {
 	last := i + 1
 	toks := r.d.Tokens
@@ -300,7 +307,7 @@ func (r *run) codeMention(i int) *mention {
 }
 
 // apostropheQuoted returns the token after the last one of a name quoted with
-// apostrophes (”DST Haské”, 'NAME') that starts at token i, or 0.
+// two apostrophes on each side that starts at token i, or 0.
 func (r *run) apostropheQuoted(i int) int {
 	toks := r.d.Tokens
 	if i == 0 || !strings.Contains(r.d.Fold[toks[i-1].End:toks[i].Start], "''") {
@@ -329,7 +336,7 @@ func (r *run) quotedRun(first, last int) *mention {
 }
 
 // titledProject reads a name in capitals that ends in a capitalised project noun:
-// "the Caribbean Basin Security Initiative", "the Octopus Project". A body written
+// "the Indian Ocean Maritime Security Initiative", "the Atlas Project". A body written
 // first is the owner ("the UNODC Global Programme"), and the noun must not start the
 // sentence.
 func (r *run) titledProject(h int) *mention {
@@ -350,13 +357,13 @@ func (r *run) titledProject(h int) *mention {
 		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
 	}
 	if h+1 < len(toks) && (agencyHeads[r.fold(h+1)] || bodyHeads[r.fold(h+1)]) {
-		return nil // "the Cybercrime Programme Office": a body
+		return nil // "the Drugs Programme Office": a body
 	}
 	if first == h {
 		return nil
 	}
 	last := h + 1
-	// "the Global Programme on Countering Terrorist Financing"
+	// "the Global Programme on Maritime Crime"
 	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
 		k := last + 1
 		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && r.at[k] == 0 && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
@@ -374,8 +381,9 @@ func (r *run) titledProject(h int) *mention {
 }
 
 // recogniseOrgans reads the secretariat or commission of an organisation as a body of
-// its own, part of the organisation: "the ASEANAPOL Secretariat", "the African Union
-// (AU) Commission", "le secrétariat du CCPAC", "the Secretariat of the SCO". A
+// its own, part of the organisation: "the SELEC Secretariat", "the Southern African
+// Development Community (SADC) Commission", "le secrétariat du CCPAS", "the
+// Secretariat of the OSCE". A
 // secretariat that signs for its organisation stands for it: in a sentence that says
 // something was signed it is left as the organisation.
 func (r *run) recogniseOrgans() {
@@ -387,7 +395,7 @@ func (r *run) recogniseOrgans() {
 		}
 		var org *mention
 		first, last := i, i+1
-		// "the ASEANAPOL Secretariat", "the African Union (AU) Commission"
+		// "the SELEC Secretariat", "the Southern African Development Community (SADC) Commission"
 		k := i - 1
 		if k >= 2 && r.fold(k) == ")" {
 			if inner := r.mentionAt(k - 1); inner != nil && inner.first == k-1 && k-2 >= 0 && r.fold(k-2) == "(" {
@@ -400,7 +408,7 @@ func (r *run) recogniseOrgans() {
 			org, first = o, o.first
 		}
 		if org == nil {
-			// "the Secretariat of the SCO", "le secrétariat permanent du G5 Sahel"
+			// "the Secretariat of the OSCE", "le secrétariat permanent de la CEEAC"
 			j := i + 1
 			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
 				j++
@@ -459,7 +467,7 @@ func (r *run) signedIn(s int) bool {
 }
 
 // ownerBefore is the organisation written just before a body's name, past a capitalised
-// title word: "the SCO Executive Committee of ...", "the OSCE Regional Centre".
+// title word: "the CIS Executive Committee of ...", "the OSCE Regional Centre".
 func (r *run) ownerBefore(first int) *mention {
 	k := first - 1
 	if k >= 0 && r.d.Tokens[k].Upper && organQualifiers[r.fold(k)] && r.at[k] == 0 {
@@ -485,13 +493,13 @@ func (r *run) capitalsBefore(k int) int {
 }
 
 // placeOfSigning reports whether a state is where something happens, not who acts:
-// "firmato a Lussemburgo", "signed in Luxembourg".
+// "firmato a Bruxelles", "signed in Brussels".
 func (r *run) placeOfSigning(m *mention) bool {
 	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.fold(m.first-1)]
 }
 
-// organisationHeadCoreference reads a kind of body written alone ("la Procura") as the
-// organisation recognised with that head in the document ("la Procura europea").
+// organisationHeadCoreference reads a kind of body written alone ("la Gendarmeria") as
+// the organisation recognised with that head in the document ("la Gendarmeria Europea").
 func (r *run) organisationHeadCoreference() {
 	heads := map[string]*mention{}
 	for _, m := range r.ments {
@@ -515,8 +523,8 @@ func (r *run) organisationHeadCoreference() {
 }
 
 // titledStart extends a capitalised document name that ends at its head h to the
-// capitalised words and the year written before it: "the 2022 Interregional Roadmap",
-// "the Trade and Cooperation Agreement".
+// capitalised words and the year written before it: "the 2024 Regional Roadmap", "the
+// Partnership and Cooperation Agreement".
 func (r *run) titledStart(h int) int {
 	toks := r.d.Tokens
 	first := h
@@ -529,9 +537,9 @@ func (r *run) titledStart(h int) int {
 		case toks[k].Kind == text.Word && toks[k].Upper && !notPersonWords[f] && !titleWords[f] && !connectors[f]:
 			first = k
 		case conjunctions[f] && k > 0 && toks[k-1].Upper && r.at[k-1] == 0 && first < h:
-			first = k - 1 // "Trade and Cooperation Agreement"
+			first = k - 1 // "Partnership and Cooperation Agreement"
 		case toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 4 && first < h:
-			return k // "2022 Interregional Roadmap"
+			return k // "2024 Regional Roadmap"
 		default:
 			return first
 		}
@@ -540,13 +548,16 @@ func (r *run) titledStart(h int) int {
 }
 
 // namedDocuments finds conventions, treaties, strategies, agreements and declarations
-// with a name: "Convenzione di Palermo", "il Trattato di assistenza giudiziaria in
-// materia penale", "the Trade and Cooperation Agreement", "Dichiarazione Congiunta",
-// "la stratégie ouest-africaine de lutte contre le terrorisme". A document noun in
+// with a name: "Convenzione di Merida", "il Trattato di estradizione in materia
+// penale", "the Partnership and Cooperation Agreement", "Dichiarazione Comune", "la
+// stratégie continentale de lutte contre la piraterie". A document noun in
 // lower case counts only with its subject ("de lutte contre", "en matière de").
 func (r *run) namedDocuments() {
 	toks := r.d.Tokens
 	for i := 0; i < len(toks); i++ {
+		if r.yearPlan(i) {
+			continue
+		}
 		subtype := documentHeads[r.fold(i)]
 		if subtype == "" || r.at[i] != 0 {
 			continue
@@ -556,7 +567,7 @@ func (r *run) namedDocuments() {
 		switch {
 		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") && toks[i+2].Upper &&
 			(r.at[i+2] == 0 || r.mentionAt(i+2).kind == "place") && toks[i].Upper:
-			last = i + 3 // "Convenzione di Palermo"
+			last = i + 3 // "Convenzione di Merida"
 			if p := r.mentionAt(i + 2); p != nil {
 				p.kind = ""
 				r.at[i+2] = 0
@@ -572,6 +583,9 @@ func (r *run) namedDocuments() {
 		if first == i && last == i+1 {
 			continue // a bare noun: which document is unsure
 		}
+		if r.bodyHeadIn(i+1, last) {
+			continue // "the Gulf Security Treaty Organization" is a body
+		}
 		m := &mention{first: first, last: last, kind: fixtures.KindRoadmap, subtype: subtype, name: r.textOf(first, last)}
 		m.id = "roadmap:" + documentKey(m.name) // named: its own id, not its parties'
 		if r.add(m) != nil {
@@ -581,7 +595,7 @@ func (r *run) namedDocuments() {
 }
 
 // hasDocumentTopic reports whether [first, last) says what a document is about: "de
-// lutte contre le terrorisme", "in materia penale", a region's adjective.
+// lutte contre la piraterie", "in materia penale", a region's adjective.
 func (r *run) hasDocumentTopic(first, last int) bool {
 	for k := first; k < last; k++ {
 		if documentTopics[r.fold(k)] || regionWords[r.fold(k)] {
@@ -592,8 +606,8 @@ func (r *run) hasDocumentTopic(first, last int) bool {
 }
 
 // documentKey is the id key of a named document: its words without stop words and
-// without a year, so "the 2022 Interregional Roadmap" and "the Interregional Roadmap"
-// are one document.
+// without a year, so "the 2024 Regional Roadmap" and "the Regional Roadmap" are one
+// document.
 func documentKey(name string) string {
 	var words []string
 	for _, w := range text.FoldTokensWords(name) {
@@ -643,7 +657,7 @@ func (r *run) namesState(code string) bool {
 
 // organsOfOthers drops a gazetteer organ named by a generic phrase ("General Assembly",
 // "Assemblée générale") when the text says it belongs to another body: "l'Assemblée
-// générale du Mécanisme africain ..." is not the UN's.
+// générale de l'Organisation des polices ..." is not the UN's.
 func (r *run) organsOfOthers() {
 	for _, m := range r.ments {
 		if (m.kind != fixtures.KindUNBody && m.kind != fixtures.KindOrganization) || m.last-m.first > 2 {
@@ -681,8 +695,8 @@ func (r *run) inChain(id, other string) bool {
 }
 
 // insideSystemName reports whether a body's name [first, last) is part of the name of a
-// system or network: "West African Police Information System", "système d'information
-// de la Police ...".
+// system or network: "Southern African Drug Information System", "système
+// d'information de la Police ...".
 func (r *run) insideSystemName(first, last int) bool {
 	toks := r.d.Tokens
 	for k := first; k < last+2 && k < len(toks); k++ {
@@ -701,7 +715,7 @@ func (r *run) insideSystemName(first, last int) bool {
 	return false
 }
 
-// projectNameInBrackets reads "(West African Police Information System, WAPIS)": the
+// projectNameInBrackets reads "(Southern African Drug Information System, SADIS)": the
 // name written before a project's code name in brackets is a name of that project.
 func (r *run) projectNameInBrackets() {
 	toks := r.d.Tokens
@@ -722,4 +736,239 @@ func (r *run) projectNameInBrackets() {
 		}
 		r.add(&mention{first: i + 1, last: k, kind: p.kind, id: p.id, name: p.name, description: p.description, alias: true})
 	}
+}
+
+// unitNameEnd extends the name of an organisation's unit past the organisation over
+// the region it serves: "... de l'ONUDC pour l'Afrique de l'Est".
+func (r *run) unitNameEnd(end int) int {
+	toks := r.d.Tokens
+	if end >= len(toks) || !servesWords[r.fold(end)] {
+		return end
+	}
+	last := end
+	for k := end + 1; k < len(toks) && k-end < 12 && toks[k].Sentence == toks[end].Sentence && toks[k].Kind == text.Word; k++ {
+		f := r.fold(k)
+		if connectors[f] {
+			continue
+		}
+		if !toks[k].Upper && !regionWords[f] && !notPersonPlaces[f] {
+			break
+		}
+		last = k + 1
+	}
+	if last == end {
+		return end
+	}
+	return last
+}
+
+// bodyHeadIn reports whether a body's head noun stands in [first, last).
+func (r *run) bodyHeadIn(first, last int) bool {
+	for k := first; k < last; k++ {
+		if f := r.fold(k); (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
+			return true
+		}
+	}
+	return false
+}
+
+// recogniseWorkingGroups reads named working groups as organisations: "le Groupe de
+// travail Afrique de l'Ouest", "il Gruppo di lavoro Balcani", "the Maritime Working Group".
+func (r *run) recogniseWorkingGroups() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if r.at[i] != 0 || !toks[i].Upper {
+			continue
+		}
+		for _, wg := range workingGroups {
+			if !hasPrefixTokens(r.d, i, wg) {
+				continue
+			}
+			first, last := i, i+len(wg)
+			if wg[len(wg)-1] == "group" {
+				first = r.capitalsBefore(i) // "the Maritime Working Group"
+			} else {
+				for last < len(toks) && toks[last].Upper && toks[last].Kind == text.Word && toks[last].Sentence == toks[i].Sentence && last-i < len(wg)+4 &&
+					(r.at[last] == 0 || r.mentionAt(last).kind == "place") {
+					last++ // "Groupe de travail Balkans"
+				}
+			}
+			if first == i && last == i+len(wg) {
+				break // "Groupe de travail" alone
+			}
+			m := &mention{first: first, last: last, kind: fixtures.KindOrganization, name: r.textOf(first, last), owner: r.ownerBefore(first)}
+			if r.replace(m) != nil {
+				i = last - 1
+			}
+			break
+		}
+	}
+}
+
+// signingNounIn reports whether tokens [first, last) say a signature was put: "la
+// signature de l'accord", "la sottoscrizione del Memorandum".
+func (r *run) signingNounIn(first, last int) bool {
+	for i := first; i < last; i++ {
+		if signingNouns[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// memorandumParties are the two bodies that signed the agreement whose head is at
+// head: those after "tra"/"between" written with the agreement ("the working
+// arrangement between Europol and Norway"), else, when the between-phrase only
+// describes the agreement's subject ("una dichiarazione di intenti sulla formazione tra
+// le loro scuole ..."), the subject of the signing verb.
+func (r *run) memorandumParties(st *sentenceState, head int) []*mention {
+	for _, c := range st.cues {
+		if c.kind == cueBetween && c.first > head+4 {
+			if subj := r.actorsIn(st.first, head); len(subj) >= 2 {
+				return subj[:2]
+			}
+		}
+	}
+	return r.parties(st)
+}
+
+// rankPhrase reports whether the head at h is part of a military rank: a title word
+// and a bare "di"/"de" before it ("Generale di Corpo d'Armata", "Général de Corps
+// d'armée"), where a body would take an article ("Comandante del Corpo").
+func (r *run) rankPhrase(h int) bool {
+	return h >= 2 && seatPrepositions[r.fold(h-1)] && titleWords[r.fold(h-2)] && r.d.Tokens[h-2].Sentence == r.d.Tokens[h].Sentence
+}
+
+// agencyHome is the state of agencies that do not say whose they are. Italian is the
+// language of one state only: an Italian text names the other states' bodies with
+// their state ("la Polizia Federale messicana") and leaves Italy's unsaid ("il
+// ministero dell'Interno"), even when its events happen abroad. Otherwise the state the
+// document is about.
+func (r *run) agencyHome() string {
+	if r.d.Lang == "it" && r.namesState("IT") {
+		return "IT"
+	}
+	return r.home
+}
+
+// adjectiveAfterCoordination finds the state adjective that ends a name going on after
+// j with "e della ..."/"et de la ...": "ministero dell'Interno e della Sicurezza
+// cileno".
+func (r *run) adjectiveAfterCoordination(j int) *mention {
+	toks := r.d.Tokens
+	if j+1 >= len(toks) || !conjunctions[r.fold(j)] || !ofPrepositions[r.fold(j+1)] {
+		return nil
+	}
+	for k := j + 2; k < len(toks) && k-j < 8 && toks[k].Sentence == toks[j].Sentence; k++ {
+		if m := r.mentionAt(k); m != nil {
+			if m.kind == fixtures.KindState && m.adjective && m.first == k {
+				return m
+			}
+			return nil
+		}
+		if toks[k].Kind != text.Word {
+			return nil
+		}
+	}
+	return nil
+}
+
+// researchBody reports whether a name is that of a research institute or think tank,
+// an organisation rather than a state's agency: "Institut d'études stratégiques",
+// "Institute for Security Studies".
+func (r *run) researchBody(first, last int) bool {
+	if !researchHeads[r.fold(first)] && (last-first < 2 || !researchHeads[r.fold(last-1)]) {
+		return false
+	}
+	for i := first; i < last; i++ {
+		if researchWords[r.fold(i)] {
+			return true
+		}
+	}
+	return false
+}
+
+// describedProject reads a capitalised project noun inside a sentence followed by what
+// the project is about: "ha firmato un Progetto di formazione per la sicurezza delle
+// frontiere". The name runs to punctuation, a known name or a verb.
+func (r *run) describedProject(h int) *mention {
+	toks := r.d.Tokens
+	if h == 0 || toks[h-1].Sentence != toks[h].Sentence || h+2 >= len(toks) {
+		return nil
+	}
+	if !ofPrepositions[r.fold(h+1)] && !projectComplements[r.fold(h+1)] || toks[h+2].Upper || toks[h+2].Kind != text.Word {
+		return nil
+	}
+	last := r.nameEnd(h + 1)
+	if last-h < 4 {
+		return nil
+	}
+	return &mention{first: h, last: last, name: r.textOf(h, last)}
+}
+
+// abbreviationStop reports whether token j is the full stop of an abbreviation inside
+// a name: written against an abbreviated head or a capital initial ("Dip. P.S."), and
+// followed by a capitalised word.
+func (r *run) abbreviationStop(j int) bool {
+	toks := r.d.Tokens
+	if j == 0 || j+1 >= len(toks) || r.fold(j) != "." || toks[j].Start != toks[j-1].End || !toks[j+1].Upper {
+		return false
+	}
+	prev := toks[j-1]
+	return abbreviatedHeads[r.fold(j-1)] || prev.Kind == text.Word && prev.Upper && prev.End-prev.Start == 1
+}
+
+// nameAfterConjunction reports whether the capitalised word at k, after "e"/"et",
+// starts something else than the rest of a body's name: a word no glossary knows, as a
+// person's given name ("il Ministero dell'Interno e Marco Rossi").
+func (r *run) nameAfterConjunction(k int) bool {
+	t := r.d.Tokens[k]
+	if !t.Upper || t.Kind != text.Word || r.at[k] != 0 {
+		return false
+	}
+	f := r.fold(k)
+	_, gl := r.x.gaz.Glossary[f]
+	return !gl && !agencyHeads[f] && !bodyHeads[f] && !regionWords[f]
+}
+
+// yearPlan reads a plan named by a capitalised noun and its horizon year: "Vision 2040",
+// "Agenda 2063". It reports whether one was added at i.
+func (r *run) yearPlan(i int) bool {
+	toks := r.d.Tokens
+	if !yearPlanHeads[r.fold(i)] || !toks[i].Upper || r.at[i] != 0 || i+1 >= len(toks) {
+		return false
+	}
+	y := toks[i+1]
+	if y.Kind != text.Number || y.End-y.Start != 4 || y.Sentence != toks[i].Sentence || r.at[i+1] != 0 {
+		return false
+	}
+	name := r.textOf(i, i+2)
+	return r.add(&mention{first: i, last: i + 2, kind: fixtures.KindRoadmap, subtype: "plan", id: "roadmap:" + slug(name), name: name}) != nil
+}
+
+// hyphenCompound returns the length of a hyphenated compound that starts at j and ends
+// in a word names are made of ("sud-africaine", "anti-drogue"), or 0.
+func (r *run) hyphenCompound(j int) int {
+	toks := r.d.Tokens
+	k := j + 1
+	for k < len(toks) && k-j < 4 && toks[k].Kind == text.Word && r.d.Joined(k) && r.at[k] == 0 {
+		k++
+	}
+	if k == j+1 {
+		return 0
+	}
+	f := r.fold(k - 1)
+	if _, gl := r.x.gaz.Glossary[f]; gl || regionWords[f] {
+		return k - j
+	}
+	return 0
+}
+
+// bodyWord reports whether token i is a word of a body's name: a head noun, a glossary
+// word or part of a recognised name.
+func (r *run) bodyWord(i int) bool {
+	f := r.fold(i)
+	_, gl := r.x.gaz.Glossary[f]
+	m := r.mentionAt(i)
+	return agencyHeads[f] || bodyHeads[f] || gl || m != nil && m.kind != fixtures.KindState && m.kind != "place"
 }

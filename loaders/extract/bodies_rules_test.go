@@ -51,14 +51,14 @@ func hasEdge(f *fixtures.Fixture, kind, from, to string) bool {
 }
 
 func TestUnitOfNamedAgency(t *testing.T) {
-	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Provinciale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
+	f := extractText(t, "unit.txt", "Ieri a Madrid il Comando Regionale della Guardia di Finanza ha ricevuto una delegazione spagnola per discutere di contrabbando.\n")
 	if !hasNode(f, "agency:it:guardia-di-finanza") {
 		t.Errorf("the named body inside a unit's name is lost: %s", nodeIDs(f))
 	}
-	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:provincial-command-guard-finanza", "agency:it:guardia-di-finanza") {
+	if !hasEdge(f, fixtures.EdgePartOf, "agency:it:regional-command-guard-finanza", "agency:it:guardia-di-finanza") {
 		t.Errorf("the unit is not part of its body, or not Italian: %s", nodeIDs(f))
 	}
-	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria Nazionale e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
+	f = extractText(t, "coord.txt", "Un corso per il personale della Gendarmeria francese e dell'Arma dei Carabinieri si terrà a Parigi in Francia.\n")
 	if !hasNode(f, "agency:it:carabinieri") || !hasNode(f, "agency:fr:gendarmerie") {
 		t.Errorf("two coordinated bodies glued: %s", nodeIDs(f))
 	}
@@ -213,5 +213,202 @@ func TestCommitteeOfChiefsAndSystems(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("a committee of chiefs not read whole: %s", nodeIDs(f))
+	}
+}
+
+func TestRegionalOfficeOfOrganisation(t *testing.T) {
+	f := extractText(t, "office.txt", "Nairobi – Le Bureau régional de l'ONUDC pour l'Afrique de l'Est a organisé hier à Nairobi, au Kenya, un atelier sur la criminalité maritime avec les garde-côtes de la région.\n")
+	if !hasNode(f, "org:unodc-regional-office") || !hasEdge(f, fixtures.EdgePartOf, "org:unodc-regional-office", "unbody:unodc") {
+		t.Errorf("a regional office not read as the organisation's unit: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.ID == "org:unodc-regional-office" && !strings.HasSuffix(n.Name, "Afrique de l'Est") {
+			t.Errorf("the office's name lost the region it serves: %q", n.Name)
+		}
+	}
+	f = extractText(t, "treaty.txt", "Moscow – The Secretary General of the Collective Security Treaty Organization met the delegation of Kazakhstan on 3 May 2021.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap {
+			t.Errorf("a body's name taken for a treaty: %s", n.ID)
+		}
+	}
+}
+
+func TestAbbreviatedSaint(t *testing.T) {
+	f := extractText(t, "saint.txt", "Officers from Grenada and St. Kitts and Nevis attended the course in Bridgetown, Barbados, on 3 May 2019.\n")
+	if !hasNode(f, "state:kn") {
+		t.Errorf("'St.' not read as 'Saint': %s", nodeIDs(f))
+	}
+}
+
+func TestWorkingGroups(t *testing.T) {
+	f := extractText(t, "wg.txt", "Dakar – Le Groupe de travail Afrique de l'Ouest s'est réuni hier à Dakar, au Sénégal, pour préparer la réunion plénière des ministres de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.HasPrefix(n.Name, "Groupe de travail Afrique") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a named working group not read: %s", nodeIDs(f))
+	}
+}
+
+func TestForceEndsAName(t *testing.T) {
+	f := extractText(t, "force.txt", "Canberra – The Director General of the Australian Border Force met officers of the Force Protection and Training branch in Canberra, Australia, on 3 May 2022.\n")
+	if !hasNode(f, "agency:au:border-force") {
+		t.Errorf("'Border Force' not read as a body: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.Name, "Force ") {
+			t.Errorf("'Force' taken as the head starting a name: %s", n.Name)
+		}
+	}
+}
+
+func TestSeatInName(t *testing.T) {
+	f := extractText(t, "seat.txt", "La delegazione ha visitato la Questura di Milano e il Ministero dell'Interno di Roma, dove è stata ricevuta dal prefetto.\n")
+	if !hasNode(f, "agency:it:questura-milano") {
+		t.Errorf("a body named with its seat not read: %s", nodeIDs(f))
+	}
+	if !hasNode(f, "agency:it:ministry-of-interior") {
+		t.Errorf("a gazetteer body lost to its seat: %s", nodeIDs(f))
+	}
+}
+
+func TestArrangementsAndTheirParties(t *testing.T) {
+	f := extractText(t, "arr.txt", "Warsaw, 3 May 2022 – Europol and the Polish Border Guard signed a working arrangement on the exchange of liaison officers.\n")
+	if !hasEdge(f, fixtures.EdgeMemorandum, "agency:pl:border-guard", "org:europol") && !hasEdge(f, fixtures.EdgeMemorandum, "org:europol", "agency:pl:border-guard") {
+		t.Errorf("a working arrangement not read as an agreement: %v", f.Edges)
+	}
+	f = extractText(t, "intent.txt", "Roma – Oggi l'Arma dei Carabinieri e la Guardia Civil spagnola hanno firmato una dichiarazione di intenti sul partenariato tra le loro scuole di formazione, la Scuola Ufficiali di Roma e l'Accademia di Aranjuez.\n")
+	if !hasEdge(f, fixtures.EdgeMemorandum, "agency:es:guardia-civil", "agency:it:carabinieri") && !hasEdge(f, fixtures.EdgeMemorandum, "agency:it:carabinieri", "agency:es:guardia-civil") {
+		t.Errorf("the signatories of a declaration of intent not its parties: %v", f.Edges)
+	}
+}
+
+func TestRankIsNoBody(t *testing.T) {
+	f := extractText(t, "rank.txt", "Roma – Il Generale di Corpo d'Armata Mario Bianchi ha ricevuto ieri a Roma la delegazione della polizia albanese per discutere di cooperazione.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Corpo") {
+			t.Errorf("a rank taken for a body: %s", n.ID)
+		}
+	}
+}
+
+func TestItalianBodiesStayItalian(t *testing.T) {
+	f := extractText(t, "it.txt", "Una delegazione dell'Italia è stata ricevuta oggi a Lima dal ministro peruviano dell'Interno. Ne facevano parte il capo del Dipartimento per gli Affari Penali e il consigliere del ministero degli Affari esteri. A Lima, in Perù, la delegazione ha visitato anche la Procura di Lima e il Perù ha confermato la cooperazione con il Perù.\n")
+	if !hasNode(f, "agency:it:ministry-of-foreign-affairs") {
+		t.Errorf("an Italian body named without its state given to the host state: %s", nodeIDs(f))
+	}
+}
+
+func TestAdjectiveAfterCoordinatedName(t *testing.T) {
+	f := extractText(t, "coord-adj.txt", "Roma – La delegazione italiana è stata ricevuta dal ministro dell'Interno e della Sicurezza cileno, Juan Pérez, per discutere della cooperazione tra Italia e Cile.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "CL" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the adjective at the end of a coordinated name does not give its state: %s", nodeIDs(f))
+	}
+}
+
+func TestResearchInstitute(t *testing.T) {
+	f := extractText(t, "iss.txt", "Nairobi, Kenya – The Institute for Strategic Studies (IFSS) held a workshop with the Kenyan police in Nairobi on 3 May 2022.\n")
+	if !hasNode(f, "org:ifss") {
+		t.Errorf("a research institute not read as an organisation: %s", nodeIDs(f))
+	}
+}
+
+func TestDescribedProject(t *testing.T) {
+	f := extractText(t, "described.txt", "Roma – Oggi il comandante della Polizia di Stato ha firmato un Progetto di formazione per la sicurezza delle frontiere marittime, alla presenza del ministro.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject && strings.HasPrefix(n.Name, "Progetto di formazione per la sicurezza") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a project named by what it is about not read: %s", nodeIDs(f))
+	}
+}
+
+func TestAbbreviatedName(t *testing.T) {
+	f := extractText(t, "abbr.txt", "Roma – Il direttore del Dip. P.S. ha incontrato ieri a Roma la delegazione della polizia albanese per discutere della cooperazione tra Italia e Albania.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Dip. P.S") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("an abbreviated name cut at its full stop: %s", nodeIDs(f))
+	}
+}
+
+func TestCoordinatedBodiesSplit(t *testing.T) {
+	f := extractText(t, "two.txt", "Kyiv, Ukraine – Officers of the Tax Police and the Border Guard attended the course on 3 May 2022.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "Tax Police and") {
+			t.Errorf("two coordinated bodies glued: %s", n.Name)
+		}
+	}
+	f = extractText(t, "two-it.txt", "Roma – Alla riunione hanno partecipato il Ministero dell'Interno e Marco Rossi, consigliere del ministro, per discutere di cooperazione.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "Marco") && n.Kind == fixtures.KindAgency {
+			t.Errorf("a body glued to the person after it: %s", n.Name)
+		}
+	}
+}
+
+func TestYearPlan(t *testing.T) {
+	f := extractText(t, "vision.txt", "Kampala, Uganda – The ministers adopted Vision 2035 on 3 May 2022, in line with the African Union's Agenda 2063.\n")
+	if !hasNode(f, "roadmap:vision-2035") || !hasNode(f, "roadmap:agenda-2063") {
+		t.Errorf("plans named with their year not read: %s", nodeIDs(f))
+	}
+}
+
+func TestHyphenatedAdjectiveInName(t *testing.T) {
+	f := extractText(t, "hyphen.txt", "Dakar – Le Bureau de coordination ouest-africaine de lutte contre la drogue a organisé hier un atelier à Dakar, au Sénégal, pour les magistrats de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "ouest-africaine de lutte") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a name cut at its hyphenated adjective: %s", nodeIDs(f))
+	}
+}
+
+func TestEmbassy(t *testing.T) {
+	f := extractText(t, "emb.txt", "Lima – L'Ambasciata d'Italia in Perù ha organizzato ieri a Lima un seminario sulla cooperazione di polizia con il Perù.\n")
+	if !hasNode(f, "agency:it:embassy") {
+		t.Errorf("an embassy not read with its state: %s", nodeIDs(f))
+	}
+}
+
+func TestInternationalFieldOfNationalUnit(t *testing.T) {
+	f := extractText(t, "field.txt", "Beijing, China – The International Cooperation Department of the Chinese Ministry of Public Security hosted the meeting on 3 May 2022.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization && strings.Contains(n.Name, "Cooperation Department") {
+			t.Errorf("a national unit for international cooperation taken for an international body: %s", n.ID)
+		}
+	}
+}
+
+func TestAdjectiveOfBodyIsNoSurname(t *testing.T) {
+	f := extractText(t, "gc.txt", "Roma – La Direzione Tributaria Spagnola e l'Arma dei Carabinieri hanno firmato ieri a Roma un accordo di cooperazione sulla formazione tra Spagna e Italia, alla presenza del ministro italiano.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "ES" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the adjective of a body's name taken for a surname: %s", nodeIDs(f))
 	}
 }

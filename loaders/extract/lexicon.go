@@ -282,8 +282,8 @@ var ofPrepositions = words("of prepositions")
 
 // ---- Bodies: organisations, agencies, projects and roadmaps (bodies.go) ----
 
-// nameConnectors may also stand inside a body's name after its head ("Centro Nazionale
-// per la Formazione alla Polizia Giudiziaria").
+// nameConnectors may also stand inside a body's name after its head ("Istituto per la
+// Formazione alla Polizia Scientifica").
 var nameConnectors = set(`al alla allo alle agli ai aux`)
 
 // headFollowers may follow the head of an English name: "Directorate General".
@@ -313,7 +313,7 @@ var unitPrepositions = set(`at within presso aupres`)
 var organisationHeads = set(`universita university universite fondazione foundation fondation`)
 
 // actionHeads name a programme's action when capitalised after a code name: "the
-// CYBERKOP Action".
+// MARLIN Action".
 var actionHeads = set(`action azione`)
 
 // romanNumerals may follow a programme's code name: "FIN II".
@@ -329,11 +329,11 @@ var organWords = map[string]string{
 }
 
 // organQualifiers may stand between an organ and its organisation: "Secrétariat
-// permanent du G5 Sahel", "Secretariat General of".
+// permanent de la CEEAC", "Secretariat General of".
 var organQualifiers = set(`permanent permanente general generale executive esecutivo executif`)
 
 // regionalWords make an English name regional also after its head ("Committee of the
-// Regional Counter-Terrorism Structure"); "international" there is often a national
+// Regional Anti-Drug Centre"); "international" there is often a national
 // unit's field ("Directorate of International Cooperation").
 var regionalWords = set(`regional interregional transnational`)
 
@@ -347,18 +347,71 @@ var documentHeads = map[string]string{
 }
 
 // documentTopics say what a document in lower case is about: "strategia di lotta
-// contro il terrorismo", "déclaration de coopération en matière de police".
+// contro la pirateria", "déclaration d'intention en matière de formation".
 var documentTopics = set(`lotta lutte fight countering contro contre against materia matiere matters
 	cooperazione cooperation terrorismo terrorisme terrorism assistenza assistance`)
 
 // pluralTitles are office holders in the plural: inside a body's name they name its
-// members ("Comité des chefs de police", "Conference of Heads of Government").
+// members ("Comité des chefs de police", "Council of Heads of State").
 var pluralTitles = set(`chefs capi chiefs heads directeurs direttori directors ministres ministri ministers
 	procureurs procuratori prosecutors`)
 
 // systemWords name systems and networks, whose names hold a body's name without being
 // one ("Police Information System").
 var systemWords = set(`system systeme sistema systems systemes sistemi network reseau rete database`)
+
+// servesWords introduce the region an organisation's office serves: "pour l'Afrique de l'Est".
+var servesWords = set(`pour per for`)
+
+// workingGroups are the nouns of a working group's name.
+var workingGroups = [][]string{{"groupe", "de", "travail"}, {"gruppo", "di", "lavoro"}, {"working", "group"}}
+
+// moreAgencyHeads are further head nouns of national bodies ("Border Force"), added to
+// agencyHeads here to keep this block apart from the shared lists.
+var moreAgencyHeads = set(`force questura prefettura commissariato prefecture dip dipt dept uff`)
+
+// headLast are heads that end a name and never start one: "Border Force", not "Force
+// Protection and Training".
+var headLast = set(`force`)
+
+func init() {
+	for w := range moreAgencyHeads {
+		agencyHeads[w] = true
+	}
+}
+
+// seatPrepositions put a town in a body's name as its seat: "Questura di Milano".
+var seatPrepositions = set(`di de d`)
+
+// arrangementHeads name further agreements between two bodies, read like memorandum
+// heads: working arrangements, letters of understanding, declarations of intent.
+var arrangementHeads = [][]string{
+	{"working", "arrangement"}, {"arrangement", "de", "travail"}, {"accordo", "di", "lavoro"},
+	{"letter", "of", "understanding"}, {"lettre", "d", "entente"}, {"lettera", "d", "intenti"},
+	{"declaration", "of", "intent"}, {"dichiarazione", "di", "intenti"}, {"declaration", "d", "intention"},
+	{"declaration", "d", "intentions"}, {"protocol", "of", "understanding"}, {"protocol"}, {"intesa"},
+}
+
+// signingNouns say that a text was signed when no signing verb does: "la signature de
+// l'accord". ("firma" is left out: "reca la firma del Generale" names signatories by
+// their units, not the parties.)
+var signingNouns = set(`signature sottoscrizione`)
+
+// researchHeads and researchWords make a research institute or think tank: "Institut
+// d'études stratégiques", "Institute for Security Studies".
+var researchHeads = set(`institut institute istituto centre center centro`)
+
+var researchWords = set(`etudes studies studi recherche research ricerca ricerche`)
+
+// abbreviatedHeads are heads written abbreviated with a full stop: "Dip. P.S.".
+var abbreviatedHeads = set(`dip dipt dept uff dir div sez serv`)
+
+// yearPlanHeads name a plan with its horizon year: "Vision 2040", "Agenda 2063".
+var yearPlanHeads = set(`vision visione agenda`)
+
+// unitFields after "International" name a national unit's field, not an international
+// body: "the International Cooperation Department", "International Relations Office".
+var unitFields = set(`cooperation co operation relations affairs`)
 
 // ---- Persons and affiliations (persons.go) ----
 

@@ -96,7 +96,11 @@ type tokenView interface {
 // (skipped words included) and its target.
 func (ix index) longest(v tokenView, i int, lang string) (int, target, bool) {
 	best, bestT := 0, target{}
-	for _, p := range ix[v.fold(i)] {
+	cands := ix[v.fold(i)]
+	if full := expanded[v.fold(i)]; full != "" {
+		cands = append(cands[:len(cands):len(cands)], ix[full]...) // "St." for "Saint"
+	}
+	for _, p := range cands {
 		n := matchLen(v, i, p.toks)
 		if n > best && v.acceptable(i, n, p.t, lang) {
 			best, bestT = n, p.t
@@ -111,6 +115,13 @@ func matchLen(v tokenView, i int, toks []string) int {
 		for j < v.count() && v.fold(j) != want && skippable[v.fold(j)] && j > i {
 			j++
 		}
+		if j < v.count() && abbreviated[want] != "" && v.fold(j) == abbreviated[want] {
+			j++ // "St. Kitts and Nevis"
+			if j < v.count() && v.fold(j) == "." {
+				j++
+			}
+			continue
+		}
 		if j >= v.count() || v.fold(j) != want {
 			return 0
 		}
@@ -118,6 +129,18 @@ func matchLen(v tokenView, i int, toks []string) int {
 	}
 	return j - i
 }
+
+// abbreviated are words of names often written abbreviated, with their abbreviation.
+var abbreviated = map[string]string{"saint": "st", "sainte": "ste", "mount": "mt"}
+
+// expanded maps an abbreviation back to its word.
+var expanded = func() map[string]string {
+	m := map[string]string{}
+	for w, a := range abbreviated {
+		m[a] = w
+	}
+	return m
+}()
 
 // docTokens is the tokenView of an analysed document.
 type docTokens struct{ d *text.Doc }

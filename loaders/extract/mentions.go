@@ -75,6 +75,7 @@ func (r *run) analyse() {
 	r.markAliases()
 	r.agencyCoreference()
 	r.recogniseOrgans()
+	r.recogniseWorkingGroups()
 	r.organisationHeadCoreference()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)
@@ -224,7 +225,7 @@ func (r *run) nameHead(b int) int {
 		}
 		if (agencyHeads[f] || bodyHeads[f]) && r.d.Tokens[k].Upper {
 			if m := r.mentionAt(k); m == nil || m.first == k {
-				return r.capitalsBefore(k) // "the Collective Treaty Organization (": English heads come last
+				return r.capitalsBefore(k) // "the Gulf Cooperation Organization (": English heads come last
 			}
 		}
 	}

@@ -27,11 +27,13 @@ func (r *run) recogniseProjects() {
 		case i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i + 1)
 		case i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
-			m = r.codeMention(i - 2) // "the CyberEast+ project"
+			m = r.codeMention(i - 2) // "the PortSafe+ project"
 		case i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 1)
 		case toks[i].Upper && projectHeads[r.fold(i)]:
-			m = r.titledProject(i)
+			if m = r.titledProject(i); m == nil {
+				m = r.describedProject(i)
+			}
 		}
 		if m != nil {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
@@ -105,7 +107,7 @@ func (r *run) quotedProject(q int) *mention {
 	}
 	for k := m.first; k < m.last; k++ {
 		if o := r.mentionAt(k); o != nil {
-			o.kind = "" // “Strengthening Border Security in Uganda”: the state is part of the name
+			o.kind = "" // “Safer Borders in Kenya”: the state is part of the name
 			r.at[k] = 0
 		}
 	}

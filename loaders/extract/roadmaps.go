@@ -38,7 +38,7 @@ func (r *run) recogniseRoadmaps() {
 			} else {
 				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
 					m.last = r.nameEnd(end)
-					m.first = r.titledStart(i) // "the 2022 Interregional Roadmap"
+					m.first = r.titledStart(i) // "the 2024 Regional Roadmap"
 				}
 				m.name = r.textOf(m.first, m.last)
 			}
@@ -137,7 +137,7 @@ func (r *run) parties(st *sentenceState) []*mention {
 // memorandum records a MEMORANDUM between the first two parties of a sentence that
 // says a memorandum or agreement was signed.
 func (r *run) memorandum(st *sentenceState) {
-	if !st.has(cueSigned) {
+	if !st.has(cueSigned) && !r.signingNounIn(st.first, st.last) {
 		return
 	}
 	head := -1
@@ -148,11 +148,16 @@ func (r *run) memorandum(st *sentenceState) {
 				break
 			}
 		}
+		for _, h := range arrangementHeads {
+			if head < 0 && hasPrefixTokens(r.d, i, h) {
+				head = i
+			}
+		}
 	}
 	if head < 0 {
 		return
 	}
-	ps := r.parties(st)
+	ps := r.memorandumParties(st, head)
 	if len(ps) < 2 {
 		return
 	}
@@ -200,7 +205,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
 		} else if m.id != "" && st.has(cueAdopted) {
-			// "la Cédéao avait adopté ... la stratégie", "the TCA, adopted between the EU and the UK"
+			// "l'Union africaine avait adopté ... la stratégie", "the PCA, adopted between the EU and Japan"
 			for _, a := range r.adopters(st, verb) {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
