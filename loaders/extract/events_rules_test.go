@@ -191,3 +191,18 @@ On a visit today to the headquarters of UNODC, they met its director.`)
 		}
 	}
 }
+
+func TestMeetingNamedWithItsAdjectiveAndBody(t *testing.T) {
+	f := extractText(t, `Dichiarazione congiunta
+
+L'ambasciatore Paolo Verdi, intervenendo al dibattito aperto del Consiglio di Sicurezza, ha ricordato le priorità italiane.`)
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && contains(n.Aliases, "dibattito aperto") {
+			found = true
+		}
+	}
+	if !found || !hasEdge(f, fixtures.EdgeHeldUnder, "meeting", "unbody:unsc") {
+		t.Errorf("the open debate of the Security Council:\n%+v\n%s", f.Nodes, dumpEdges(f))
+	}
+}

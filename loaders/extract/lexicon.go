@@ -262,9 +262,11 @@ var eventCuePhrases = map[cueKind]string{
 		ont envoye des representants|ont envoye une delegation|a envoye une delegation|a envoye des representants|
 		hanno inviato una delegazione|ha inviato una delegazione|hanno inviato rappresentanti|ha inviato rappresentanti|
 		se sont entretenus avec|s est entretenu avec|s est entretenue avec|se sont entretenues avec|held talks with|
-		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con`,
+		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con|intervenendo|intervenant|speaking at|
+		addressing the|took the floor at|ha preso la parola|a pris la parole`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
-		en representant`,
+		en representant|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
+		en faisait partie`,
 	// "œuvre" folds to "ouvre" (one letter for one)
 	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
 	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
@@ -358,6 +360,11 @@ var statutoryHeads = set(`summit sommet vertice session sessione assembly assemb
 // statutoryAdjectives may stand between the body and its meeting.
 var statutoryAdjectives = set(`extraordinary extraordinaire straordinario ordinary ordinaire ordinario annual
 	annuel annuelle annuale special speciale joint conjoint congiunto`)
+
+// verbWords are verb forms that may follow or precede a meeting noun.
+var verbWords = set(`was were is are has have been est sont ont etait fut sera era sono sara stato stata held
+	tenu tenue took took place will would shall se si ne hosts holds opens launches sous sur avec pour dans
+	entre vers chez presso verso sopra sotto dopo apres before after during durante pendant lors`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)

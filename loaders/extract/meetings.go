@@ -89,7 +89,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// A noun that says the kind of meeting rather than one that does not ("réunis à
 		// Lomé pour un sommet conjoint").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
-		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 12) {
+		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
 				continue
 			}
@@ -127,7 +127,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return current, coref, false
 	}
-	span := r.tokSpan(head, head+1)
+	span := r.headSpan(head, st.first, st.last)
 	if current != nil && r.partOfMeeting(head, st.last) {
 		// "At the opening ceremony, held on Monday": the meeting being reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
@@ -307,6 +307,42 @@ func (r *run) groupBefore(head int) *mention {
 		return nil
 	}
 	return m
+}
+
+// headSpan is a meeting noun with the adjectives written with it ("dibattito aperto",
+// "sommet extraordinaire", "consultative meeting"), the name a reader would use.
+func (r *run) headSpan(head, first, last int) text.Span {
+	a, b := head, head+1
+	if r.d.Lang == "en" {
+		for k := head - 1; k >= first && head-k <= 2 && r.meetingAdjective(k); k-- {
+			a = k
+		}
+	} else {
+		for k := head + 1; k < last && k-head <= 2 && r.meetingAdjective(k); k++ {
+			b = k + 1
+		}
+	}
+	return r.tokSpan(a, b)
+}
+
+// meetingAdjective reports whether token k is a lower-case word that may qualify a
+// meeting noun: not a connector, an article or another function word.
+func (r *run) meetingAdjective(k int) bool {
+	t := r.d.Tokens[k]
+	f := r.fold(k)
+	return r.at[k] == 0 && t.Kind == text.Word && !t.Upper && len(f) > 3 && !connectors[f] && !stopWords[f] &&
+		!notPersonWords[f] && !listGlue[f] && !locatives[f] && (f[len(f)-1] < '0' || f[len(f)-1] > '9') && !isVerbLike(f)
+}
+
+// isVerbLike reports whether a folded word looks like a verb form rather than an
+// adjective ("held", "was", "ha", "organised").
+func isVerbLike(f string) bool {
+	for _, suffix := range []string{"ed", "ato", "ata", "uto", "uta", "ito", "ita"} {
+		if strings.HasSuffix(f, suffix) && len(f) > len(suffix)+2 {
+			return true
+		}
+	}
+	return verbWords[f]
 }
 
 // qualifier is the adjective written with a meeting noun ("sommet conjoint", "the
