@@ -54,6 +54,15 @@ func (r *run) events() {
 		if st.date == nil && st.place == nil && wi+1 < len(windows) {
 			r.headingScene(st, windows[wi+1])
 		}
+		if scenes := r.sceneList(first, last); len(scenes) > 0 {
+			// "Ouagadougou, 18-20 mai ; Niamey, 13-15 juillet": one meeting each.
+			meetings = append(meetings, scenes...)
+			current = scenes[len(scenes)-1]
+			continue
+		}
+		if m := r.sceneOf(st, meetings); m != nil {
+			current = m // "Au Niger, des experts ...": the meeting held there
+		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
 			st.meeting, st.meetingAt = mt, at
@@ -67,7 +76,8 @@ func (r *run) events() {
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
 		}
-		plural := st.meetingAt < 0 && current != nil && st.eventCue && st.place == nil && st.date == nil && r.pluralMeetings(first, last)
+		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
+			r.pluralMeetings(first, last)
 		if plural {
 			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
 		}

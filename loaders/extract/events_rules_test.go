@@ -206,3 +206,22 @@ L'ambasciatore Paolo Verdi, intervenendo al dibattito aperto del Consiglio di Si
 		t.Errorf("the open debate of the Security Council:\n%+v\n%s", f.Nodes, dumpEdges(f))
 	}
 }
+
+func TestSceneListMakesOneMeetingEach(t *testing.T) {
+	f := extractText(t, `Deux séminaires de l'ONUDC au Mali et au Niger
+
+20-09-2022
+
+Bamako, 5-6 juillet ; Niamey, 12-14 septembre
+
+Financés par le Japon, les séminaires ont réuni des magistrats.
+Au Niger, des experts internationaux d'INTERPOL ont animé les débats.`)
+	for _, to := range []string{"meeting:2022-07-05:bamako", "meeting:2022-09-12:niamey"} {
+		if !hasEdge(f, fixtures.EdgeFunded, "state:jp", to) {
+			t.Errorf("Japan funds %s:\n%s", to, dumpEdges(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-09-12:niamey") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-07-05:bamako") {
+		t.Errorf("INTERPOL took part in Niger only:\n%s", dumpEdges(f))
+	}
+}

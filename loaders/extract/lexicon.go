@@ -265,7 +265,7 @@ var eventCuePhrases = map[cueKind]string{
 		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con|intervenendo|intervenant|speaking at|
 		addressing the|took the floor at|ha preso la parola|a pris la parole`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
-		en representant|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
+		en representant|ont reuni|hanno riunito|have brought together|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
 		en faisait partie`,
 	// "œuvre" folds to "ouvre" (one letter for one)
 	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
@@ -285,7 +285,8 @@ var eventCuePhrases = map[cueKind]string{
 	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|accolte da|accolti da|salutate da|salutata da|
 		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
 		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
-		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
+		su invito del|su invito della|mene par|menes par|menee par|menees par|conducted by|condotto da|
+		condotti da|condotta da|condotte da|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
 	cueAdopted: `drafted|drawn up|redige|redigee|elabore|elaboree|redatto|redatta|elaborato|elaborata`,
 }
 

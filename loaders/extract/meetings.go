@@ -225,6 +225,93 @@ func (r *run) pluralMeetings(first, last int) bool {
 	return false
 }
 
+// sceneList reads a short line that lists places with their dates ("Ouagadougou, 18-20
+// mai ; Niamey, 13-15 juillet"), and returns a meeting for each pair when there are two
+// or more; their kind is the first meeting noun of the document.
+func (r *run) sceneList(first, last int) []*meeting {
+	if last-first > 24 {
+		return nil
+	}
+	var out []*meeting
+	for i := first; i < last; i++ {
+		m := r.mentionAt(i)
+		if m != nil && (m.first != i || m.kind != "place") {
+			continue
+		}
+		if m == nil {
+			if !r.d.Tokens[i].Upper || (i > first && !clauseBreak(r.fold(i-1))) {
+				continue
+			}
+			// a town the gazetteer lacks, written before its date
+			m = &mention{first: i, last: i + 1, kind: "place", id: slug(r.textOf(i, i+1)), name: r.textOf(i, i+1)}
+		}
+		if m.last >= last || r.fold(m.last) != "," {
+			continue
+		}
+		ds := r.datesIn(r.tokSpan(m.last, last))
+		if len(ds) == 0 || ds[0].start > r.d.Tokens[min(m.last+1, last-1)].Start {
+			continue
+		}
+		from, to, ok := ds[0].resolve(r.published)
+		if !ok || len(from) < 7 {
+			continue
+		}
+		out = append(out, &meeting{subtype: r.documentMeetingKind(), from: from, to: to, place: m.id, placeName: m.name,
+			country: m.country, spans: []text.Span{r.span(m)}, generic: true})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// documentMeetingKind is the kind the first meeting noun of the document gives, singular
+// or plural ("quatre ateliers"), else "meeting".
+func (r *run) documentMeetingKind() string {
+	for i := range r.d.Tokens {
+		if r.at[i] != 0 {
+			continue
+		}
+		f := r.fold(i)
+		if t, ok := meetingHeads[f]; ok && !genericHeads[f] {
+			return t
+		}
+		if t, ok := pluralHeads[f]; ok {
+			return t
+		}
+	}
+	return "meeting"
+}
+
+// sceneOf is the meeting held in the place or country a sentence opens with ("Au Niger,
+// ...", "In Kingston, ..."), when the document reports several.
+func (r *run) sceneOf(st *sentenceState, meetings []*meeting) *meeting {
+	if len(meetings) < 2 || st.last-st.first < 4 || !locatives[r.fold(st.first)] {
+		return nil
+	}
+	k := st.first + 1
+	if articles[r.fold(k)] {
+		k++
+	}
+	m := r.mentionAt(k)
+	if m == nil || m.first != k || m.last >= st.last || r.fold(m.last) != "," || (m.kind != "place" && m.kind != fixtures.KindState) {
+		return nil
+	}
+	var found *meeting
+	for _, mt := range meetings {
+		if mt.place == m.id || m.kind == fixtures.KindState && mt.country == m.country {
+			if found != nil {
+				return nil
+			}
+			found = mt
+		}
+	}
+	if found != nil && m.kind == fixtures.KindState {
+		m.spec = true // a place, not an actor
+	}
+	return found
+}
+
 // shareLinks gives the other meetings of the same kind the links a sentence about them
 // all gave to one.
 func shareLinks(meetings []*meeting, from *meeting, links []link) {
@@ -233,7 +320,7 @@ func shareLinks(meetings []*meeting, from *meeting, links []link) {
 			continue
 		}
 		for _, l := range links {
-			if l.kind == fixtures.EdgeParticipatedIn {
+			if l.kind == fixtures.EdgeParticipatedIn || l.kind == fixtures.EdgeFunded {
 				mt.links = append(mt.links, l)
 			}
 		}

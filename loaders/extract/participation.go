@@ -217,6 +217,11 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 				j++
 			}
 		}
+		// past an adjective or two: "des experts internationaux de l'ONUDC"
+		for j < last && j-i <= 2 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] && !originWords[r.fold(j)] &&
+			r.meetingAdjective(j) {
+			j++
+		}
 		// past "venus", "coming", "provenienti" to the preposition.
 		for j < last && j-i < 8 && r.at[j] == 0 && originWords[r.fold(j)] {
 			j++
