@@ -291,8 +291,8 @@ var eventCuePhrases = map[cueKind]string{
 }
 
 // gappedParticiples are participles whose agent follows after a few words ("mis en
-// œuvre à trois par", "held in Kingston by"), with the cue they make.
-var gappedParticiples = func() []cuePhrase {
+// œuvre à trois par", "held in Kingston by"), with the cue they make, by first word.
+var gappedParticiples = func() map[string][]cuePhrase {
 	var out []cuePhrase
 	for kind, list := range map[cueKind]string{
 		cueImplementer: `mis en oeuvre|mise en oeuvre|mis en ouvre|mise en ouvre|implemented|attuato|attuata|realizzato|
@@ -306,7 +306,11 @@ var gappedParticiples = func() []cuePhrase {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
-	return out
+	byFirst := map[string][]cuePhrase{}
+	for _, p := range out {
+		byFirst[p.words[0]] = append(byFirst[p.words[0]], p)
+	}
+	return byFirst
 }()
 
 // byWords introduce the agent of a passive.

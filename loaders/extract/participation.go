@@ -296,7 +296,7 @@ func (r *run) breakBetween(from, to int) bool {
 // gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
 // trois par", "held in the Virgin Islands by", "financé en partie par".
 func (r *run) gappedCue(i, last int) (cue, bool) {
-	for _, p := range gappedParticiples {
+	for _, p := range gappedParticiples[r.fold(i)] {
 		if !hasCue(r.d, i, p.words) {
 			continue
 		}
