@@ -409,6 +409,16 @@ func (r *run) headSpan(head, first, last int) text.Span {
 			b = k + 1
 		}
 	}
+	// "incontro del 16 settembre", "atelier de Ouagadougou", "rencontre à Accra"
+	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.fold(b)]) && r.at[b] == 0 {
+		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
+			b = m.last
+		} else if ds := r.datesIn(text.Span{Start: r.d.Tokens[b+1].Start, End: r.d.Tokens[b+1].End}); len(ds) > 0 {
+			for b < last && r.d.Tokens[b].End <= ds[0].end {
+				b++
+			}
+		}
+	}
 	return r.tokSpan(a, b)
 }
 
