@@ -17,6 +17,9 @@ import (
 // prepositions, a bracketed acronym or title skipped. It stops at the first other word.
 func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	glue, unknown := 0, 0
+	// The current item of the list: the actor read in it (-1 when none) and whether
+	// unknown capitalised words belong to it ("Bureau de Lutte ... des Nations-Unies").
+	runActor, runUnknown := -1, false
 	for k := i; k < end; {
 		f := r.fold(k)
 		if m := r.mentionAt(k); m != nil {
@@ -42,6 +45,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 				persons = append(persons, m)
 			case m.isActor():
 				actors = append(actors, m)
+				runActor = len(actors) - 1
 			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective):
 				// "del Vietnam", "de l'UNODC" after the unit's name: part of the name before.
 				if m.chained && len(actors) > 0 && r.unitOf(actors[len(actors)-1], m) {
@@ -55,10 +59,14 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		}
 		if f == "(" {
 			if c := r.closingBracket(k, end); c > 0 {
-				if r.mentionAt(k-1) == nil {
-					// "ASEAN Chiefs of Police (ASEANAPOL)": the acronym names what the
-					// gazetteer did not.
-					a, _ := r.listAfter(k+1, c)
+				a, _ := r.listAfter(k+1, c)
+				prev := r.mentionAt(k - 1)
+				if len(a) > 0 && runActor >= 0 && runActor == len(actors)-1 && (prev == nil || runUnknown) && a[0].id != actors[runActor].id {
+					// "ASEAN Chiefs of Police (ASEANAPOL)", "Bureau ... des Nations-Unies
+					// (UNOCT)": the acronym names the whole item, not the body inside it.
+					actors = actors[:runActor]
+				}
+				if prev == nil || runUnknown && len(a) > 0 {
 					actors = append(actors, a...)
 				}
 				k = c + 1
@@ -67,8 +75,11 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			return actors, persons
 		}
 		if r.unknownName(k) && unknown < 4 {
-			k, unknown = k+1, unknown+1 // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
+			k, unknown, runUnknown = k+1, unknown+1, true // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
 			continue
+		}
+		if f == "," || conjunctions[f] {
+			runActor, runUnknown = -1, false
 		}
 		if !listGlue[f] || glue >= 3 {
 			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
