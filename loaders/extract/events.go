@@ -360,7 +360,11 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, thing, actors, "implementer")
 			}
 		case cueImplementsBefore:
-			if before := r.actorsIn(max(st.first, c.first-4), c.first); len(before) > 0 && !isMeeting {
+			before := r.actorsIn(max(st.first, c.first-4), c.first)
+			if len(before) == 0 {
+				before = r.composedOf(st.first, c.first) // "A network made up of A, B and C implements"
+			}
+			if len(before) > 0 && !isMeeting {
 				r.implements(st, thing, before, "implementer")
 				r.implements(st, thing, actors, "partner")
 			}

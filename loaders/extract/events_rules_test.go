@@ -225,3 +225,21 @@ Au Niger, des experts internationaux d'INTERPOL ont animé les débats.`)
 		t.Errorf("INTERPOL took part in Niger only:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCompositeSubjectImplements(t *testing.T) {
+	f := extractText(t, `The SEACOP project links ports. A consortium made up of INTERPOL, UNODC and several national agencies implements the SEACOP project.`)
+	for _, from := range []string{"org:interpol", "unbody:unodc"} {
+		if !hasEdge(f, fixtures.EdgeImplements, from, "project:seacop") {
+			t.Errorf("%s implements the project:\n%s", from, dumpEdges(f))
+		}
+	}
+}
+
+func TestOccasionIsAMeeting(t *testing.T) {
+	f := extractText(t, `Parigi, 3 marzo 2023
+
+Polizia e Gendarmeria rafforzano la cooperazione. Per l'occasione il direttore della Polizia di Stato, Marco Bianchi, ha accolto una delegazione dell'INTERPOL.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting") {
+		t.Errorf("the occasion is a meeting with INTERPOL:\n%s", dumpEdges(f))
+	}
+}

@@ -93,7 +93,7 @@ var meetingHeads = map[string]string{
 }
 
 // meetingCoref words refer back to the meeting being reported.
-var meetingCoref = set(`evento event evenement lavori travaux proceedings`)
+var meetingCoref = set(`evento event evenement lavori travaux proceedings occasione occasion`)
 
 // Cue phrases, folded and tokenised, by the relation they introduce.
 type cueKind int
@@ -370,6 +370,13 @@ var statutoryAdjectives = set(`extraordinary extraordinaire straordinario ordina
 var verbWords = set(`was were is are has have been est sont ont etait fut sera era sono sara stato stata held
 	tenu tenue took took place will would shall se si ne hosts holds opens launches sous sur avec pour dans
 	entre vers chez presso verso sopra sotto dopo apres before after during durante pendant lors`)
+
+// occasionWords refer to a meeting even before one is named: "per l'occasione".
+var occasionWords = set(`occasione occasion`)
+
+// compositionWords say what a group is made of: "made up of", "composé de", "composto da".
+var compositionWords = set(`made composed consisting comprising compose composee composes composto composta
+	composti formato formata formati forme formee`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)

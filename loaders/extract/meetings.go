@@ -124,6 +124,11 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if current != nil {
 			current.fill(from, to, place, placeName, country, partial)
 			current.spans = append(current.spans, r.tokSpan(coref, coref+1))
+		} else if st.eventCue && occasionWords[r.fold(coref)] {
+			// "Per l'occasione il Comandante ... ha accolto il Direttore": the occasion is a meeting.
+			mt := &meeting{subtype: "meeting", spans: []text.Span{r.tokSpan(coref, coref+1)}, generic: true}
+			mt.fill(from, to, place, placeName, country, partial)
+			return mt, coref, true
 		}
 		return current, coref, false
 	}

@@ -393,3 +393,19 @@ func (r *run) moreProjects(fw *mention, end int) []*mention {
 	}
 	return out
 }
+
+// composedOf reads the members of a subject written as a group "made up of", "composé
+// de", "composto da" a list, between first and the verb at i.
+func (r *run) composedOf(first, i int) []*mention {
+	for k := first; k+1 < i; k++ {
+		if compositionWords[r.fold(k)] && (ofWords[r.fold(k+1)] || fromWords[r.fold(k+1)] || r.fold(k+1) == "up") {
+			j := k + 1
+			if r.fold(j) == "up" {
+				j++
+			}
+			a, _ := r.listAfter(j, i)
+			return a
+		}
+	}
+	return nil
+}
