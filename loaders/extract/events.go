@@ -112,6 +112,11 @@ func (r *run) events() {
 		r.applyCues(st, things, lastThing)
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
+		if st.meeting != nil && st.meetingAt >= 0 {
+			if k := r.duringMeeting(st); k > first {
+				r.participate(st, r.bodiesIn(first, k), "participant") // "Interpol a proposé durant ces travaux"
+			}
+		}
 		if current == nil && wi < 4 {
 			for _, m := range groupActors {
 				early = append(early, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})

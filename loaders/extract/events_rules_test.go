@@ -243,3 +243,10 @@ Polizia e Gendarmeria rafforzano la cooperazione. Per l'occasione il direttore d
 		t.Errorf("the occasion is a meeting with INTERPOL:\n%s", dumpEdges(f))
 	}
 }
+
+func TestBodyActingDuringTheMeeting(t *testing.T) {
+	f := extractText(t, `Une réunion des chefs de police s'est tenue à Dakar le 4 mars 2021. Forte de son expérience, Europol a présenté durant cette réunion ses outils d'analyse.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-03-04") {
+		t.Errorf("Europol acted during the meeting:\n%s", dumpEdges(f))
+	}
+}

@@ -378,6 +378,12 @@ var occasionWords = set(`occasione occasion`)
 var compositionWords = set(`made composed consisting comprising compose composee composes composto composta
 	composti formato formata formati forme formee`)
 
+// duringWords place an action during a meeting: "durant ces travaux", "during the event".
+var duringWords = set(`during durant pendant durante lors corso cours`)
+
+// demonstratives point back to the meeting reported: "ces travaux", "this workshop".
+var demonstratives = set(`ces cette ce cet this these questo questa questi queste quel quella`)
+
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
 

@@ -409,3 +409,29 @@ func (r *run) composedOf(first, i int) []*mention {
 	}
 	return nil
 }
+
+// duringMeeting finds where the sentence places what its subject did during its
+// meeting ("Interpol a proposé durant ces travaux", "nel corso dell'incontro"): the
+// token of "durant", or -1.
+func (r *run) duringMeeting(st *sentenceState) int {
+	k := st.meetingAt - 1
+	for k > st.first && (articles[r.fold(k)] || demonstratives[r.fold(k)] || ofWords[r.fold(k)]) {
+		k--
+	}
+	if k >= st.first && duringWords[r.fold(k)] {
+		return k
+	}
+	return -1
+}
+
+// bodiesIn returns the bodies (not states) acting in [first, last), the subject of a
+// sentence when last is its verb.
+func (r *run) bodiesIn(first, last int) []*mention {
+	var out []*mention
+	for _, m := range r.actorsIn(first, last) {
+		if m.kind != fixtures.KindState {
+			out = append(out, m)
+		}
+	}
+	return out
+}
