@@ -143,7 +143,7 @@ func (r *run) events() {
 const maxSentenceTokens = 400
 
 // sentenceWindows returns the token ranges [first, last) of the sentences with their
-// index, long sentences cut in windows and clauses cut at "while", "mentre", ";".
+// index, long sentences cut in windows and clauses cut at "while", "mentre", "tandis".
 func (r *run) sentenceWindows() [][3]int {
 	var out [][3]int
 	for s := range r.d.Sentences {

@@ -268,7 +268,7 @@ var eventCuePhrases = map[cueKind]string{
 		en representant|ont reuni|hanno riunito|have brought together|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
 		en faisait partie`,
 	// "œuvre" folds to "ouvre" (one letter for one)
-	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
+	cueImplementer:      `mis en ouvre par|mise en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
 	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
 	cueFramework: `au titre des activites du|au titre des activites de|au titre du|au titre de la|au titre des|
 		s inscrivait dans le|s inscrivait dans la|s inscrit dans le|s inscrit dans la|fait partie du|fait partie de la|
@@ -430,6 +430,8 @@ var listGlue = set(`, : and et e ed the la le l les il lo gli i of de du des d d
 // clauseCuts end a clause inside a sentence: what follows is read on its own.
 var clauseCuts = set(`mentre while whereas tandis`)
 
+// init adds this block's cue phrases, meeting nouns and list-starting cues to the tables
+// above.
 func init() {
 	for kind, list := range eventCuePhrases {
 		if old := cuePhrases[kind]; old != "" {
