@@ -319,7 +319,13 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.
 			if isMeeting {
-				r.roleAll(st, true, nil, r.actorsIn(r.clauseStart(st, c.first), c.first), "organiser")
+				subject := r.actorsIn(r.clauseStart(st, c.first), c.first)
+				if len(subject) == 0 && k == 0 {
+					// "le ministère de la Justice et le magistrat de liaison au Sénégal, M. X,
+					// organisent": the subject runs back past the apposition.
+					subject = r.subjectBodies(st.first, c.first)
+				}
+				r.roleAll(st, true, nil, subject, "organiser")
 			}
 		case cueParticipant:
 			if len(actors)+len(persons) == 0 {

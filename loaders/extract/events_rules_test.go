@@ -250,3 +250,10 @@ func TestBodyActingDuringTheMeeting(t *testing.T) {
 		t.Errorf("Europol acted during the meeting:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSubjectPastAnApposition(t *testing.T) {
+	f := extractText(t, `Cette semaine, le ministère de la Justice français et le magistrat de liaison en poste au Mali, Jean DUPONT, organisent à Dakar un atelier de formation le 3 mai 2022.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:fr", "meeting:2022-05-03") || hasEdge(f, fixtures.EdgeParticipatedIn, "state:ml", "meeting:2022-05-03") {
+		t.Errorf("the ministry organises; Mali is where the magistrate works:\n%s", dumpEdges(f))
+	}
+}

@@ -139,6 +139,8 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 			switch {
 			case m.kind == fixtures.KindPerson:
 				persons = append(persons, m)
+			case m.kind == fixtures.KindState && m.first > start && locatives[r.fold(m.first-1)]:
+				return actors, persons // "the officers based in Kenya took part": a place
 			case m.isActor():
 				actors = append(actors, m)
 			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective || m.inTitle):
@@ -432,6 +434,19 @@ func (r *run) bodiesIn(first, last int) []*mention {
 		if m.kind != fixtures.KindState {
 			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// subjectBodies returns the actors written before the verb at i, but states written as
+// places ("au Sénégal", "in Kenya").
+func (r *run) subjectBodies(first, i int) []*mention {
+	var out []*mention
+	for _, m := range r.actorsIn(first, i) {
+		if m.kind == fixtures.KindState && m.first > first && (locatives[r.fold(m.first-1)] || articles[r.fold(m.first-1)] && m.first-1 > first && locatives[r.fold(m.first-2)]) {
+			continue
+		}
+		out = append(out, m)
 	}
 	return out
 }
