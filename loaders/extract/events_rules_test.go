@@ -257,3 +257,15 @@ func TestSubjectPastAnApposition(t *testing.T) {
 		t.Errorf("the ministry organises; Mali is where the magistrate works:\n%s", dumpEdges(f))
 	}
 }
+
+func TestAssemblyOfAnotherBody(t *testing.T) {
+	f := extractText(t, `Les chefs de police ont participé hier à Dakar à la 5e Assemblée générale de l'Organisation des chefs de police de l'Ouest (INTERPOL).`)
+	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting", "org:interpol") {
+		t.Errorf("the assembly is INTERPOL's:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if n.ID == "unbody:unga" {
+			t.Errorf("not the UN General Assembly")
+		}
+	}
+}

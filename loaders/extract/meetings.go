@@ -77,6 +77,16 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	for i := st.first; i < st.last; i++ {
 		if r.at[i] != 0 {
+			if head < 0 && r.bodyMeetingName(i, st.last) {
+				// "la 4e Assemblée générale du Mécanisme africain ...": the assembly of the
+				// body named after it, not the body the gazetteer knows by that name.
+				m := r.mentionAt(i)
+				m.kind = ""
+				for k := m.first; k < m.last; k++ {
+					r.at[k] = 0
+				}
+				head, sub = i, "meeting"
+			}
 			continue
 		}
 		f := r.fold(i)
@@ -381,10 +391,53 @@ func (r *run) meetingGroup(head, last int) *mention {
 	if k == j || !ofWords[r.fold(j)] {
 		return nil
 	}
-	if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+	m := r.mentionAt(k)
+	if m == nil {
+		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
+			m = a[0] // "la réunion du Groupe de travail Sahel (GTS)"
+		}
+	} else if m.first != k {
+		m = nil
+	}
+	if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m
 	}
 	return nil
+}
+
+// bodyMeetingName reports whether the mention starting at i is a body named by a
+// statutory meeting noun ("General Assembly") that another body's name follows: "la 4e
+// Assemblée générale du Mécanisme africain de coopération policière".
+func (r *run) bodyMeetingName(i, last int) bool {
+	m := r.mentionAt(i)
+	if m == nil || m.first != i || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
+		return false
+	}
+	named := false
+	for k := m.first; k < m.last; k++ {
+		named = named || statutoryHeads[r.fold(k)]
+	}
+	k := m.last
+	for k < last && k-m.last < 3 && (ofWords[r.fold(k)] || articles[r.fold(k)]) {
+		k++
+	}
+	next := r.mentionAt(k)
+	if next == nil && k < last {
+		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
+			next = a[0] // "du Mécanisme africain de coopération policière (Afripol)"
+			k = next.first
+		}
+	}
+	if !named || k == m.last || next == nil || next.first != k || next == m ||
+		(next.kind != fixtures.KindOrganization && next.kind != fixtures.KindUNBody) {
+		return false
+	}
+	for b := r.x.gaz.Body(m.id); b != nil; b = r.x.gaz.Body(b.PartOf) {
+		if b.PartOf == next.id {
+			return false // "l'Assemblée générale des Nations unies": the UN's own
+		}
+	}
+	return true
 }
 
 // groupBefore is the body named right before a meeting noun: "the Council of Europe
