@@ -269,3 +269,17 @@ func TestAssemblyOfAnotherBody(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncatedTextsDoNotPanic(t *testing.T) {
+	doc := `Roma, 3 marzo 2023 – Dal 2 al 4 marzo una delegazione dell'Organizzazione dei capi di polizia (INTERPOL) e i rappresentanti della Communauté (CEDEAO), riuniti a Roma per la riunione del Gruppo di lavoro (GTS), hanno partecipato alla 5a Assemblea generale della Comunità (ECOWAS). Au Niger, ils ont rencontré l'Union's agency (EUROPOL) 's`
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []rune(doc)
+	for n := 1; n <= len(rs); n++ {
+		// Short pieces may be refused (no language); only a panic fails the test.
+		_, _ = x.Extract("test.txt", []byte(string(rs[:n])))
+		_, _ = x.Extract("test.txt", []byte(string(rs[len(rs)-n:])))
+	}
+}

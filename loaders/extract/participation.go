@@ -101,7 +101,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 // break, a bracket that holds only an actor's acronym; it returns the closing bracket
 // and the actor.
 func (r *run) namedByAcronym(k, end int) (int, []*mention) {
-	if k == 0 || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
+	if k == 0 || k >= end || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
 		return -1, nil
 	}
 	for j := k; j < end && j-k <= 12; j++ {
