@@ -341,7 +341,8 @@ var weekdayNumbers = map[string]time.Weekday{
 
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
 var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered
-	entretenus entretenu entretenue entretenues incontrato met`)
+	entretenus entretenu entretenue entretenues incontrato met deplaces deplacee deplacees recati recato recata
+	visited visitato`)
 
 // pluralHeads name several meetings at once.
 var pluralHeads = map[string]string{
@@ -399,7 +400,8 @@ var eventHeads = map[string]string{
 	"reunis": "meeting", "reunies": "meeting", "riuniti": "meeting", "riunite": "meeting", "gathered": "meeting",
 	"entretenus": "meeting", "entretenu": "meeting", "entretenue": "meeting", "entretenues": "meeting",
 	"incontrato": "meeting", "met": "meeting",
-	"deplacement": "visit", "trip": "visit", "trasferta": "visit",
+	"deplacement": "visit", "trip": "visit", "trasferta": "visit", "deplaces": "visit", "deplacee": "visit",
+	"deplacees": "visit", "recati": "visit", "recato": "visit", "recata": "visit", "visited": "visit", "visitato": "visit",
 }
 
 // delegationWords are the group nouns a state adjective can qualify: "la délégation
