@@ -319,8 +319,13 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.
 			if isMeeting {
-				subject := r.actorsIn(r.clauseStart(st, c.first), c.first)
-				if len(subject) == 0 && k == 0 {
+				cs := r.clauseStart(st, c.first)
+				subject := r.actorsIn(cs, c.first)
+				apposition := cs
+				if cs == c.first && cs-1 > st.first {
+					apposition = r.clauseStart(st, cs-1) // ", Dominique DUPONT, organisent"
+				}
+				if len(subject) == 0 && k == 0 && len(r.personsIn(apposition, c.first)) > 0 {
 					// "le ministère de la Justice et le magistrat de liaison au Sénégal, M. X,
 					// organisent": the subject runs back past the apposition.
 					subject = r.subjectBodies(st.first, c.first)

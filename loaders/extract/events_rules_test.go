@@ -283,3 +283,10 @@ func TestTruncatedTextsDoNotPanic(t *testing.T) {
 		_, _ = x.Extract("test.txt", []byte(string(rs[len(rs)-n:])))
 	}
 }
+
+func TestMeetingOfAnOrganOfABody(t *testing.T) {
+	f := extractText(t, `Officers were trained in line with the decision of the 9th special meeting of the Council of Ministers of CARICOM, held on 4 and 5 April 2008.`)
+	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2008-04-04", "org:caricom") {
+		t.Errorf("the meeting of a CARICOM organ is held under CARICOM:\n%s", dumpEdges(f))
+	}
+}

@@ -395,12 +395,34 @@ func (r *run) meetingGroup(head, last int) *mention {
 	if m == nil {
 		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
 			m = a[0] // "la réunion du Groupe de travail Sahel (GTS)"
+		} else {
+			m = r.organOf(k, last) // "the special meeting of the Conference of Heads of Government of CARICOM"
 		}
 	} else if m.first != k {
 		m = nil
 	}
 	if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m
+	}
+	return nil
+}
+
+// organOf reads the name of an organ the gazetteer lacks, starting at k, up to the body
+// it belongs to: "Conference of Heads of Government of CARICOM" gives CARICOM.
+func (r *run) organOf(k, last int) *mention {
+	if k >= last || !r.unknownName(k) {
+		return nil
+	}
+	for j := k; j < last && j-k <= 10; j++ {
+		if m := r.mentionAt(j); m != nil {
+			if m.first == j && j > k && ofWords[r.fold(j-1)] || j > k+1 && articles[r.fold(j-1)] && ofWords[r.fold(j-2)] {
+				return m
+			}
+			return nil
+		}
+		if !r.unknownName(j) && !ofWords[r.fold(j)] && !articles[r.fold(j)] && !conjunctions[r.fold(j)] {
+			return nil
+		}
 	}
 	return nil
 }
