@@ -290,3 +290,10 @@ func TestMeetingOfAnOrganOfABody(t *testing.T) {
 		t.Errorf("the meeting of a CARICOM organ is held under CARICOM:\n%s", dumpEdges(f))
 	}
 }
+
+func TestFundingProvidedBy(t *testing.T) {
+	f := extractText(t, `Un atelier régional s'est tenu à Dakar le 3 juin 2020. Le financement de l'atelier est assuré par l'Union européenne.`)
+	if !hasEdge(f, fixtures.EdgeFunded, "org:eu", "meeting:2020-06-03") {
+		t.Errorf("the EU funds the workshop:\n%s", dumpEdges(f))
+	}
+}

@@ -313,6 +313,12 @@ var gappedParticiples = func() map[string][]cuePhrase {
 	return byFirst
 }()
 
+// fundingNouns and fundingVerbs make "the funding of X is provided by Y" a funder cue.
+var fundingNouns = set(`financement funding finanziamento financing`)
+
+// fundingVerbs say who provides the funding named before them.
+var fundingVerbs = set(`assure assuree provided covered assicurato garantito fornito pris`)
+
 // byWords introduce the agent of a passive.
 var byWords = set(`by par da dal dalla dall dallo dai dagli dalle`)
 

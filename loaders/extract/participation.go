@@ -309,6 +309,14 @@ func (r *run) breakBetween(from, to int) bool {
 // gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
 // trois par", "held in the Virgin Islands by", "financé en partie par".
 func (r *run) gappedCue(i, last int) (cue, bool) {
+	if fundingVerbs[r.fold(i)] && r.fundingBefore(i) {
+		// "Le financement de l'atelier est assuré par la MILDECA"
+		for k := i + 1; k < last && k-i <= 2; k++ {
+			if byWords[r.fold(k)] && r.at[k] == 0 {
+				return cue{cueFunder, i, k + 1}, true
+			}
+		}
+	}
 	for _, p := range gappedParticiples[r.fold(i)] {
 		if !hasCue(r.d, i, p.words) {
 			continue
@@ -449,4 +457,15 @@ func (r *run) subjectBodies(first, i int) []*mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// fundingBefore reports whether a funding noun ("financement", "funding") stands in the
+// eight words before i.
+func (r *run) fundingBefore(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 8 && r.d.Tokens[k].Sentence == r.d.Tokens[i].Sentence; k-- {
+		if fundingNouns[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
