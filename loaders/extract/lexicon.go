@@ -265,7 +265,8 @@ var eventCuePhrases = map[cueKind]string{
 		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con|intervenendo|intervenant|speaking at|
 		addressing the|took the floor at|ha preso la parola|a pris la parole`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
-		en representant|ont reuni|hanno riunito|have brought together|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
+		en representant|ont reuni|hanno riunito|have brought together|riunisce|riuniscono|reunit|reunissent|brings together|
+		bring together|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
 		en faisait partie`,
 	// "œuvre" folds to "ouvre" (one letter for one)
 	cueImplementer:      `mis en ouvre par|mise en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
