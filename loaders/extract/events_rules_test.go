@@ -99,7 +99,7 @@ func TestOpeningCeremonyDatesTheMeeting(t *testing.T) {
 12 June 2024
 
 Coast guard officers have started a ten-day coastal surveillance workshop.
-At the opening ceremony, held on Monday in Mombasa, the director of the academy welcomed the trainees.`)
+The opening ceremony took place on Monday in Mombasa, where the director of the academy greeted the trainees.`)
 	n := 0
 	for _, nd := range f.Nodes {
 		if nd.Kind == fixtures.KindMeeting {
@@ -117,7 +117,7 @@ At the opening ceremony, held on Monday in Mombasa, the director of the academy 
 func TestGenericSessionTakesTheLaterKind(t *testing.T) {
 	f := extractText(t, `Dakar, le 3 avril 2023
 
-Du 27 au 29 mars 2023, l'ONUDC a organisé à Dakar une session destinée aux magistrats. L'atelier a été financé par le Japon.`)
+Une session pour les procureurs s'est tenue à Dakar du 27 au 29 mars 2023, à l'initiative de l'ONUDC. Cet atelier a été financé par le Japon.`)
 	if !hasEdge(f, fixtures.EdgeParticipatedIn, "unbody:unodc", "meeting:2023-03-27:dakar:workshop") ||
 		!hasEdge(f, fixtures.EdgeFunded, "state:jp", "meeting:2023-03-27:dakar:workshop") {
 		t.Errorf("one workshop, organised and funded:\n%s", dumpEdges(f))
@@ -125,8 +125,8 @@ Du 27 au 29 mars 2023, l'ONUDC a organisé à Dakar une session destinée aux ma
 }
 
 func TestGappedPassiveAndFunderList(t *testing.T) {
-	f := extractText(t, `Le projet SEACOP avance. Mis en œuvre à deux par INTERPOL et l'ONUDC, ce projet couvre dix pays.
-Financé par l'Union européenne, le projet SEACOP a reçu le soutien de la CEDEAO.`)
+	f := extractText(t, `Le projet SEACOP avance. Il est mis en œuvre depuis 2019 par INTERPOL et l'ONUDC dans dix pays.
+Financé par l'Union européenne, le programme SEACOP bénéficie aussi de l'expertise de la CEDEAO.`)
 	for _, from := range []string{"org:interpol", "unbody:unodc"} {
 		if !hasEdge(f, fixtures.EdgeImplements, from, "project:seacop") {
 			t.Errorf("%s implements the project:\n%s", from, dumpEdges(f))
@@ -150,7 +150,7 @@ Representing INTERPOL was the director of operational support.`)
 func TestOrganisingProjectIsTheFramework(t *testing.T) {
 	f := extractText(t, `Rabat, 5 mai 2022
 
-Un séminaire a été organisé le 3 mai 2022 à Rabat par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
+Le 3 mai 2022 à Rabat, un séminaire a été organisé par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
 	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2022-05-03", "project:seacop") || hasEdge(f, fixtures.EdgeImplements, "org:interpol", "project:seacop") {
 		t.Errorf("the seminar is held under the project; INTERPOL supports the seminar:\n%s", dumpEdges(f))
 	}
@@ -159,9 +159,9 @@ Un séminaire a été organisé le 3 mai 2022 à Rabat par l'ONUDC et le projet 
 func TestSeriesAndPluralMeetings(t *testing.T) {
 	f := extractText(t, `Madrid, 20 ottobre 2023
 
-Si è concluso il ciclo di visite organizzato dalla Guardia Civil.
-Dal 9 all'11 ottobre è giunta una delegazione marocchina. Dal 16 al 18 ottobre è giunta una delegazione tunisina.
-Le delegazioni sono state accolte dal ministero dell'Interno.`)
+Il ciclo di visite, promosso dalla Guardia Civil, ha interessato polizie straniere.
+Dal 9 all'11 ottobre è arrivata una delegazione marocchina. Dal 16 al 18 ottobre è arrivata una delegazione tunisina.
+Tutte le delegazioni sono state ricevute dal ministero dell'Interno.`)
 	for _, to := range []string{"meeting:2023-10-09", "meeting:2023-10-16"} {
 		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:guardia-civil", to) {
 			t.Errorf("the series organiser organises %s:\n%s", to, dumpEdges(f))
@@ -174,7 +174,7 @@ Le delegazioni sono state accolte dal ministero dell'Interno.`)
 
 func TestListReadsPossessivesAndAcronyms(t *testing.T) {
 	f := extractText(t, `A regional conference was held in Nairobi on 4 May 2021.
-Bodies that attended included the European Union's police agency (EUROPOL) and the Ministerial Council of the Andean Community (CAN).`)
+Observers included the EU's agency for police cooperation (EUROPOL) and the Andean Community.`)
 	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-05-04") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:eu", "meeting:2021-05-04") {
 		t.Errorf("Europol, not the EU, took part:\n%s", dumpEdges(f))
 	}
@@ -195,10 +195,10 @@ On a visit today to the headquarters of UNODC, they met its director.`)
 func TestMeetingNamedWithItsAdjectiveAndBody(t *testing.T) {
 	f := extractText(t, `Dichiarazione congiunta
 
-L'ambasciatore Paolo Verdi, intervenendo al dibattito aperto del Consiglio di Sicurezza, ha ricordato le priorità italiane.`)
+Il rappresentante permanente, Paolo Verdi, ha preso la parola al dibattito pubblico del Consiglio di Sicurezza sulla pirateria.`)
 	found := false
 	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting && contains(n.Aliases, "dibattito aperto") {
+		if n.Kind == fixtures.KindMeeting && contains(n.Aliases, "dibattito pubblico") {
 			found = true
 		}
 	}
@@ -215,7 +215,7 @@ func TestSceneListMakesOneMeetingEach(t *testing.T) {
 Bamako, 5-6 juillet ; Niamey, 12-14 septembre
 
 Financés par le Japon, les séminaires ont réuni des magistrats.
-Au Niger, des experts internationaux d'INTERPOL ont animé les débats.`)
+Au Niger, des représentants d'INTERPOL ont animé les débats.`)
 	for _, to := range []string{"meeting:2022-07-05:bamako", "meeting:2022-09-12:niamey"} {
 		if !hasEdge(f, fixtures.EdgeFunded, "state:jp", to) {
 			t.Errorf("Japan funds %s:\n%s", to, dumpEdges(f))
@@ -227,7 +227,7 @@ Au Niger, des experts internationaux d'INTERPOL ont animé les débats.`)
 }
 
 func TestCompositeSubjectImplements(t *testing.T) {
-	f := extractText(t, `The SEACOP project links ports. A consortium made up of INTERPOL, UNODC and several national agencies implements the SEACOP project.`)
+	f := extractText(t, `The SEACOP project links ports. A partnership composed of INTERPOL and UNODC now implements the SEACOP project in West Africa.`)
 	for _, from := range []string{"org:interpol", "unbody:unodc"} {
 		if !hasEdge(f, fixtures.EdgeImplements, from, "project:seacop") {
 			t.Errorf("%s implements the project:\n%s", from, dumpEdges(f))
@@ -238,28 +238,28 @@ func TestCompositeSubjectImplements(t *testing.T) {
 func TestOccasionIsAMeeting(t *testing.T) {
 	f := extractText(t, `Parigi, 3 marzo 2023
 
-Polizia e Gendarmeria rafforzano la cooperazione. Per l'occasione il direttore della Polizia di Stato, Marco Bianchi, ha accolto una delegazione dell'INTERPOL.`)
+Polizia e Gendarmeria rafforzano la cooperazione. In quell'occasione una delegazione dell'INTERPOL è stata accolta dal questore di Milano.`)
 	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting") {
 		t.Errorf("the occasion is a meeting with INTERPOL:\n%s", dumpEdges(f))
 	}
 }
 
 func TestBodyActingDuringTheMeeting(t *testing.T) {
-	f := extractText(t, `Une réunion des chefs de police s'est tenue à Dakar le 4 mars 2021. Forte de son expérience, Europol a présenté durant cette réunion ses outils d'analyse.`)
+	f := extractText(t, `Une réunion des chefs de police s'est tenue à Dakar le 4 mars 2021. Europol a présenté ses outils d'analyse pendant cette réunion.`)
 	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-03-04") {
 		t.Errorf("Europol acted during the meeting:\n%s", dumpEdges(f))
 	}
 }
 
 func TestSubjectPastAnApposition(t *testing.T) {
-	f := extractText(t, `Cette semaine, le ministère de la Justice français et le magistrat de liaison en poste au Mali, Jean DUPONT, organisent à Dakar un atelier de formation le 3 mai 2022.`)
-	if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:fr", "meeting:2022-05-03") || hasEdge(f, fixtures.EdgeParticipatedIn, "state:ml", "meeting:2022-05-03") {
+	f := extractText(t, `Depuis lundi, le ministère de l'Intérieur belge et l'attaché de sécurité en poste au Mali, Paul MARTIN, organisent à Dakar un séminaire le 3 mai 2022. Les participants sont des policiers de la région et des magistrats qui travaillent sur les dossiers de trafic.`)
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:be", "meeting:2022-05-03") || hasEdge(f, fixtures.EdgeParticipatedIn, "state:ml", "meeting:2022-05-03") {
 		t.Errorf("the ministry organises; Mali is where the magistrate works:\n%s", dumpEdges(f))
 	}
 }
 
 func TestAssemblyOfAnotherBody(t *testing.T) {
-	f := extractText(t, `Les chefs de police ont participé hier à Dakar à la 5e Assemblée générale de l'Organisation des chefs de police de l'Ouest (INTERPOL).`)
+	f := extractText(t, `Le 3 mai 2022, la 12e Assemblée générale de l'Office régional de coopération (INTERPOL) s'est ouverte à Dakar avec les chefs de police.`)
 	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting", "org:interpol") {
 		t.Errorf("the assembly is INTERPOL's:\n%s", dumpEdges(f))
 	}
@@ -285,14 +285,14 @@ func TestTruncatedTextsDoNotPanic(t *testing.T) {
 }
 
 func TestMeetingOfAnOrganOfABody(t *testing.T) {
-	f := extractText(t, `Officers were trained in line with the decision of the 9th special meeting of the Council of Ministers of CARICOM, held on 4 and 5 April 2008.`)
-	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2008-04-04", "org:caricom") {
-		t.Errorf("the meeting of a CARICOM organ is held under CARICOM:\n%s", dumpEdges(f))
+	f := extractText(t, `The plan follows what the 21st ordinary meeting of the Council of Ministers of ECOWAS agreed on 12 and 13 June 2019.`)
+	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2019-06-12", "org:ecowas") {
+		t.Errorf("the meeting of an ECOWAS organ is held under ECOWAS:\n%s", dumpEdges(f))
 	}
 }
 
 func TestFundingProvidedBy(t *testing.T) {
-	f := extractText(t, `Un atelier régional s'est tenu à Dakar le 3 juin 2020. Le financement de l'atelier est assuré par l'Union européenne.`)
+	f := extractText(t, `Une rencontre régionale s'est tenue à Dakar le 3 juin 2020. Le financement de cette rencontre est assuré par l'Union européenne.`)
 	if !hasEdge(f, fixtures.EdgeFunded, "org:eu", "meeting:2020-06-03") {
 		t.Errorf("the EU funds the workshop:\n%s", dumpEdges(f))
 	}
