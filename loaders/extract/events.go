@@ -55,20 +55,20 @@ func (r *run) events() {
 			r.headingScene(st, windows[wi+1])
 		}
 		if scenes := r.sceneList(first, last); len(scenes) > 0 {
-			// "Ouagadougou, 18-20 mai ; Niamey, 13-15 juillet": one meeting each.
+			// "Abidjan, 4-6 mars ; Dakar, 9-11 avril": one meeting each.
 			meetings = append(meetings, scenes...)
 			current = scenes[len(scenes)-1]
 			continue
 		}
 		if m := r.sceneOf(st, meetings); m != nil {
-			current = m // "Au Niger, des experts ...": the meeting held there
+			current = m // "Au Sénégal, les formateurs ...": the meeting held there
 		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
 			st.meeting, st.meetingAt = mt, at
 			if created {
 				if len(meetings) == 0 {
-					mt.links = append(mt.links, early...) // "Officials of X ... En visite à Lyon, ..."
+					mt.links = append(mt.links, early...) // "Officials of X arrived. On a visit to Y, ..."
 				}
 				meetings = append(meetings, mt)
 			}
@@ -79,7 +79,7 @@ func (r *run) events() {
 		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
 			r.pluralMeetings(first, last)
 		if plural {
-			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
+			st.meeting = current // "All the delegations were received by the minister"
 		}
 		linked := 0
 		if st.meeting != nil {
@@ -114,7 +114,7 @@ func (r *run) events() {
 		r.participate(st, groupPersons, "participant")
 		if st.meeting != nil && st.meetingAt >= 0 {
 			if k := r.duringMeeting(st); k > first {
-				r.participate(st, r.bodiesIn(first, k), "participant") // "Interpol a proposé durant ces travaux"
+				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
 			}
 		}
 		if current == nil && wi < 4 {
@@ -280,7 +280,7 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	}
 	if st.meeting != nil && st.meetingAt < 0 {
 		// A meeting carried over from the sentences before yields to a project named in
-		// this one: "Financé par l'UE, le projet WAPIS ...".
+		// this one: "Funded by Japan, the SEACOP project ...".
 		for _, t := range things {
 			if t.first > i && !st.framed[t] {
 				return false, t
@@ -303,7 +303,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		actors := r.actorsIn(from, to)
 		persons := r.personsIn(from, to)
 		if listFirst[c.kind] {
-			// "financé par l'UE, le projet ...": the list right after the cue, when there is one.
+			// "funded by Japan, the project ...": the list right after the cue, when there is one.
 			if a, _ := r.listAfter(from, to); len(a) > 0 {
 				actors = a
 			}
@@ -323,10 +323,10 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				subject := r.actorsIn(cs, c.first)
 				apposition := cs
 				if cs == c.first && cs-1 > st.first {
-					apposition = r.clauseStart(st, cs-1) // ", Dominique DUPONT, organisent"
+					apposition = r.clauseStart(st, cs-1) // ", Paul MARTIN, organisent"
 				}
 				if len(subject) == 0 && k == 0 && len(r.personsIn(apposition, c.first)) > 0 {
-					// "le ministère de la Justice et le magistrat de liaison au Sénégal, M. X,
+					// "le ministère de l'Intérieur et l'attaché en poste au Mali, M. X,
 					// organisent": the subject runs back past the apposition.
 					subject = r.subjectBodies(st.first, c.first)
 				}
@@ -378,7 +378,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		case cueImplementsBefore:
 			before := r.actorsIn(max(st.first, c.first-4), c.first)
 			if len(before) == 0 {
-				before = r.composedOf(st.first, c.first) // "A network made up of A, B and C implements"
+				before = r.composedOf(st.first, c.first) // "A partnership composed of A and B implements"
 			}
 			if len(before) > 0 && !isMeeting {
 				r.implements(st, thing, before, "implementer")
@@ -390,7 +390,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 		case cueFunder:
 			if r.modifiesBody(st, c.first) {
-				continue // "le Centre de Vicenza, financé par ...": the body is funded, not the meeting
+				continue // "l'Académie d'Alger, financée par ...": the body is funded, not the meeting
 			}
 			r.funded(st, isMeeting, thing, actors)
 		case cueFundsBefore:
@@ -520,7 +520,7 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
-		// "through the CyberSEE project, the CYBERKOP Action and the CyberEast+ project"
+		// "through the SEACOP project and the AIRCOP project"
 		for _, p := range r.moreProjects(fw, to) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
 		}

@@ -43,7 +43,7 @@ func dumpEdges(f *fixtures.Fixture) string {
 func TestParticipantGroupsAndSubjects(t *testing.T) {
 	f := extractText(t, `Regional seminar on port security
 
-A regional seminar on port security was held in Nairobi on 12 and 13 May 2022.
+A regional seminar on port security was held in Vienna on 12 and 13 May 2022.
 Delegates from Kenya, Tanzania and Uganda attended the seminar, together with experts of INTERPOL and UNODC.
 Rwanda and Burundi also took part.`)
 	for _, from := range []string{"state:ke", "state:tz", "state:ug", "org:interpol", "unbody:unodc", "state:rw", "state:bi"} {
@@ -139,41 +139,41 @@ Financé par l'Union européenne, le programme SEACOP bénéficie aussi de l'exp
 
 func TestHeadingMeetingTakesTheLineUnder(t *testing.T) {
 	f := extractText(t, `Annual Heads of Border Agencies Meeting
-Nairobi, Kenya, 3-4 October 2022
+Vienna, Austria, 3-4 October 2022
 
 Representing INTERPOL was the director of operational support.`)
-	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-10-03:nairobi") {
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-10-03:vienna") {
 		t.Errorf("the heading meeting is dated and placed by the line under it:\n%s", dumpEdges(f))
 	}
 }
 
 func TestOrganisingProjectIsTheFramework(t *testing.T) {
-	f := extractText(t, `Rabat, 5 mai 2022
+	f := extractText(t, `Alger, 5 mai 2022
 
-Le 3 mai 2022 à Rabat, un séminaire a été organisé par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
+Le 3 mai 2022 à Alger, un séminaire a été organisé par l'ONUDC et le projet SEACOP, avec l'appui d'INTERPOL.`)
 	if !hasEdge(f, fixtures.EdgeHeldUnder, "meeting:2022-05-03", "project:seacop") || hasEdge(f, fixtures.EdgeImplements, "org:interpol", "project:seacop") {
 		t.Errorf("the seminar is held under the project; INTERPOL supports the seminar:\n%s", dumpEdges(f))
 	}
 }
 
 func TestSeriesAndPluralMeetings(t *testing.T) {
-	f := extractText(t, `Madrid, 20 ottobre 2023
+	f := extractText(t, `Lisbona, 20 ottobre 2023
 
-Il ciclo di visite, promosso dalla Guardia Civil, ha interessato polizie straniere.
+Il ciclo di visite, promosso da Europol, ha interessato polizie straniere.
 Dal 9 all'11 ottobre è arrivata una delegazione marocchina. Dal 16 al 18 ottobre è arrivata una delegazione tunisina.
 Tutte le delegazioni sono state ricevute dal ministero dell'Interno.`)
 	for _, to := range []string{"meeting:2023-10-09", "meeting:2023-10-16"} {
-		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:guardia-civil", to) {
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", to) {
 			t.Errorf("the series organiser organises %s:\n%s", to, dumpEdges(f))
 		}
-		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:es:ministry-of-interior", to) {
+		if !hasEdge(f, fixtures.EdgeParticipatedIn, "agency:pt:ministry-of-interior", to) {
 			t.Errorf("the host of all the delegations hosts %s:\n%s", to, dumpEdges(f))
 		}
 	}
 }
 
 func TestListReadsPossessivesAndAcronyms(t *testing.T) {
-	f := extractText(t, `A regional conference was held in Nairobi on 4 May 2021.
+	f := extractText(t, `A regional conference was held in Vienna on 4 May 2021.
 Observers included the EU's agency for police cooperation (EUROPOL) and the Andean Community.`)
 	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:europol", "meeting:2021-05-04") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:eu", "meeting:2021-05-04") {
 		t.Errorf("Europol, not the EU, took part:\n%s", dumpEdges(f))
@@ -208,20 +208,20 @@ Il rappresentante permanente, Paolo Verdi, ha preso la parola al dibattito pubbl
 }
 
 func TestSceneListMakesOneMeetingEach(t *testing.T) {
-	f := extractText(t, `Deux séminaires de l'ONUDC au Mali et au Niger
+	f := extractText(t, `Deux séminaires de l'ONUDC en Côte d'Ivoire et au Niger
 
 20-09-2022
 
-Bamako, 5-6 juillet ; Niamey, 12-14 septembre
+Abidjan, 5-6 juillet ; Niamey, 12-14 septembre
 
 Financés par le Japon, les séminaires ont réuni des magistrats.
 Au Niger, des représentants d'INTERPOL ont animé les débats.`)
-	for _, to := range []string{"meeting:2022-07-05:bamako", "meeting:2022-09-12:niamey"} {
+	for _, to := range []string{"meeting:2022-07-05:abidjan", "meeting:2022-09-12:niamey"} {
 		if !hasEdge(f, fixtures.EdgeFunded, "state:jp", to) {
 			t.Errorf("Japan funds %s:\n%s", to, dumpEdges(f))
 		}
 	}
-	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-09-12:niamey") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-07-05:bamako") {
+	if !hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-09-12:niamey") || hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:2022-07-05:abidjan") {
 		t.Errorf("INTERPOL took part in Niger only:\n%s", dumpEdges(f))
 	}
 }

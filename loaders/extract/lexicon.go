@@ -292,7 +292,7 @@ var eventCuePhrases = map[cueKind]string{
 }
 
 // gappedParticiples are participles whose agent follows after a few words ("mis en
-// œuvre à trois par", "held in Kingston by"), with the cue they make, by first word.
+// œuvre depuis 2019 par", "held in Vienna by"), with the cue they make, by first word.
 var gappedParticiples = func() map[string][]cuePhrase {
 	var out []cuePhrase
 	for kind, list := range map[cueKind]string{
@@ -324,7 +324,7 @@ var fundingVerbs = set(`assure assuree provided covered assicurato garantito for
 var byWords = set(`by par da dal dalla dall dallo dai dagli dalle`)
 
 // participantGroups are nouns for people sent by a body or a country: their origin
-// ("participants from A and B", "représentants de la CEDEAO") takes part.
+// ("participants from A and B", "représentants de la SADC") takes part.
 var participantGroups = set(`participants participant partecipanti representatives representative
 	rappresentanti rappresentante representants representant delegates delegations delegation delegati
 	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
@@ -366,8 +366,8 @@ var qualifierWords = set(`preparatory preparatoire preparatoires preparatoria pr
 // headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
 var headquarters = set(`siege headquarters sede seat premises locaux`)
 
-// statutoryHeads are the meetings a body holds as itself: "the NATO summit", "the
-// Council of Europe Summit", "the OSCE Ministerial Council session".
+// statutoryHeads are the meetings a body holds as itself: "the OSCE summit", "the
+// African Union Summit", "the INTERPOL General Assembly".
 var statutoryHeads = set(`summit sommet vertice session sessione assembly assemblee assemblea`)
 
 // statutoryAdjectives may stand between the body and its meeting.
@@ -379,17 +379,17 @@ var verbWords = set(`was were is are has have been est sont ont etait fut sera e
 	tenu tenue took took place will would shall se si ne hosts holds opens launches sous sur avec pour dans
 	entre vers chez presso verso sopra sotto dopo apres before after during durante pendant lors`)
 
-// occasionWords refer to a meeting even before one is named: "per l'occasione".
+// occasionWords refer to a meeting even before one is named: "in quell'occasione".
 var occasionWords = set(`occasione occasion`)
 
 // compositionWords say what a group is made of: "made up of", "composé de", "composto da".
 var compositionWords = set(`made composed consisting comprising compose composee composes composto composta
 	composti formato formata formati forme formee`)
 
-// duringWords place an action during a meeting: "durant ces travaux", "during the event".
+// duringWords place an action during a meeting: "pendant la réunion", "during the event".
 var duringWords = set(`during durant pendant durante lors corso cours`)
 
-// demonstratives point back to the meeting reported: "ces travaux", "this workshop".
+// demonstratives point back to the meeting reported: "cette réunion", "this workshop".
 var demonstratives = set(`ces cette ce cet this these questo questa questi queste quel quella`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
@@ -412,10 +412,10 @@ var eventHeads = map[string]string{
 }
 
 // delegationWords are the group nouns a state adjective can qualify: "la délégation
-// sénégalaise", "the Tunisian delegation".
+// ivoirienne", "the Kenyan delegation".
 var delegationWords = set(`delegation delegations delegazione delegazioni`)
 
-// originWords stand between a group and where it comes from: "venus du Mali",
+// originWords stand between a group and where it comes from: "venus du Tchad",
 // "coming from", "provenienti da".
 var originWords = set(`venus venues venu venue issus issues coming arriving provenienti proveniente giunti
 	arrives originaires`)

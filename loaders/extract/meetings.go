@@ -51,7 +51,7 @@ func subtypeClass(s string) string {
 }
 
 // sameKind reports whether two meeting nouns may name the same meeting: nouns of one
-// class, and a visit with its talks ("la visita ... i colloqui").
+// class, and a visit with its talks ("the visit ... the talks").
 func sameKind(a, b string) bool {
 	if a == "visit" && b == "meeting" || a == "meeting" && b == "visit" {
 		return true
@@ -78,7 +78,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	for i := st.first; i < st.last; i++ {
 		if r.at[i] != 0 {
 			if head < 0 && r.bodyMeetingName(i, st.last) {
-				// "la 4e Assemblée générale du Mécanisme africain ...": the assembly of the
+				// "la 12e Assemblée générale de l'Office régional ...": the assembly of the
 				// body named after it, not the body the gazetteer knows by that name.
 				m := r.mentionAt(i)
 				m.kind = ""
@@ -90,14 +90,14 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			continue
 		}
 		f := r.fold(i)
-		// The first meeting noun, or the one nearest before the date: "training officers
-		// follows the decision of the special meeting held on 4 April 2008".
+		// The first meeting noun, or the one nearest before the date: "the training plan
+		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
-			t, ok = p, true // "les réunions préparatoires qui se tiennent à Ouagadougou"
+			t, ok = p, true // "les réunions techniques organisées à Niamey"
 		}
 		// A noun that says the kind of meeting rather than one that does not ("réunis à
-		// Lomé pour un sommet conjoint").
+		// Abuja pour un sommet extraordinaire").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
 		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
@@ -135,7 +135,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			current.fill(from, to, place, placeName, country, partial)
 			current.spans = append(current.spans, r.tokSpan(coref, coref+1))
 		} else if st.eventCue && occasionWords[r.fold(coref)] {
-			// "Per l'occasione il Comandante ... ha accolto il Direttore": the occasion is a meeting.
+			// "In quell'occasione una delegazione è stata accolta dal questore": a meeting.
 			mt := &meeting{subtype: "meeting", spans: []text.Span{r.tokSpan(coref, coref+1)}, generic: true}
 			mt.fill(from, to, place, placeName, country, partial)
 			return mt, coref, true
@@ -144,7 +144,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	span := r.headSpan(head, st.first, st.last)
 	if current != nil && r.partOfMeeting(head, st.last) {
-		// "At the opening ceremony, held on Monday": the meeting being reported opened then.
+		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
 		return current, head, false
@@ -169,7 +169,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			current.qualifier = qualifier
 		}
 		if current.generic && !genericHeads[r.fold(head)] {
-			current.subtype, current.generic = sub, false // "une session de formation ... L'atelier"
+			current.subtype, current.generic = sub, false // "une session pour les procureurs ... Cet atelier"
 		}
 		return current, head, false
 	}
@@ -185,7 +185,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
 		if coref >= 0 && current != nil {
-			return current, coref, false // "durante l'evento ... della 76a sessione dell'Assemblea"
+			return current, coref, false // "during the event ... at the 70th session of the Assembly"
 		}
 		return nil, -1, false
 	}
@@ -195,9 +195,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	return mt, head, true
 }
 
-// headingScene reads a heading that names a meeting ("4th Regional Meeting of Heads of
-// Secretariats") on the short line after it that says where and when ("Turin, Italy,
-// 9-10 November 2021"), even when that line is the dateline.
+// headingScene reads a heading that names a meeting ("Annual Heads of Border Agencies
+// Meeting") on the short line after it that says where and when ("Vienna, Austria, 3-4
+// October 2022"), even when that line is the dateline.
 func (r *run) headingScene(st *sentenceState, next [3]int) {
 	if st.last-st.first > 12 || next[2]-next[1] > 10 {
 		return
@@ -229,7 +229,7 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	}
 }
 
-// pluralMeetings reports whether a sentence names meetings in the plural ("le
+// pluralMeetings reports whether a sentence names meetings in the plural ("tutte le
 // delegazioni", "the workshops"): what it says holds for each meeting reported.
 func (r *run) pluralMeetings(first, last int) bool {
 	for i := first; i < last; i++ {
@@ -240,8 +240,8 @@ func (r *run) pluralMeetings(first, last int) bool {
 	return false
 }
 
-// sceneList reads a short line that lists places with their dates ("Ouagadougou, 18-20
-// mai ; Niamey, 13-15 juillet"), and returns a meeting for each pair when there are two
+// sceneList reads a short line that lists places with their dates ("Abidjan, 4-6 mars ;
+// Dakar, 9-11 avril"), and returns a meeting for each pair when there are two
 // or more; their kind is the first meeting noun of the document.
 func (r *run) sceneList(first, last int) []*meeting {
 	if last-first > 24 {
@@ -281,7 +281,7 @@ func (r *run) sceneList(first, last int) []*meeting {
 }
 
 // documentMeetingKind is the kind the first meeting noun of the document gives, singular
-// or plural ("quatre ateliers"), else "meeting".
+// or plural ("deux séminaires"), else "meeting".
 func (r *run) documentMeetingKind() string {
 	for i := range r.d.Tokens {
 		if r.at[i] != 0 {
@@ -298,8 +298,8 @@ func (r *run) documentMeetingKind() string {
 	return "meeting"
 }
 
-// sceneOf is the meeting held in the place or country a sentence opens with ("Au Niger,
-// ...", "In Kingston, ..."), when the document reports several.
+// sceneOf is the meeting held in the place or country a sentence opens with ("Au
+// Sénégal, ...", "In Vienna, ..."), when the document reports several.
 func (r *run) sceneOf(st *sentenceState, meetings []*meeting) *meeting {
 	if len(meetings) < 2 || st.last-st.first < 4 || !locatives[r.fold(st.first)] {
 		return nil
@@ -342,8 +342,8 @@ func shareLinks(meetings []*meeting, from *meeting, links []link) {
 	}
 }
 
-// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite
-// organizzato dal Servizio ...") the organisers of the series.
+// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite, promosso
+// da Europol") the organisers of the series.
 func seriesOrganisers(meetings []*meeting) {
 	for i, s := range meetings {
 		if !s.series {
@@ -377,7 +377,7 @@ func (r *run) partOfMeeting(i, last int) bool {
 }
 
 // meetingGroup is the body a meeting noun belongs to: "la riunione del Gruppo",
-// "le sommet extraordinaire de la CEDEAO", "the annual session of the Council" (an
+// "le sommet ordinaire de la SADC", "the annual session of the Council" (an
 // organisation named after the noun, its adjectives and "of the"), or nil.
 func (r *run) meetingGroup(head, last int) *mention {
 	j, adjectives := head+1, 0
@@ -394,9 +394,9 @@ func (r *run) meetingGroup(head, last int) *mention {
 	m := r.mentionAt(k)
 	if m == nil {
 		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
-			m = a[0] // "la réunion du Groupe de travail Sahel (GTS)"
+			m = a[0] // "la réunion du Comité des experts (CDE)"
 		} else {
-			m = r.organOf(k, last) // "the special meeting of the Conference of Heads of Government of CARICOM"
+			m = r.organOf(k, last) // "the ordinary meeting of the Council of Ministers of ECOWAS"
 		}
 	} else if m.first != k {
 		m = nil
@@ -408,7 +408,7 @@ func (r *run) meetingGroup(head, last int) *mention {
 }
 
 // organOf reads the name of an organ the gazetteer lacks, starting at k, up to the body
-// it belongs to: "Conference of Heads of Government of CARICOM" gives CARICOM.
+// it belongs to: "Council of Ministers of ECOWAS" gives ECOWAS.
 func (r *run) organOf(k, last int) *mention {
 	if k >= last || !r.unknownName(k) {
 		return nil
@@ -428,8 +428,8 @@ func (r *run) organOf(k, last int) *mention {
 }
 
 // bodyMeetingName reports whether the mention starting at i is a body named by a
-// statutory meeting noun ("General Assembly") that another body's name follows: "la 4e
-// Assemblée générale du Mécanisme africain de coopération policière".
+// statutory meeting noun ("General Assembly") that another body's name follows: "la 12e
+// Assemblée générale de l'Office régional de coopération (ORC)".
 func (r *run) bodyMeetingName(i, last int) bool {
 	m := r.mentionAt(i)
 	if m == nil || m.first != i || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
@@ -446,7 +446,7 @@ func (r *run) bodyMeetingName(i, last int) bool {
 	next := r.mentionAt(k)
 	if next == nil && k < last {
 		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
-			next = a[0] // "du Mécanisme africain de coopération policière (Afripol)"
+			next = a[0] // "de l'Office régional de coopération (ORC)"
 			k = next.first
 		}
 	}
@@ -462,12 +462,12 @@ func (r *run) bodyMeetingName(i, last int) bool {
 	return true
 }
 
-// groupBefore is the body named right before a meeting noun: "the Council of Europe
-// Summit", "le sommet de la CEDEAO" read the other way, "the SCO summit".
+// groupBefore is the body named right before a meeting noun: "the African Union
+// Summit", "le sommet de la SADC" read the other way, "the OSCE summit".
 func (r *run) groupBefore(head int) *mention {
 	k := head - 1
 	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
-		k-- // "the ECOWAS extraordinary summit"
+		k-- // "the ECOWAS ordinary summit"
 	}
 	m := r.mentionAt(k)
 	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutoryHeads[r.fold(head)] {
@@ -476,8 +476,8 @@ func (r *run) groupBefore(head int) *mention {
 	return m
 }
 
-// headSpan is a meeting noun with the adjectives written with it ("dibattito aperto",
-// "sommet extraordinaire", "consultative meeting"), the name a reader would use.
+// headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
+// "sommet ordinaire", "technical meeting"), the name a reader would use.
 func (r *run) headSpan(head, first, last int) text.Span {
 	a, b := head, head+1
 	if r.d.Lang == "en" {
@@ -489,7 +489,7 @@ func (r *run) headSpan(head, first, last int) text.Span {
 			b = k + 1
 		}
 	}
-	// "incontro del 16 settembre", "atelier de Ouagadougou", "rencontre à Accra"
+	// "incontro del 3 maggio", "atelier d'Abidjan", "rencontre à Abidjan"
 	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.fold(b)]) && r.at[b] == 0 {
 		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
 			b = m.last
@@ -522,7 +522,7 @@ func isVerbLike(f string) bool {
 	return verbWords[f]
 }
 
-// qualifier is the adjective written with a meeting noun ("sommet conjoint", "the
+// qualifier is the adjective written with a meeting noun ("réunion technique", "the
 // extraordinary summit"), folded, or "".
 func (r *run) qualifier(head, first, last int) string {
 	for _, k := range []int{head + 1, head - 1} {
@@ -633,8 +633,8 @@ func meetingName(mt *meeting) string {
 	return name
 }
 
-// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège
-// d'INTERPOL", "chez Europol et Eurojust": the bodies named as the venue of the
+// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège de
+// l'ONUDC", "chez Frontex et l'OSCE": the bodies named as the venue of the
 // sentence's meeting host it.
 func (r *run) hosts(st *sentenceState) {
 	if st.meeting == nil || st.meetingAt < 0 {

@@ -18,13 +18,13 @@ import (
 func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	glue, unknown := 0, 0
 	// The current item of the list: the actor read in it (-1 when none) and whether
-	// unknown capitalised words belong to it ("Bureau de Lutte ... des Nations-Unies").
+	// unknown capitalised words belong to it ("Office of Coordination ... of the United Nations").
 	runActor, runUnknown := -1, false
 	for k := i; k < end; {
 		f := r.fold(k)
 		if m := r.mentionAt(k); m != nil {
 			if m.isActor() && r.possessive(m.last, end) {
-				// "the European Union's law enforcement agency (EUROPOL)": the owner
+				// "the EU's agency for police cooperation (EUROPOL)": the owner
 				// describes the body named in brackets.
 				k = m.last + 1
 				for k < end && k-m.last <= 6 && r.at[k] == 0 && r.fold(k) != "(" && !r.d.Tokens[k].Upper {
@@ -62,8 +62,8 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 				a, _ := r.listAfter(k+1, c)
 				prev := r.mentionAt(k - 1)
 				if len(a) > 0 && runActor >= 0 && runActor == len(actors)-1 && (prev == nil || runUnknown) && a[0].id != actors[runActor].id {
-					// "ASEAN Chiefs of Police (ASEANAPOL)", "Bureau ... des Nations-Unies
-					// (UNOCT)": the acronym names the whole item, not the body inside it.
+					// "the ASEAN Police Forum (APF)", "Office ... of the United Nations
+					// (UNOCA)": the acronym names the whole item, not the body inside it.
 					actors = actors[:runActor]
 				}
 				if prev == nil || runUnknown && len(a) > 0 {
@@ -75,7 +75,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			return actors, persons
 		}
 		if r.unknownName(k) && unknown < 4 {
-			k, unknown, runUnknown = k+1, unknown+1, true // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
+			k, unknown, runUnknown = k+1, unknown+1, true // "the FBI, T-CELL and the DEA": a name the gazetteer lacks
 			continue
 		}
 		if f == "," || conjunctions[f] {
@@ -83,7 +83,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		}
 		if !listGlue[f] || glue >= 3 {
 			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
-				// "de la Communauté économique des États d'Afrique de l'Ouest (CEDEAO)":
+				// "de la Communauté de développement d'Afrique australe (SADC)":
 				// a name the gazetteer lacks, known by the acronym after it.
 				actors = append(actors, a...)
 				k, glue, unknown = c+1, 0, 0
@@ -167,7 +167,7 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 }
 
 // unitOf reports whether unit is a body named as a part of parent ("Bureau régional de
-// l'UNODC" and the UNODC): both take part when the unit does.
+// l'OIM" and the IOM): both take part when the unit does.
 func (r *run) unitOf(unit, parent *mention) bool {
 	if parent.kind != fixtures.KindOrganization && parent.kind != fixtures.KindUNBody {
 		return false
@@ -201,9 +201,9 @@ func (r *run) openingBracket(start, k int) int {
 }
 
 // groupParticipants finds the groups of people a sentence names by their origin and
-// returns the actors they come from: "participants from Algeria, Greece and Spain",
-// "des experts de l'OIM, de l'UNOCT et de l'OMD", "una delegazione di 3 funzionari
-// dell'Agenzia ...", "la délégation sénégalaise", "venus du Mali et du Niger".
+// returns the actors they come from: "participants from Chile, Peru and Spain", "des
+// experts de l'OIM et de l'OMD", "una delegazione di 4 funzionari del Ministero ...", "la
+// délégation ivoirienne", "venus du Tchad et du Niger".
 func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 	for i := first; i < last; i++ {
 		if r.at[i] != 0 {
@@ -214,7 +214,7 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		j := i + 1
-		// "la delegazione tunisina", "a Senegalese delegation"
+		// "la delegazione cilena", "a Kenyan delegation"
 		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindState && m.adjective && delegationWords[f] {
 			actors = append(actors, m)
 			continue
@@ -223,14 +223,14 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			actors = append(actors, m)
 			continue
 		}
-		// "una delegazione di 3 funzionari dell'...": the number and the people counted.
+		// "una delegazione di 4 funzionari del ...": the number and the people counted.
 		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) {
 			j += 2
 			for j < last && j-i < 6 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] {
 				j++
 			}
 		}
-		// past an adjective or two: "des experts internationaux de l'ONUDC"
+		// past an adjective or two: "des experts régionaux de l'OMD"
 		for j < last && j-i <= 2 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] && !originWords[r.fold(j)] &&
 			r.meetingAdjective(j) {
 			j++
@@ -277,7 +277,7 @@ func (r *run) participate(st *sentenceState, ms []*mention, role string) {
 }
 
 // organisingProjects reads the projects named among the organisers of a meeting
-// ("organisée par le secrétariat ... et le projet ENACT"): the meeting is held under them.
+// ("organisée par l'ONUDC et le projet SEACOP"): the meeting is held under them.
 func (r *run) organisingProjects(st *sentenceState, from, to int) {
 	if st.meeting == nil {
 		return
@@ -296,7 +296,7 @@ func (r *run) organisingProjects(st *sentenceState, from, to int) {
 }
 
 // breakBetween reports whether a comma or another clause break stands in [from, to):
-// "Financé par l'UE, le projet": the EU is not the project's owner.
+// "Financé par le Japon, le projet": Japan is not the project's owner.
 func (r *run) breakBetween(from, to int) bool {
 	for k := from; k < to; k++ {
 		if clauseBreak(r.fold(k)) {
@@ -306,11 +306,11 @@ func (r *run) breakBetween(from, to int) bool {
 	return false
 }
 
-// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
-// trois par", "held in the Virgin Islands by", "financé en partie par".
+// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre
+// depuis 2019 par", "held in Vienna by", "financé en partie par".
 func (r *run) gappedCue(i, last int) (cue, bool) {
 	if fundingVerbs[r.fold(i)] && r.fundingBefore(i) {
-		// "Le financement de l'atelier est assuré par la MILDECA"
+		// "Le financement de cette rencontre est assuré par l'UE"
 		for k := i + 1; k < last && k-i <= 2; k++ {
 			if byWords[r.fold(k)] && r.at[k] == 0 {
 				return cue{cueFunder, i, k + 1}, true
@@ -336,7 +336,7 @@ func (r *run) gappedCue(i, last int) (cue, bool) {
 }
 
 // modifiesBody reports whether the participle at i follows a body's name (past a comma,
-// a bracketed acronym and a town: "(CoESPU) di Vicenza, finanziato"), so that it says
+// a bracketed acronym and a town: "(ISTI) di Roma, finanziato"), so that it says
 // something of that body.
 func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	for k, steps := i-1, 0; k > st.first && steps < 6; k, steps = k-1, steps+1 {
@@ -361,15 +361,15 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	return false
 }
 
-// possessive reports whether an "'s" follows token i: "the European Union's agency".
+// possessive reports whether an "'s" follows token i: "the EU's agency".
 func (r *run) possessive(i, end int) bool {
 	return i+1 < end && r.fold(i) == "s" && r.d.Tokens[i].Start > 0 && r.d.Tokens[i].Start == r.d.Tokens[i-1].End+1 &&
 		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
 }
 
 // originOfPeople reports whether "venus", "coming" at i tells where people come from:
-// it opens the sentence ("Venus du Mali, ...") or follows a group or a number ("trente
-// participants venus de"), not a thing ("la résine venue du Rif").
+// it opens the sentence ("Venus du Tchad, ...") or follows a group or a number ("vingt
+// stagiaires venus de"), not a thing ("la cocaïne venue du Brésil").
 func (r *run) originOfPeople(first, i int) bool {
 	if i == first {
 		return true
@@ -382,8 +382,8 @@ func (r *run) originOfPeople(first, i int) bool {
 	return false
 }
 
-// moreProjects returns the projects coordinated after fw before end: "the CyberSEE
-// project, the CYBERKOP Action of the Octopus Project and the CyberEast+ project".
+// moreProjects returns the projects coordinated after fw before end: "the SEACOP
+// project, the AIRCOP project and the CRIMJUST programme".
 func (r *run) moreProjects(fw *mention, end int) []*mention {
 	var out []*mention
 	gap := 0
@@ -421,7 +421,7 @@ func (r *run) composedOf(first, i int) []*mention {
 }
 
 // duringMeeting finds where the sentence places what its subject did during its
-// meeting ("Interpol a proposé durant ces travaux", "nel corso dell'incontro"): the
+// meeting ("Europol a présenté pendant la réunion", "nel corso dell'incontro"): the
 // token of "durant", or -1.
 func (r *run) duringMeeting(st *sentenceState) int {
 	k := st.meetingAt - 1
@@ -447,7 +447,7 @@ func (r *run) bodiesIn(first, last int) []*mention {
 }
 
 // subjectBodies returns the actors written before the verb at i, but states written as
-// places ("au Sénégal", "in Kenya").
+// places ("au Tchad", "in Kenya").
 func (r *run) subjectBodies(first, i int) []*mention {
 	var out []*mention
 	for _, m := range r.actorsIn(first, i) {
