@@ -297,3 +297,24 @@ func TestFundingProvidedBy(t *testing.T) {
 		t.Errorf("the EU funds the workshop:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMetNeedsSomeoneMet(t *testing.T) {
+	f := extractText(t, `Vienna, 3 May 2022
+
+The SEACOP project met its targets in Vienna this year, according to UNODC.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			t.Errorf("no meeting when nobody is met: %+v", n)
+		}
+	}
+	f = extractText(t, `Vienna, 3 May 2022
+
+The Executive Director of UNODC met the Director General of INTERPOL in Vienna today.`)
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2022-05-03"
+	}
+	if !found {
+		t.Errorf("meeting a director is a meeting: %+v", f.Nodes)
+	}
+}

@@ -392,6 +392,9 @@ var duringWords = set(`during durant pendant durante lors corso cours`)
 // demonstratives point back to the meeting reported: "cette réunion", "this workshop".
 var demonstratives = set(`ces cette ce cet this these questo questa questi queste quel quella`)
 
+// meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
+var meetingVerbs = set(`met incontrato`)
+
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
 

@@ -106,6 +106,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if f == "course" && r.d.Lang != "en" {
 				continue
 			}
+			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) {
+				continue // "the project met its targets"
+			}
 			if delegationWords[f] && st.date == nil && s != 0 {
 				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
 			}
@@ -360,6 +363,19 @@ func seriesOrganisers(meetings []*meeting) {
 			}
 		}
 	}
+}
+
+// meetsSomeone reports whether someone is met at k: a person or an actor, or "with".
+func (r *run) meetsSomeone(k, last int) bool {
+	for ; k < last && (articles[r.fold(k)] || r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && len(r.fold(k)) <= 3 && r.fold(k) != "with"); k++ {
+	}
+	if k >= last {
+		return false
+	}
+	if m := r.mentionAt(k); m != nil && (m.kind == fixtures.KindPerson || m.isActor()) {
+		return true
+	}
+	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)]
 }
 
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of
