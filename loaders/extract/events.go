@@ -35,6 +35,7 @@ func (r *run) events() {
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
 	var early []link       // groups named before the first meeting: they take part in it
+	seen := 0              // the last window that named the current meeting
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -61,7 +62,7 @@ func (r *run) events() {
 			continue
 		}
 		if m := r.sceneOf(st, meetings); m != nil {
-			current = m // "Au Sénégal, les formateurs ...": the meeting held there
+			current, seen = m, wi // "Au Sénégal, les formateurs ...": the meeting held there
 		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
@@ -73,8 +74,12 @@ func (r *run) events() {
 				meetings = append(meetings, mt)
 			}
 			current = mt
-		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
-			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
+		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
+			len(groupActors) > 0 && wi-seen <= 3) {
+			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
+		}
+		if st.meeting != nil && st.meetingAt >= 0 {
+			seen = wi
 		}
 		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
 			r.pluralMeetings(first, last)

@@ -318,3 +318,15 @@ The Executive Director of UNODC met the Director General of INTERPOL in Vienna t
 		t.Errorf("meeting a director is a meeting: %+v", f.Nodes)
 	}
 }
+
+func TestGroupsFarFromTheMeetingStayOut(t *testing.T) {
+	f := extractText(t, `A regional workshop on port security was held in Vienna on 12 May 2022.
+Port security remains a concern for many countries.
+Container traffic has grown quickly over the last decade.
+Smugglers use new routes and new methods every year.
+Customs services need better tools to profile cargo.
+Last year, experts of INTERPOL published a report on container fraud.`)
+	if hasEdge(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting") {
+		t.Errorf("experts named far from the workshop are not its participants:\n%s", dumpEdges(f))
+	}
+}
