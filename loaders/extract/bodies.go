@@ -215,7 +215,7 @@ func (r *run) surnamesNotStates() {
 		i := m.first
 		prevName := i > 0 && r.nameWord(i-1) && r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence &&
 			(i-1 == 0 || r.d.Tokens[i-2].Sentence == r.d.Tokens[i-1].Sentence) && !r.d.Joined(i) &&
-			(i < 2 || !r.bodyWord(i-2)) // "Guardia Civil Spagnola" is a body, not a person
+			(i < 2 || !r.nameOfBody(i-2)) // "Guardia Civil Spagnola" is a body, not a person
 
 		nextName := !m.adjective && i+1 < len(r.d.Tokens) && r.nameWord(i+1) && r.d.Tokens[i+1].Sentence == r.d.Tokens[i].Sentence &&
 			(i+2 >= len(r.d.Tokens) || !r.nameWord(i+2))
@@ -964,9 +964,9 @@ func (r *run) hyphenCompound(j int) int {
 	return 0
 }
 
-// bodyWord reports whether token i is a word of a body's name: a head noun, a glossary
+// nameOfBody reports whether token i is a word of a body's name: a head noun, a glossary
 // word or part of a recognised name.
-func (r *run) bodyWord(i int) bool {
+func (r *run) nameOfBody(i int) bool {
 	f := r.fold(i)
 	_, gl := r.x.gaz.Glossary[f]
 	m := r.mentionAt(i)

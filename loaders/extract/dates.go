@@ -94,7 +94,7 @@ func findDates(fold string) []dateMention {
 }
 
 // weekdayDates reads days named by their weekday alone ("on Monday", "giovedì"), not
-// those that precede a date ("mardi 6 mai 2014"): the last such day up to the
+// those that precede a date ("jeudi 9 mars 2023"): the last such day up to the
 // publication date.
 func weekdayDates(fold string) []dateMention {
 	var out []dateMention
@@ -272,7 +272,7 @@ func iso(y, m, d int) string {
 }
 
 // resolve fills in a relative date, or a day and month written without their year
-// ("dal 24 al 26 novembre"), from the publication date: the year is the publication's,
+// ("dal 12 al 14 ottobre"), from the publication date: the year is the publication's,
 // the year before when that would put the date more than two months after it.
 func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 	if !dm.isRelative && dm.pmonth == 0 {
@@ -302,7 +302,7 @@ func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 
 // datelineLead reports whether the text before a date on one of the first or last lines
 // makes it a dateline: nothing, a place and a comma ("Roma, "), a dash after a place
-// ("Brazzaville, Congo - "), or a weekday ("Sat ").
+// ("Vienna, Austria - "), or a weekday ("Sat ").
 func datelineLead(before string) bool {
 	fields := strings.Fields(before)
 	if len(fields) == 0 {

@@ -35,6 +35,7 @@ func (r *run) events() {
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
 	var early []link       // groups named before the first meeting: they take part in it
+	seen := 0              // the last window that named the current meeting
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -54,22 +55,36 @@ func (r *run) events() {
 		if st.date == nil && st.place == nil && wi+1 < len(windows) {
 			r.headingScene(st, windows[wi+1])
 		}
+		if scenes := r.sceneList(first, last); len(scenes) > 0 {
+			// "Abidjan, 4-6 mars ; Dakar, 9-11 avril": one meeting each.
+			meetings = append(meetings, scenes...)
+			current = scenes[len(scenes)-1]
+			continue
+		}
+		if m := r.sceneOf(st, meetings); m != nil {
+			current, seen = m, wi // "Au Sénégal, les formateurs ...": the meeting held there
+		}
 		// The meeting the sentence is about.
 		if mt, at, created := r.sentenceMeeting(st, current, s); mt != nil {
 			st.meeting, st.meetingAt = mt, at
 			if created {
 				if len(meetings) == 0 {
-					mt.links = append(mt.links, early...) // "Officials of X ... En visite à Lyon, ..."
+					mt.links = append(mt.links, early...) // "Officials of X arrived. On a visit to Y, ..."
 				}
 				meetings = append(meetings, mt)
 			}
 			current = mt
-		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) || len(groupActors) > 0) {
-			st.meeting = current // "La séance d'ouverture, inaugurée par ..."
+		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
+			len(groupActors) > 0 && wi-seen <= 3) {
+			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}
-		plural := st.meetingAt < 0 && current != nil && st.eventCue && st.place == nil && st.date == nil && r.pluralMeetings(first, last)
+		if st.meeting != nil && st.meetingAt >= 0 {
+			seen = wi
+		}
+		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
+			r.pluralMeetings(first, last)
 		if plural {
-			st.meeting = current // "Le delegazioni sono state salutate dal Direttore"
+			st.meeting = current // "All the delegations were received by the minister"
 		}
 		linked := 0
 		if st.meeting != nil {
@@ -102,6 +117,11 @@ func (r *run) events() {
 		r.applyCues(st, things, lastThing)
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
+		if st.meeting != nil && st.meetingAt >= 0 {
+			if k := r.duringMeeting(st); k > first {
+				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
+			}
+		}
 		if current == nil && wi < 4 {
 			for _, m := range groupActors {
 				early = append(early, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})
@@ -128,7 +148,7 @@ func (r *run) events() {
 const maxSentenceTokens = 400
 
 // sentenceWindows returns the token ranges [first, last) of the sentences with their
-// index, long sentences cut in windows and clauses cut at "while", "mentre", ";".
+// index, long sentences cut in windows and clauses cut at "while", "mentre", "tandis".
 func (r *run) sentenceWindows() [][3]int {
 	var out [][3]int
 	for s := range r.d.Sentences {
@@ -265,7 +285,7 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	}
 	if st.meeting != nil && st.meetingAt < 0 {
 		// A meeting carried over from the sentences before yields to a project named in
-		// this one: "Financé par l'UE, le projet WAPIS ...".
+		// this one: "Funded by Japan, the SEACOP project ...".
 		for _, t := range things {
 			if t.first > i && !st.framed[t] {
 				return false, t
@@ -288,7 +308,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		actors := r.actorsIn(from, to)
 		persons := r.personsIn(from, to)
 		if listFirst[c.kind] {
-			// "financé par l'UE, le projet ...": the list right after the cue, when there is one.
+			// "funded by Japan, the project ...": the list right after the cue, when there is one.
 			if a, _ := r.listAfter(from, to); len(a) > 0 {
 				actors = a
 			}
@@ -304,7 +324,18 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.
 			if isMeeting {
-				r.roleAll(st, true, nil, r.actorsIn(r.clauseStart(st, c.first), c.first), "organiser")
+				cs := r.clauseStart(st, c.first)
+				subject := r.actorsIn(cs, c.first)
+				apposition := cs
+				if cs == c.first && cs-1 > st.first {
+					apposition = r.clauseStart(st, cs-1) // ", Paul MARTIN, organisent"
+				}
+				if len(subject) == 0 && k == 0 && len(r.personsIn(apposition, c.first)) > 0 {
+					// "le ministère de l'Intérieur et l'attaché en poste au Mali, M. X,
+					// organisent": the subject runs back past the apposition.
+					subject = r.subjectBodies(st.first, c.first)
+				}
+				r.roleAll(st, true, nil, subject, "organiser")
 			}
 		case cueParticipant:
 			if len(actors)+len(persons) == 0 {
@@ -350,7 +381,11 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, thing, actors, "implementer")
 			}
 		case cueImplementsBefore:
-			if before := r.actorsIn(max(st.first, c.first-4), c.first); len(before) > 0 && !isMeeting {
+			before := r.actorsIn(max(st.first, c.first-4), c.first)
+			if len(before) == 0 {
+				before = r.composedOf(st.first, c.first) // "A partnership composed of A and B implements"
+			}
+			if len(before) > 0 && !isMeeting {
 				r.implements(st, thing, before, "implementer")
 				r.implements(st, thing, actors, "partner")
 			}
@@ -360,7 +395,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 		case cueFunder:
 			if r.modifiesBody(st, c.first) {
-				continue // "le Centre de Vicenza, financé par ...": the body is funded, not the meeting
+				continue // "l'Académie d'Alger, financée par ...": the body is funded, not the meeting
 			}
 			r.funded(st, isMeeting, thing, actors)
 		case cueFundsBefore:
@@ -490,7 +525,7 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
-		// "through the CyberSEE project, the CYBERKOP Action and the CyberEast+ project"
+		// "through the SEACOP project and the AIRCOP project"
 		for _, p := range r.moreProjects(fw, to) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
 		}

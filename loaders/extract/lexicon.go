@@ -560,11 +560,14 @@ var eventCuePhrases = map[cueKind]string{
 		ont envoye des representants|ont envoye une delegation|a envoye une delegation|a envoye des representants|
 		hanno inviato una delegazione|ha inviato una delegazione|hanno inviato rappresentanti|ha inviato rappresentanti|
 		se sont entretenus avec|s est entretenu avec|s est entretenue avec|se sont entretenues avec|held talks with|
-		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con`,
+		ha incontrato|ha avuto un colloquio con|hanno avuto un colloquio con|intervenendo|intervenant|speaking at|
+		addressing the|took the floor at|ha preso la parola|a pris la parole`,
 	cueParticipant: `representing|rappresentando|in rappresentanza di|in rappresentanza del|en representation de|
-		en representant`,
+		en representant|ont reuni|hanno riunito|have brought together|riunisce|riuniscono|reunit|reunissent|brings together|
+		bring together|ne facevano parte|ne fanno parte|ne faceva parte|en faisaient partie|en font partie|
+		en faisait partie`,
 	// "œuvre" folds to "ouvre" (one letter for one)
-	cueImplementer:      `mis en ouvre par|mise en ouvre par|mis en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
+	cueImplementer:      `mis en ouvre par|mise en ouvre par|mises en ouvre par|mis en oeuvre conjointement par`,
 	cueImplementsBefore: `met en ouvre|mettent en ouvre|mettra en ouvre|mettront en ouvre`,
 	cueFramework: `au titre des activites du|au titre des activites de|au titre du|au titre de la|au titre des|
 		s inscrivait dans le|s inscrivait dans la|s inscrit dans le|s inscrit dans la|fait partie du|fait partie de la|
@@ -581,13 +584,14 @@ var eventCuePhrases = map[cueKind]string{
 	cueOrganiser: `ricevuta da|ricevuto da|ricevuti da|ricevute da|accolta da|accolto da|accolte da|accolti da|salutate da|salutata da|
 		salutato da|salutati da|received by|welcomed by|recue par|recu par|recus par|accueillis par|accueillies par|
 		avviata da|avviato da|initiated by|at the invitation of|on the invitation of|a l invitation de|su invito di|
-		su invito del|su invito della|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
+		su invito del|su invito della|mene par|menes par|menee par|menees par|conducted by|condotto da|
+		condotti da|condotta da|condotte da|coordinated by|coordinato da|coordinata da|coordonne par|coordonnee par`,
 	cueAdopted: `drafted|drawn up|redige|redigee|elabore|elaboree|redatto|redatta|elaborato|elaborata`,
 }
 
 // gappedParticiples are participles whose agent follows after a few words ("mis en
-// œuvre à trois par", "held in Kingston by"), with the cue they make.
-var gappedParticiples = func() []cuePhrase {
+// œuvre depuis 2019 par", "held in Vienna by"), with the cue they make, by first word.
+var gappedParticiples = func() map[string][]cuePhrase {
 	var out []cuePhrase
 	for kind, list := range map[cueKind]string{
 		cueImplementer: `mis en oeuvre|mise en oeuvre|mis en ouvre|mise en ouvre|implemented|attuato|attuata|realizzato|
@@ -600,24 +604,25 @@ var gappedParticiples = func() []cuePhrase {
 			out = append(out, cuePhrase{strings.Fields(p), kind})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
-	return out
+	sort.Slice(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
+	byFirst := map[string][]cuePhrase{}
+	for _, p := range out {
+		byFirst[p.words[0]] = append(byFirst[p.words[0]], p)
+	}
+	return byFirst
 }()
 
-// gappedByFirst indexes gappedParticiples by their first word, longest first.
-var gappedByFirst = func() map[string][]cuePhrase {
-	out := map[string][]cuePhrase{}
-	for _, p := range gappedParticiples {
-		out[p.words[0]] = append(out[p.words[0]], p)
-	}
-	return out
-}()
+// fundingNouns and fundingVerbs make "the funding of X is provided by Y" a funder cue.
+var fundingNouns = set(`financement funding finanziamento financing`)
+
+// fundingVerbs say who provides the funding named before them.
+var fundingVerbs = set(`assure assuree provided covered assicurato garantito fornito pris`)
 
 // byWords introduce the agent of a passive.
 var byWords = set(`by par da dal dalla dall dallo dai dagli dalle`)
 
 // participantGroups are nouns for people sent by a body or a country: their origin
-// ("participants from A and B", "représentants de la CEDEAO") takes part.
+// ("participants from A and B", "représentants de la SADC") takes part.
 var participantGroups = set(`participants participant partecipanti representatives representative
 	rappresentanti rappresentante representants representant delegates delegations delegation delegati
 	delegazione delegazioni delegues delegue delegue delegations experts expert esperti experts officials
@@ -638,7 +643,8 @@ var weekdayNumbers = map[string]time.Weekday{
 
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
 var genericHeads = set(`session sessione seance delegazione delegation reunis reunies riuniti riunite gathered
-	entretenus entretenu entretenue entretenues incontrato met`)
+	entretenus entretenu entretenue entretenues incontrato met deplaces deplacee deplacees recati recato recata
+	visited visitato`)
 
 // pluralHeads name several meetings at once.
 var pluralHeads = map[string]string{
@@ -655,13 +661,34 @@ var qualifierWords = set(`preparatory preparatoire preparatoires preparatoria pr
 // headquarters are the nouns of a body's seat: the body named after them hosts the meeting.
 var headquarters = set(`siege headquarters sede seat premises locaux`)
 
-// statutoryHeads are the meetings a body holds as itself: "the NATO summit", "the
-// Council of Europe Summit", "the OSCE Ministerial Council session".
+// statutoryHeads are the meetings a body holds as itself: "the OSCE summit", "the
+// African Union Summit", "the INTERPOL General Assembly".
 var statutoryHeads = set(`summit sommet vertice session sessione assembly assemblee assemblea`)
 
 // statutoryAdjectives may stand between the body and its meeting.
 var statutoryAdjectives = set(`extraordinary extraordinaire straordinario ordinary ordinaire ordinario annual
 	annuel annuelle annuale special speciale joint conjoint congiunto`)
+
+// verbWords are verb forms that may follow or precede a meeting noun.
+var verbWords = set(`was were is are has have been est sont ont etait fut sera era sono sara stato stata held
+	tenu tenue took took place will would shall se si ne hosts holds opens launches sous sur avec pour dans
+	entre vers chez presso verso sopra sotto dopo apres before after during durante pendant lors`)
+
+// occasionWords refer to a meeting even before one is named: "in quell'occasione".
+var occasionWords = set(`occasione occasion`)
+
+// compositionWords say what a group is made of: "made up of", "composé de", "composto da".
+var compositionWords = set(`made composed consisting comprising compose composee composes composto composta
+	composti formato formata formati forme formee`)
+
+// duringWords place an action during a meeting: "pendant la réunion", "during the event".
+var duringWords = set(`during durant pendant durante lors corso cours`)
+
+// demonstratives point back to the meeting reported: "cette réunion", "this workshop".
+var demonstratives = set(`ces cette ce cet this these questo questa questi queste quel quella`)
+
+// meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
+var meetingVerbs = set(`met incontrato`)
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = set(`opening closing inaugural ouverture cloture apertura chiusura inaugurale`)
@@ -678,14 +705,15 @@ var eventHeads = map[string]string{
 	"reunis": "meeting", "reunies": "meeting", "riuniti": "meeting", "riunite": "meeting", "gathered": "meeting",
 	"entretenus": "meeting", "entretenu": "meeting", "entretenue": "meeting", "entretenues": "meeting",
 	"incontrato": "meeting", "met": "meeting",
-	"deplacement": "visit", "trip": "visit", "trasferta": "visit",
+	"deplacement": "visit", "trip": "visit", "trasferta": "visit", "deplaces": "visit", "deplacee": "visit",
+	"deplacees": "visit", "recati": "visit", "recato": "visit", "recata": "visit", "visited": "visit", "visitato": "visit",
 }
 
 // delegationNouns are the group nouns a state adjective can qualify: "la délégation
-// sénégalaise", "the Tunisian delegation".
+// ivoirienne", "the Kenyan delegation".
 var delegationNouns = set(`delegation delegations delegazione delegazioni`)
 
-// originWords stand between a group and where it comes from: "venus du Mali",
+// originWords stand between a group and where it comes from: "venus du Tchad",
 // "coming from", "provenienti da".
 var originWords = set(`venus venues venu venue issus issues coming arriving provenienti proveniente giunti
 	arrives originaires`)
@@ -709,6 +737,8 @@ var listGlue = set(`, : and et e ed the la le l les il lo gli i of de du des d d
 // clauseCuts end a clause inside a sentence: what follows is read on its own.
 var clauseCuts = set(`mentre while whereas tandis`)
 
+// init adds this block's cue phrases, meeting nouns and list-starting cues to the tables
+// above.
 func init() {
 	for kind, list := range eventCuePhrases {
 		for _, p := range strings.Split(list, "|") {

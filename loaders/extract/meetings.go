@@ -51,7 +51,7 @@ func subtypeClass(s string) string {
 }
 
 // sameKind reports whether two meeting nouns may name the same meeting: nouns of one
-// class, and a visit with its talks ("la visita ... i colloqui").
+// class, and a visit with its talks ("the visit ... the talks").
 func sameKind(a, b string) bool {
 	if a == "visit" && b == "meeting" || a == "meeting" && b == "visit" {
 		return true
@@ -77,24 +77,37 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	}
 	for i := st.first; i < st.last; i++ {
 		if r.at[i] != 0 {
+			if head < 0 && r.bodyMeetingName(i, st.last) {
+				// "la 12e Assemblée générale de l'Office régional ...": the assembly of the
+				// body named after it, not the body the gazetteer knows by that name.
+				m := r.mentionAt(i)
+				m.kind = ""
+				for k := m.first; k < m.last; k++ {
+					r.at[k] = 0
+				}
+				head, sub = i, "meeting"
+			}
 			continue
 		}
 		f := r.fold(i)
-		// The first meeting noun, or the one nearest before the date: "training officers
-		// follows the decision of the special meeting held on 4 April 2008".
+		// The first meeting noun, or the one nearest before the date: "the training plan
+		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
-			t, ok = p, true // "les réunions préparatoires qui se tiennent à Ouagadougou"
+			t, ok = p, true // "les réunions techniques organisées à Niamey"
 		}
 		// A noun that says the kind of meeting rather than one that does not ("réunis à
-		// Lomé pour un sommet conjoint").
+		// Abuja pour un sommet extraordinaire").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
-		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 12) {
+		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" {
 				continue
 			}
 			if f == "course" && r.d.Lang != "en" {
 				continue
+			}
+			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) {
+				continue // "the project met its targets"
 			}
 			if delegationNouns[f] && st.date == nil && s != 0 {
 				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
@@ -124,12 +137,17 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if current != nil {
 			current.fill(from, to, place, placeName, country, partial)
 			current.spans = append(current.spans, r.tokSpan(coref, coref+1))
+		} else if st.eventCue && occasionWords[r.fold(coref)] {
+			// "In quell'occasione una delegazione è stata accolta dal questore": a meeting.
+			mt := &meeting{subtype: "meeting", spans: []text.Span{r.tokSpan(coref, coref+1)}, generic: true}
+			mt.fill(from, to, place, placeName, country, partial)
+			return mt, coref, true
 		}
 		return current, coref, false
 	}
-	span := r.tokSpan(head, head+1)
+	span := r.headSpan(head, st.first, st.last)
 	if current != nil && r.partOfMeeting(head, st.last) {
-		// "At the opening ceremony, held on Monday": the meeting being reported opened then.
+		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
 		return current, head, false
@@ -154,7 +172,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			current.qualifier = qualifier
 		}
 		if current.generic && !genericHeads[r.fold(head)] {
-			current.subtype, current.generic = sub, false // "une session de formation ... L'atelier"
+			current.subtype, current.generic = sub, false // "une session pour les procureurs ... Cet atelier"
 		}
 		return current, head, false
 	}
@@ -170,7 +188,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
 		if coref >= 0 && current != nil {
-			return current, coref, false // "durante l'evento ... della 76a sessione dell'Assemblea"
+			return current, coref, false // "during the event ... at the 70th session of the Assembly"
 		}
 		return nil, -1, false
 	}
@@ -180,9 +198,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	return mt, head, true
 }
 
-// headingScene reads a heading that names a meeting ("4th Regional Meeting of Heads of
-// Secretariats") on the short line after it that says where and when ("Turin, Italy,
-// 9-10 November 2021"), even when that line is the dateline.
+// headingScene reads a heading that names a meeting ("Annual Heads of Border Agencies
+// Meeting") on the short line after it that says where and when ("Vienna, Austria, 3-4
+// October 2022"), even when that line is the dateline.
 func (r *run) headingScene(st *sentenceState, next [3]int) {
 	if st.last-st.first > 12 || next[2]-next[1] > 10 {
 		return
@@ -214,7 +232,7 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	}
 }
 
-// pluralMeetings reports whether a sentence names meetings in the plural ("le
+// pluralMeetings reports whether a sentence names meetings in the plural ("tutte le
 // delegazioni", "the workshops"): what it says holds for each meeting reported.
 func (r *run) pluralMeetings(first, last int) bool {
 	for i := first; i < last; i++ {
@@ -225,6 +243,93 @@ func (r *run) pluralMeetings(first, last int) bool {
 	return false
 }
 
+// sceneList reads a short line that lists places with their dates ("Abidjan, 4-6 mars ;
+// Dakar, 9-11 avril"), and returns a meeting for each pair when there are two
+// or more; their kind is the first meeting noun of the document.
+func (r *run) sceneList(first, last int) []*meeting {
+	if last-first > 24 {
+		return nil
+	}
+	var out []*meeting
+	for i := first; i < last; i++ {
+		m := r.mentionAt(i)
+		if m != nil && (m.first != i || m.kind != "place") {
+			continue
+		}
+		if m == nil {
+			if !r.d.Tokens[i].Upper || (i > first && !clauseBreak(r.fold(i-1))) {
+				continue
+			}
+			// a town the gazetteer lacks, written before its date
+			m = &mention{first: i, last: i + 1, kind: "place", id: slug(r.textOf(i, i+1)), name: r.textOf(i, i+1)}
+		}
+		if m.last >= last || r.fold(m.last) != "," {
+			continue
+		}
+		ds := r.datesIn(r.tokSpan(m.last, last))
+		if len(ds) == 0 || ds[0].start > r.d.Tokens[min(m.last+1, last-1)].Start {
+			continue
+		}
+		from, to, ok := ds[0].resolve(r.published)
+		if !ok || len(from) < 7 {
+			continue
+		}
+		out = append(out, &meeting{subtype: r.documentMeetingKind(), from: from, to: to, place: m.id, placeName: m.name,
+			country: m.country, spans: []text.Span{r.span(m)}, generic: true})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// documentMeetingKind is the kind the first meeting noun of the document gives, singular
+// or plural ("deux séminaires"), else "meeting".
+func (r *run) documentMeetingKind() string {
+	for i := range r.d.Tokens {
+		if r.at[i] != 0 {
+			continue
+		}
+		f := r.fold(i)
+		if t, ok := meetingHeads[f]; ok && !genericHeads[f] {
+			return t
+		}
+		if t, ok := pluralHeads[f]; ok {
+			return t
+		}
+	}
+	return "meeting"
+}
+
+// sceneOf is the meeting held in the place or country a sentence opens with ("Au
+// Sénégal, ...", "In Vienna, ..."), when the document reports several.
+func (r *run) sceneOf(st *sentenceState, meetings []*meeting) *meeting {
+	if len(meetings) < 2 || st.last-st.first < 4 || !locatives[r.fold(st.first)] {
+		return nil
+	}
+	k := st.first + 1
+	if articles[r.fold(k)] {
+		k++
+	}
+	m := r.mentionAt(k)
+	if m == nil || m.first != k || m.last >= st.last || r.fold(m.last) != "," || (m.kind != "place" && m.kind != fixtures.KindState) {
+		return nil
+	}
+	var found *meeting
+	for _, mt := range meetings {
+		if mt.place == m.id || m.kind == fixtures.KindState && mt.country == m.country {
+			if found != nil {
+				return nil
+			}
+			found = mt
+		}
+	}
+	if found != nil && m.kind == fixtures.KindState {
+		m.spec = true // a place, not an actor
+	}
+	return found
+}
+
 // shareLinks gives the other meetings of the same kind the links a sentence about them
 // all gave to one.
 func shareLinks(meetings []*meeting, from *meeting, links []link) {
@@ -233,15 +338,15 @@ func shareLinks(meetings []*meeting, from *meeting, links []link) {
 			continue
 		}
 		for _, l := range links {
-			if l.kind == fixtures.EdgeParticipatedIn {
+			if l.kind == fixtures.EdgeParticipatedIn || l.kind == fixtures.EdgeFunded {
 				mt.links = append(mt.links, l)
 			}
 		}
 	}
 }
 
-// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite
-// organizzato dal Servizio ...") the organisers of the series.
+// seriesOrganisers gives each dated meeting of a series ("il ciclo di visite, promosso
+// da Europol") the organisers of the series.
 func seriesOrganisers(meetings []*meeting) {
 	for i, s := range meetings {
 		if !s.series {
@@ -260,6 +365,19 @@ func seriesOrganisers(meetings []*meeting) {
 	}
 }
 
+// meetsSomeone reports whether someone is met at k: a person or an actor, or "with".
+func (r *run) meetsSomeone(k, last int) bool {
+	for ; k < last && (articles[r.fold(k)] || r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && len(r.fold(k)) <= 3 && r.fold(k) != "with"); k++ {
+	}
+	if k >= last {
+		return false
+	}
+	if m := r.mentionAt(k); m != nil && (m.kind == fixtures.KindPerson || m.isActor()) {
+		return true
+	}
+	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)]
+}
+
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of
 // a meeting ("opening ceremony", "séance d'ouverture", "cerimonia di apertura").
 func (r *run) partOfMeeting(i, last int) bool {
@@ -275,7 +393,7 @@ func (r *run) partOfMeeting(i, last int) bool {
 }
 
 // meetingGroup is the body a meeting noun belongs to: "la riunione del Gruppo",
-// "le sommet extraordinaire de la CEDEAO", "the annual session of the Council" (an
+// "le sommet ordinaire de la SADC", "the annual session of the Council" (an
 // organisation named after the noun, its adjectives and "of the"), or nil.
 func (r *run) meetingGroup(head, last int) *mention {
 	j, adjectives := head+1, 0
@@ -289,18 +407,83 @@ func (r *run) meetingGroup(head, last int) *mention {
 	if k == j || !ofWords[r.fold(j)] {
 		return nil
 	}
-	if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+	m := r.mentionAt(k)
+	if m == nil {
+		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
+			m = a[0] // "la réunion du Comité des experts (CDE)"
+		} else {
+			m = r.organOf(k, last) // "the ordinary meeting of the Council of Ministers of ECOWAS"
+		}
+	} else if m.first != k {
+		m = nil
+	}
+	if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m
 	}
 	return nil
 }
 
-// groupBefore is the body named right before a meeting noun: "the Council of Europe
-// Summit", "le sommet de la CEDEAO" read the other way, "the SCO summit".
+// organOf reads the name of an organ the gazetteer lacks, starting at k, up to the body
+// it belongs to: "Council of Ministers of ECOWAS" gives ECOWAS.
+func (r *run) organOf(k, last int) *mention {
+	if k >= last || !r.unknownName(k) {
+		return nil
+	}
+	for j := k; j < last && j-k <= 10; j++ {
+		if m := r.mentionAt(j); m != nil {
+			if m.first == j && j > k && ofWords[r.fold(j-1)] || j > k+1 && articles[r.fold(j-1)] && ofWords[r.fold(j-2)] {
+				return m
+			}
+			return nil
+		}
+		if !r.unknownName(j) && !ofWords[r.fold(j)] && !articles[r.fold(j)] && !conjunctions[r.fold(j)] {
+			return nil
+		}
+	}
+	return nil
+}
+
+// bodyMeetingName reports whether the mention starting at i is a body named by a
+// statutory meeting noun ("General Assembly") that another body's name follows: "la 12e
+// Assemblée générale de l'Office régional de coopération (ORC)".
+func (r *run) bodyMeetingName(i, last int) bool {
+	m := r.mentionAt(i)
+	if m == nil || m.first != i || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
+		return false
+	}
+	named := false
+	for k := m.first; k < m.last; k++ {
+		named = named || statutoryHeads[r.fold(k)]
+	}
+	k := m.last
+	for k < last && k-m.last < 3 && (ofWords[r.fold(k)] || articles[r.fold(k)]) {
+		k++
+	}
+	next := r.mentionAt(k)
+	if next == nil && k < last {
+		if _, a := r.namedByAcronym(k, last); len(a) > 0 {
+			next = a[0] // "de l'Office régional de coopération (ORC)"
+			k = next.first
+		}
+	}
+	if !named || k == m.last || next == nil || next.first != k || next == m ||
+		(next.kind != fixtures.KindOrganization && next.kind != fixtures.KindUNBody) {
+		return false
+	}
+	for b := r.x.gaz.Body(m.id); b != nil; b = r.x.gaz.Body(b.PartOf) {
+		if b.PartOf == next.id {
+			return false // "l'Assemblée générale des Nations unies": the UN's own
+		}
+	}
+	return true
+}
+
+// groupBefore is the body named right before a meeting noun: "the African Union
+// Summit", "le sommet de la SADC" read the other way, "the OSCE summit".
 func (r *run) groupBefore(head int) *mention {
 	k := head - 1
 	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
-		k-- // "the ECOWAS extraordinary summit"
+		k-- // "the ECOWAS ordinary summit"
 	}
 	m := r.mentionAt(k)
 	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutoryHeads[r.fold(head)] {
@@ -309,7 +492,53 @@ func (r *run) groupBefore(head int) *mention {
 	return m
 }
 
-// qualifier is the adjective written with a meeting noun ("sommet conjoint", "the
+// headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
+// "sommet ordinaire", "technical meeting"), the name a reader would use.
+func (r *run) headSpan(head, first, last int) text.Span {
+	a, b := head, head+1
+	if r.d.Lang == "en" {
+		for k := head - 1; k >= first && head-k <= 2 && r.meetingAdjective(k); k-- {
+			a = k
+		}
+	} else {
+		for k := head + 1; k < last && k-head <= 2 && r.meetingAdjective(k); k++ {
+			b = k + 1
+		}
+	}
+	// "incontro del 3 maggio", "atelier d'Abidjan", "rencontre à Abidjan"
+	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.fold(b)]) && r.at[b] == 0 {
+		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
+			b = m.last
+		} else if ds := r.datesIn(text.Span{Start: r.d.Tokens[b+1].Start, End: r.d.Tokens[b+1].End}); len(ds) > 0 {
+			for b < last && r.d.Tokens[b].End <= ds[0].end {
+				b++
+			}
+		}
+	}
+	return r.tokSpan(a, b)
+}
+
+// meetingAdjective reports whether token k is a lower-case word that may qualify a
+// meeting noun: not a connector, an article or another function word.
+func (r *run) meetingAdjective(k int) bool {
+	t := r.d.Tokens[k]
+	f := r.fold(k)
+	return r.at[k] == 0 && t.Kind == text.Word && !t.Upper && len(f) > 3 && !connectors[f] && !stopWords[f] &&
+		!notPersonWords[f] && !listGlue[f] && !locatives[f] && (f[len(f)-1] < '0' || f[len(f)-1] > '9') && !isVerbLike(f)
+}
+
+// isVerbLike reports whether a folded word looks like a verb form rather than an
+// adjective ("held", "was", "ha", "organised").
+func isVerbLike(f string) bool {
+	for _, suffix := range []string{"ed", "ato", "ata", "uto", "uta", "ito", "ita"} {
+		if strings.HasSuffix(f, suffix) && len(f) > len(suffix)+2 {
+			return true
+		}
+	}
+	return verbWords[f]
+}
+
+// qualifier is the adjective written with a meeting noun ("réunion technique", "the
 // extraordinary summit"), folded, or "".
 func (r *run) qualifier(head, first, last int) string {
 	for _, k := range []int{head + 1, head - 1} {
@@ -420,8 +649,8 @@ func meetingName(mt *meeting) string {
 	return name
 }
 
-// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège
-// d'INTERPOL", "chez Europol et Eurojust": the bodies named as the venue of the
+// hosts reads "à l'École supérieure de police", "presso la sede di", "au siège de
+// l'ONUDC", "chez Frontex et l'OSCE": the bodies named as the venue of the
 // sentence's meeting host it.
 func (r *run) hosts(st *sentenceState) {
 	if st.meeting == nil || st.meetingAt < 0 {

@@ -17,11 +17,14 @@ import (
 // prepositions, a bracketed acronym or title skipped. It stops at the first other word.
 func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	glue, unknown := 0, 0
+	// The current item of the list: the actor read in it (-1 when none) and whether
+	// unknown capitalised words belong to it ("Office of Coordination ... of the United Nations").
+	runActor, runUnknown := -1, false
 	for k := i; k < end; {
 		f := r.fold(k)
 		if m := r.mentionAt(k); m != nil {
 			if m.isActor() && r.possessive(m.last, end) {
-				// "the European Union's law enforcement agency (EUROPOL)": the owner
+				// "the EU's agency for police cooperation (EUROPOL)": the owner
 				// describes the body named in brackets.
 				k = m.last + 1
 				for k < end && k-m.last <= 6 && r.at[k] == 0 && r.fold(k) != "(" && !r.d.Tokens[k].Upper {
@@ -42,6 +45,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 				persons = append(persons, m)
 			case m.isActor():
 				actors = append(actors, m)
+				runActor = len(actors) - 1
 			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective):
 				// "del Vietnam", "de l'UNODC" after the unit's name: part of the name before.
 				if m.chained && len(actors) > 0 && r.unitOf(actors[len(actors)-1], m) {
@@ -55,10 +59,14 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		}
 		if f == "(" {
 			if c := r.closingBracket(k, end); c > 0 {
-				if r.mentionAt(k-1) == nil {
-					// "ASEAN Chiefs of Police (ASEANAPOL)": the acronym names what the
-					// gazetteer did not.
-					a, _ := r.listAfter(k+1, c)
+				a, _ := r.listAfter(k+1, c)
+				prev := r.mentionAt(k - 1)
+				if len(a) > 0 && runActor >= 0 && runActor == len(actors)-1 && (prev == nil || runUnknown) && a[0].id != actors[runActor].id {
+					// "the ASEAN Police Forum (APF)", "Office ... of the United Nations
+					// (UNOCA)": the acronym names the whole item, not the body inside it.
+					actors = actors[:runActor]
+				}
+				if prev == nil || runUnknown && len(a) > 0 {
 					actors = append(actors, a...)
 				}
 				k = c + 1
@@ -67,12 +75,15 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			return actors, persons
 		}
 		if r.unknownName(k) && unknown < 4 {
-			k, unknown = k+1, unknown+1 // "the AFP, C-PROC and the FBI": a name the gazetteer lacks
+			k, unknown, runUnknown = k+1, unknown+1, true // "the FBI, T-CELL and the DEA": a name the gazetteer lacks
 			continue
+		}
+		if f == "," || conjunctions[f] {
+			runActor, runUnknown = -1, false
 		}
 		if !listGlue[f] || glue >= 3 {
 			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
-				// "de la Communauté économique des États d'Afrique de l'Ouest (CEDEAO)":
+				// "de la Communauté de développement d'Afrique australe (SADC)":
 				// a name the gazetteer lacks, known by the acronym after it.
 				actors = append(actors, a...)
 				k, glue, unknown = c+1, 0, 0
@@ -90,7 +101,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 // break, a bracket that holds only an actor's acronym; it returns the closing bracket
 // and the actor.
 func (r *run) namedByAcronym(k, end int) (int, []*mention) {
-	if k == 0 || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
+	if k == 0 || k >= end || !r.d.Tokens[k].Upper && !r.d.Tokens[k-1].Upper {
 		return -1, nil
 	}
 	for j := k; j < end && j-k <= 12; j++ {
@@ -128,6 +139,8 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 			switch {
 			case m.kind == fixtures.KindPerson:
 				persons = append(persons, m)
+			case m.kind == fixtures.KindState && m.first > start && locatives[r.fold(m.first-1)]:
+				return actors, persons // "the officers based in Kenya took part": a place
 			case m.isActor():
 				actors = append(actors, m)
 			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective || m.inTitle):
@@ -154,7 +167,7 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 }
 
 // unitOf reports whether unit is a body named as a part of parent ("Bureau régional de
-// l'UNODC" and the UNODC): both take part when the unit does.
+// l'OIM" and the IOM): both take part when the unit does.
 func (r *run) unitOf(unit, parent *mention) bool {
 	if parent.kind != fixtures.KindOrganization && parent.kind != fixtures.KindUNBody {
 		return false
@@ -188,9 +201,9 @@ func (r *run) openingBracket(start, k int) int {
 }
 
 // groupParticipants finds the groups of people a sentence names by their origin and
-// returns the actors they come from: "participants from Algeria, Greece and Spain",
-// "des experts de l'OIM, de l'UNOCT et de l'OMD", "una delegazione di 3 funzionari
-// dell'Agenzia ...", "la délégation sénégalaise", "venus du Mali et du Niger".
+// returns the actors they come from: "participants from Chile, Peru and Spain", "des
+// experts de l'OIM et de l'OMD", "una delegazione di 4 funzionari del Ministero ...", "la
+// délégation ivoirienne", "venus du Tchad et du Niger".
 func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 	for i := first; i < last; i++ {
 		if r.at[i] != 0 {
@@ -201,7 +214,7 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		j := i + 1
-		// "la delegazione tunisina", "a Senegalese delegation"
+		// "la delegazione cilena", "a Kenyan delegation"
 		if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindState && m.adjective && delegationNouns[f] {
 			actors = append(actors, m)
 			continue
@@ -210,12 +223,17 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			actors = append(actors, m)
 			continue
 		}
-		// "una delegazione di 3 funzionari dell'...": the number and the people counted.
+		// "una delegazione di 4 funzionari del ...": the number and the people counted.
 		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) {
 			j += 2
 			for j < last && j-i < 6 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] {
 				j++
 			}
+		}
+		// past an adjective or two: "des experts régionaux de l'OMD"
+		for j < last && j-i <= 2 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] && !originWords[r.fold(j)] &&
+			r.meetingAdjective(j) {
+			j++
 		}
 		// past "venus", "coming", "provenienti" to the preposition.
 		for j < last && j-i < 8 && r.at[j] == 0 && originWords[r.fold(j)] {
@@ -259,7 +277,7 @@ func (r *run) participate(st *sentenceState, ms []*mention, role string) {
 }
 
 // organisingProjects reads the projects named among the organisers of a meeting
-// ("organisée par le secrétariat ... et le projet ENACT"): the meeting is held under them.
+// ("organisée par l'ONUDC et le projet SEACOP"): the meeting is held under them.
 func (r *run) organisingProjects(st *sentenceState, from, to int) {
 	if st.meeting == nil {
 		return
@@ -278,7 +296,7 @@ func (r *run) organisingProjects(st *sentenceState, from, to int) {
 }
 
 // breakBetween reports whether a comma or another clause break stands in [from, to):
-// "Financé par l'UE, le projet": the EU is not the project's owner.
+// "Financé par le Japon, le projet": Japan is not the project's owner.
 func (r *run) breakBetween(from, to int) bool {
 	for k := from; k < to; k++ {
 		if clauseBreak(r.fold(k)) {
@@ -288,10 +306,18 @@ func (r *run) breakBetween(from, to int) bool {
 	return false
 }
 
-// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre à
-// trois par", "held in the Virgin Islands by", "financé en partie par".
+// gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre
+// depuis 2019 par", "held in Vienna by", "financé en partie par".
 func (r *run) gappedCue(i, last int) (cue, bool) {
-	for _, p := range gappedByFirst[r.fold(i)] {
+	if fundingVerbs[r.fold(i)] && r.fundingBefore(i) {
+		// "Le financement de cette rencontre est assuré par l'UE"
+		for k := i + 1; k < last && k-i <= 2; k++ {
+			if byWords[r.fold(k)] && r.at[k] == 0 {
+				return cue{cueFunder, i, k + 1}, true
+			}
+		}
+	}
+	for _, p := range gappedParticiples[r.fold(i)] {
 		if !hasCue(r.d, i, p.words) {
 			continue
 		}
@@ -310,7 +336,7 @@ func (r *run) gappedCue(i, last int) (cue, bool) {
 }
 
 // modifiesBody reports whether the participle at i follows a body's name (past a comma,
-// a bracketed acronym and a town: "(CoESPU) di Vicenza, finanziato"), so that it says
+// a bracketed acronym and a town: "(ISTI) di Roma, finanziato"), so that it says
 // something of that body.
 func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	for k, steps := i-1, 0; k > st.first && steps < 6; k, steps = k-1, steps+1 {
@@ -335,15 +361,15 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	return false
 }
 
-// possessive reports whether an "'s" follows token i: "the European Union's agency".
+// possessive reports whether an "'s" follows token i: "the EU's agency".
 func (r *run) possessive(i, end int) bool {
 	return i+1 < end && r.fold(i) == "s" && r.d.Tokens[i].Start > 0 && r.d.Tokens[i].Start == r.d.Tokens[i-1].End+1 &&
 		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
 }
 
 // originOfPeople reports whether "venus", "coming" at i tells where people come from:
-// it opens the sentence ("Venus du Mali, ...") or follows a group or a number ("trente
-// participants venus de"), not a thing ("la résine venue du Rif").
+// it opens the sentence ("Venus du Tchad, ...") or follows a group or a number ("vingt
+// stagiaires venus de"), not a thing ("la cocaïne venue du Brésil").
 func (r *run) originOfPeople(first, i int) bool {
 	if i == first {
 		return true
@@ -356,8 +382,8 @@ func (r *run) originOfPeople(first, i int) bool {
 	return false
 }
 
-// moreProjects returns the projects coordinated after fw before end: "the CyberSEE
-// project, the CYBERKOP Action of the Octopus Project and the CyberEast+ project".
+// moreProjects returns the projects coordinated after fw before end: "the SEACOP
+// project, the AIRCOP project and the CRIMJUST programme".
 func (r *run) moreProjects(fw *mention, end int) []*mention {
 	var out []*mention
 	gap := 0
@@ -376,4 +402,70 @@ func (r *run) moreProjects(fw *mention, end int) []*mention {
 		}
 	}
 	return out
+}
+
+// composedOf reads the members of a subject written as a group "made up of", "composé
+// de", "composto da" a list, between first and the verb at i.
+func (r *run) composedOf(first, i int) []*mention {
+	for k := first; k+1 < i; k++ {
+		if compositionWords[r.fold(k)] && (ofWords[r.fold(k+1)] || fromWords[r.fold(k+1)] || r.fold(k+1) == "up") {
+			j := k + 1
+			if r.fold(j) == "up" {
+				j++
+			}
+			a, _ := r.listAfter(j, i)
+			return a
+		}
+	}
+	return nil
+}
+
+// duringMeeting finds where the sentence places what its subject did during its
+// meeting ("Europol a présenté pendant la réunion", "nel corso dell'incontro"): the
+// token of "durant", or -1.
+func (r *run) duringMeeting(st *sentenceState) int {
+	k := st.meetingAt - 1
+	for k > st.first && (articles[r.fold(k)] || demonstratives[r.fold(k)] || ofWords[r.fold(k)]) {
+		k--
+	}
+	if k >= st.first && duringWords[r.fold(k)] {
+		return k
+	}
+	return -1
+}
+
+// bodiesIn returns the bodies (not states) acting in [first, last), the subject of a
+// sentence when last is its verb.
+func (r *run) bodiesIn(first, last int) []*mention {
+	var out []*mention
+	for _, m := range r.actorsIn(first, last) {
+		if m.kind != fixtures.KindState {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// subjectBodies returns the actors written before the verb at i, but states written as
+// places ("au Tchad", "in Kenya").
+func (r *run) subjectBodies(first, i int) []*mention {
+	var out []*mention
+	for _, m := range r.actorsIn(first, i) {
+		if m.kind == fixtures.KindState && m.first > first && (locatives[r.fold(m.first-1)] || articles[r.fold(m.first-1)] && m.first-1 > first && locatives[r.fold(m.first-2)]) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// fundingBefore reports whether a funding noun ("financement", "funding") stands in the
+// eight words before i.
+func (r *run) fundingBefore(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 8 && r.d.Tokens[k].Sentence == r.d.Tokens[i].Sentence; k-- {
+		if fundingNouns[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
