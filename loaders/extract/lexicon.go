@@ -235,7 +235,7 @@ var ofPrepositions = set("di del della dello dell dei degli delle de du des d of
 // ("Col. Francesco Fallica", "Gen. B. Vito Giordano", "Dr. Bakri", "S.E."); a single
 // capital letter with a full stop is read the same way.
 var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr prof sig on avv ing pol brig
-	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs`)
+	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs supt cmdr`)
 
 // personHonorifics are words of address written before a name ("dottor Andrei ...",
 // "His Excellency ..."): they announce a person but name no function.
@@ -254,7 +254,9 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 	governor governatore gouverneur mayor maire senator senatore senateur magistrat magistrato judge
 	giudice juge attache attachee addetto conseillere consigliera secretaire chancellor cancelliere
 	chancelier premier representante representantes procureure prefete procuratrice prefetta questora
-	commissaria presidentessa responsables funzionari officials`
+	commissaria presidentessa responsables funzionari officials officers ufficiali officiers directors
+	directeurs direttori comandanti commandants commanders generali generaux capi chefs heads presidenti
+	presidents segretari secretaires secretaries ambasciatori ambassadeurs ambassadors prefetti prefets`
 
 // titleModifiers are adjectives that stand inside a title in lower case ("haute
 // conseillère", "direttore esecutivo", "directeur régional").
@@ -318,6 +320,9 @@ var leadVerbs = set(`guidata guidato guidate guidati capeggiata capeggiato led h
 
 // delegationWords name a delegation or mission sent by a body.
 var delegationWords = set(`delegazione delegazioni delegation delegations missione mission`)
+
+// secretariatWords name the secretariat of an organisation.
+var secretariatWords = set(`secretariat secretariats segretariato segreteria`)
 
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").

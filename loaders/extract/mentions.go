@@ -26,7 +26,7 @@ type mention struct {
 	acronym     string   // agencies: the acronym given in brackets after the name
 	parent      int      // agencies: index of the agency it belongs to, or -1
 	description string   // projects
-	owner       *mention // projects: the body named with it ("the OSCE ... project")
+	owner       *mention // projects: the body named with it ("the OSCE ... project"); secretariats: their organisation
 	affiliation []int    // persons: indexes of the actors they work for
 	title       string   // persons
 }
@@ -54,6 +54,7 @@ type run struct {
 	signing     *signing        // the last memorandum signed, for "the signing ceremony"
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
+	people      personState     // what person recognition keeps for the document (persons.go)
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
@@ -68,6 +69,7 @@ func (r *run) analyse() {
 	r.recogniseAgencies()
 	r.recogniseRoadmaps()
 	r.markAliases()
+	r.recogniseSecretariats()
 	r.agencyCoreference()
 	r.dates = findDates(r.d.Fold)
 	r.published, r.dateline = publishedDate(r.d, r.dates)

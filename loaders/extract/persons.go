@@ -35,7 +35,7 @@ func (r *run) recognisePersons() {
 			before = nil // "Co-ordinator of Activities to Address Transnational Threats"
 		}
 		capsSurname := words > 1 && toks[j-1].AllCaps && !toks[first].AllCaps
-		coordinated := coordAt >= 0 && k == coordAt && words > 1 && last != nil
+		coordinated := coordAt >= 0 && (k == coordAt || i == coordAt) && words > 1 && last != nil
 		header := r.listHeader(k)
 		switch {
 		case words == 1:
@@ -271,7 +271,7 @@ func (r *run) coordinationPoint(j int, after []int) int {
 	k := j
 	if after != nil {
 		k = after[1]
-		if k < len(r.d.Tokens) && r.fold(k) == "," {
+		if k < len(r.d.Tokens) && (r.fold(k) == "," || r.fold(k) == ")") {
 			k++
 		}
 	}
@@ -295,9 +295,9 @@ func (r *run) prefixAfter(k int) int {
 // gli affari economici, Marco Rago, ..."), or nil.
 func (r *run) listHeader(k int) []int {
 	toks := r.d.Tokens
-	for b := k - 1; b >= 0 && k-b < 40 && toks[b].Sentence == toks[k].Sentence; b-- {
+	for b := k - 1; b >= 0 && k-b < 80 && toks[b].Sentence == toks[k].Sentence; b-- {
 		f := r.fold(b)
-		if f == "." || f == ";" {
+		if f == ";" {
 			return nil
 		}
 		if !listIntroducers[f] {
@@ -362,6 +362,9 @@ func (r *run) nameToken(i int) bool {
 	if t.Kind != text.Word || !t.Upper || t.End-t.Start < 2 {
 		return false
 	}
+	if titleAbbrevs[r.fold(i)] && i+1 < len(r.d.Tokens) && r.fold(i+1) == "." && r.d.Tokens[i+1].Start == t.End {
+		return false // "Brig." in "Pol. Brig. Gen. Zaw Lin Tun"
+	}
 	if m := r.mentionAt(i); m != nil {
 		// A one-word state name can be a first name ("Salvador Pinto da França").
 		if m.kind != fixtures.KindState || m.adjective || m.last != i+1 || m.first != i ||
@@ -415,6 +418,9 @@ func (r *run) titleBefore(i int) []int {
 			f := r.fold(start - 1)
 			if f == ")" {
 				if o := r.openBracket(start - 1); o >= 0 {
+					if p := r.mentionAt(o - 1); p != nil && p.kind == fixtures.KindPerson && !comma {
+						break // "A (Officer I) and DSP B": A's title
+					}
 					start = o
 					continue
 				}
@@ -429,6 +435,9 @@ func (r *run) titleBefore(i int) []int {
 				break
 			}
 			start--
+		}
+		if p := r.mentionAt(start - 1); comma && p != nil && p.kind == fixtures.KindPerson && r.fold(start) == "(" {
+			return nil // "Zaw Lin Tun (Executive Director), Police ... Nguyen": the person before's title
 		}
 		if t := r.titleIn(start, end); t != nil {
 			return t
@@ -658,6 +667,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 	if after != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(after))
+		if after.owner != nil && after.kind == fixtures.KindOrganization {
+			p.affiliation = append(p.affiliation, r.indexOf(after.owner)) // the secretariat's organisation
+		}
 	}
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
@@ -679,7 +691,7 @@ func (r *run) skipArticle(k int) int {
 func (r *run) outerBody(m *mention, end int) *mention {
 	for hops := 0; m != nil && hops < 3 && m.kind != fixtures.KindState; hops++ {
 		k := m.last
-		for k < end && k-m.last < 3 && (ofConnectors[r.fold(k)] || r.fold(k) == "s") {
+		for k < end && k-m.last < 3 && ofConnectors[r.fold(k)] {
 			k++
 		}
 		n := r.mentionAt(k)
@@ -836,6 +848,19 @@ func (r *run) nameChain(from, to int) bool {
 // namedState is the state the document names most as a state (the title line counting
 // double), places left out; "" when none or a tie.
 func (r *run) namedState() string {
+	if !r.people.namedDone {
+		r.people.named, r.people.namedDone = r.countNamedStates(), true
+	}
+	return r.people.named
+}
+
+// personState is what person recognition keeps for a document.
+type personState struct {
+	named     string // namedState, once counted
+	namedDone bool
+}
+
+func (r *run) countNamedStates() string {
 	score := map[string]int{}
 	for _, m := range r.ments {
 		if m.kind == fixtures.KindState && m.country != "" {

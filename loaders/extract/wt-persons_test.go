@@ -149,3 +149,16 @@ func TestPersonsMinistryOfTheNamedState(t *testing.T) {
 	_, aff := personsOf(t, `Le 4 mars 2023, le ministre de la Justice, Paul Dubois, s'est entretenu à La Haye avec la directrice d'Eurojust. Il a rappelé que la Belgique soutient pleinement la coopération judiciaire européenne.`)
 	wantAffiliation(t, aff, "person:paul-dubois", "agency:be:ministry-of-justice")
 }
+
+func TestPersonsSecretariatsAndBracketedLists(t *testing.T) {
+	persons, aff := personsOf(t, `The AFRIPOL Secretariat held an online meeting with INTERPOL on 3 May 2022. Taking part were officers of the AFRIPOL Secretariat, namely Pol. Brig. Gen. Karim Haddad (Head of Operations), Supt. Lina Osei (Analyst) and DSP Omar Diallo (Liaison Officer).`)
+	wantPersons(t, persons, "person:karim-haddad", "person:lina-osei", "person:omar-diallo")
+	for _, id := range []string{"person:karim-haddad", "person:lina-osei", "person:omar-diallo"} {
+		wantAffiliation(t, aff, id, "org:afripol-secretariat")
+	}
+	for id := range persons {
+		if id == "person:brig" || id == "person:gen" || id == "person:supt" {
+			t.Errorf("an abbreviated rank taken for a name: %s", id)
+		}
+	}
+}
