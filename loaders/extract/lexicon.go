@@ -347,3 +347,19 @@ func init() {
 	delete(titleWords, "under")
 	notPersonWords["under"] = true
 }
+
+// personCues are cue phrases that put the persons of a sentence at the meeting being
+// reported: speakers and participants named as such ("both addressed the opening
+// session", "intervenendo al dibattito", "Taking part alongside her were ...").
+var personCues = map[cueKind]string{
+	cueSpeaker: `addressed|speaking at|spoke at|intervenendo|intervenant|guest speaker|delivered remarks`,
+	cueParticipant: `taking part|prennent part|participent|partecipano|participating|se sont entretenus|
+		s est entretenu|s est entretenue|ont rencontre|a rencontre|ha incontrato|hanno incontrato|si sono incontrati|
+		met with|ha accolto|ha ricevuto|ont recu|a recu|received by|salutate dal|salutati dal|salutata dal|salutato dal`,
+}
+
+func init() {
+	for kind, list := range personCues {
+		cuePhrases[kind] += "|" + list
+	}
+}

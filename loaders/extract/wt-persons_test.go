@@ -162,3 +162,25 @@ func TestPersonsSecretariatsAndBracketedLists(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonsSpeakersParticipate(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("speakers.txt", []byte(`A regional workshop on border security was held in Accra on 3 May 2022 by INTERPOL. Dr. Kwame Mensah, Director of the Ghana Immigration Service, and Ms. Abena Owusu, Head of Operations at INTERPOL, both addressed the opening session.`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.To, "meeting:") {
+			got[e.From] = true
+		}
+	}
+	for _, p := range []string{"person:kwame-mensah", "person:abena-owusu"} {
+		if !got[p] {
+			t.Errorf("%s should take part in the workshop; participants %v", p, keys(got))
+		}
+	}
+}
