@@ -324,6 +324,12 @@ var delegationWords = set(`delegazione delegazioni delegation delegations missio
 // secretariatWords name the secretariat of an organisation.
 var secretariatWords = set(`secretariat secretariats segretariato segreteria`)
 
+// notNameNouns are capitalised nouns of institutions that a title may end with
+// ("Président de la République Emmanuel Macron"): never part of a person's name.
+var notNameNouns = set(`republique repubblica republic royaume regno kingdom etat stato state nazione nation
+	gouvernement governo government senat senato senate parlement parlamento parliament assemblee assemblea
+	assembly conseil consiglio council commission commissione`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

@@ -377,7 +377,7 @@ func (r *run) nameToken(i int) bool {
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f]
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f]
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -440,6 +440,9 @@ func (r *run) titleBefore(i int) []int {
 			return nil // "Zaw Lin Tun (Executive Director), Police ... Nguyen": the person before's title
 		}
 		if t := r.titleIn(start, end); t != nil {
+			if comma {
+				return r.lastTitle(t, end)
+			}
 			return t
 		}
 		if !comma || start == 0 || r.fold(start-1) != "," {
@@ -468,6 +471,29 @@ func (r *run) segmentStart(end int) int {
 		s--
 	}
 	return s
+}
+
+// lastTitle narrows a title segment read back to a comma to its last title and the
+// words written with it: in "Il Ministro X ha ricevuto oggi il Segretario Generale
+// dell'Interpol, Name" the title is "Segretario Generale dell'Interpol".
+func (r *run) lastTitle(t []int, end int) []int {
+	last := -1
+	for k := t[2]; k < end; k++ {
+		if titleWords[r.fold(k)] && !honorifics[r.fold(k)] && (k == t[2] || !titleWords[r.fold(k-1)] && !titleModifiers[r.fold(k-1)]) {
+			last = k
+		}
+	}
+	if last <= t[2] {
+		return t
+	}
+	start := last
+	for start > t[0] && r.titleToken(start-1, start) {
+		start--
+	}
+	if start > t[2] && !r.titleToken(start-1, start) {
+		return []int{start, end, last} // a clause stands between the two titles
+	}
+	return t
 }
 
 // titleToken reports whether token k may belong to a title written right before a name
@@ -863,7 +889,8 @@ type personState struct {
 func (r *run) countNamedStates() string {
 	score := map[string]int{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindState && m.country != "" {
+		// "son homologue marocain": an adjective qualifies someone, it does not name the state.
+		if m.kind == fixtures.KindState && m.country != "" && !m.adjective {
 			w := 1
 			if r.d.Tokens[m.first].Sentence == 0 {
 				w = 2

@@ -184,3 +184,14 @@ func TestPersonsSpeakersParticipate(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonsTitleNearestTheName(t *testing.T) {
+	persons, aff := personsOf(t, `Lisbonne, le 2 février 2024 – Le ministre de l'Intérieur, Paulo Reis, a reçu son homologue espagnol ainsi que le Président de la République Rui Costa. Le ministre a reçu ensuite au ministère le Secrétaire général d'Interpol, Marco Lenz, pour parler de la coopération policière.`)
+	wantPersons(t, persons, "person:rui-costa", "person:marco-lenz", "person:paulo-reis")
+	if n := persons["person:marco-lenz"]; n.Properties["title"] != "Secrétaire général d'Interpol" {
+		t.Errorf("title of the nearest office: %q", n.Properties["title"])
+	}
+	wantAffiliation(t, aff, "person:marco-lenz", "org:interpol")
+	// "espagnol" qualifies the counterpart: the minister's ministry is of the place's state.
+	wantAffiliation(t, aff, "person:paulo-reis", "agency:pt:")
+}
