@@ -262,7 +262,8 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 // conseillère", "direttore esecutivo", "directeur régional").
 var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
 	regional regionale regionaux centrale central centraux national nationale nazionale general generale
-	generaux speciale special speciali principal principale sostituto substitute interim ff`)
+	generaux speciale special speciali principal principale sostituto substitute interim ff europeo europea
+	europeen europeenne european africano africana africain africaine african`)
 
 // rankPhrases are military and police ranks of several words, read before agencies so
 // that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.

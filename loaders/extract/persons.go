@@ -49,8 +49,8 @@ func (r *run) recognisePersons() {
 			continue
 		}
 		for k := first; k < j; k++ {
-			if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState {
-				s.kind = "" // the state name was a first or family name
+			if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
+				s.kind = "" // the state or place name was a first or family name
 				r.at[k] = 0
 			}
 		}
@@ -367,7 +367,7 @@ func (r *run) nameToken(i int) bool {
 	}
 	if m := r.mentionAt(i); m != nil {
 		// A one-word state name can be a first name ("Salvador Pinto da França").
-		if m.kind != fixtures.KindState || m.adjective || m.last != i+1 || m.first != i ||
+		if m.kind != fixtures.KindState && m.kind != "place" || m.adjective || m.last != i+1 || m.first != i ||
 			i+1 >= len(r.d.Tokens) || r.mentionAt(i+1) != nil || !r.d.Tokens[i+1].Upper {
 			return false
 		}
@@ -431,7 +431,7 @@ func (r *run) titleBefore(i int) []int {
 			if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
 				break
 			}
-			if !comma && !r.titleToken(start-1, start) {
+			if !comma && !r.titleToken(start-1, start) && !(start == end && r.trailingAdjective(start-1)) {
 				break
 			}
 			start--
@@ -494,6 +494,15 @@ func (r *run) lastTitle(t []int, end int) []int {
 		return []int{start, end, last} // a clause stands between the two titles
 	}
 	return t
+}
+
+// trailingAdjective reports whether token k is a lower-case word that ends a capitalised
+// body's name right before a name: "per gli Affari interni Ylva Johansson".
+func (r *run) trailingAdjective(k int) bool {
+	toks := r.d.Tokens
+	f := r.fold(k)
+	return k > 0 && toks[k].Kind == text.Word && !toks[k].Upper && len(f) > 3 && !connectors[f] && !listBreak[f] &&
+		toks[k-1].Kind == text.Word && toks[k-1].Upper && toks[k-1].Sentence == toks[k].Sentence && !r.d.Joined(k)
 }
 
 // titleToken reports whether token k may belong to a title written right before a name
@@ -1034,11 +1043,47 @@ var rankWords = func() map[string][][]string {
 	return out
 }()
 
+// fullNamesOfSurnames reads a name of two or three words that no title announces as a
+// person when its last word is the family name of a person recognised alone after a
+// title ("Il Ministro Piantedosi ... Lo ha dichiarato Matteo Piantedosi").
+func (r *run) fullNamesOfSurnames() {
+	alone := map[string]bool{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
+			alone[r.fold(m.first)] = true
+		}
+	}
+	if len(alone) == 0 {
+		return
+	}
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		first, j, words := r.nameExtent(i)
+		if words < 2 || words > 3 || !alone[r.fold(j-1)] {
+			if words > 0 {
+				i = j - 1
+			}
+			continue
+		}
+		for k := first; k < j; k++ {
+			if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
+				s.kind = ""
+				r.at[k] = 0
+			}
+		}
+		if m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)}); m != nil {
+			m.id = "person:" + slug(m.name)
+		}
+		i = j - 1
+	}
+}
+
 // personCoreference reads a family name written alone ("Noble, the INTERPOL Chief",
 // "Il Ministro Gentiloni", "Fedotov explained") as the person named in full elsewhere in
 // the document, and gives a family name recognised alone after a title the full
 // person's id.
 func (r *run) personCoreference() {
+	r.fullNamesOfSurnames()
 	full := map[string]*mention{}
 	ambiguous := map[string]bool{}
 	for _, m := range r.ments {

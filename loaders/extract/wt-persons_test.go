@@ -195,3 +195,12 @@ func TestPersonsTitleNearestTheName(t *testing.T) {
 	// "espagnol" qualifies the counterpart: the minister's ministry is of the place's state.
 	wantAffiliation(t, aff, "person:paulo-reis", "agency:pt:")
 }
+
+func TestPersonsFullNameOfAFamilyNameAndPlaceFirstNames(t *testing.T) {
+	persons, aff := personsOf(t, `Il Commissario europeo per gli Affari interni Anna Berg ha incontrato oggi a Roma il Ministro Ferrante. Lo ha dichiarato Paolo Ferrante al termine dell'incontro. Erano presenti anche la dottoressa Florence Moretti della Guardia di Finanza e altri funzionari.`)
+	wantPersons(t, persons, "person:anna-berg", "person:paolo-ferrante", "person:florence-moretti")
+	if _, ok := persons["person:ferrante"]; ok {
+		t.Error("the family name after a title should be the full person named later")
+	}
+	wantAffiliation(t, aff, "person:florence-moretti", "agency:it:")
+}
