@@ -263,7 +263,7 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
 	regional regionale regionaux centrale central centraux national nationale nazionale general generale
 	generaux speciale special speciali principal principale sostituto substitute interim ff europeo europea
-	europeen europeenne european africano africana africain africaine african`)
+	europeen europeenne european africano africana africain africaine african divisionnaire`)
 
 // rankPhrases are military and police ranks of several words, read before agencies so
 // that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.
@@ -329,7 +329,7 @@ var secretariatWords = set(`secretariat secretariats segretariato segreteria`)
 // ("Président de la République Emmanuel Macron"): never part of a person's name.
 var notNameNouns = set(`republique repubblica republic royaume regno kingdom etat stato state nazione nation
 	gouvernement governo government senat senato senate parlement parlamento parliament assemblee assemblea
-	assembly conseil consiglio council commission commissione`)
+	assembly conseil consiglio council commission commissione son sa ses his her sua suo their leur`)
 
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").

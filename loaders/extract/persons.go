@@ -377,7 +377,7 @@ func (r *run) nameToken(i int) bool {
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f]
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f] && !(honorifics[f] && len(f) > 2)
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -1078,6 +1078,20 @@ func (r *run) fullNamesOfSurnames() {
 	}
 }
 
+// endsWith reports whether the name of person q is the end of person p's name.
+func (r *run) endsWith(p, q *mention) bool {
+	n := q.last - q.first
+	if n > p.last-p.first {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if r.fold(p.last-n+k) != r.fold(q.first+k) {
+			return false
+		}
+	}
+	return true
+}
+
 // personCoreference reads a family name written alone ("Noble, the INTERPOL Chief",
 // "Il Ministro Gentiloni", "Fedotov explained") as the person named in full elsewhere in
 // the document, and gives a family name recognised alone after a title the full
@@ -1091,16 +1105,24 @@ func (r *run) personCoreference() {
 			continue
 		}
 		f := r.fold(m.last - 1)
-		if old := full[f]; old != nil && old.id != m.id {
+		if old := full[f]; old != nil && old.id != m.id && !r.endsWith(old, m) && !r.endsWith(m, old) {
 			ambiguous[f] = true
 		}
-		full[f] = m
+		if old := full[f]; old == nil || m.last-m.first > old.last-old.first {
+			full[f] = m // the longest form names the person
+		}
 	}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
-			if p := full[r.fold(m.first)]; p != nil && !ambiguous[r.fold(m.first)] {
-				m.id, m.name = p.id, p.name
-			}
+		if m.kind != fixtures.KindPerson {
+			continue
+		}
+		p := full[r.fold(m.last-1)]
+		if p == nil || ambiguous[r.fold(m.last-1)] || p == m {
+			continue
+		}
+		// "Il Ministro Gentiloni", "Mme Sow Fall": the end of the full name.
+		if m.last-m.first == 1 || m.last-m.first < p.last-p.first && r.endsWith(p, m) {
+			m.id, m.name = p.id, p.name
 		}
 	}
 	toks := r.d.Tokens

@@ -204,3 +204,11 @@ func TestPersonsFullNameOfAFamilyNameAndPlaceFirstNames(t *testing.T) {
 	}
 	wantAffiliation(t, aff, "person:florence-moretti", "agency:it:")
 }
+
+func TestPersonsShorterFormsAndHonorificPhrases(t *testing.T) {
+	persons, _ := personsOf(t, `L'atelier de Lomé a été ouvert le 4 juin 2021 par Mme Awa Diop Sarr, Représentante régionale de l'ONUDC, en présence de Son Excellence Marc Leroy, Ambassadeur de France au Togo, et du Commissaire Divisionnaire Kofi Mensah. Selon Mme Diop Sarr, la coopération doit se renforcer.`)
+	wantPersons(t, persons, "person:awa-diop-sarr", "person:marc-leroy", "person:kofi-mensah")
+	if len(persons) != 3 {
+		t.Errorf("want three persons, have %v", keys(persons))
+	}
+}
