@@ -235,12 +235,13 @@ var ofPrepositions = set("di del della dello dell dei degli delle de du des d of
 // ("Col. Francesco Fallica", "Gen. B. Vito Giordano", "Dr. Bakri", "S.E."); a single
 // capital letter with a full stop is read the same way.
 var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr prof sig on avv ing pol brig
-	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs supt cmdr`)
+	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs supt cmdr hon`)
 
 // personHonorifics are words of address written before a name ("dottor Andrei ...",
 // "His Excellency ..."): they announce a person but name no function.
 var personHonorifics = set(`dottor dottore dottoressa dott doctor docteur professor professore professeur prof
-	sig signor signora monsieur madame mister excellency eccellenza excellence`)
+	sig signor signora monsieur madame mister excellency eccellenza excellence hon honorable honourable
+	onorevole`)
 
 // extraTitleWords are functions, ranks and their plurals that may stand before or after
 // a name; they are added to titleWords.

@@ -174,6 +174,10 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		first++ // "EPPO Laura Kövesi", "OUSD Personnel"
 		words--
 	}
+	if words >= 3 && first > 0 && r.bodyWordBefore(first) {
+		first++ // "Director of Criminal Investigations George Kinoti"
+		words--
+	}
 	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
 		return i, j, 0 // "the Collectivey Treaty Organization", "Caribbean Basin Security Initiative"
 	}
@@ -204,6 +208,16 @@ func (r *run) nameAfterHead(j int) bool {
 		k++
 	}
 	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
+}
+
+// bodyWordBefore reports whether the word before a name at first is a capitalised
+// word of a body's name (not a title, an honorific or a body already read): the name's
+// first word then ends the body's name rather than starting the person's.
+func (r *run) bodyWordBefore(first int) bool {
+	t := r.d.Tokens[first-1]
+	f := r.fold(first - 1)
+	return t.Kind == text.Word && t.Upper && !t.AllCaps && r.at[first-1] == 0 && t.Sentence == r.d.Tokens[first].Sentence &&
+		!titleWords[f] && !honorifics[f] && !titleAbbrevs[f] && !notPersonWords[f] && r.nameToken(first-1) == false
 }
 
 // bodyWord reports whether token k is a word of a body's, project's or meeting's name.
@@ -517,7 +531,8 @@ func (r *run) titleToken(k, next int) bool {
 		return true
 	}
 	_, gl := r.x.gaz.Glossary[f]
-	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper ||
+	possessive := f == "s" && r.d.Tokens[k].Start > 0 && r.d.Fold[r.d.Tokens[k].Start-1] == '\''
+	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper || possessive ||
 		f == "." && k > 0 && titleAbbrevs[r.fold(k-1)]
 }
 
@@ -543,6 +558,9 @@ func (r *run) previousTitle(t []int) []int {
 
 // bodyAfterName returns the body in "NAME of the (Italian) Carabinieri", "NAME de la CENTIF".
 func (r *run) bodyAfterName(j int) *mention {
+	if j+1 < len(r.d.Tokens) && r.fold(j) == "," && ofPrepositions[r.fold(j+1)] {
+		j++ // "Noor Gabow, of the National Police Service"
+	}
 	k := j
 	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-j < 3 {
 		k++
@@ -551,8 +569,8 @@ func (r *run) bodyAfterName(j int) *mention {
 		return nil
 	}
 	m := r.mentionAt(k)
-	if m != nil && m.kind == fixtures.KindState && m.adjective && m.first == k {
-		m = r.mentionAt(m.last)
+	if m != nil && m.kind == fixtures.KindState && m.first == k {
+		m = r.mentionAt(m.last) // "of the Italian Carabinieri", "of the Kenya Police Service"
 	}
 	if m != nil && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m

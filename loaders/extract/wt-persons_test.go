@@ -212,3 +212,10 @@ func TestPersonsShorterFormsAndHonorificPhrases(t *testing.T) {
 		t.Errorf("want three persons, have %v", keys(persons))
 	}
 }
+
+func TestPersonsPossessivesAndBodiesAfterAComma(t *testing.T) {
+	persons, aff := personsOf(t, `NAIROBI, Kenya – The delegation was received on 3 March 2022 by Hon. Peter Wanjala and by Uganda's Ambassador to Kenya, Grace Akello. Assistant Inspector General Paul Otieno, of the Kenya Police Service, and the Director of Criminal Investigations Samuel Mwangi also met the delegates.`)
+	wantPersons(t, persons, "person:peter-wanjala", "person:grace-akello", "person:paul-otieno", "person:samuel-mwangi")
+	wantAffiliation(t, aff, "person:grace-akello", "state:ug")
+	wantAffiliation(t, aff, "person:paul-otieno", "agency:ke:")
+}
