@@ -332,6 +332,9 @@ var notNameNouns = set(`republique repubblica republic royaume regno kingdom eta
 	gouvernement governo government senat senato senate parlement parlamento parliament assemblee assemblea
 	assembly conseil consiglio council commission commissione son sa ses his her sua suo their leur`)
 
+// fromWords say where a person named without a title comes from: "X from Europol".
+var fromWords = set(`from`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

@@ -561,7 +561,18 @@ func (r *run) bodyAfterName(j int) *mention {
 	if j+1 < len(r.d.Tokens) && r.fold(j) == "," && ofPrepositions[r.fold(j+1)] {
 		j++ // "Noor Gabow, of the National Police Service"
 	}
+	if j+2 < len(r.d.Tokens) && r.fold(j) == "(" {
+		// "John Smith (UNODC)"
+		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.last < len(r.d.Tokens) && r.fold(m.last) == ")" &&
+			(m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+			return m
+		}
+		return nil
+	}
 	k := j
+	if k < len(r.d.Tokens) && fromWords[r.fold(k)] {
+		k++ // "Maria Rossi from Europol"
+	}
 	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-j < 3 {
 		k++
 	}

@@ -219,3 +219,9 @@ func TestPersonsPossessivesAndBodiesAfterAComma(t *testing.T) {
 	wantAffiliation(t, aff, "person:grace-akello", "state:ug")
 	wantAffiliation(t, aff, "person:paul-otieno", "agency:ke:")
 }
+
+func TestPersonsBodyInBracketsOrFrom(t *testing.T) {
+	_, aff := personsOf(t, `The sessions of the workshop in Vienna on 4 May 2022 were led by Dr. Anna Keller (UNODC) and by Mr. Tom Price from Europol, who presented the latest trends.`)
+	wantAffiliation(t, aff, "person:anna-keller", "unbody:unodc")
+	wantAffiliation(t, aff, "person:tom-price", "org:europol")
+}
