@@ -48,12 +48,7 @@ func (r *run) recognisePersons() {
 			i = j - 1
 			continue
 		}
-		for k := first; k < j; k++ {
-			if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
-				s.kind = "" // the state or place name was a first or family name
-				r.at[k] = 0
-			}
-		}
+		r.freeNameTokens(first, j)
 		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
 			continue
@@ -100,6 +95,17 @@ func (r *run) recognisePersons() {
 		i = j - 1
 	}
 	r.personCoreference()
+}
+
+// freeNameTokens releases the tokens of states and places read inside a name: they were
+// a first or a family name ("Salvador Pinto da França", "Florence Iheme").
+func (r *run) freeNameTokens(first, last int) {
+	for k := first; k < last; k++ {
+		if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
+			s.kind = ""
+			r.at[k] = 0
+		}
+	}
 }
 
 // counterpart reports whether a title says the person is on the other side ("his
@@ -1094,12 +1100,7 @@ func (r *run) fullNamesOfSurnames() {
 			}
 			continue
 		}
-		for k := first; k < j; k++ {
-			if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
-				s.kind = ""
-				r.at[k] = 0
-			}
-		}
+		r.freeNameTokens(first, j)
 		if m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)}); m != nil {
 			m.id = "person:" + slug(m.name)
 		}
