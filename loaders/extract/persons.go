@@ -19,14 +19,23 @@ func (r *run) recognisePersons() {
 	toks := r.d.Tokens
 	var last *mention
 	coordAt := -1 // where a name coordinated with the last person may start
+	headline := r.headlines()
 	for i := 0; i < len(toks); i++ {
+		if headline[toks[i].Sentence] {
+			continue // "Secretary General Welcomes New Members": every word is capitalised
+		}
 		first, j, words := r.nameExtent(i)
 		if words == 0 {
 			continue
 		}
 		if words > 4 {
-			i = j - 1
-			continue
+			// "Under-Secretary-General for Peace Operations Jean-Pierre Lacroix": the body's
+			// words run into the name; the name is the last words.
+			first, words = r.lastWords(first, j, 3)
+			if words > 4 || i > 0 && !r.hasTitleWordBefore(first) {
+				i = j - 1
+				continue
+			}
 		}
 		k := r.prefixStart(first)
 		prefixed := k < first
@@ -95,6 +104,64 @@ func (r *run) recognisePersons() {
 		i = j - 1
 	}
 	r.personCoreference()
+}
+
+// headlines marks the sentences written in title case on a line of their own ("UN
+// Secretary-General Visits Nairobi Police Headquarters"): their capitals say nothing
+// of names.
+func (r *run) headlines() map[int]bool {
+	out := map[int]bool{}
+	for s, sp := range r.d.Sentences {
+		first, last := r.sentenceTokens(s)
+		if last-first < 4 || last-first > 20 || r.fold(last-1) == "." {
+			continue
+		}
+		if sp.End < len(r.d.Fold) && r.d.Fold[sp.End] != '\n' && strings.TrimSpace(r.d.Fold[sp.End:min(len(r.d.Fold), sp.End+2)]) != "" {
+			continue
+		}
+		words, upper := 0, 0
+		for k := first; k < last; k++ {
+			if t := r.d.Tokens[k]; t.Kind == text.Word && !connectors[r.fold(k)] {
+				words++
+				if t.Upper {
+					upper++
+				}
+			}
+		}
+		if words >= 4 && upper*5 >= words*4 {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// lastWords moves the start of the name [first, last) to its last n words, keeping a
+// hyphenated first name whole ("Jean-Pierre"); it returns the new start and word count.
+func (r *run) lastWords(first, last, n int) (int, int) {
+	words := 0
+	k := last
+	for k > first && words < n {
+		k--
+		if r.nameToken(k) || r.elided(k) > 0 {
+			words++
+		}
+	}
+	for k > first && r.d.Joined(k) {
+		k--
+		words++
+	}
+	return k, words
+}
+
+// hasTitleWordBefore reports whether a title word stands within the few tokens before a
+// name at first.
+func (r *run) hasTitleWordBefore(first int) bool {
+	for k := first - 1; k >= 0 && first-k <= 4; k-- {
+		if titleWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // freeNameTokens releases the tokens of states and places read inside a name: they were

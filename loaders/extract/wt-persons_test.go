@@ -225,3 +225,11 @@ func TestPersonsBodyInBracketsOrFrom(t *testing.T) {
 	wantAffiliation(t, aff, "person:anna-keller", "unbody:unodc")
 	wantAffiliation(t, aff, "person:tom-price", "org:europol")
 }
+
+func TestPersonsHeadlinesAndLongTitles(t *testing.T) {
+	persons, _ := personsOf(t, "Secretary General Welcomes New Members Of The Regional Network\n\nNAIROBI, 5 May 2023 – The Under-Secretary-General for Peace Operations Jean-Paul Morel met the Inspector General of Police, Peter Kamau, on 5 May 2023 to discuss police cooperation.")
+	wantPersons(t, persons, "person:jean-paul-morel", "person:peter-kamau")
+	if len(persons) != 2 {
+		t.Errorf("a title-case headline has no names: %v", keys(persons))
+	}
+}
