@@ -330,7 +330,8 @@ var secretariatWords = set(`secretariat secretariats segretariato segreteria`)
 // ("Président de la République Emmanuel Macron"): never part of a person's name.
 var notNameNouns = set(`republique repubblica republic royaume regno kingdom etat stato state nazione nation
 	gouvernement governo government senat senato senate parlement parlamento parliament assemblee assemblea
-	assembly conseil consiglio council commission commissione son sa ses his her sua suo their leur`)
+	assembly conseil consiglio council commission commissione son sa ses his her sua suo their leur ltd inc
+	spa srl llc gmbh plc corp sarl`)
 
 // fromWords say where a person named without a title comes from: "X from Europol".
 var fromWords = set(`from`)

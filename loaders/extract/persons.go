@@ -247,8 +247,8 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		first++ // "EPPO Laura Kövesi", "OUSD Personnel"
 		words--
 	}
-	if words >= 3 && first > 0 && r.bodyWordBefore(first) {
-		first++ // "Director of Criminal Investigations George Kinoti"
+	if words >= 3 && first > 0 && (r.bodyWordBefore(first) || r.titleComplementAt(first)) {
+		first++ // "Director of Criminal Investigations George Kinoti", "Sindaco di Milano Beppe Sala"
 		words--
 	}
 	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
@@ -291,6 +291,16 @@ func (r *run) bodyWordBefore(first int) bool {
 	f := r.fold(first - 1)
 	return t.Kind == text.Word && t.Upper && !t.AllCaps && r.at[first-1] == 0 && t.Sentence == r.d.Tokens[first].Sentence &&
 		!titleWords[f] && !honorifics[f] && !titleAbbrevs[f] && !notPersonWords[f] && r.nameToken(first-1) == false
+}
+
+// titleComplementAt reports whether the word at first completes a title written right
+// before it ("Sindaco di Milano", "Minister of Poland") rather than starting a name.
+func (r *run) titleComplementAt(first int) bool {
+	k := first
+	for k > 0 && first-k < 3 && ofConnectors[r.fold(k-1)] {
+		k--
+	}
+	return k < first && k > 0 && titleWords[r.fold(k-1)]
 }
 
 // bodyWord reports whether token k is a word of a body's, project's or meeting's name.
@@ -361,6 +371,9 @@ func (r *run) coordinationPoint(j int, after []int) int {
 		if k < len(r.d.Tokens) && (r.fold(k) == "," || r.fold(k) == ")") {
 			k++
 		}
+	}
+	if k+1 < len(r.d.Tokens) && r.fold(k) == "," && conjunctions[r.fold(k+1)] {
+		k++ // "Ms. Eva Novak, and Tom Weber"
 	}
 	if k+1 < len(r.d.Tokens) && conjunctions[r.fold(k)] {
 		return r.prefixAfter(k + 1)
@@ -455,6 +468,7 @@ func (r *run) nameToken(i int) bool {
 	if m := r.mentionAt(i); m != nil {
 		// A one-word state name can be a first name ("Salvador Pinto da França").
 		if m.kind != fixtures.KindState && m.kind != "place" || m.adjective || m.last != i+1 || m.first != i ||
+			i > 0 && ofConnectors[r.fold(i-1)] || // "President of Ukraine Volodymyr Zelensky"
 			i+1 >= len(r.d.Tokens) || r.mentionAt(i+1) != nil || !r.d.Tokens[i+1].Upper {
 			return false
 		}

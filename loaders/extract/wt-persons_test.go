@@ -233,3 +233,14 @@ func TestPersonsHeadlinesAndLongTitles(t *testing.T) {
 		t.Errorf("a title-case headline has no names: %v", keys(persons))
 	}
 }
+
+func TestPersonsTitleComplementsAndCompanies(t *testing.T) {
+	persons, aff := personsOf(t, `GENEVA, 3 May 2022 – The President of Moldova Ana Cojocaru and the Mayor of Geneva Paul Meier opened the meeting. The Head of Unit, Ms. Eva Lind, and Tom Berger presented the results. Dr. Walsh and Murray Ltd supplied the equipment.`)
+	wantPersons(t, persons, "person:ana-cojocaru", "person:paul-meier", "person:eva-lind", "person:tom-berger")
+	wantAffiliation(t, aff, "person:ana-cojocaru", "state:md")
+	for id := range persons {
+		if strings.Contains(id, "moldova") || strings.Contains(id, "geneva") || strings.Contains(id, "ltd") {
+			t.Errorf("a title's complement or a company read as a name: %s", id)
+		}
+	}
+}
