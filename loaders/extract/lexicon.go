@@ -241,7 +241,7 @@ var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr pr
 // "His Excellency ..."): they announce a person but name no function.
 var personHonorifics = set(`dottor dottore dottoressa dott doctor docteur professor professore professeur prof
 	sig signor signora monsieur madame mister excellency eccellenza excellence hon honorable honourable
-	onorevole`)
+	onorevole ssa`)
 
 // extraTitleWords are functions, ranks and their plurals that may stand before or after
 // a name; they are added to titleWords.
@@ -264,7 +264,8 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
 	regional regionale regionaux centrale central centraux national nationale nazionale general generale
 	generaux speciale special speciali principal principale sostituto substitute interim ff europeo europea
-	europeen europeenne european africano africana africain africaine african divisionnaire`)
+	europeen europeenne european africano africana africain africaine african divisionnaire provinciale
+	provinciali provincial territoriale interregionale vicario vicaire`)
 
 // rankPhrases are military and police ranks of several words, read before agencies so
 // that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.

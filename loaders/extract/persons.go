@@ -707,7 +707,32 @@ func (r *run) titleAfter(j int) []int {
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
+	if end+1 < len(toks) && r.fold(end) == "," {
+		if k := r.skipPrefixAfter(end + 1); k < len(toks) {
+			if _, _, words := r.nameExtent(k); words > 0 {
+				return nil // "X, il Comandante dei Carabinieri, Col. Y": Y's title, not X's
+			}
+		}
+	}
 	return t
+}
+
+// skipPrefixAfter returns the first token after the honorifics and abbreviated titles
+// that start at k ("Col.", "On.", "S.E.").
+func (r *run) skipPrefixAfter(k int) int {
+	toks := r.d.Tokens
+	for k < len(toks) {
+		f := r.fold(k)
+		switch {
+		case honorifics[f] && (toks[k].Upper || len(f) > 2):
+			k++
+		case k+1 < len(toks) && r.fold(k+1) == "." && toks[k].Upper && (titleAbbrevs[f] || toks[k].End-toks[k].Start == 1):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 func clauseBreak(f string) bool {

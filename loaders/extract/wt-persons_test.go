@@ -244,3 +244,15 @@ func TestPersonsTitleComplementsAndCompanies(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonsTitlePairsInAList(t *testing.T) {
+	persons, aff := personsOf(t, `Torino, 4 maggio 2023 – Erano presenti il Questore di Torino, Paolo Verdi, il Comandante Provinciale dei Carabinieri, Col. Luca Neri, e la dott.ssa Anna Gialli, Vicario del Prefetto.`)
+	wantPersons(t, persons, "person:paolo-verdi", "person:luca-neri", "person:anna-gialli")
+	wantAffiliation(t, aff, "person:luca-neri", "agency:it:carabinieri")
+	if aff["person:paolo-verdi -> agency:it:carabinieri"] {
+		t.Error("the next person's title was read as an apposition")
+	}
+	if _, ok := persons["person:provinciale"]; ok {
+		t.Error("a title's adjective read as a family name")
+	}
+}
