@@ -337,6 +337,10 @@ var notNameNouns = set(`republique repubblica republic royaume regno kingdom eta
 // fromWords say where a person named without a title comes from: "X from Europol".
 var fromWords = set(`from`)
 
+// forceHeads name a national police or customs force by their head word alone: "il Capo
+// della Polizia", "le chef de la Police".
+var forceHeads = set(`polizia police gendarmeria gendarmerie dogane douanes customs`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

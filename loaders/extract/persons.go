@@ -803,6 +803,14 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
 		after = employer // the unit named first is optional, the body it belongs to is not
 	}
+	if after == nil && before == nil {
+		// "Vice Direttore Generale della Pubblica Sicurezza", "Capo della Polizia": the body
+		// the title names, before any farther one.
+		after = r.directorate(word, lastWord, end)
+		if after == nil {
+			after = r.headOnly(lastWord, end)
+		}
+	}
 	if after == nil && farBody != nil && secondWord < 0 {
 		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
 		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
@@ -825,9 +833,6 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 	if after == nil {
 		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
-	}
-	if after == nil {
-		after = r.directorate(word, lastWord, end) // "directeur général de la sécurité intérieure"
 	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
@@ -916,8 +921,9 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
 		k++
 	}
-	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] {
-		return nil
+	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] ||
+		agencyHeads[r.fold(k)] || bodyHeads[r.fold(k)] {
+		return nil // "direttore del servizio X": the title names the service, not a directorate
 	}
 	if _, meeting := meetingHeads[r.fold(k)]; meeting {
 		return nil
@@ -959,6 +965,25 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	}
 	b.WriteString(" " + r.textOf(lastWord+1, last))
 	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// headOnly reads "Capo della Polizia", "chef de la police", "Head of Customs": a title
+// whose body is a police or customs force named by its head word alone, which the
+// recognisers leave out. It adds the agency as a mention.
+func (r *run) headOnly(lastWord, end int) *mention {
+	toks := r.d.Tokens
+	h := r.skipOf(lastWord+1, end)
+	if h == lastWord+1 || h >= end || !forceHeads[r.fold(h)] || r.at[h] != 0 || !toks[h].Upper {
+		return nil
+	}
+	if h+1 < end && toks[h+1].Kind == text.Word && (toks[h+1].Upper || ofConnectors[r.fold(h+1)]) {
+		return nil // "Capo della Polizia Criminale", "Chief of Police of ...": a longer name
+	}
+	m := &mention{first: h, last: h + 1, kind: fixtures.KindAgency, name: r.textOf(h, h+1), inTitle: true}
 	if r.add(m) == nil {
 		return nil
 	}
