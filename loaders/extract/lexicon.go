@@ -341,6 +341,9 @@ var fromWords = set(`from`)
 // della Polizia", "le chef de la Police".
 var forceHeads = set(`polizia police gendarmeria gendarmerie dogane douanes customs`)
 
+// embassyWords name a state's embassy, the body of diplomats and attachés.
+var embassyWords = set(`ambasciata ambassade embassy`)
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

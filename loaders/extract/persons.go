@@ -793,6 +793,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			second = m
 		}
 	}
+	if after == nil && before == nil || after != nil && after.kind == fixtures.KindState {
+		if e := r.embassy(lastWord, end); e != nil {
+			after = e // "l'Esperto dell'Ambasciata", "l'Addetto dell'Ambasciata di Francia"
+		}
+	}
 	if after != nil && after.kind == fixtures.KindState {
 		// "trainers of United States Customs and Border Protection": the state says whose
 		// the body after it is.
@@ -810,6 +815,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if after == nil {
 			after = r.headOnly(lastWord, end)
 		}
+
 	}
 	if after == nil && farBody != nil && secondWord < 0 {
 		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
@@ -984,6 +990,31 @@ func (r *run) headOnly(lastWord, end int) *mention {
 		return nil // "Capo della Polizia Criminale", "Chief of Police of ...": a longer name
 	}
 	m := &mention{first: h, last: h + 1, kind: fixtures.KindAgency, name: r.textOf(h, h+1), inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// embassy reads the embassy a title names ("l'Esperto dell'Ambasciata", "attaché à
+// l'ambassade de France", "First Secretary at the Embassy of Japan") as an agency of the
+// state written with it, else of the release's state. It adds the agency as a mention.
+func (r *run) embassy(lastWord, end int) *mention {
+	h := lastWord + 1
+	for h < end && h-lastWord < 7 && !embassyWords[r.fold(h)] && r.at[h] == 0 && r.d.Tokens[h].Kind == text.Word {
+		h++ // "l'Esperto per la sicurezza dell'Ambasciata"
+	}
+	if h == lastWord+1 || h >= end || !embassyWords[r.fold(h)] || r.at[h] != 0 ||
+		!ofConnectors[r.fold(h-1)] && !employerLinks[r.fold(h-1)] && r.fold(h-1) != "a" {
+		return nil
+	}
+	last, country := h+1, ""
+	if j := r.skipOf(last, end); j > last && j < end {
+		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
+			country, s.spec = s.country, true // "of Japan", "d'Italia"
+		}
+	}
+	m := &mention{first: h, last: last, kind: fixtures.KindAgency, name: r.textOf(h, last), country: country, inTitle: true}
 	if r.add(m) == nil {
 		return nil
 	}

@@ -262,3 +262,9 @@ func TestPersonsForceNamedByItsHead(t *testing.T) {
 	wantAffiliation(t, aff, "person:marco-ferri", "agency:it:police")
 	wantAffiliation(t, aff, "person:luigi-conti", "agency:it:general")
 }
+
+func TestPersonsEmbassyInATitle(t *testing.T) {
+	_, aff := personsOf(t, `Oggi a Tirana il Direttore della Polizia albanese ha incontrato l'Esperto per la sicurezza dell'Ambasciata, Col. Mario Neri, e l'Addetto dell'Ambasciata di Francia, Paul Morel, per rafforzare la cooperazione.`)
+	wantAffiliation(t, aff, "person:mario-neri", "agency:it:")
+	wantAffiliation(t, aff, "person:paul-morel", "agency:fr:")
+}
