@@ -1014,6 +1014,12 @@ func (r *run) embassy(lastWord, end int) *mention {
 			country, s.spec = s.country, true // "of Japan", "d'Italia"
 		}
 	}
+	if country == "" {
+		country = languageStates[r.d.Lang]
+	}
+	if country == "" {
+		return nil // the embassy of a state the text does not say: the document's state is the host
+	}
 	m := &mention{first: h, last: last, kind: fixtures.KindAgency, name: r.textOf(h, last), country: country, inTitle: true}
 	if r.add(m) == nil {
 		return nil
