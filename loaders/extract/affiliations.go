@@ -44,11 +44,14 @@ func (r *run) bodyAfterName(j int) *mention {
 	return nil
 }
 
-// affiliate links a person to the actor named in the title segment [start, end) (the
-// first after the title word, else the last before it), marks the actors of the segment
-// as part of a title, and reads a minister's title as a ministry. A second title joined
-// by "e"/"and" names a second actor ("Vice Segretario delle Nazioni Unite e Direttore
-// esecutivo di UNODC").
+// affiliate links a person to the actor named in the title segment [start, end) and
+// marks the actors of the segment as part of a title. The actor is, in this order: the
+// first one right after the title word (a state before a body gives the body), an
+// embassy, the body after "at"/"presso" that a unit belongs to, a directorate or police
+// force the title itself names, an organisation farther in the title, a minister's
+// ministry, the actor before the title word, the body "l'agence" refers back to; then
+// the body the chain of units belongs to. A second title joined by "e"/"and" names a
+// second actor ("Vice Segretario delle Nazioni Unite e Direttore esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
 	lastWord := r.titleGroupEnd(word, end)
 	var after, before, second, farBody, employer *mention
@@ -106,7 +109,6 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if after == nil {
 			after = r.headOnly(lastWord, end)
 		}
-
 	}
 	if after == nil && farBody != nil && secondWord < 0 {
 		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
