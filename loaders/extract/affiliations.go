@@ -133,6 +133,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
 	}
+	if after == nil {
+		after = r.collegeOf(word, lastWord, end) // "the European Commissioner for Home Affairs"
+	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
@@ -154,6 +157,27 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
 	}
+}
+
+// collegeOf reads a member's title of a supranational college ("European Commissioner",
+// "Commissario europeo", "commissaire européenne") as the college, when the document
+// names it elsewhere.
+func (r *run) collegeOf(word, lastWord, end int) *mention {
+	id := ""
+	for k := max(word-1, 0); k <= lastWord+1 && k < end; k++ {
+		if supranationalWords[r.fold(k)] || r.fold(k) == "eu" || r.fold(k) == "ue" {
+			id = collegeTitles[r.fold(word)]
+		}
+	}
+	if id == "" {
+		return nil
+	}
+	for _, m := range r.ments {
+		if m.id == id && m.kind != "" {
+			return m
+		}
+	}
+	return nil
 }
 
 // skipArticle returns the first token of the article before k ("at the OSCE"): k when

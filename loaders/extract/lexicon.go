@@ -344,6 +344,11 @@ var forceHeads = set(`polizia police gendarmeria gendarmerie dogane douanes cust
 // embassyWords name a state's embassy, the body of diplomats and attachés.
 var embassyWords = set(`ambasciata ambassade embassy`)
 
+// collegeTitles give the college a European member's title belongs to: a European
+// Commissioner sits in the European Commission.
+var collegeTitles = map[string]string{"commissioner": "org:european-commission", "commissario": "org:european-commission",
+	"commissaria": "org:european-commission", "commissaire": "org:european-commission"}
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)

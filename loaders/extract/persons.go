@@ -94,7 +94,7 @@ func (r *run) recognisePersons() {
 		case coordinated && !ownTitle:
 			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
 			m.affiliation = append(m.affiliation, last.affiliation...)
-		case before != nil && first-last.last < 12 && !r.counterpart(before):
+		case before != nil && first-last.last < 12 && !r.counterpart(before) && !r.capitalisedTitle(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
@@ -173,6 +173,18 @@ func (r *run) freeNameTokens(first, last int) {
 			r.at[k] = 0
 		}
 	}
+}
+
+// capitalisedTitle reports whether a title is written with capitals from its title word
+// on ("Home Secretary"): an office of its own, where a title in lower case ("direttore
+// centrale sicurezza") describes a member of the list it stands in.
+func (r *run) capitalisedTitle(t []int) bool {
+	for k := t[2]; k < t[1]; k++ {
+		if r.d.Tokens[k].Kind == text.Word && r.d.Tokens[k].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // counterpart reports whether a title says the person is on the other side ("his

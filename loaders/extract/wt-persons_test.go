@@ -268,3 +268,11 @@ func TestPersonsEmbassyInATitle(t *testing.T) {
 	wantAffiliation(t, aff, "person:mario-neri", "agency:it:")
 	wantAffiliation(t, aff, "person:paul-morel", "agency:fr:")
 }
+
+func TestPersonsEuropeanCommissionerAndOwnOffices(t *testing.T) {
+	_, aff := personsOf(t, `Brussels, 3 May 2022 – The European Commission welcomed the arrangement, signed in the presence of the European Commissioner for Home Affairs Anna Lindqvist and Home Secretary John Porter as witnesses.`)
+	wantAffiliation(t, aff, "person:anna-lindqvist", "org:european-commission")
+	if aff["person:john-porter -> org:european-commission"] {
+		t.Error("an office of its own does not take the body of the person before")
+	}
+}
