@@ -419,12 +419,13 @@ var unitFields = set(`cooperation co operation relations affairs`)
 // ("Col. Francesco Fallica", "Gen. B. Vito Giordano", "Dr. Bakri", "S.E."); a single
 // capital letter with a full stop is read the same way.
 var titleAbbrevs = set(`gen col magg cap capt cpt lt ten amb min plen dott dr prof sig on avv ing pol brig
-	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs`)
+	adm amm maj sgt insp isp comm cdt cmdt mme mlle ms mr mrs supt cmdr hon`)
 
 // personHonorifics are words of address written before a name ("dottor Andrei ...",
 // "His Excellency ..."): they announce a person but name no function.
 var personHonorifics = set(`dottor dottore dottoressa dott doctor docteur professor professore professeur prof
-	sig signor signora monsieur madame mister excellency eccellenza excellence`)
+	sig signor signora monsieur madame mister excellency eccellenza excellence hon honorable honourable
+	onorevole ssa`)
 
 // extraTitleWords are functions, ranks and their plurals that may stand before or after
 // a name; they are added to titleWords.
@@ -438,13 +439,17 @@ var extraTitleWords = `esecutivo esecutiva executif executive aggiunto aggiunta 
 	governor governatore gouverneur mayor maire senator senatore senateur magistrat magistrato judge
 	giudice juge attache attachee addetto conseillere consigliera secretaire chancellor cancelliere
 	chancelier premier representante representantes procureure prefete procuratrice prefetta questora
-	commissaria presidentessa responsables funzionari officials`
+	commissaria presidentessa responsables funzionari officials officers ufficiali officiers directors
+	directeurs direttori comandanti commandants commanders generali generaux capi chefs heads presidenti
+	presidents segretari secretaires secretaries ambasciatori ambassadeurs ambassadors prefetti prefets`
 
 // titleModifiers are adjectives that stand inside a title in lower case ("haute
 // conseillère", "direttore esecutivo", "directeur régional").
 var titleModifiers = set(`haut haute hauts hautes alto alta alti senior high permanent permanente permanents
 	regional regionale regionaux centrale central centraux national nationale nazionale general generale
-	generaux speciale special speciali principal principale sostituto substitute interim ff`)
+	generaux speciale special speciali principal principale sostituto substitute interim ff europeo europea
+	europeen europeenne european africano africana africain africaine african divisionnaire provinciale
+	provinciali provincial territoriale interregionale vicario vicaire`)
 
 // rankPhrases are military and police ranks of several words, read before agencies so
 // that "Generale di Corpo d'Armata" or "Gen. D'armata" is not taken for a body.
@@ -506,6 +511,28 @@ var leadVerbs = set(`guidata guidato guidate guidati capeggiata capeggiato led h
 // delegationWords name a delegation or mission sent by a body.
 var delegationWords = set(`delegazione delegazioni delegation delegations missione mission`)
 
+// notNameNouns are capitalised nouns of institutions that a title may end with
+// ("Président de la République Emmanuel Macron"): never part of a person's name.
+var notNameNouns = set(`republique repubblica republic royaume regno kingdom etat stato state nazione nation
+	gouvernement governo government senat senato senate parlement parlamento parliament assemblee assemblea
+	assembly conseil consiglio council commission commissione son sa ses his her sua suo their leur ltd inc
+	spa srl llc gmbh plc corp sarl`)
+
+// personFrom says where a person named without a title comes from: "X from Europol".
+var personFrom = set(`from`)
+
+// forceHeads name a national police or customs force by their head word alone: "il Capo
+// della Polizia", "le chef de la Police".
+var forceHeads = set(`polizia police gendarmeria gendarmerie dogane douanes customs`)
+
+// embassyWords name a state's embassy, the body of diplomats and attachés.
+var embassyWords = set(`ambasciata ambassade embassy`)
+
+// collegeTitles give the college a European member's title belongs to: a European
+// Commissioner sits in the European Commission.
+var collegeTitles = map[string]string{"commissioner": "org:european-commission", "commissario": "org:european-commission",
+	"commissaria": "org:european-commission", "commissaire": "org:european-commission"}
+
 // leadingParticles may open a family name written right after a title ("President von
 // der Leyen").
 var leadingParticles = set(`von van der den ter`)
@@ -528,6 +555,26 @@ func init() {
 	// "under" opens a title only with "Secretary" ("Under-Secretary-General"), which is one.
 	delete(titleWords, "under")
 	notPersonWords["under"] = true
+}
+
+// personCues are cue phrases that put the persons of a sentence at the meeting being
+// reported: speakers and participants named as such ("both addressed the opening
+// session", "intervenendo al dibattito", "Taking part alongside her were ...").
+var personCues = map[cueKind]string{
+	cueSpeaker: `addressed|speaking at|spoke at|intervenendo|intervenant|guest speaker|delivered remarks`,
+	cueParticipant: `taking part|prennent part|participent|partecipano|participating|se sont entretenus|
+		s est entretenu|s est entretenue|ont rencontre|a rencontre|ha incontrato|hanno incontrato|si sono incontrati|
+		met with|ha accolto|ha ricevuto|ont recu|a recu|received by|salutate dal|salutati dal|salutata dal|salutato dal`,
+}
+
+func init() {
+	for kind, list := range personCues {
+		for _, p := range strings.Split(list, "|") {
+			if p = strings.Join(strings.Fields(p), " "); p != "" {
+				cuePhrases[kind] = append(cuePhrases[kind], p)
+			}
+		}
+	}
 }
 
 // ---- Meetings, participation and project relations (events.go, meetings.go, dates.go) ----

@@ -27,7 +27,7 @@ type mention struct {
 	parent      int       // agencies: index of the agency it belongs to, or -1
 	inner       []mention // agencies: named bodies written inside the name, its parents
 	description string    // projects
-	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations: the one they belong to
+	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations and secretariats: the one they belong to
 	affiliation []int     // persons: indexes of the actors they work for
 	title       string    // persons
 }
@@ -55,8 +55,8 @@ type run struct {
 	signing     *signing        // the last memorandum signed, for "the signing ceremony"
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
-	mostNamed   *string         // namedState, once computed (states are known by then)
 	countries   map[string]bool // namesState, once computed
+	people      personState     // what person recognition keeps for the document (persons.go)
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
@@ -244,7 +244,10 @@ func (r *run) homeCountry() string {
 		if m.country == "" || (m.kind != fixtures.KindState && m.kind != "place" && m.kind != fixtures.KindAgency) {
 			continue
 		}
-		w := 1
+		w := 2
+		if m.adjective {
+			w = 1 // "son homologue espagnol" qualifies someone more than it names a state
+		}
 		if r.d.Tokens[m.first].Sentence == 0 {
 			w *= 2
 		}

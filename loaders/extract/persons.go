@@ -19,14 +19,23 @@ func (r *run) recognisePersons() {
 	toks := r.d.Tokens
 	var last *mention
 	coordAt := -1 // where a name coordinated with the last person may start
+	headline := r.headlines()
 	for i := 0; i < len(toks); i++ {
+		if headline[toks[i].Sentence] {
+			continue // "Secretary General Welcomes New Members": every word is capitalised
+		}
 		first, j, words := r.nameExtent(i)
 		if words == 0 {
 			continue
 		}
 		if words > 4 {
-			i = j - 1
-			continue
+			// "Under-Secretary-General for Peace Operations Jean-Pierre Lacroix": the body's
+			// words run into the name; the name is the last words.
+			first, words = r.lastWords(first, j, 3)
+			if words > 4 || i > 0 && !r.hasTitleWordBefore(first) {
+				i = j - 1
+				continue
+			}
 		}
 		k := r.prefixStart(first)
 		prefixed := k < first
@@ -35,7 +44,7 @@ func (r *run) recognisePersons() {
 			before = nil // "Co-ordinator of Activities to Address Transnational Threats"
 		}
 		capsSurname := words > 1 && toks[j-1].AllCaps && !toks[first].AllCaps
-		coordinated := coordAt >= 0 && k == coordAt && words > 1 && last != nil
+		coordinated := coordAt >= 0 && (k == coordAt || i == coordAt) && words > 1 && last != nil
 		header := r.listHeader(k)
 		switch {
 		case words == 1:
@@ -48,12 +57,7 @@ func (r *run) recognisePersons() {
 			i = j - 1
 			continue
 		}
-		for k := first; k < j; k++ {
-			if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState {
-				s.kind = "" // the state name was a first or family name
-				r.at[k] = 0
-			}
-		}
+		r.freeNameTokens(first, j)
 		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
 			continue
@@ -90,7 +94,7 @@ func (r *run) recognisePersons() {
 		case coordinated && !ownTitle:
 			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
 			m.affiliation = append(m.affiliation, last.affiliation...)
-		case before != nil && first-last.last < 12 && !r.counterpart(before):
+		case before != nil && first-last.last < 12 && !r.counterpart(before) && !r.capitalisedTitle(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
@@ -100,6 +104,87 @@ func (r *run) recognisePersons() {
 		i = j - 1
 	}
 	r.personCoreference()
+}
+
+// headlines marks the sentences written in title case on a line of their own ("UN
+// Secretary-General Visits Nairobi Police Headquarters"): their capitals say nothing
+// of names.
+func (r *run) headlines() map[int]bool {
+	out := map[int]bool{}
+	for s, sp := range r.d.Sentences {
+		first, last := r.sentenceTokens(s)
+		if last-first < 4 || last-first > 20 || r.fold(last-1) == "." {
+			continue
+		}
+		if sp.End < len(r.d.Fold) && r.d.Fold[sp.End] != '\n' && strings.TrimSpace(r.d.Fold[sp.End:min(len(r.d.Fold), sp.End+2)]) != "" {
+			continue
+		}
+		words, upper := 0, 0
+		for k := first; k < last; k++ {
+			if t := r.d.Tokens[k]; t.Kind == text.Word && !connectors[r.fold(k)] {
+				words++
+				if t.Upper {
+					upper++
+				}
+			}
+		}
+		if words >= 4 && upper*5 >= words*4 {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// lastWords moves the start of the name [first, last) to its last n words, keeping a
+// hyphenated first name whole ("Jean-Pierre"); it returns the new start and word count.
+func (r *run) lastWords(first, last, n int) (int, int) {
+	words := 0
+	k := last
+	for k > first && words < n {
+		k--
+		if r.nameToken(k) || r.elided(k) > 0 {
+			words++
+		}
+	}
+	for k > first && r.d.Joined(k) {
+		k--
+		words++
+	}
+	return k, words
+}
+
+// hasTitleWordBefore reports whether a title word stands within the few tokens before a
+// name at first.
+func (r *run) hasTitleWordBefore(first int) bool {
+	for k := first - 1; k >= 0 && first-k <= 4; k-- {
+		if titleWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// freeNameTokens releases the tokens of states and places read inside a name: they were
+// a first or a family name ("Salvador Pinto da França", "Florence Iheme").
+func (r *run) freeNameTokens(first, last int) {
+	for k := first; k < last; k++ {
+		if s := r.mentionAt(k); s != nil && (s.kind == fixtures.KindState || s.kind == "place") {
+			s.kind = ""
+			r.at[k] = 0
+		}
+	}
+}
+
+// capitalisedTitle reports whether a title is written with capitals from its title word
+// on ("Home Secretary"): an office of its own, where a title in lower case ("direttore
+// centrale sicurezza") describes a member of the list it stands in.
+func (r *run) capitalisedTitle(t []int) bool {
+	for k := t[2]; k < t[1]; k++ {
+		if r.d.Tokens[k].Kind == text.Word && r.d.Tokens[k].Upper {
+			return true
+		}
+	}
+	return false
 }
 
 // counterpart reports whether a title says the person is on the other side ("his
@@ -174,6 +259,10 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		first++ // "EPPO Laura Kövesi", "OUSD Personnel"
 		words--
 	}
+	if words >= 3 && first > 0 && (r.bodyWordBefore(first) || r.titleComplementAt(first)) {
+		first++ // "Director of Criminal Investigations George Kinoti", "Sindaco di Milano Beppe Sala"
+		words--
+	}
 	if j < len(toks) && toks[j].Kind == text.Word && toks[j].Upper && r.bodyWord(j) {
 		return i, j, 0 // "the Collectivey Treaty Organization", "Caribbean Basin Security Initiative"
 	}
@@ -204,6 +293,26 @@ func (r *run) nameAfterHead(j int) bool {
 		k++
 	}
 	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
+}
+
+// bodyWordBefore reports whether the word before a name at first is a capitalised
+// word of a body's name (not a title, an honorific or a body already read): the name's
+// first word then ends the body's name rather than starting the person's.
+func (r *run) bodyWordBefore(first int) bool {
+	t := r.d.Tokens[first-1]
+	f := r.fold(first - 1)
+	return t.Kind == text.Word && t.Upper && !t.AllCaps && r.at[first-1] == 0 && t.Sentence == r.d.Tokens[first].Sentence &&
+		!titleWords[f] && !honorifics[f] && !titleAbbrevs[f] && !notPersonWords[f] && !r.nameToken(first-1)
+}
+
+// titleComplementAt reports whether the word at first completes a title written right
+// before it ("Sindaco di Milano", "Minister of Poland") rather than starting a name.
+func (r *run) titleComplementAt(first int) bool {
+	k := first
+	for k > 0 && first-k < 3 && ofConnectors[r.fold(k-1)] {
+		k--
+	}
+	return k < first && k > 0 && titleWords[r.fold(k-1)]
 }
 
 // bodyWord reports whether token k is a word of a body's, project's or meeting's name.
@@ -271,9 +380,12 @@ func (r *run) coordinationPoint(j int, after []int) int {
 	k := j
 	if after != nil {
 		k = after[1]
-		if k < len(r.d.Tokens) && r.fold(k) == "," {
+		if k < len(r.d.Tokens) && (r.fold(k) == "," || r.fold(k) == ")") {
 			k++
 		}
+	}
+	if k+1 < len(r.d.Tokens) && r.fold(k) == "," && conjunctions[r.fold(k+1)] {
+		k++ // "Ms. Eva Novak, and Tom Weber"
 	}
 	if k+1 < len(r.d.Tokens) && conjunctions[r.fold(k)] {
 		return r.prefixAfter(k + 1)
@@ -295,9 +407,9 @@ func (r *run) prefixAfter(k int) int {
 // gli affari economici, Marco Rago, ..."), or nil.
 func (r *run) listHeader(k int) []int {
 	toks := r.d.Tokens
-	for b := k - 1; b >= 0 && k-b < 40 && toks[b].Sentence == toks[k].Sentence; b-- {
+	for b := k - 1; b >= 0 && k-b < 80 && toks[b].Sentence == toks[k].Sentence; b-- {
 		f := r.fold(b)
-		if f == "." || f == ";" {
+		if f == ";" {
 			return nil
 		}
 		if !listIntroducers[f] {
@@ -356,15 +468,18 @@ func (r *run) adjacentTitle(word, i int) bool {
 	}
 	return true
 }
-
 func (r *run) nameToken(i int) bool {
 	t := r.d.Tokens[i]
 	if t.Kind != text.Word || !t.Upper || t.End-t.Start < 2 {
 		return false
 	}
+	if titleAbbrevs[r.fold(i)] && i+1 < len(r.d.Tokens) && r.fold(i+1) == "." && r.d.Tokens[i+1].Start == t.End {
+		return false // "Brig." in "Pol. Brig. Gen. Zaw Lin Tun"
+	}
 	if m := r.mentionAt(i); m != nil {
 		// A one-word state name can be a first name ("Salvador Pinto da França").
-		if m.kind != fixtures.KindState || m.adjective || m.last != i+1 || m.first != i ||
+		if m.kind != fixtures.KindState && m.kind != "place" || m.adjective || m.last != i+1 || m.first != i ||
+			i > 0 && ofConnectors[r.fold(i-1)] || // "President of Ukraine Volodymyr Zelensky"
 			i+1 >= len(r.d.Tokens) || r.mentionAt(i+1) != nil || !r.d.Tokens[i+1].Upper {
 			return false
 		}
@@ -374,7 +489,7 @@ func (r *run) nameToken(i int) bool {
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f]
+		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f] && !(honorifics[f] && len(f) > 2)
 }
 
 // personName writes the name with family names in capitals title-cased and the
@@ -415,6 +530,9 @@ func (r *run) titleBefore(i int) []int {
 			f := r.fold(start - 1)
 			if f == ")" {
 				if o := r.openBracket(start - 1); o >= 0 {
+					if p := r.mentionAt(o - 1); p != nil && p.kind == fixtures.KindPerson && !comma {
+						break // "A (Officer I) and DSP B": A's title
+					}
 					start = o
 					continue
 				}
@@ -425,12 +543,19 @@ func (r *run) titleBefore(i int) []int {
 			if m := r.mentionAt(start - 1); m != nil && m.kind == fixtures.KindPerson {
 				break
 			}
-			if !comma && !r.titleToken(start-1, start) {
+			if !comma && !r.titleToken(start-1, start) && !(start == end && r.trailingAdjective(start-1)) {
 				break
 			}
 			start--
 		}
+		if p := r.mentionAt(start - 1); comma && p != nil && p.kind == fixtures.KindPerson && r.fold(start) == "(" {
+			return nil // "Zaw Lin Tun (Executive Director), Police ... Nguyen": the person before's title
+		}
+		start = r.afterCoordinatedSubject(start, end)
 		if t := r.titleIn(start, end); t != nil {
+			if comma {
+				return r.lastTitle(t, end)
+			}
 			return t
 		}
 		if !comma || start == 0 || r.fold(start-1) != "," {
@@ -449,6 +574,26 @@ func (r *run) titleBefore(i int) []int {
 	return nil
 }
 
+// afterCoordinatedSubject moves the start of a title past a subject coordinated before
+// it: in "le ministère belge et l'attaché de sécurité au Mali, Paul Martin" the title is
+// "l'attaché de sécurité au Mali"; the ministry is a subject of its own. A title before
+// the conjunction keeps the whole ("Vice Segretario ... e Direttore esecutivo di ...").
+func (r *run) afterCoordinatedSubject(start, end int) int {
+	for k := end - 2; k > start; k-- {
+		if !conjunctions[r.fold(k)] || r.at[k] != 0 {
+			continue
+		}
+		next := k + 1
+		if articles[r.fold(next)] && next+1 < end {
+			next++
+		}
+		if titleWords[r.fold(next)] && r.titleIn(start, k) == nil {
+			return k + 1
+		}
+	}
+	return start
+}
+
 // segmentStart returns the first token of the clause that ends at end (exclusive).
 func (r *run) segmentStart(end int) int {
 	if end <= 0 {
@@ -459,6 +604,38 @@ func (r *run) segmentStart(end int) int {
 		s--
 	}
 	return s
+}
+
+// lastTitle narrows a title segment read back to a comma to its last title and the
+// words written with it: in "Il Ministro X ha ricevuto oggi il Segretario Generale
+// dell'Interpol, Name" the title is "Segretario Generale dell'Interpol".
+func (r *run) lastTitle(t []int, end int) []int {
+	last := -1
+	for k := t[2]; k < end; k++ {
+		if titleWords[r.fold(k)] && !honorifics[r.fold(k)] && (k == t[2] || !titleWords[r.fold(k-1)] && !titleModifiers[r.fold(k-1)]) {
+			last = k
+		}
+	}
+	if last <= t[2] {
+		return t
+	}
+	start := last
+	for start > t[0] && r.titleToken(start-1, start) {
+		start--
+	}
+	if start > t[2] && !r.titleToken(start-1, start) {
+		return []int{start, end, last} // a clause stands between the two titles
+	}
+	return t
+}
+
+// trailingAdjective reports whether token k is a lower-case word that ends a capitalised
+// body's name right before a name: "per gli Affari interni Ylva Johansson".
+func (r *run) trailingAdjective(k int) bool {
+	toks := r.d.Tokens
+	f := r.fold(k)
+	return k > 0 && toks[k].Kind == text.Word && !toks[k].Upper && len(f) > 3 && !connectors[f] && !listBreak[f] &&
+		toks[k-1].Kind == text.Word && toks[k-1].Upper && toks[k-1].Sentence == toks[k].Sentence && !r.d.Joined(k)
 }
 
 // titleToken reports whether token k may belong to a title written right before a name
@@ -473,7 +650,8 @@ func (r *run) titleToken(k, next int) bool {
 		return true
 	}
 	_, gl := r.x.gaz.Glossary[f]
-	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper ||
+	possessive := f == "s" && r.d.Tokens[k].Start > 0 && r.d.Fold[r.d.Tokens[k].Start-1] == '\''
+	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper || possessive ||
 		f == "." && k > 0 && titleAbbrevs[r.fold(k-1)]
 }
 
@@ -495,25 +673,6 @@ func (r *run) previousTitle(t []int) []int {
 		start--
 	}
 	return r.titleIn(start, end)
-}
-
-// bodyAfterName returns the body in "NAME of the (Italian) Carabinieri", "NAME de la CENTIF".
-func (r *run) bodyAfterName(j int) *mention {
-	k := j
-	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-j < 3 {
-		k++
-	}
-	if k == j {
-		return nil
-	}
-	m := r.mentionAt(k)
-	if m != nil && m.kind == fixtures.KindState && m.adjective && m.first == k {
-		m = r.mentionAt(m.last)
-	}
-	if m != nil && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
-		return m
-	}
-	return nil
 }
 
 // titleAfter returns the title segment after a name ending at j: ", Executive Director
@@ -547,9 +706,33 @@ func (r *run) titleAfter(j int) []int {
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
+	if end+1 < len(toks) && r.fold(end) == "," {
+		if k := r.skipPrefixAfter(end + 1); k < len(toks) {
+			if _, _, words := r.nameExtent(k); words > 0 {
+				return nil // "X, il Comandante dei Carabinieri, Col. Y": Y's title, not X's
+			}
+		}
+	}
 	return t
 }
 
+// skipPrefixAfter returns the first token after the honorifics and abbreviated titles
+// that start at k ("Col.", "On.", "S.E.").
+func (r *run) skipPrefixAfter(k int) int {
+	toks := r.d.Tokens
+	for k < len(toks) {
+		f := r.fold(k)
+		switch {
+		case honorifics[f] && (toks[k].Upper || len(f) > 2):
+			k++
+		case k+1 < len(toks) && r.fold(k+1) == "." && toks[k].Upper && (titleAbbrevs[f] || toks[k].End-toks[k].Start == 1):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
 func clauseBreak(f string) bool {
 	return f == "," || f == ";" || f == ":" || f == "(" || f == ")" || f == "."
 }
@@ -566,395 +749,6 @@ func (r *run) titleIn(start, end int) []int {
 		}
 	}
 	return nil
-}
-
-// affiliate links a person to the actor named in the title segment [start, end) (the
-// first after the title word, else the last before it), marks the actors of the segment
-// as part of a title, and reads a minister's title as a ministry. A second title joined
-// by "e"/"and" names a second actor ("Vice Segretario delle Nazioni Unite e Direttore
-// esecutivo di UNODC").
-func (r *run) affiliate(p *mention, start, end, word int) {
-	lastWord := r.titleGroupEnd(word, end)
-	var after, before, second, farBody, employer *mention
-	secondWord := -1
-	for k := start; k < end; k++ {
-		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
-			secondWord = k + 1
-		}
-		m := r.mentionAt(k)
-		if m == nil || m.kind == "" || m.kind == "place" || m.kind == fixtures.KindPerson {
-			continue
-		}
-		m.inTitle = true
-		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
-			continue
-		}
-		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
-			continue // "UNODC Representative in Pakistan": where, not whom for
-		}
-		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
-			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
-			farBody = m
-		}
-		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && employerLinks[r.fold(r.skipArticle(r.skipAdjective(k))-1)] {
-			employer = m // "... Unit at the OSCE Secretariat's ..."
-		}
-		switch {
-		case k >= word && after == nil && k <= lastWord+5:
-			after = m
-		case k < word:
-			before = m
-		case secondWord >= 0 && second == nil && m != after && k <= r.titleGroupEnd(secondWord, end)+5:
-			second = m
-		}
-	}
-	if after != nil && after.kind == fixtures.KindState {
-		// "trainers of United States Customs and Border Protection": the state says whose
-		// the body after it is.
-		if b := r.mentionAt(after.last); b != nil && b.first == after.last && (b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization) {
-			after = b
-		}
-	}
-	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
-		after = employer // the unit named first is optional, the body it belongs to is not
-	}
-	if after == nil && farBody != nil && secondWord < 0 {
-		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
-		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
-		after = farBody
-	}
-	stateOnly := after == nil || after.kind == fixtures.KindState
-	if min := r.ministry(word, end); min != nil && stateOnly {
-		after = min
-	}
-	if after == nil {
-		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.
-		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil; k++ {
-			if _, ok := ministerWords[r.fold(k)]; ok {
-				after = r.ministry(k, end)
-			}
-		}
-	}
-	if after == nil {
-		after = before
-	}
-	if after == nil {
-		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
-	}
-	if after == nil {
-		after = r.directorate(word, lastWord, end) // "directeur général de la sécurité intérieure"
-	}
-	after = r.outerBody(after, end)
-	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
-		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
-		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
-			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
-			// state the release names, not the place the minister visits.
-			after.country = r.namedState()
-		}
-	}
-	if p.title == "" {
-		p.title = strings.TrimSpace(r.textOf(word, end))
-	}
-	if after != nil {
-		p.affiliation = append(p.affiliation, r.indexOf(after))
-	}
-	if second != nil && second != after {
-		p.affiliation = append(p.affiliation, r.indexOf(second))
-	}
-}
-
-// skipArticle returns the first token of the article before k ("at the OSCE"): k when
-// there is none.
-func (r *run) skipArticle(k int) int {
-	if k > 0 && articles[r.fold(k-1)] {
-		return k - 1
-	}
-	return k
-}
-
-// outerBody follows a chain of bodies inside a title ("del servizio Relazioni
-// internazionali del ministero dell'Interno", "Unit at the OSCE Secretariat's Department")
-// to the body the chain belongs to: the person's organisation, the units being optional.
-func (r *run) outerBody(m *mention, end int) *mention {
-	for hops := 0; m != nil && hops < 3 && m.kind != fixtures.KindState; hops++ {
-		k := m.last
-		for k < end && k-m.last < 3 && (ofConnectors[r.fold(k)] || r.fold(k) == "s") {
-			k++
-		}
-		n := r.mentionAt(k)
-		if k == m.last || k >= end || n == nil || n.first != k || n == m ||
-			n.kind != fixtures.KindAgency && n.kind != fixtures.KindOrganization && n.kind != fixtures.KindUNBody {
-			break
-		}
-		m = n
-	}
-	return m
-}
-
-// bodyAnaphor reads "l'agence", "dell'agenzia", "the organisation" right after a title
-// word (in [from, from+3) of a segment ending at end) as the body named last before it.
-func (r *run) bodyAnaphor(from, end int) *mention {
-	for k := from; k < end && k < from+3; k++ {
-		if !bodyAnaphors[r.fold(k)] || r.at[k] != 0 || k == 0 || !definite[r.fold(k-1)] {
-			continue
-		}
-		for b := k - 1; b >= 0 && k-b < 60; b-- {
-			m := r.mentionAt(b)
-			if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
-				return m
-			}
-		}
-		return nil
-	}
-	return nil
-}
-
-// directorate reads the body a director's title names when the text names it no other
-// way: "directeur général de la sécurité intérieure du Burkina" is the "direction générale
-// de la sécurité intérieure" of Burkina Faso, "Vice Direttore Generale della Pubblica
-// Sicurezza" the "Direzione Generale della Pubblica Sicurezza". It adds the agency as a
-// mention over the title's words.
-func (r *run) directorate(word, lastWord, end int) *mention {
-	toks := r.d.Tokens
-	d := word
-	for d <= lastWord && directorBodies[r.fold(d)] == "" {
-		d++
-	}
-	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] {
-		return nil
-	}
-	k := lastWord + 1
-	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
-		k++
-	}
-	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] {
-		return nil
-	}
-	if _, meeting := meetingHeads[r.fold(k)]; meeting {
-		return nil
-	}
-	last := k
-	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !conjunctions[r.fold(last)] && !directorateStops[r.fold(last)] {
-		last++
-	}
-	for last > k && ofConnectors[r.fold(last-1)] {
-		last-- // "... du" before the state
-	}
-	country := ""
-	if j := r.skipOf(last, end); j < end {
-		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
-			country, s.spec = s.country, true // "du Burkina"
-		}
-	}
-	for i := d; i < last; i++ {
-		if r.at[i] != 0 {
-			return nil
-		}
-	}
-	var b strings.Builder
-	head := directorBodies[r.fold(d)]
-	if toks[d].Upper {
-		head = titleCase(head)
-	}
-	b.WriteString(head)
-	i := d + 1
-	for ; i <= lastWord; i++ {
-		if !titleModifiers[r.fold(i)] {
-			continue // "directeur général adjoint": the deputy heads no body of his own
-		}
-		w := r.d.TokenText(toks[i])
-		if r.d.Lang == "fr" && !strings.HasSuffix(r.fold(i), "e") {
-			w += "e" // "général" agrees with "direction": "générale"
-		}
-		b.WriteString(" " + w)
-	}
-	b.WriteString(" " + r.textOf(lastWord+1, last))
-	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
-	if r.add(m) == nil {
-		return nil
-	}
-	return m
-}
-
-// skipOf returns the first token after the of-connectors at k.
-func (r *run) skipOf(k, end int) int {
-	for k < end && ofConnectors[r.fold(k)] {
-		k++
-	}
-	return k
-}
-
-// ledBy returns the body whose delegation a person leads: "una delegazione della
-// Gendarmeria Nazionale francese guidata dal Direttore generale X", "a delegation of the
-// X led by Y". k is where the name and its prefix start, t the title before them.
-func (r *run) ledBy(k int, t []int) *mention {
-	if t != nil && t[1] == k {
-		k = t[0]
-	}
-	end := k
-	for end > 0 && k-end < 3 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par") {
-		end--
-	}
-	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
-		return nil
-	}
-	for b := end - 2; b >= 0 && end-b < 10 && r.d.Tokens[b].Sentence == r.d.Tokens[end].Sentence; b-- {
-		if f := r.fold(b); clauseBreak(f) && f != "(" && f != ")" {
-			return nil
-		}
-		m := r.mentionAt(b)
-		if m == nil || m.kind == fixtures.KindState && m.adjective {
-			continue
-		}
-		if m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindState {
-			for d := m.first - 1; d >= 0 && m.first-d < 4; d-- {
-				if delegationWords[r.fold(d)] {
-					return m
-				}
-			}
-		}
-		return nil
-	}
-	return nil
-}
-
-// nameChain reports whether the tokens [from, to) only continue a name: connectors,
-// capitalised words and words of agency names ("del servizio Relazioni internazionali
-// del"), not a clause ("della Polizia preposto all'attività di").
-func (r *run) nameChain(from, to int) bool {
-	for k := from; k < to; k++ {
-		f := r.fold(k)
-		_, gl := r.x.gaz.Glossary[f]
-		if !connectors[f] && !gl && !r.d.Tokens[k].Upper && !titleModifiers[f] && r.at[k] == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// namedState is the state the document names most as a state (the title line counting
-// double), places left out; "" when none or a tie.
-func (r *run) namedState() string {
-	if r.mostNamed == nil {
-		s := r.countNamedStates()
-		r.mostNamed = &s
-	}
-	return *r.mostNamed
-}
-
-func (r *run) countNamedStates() string {
-	score := map[string]int{}
-	for _, m := range r.ments {
-		if m.kind == fixtures.KindState && m.country != "" {
-			w := 1
-			if r.d.Tokens[m.first].Sentence == 0 {
-				w = 2
-			}
-			score[m.country] += w
-		}
-	}
-	best, tie := "", false
-	for c, n := range score {
-		switch {
-		case best == "" || n > score[best]:
-			best, tie = c, false
-		case n == score[best]:
-			tie = true
-		}
-	}
-	if tie {
-		return ""
-	}
-	return best
-}
-
-// stateIn reports whether a state is named in the tokens [start, end).
-func (r *run) stateIn(start, end int) bool {
-	for k := start; k < end; k++ {
-		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState {
-			return true
-		}
-	}
-	return false
-}
-
-// skipAdjective returns the first token of a nationality adjective right before k ("the
-// Spanish National Police"): k when there is none.
-func (r *run) skipAdjective(k int) int {
-	if m := r.mentionAt(k - 1); m != nil && m.kind == fixtures.KindState && m.adjective && m.last == k {
-		return m.first
-	}
-	return k
-}
-
-// titleGroupEnd returns the last word of the title that starts at word: title words and
-// their modifiers ("Direttore esecutivo", "Secretary General", "Deputy Head").
-func (r *run) titleGroupEnd(word, end int) int {
-	last := word
-	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
-		last++
-	}
-	return last
-}
-
-func (r *run) indexOf(m *mention) int { return m.idx }
-
-// ministry reads "Ministro dell'Interno della Serbia" or "ministre espagnol de
-// l'Intérieur" as the ministry it names, and adds it as an agency mention.
-func (r *run) ministry(word, end int) *mention {
-	min, ok := ministerWords[r.fold(word)]
-	if !ok {
-		return nil
-	}
-	words := wordsView{min}
-	k := word + 1
-	var adj *mention
-	if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.adjective {
-		adj = m
-		k = m.last
-	}
-	for j := k; j < end; j++ {
-		words = append(words, r.fold(j))
-	}
-	n, t, ok := r.x.ix.longest(words, 0, r.d.Lang)
-	if !ok || t.kind != tAgency {
-		return nil
-	}
-	last := k + n - 1
-	for i := k; i < last; i++ {
-		if r.at[i] != 0 {
-			return nil
-		}
-	}
-	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
-	// belongs to the name, and the adjective after it says whose the ministry is.
-	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 {
-		j := last + 2
-		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
-			j++
-		}
-		last = j
-	}
-	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
-		adj = s
-	}
-	a := r.x.gaz.Agencies[t.idx]
-	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
-	if adj != nil {
-		// the adjective sits inside the span: take it over as the country
-		m.country = adj.country
-		adj.spec = true
-		r.at[adj.first] = 0
-		adj.kind = ""
-	}
-	if r.add(m) == nil {
-		return nil
-	}
-	if m.country == "" {
-		m.country = r.countrySpec(m)
-	}
-	return m
 }
 
 // rankSubtype marks the mentions of ranks ("Generale di Brigata"): no actor, but the
@@ -990,11 +784,56 @@ var rankWords = func() map[string][][]string {
 	return out
 }()
 
+// fullNamesOfSurnames reads a name of two or three words that no title announces as a
+// person when its last word is the family name of a person recognised alone after a
+// title ("Il Ministro Piantedosi ... Lo ha dichiarato Matteo Piantedosi").
+func (r *run) fullNamesOfSurnames() {
+	alone := map[string]bool{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
+			alone[r.fold(m.first)] = true
+		}
+	}
+	if len(alone) == 0 {
+		return
+	}
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		first, j, words := r.nameExtent(i)
+		if words < 2 || words > 3 || !alone[r.fold(j-1)] {
+			if words > 0 {
+				i = j - 1
+			}
+			continue
+		}
+		r.freeNameTokens(first, j)
+		if m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)}); m != nil {
+			m.id = "person:" + slug(m.name)
+		}
+		i = j - 1
+	}
+}
+
+// endsWith reports whether the name of person q is the end of person p's name.
+func (r *run) endsWith(p, q *mention) bool {
+	n := q.last - q.first
+	if n > p.last-p.first {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if r.fold(p.last-n+k) != r.fold(q.first+k) {
+			return false
+		}
+	}
+	return true
+}
+
 // personCoreference reads a family name written alone ("Noble, the INTERPOL Chief",
 // "Il Ministro Gentiloni", "Fedotov explained") as the person named in full elsewhere in
 // the document, and gives a family name recognised alone after a title the full
 // person's id.
 func (r *run) personCoreference() {
+	r.fullNamesOfSurnames()
 	full := map[string]*mention{}
 	ambiguous := map[string]bool{}
 	for _, m := range r.ments {
@@ -1002,16 +841,24 @@ func (r *run) personCoreference() {
 			continue
 		}
 		f := r.fold(m.last - 1)
-		if old := full[f]; old != nil && old.id != m.id {
+		if old := full[f]; old != nil && old.id != m.id && !r.endsWith(old, m) && !r.endsWith(m, old) {
 			ambiguous[f] = true
 		}
-		full[f] = m
+		if old := full[f]; old == nil || m.last-m.first > old.last-old.first {
+			full[f] = m // the longest form names the person
+		}
 	}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindPerson && m.last-m.first == 1 {
-			if p := full[r.fold(m.first)]; p != nil && !ambiguous[r.fold(m.first)] {
-				m.id, m.name = p.id, p.name
-			}
+		if m.kind != fixtures.KindPerson {
+			continue
+		}
+		p := full[r.fold(m.last-1)]
+		if p == nil || ambiguous[r.fold(m.last-1)] || p == m {
+			continue
+		}
+		// "Il Ministro Gentiloni", "Mme Sow Fall": the end of the full name.
+		if m.last-m.first == 1 || m.last-m.first < p.last-p.first && r.endsWith(p, m) {
+			m.id, m.name = p.id, p.name
 		}
 	}
 	toks := r.d.Tokens

@@ -149,3 +149,130 @@ func TestPersonsMinistryOfTheNamedState(t *testing.T) {
 	_, aff := personsOf(t, `Le 4 mars 2023, le ministre de la Justice, Paul Dubois, s'est entretenu à La Haye avec la directrice d'Eurojust. Il a rappelé que la Belgique soutient pleinement la coopération judiciaire européenne.`)
 	wantAffiliation(t, aff, "person:paul-dubois", "agency:be:ministry-of-justice")
 }
+
+func TestPersonsSecretariatsAndBracketedLists(t *testing.T) {
+	persons, aff := personsOf(t, `The AFRIPOL Secretariat held an online meeting with INTERPOL on 3 May 2022. Taking part were officers of the AFRIPOL Secretariat, namely Pol. Brig. Gen. Karim Haddad (Head of Operations), Supt. Lina Osei (Analyst) and DSP Omar Diallo (Liaison Officer).`)
+	wantPersons(t, persons, "person:karim-haddad", "person:lina-osei", "person:omar-diallo")
+	for _, id := range []string{"person:karim-haddad", "person:lina-osei", "person:omar-diallo"} {
+		wantAffiliation(t, aff, id, "org:afripol-secretariat")
+	}
+	for id := range persons {
+		if id == "person:brig" || id == "person:gen" || id == "person:supt" {
+			t.Errorf("an abbreviated rank taken for a name: %s", id)
+		}
+	}
+}
+
+func TestPersonsSpeakersParticipate(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("speakers.txt", []byte(`A regional workshop on border security was held in Accra on 3 May 2022 by INTERPOL. Dr. Kwame Mensah, Director of the Ghana Immigration Service, and Ms. Abena Owusu, Head of Operations at INTERPOL, both addressed the opening session.`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.To, "meeting:") {
+			got[e.From] = true
+		}
+	}
+	for _, p := range []string{"person:kwame-mensah", "person:abena-owusu"} {
+		if !got[p] {
+			t.Errorf("%s should take part in the workshop; participants %v", p, keys(got))
+		}
+	}
+}
+
+func TestPersonsTitleNearestTheName(t *testing.T) {
+	persons, aff := personsOf(t, `Lisbonne, le 2 février 2024 – Le ministre de l'Intérieur, Paulo Reis, a reçu son homologue espagnol ainsi que le Président de la République Rui Costa. Le ministre a reçu ensuite au ministère le Secrétaire général d'Interpol, Marco Lenz, pour parler de la coopération policière.`)
+	wantPersons(t, persons, "person:rui-costa", "person:marco-lenz", "person:paulo-reis")
+	if n := persons["person:marco-lenz"]; n.Properties["title"] != "Secrétaire général d'Interpol" {
+		t.Errorf("title of the nearest office: %q", n.Properties["title"])
+	}
+	wantAffiliation(t, aff, "person:marco-lenz", "org:interpol")
+	// "espagnol" qualifies the counterpart: the minister's ministry is of the place's state.
+	wantAffiliation(t, aff, "person:paulo-reis", "agency:pt:")
+}
+
+func TestPersonsFullNameOfAFamilyNameAndPlaceFirstNames(t *testing.T) {
+	persons, aff := personsOf(t, `Il Commissario europeo per gli Affari interni Anna Berg ha incontrato oggi a Roma il Ministro Ferrante. Lo ha dichiarato Paolo Ferrante al termine dell'incontro. Erano presenti anche la dottoressa Florence Moretti della Guardia di Finanza e altri funzionari.`)
+	wantPersons(t, persons, "person:anna-berg", "person:paolo-ferrante", "person:florence-moretti")
+	if _, ok := persons["person:ferrante"]; ok {
+		t.Error("the family name after a title should be the full person named later")
+	}
+	wantAffiliation(t, aff, "person:florence-moretti", "agency:it:")
+}
+
+func TestPersonsShorterFormsAndHonorificPhrases(t *testing.T) {
+	persons, _ := personsOf(t, `L'atelier de Lomé a été ouvert le 4 juin 2021 par Mme Awa Diop Sarr, Représentante régionale de l'ONUDC, en présence de Son Excellence Marc Leroy, Ambassadeur de France au Togo, et du Commissaire Divisionnaire Kofi Mensah. Selon Mme Diop Sarr, la coopération doit se renforcer.`)
+	wantPersons(t, persons, "person:awa-diop-sarr", "person:marc-leroy", "person:kofi-mensah")
+	if len(persons) != 3 {
+		t.Errorf("want three persons, have %v", keys(persons))
+	}
+}
+
+func TestPersonsPossessivesAndBodiesAfterAComma(t *testing.T) {
+	persons, aff := personsOf(t, `NAIROBI, Kenya – The delegation was received on 3 March 2022 by Hon. Peter Wanjala and by Uganda's Ambassador to Kenya, Grace Akello. Assistant Inspector General Paul Otieno, of the Kenya Police Service, and the Director of Criminal Investigations Samuel Mwangi also met the delegates.`)
+	wantPersons(t, persons, "person:peter-wanjala", "person:grace-akello", "person:paul-otieno", "person:samuel-mwangi")
+	wantAffiliation(t, aff, "person:grace-akello", "state:ug")
+	wantAffiliation(t, aff, "person:paul-otieno", "agency:ke:")
+}
+
+func TestPersonsBodyInBracketsOrFrom(t *testing.T) {
+	_, aff := personsOf(t, `The sessions of the workshop in Vienna on 4 May 2022 were led by Dr. Anna Keller (UNODC) and by Mr. Tom Price from Europol, who presented the latest trends.`)
+	wantAffiliation(t, aff, "person:anna-keller", "unbody:unodc")
+	wantAffiliation(t, aff, "person:tom-price", "org:europol")
+}
+
+func TestPersonsHeadlinesAndLongTitles(t *testing.T) {
+	persons, _ := personsOf(t, "Secretary General Welcomes New Members Of The Regional Network\n\nNAIROBI, 5 May 2023 – The Under-Secretary-General for Peace Operations Jean-Paul Morel met the Inspector General of Police, Peter Kamau, on 5 May 2023 to discuss police cooperation.")
+	wantPersons(t, persons, "person:jean-paul-morel", "person:peter-kamau")
+	if len(persons) != 2 {
+		t.Errorf("a title-case headline has no names: %v", keys(persons))
+	}
+}
+
+func TestPersonsTitleComplementsAndCompanies(t *testing.T) {
+	persons, aff := personsOf(t, `GENEVA, 3 May 2022 – The President of Moldova Ana Cojocaru and the Mayor of Geneva Paul Meier opened the meeting. The Head of Unit, Ms. Eva Lind, and Tom Berger presented the results. Dr. Walsh and Murray Ltd supplied the equipment.`)
+	wantPersons(t, persons, "person:ana-cojocaru", "person:paul-meier", "person:eva-lind", "person:tom-berger")
+	wantAffiliation(t, aff, "person:ana-cojocaru", "state:md")
+	for id := range persons {
+		if strings.Contains(id, "moldova") || strings.Contains(id, "geneva") || strings.Contains(id, "ltd") {
+			t.Errorf("a title's complement or a company read as a name: %s", id)
+		}
+	}
+}
+
+func TestPersonsTitlePairsInAList(t *testing.T) {
+	persons, aff := personsOf(t, `Torino, 4 maggio 2023 – Erano presenti il Questore di Torino, Paolo Verdi, il Comandante Provinciale dei Carabinieri, Col. Luca Neri, e la dott.ssa Anna Gialli, Vicario del Prefetto.`)
+	wantPersons(t, persons, "person:paolo-verdi", "person:luca-neri", "person:anna-gialli")
+	wantAffiliation(t, aff, "person:luca-neri", "agency:it:carabinieri")
+	if aff["person:paolo-verdi -> agency:it:carabinieri"] {
+		t.Error("the next person's title was read as an apposition")
+	}
+	if _, ok := persons["person:provinciale"]; ok {
+		t.Error("a title's adjective read as a family name")
+	}
+}
+
+func TestPersonsForceNamedByItsHead(t *testing.T) {
+	_, aff := personsOf(t, `Roma, 4 maggio 2023 – Alla firma dell'accordo hanno partecipato il Capo della Polizia, Prefetto Marco Ferri, e il Vice Direttore Generale della Pubblica Sicurezza, Prefetto Luigi Conti, per la cooperazione di polizia tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:marco-ferri", "agency:it:police")
+	wantAffiliation(t, aff, "person:luigi-conti", "agency:it:general")
+}
+
+func TestPersonsEmbassyInATitle(t *testing.T) {
+	_, aff := personsOf(t, `Oggi a Tirana il Direttore della Polizia albanese ha incontrato l'Esperto per la sicurezza dell'Ambasciata, Col. Mario Neri, e l'Addetto dell'Ambasciata di Francia, Paul Morel, per rafforzare la cooperazione.`)
+	wantAffiliation(t, aff, "person:mario-neri", "agency:it:")
+	wantAffiliation(t, aff, "person:paul-morel", "agency:fr:")
+}
+
+func TestPersonsEuropeanCommissionerAndOwnOffices(t *testing.T) {
+	_, aff := personsOf(t, `Brussels, 3 May 2022 – The European Commission welcomed the arrangement, signed in the presence of the European Commissioner for Home Affairs Anna Lindqvist and Home Secretary John Porter as witnesses.`)
+	wantAffiliation(t, aff, "person:anna-lindqvist", "org:european-commission")
+	if aff["person:john-porter -> org:european-commission"] {
+		t.Error("an office of its own does not take the body of the person before")
+	}
+}

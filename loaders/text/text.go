@@ -257,7 +257,7 @@ func (d *Doc) endsSentence(k int) bool {
 	return true
 }
 
-var abbreviations = set("mr mrs ms dr prof sig dott dottssa on gen col amb min plen st no nr art ca vs etc cf p pp ing avv mons sen mme mlle m ms jr sr lt capt cpt dip dipt dept uff dir div sez serv")
+var abbreviations = set("mr mrs ms dr prof sig dott dottssa on gen col amb min plen st no nr art ca vs etc cf p pp ing avv mons sen mme mlle m ms jr sr lt capt cpt dip dipt dept uff dir div sez serv pol brig maj sgt insp supt cmdr adm hon")
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}

@@ -1,0 +1,531 @@
+package extract
+
+// Affiliations: the body a person's title names ("Executive Director of UNODC", "il
+// ministro della Giustizia", "directeur général de la sécurité intérieure du Burkina",
+// "Capo della Polizia", "l'Esperto dell'Ambasciata"), read by recognisePersons.
+
+import (
+	"strings"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// bodyAfterName returns the body in "NAME of the (Italian) Carabinieri", "NAME de la CENTIF".
+func (r *run) bodyAfterName(j int) *mention {
+	if j+1 < len(r.d.Tokens) && r.fold(j) == "," && ofPrepositions[r.fold(j+1)] {
+		j++ // "Noor Gabow, of the National Police Service"
+	}
+	if j+2 < len(r.d.Tokens) && r.fold(j) == "(" {
+		// "John Smith (UNODC)"
+		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.last < len(r.d.Tokens) && r.fold(m.last) == ")" &&
+			(m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+			return m
+		}
+		return nil
+	}
+	k := j
+	if k < len(r.d.Tokens) && personFrom[r.fold(k)] {
+		k++ // "Maria Rossi from Europol"
+	}
+	for k < len(r.d.Tokens) && ofConnectors[r.fold(k)] && k-j < 3 {
+		k++
+	}
+	if k == j {
+		return nil
+	}
+	m := r.mentionAt(k)
+	if m != nil && m.kind == fixtures.KindState && m.first == k {
+		m = r.mentionAt(m.last) // "of the Italian Carabinieri", "of the Kenya Police Service"
+	}
+	if m != nil && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		return m
+	}
+	return nil
+}
+
+// affiliate links a person to the actor named in the title segment [start, end) and
+// marks the actors of the segment as part of a title. The actor is, in this order: the
+// first one right after the title word (a state before a body gives the body), an
+// embassy, the body after "at"/"presso" that a unit belongs to, a directorate or police
+// force the title itself names, an organisation farther in the title, a minister's
+// ministry, the actor before the title word, the body "l'agence" refers back to; then
+// the body the chain of units belongs to. A second title joined by "e"/"and" names a
+// second actor ("Vice Segretario delle Nazioni Unite e Direttore esecutivo di UNODC").
+func (r *run) affiliate(p *mention, start, end, word int) {
+	lastWord := r.titleGroupEnd(word, end)
+	var after, before, second, farBody, employer *mention
+	secondWord := -1
+	for k := start; k < end; k++ {
+		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
+			secondWord = k + 1
+		}
+		m := r.mentionAt(k)
+		if m == nil || m.kind == "" || m.kind == "place" || m.kind == fixtures.KindPerson {
+			continue
+		}
+		m.inTitle = true
+		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
+			continue
+		}
+		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
+			continue // "UNODC Representative in Pakistan": where, not whom for
+		}
+		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
+			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
+			farBody = m
+		}
+		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && employerLinks[r.fold(r.skipArticle(r.skipAdjective(k))-1)] {
+			employer = m // "... Unit at the OSCE Secretariat's ..."
+		}
+		switch {
+		case k >= word && after == nil && k <= lastWord+5:
+			after = m
+		case k < word:
+			before = m
+		case secondWord >= 0 && second == nil && m != after && k <= r.titleGroupEnd(secondWord, end)+5:
+			second = m
+		}
+	}
+	if after == nil && before == nil || after != nil && after.kind == fixtures.KindState {
+		if e := r.embassy(lastWord, end); e != nil {
+			after = e // "l'Esperto dell'Ambasciata", "l'Addetto dell'Ambasciata di Francia"
+		}
+	}
+	if after != nil && after.kind == fixtures.KindState {
+		// "trainers of United States Customs and Border Protection": the state says whose
+		// the body after it is.
+		if b := r.mentionAt(after.last); b != nil && b.first == after.last && (b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization) {
+			after = b
+		}
+	}
+	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
+		after = employer // the unit named first is optional, the body it belongs to is not
+	}
+	if after == nil && before == nil {
+		// "Vice Direttore Generale della Pubblica Sicurezza", "Capo della Polizia": the body
+		// the title names, before any farther one.
+		after = r.directorate(word, lastWord, end)
+		if after == nil {
+			after = r.headOnly(lastWord, end)
+		}
+	}
+	if after == nil && farBody != nil && secondWord < 0 {
+		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
+		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
+		after = farBody
+	}
+	stateOnly := after == nil || after.kind == fixtures.KindState
+	if min := r.ministry(word, end); min != nil && stateOnly {
+		after = min
+	}
+	if after == nil {
+		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.
+		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil; k++ {
+			if _, ok := ministerWords[r.fold(k)]; ok {
+				after = r.ministry(k, end)
+			}
+		}
+	}
+	if after == nil {
+		after = before
+	}
+	if after == nil {
+		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
+	}
+	if after == nil {
+		after = r.collegeOf(word, lastWord, end) // "the European Commissioner for Home Affairs"
+	}
+	after = r.outerBody(after, end)
+	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
+		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
+		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
+			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
+			// state the release names, not the place the minister visits.
+			after.country = r.namedState()
+		}
+	}
+	if p.title == "" {
+		p.title = strings.TrimSpace(r.textOf(word, end))
+	}
+	if after != nil {
+		p.affiliation = append(p.affiliation, r.indexOf(after))
+		if after.owner != nil && after.kind == fixtures.KindOrganization {
+			p.affiliation = append(p.affiliation, r.indexOf(after.owner)) // the secretariat's organisation
+		}
+	}
+	if second != nil && second != after {
+		p.affiliation = append(p.affiliation, r.indexOf(second))
+	}
+}
+
+// collegeOf reads a member's title of a supranational college ("European Commissioner",
+// "Commissario europeo", "commissaire européenne") as the college, when the document
+// names it elsewhere.
+func (r *run) collegeOf(word, lastWord, end int) *mention {
+	id := ""
+	for k := max(word-1, 0); k <= lastWord+1 && k < end; k++ {
+		if supranationalWords[r.fold(k)] || r.fold(k) == "eu" || r.fold(k) == "ue" {
+			id = collegeTitles[r.fold(word)]
+		}
+	}
+	if id == "" {
+		return nil
+	}
+	for _, m := range r.ments {
+		if m.id == id && m.kind != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// skipArticle returns the first token of the article before k ("at the OSCE"): k when
+// there is none.
+func (r *run) skipArticle(k int) int {
+	if k > 0 && articles[r.fold(k-1)] {
+		return k - 1
+	}
+	return k
+}
+
+// outerBody follows a chain of bodies inside a title ("del servizio Relazioni
+// internazionali del ministero dell'Interno", "Unit at the OSCE Secretariat's Department")
+// to the body the chain belongs to: the person's organisation, the units being optional.
+func (r *run) outerBody(m *mention, end int) *mention {
+	for hops := 0; m != nil && hops < 3 && m.kind != fixtures.KindState; hops++ {
+		k := m.last
+		for k < end && k-m.last < 3 && ofConnectors[r.fold(k)] {
+			k++
+		}
+		n := r.mentionAt(k)
+		if k == m.last || k >= end || n == nil || n.first != k || n == m ||
+			n.kind != fixtures.KindAgency && n.kind != fixtures.KindOrganization && n.kind != fixtures.KindUNBody {
+			break
+		}
+		m = n
+	}
+	return m
+}
+
+// bodyAnaphor reads "l'agence", "dell'agenzia", "the organisation" right after a title
+// word (in [from, from+3) of a segment ending at end) as the body named last before it.
+func (r *run) bodyAnaphor(from, end int) *mention {
+	for k := from; k < end && k < from+3; k++ {
+		if !bodyAnaphors[r.fold(k)] || r.at[k] != 0 || k == 0 || !definite[r.fold(k-1)] {
+			continue
+		}
+		for b := k - 1; b >= 0 && k-b < 60; b-- {
+			m := r.mentionAt(b)
+			if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+				return m
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// directorate reads the body a director's title names when the text names it no other
+// way: "directeur général de la sécurité intérieure du Burkina" is the "direction générale
+// de la sécurité intérieure" of Burkina Faso, "Vice Direttore Generale della Pubblica
+// Sicurezza" the "Direzione Generale della Pubblica Sicurezza". It adds the agency as a
+// mention over the title's words.
+func (r *run) directorate(word, lastWord, end int) *mention {
+	toks := r.d.Tokens
+	d := word
+	for d <= lastWord && directorBodies[r.fold(d)] == "" {
+		d++
+	}
+	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] {
+		return nil
+	}
+	k := lastWord + 1
+	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
+		k++
+	}
+	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] ||
+		agencyHeads[r.fold(k)] || bodyHeads[r.fold(k)] {
+		return nil // "direttore del servizio X": the title names the service, not a directorate
+	}
+	if _, meeting := meetingHeads[r.fold(k)]; meeting {
+		return nil
+	}
+	last := k
+	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !conjunctions[r.fold(last)] && !directorateStops[r.fold(last)] {
+		last++
+	}
+	for last > k && ofConnectors[r.fold(last-1)] {
+		last-- // "... du" before the state
+	}
+	country := ""
+	if j := r.skipOf(last, end); j < end {
+		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
+			country, s.spec = s.country, true // "du Burkina"
+		}
+	}
+	for i := d; i < last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	var b strings.Builder
+	head := directorBodies[r.fold(d)]
+	if toks[d].Upper {
+		head = titleCase(head)
+	}
+	b.WriteString(head)
+	i := d + 1
+	for ; i <= lastWord; i++ {
+		if !titleModifiers[r.fold(i)] {
+			continue // "directeur général adjoint": the deputy heads no body of his own
+		}
+		w := r.d.TokenText(toks[i])
+		if r.d.Lang == "fr" && !strings.HasSuffix(r.fold(i), "e") {
+			w += "e" // "général" agrees with "direction": "générale"
+		}
+		b.WriteString(" " + w)
+	}
+	b.WriteString(" " + r.textOf(lastWord+1, last))
+	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// headOnly reads "Capo della Polizia", "chef de la police", "Head of Customs": a title
+// whose body is a police or customs force named by its head word alone, which the
+// recognisers leave out. It adds the agency as a mention.
+func (r *run) headOnly(lastWord, end int) *mention {
+	toks := r.d.Tokens
+	h := r.skipOf(lastWord+1, end)
+	if h == lastWord+1 || h >= end || !forceHeads[r.fold(h)] || r.at[h] != 0 || !toks[h].Upper {
+		return nil
+	}
+	if h+1 < end && toks[h+1].Kind == text.Word && (toks[h+1].Upper || ofConnectors[r.fold(h+1)]) {
+		return nil // "Capo della Polizia Criminale", "Chief of Police of ...": a longer name
+	}
+	m := &mention{first: h, last: h + 1, kind: fixtures.KindAgency, name: r.textOf(h, h+1), inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// embassy reads the embassy a title names ("l'Esperto dell'Ambasciata", "attaché à
+// l'ambassade de France", "First Secretary at the Embassy of Japan") as an agency of the
+// state written with it, else of the release's state. It adds the agency as a mention.
+func (r *run) embassy(lastWord, end int) *mention {
+	h := lastWord + 1
+	for h < end && h-lastWord < 7 && !embassyWords[r.fold(h)] && r.at[h] == 0 && r.d.Tokens[h].Kind == text.Word {
+		h++ // "l'Esperto per la sicurezza dell'Ambasciata"
+	}
+	if h == lastWord+1 || h >= end || !embassyWords[r.fold(h)] || r.at[h] != 0 ||
+		!ofConnectors[r.fold(h-1)] && !employerLinks[r.fold(h-1)] && r.fold(h-1) != "a" {
+		return nil
+	}
+	last, country := h+1, ""
+	if j := r.skipOf(last, end); j > last && j < end {
+		if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.first == j {
+			country, s.spec = s.country, true // "of Japan", "d'Italia"
+		}
+	}
+	if country == "" {
+		country = languageStates[r.d.Lang]
+	}
+	if country == "" {
+		return nil // the embassy of a state the text does not say: the document's state is the host
+	}
+	m := &mention{first: h, last: last, kind: fixtures.KindAgency, name: r.textOf(h, last), country: country, inTitle: true}
+	if r.add(m) == nil {
+		return nil
+	}
+	return m
+}
+
+// skipOf returns the first token after the of-connectors at k.
+func (r *run) skipOf(k, end int) int {
+	for k < end && ofConnectors[r.fold(k)] {
+		k++
+	}
+	return k
+}
+
+// ledBy returns the body whose delegation a person leads: "una delegazione della
+// Gendarmeria Nazionale francese guidata dal Direttore generale X", "a delegation of the
+// X led by Y". k is where the name and its prefix start, t the title before them.
+func (r *run) ledBy(k int, t []int) *mention {
+	if t != nil && t[1] == k {
+		k = t[0]
+	}
+	end := k
+	for end > 0 && k-end < 3 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par") {
+		end--
+	}
+	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
+		return nil
+	}
+	for b := end - 2; b >= 0 && end-b < 10 && r.d.Tokens[b].Sentence == r.d.Tokens[end].Sentence; b-- {
+		if f := r.fold(b); clauseBreak(f) && f != "(" && f != ")" {
+			return nil
+		}
+		m := r.mentionAt(b)
+		if m == nil || m.kind == fixtures.KindState && m.adjective {
+			continue
+		}
+		if m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody || m.kind == fixtures.KindState {
+			for d := m.first - 1; d >= 0 && m.first-d < 4; d-- {
+				if delegationWords[r.fold(d)] {
+					return m
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// nameChain reports whether the tokens [from, to) only continue a name: connectors,
+// capitalised words and words of agency names ("del servizio Relazioni internazionali
+// del"), not a clause ("della Polizia preposto all'attività di").
+func (r *run) nameChain(from, to int) bool {
+	for k := from; k < to; k++ {
+		f := r.fold(k)
+		_, gl := r.x.gaz.Glossary[f]
+		if !connectors[f] && !gl && !r.d.Tokens[k].Upper && !titleModifiers[f] && r.at[k] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// namedState is the state the document names most as a state (the title line counting
+// double), places left out; "" when none or a tie.
+func (r *run) namedState() string {
+	if !r.people.namedDone {
+		r.people.named, r.people.namedDone = r.countNamedStates(), true
+	}
+	return r.people.named
+}
+
+// personState is what person recognition keeps for a document.
+type personState struct {
+	named     string // namedState, once counted
+	namedDone bool
+}
+
+func (r *run) countNamedStates() string {
+	score := map[string]int{}
+	for _, m := range r.ments {
+		// "son homologue marocain": an adjective qualifies someone, it does not name the state.
+		if m.kind == fixtures.KindState && m.country != "" && !m.adjective {
+			w := 1
+			if r.d.Tokens[m.first].Sentence == 0 {
+				w = 2
+			}
+			score[m.country] += w
+		}
+	}
+	best, tie := "", false
+	for c, n := range score {
+		switch {
+		case best == "" || n > score[best]:
+			best, tie = c, false
+		case n == score[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// stateIn reports whether a state is named in the tokens [start, end).
+func (r *run) stateIn(start, end int) bool {
+	for k := start; k < end; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState {
+			return true
+		}
+	}
+	return false
+}
+
+// skipAdjective returns the first token of a nationality adjective right before k ("the
+// Spanish National Police"): k when there is none.
+func (r *run) skipAdjective(k int) int {
+	if m := r.mentionAt(k - 1); m != nil && m.kind == fixtures.KindState && m.adjective && m.last == k {
+		return m.first
+	}
+	return k
+}
+
+// titleGroupEnd returns the last word of the title that starts at word: title words and
+// their modifiers ("Direttore esecutivo", "Secretary General", "Deputy Head").
+func (r *run) titleGroupEnd(word, end int) int {
+	last := word
+	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
+		last++
+	}
+	return last
+}
+
+func (r *run) indexOf(m *mention) int { return m.idx }
+
+// ministry reads "Ministro dell'Interno della Serbia" or "ministre espagnol de
+// l'Intérieur" as the ministry it names, and adds it as an agency mention.
+func (r *run) ministry(word, end int) *mention {
+	min, ok := ministerWords[r.fold(word)]
+	if !ok {
+		return nil
+	}
+	words := wordsView{min}
+	k := word + 1
+	var adj *mention
+	if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.adjective {
+		adj = m
+		k = m.last
+	}
+	for j := k; j < end; j++ {
+		words = append(words, r.fold(j))
+	}
+	n, t, ok := r.x.ix.longest(words, 0, r.d.Lang)
+	if !ok || t.kind != tAgency {
+		return nil
+	}
+	last := k + n - 1
+	for i := k; i < last; i++ {
+		if r.at[i] != 0 {
+			return nil
+		}
+	}
+	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
+	// belongs to the name, and the adjective after it says whose the ministry is.
+	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 {
+		j := last + 2
+		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
+			j++
+		}
+		last = j
+	}
+	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
+		adj = s
+	}
+	a := r.x.gaz.Agencies[t.idx]
+	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
+	if adj != nil {
+		// the adjective sits inside the span: take it over as the country
+		m.country = adj.country
+		adj.spec = true
+		r.at[adj.first] = 0
+		adj.kind = ""
+	}
+	if r.add(m) == nil {
+		return nil
+	}
+	if m.country == "" {
+		m.country = r.countrySpec(m)
+	}
+	return m
+}
