@@ -24,11 +24,10 @@ func TestImportConfidence(t *testing.T) {
 	if _, err := store.Import(ctx, read(t, fixtureLow), nil); err != nil {
 		t.Fatal(err)
 	}
-	low := map[string]float64{
-		"state:IT": 1, "unicri": 0.6, "meeting:c": 0.5, "person:verdi": 0.7, // verdi: 0.7 and 0.25 in low.json
-		"PARTICIPATED_IN|unicri|meeting:c": 0.55, // 0.35 and 0.55 in low.json
-		"PARTICIPATED_IN|state:IT|meeting:c": 1, "AFFILIATED_WITH|person:verdi|unicri": 0.65,
-	}
+	// low.json reads person:verdi at 0.7 and 0.25, and unicri's PARTICIPATED_IN at 0.35 and 0.55.
+	low := map[string]float64{"state:IT": 1, "unicri": 0.6, "meeting:c": 0.5, "person:verdi": 0.7,
+		"PARTICIPATED_IN|unicri|meeting:c": 0.55, "PARTICIPATED_IN|state:IT|meeting:c": 1,
+		"AFFILIATED_WITH|person:verdi|unicri": 0.65}
 	assertStoredConfidence(t, low)
 	if p := nodeProps(t, "doc:low"); p["confidence"] != nil {
 		t.Errorf("doc:low stores a confidence: %v", p["confidence"])
@@ -41,11 +40,9 @@ func TestImportConfidence(t *testing.T) {
 	if _, err := store.Import(ctx, read(t, fixtureHigh), nil); err != nil {
 		t.Fatal(err)
 	}
-	high := map[string]float64{
-		"state:IT": 1, "unicri": 0.9, "meeting:c": 0.5, "person:verdi": 0.7,
-		"PARTICIPATED_IN|unicri|meeting:c": 0.8,
-		"PARTICIPATED_IN|state:IT|meeting:c": 1, "AFFILIATED_WITH|person:verdi|unicri": 0.65,
-	}
+	high := map[string]float64{"state:IT": 1, "unicri": 0.9, "meeting:c": 0.5, "person:verdi": 0.7,
+		"PARTICIPATED_IN|unicri|meeting:c": 0.8, "PARTICIPATED_IN|state:IT|meeting:c": 1,
+		"AFFILIATED_WITH|person:verdi|unicri": 0.65}
 	assertStoredConfidence(t, high)
 	assertReadConfidence(t, store, high)
 
@@ -90,7 +87,7 @@ func TestCurationConfidence(t *testing.T) {
 	}
 	for _, e := range []fixtures.Edge{
 		{Kind: fixtures.EdgeAffiliatedWith, From: "person:verdi", To: "unicri", Confidence: &half}, // stored at 0.65
-		{Kind: fixtures.EdgeParticipatedIn, From: "person:neri", To: "meeting:c"},                // new
+		{Kind: fixtures.EdgeParticipatedIn, From: "person:neri", To: "meeting:c"},                  // new
 	} {
 		got, err := store.AddEdge(ctx, e)
 		if err != nil {
