@@ -10,13 +10,17 @@ import (
 // Curation: the mutations analysts use to correct the graph. Each one is validated with
 // the fixture rules, runs in one write transaction, and writes through the same
 // statements as the importer, so a curated node or edge is stored exactly like a loaded one.
+// An analyst's word is sure: what they create or upsert gets confidence 1 (a fact without
+// a confidence, fixtures.ConfidenceOf).
 
 // CuratorSource is the source recorded when a curation gives none.
 var CuratorSource = fixtures.Source{Reference: "curator"}
 
 // UpsertNode creates the node or updates it: non-null fields overwrite, aliases and
-// sources are merged. Document sources must name documents already in the graph.
+// sources are merged, the confidence becomes 1. Document sources must name documents
+// already in the graph.
 func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) {
+	n.Confidence = nil
 	if len(n.Sources) == 0 {
 		n.Sources = []fixtures.Source{CuratorSource}
 	}
@@ -54,8 +58,9 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 }
 
 // AddEdge adds an edge between two existing nodes, or merges sources and properties into
-// the edge with the same key.
+// the edge with the same key; its confidence becomes 1.
 func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
+	e.Confidence = nil
 	if len(e.Sources) == 0 {
 		e.Sources = []fixtures.Source{CuratorSource}
 	}
@@ -142,7 +147,9 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 
 // MergeNodes merges node merged into survivor: its edges move to the survivor (an edge that
 // would join the survivor to itself is dropped), its name, aliases and sources become the
-// survivor's, and its id keeps resolving to the survivor through a Redirect.
+// survivor's, and its id keeps resolving to the survivor through a Redirect. The survivor
+// keeps the higher of the two confidences, and so does an edge merged into one with the
+// same key.
 func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*Node, error) {
 	ns, err := s.NodesByID(ctx, []string{survivorID, mergedID})
 	if err != nil {
@@ -180,7 +187,7 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 				continue
 			}
 			moved[e.Kind] = append(moved[e.Kind], map[string]any{"key": fe.Key(), "from": fe.From, "to": fe.To,
-				"props": e.props, "sources": e.sources})
+				"props": e.props, "sources": e.sources, "confidence": e.confidence})
 		}
 		for _, kind := range fixtures.EdgeKinds {
 			if len(moved[kind]) > 0 {
@@ -197,6 +204,7 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			    s.aliasText = reduce(t = '', a IN aliases | t + CASE t WHEN '' THEN '' ELSE ' | ' END + a),
 			    s.refSources = CASE WHEN m.refSources IS NULL THEN s.refSources
 					ELSE reduce(acc = coalesce(s.refSources, []), x IN m.refSources | CASE WHEN x IN acc THEN acc ELSE acc + x END) END
+			FOREACH (_ IN CASE WHEN s.confidence < m.confidence THEN [1] ELSE [] END | SET s.confidence = m.confidence)
 			WITH m, s
 			CALL (m, s) {
 				MATCH (d:Document)-[old:MENTIONS]->(m)
@@ -226,6 +234,7 @@ type rawEdge struct {
 	Date           *string
 	props          map[string]any
 	sources        []any
+	confidence     float64
 }
 
 // edgesAt reads every domain edge at a node with its properties, inside the transaction.
@@ -245,10 +254,12 @@ func (t *Tx) edgesAt(ctx context.Context, id string) ([]rawEdge, error) {
 		to, _ := r.Get("to")
 		pv, _ := r.Get("p")
 		p := pv.(map[string]any)
-		e := rawEdge{Kind: kind.(string), From: from.(string), To: to.(string), Date: optStr(p["date"]), props: map[string]any{}}
+		e := rawEdge{Kind: kind.(string), From: from.(string), To: to.(string), Date: optStr(p["date"]), props: map[string]any{},
+			confidence: fixtures.ConfidenceOf(optFloat(p["confidence"]))}
 		e.sources, _ = p["sources"].([]any)
 		for k, v := range p {
-			if k != "key" && k != "sources" && k != "docs" { // docs: edges stored before sources moved
+			// docs: edges stored before sources moved; confidence only rises (edgeMerge)
+			if k != "key" && k != "sources" && k != "docs" && k != "confidence" {
 				e.props[k] = v
 			}
 		}

@@ -28,9 +28,10 @@ type ImportStats struct {
 
 // Import writes one validated fixture in a single write transaction (all or nothing):
 // documents, nodes and edges are merged by id and key so that importing twice changes
-// nothing, aliases and sources are unions, and a non-null scalar overwrites while a null
-// one keeps the stored value. Ids that were merged away resolve to their survivor. A node
-// whose id is stored with another kind makes the whole import fail with an *InputError.
+// nothing, aliases and sources are unions, a non-null scalar overwrites while a null one
+// keeps the stored value, and a confidence only rises (more evidence never lowers it).
+// Ids that were merged away resolve to their survivor. A node whose id is stored with
+// another kind makes the whole import fail with an *InputError.
 // progress, if not nil, is called after every batch of documents, nodes or edges with the
 // rows written so far. It needs the schema (EnsureSchema): its lookups name the indexes.
 //
@@ -252,7 +253,7 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 				old = append(old, row)
 			} else {
 				fresh = append(fresh, map[string]any{"kind": kind, "key": row["key"], "a": nodes[row["from"].(string)].eid,
-					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"]})
+					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"], "confidence": row["confidence"]})
 			}
 		}
 		n := 0
@@ -406,7 +407,7 @@ func countRows(m map[string][]any) int {
 
 // newImport builds the rows of every statement. Nodes that share an id (after redirects)
 // and edges that share a key become one row: the first name wins, the others become
-// aliases, lists are unions and the last non-null scalar wins.
+// aliases, lists are unions, the last non-null scalar wins and the highest confidence wins.
 func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 	im := &importRows{nodes: map[string][]any{}, edges: map[string][]any{}}
 	im.addDocuments(f.Documents)
@@ -454,7 +455,7 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 		acc, ok := nodes[t.id]
 		if !ok {
 			acc = &nodeAcc{
-				row:   map[string]any{"id": t.id, "kind": t.kind, "name": n.Name, "props": map[string]any{}},
+				row:   map[string]any{"id": t.id, "kind": t.kind, "name": n.Name, "props": map[string]any{}, "confidence": 0.0},
 				forms: newSet(), refs: newSet(), mentions: map[string]*set{},
 			}
 			nodes[t.id] = acc
@@ -462,6 +463,7 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 		}
 		acc.forms.add(n.Name)
 		acc.forms.add(n.Aliases...)
+		raise(acc.row, n.Confidence)
 		props := acc.row["props"].(map[string]any)
 		setStr(props, "country", n.Country)
 		setStr(props, "startDate", n.StartDate)
@@ -525,12 +527,14 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 		acc, ok := edges[key]
 		if !ok {
 			acc = &edgeAcc{
-				row:     map[string]any{"key": key, "kind": e.Kind, "from": e.From, "to": e.To, "props": map[string]any{}},
+				row: map[string]any{"key": key, "kind": e.Kind, "from": e.From, "to": e.To, "props": map[string]any{},
+					"confidence": 0.0},
 				sources: newSet(),
 			}
 			edges[key] = acc
 			edgeOrder = append(edgeOrder, key)
 		}
+		raise(acc.row, e.Confidence)
 		props := acc.row["props"].(map[string]any)
 		setStr(props, "role", e.Role)
 		setStr(props, "date", e.Date)
@@ -577,6 +581,11 @@ func (s *set) add(xs ...string) {
 	}
 }
 
+// raise keeps in a row (whose confidence starts at 0) the highest of its confidence and c.
+func raise(row map[string]any, c *float64) {
+	row["confidence"] = max(row["confidence"].(float64), fixtures.ConfidenceOf(c))
+}
+
 func setStr(props map[string]any, key string, v *string) {
 	if v != nil {
 		props[key] = *v
@@ -620,9 +629,11 @@ SET d:Document, d.kind = 'Document', d += row.props,
 RETURN d.id, elementId(d), created`
 
 // nodeCypher merges nodes, whose kinds must come from fixtures.NodeKinds (Import and the
-// curations validate them first), and returns their ids, element ids and whether they were created: the stored name stays,
-// another name becomes an alias, aliases and reference sources are unions, and non-null
-// scalars (row.props) overwrite. Lists are only written when they gain an entry, so a hub
+// curations validate them first), and returns their ids, element ids and whether they
+// were created: the stored name stays, another name becomes an alias, aliases and
+// reference sources are unions, non-null scalars (row.props) overwrite, and the
+// confidence rises to the row's when that is higher (a node stored without one reads as 1
+// and keeps it). Lists and the confidence are only written when they change, so a hub
 // repeated in every file is not rewritten. The SET of kind, done on every row, locks the
 // node, so the lists read next cannot be changed by a concurrent import. Every stored node
 // has an aliasText (the statement sets it on creation), so a node without one was created.
@@ -630,8 +641,9 @@ const nodeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n:$(row.kind), n.name = row.name
+ON CREATE SET n:$(row.kind), n.name = row.name, n.confidence = row.confidence
 SET n.kind = row.kind, n += row.props
+FOREACH (_ IN CASE WHEN n.confidence < row.confidence THEN [1] ELSE [] END | SET n.confidence = row.confidence)
 WITH n, row, n.aliasText IS NULL AS created, coalesce(n.aliases, []) AS old, coalesce(n.refSources, []) AS oldRefs
 WITH n, created, old, [a IN row.forms WHERE a <> n.name AND NOT a IN old] AS added,
      oldRefs, [s IN row.refs WHERE NOT s IN oldRefs] AS addedRefs
@@ -686,15 +698,18 @@ UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 CREATE (a)-[r:$(row.kind) {key: row.key, sources: row.sources, role: row.props.role, date: row.props.date,
-  title: row.props.title, place: row.props.place, amount: row.props.amount, currency: row.props.currency}]->(b)
+  title: row.props.title, place: row.props.place, amount: row.props.amount, currency: row.props.currency,
+  confidence: row.confidence}]->(b)
 RETURN count(r) AS written`
 
-// edgeMerge adds a row's sources and non-null scalars to the stored edge r.
+// edgeMerge adds a row's sources and non-null scalars to the stored edge r, and raises its
+// confidence to the row's when that is higher (as nodeCypher does).
 const edgeMerge = `
 WITH r, row, coalesce(r.sources, []) AS old
 WITH r, row, old, [s IN row.sources WHERE NOT s IN old] AS added
 SET r += row.props
 FOREACH (_ IN CASE WHEN r.sources IS NULL OR size(added) > 0 THEN [1] ELSE [] END | SET r.sources = old + added)
+FOREACH (_ IN CASE WHEN r.confidence < row.confidence THEN [1] ELSE [] END | SET r.confidence = row.confidence)
 RETURN count(r) AS written`
 
 // edgeUpdateCypher merges rows into the stored edges of one kind with their keys, and
@@ -717,7 +732,8 @@ func edgeMergeCypher(kind string) string {
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:%s {key: row.key}]->(b)`, kind) + edgeMerge
+MERGE (a)-[r:%s {key: row.key}]->(b)
+ON CREATE SET r.confidence = row.confidence`, kind) + edgeMerge
 }
 
 // mustKind guards the only values spliced into Cypher: labels and types from a whitelist.

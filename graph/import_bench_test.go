@@ -53,7 +53,8 @@ func BenchmarkImport(b *testing.B) {
 
 // generate builds a valid fixture of one document, n nodes (organisations and people,
 // alternately) and n edges: each person AFFILIATED_WITH the organisation before it, each
-// organisation MEMBER_OF the next one. Every node is mentioned in the document.
+// organisation MEMBER_OF the next one. Every node is mentioned in the document, and every
+// node and edge has a confidence, as the extractor writes them.
 func generate(n int) *fixtures.Fixture {
 	f := &fixtures.Fixture{
 		Format:    fixtures.Format,
@@ -64,23 +65,28 @@ func generate(n int) *fixtures.Fixture {
 	src := func(at int, text string) []fixtures.Source {
 		return []fixtures.Source{{Document: "doc:gen", Start: at, End: at + len(text), Text: text}}
 	}
+	conf := func(i int) *float64 {
+		c := 0.5 + float64(i%5)/10
+		return &c
+	}
 	for i := range n {
 		at := i * 40
 		if i%2 == 0 {
 			name := fmt.Sprintf("Organization %d", i/2)
 			f.Nodes = append(f.Nodes, fixtures.Node{ID: org(i / 2), Kind: fixtures.KindOrganization, Name: name,
-				Aliases: []string{fmt.Sprintf("Org %d", i/2)}, Sources: src(at, name)})
+				Aliases: []string{fmt.Sprintf("Org %d", i/2)}, Sources: src(at, name), Confidence: conf(i)})
 			if orgs > 1 {
-				f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeMemberOf, From: org(i / 2), To: org(i/2 + 1), Sources: src(at, name)})
+				f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeMemberOf, From: org(i / 2), To: org(i/2 + 1),
+					Sources: src(at, name), Confidence: conf(i + 1)})
 			}
 			continue
 		}
 		id, name := fmt.Sprintf("person:%d", i/2), fmt.Sprintf("Person %d", i/2)
 		title := "Director"
 		f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: fixtures.KindPerson, Name: name,
-			Properties: map[string]any{"title": title}, Sources: src(at, name)})
+			Properties: map[string]any{"title": title}, Sources: src(at, name), Confidence: conf(i)})
 		f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeAffiliatedWith, From: id, To: org(i / 2),
-			Properties: map[string]any{"title": title}, Sources: src(at, name)})
+			Properties: map[string]any{"title": title}, Sources: src(at, name), Confidence: conf(i + 2)})
 	}
 	return f
 }

@@ -11,19 +11,25 @@ import (
 // How the domain is stored in Neo4j (the importer writes it, the readers read it):
 //
 //   - A node is (:Entity:<Kind> {id, kind, name, aliases, aliasText, country, startDate,
-//     endDate, place, title, subtype, description, refSources}). kind is the fixture kind
-//     ("UNBody"); aliases holds every surface form but the name; aliasText joins them for
-//     the full-text index; refSources lists its reference sources (no document, such as
-//     {"reference":"gazetteer"}), JSON-encoded fixtures.Source, each once.
+//     endDate, place, title, subtype, description, refSources, confidence}). kind is the
+//     fixture kind ("UNBody"); aliases holds every surface form but the name; aliasText
+//     joins them for the full-text index; refSources lists its reference sources (no
+//     document, such as {"reference":"gazetteer"}), JSON-encoded fixtures.Source, each once.
+//     confidence (0..1) is the highest one it was imported with: it only ever rises.
 //   - A document is (:Entity:Document {id, kind: "Document", name, title, language, file,
-//     sha256, published}) with (:Document)-[:MENTIONS {sources}]->(node) for each node it
-//     mentions; sources lists the spans of that document that name the node (JSON-encoded
-//     fixtures.Source, each once). A node's sources are therefore spread over its MENTIONS
-//     and its refSources, so that a hub mentioned by thousands of documents is never
-//     rewritten whole: read them with Store.NodeSources.
+//     sha256, published}), without a confidence (it reads as 1), with
+//     (:Document)-[:MENTIONS {sources}]->(node) for each node it mentions; sources lists
+//     the spans of that document that name the node (JSON-encoded fixtures.Source, each
+//     once). A node's sources are therefore spread over its MENTIONS and its refSources,
+//     so that a hub mentioned by thousands of documents is never rewritten whole: read
+//     them with Store.NodeSources.
 //   - An edge is a relationship whose type is the edge kind, with {key, role, date, title,
-//     place, amount, currency, sources}; key is fixtures.Edge.Key() and is the edge's id;
-//     sources is a list of JSON-encoded fixtures.Source, each once (Store.EdgeSources).
+//     place, amount, currency, sources, confidence}; key is fixtures.Edge.Key() and is the
+//     edge's id; sources is a list of JSON-encoded fixtures.Source, each once
+//     (Store.EdgeSources); confidence is the highest one it was imported with, as a node's.
+//   - A missing confidence reads as fixtures.ConfidenceOf(nil), 1; EnsureSchema stores it
+//     on the nodes and edges of databases written before confidences were
+//     (migrateConfidence).
 //   - A merged node leaves (:Redirect {id})-[:MERGED_INTO]->(survivor) behind.
 
 // KindDocument is the kind of Document nodes.
@@ -46,29 +52,31 @@ type Node struct {
 	File        *string
 	SHA256      *string
 	Published   *string
+	Confidence  float64           // 0..1, see fixtures.ConfidenceOf
 	Sources     []fixtures.Source // nil when read from Neo4j: see NodeSources and FillSources
 }
 
 // Edge is one relationship as read from Neo4j.
 type Edge struct {
-	ID       string // the edge key
-	Kind     string
-	From     string
-	To       string
-	Role     *string
-	Date     *string
-	Title    *string
-	Place    *string
-	Amount   *float64
-	Currency *string
-	Sources  []fixtures.Source // as Node.Sources: see EdgeSources
+	ID         string // the edge key
+	Kind       string
+	From       string
+	To         string
+	Role       *string
+	Date       *string
+	Title      *string
+	Place      *string
+	Amount     *float64
+	Currency   *string
+	Confidence float64           // 0..1, see fixtures.ConfidenceOf
+	Sources    []fixtures.Source // as Node.Sources: see EdgeSources
 }
 
 // Readers return projections, never whole nodes and relationships: the stored sources
 // grow with every document that mentions a node, and most questions do not ask for them.
 
 // nodeFields is the projection of a node: every stored property but its sources.
-const nodeFields = `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published}`
+const nodeFields = `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published, .confidence}`
 
 // nodeProj projects the node variable v, e.g. "RETURN " + nodeProj("n") + " AS n".
 func nodeProj(v string) string { return v + " " + nodeFields }
@@ -77,7 +85,7 @@ func nodeProj(v string) string { return v + " " + nodeFields }
 // of its start and end nodes.
 func edgeProjFrom(r, from, to string) string {
 	return fmt.Sprintf(`{key: %[1]s.key, kind: type(%[1]s), from: %[2]s, to: %[3]s, role: %[1]s.role, date: %[1]s.date, `+
-		`title: %[1]s.title, place: %[1]s.place, amount: %[1]s.amount, currency: %[1]s.currency}`, r, from, to)
+		`title: %[1]s.title, place: %[1]s.place, amount: %[1]s.amount, currency: %[1]s.currency, confidence: %[1]s.confidence}`, r, from, to)
 }
 
 // edgeProj projects the relationship variable r with the ids of its ends.
@@ -94,6 +102,7 @@ func nodeFrom(v any) Node {
 		Place: optStr(p["place"]), Title: optStr(p["title"]), Subtype: optStr(p["subtype"]),
 		Description: optStr(p["description"]), Language: optStr(p["language"]), File: optStr(p["file"]),
 		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]),
+		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])),
 	}
 }
 
@@ -109,14 +118,8 @@ func edgeOf(v any) Edge {
 	e := Edge{
 		ID: str(p["key"]), Kind: kind, From: str(p["from"]), To: str(p["to"]),
 		Role: optStr(p["role"]), Date: optStr(p["date"]), Title: optStr(p["title"]), Place: optStr(p["place"]),
-		Currency: optStr(p["currency"]),
-	}
-	switch a := p["amount"].(type) {
-	case float64:
-		e.Amount = &a
-	case int64:
-		f := float64(a)
-		e.Amount = &f
+		Currency: optStr(p["currency"]), Amount: optFloat(p["amount"]),
+		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])),
 	}
 	return e
 }
@@ -129,6 +132,18 @@ func str(v any) string {
 func optStr(v any) *string {
 	if s, ok := v.(string); ok {
 		return &s
+	}
+	return nil
+}
+
+// optFloat reads a stored number, which Neo4j may hand back as an integer.
+func optFloat(v any) *float64 {
+	switch x := v.(type) {
+	case float64:
+		return &x
+	case int64:
+		f := float64(x)
+		return &f
 	}
 	return nil
 }

@@ -47,31 +47,38 @@ func schemaStatements() []string {
 // EnsureSchema creates the constraints and indexes that are missing and waits until they are online.
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range schemaStatements() {
-		if err := s.runAuto(ctx, stmt); err != nil {
+		if _, err := s.runAuto(ctx, stmt, nil); err != nil {
 			return fmt.Errorf("schema: %s: %w", stmt, err)
 		}
 	}
-	if err := s.runAuto(ctx, "CALL db.awaitIndexes(300)"); err != nil {
+	if _, err := s.runAuto(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
 		return fmt.Errorf("schema: waiting for indexes: %w", err)
 	}
 	if err := s.migrateSources(ctx); err != nil {
 		return fmt.Errorf("schema: moving node sources to MENTIONS: %w", err)
 	}
+	if err := s.migrateConfidence(ctx); err != nil {
+		return fmt.Errorf("schema: storing the confidence of older facts: %w", err)
+	}
 	s.log.Info().Int("statements", len(schemaStatements())).Msg("schema ready")
 	return nil
 }
 
-// runAuto runs a schema statement in an auto-commit transaction (schema changes need their own).
-func (s *Store) runAuto(ctx context.Context, cypher string) error {
+// runAuto runs a statement in an auto-commit transaction (schema changes and CALL { } IN
+// TRANSACTIONS need one) and returns how many properties it set.
+func (s *Store) runAuto(ctx context.Context, cypher string, params map[string]any) (int, error) {
 	s.trips.Add(1)
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
-	res, err := sess.Run(ctx, cypher, nil)
+	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {
-		return classify(err)
+		return 0, classify(err)
 	}
-	_, err = res.Consume(ctx)
-	return classify(err)
+	sum, err := res.Consume(ctx)
+	if err != nil {
+		return 0, classify(err)
+	}
+	return sum.Counters().PropertiesSet(), nil
 }
 
 // migrateSources moves the sources of nodes stored before they lived on MENTIONS (a
@@ -149,10 +156,35 @@ func (s *Store) migrateSources(ctx context.Context) error {
 		moved += done
 	}
 	if moved > 0 {
-		if err := s.runAuto(ctx, "MATCH ()-[r]->() WHERE r.docs IS NOT NULL CALL (r) { REMOVE r.docs } IN TRANSACTIONS OF 10000 ROWS"); err != nil {
+		if _, err := s.runAuto(ctx, "MATCH ()-[r]->() WHERE r.docs IS NOT NULL CALL (r) { REMOVE r.docs } IN TRANSACTIONS OF 10000 ROWS", nil); err != nil {
 			return err
 		}
 		s.log.Info().Int("nodes", moved).Msg("node sources moved to MENTIONS")
+	}
+	return nil
+}
+
+// migrateConfidence stores confidence 1 (fixtures.ConfidenceOf(nil), what a fact without
+// one means) on the nodes and edges written before Entente stored confidences, so that
+// every node but a document, and every edge, has one. Batches of 10,000 rows; with
+// nothing to do, it costs one scan of the nodes and one of the relationships.
+func (s *Store) migrateConfidence(ctx context.Context) error {
+	params := map[string]any{"sure": fixtures.ConfidenceOf(nil), "kinds": fixtures.EdgeKinds}
+	set := 0
+	for _, stmt := range []string{
+		"MATCH (n:Entity) WHERE n.confidence IS NULL AND NOT n:Document " +
+			"CALL (n) { SET n.confidence = $sure } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH ()-[r]->() WHERE r.confidence IS NULL AND type(r) IN $kinds " +
+			"CALL (r) { SET r.confidence = $sure } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		n, err := s.runAuto(ctx, stmt, params)
+		if err != nil {
+			return err
+		}
+		set += n
+	}
+	if set > 0 {
+		s.log.Info().Int("facts", set).Msg("confidence 1 stored on facts written without one")
 	}
 	return nil
 }

@@ -253,7 +253,8 @@ func neo4jWriteSession(s *Store) neo4j.SessionConfig {
 
 // DeleteAll removes every node and relationship, in batches; tests and `load --replace` use it.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	return s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+	_, err := s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	return err
 }
 
 // NotFoundError is a request about an id that is not in the graph.

@@ -48,6 +48,7 @@ type CytoscapeNodeData struct {
 	File        *string           `json:"file,omitempty"`
 	SHA256      *string           `json:"sha256,omitempty"`
 	Published   *string           `json:"published,omitempty"`
+	Confidence  float64           `json:"confidence"`
 	Sources     []fixtures.Source `json:"sources"`
 }
 
@@ -58,18 +59,19 @@ type CytoscapeEdge struct {
 
 // CytoscapeEdgeData is an edge's data: its key as id, its ends, and every property of graph.Edge.
 type CytoscapeEdgeData struct {
-	ID       string            `json:"id"`
-	Source   string            `json:"source"`
-	Target   string            `json:"target"`
-	Label    string            `json:"label"` // the kind, for styles
-	Kind     string            `json:"kind"`
-	Role     *string           `json:"role,omitempty"`
-	Date     *string           `json:"date,omitempty"`
-	Title    *string           `json:"title,omitempty"`
-	Place    *string           `json:"place,omitempty"`
-	Amount   *float64          `json:"amount,omitempty"`
-	Currency *string           `json:"currency,omitempty"`
-	Sources  []fixtures.Source `json:"sources"`
+	ID         string            `json:"id"`
+	Source     string            `json:"source"`
+	Target     string            `json:"target"`
+	Label      string            `json:"label"` // the kind, for styles
+	Kind       string            `json:"kind"`
+	Role       *string           `json:"role,omitempty"`
+	Date       *string           `json:"date,omitempty"`
+	Title      *string           `json:"title,omitempty"`
+	Place      *string           `json:"place,omitempty"`
+	Amount     *float64          `json:"amount,omitempty"`
+	Currency   *string           `json:"currency,omitempty"`
+	Confidence float64           `json:"confidence"`
+	Sources    []fixtures.Source `json:"sources"`
 }
 
 // Cytoscape converts sg to Cytoscape.js elements; lists are never null.
@@ -82,13 +84,14 @@ func Cytoscape(sg *graph.Subgraph) CytoscapeGraph {
 			ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
 			Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
 			Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
-			SHA256: n.SHA256, Published: n.Published, Sources: nonNil(n.Sources),
+			SHA256: n.SHA256, Published: n.Published, Confidence: n.Confidence, Sources: nonNil(n.Sources),
 		}}
 	}
 	for i, e := range edges {
 		g.Elements.Edges[i] = CytoscapeEdge{Data: CytoscapeEdgeData{
 			ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
-			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Sources: nonNil(e.Sources),
+			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Confidence: e.Confidence,
+			Sources: nonNil(e.Sources),
 		}}
 	}
 	return g

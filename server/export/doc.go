@@ -15,7 +15,8 @@
 //
 // GraphML, GEXF and CSV carry the same properties: the columns of nodes.csv (id, label,
 // kind, name, aliases, country, dates, place, title, subtype, description, document
-// fields, documents) and edges.csv (id, source, target, label, kind, role, date, title,
-// place, amount, currency, documents), lists joined with ListSeparator. The JSON keeps
-// lists as lists and adds the sources (provenance) of every node and edge.
+// fields, documents, confidence) and edges.csv (id, source, target, label, kind, role,
+// date, title, place, amount, currency, documents, confidence), lists joined with
+// ListSeparator; confidence (0..1) is a double. The JSON keeps lists as lists and adds
+// the sources (provenance) of every node and edge.
 package export

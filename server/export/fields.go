@@ -37,6 +37,7 @@ var nodeFields = []field[graph.Node]{
 	{name: "sha256", value: func(n graph.Node) (string, bool) { return opt(n.SHA256) }},
 	{name: "published", value: func(n graph.Node) (string, bool) { return opt(n.Published) }},
 	{name: "documents", value: func(n graph.Node) (string, bool) { return joined(documents(n.Sources)) }},
+	{name: "confidence", double: true, value: func(n graph.Node) (string, bool) { return number(&n.Confidence) }},
 }
 
 // edgeFields are the properties of an edge in every flat format, in column order. The
@@ -48,14 +49,10 @@ var edgeFields = []field[graph.Edge]{
 	{name: "date", value: func(e graph.Edge) (string, bool) { return opt(e.Date) }},
 	{name: "title", value: func(e graph.Edge) (string, bool) { return opt(e.Title) }},
 	{name: "place", value: func(e graph.Edge) (string, bool) { return opt(e.Place) }},
-	{name: "amount", double: true, value: func(e graph.Edge) (string, bool) {
-		if e.Amount == nil {
-			return "", false
-		}
-		return strconv.FormatFloat(*e.Amount, 'g', -1, 64), true
-	}},
+	{name: "amount", double: true, value: func(e graph.Edge) (string, bool) { return number(e.Amount) }},
 	{name: "currency", value: func(e graph.Edge) (string, bool) { return opt(e.Currency) }},
 	{name: "documents", value: func(e graph.Edge) (string, bool) { return joined(documents(e.Sources)) }},
+	{name: "confidence", double: true, value: func(e graph.Edge) (string, bool) { return number(&e.Confidence) }},
 }
 
 func opt(s *string) (string, bool) {
@@ -63,6 +60,14 @@ func opt(s *string) (string, bool) {
 		return "", false
 	}
 	return *s, true
+}
+
+// number writes a double as briefly as it reads back exactly.
+func number(f *float64) (string, bool) {
+	if f == nil {
+		return "", false
+	}
+	return strconv.FormatFloat(*f, 'g', -1, 64), true
 }
 
 func joined(list []string) (string, bool) {

@@ -22,21 +22,21 @@ func nasty() *graph.Subgraph {
 	return &graph.Subgraph{
 		Nodes: []graph.Node{
 			{ID: "agency:it:farnesina", Kind: "Agency", Name: `Ministero degli Affari Esteri "Farnesina" & Cooperazione`,
-				Aliases: []string{"MAECI", "L'Italie — ministère des affaires étrangères", "<MFA>"}, Country: ptr("IT"),
+				Aliases: []string{"MAECI", "L'Italie — ministère des affaires étrangères", "<MFA>"}, Country: ptr("IT"), Confidence: 0.87,
 				Sources: []fixtures.Source{{Document: "doc:a", Start: 0, End: 5, Text: "MAECI"}, {Document: "doc:a", Start: 9, End: 14, Text: "MAECI"}, {Reference: "gazetteer"}}},
 			{ID: "meeting:2024-04-19:rome:g7", Kind: "Meeting", Name: "G7 Roma/Lyon \"working\" group\nsecond line\ttab",
-				StartDate: ptr("2024-04-19"), EndDate: ptr("2024-04"), Place: ptr("Roma, Palazzo d'Italia"), Subtype: ptr("meeting"), Country: ptr("IT")},
-			{ID: "weird id|with spaces_x41_&<>", Kind: "Person", Name: "Ørjan Ñúñez 𝔘 😀", Title: ptr("Dr. & Prof.")},
+				StartDate: ptr("2024-04-19"), EndDate: ptr("2024-04"), Place: ptr("Roma, Palazzo d'Italia"), Subtype: ptr("meeting"), Country: ptr("IT"), Confidence: 1},
+			{ID: "weird id|with spaces_x41_&<>", Kind: "Person", Name: "Ørjan Ñúñez 𝔘 😀", Title: ptr("Dr. & Prof."), Confidence: 0.5},
 			{ID: "agency:it:farnesina", Kind: "Agency", Name: "duplicate, dropped"},
 		},
 		Edges: []graph.Edge{
 			{ID: "PARTICIPATED_IN|agency:it:farnesina|meeting:2024-04-19:rome:g7", Kind: "PARTICIPATED_IN",
 				From: "agency:it:farnesina", To: "meeting:2024-04-19:rome:g7", Role: ptr("host"),
-				Sources: []fixtures.Source{{Document: "doc:b", Start: 1, End: 3, Text: "ab"}}},
+				Sources: []fixtures.Source{{Document: "doc:b", Start: 1, End: 3, Text: "ab"}}, Confidence: 0.62},
 			{ID: "PARTICIPATED_IN|weird id|with spaces_x41_&<>|meeting:2024-04-19:rome:g7", Kind: "PARTICIPATED_IN",
-				From: "weird id|with spaces_x41_&<>", To: "meeting:2024-04-19:rome:g7", Role: ptr(`speaker "keynote"`)},
+				From: "weird id|with spaces_x41_&<>", To: "meeting:2024-04-19:rome:g7", Role: ptr(`speaker "keynote"`), Confidence: 1},
 			{ID: "FUNDED|agency:it:farnesina|meeting:2024-04-19:rome:g7", Kind: "FUNDED", From: "agency:it:farnesina",
-				To: "meeting:2024-04-19:rome:g7", Amount: ptr(1250000.5), Currency: ptr("EUR")},
+				To: "meeting:2024-04-19:rome:g7", Amount: ptr(1250000.5), Currency: ptr("EUR"), Confidence: 0.9},
 			{ID: "MEMORANDUM|agency:it:farnesina|missing|2020", Kind: "MEMORANDUM", From: "agency:it:farnesina", To: "missing", Date: ptr("2020")},
 		},
 		Truncated: true,
@@ -49,22 +49,22 @@ func wantNodes() map[string]map[string]string {
 		"agency:it:farnesina": {"label": `Ministero degli Affari Esteri "Farnesina" & Cooperazione`, "kind": "Agency",
 			"name": `Ministero degli Affari Esteri "Farnesina" & Cooperazione`, "country": "IT",
 			"aliases":   "MAECI | L'Italie — ministère des affaires étrangères | <MFA>",
-			"documents": "doc:a | gazetteer"},
+			"documents": "doc:a | gazetteer", "confidence": "0.87"},
 		"meeting:2024-04-19:rome:g7": {"label": "G7 Roma/Lyon \"working\" group\nsecond line\ttab", "kind": "Meeting",
 			"name": "G7 Roma/Lyon \"working\" group\nsecond line\ttab", "startDate": "2024-04-19", "endDate": "2024-04",
-			"place": "Roma, Palazzo d'Italia", "subtype": "meeting", "country": "IT"},
-		"weird id|with spaces_x41_&<>": {"label": "Ørjan Ñúñez 𝔘 😀", "kind": "Person", "name": "Ørjan Ñúñez 𝔘 😀", "title": "Dr. & Prof."},
+			"place": "Roma, Palazzo d'Italia", "subtype": "meeting", "country": "IT", "confidence": "1"},
+		"weird id|with spaces_x41_&<>": {"label": "Ørjan Ñúñez 𝔘 😀", "kind": "Person", "name": "Ørjan Ñúñez 𝔘 😀", "title": "Dr. & Prof.", "confidence": "0.5"},
 	}
 }
 
 func wantEdges() map[string]map[string]string {
 	return map[string]map[string]string{
 		"PARTICIPATED_IN|agency:it:farnesina|meeting:2024-04-19:rome:g7": {"source": "agency:it:farnesina", "target": "meeting:2024-04-19:rome:g7",
-			"label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": "host", "documents": "doc:b"},
+			"label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": "host", "documents": "doc:b", "confidence": "0.62"},
 		"PARTICIPATED_IN|weird id|with spaces_x41_&<>|meeting:2024-04-19:rome:g7": {"source": "weird id|with spaces_x41_&<>",
-			"target": "meeting:2024-04-19:rome:g7", "label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": `speaker "keynote"`},
+			"target": "meeting:2024-04-19:rome:g7", "label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": `speaker "keynote"`, "confidence": "1"},
 		"FUNDED|agency:it:farnesina|meeting:2024-04-19:rome:g7": {"source": "agency:it:farnesina", "target": "meeting:2024-04-19:rome:g7",
-			"label": "FUNDED", "kind": "FUNDED", "amount": "1.2500005e+06", "currency": "EUR"},
+			"label": "FUNDED", "kind": "FUNDED", "amount": "1.2500005e+06", "currency": "EUR", "confidence": "0.9"},
 	}
 }
 
@@ -160,7 +160,8 @@ func TestGraphML(t *testing.T) {
 		}
 		keys[k.ID] = k.For + "/" + k.Name + "/" + k.Type
 	}
-	if keys["e_amount"] != "edge/amount/double" || keys["n_kind"] != "node/kind/string" || keys["g_truncated"] != "graph/truncated/boolean" {
+	if keys["e_amount"] != "edge/amount/double" || keys["n_kind"] != "node/kind/string" || keys["g_truncated"] != "graph/truncated/boolean" ||
+		keys["n_confidence"] != "node/confidence/double" || keys["e_confidence"] != "edge/confidence/double" {
 		t.Errorf("keys: %v", keys)
 	}
 	props := func(what string, ds []graphmlData) map[string]string {
@@ -257,7 +258,8 @@ func TestGEXF(t *testing.T) {
 			declared[as.Class+"/"+a.ID] = a.Type
 		}
 	}
-	if declared["edge/amount"] != "double" || declared["node/kind"] != "string" {
+	if declared["edge/amount"] != "double" || declared["node/kind"] != "string" ||
+		declared["node/confidence"] != "double" || declared["edge/confidence"] != "double" {
 		t.Errorf("attributes: %v", declared)
 	}
 	props := func(class, label string, vs []gexfAttValue) map[string]string {
@@ -343,7 +345,10 @@ func TestCytoscape(t *testing.T) {
 	if _, ok := f["startDate"]; ok {
 		t.Errorf("absent startDate written: %v", f)
 	}
-	if e := back.Elements.Edges[2].Data; e["amount"] != 1250000.5 || e["currency"] != "EUR" {
+	if f["confidence"] != 0.87 {
+		t.Errorf("first node confidence: %v", f["confidence"])
+	}
+	if e := back.Elements.Edges[2].Data; e["amount"] != 1250000.5 || e["currency"] != "EUR" || e["confidence"] != 0.9 {
 		t.Errorf("FUNDED edge: %v", e)
 	}
 	empty, _ := json.Marshal(Cytoscape(nil))

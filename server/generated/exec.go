@@ -51,6 +51,7 @@ type ComplexityRoot struct {
 
 	Affiliation struct {
 		Actor        func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Person       func(childComplexity int) int
 		SourceList   func(childComplexity int) int
@@ -59,6 +60,7 @@ type ComplexityRoot struct {
 
 	Agency struct {
 		Aliases         func(childComplexity int) int
+		Confidence      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -114,6 +116,7 @@ type ComplexityRoot struct {
 
 	Document struct {
 		Aliases    func(childComplexity int) int
+		Confidence func(childComplexity int) int
 		File       func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
@@ -139,6 +142,7 @@ type ComplexityRoot struct {
 
 	Edge struct {
 		Amount     func(childComplexity int) int
+		Confidence func(childComplexity int) int
 		Currency   func(childComplexity int) int
 		Date       func(childComplexity int) int
 		FromNode   func(childComplexity int) int
@@ -153,6 +157,7 @@ type ComplexityRoot struct {
 
 	Funding struct {
 		Amount       func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		Currency     func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Funder       func(childComplexity int) int
@@ -161,6 +166,7 @@ type ComplexityRoot struct {
 	}
 
 	Implementation struct {
+		Confidence   func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Implementer  func(childComplexity int) int
 		Role         func(childComplexity int) int
@@ -169,6 +175,7 @@ type ComplexityRoot struct {
 	}
 
 	Link struct {
+		Confidence   func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Node         func(childComplexity int) int
 		SourceList   func(childComplexity int) int
@@ -177,6 +184,7 @@ type ComplexityRoot struct {
 	Meeting struct {
 		Adopted      func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		Country      func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
@@ -204,6 +212,7 @@ type ComplexityRoot struct {
 	}
 
 	Memorandum struct {
+		Confidence   func(childComplexity int) int
 		Date         func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Parties      func(childComplexity int) int
@@ -221,6 +230,7 @@ type ComplexityRoot struct {
 
 	Organization struct {
 		Aliases         func(childComplexity int) int
+		Confidence      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -247,6 +257,7 @@ type ComplexityRoot struct {
 	}
 
 	Participation struct {
+		Confidence   func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Meeting      func(childComplexity int) int
 		Participant  func(childComplexity int) int
@@ -255,6 +266,7 @@ type ComplexityRoot struct {
 	}
 
 	PartyTo struct {
+		Confidence   func(childComplexity int) int
 		Date         func(childComplexity int) int
 		EdgeWithEnds func(childComplexity int) int
 		Party        func(childComplexity int) int
@@ -271,6 +283,7 @@ type ComplexityRoot struct {
 	Person struct {
 		Affiliations func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
@@ -282,6 +295,7 @@ type ComplexityRoot struct {
 
 	Project struct {
 		Aliases      func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		Description  func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -329,6 +343,7 @@ type ComplexityRoot struct {
 	Roadmap struct {
 		AdoptedAt    func(childComplexity int) int
 		Aliases      func(childComplexity int) int
+		Confidence   func(childComplexity int) int
 		Documents    func(childComplexity int) int
 		EndDate      func(childComplexity int) int
 		Funders      func(childComplexity int) int
@@ -375,6 +390,7 @@ type ComplexityRoot struct {
 	State struct {
 		Agencies        func(childComplexity int) int
 		Aliases         func(childComplexity int) int
+		Confidence      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -410,6 +426,7 @@ type ComplexityRoot struct {
 
 	UNBody struct {
 		Aliases         func(childComplexity int) int
+		Confidence      func(childComplexity int) int
 		Country         func(childComplexity int) int
 		Documents       func(childComplexity int) int
 		Fundings        func(childComplexity int) int
@@ -521,6 +538,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.Actor(childComplexity), true
+	case "Affiliation.confidence":
+		if e.ComplexityRoot.Affiliation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Confidence(childComplexity), true
 	case "Affiliation.edge":
 		if e.ComplexityRoot.Affiliation.EdgeWithEnds == nil {
 			break
@@ -552,6 +575,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Aliases(childComplexity), true
+	case "Agency.confidence":
+		if e.ComplexityRoot.Agency.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.Confidence(childComplexity), true
 	case "Agency.country":
 		if e.ComplexityRoot.Agency.Country == nil {
 			break
@@ -768,6 +797,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Aliases(childComplexity), true
+	case "Document.confidence":
+		if e.ComplexityRoot.Document.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Confidence(childComplexity), true
 	case "Document.file":
 		if e.ComplexityRoot.Document.File == nil {
 			break
@@ -872,6 +907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Amount(childComplexity), true
+	case "Edge.confidence":
+		if e.ComplexityRoot.Edge.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Confidence(childComplexity), true
 	case "Edge.currency":
 		if e.ComplexityRoot.Edge.Currency == nil {
 			break
@@ -939,6 +980,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Amount(childComplexity), true
+	case "Funding.confidence":
+		if e.ComplexityRoot.Funding.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Confidence(childComplexity), true
 	case "Funding.currency":
 		if e.ComplexityRoot.Funding.Currency == nil {
 			break
@@ -970,6 +1017,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Funding.Target(childComplexity), true
 
+	case "Implementation.confidence":
+		if e.ComplexityRoot.Implementation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Implementation.Confidence(childComplexity), true
 	case "Implementation.edge":
 		if e.ComplexityRoot.Implementation.EdgeWithEnds == nil {
 			break
@@ -1001,6 +1054,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Implementation.Target(childComplexity), true
 
+	case "Link.confidence":
+		if e.ComplexityRoot.Link.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Link.Confidence(childComplexity), true
 	case "Link.edge":
 		if e.ComplexityRoot.Link.EdgeWithEnds == nil {
 			break
@@ -1032,6 +1091,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Aliases(childComplexity), true
+	case "Meeting.confidence":
+		if e.ComplexityRoot.Meeting.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Confidence(childComplexity), true
 	case "Meeting.country":
 		if e.ComplexityRoot.Meeting.Country == nil {
 			break
@@ -1148,6 +1213,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
 
+	case "Memorandum.confidence":
+		if e.ComplexityRoot.Memorandum.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Memorandum.Confidence(childComplexity), true
 	case "Memorandum.date":
 		if e.ComplexityRoot.Memorandum.Date == nil {
 			break
@@ -1236,6 +1307,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Aliases(childComplexity), true
+	case "Organization.confidence":
+		if e.ComplexityRoot.Organization.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Confidence(childComplexity), true
 	case "Organization.country":
 		if e.ComplexityRoot.Organization.Country == nil {
 			break
@@ -1363,6 +1440,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Participation.confidence":
+		if e.ComplexityRoot.Participation.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Confidence(childComplexity), true
 	case "Participation.edge":
 		if e.ComplexityRoot.Participation.EdgeWithEnds == nil {
 			break
@@ -1394,6 +1477,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Participation.SourceList(childComplexity), true
 
+	case "PartyTo.confidence":
+		if e.ComplexityRoot.PartyTo.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyTo.Confidence(childComplexity), true
 	case "PartyTo.date":
 		if e.ComplexityRoot.PartyTo.Date == nil {
 			break
@@ -1456,6 +1545,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.Aliases(childComplexity), true
+	case "Person.confidence":
+		if e.ComplexityRoot.Person.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Confidence(childComplexity), true
 	case "Person.documents":
 		if e.ComplexityRoot.Person.Documents == nil {
 			break
@@ -1510,6 +1605,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.Aliases(childComplexity), true
+	case "Project.confidence":
+		if e.ComplexityRoot.Project.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Confidence(childComplexity), true
 	case "Project.description":
 		if e.ComplexityRoot.Project.Description == nil {
 			break
@@ -1810,6 +1911,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.Aliases(childComplexity), true
+	case "Roadmap.confidence":
+		if e.ComplexityRoot.Roadmap.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Roadmap.Confidence(childComplexity), true
 	case "Roadmap.documents":
 		if e.ComplexityRoot.Roadmap.Documents == nil {
 			break
@@ -1984,6 +2091,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.Aliases(childComplexity), true
+	case "State.confidence":
+		if e.ComplexityRoot.State.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.State.Confidence(childComplexity), true
 	case "State.country":
 		if e.ComplexityRoot.State.Country == nil {
 			break
@@ -2148,6 +2261,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.Aliases(childComplexity), true
+	case "UNBody.confidence":
+		if e.ComplexityRoot.UNBody.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UNBody.Confidence(childComplexity), true
 	case "UNBody.country":
 		if e.ComplexityRoot.UNBody.Country == nil {
 			break
@@ -2574,6 +2693,8 @@ interface Node {
   aliases: [String!]!
   """Where this node was read: document spans, or reference data."""
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """A state, agency, UN body or organisation: something that meets, signs, funds and implements."""
@@ -2583,6 +2704,7 @@ interface Actor implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   country: String
   """Meetings this actor took part in, by meeting start date (inclusive, partial dates compare by prefix)."""
   meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
@@ -2633,6 +2755,7 @@ type State implements Node & Actor {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   country: String
   meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
   memoranda: [Memorandum!]!
@@ -2655,6 +2778,7 @@ type Agency implements Node & Actor {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   country: String
   meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
   memoranda: [Memorandum!]!
@@ -2677,6 +2801,7 @@ type UNBody implements Node & Actor {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   country: String
   meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
   memoranda: [Memorandum!]!
@@ -2697,6 +2822,7 @@ type Organization implements Node & Actor {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   country: String
   meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
   memoranda: [Memorandum!]!
@@ -2717,6 +2843,7 @@ type Person implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   """Title as written, e.g. "Prefetto"."""
   title: String
   affiliations: [Affiliation!]!
@@ -2730,6 +2857,7 @@ type Project implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   description: String
   funders: [Funding!]!
   implementers: [Implementation!]!
@@ -2746,6 +2874,7 @@ type Roadmap implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   subtype: String
   startDate: Date
   endDate: Date
@@ -2765,6 +2894,7 @@ type Meeting implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   subtype: String
   startDate: Date
   endDate: Date
@@ -2785,6 +2915,7 @@ type Document implements Node {
   name: String!
   aliases: [String!]!
   sources: [Source!]!
+  confidence: Float!
   title: String
   language: String
   file: String
@@ -2807,6 +2938,8 @@ type Edge {
   amount: Float
   currency: String
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """PARTICIPATED_IN: an actor or person took part in a meeting."""
@@ -2816,6 +2949,8 @@ type Participation {
   role: ParticipantRole
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """MEMORANDUM: a memorandum or bilateral agreement between two actors."""
@@ -2826,6 +2961,8 @@ type Memorandum {
   place: String
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """FUNDED: an actor paid for a project, roadmap or meeting."""
@@ -2836,6 +2973,8 @@ type Funding {
   currency: String
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """IMPLEMENTS: an actor carries out, or is a partner in, a project or roadmap."""
@@ -2845,6 +2984,8 @@ type Implementation {
   role: String
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """PARTY_TO: an actor signed, adopted or joined a roadmap."""
@@ -2854,6 +2995,8 @@ type PartyTo {
   date: Date
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """AFFILIATED_WITH: a person works for or represents an actor."""
@@ -2863,6 +3006,8 @@ type Affiliation {
   title: String
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 """A structural relation (PART_OF, MEMBER_OF, HELD_UNDER, ADOPTED_AT), seen from one end: node is the other end."""
@@ -2870,6 +3015,8 @@ type Link {
   node: Node!
   edge: Edge!
   sources: [Source!]!
+  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  confidence: Float!
 }
 
 type SearchHit { node: Node!  score: Float! }
@@ -2917,6 +3064,8 @@ func (ec *executionContext) childFields_Affiliation(ctx context.Context, field g
 		return ec.fieldContext_Affiliation_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Affiliation_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Affiliation_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
 }
@@ -2933,6 +3082,8 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Agency_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Agency_confidence(ctx, field)
 	case "country":
 		return ec.fieldContext_Agency_country(ctx, field)
 	case "meetings":
@@ -3043,6 +3194,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Document_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Document_confidence(ctx, field)
 	case "title":
 		return ec.fieldContext_Document_title(ctx, field)
 	case "language":
@@ -3105,6 +3258,8 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 		return ec.fieldContext_Edge_currency(ctx, field)
 	case "sources":
 		return ec.fieldContext_Edge_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Edge_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
@@ -3123,6 +3278,8 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Funding_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Funding_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Funding", field.Name)
 }
@@ -3139,6 +3296,8 @@ func (ec *executionContext) childFields_Implementation(ctx context.Context, fiel
 		return ec.fieldContext_Implementation_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Implementation_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Implementation_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Implementation", field.Name)
 }
@@ -3151,6 +3310,8 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Link_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Link_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Link", field.Name)
 }
@@ -3167,6 +3328,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Meeting_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Meeting_confidence(ctx, field)
 	case "subtype":
 		return ec.fieldContext_Meeting_subtype(ctx, field)
 	case "startDate":
@@ -3227,6 +3390,8 @@ func (ec *executionContext) childFields_Memorandum(ctx context.Context, field gr
 		return ec.fieldContext_Memorandum_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Memorandum_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Memorandum_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Memorandum", field.Name)
 }
@@ -3257,6 +3422,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_Participation_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Participation_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
 }
@@ -3273,6 +3440,8 @@ func (ec *executionContext) childFields_PartyTo(ctx context.Context, field graph
 		return ec.fieldContext_PartyTo_edge(ctx, field)
 	case "sources":
 		return ec.fieldContext_PartyTo_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_PartyTo_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartyTo", field.Name)
 }
@@ -3301,6 +3470,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Person_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Person_confidence(ctx, field)
 	case "title":
 		return ec.fieldContext_Person_title(ctx, field)
 	case "affiliations":
@@ -3325,6 +3496,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Project_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Project_confidence(ctx, field)
 	case "description":
 		return ec.fieldContext_Project_description(ctx, field)
 	case "funders":
@@ -3377,6 +3550,8 @@ func (ec *executionContext) childFields_Roadmap(ctx context.Context, field graph
 		return ec.fieldContext_Roadmap_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_Roadmap_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_Roadmap_confidence(ctx, field)
 	case "subtype":
 		return ec.fieldContext_Roadmap_subtype(ctx, field)
 	case "startDate":
@@ -3469,6 +3644,8 @@ func (ec *executionContext) childFields_State(ctx context.Context, field graphql
 		return ec.fieldContext_State_aliases(ctx, field)
 	case "sources":
 		return ec.fieldContext_State_sources(ctx, field)
+	case "confidence":
+		return ec.fieldContext_State_confidence(ctx, field)
 	case "country":
 		return ec.fieldContext_State_country(ctx, field)
 	case "meetings":
@@ -4860,6 +5037,29 @@ func (ec *executionContext) fieldContext_Affiliation_sources(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Affiliation_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Agency_id(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4982,6 +5182,29 @@ func (ec *executionContext) fieldContext_Agency_sources(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Agency_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agency", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Agency_country(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
@@ -5985,6 +6208,29 @@ func (ec *executionContext) fieldContext_Document_sources(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6566,6 +6812,29 @@ func (ec *executionContext) fieldContext_Edge_sources(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Edge_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Funding_funder(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6740,6 +7009,29 @@ func (ec *executionContext) fieldContext_Funding_sources(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Funding_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Funding", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Implementation_implementer(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6891,6 +7183,29 @@ func (ec *executionContext) fieldContext_Implementation_sources(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Implementation_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Implementation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Implementation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Link_node(ctx context.Context, field graphql.CollectedField, obj *model.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6985,6 +7300,29 @@ func (ec *executionContext) fieldContext_Link_sources(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Link_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Link_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Link_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
@@ -7109,6 +7447,29 @@ func (ec *executionContext) fieldContext_Meeting_sources(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_subtype(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
@@ -7705,6 +8066,29 @@ func (ec *executionContext) fieldContext_Memorandum_sources(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Memorandum_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Memorandum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Memorandum_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Memorandum_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Memorandum", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Mutation_upsertNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8003,6 +8387,29 @@ func (ec *executionContext) fieldContext_Organization_sources(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Organization_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Organization_country(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
@@ -8635,6 +9042,29 @@ func (ec *executionContext) fieldContext_Participation_sources(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Participation_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _PartyTo_party(ctx context.Context, field graphql.CollectedField, obj *model.PartyTo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8784,6 +9214,29 @@ func (ec *executionContext) fieldContext_PartyTo_sources(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PartyTo_confidence(ctx context.Context, field graphql.CollectedField, obj *model.PartyTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartyTo_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartyTo_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartyTo", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
@@ -8995,6 +9448,29 @@ func (ec *executionContext) fieldContext_Person_sources(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Person_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Person_title(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
@@ -9250,6 +9726,29 @@ func (ec *executionContext) fieldContext_Project_sources(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Project_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _Project_description(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
@@ -10557,6 +11056,29 @@ func (ec *executionContext) fieldContext_Roadmap_sources(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Roadmap_confidence(ctx context.Context, field graphql.CollectedField, obj *model.Roadmap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Roadmap_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Roadmap_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Roadmap", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
 func (ec *executionContext) _Roadmap_subtype(ctx context.Context, field graphql.CollectedField, obj *model.Roadmap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11316,6 +11838,29 @@ func (ec *executionContext) fieldContext_State_sources(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _State_confidence(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_State_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_State_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("State", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _State_country(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
@@ -12102,6 +12647,29 @@ func (ec *executionContext) fieldContext_UNBody_sources(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UNBody_confidence(ctx context.Context, field graphql.CollectedField, obj *model.UNBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UNBody_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UNBody_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UNBody", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
 func (ec *executionContext) _UNBody_country(ctx context.Context, field graphql.CollectedField, obj *model.UNBody) (ret graphql.Marshaler) {
@@ -14580,6 +15148,11 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Affiliation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14671,6 +15244,11 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Agency_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.Values[i] = ec._Agency_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15501,6 +16079,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Document_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "title":
 			out.Values[i] = ec._Document_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -15776,6 +16359,11 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Edge_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15971,6 +16559,11 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Funding_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16161,6 +16754,11 @@ func (ec *executionContext) _Implementation(ctx context.Context, sel ast.Selecti
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Implementation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16308,6 +16906,11 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Link_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16399,6 +17002,11 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Meeting_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "subtype":
 			out.Values[i] = ec._Meeting_subtype(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -16867,6 +17475,11 @@ func (ec *executionContext) _Memorandum(ctx context.Context, sel ast.SelectionSe
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Memorandum_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17027,6 +17640,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Organization_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.Values[i] = ec._Organization_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -17693,6 +18311,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Participation_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17883,6 +18506,11 @@ func (ec *executionContext) _PartyTo(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._PartyTo_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18022,6 +18650,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Person_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "title":
 			out.Values[i] = ec._Person_title(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -18232,6 +18865,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Project_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "description":
 			out.Values[i] = ec._Project_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -19076,6 +19714,11 @@ func (ec *executionContext) _Roadmap(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._Roadmap_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "subtype":
 			out.Values[i] = ec._Roadmap_subtype(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -19777,6 +20420,11 @@ func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._State_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.Values[i] = ec._State_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -20440,6 +21088,11 @@ func (ec *executionContext) _UNBody(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidence":
+			out.Values[i] = ec._UNBody_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.Values[i] = ec._UNBody_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
