@@ -301,6 +301,7 @@ const resolveTargetsCypher = resolveTargets + "RETURN target, kind, ids"
 // Writing a property takes the lock, held until the transaction ends.
 const lockCypher = resolveTargets + "SET n._lock = true REMOVE n._lock\nRETURN target, kind, ids"
 
+// resolveTargets is what resolveTargetsCypher and lockCypher share: the nodes, in id order.
 const resolveTargets = `
 UNWIND $ids AS id
 OPTIONAL MATCH (:Redirect {id: id})-[:MERGED_INTO]->(s:Entity)

@@ -31,7 +31,7 @@ import (
 //   - a call that failed failed clearly: a conflict, or nodes already merged.
 func TestCurationIsLinearisable(t *testing.T) {
 	store, _ := open(t)
-	rounds := 100
+	rounds := 200
 	if testing.Short() {
 		rounds = 20
 	}
