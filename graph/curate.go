@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"maps"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -12,6 +15,11 @@ import (
 // statements as the importer, so a curated node or edge is stored exactly like a loaded one.
 // An analyst's word is sure: what they create or upsert gets confidence 1 (a fact without
 // a confidence, fixtures.ConfidenceOf).
+//
+// Curations are linearisable: each locks the nodes it works on (Tx.lock) before it reads
+// their edges, redirects or lists, so that two curations of the same nodes run one after
+// the other, and one that finds its nodes merged away meanwhile starts again on the
+// survivor. Collisions are retried by Store.write, then answered with a *ConflictError.
 
 // CuratorSource is the source recorded when a curation gives none.
 var CuratorSource = fixtures.Source{Reference: "curator"}
@@ -38,7 +46,11 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 	if err := check(f); err != nil {
 		return nil, err
 	}
+	var stored *Node
 	err = s.write(ctx, func(tx *Tx) error {
+		if _, err := tx.lock(ctx, n.ID); err != nil {
+			return err
+		}
 		resolved, err := tx.resolveIDs(ctx, f)
 		if err != nil {
 			return err
@@ -49,12 +61,23 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 		if err != nil {
 			return err
 		}
-		return w.mentions(ctx, im.mentions, nil, nodes)
+		// A new node was not there to lock: the node statement locked it. Had a concurrent
+		// curation created and merged it away meanwhile, its id would now be a redirect.
+		if now, err := tx.targets(ctx, resolveTargetsCypher, []string{n.ID}); err != nil {
+			return err
+		} else if now[n.ID].id != resolved[n.ID].id {
+			return errRaced
+		}
+		if err := w.mentions(ctx, im.mentions, nil, nodes); err != nil {
+			return err
+		}
+		stored, err = tx.node(ctx, resolved[n.ID].id)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.resolve(ctx, n.ID)
+	return stored, nil
 }
 
 // AddEdge adds an edge between two existing nodes, or merges sources and properties into
@@ -87,24 +110,33 @@ func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
 	if err := check(f); err != nil {
 		return nil, err
 	}
-	var key string
+	var edge *Edge
 	err = s.write(ctx, func(tx *Tx) error {
-		resolved, err := tx.resolveIDs(ctx, f)
+		// Locking the ends orders this edge with merges of either: a merge that runs first
+		// leaves a redirect that the lock follows, one that runs later moves the edge.
+		resolved, err := tx.lock(ctx, e.From, e.To)
 		if err != nil {
 			return err
+		}
+		for _, id := range []string{e.From, e.To} {
+			if _, ok := resolved[id]; !ok {
+				return &NotFoundError{ID: id}
+			}
 		}
 		im := newImport(f, resolved)
 		if len(im.edges[e.Kind]) == 0 {
 			return inputf("%s and %s are the same node", e.From, e.To)
 		}
-		key = im.edges[e.Kind][0].(map[string]any)["key"].(string)
-		_, _, err = tx.exec(ctx, edgeMergeCypher(e.Kind), map[string]any{"rows": im.edges[e.Kind]})
+		if err := tx.mergeEdges(ctx, e.Kind, im.edges[e.Kind]); err != nil {
+			return err
+		}
+		edge, err = tx.edgeByKey(ctx, im.edges[e.Kind][0].(map[string]any)["key"].(string))
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.EdgeByKey(ctx, key)
+	return edge, nil
 }
 
 // EdgeByKey returns the edge with this key (its id), or a NotFoundError.
@@ -113,11 +145,32 @@ func (s *Store) EdgeByKey(ctx context.Context, key string) (*Edge, error) {
 	if !fixtures.Contains(fixtures.EdgeKinds, kind) {
 		return nil, inputf("%q is not an edge id", key)
 	}
-	recs, err := s.read(ctx, "MATCH (a)-[r:"+kind+" {key: $key}]->(b) RETURN {r: r, from: a.id, to: b.id} AS e",
-		map[string]any{"key": key})
+	recs, err := s.read(ctx, edgeByKeyCypher(kind), map[string]any{"key": key})
 	if err != nil {
 		return nil, err
 	}
+	return edgeFound(recs, key)
+}
+
+// edgeByKey is EdgeByKey inside the transaction, for a key already checked.
+func (t *Tx) edgeByKey(ctx context.Context, key string) (*Edge, error) {
+	kind, _, _ := strings.Cut(key, "|")
+	recs, err := t.run(ctx, edgeByKeyCypher(kind), map[string]any{"key": key})
+	if err != nil {
+		return nil, err
+	}
+	return edgeFound(recs, key)
+}
+
+// edgeByKeyCypher finds the edge with key $key among the edges of one kind, which must
+// come from fixtures.EdgeKinds.
+func edgeByKeyCypher(kind string) string {
+	mustKind(fixtures.EdgeKinds, kind)
+	return "MATCH (a)-[r:" + kind + " {key: $key}]->(b) RETURN {r: r, from: a.id, to: b.id} AS e"
+}
+
+// edgeFound reads the answer of edgeByKeyCypher.
+func edgeFound(recs []*neo4j.Record, key string) (*Edge, error) {
 	if len(recs) == 0 {
 		return nil, &NotFoundError{ID: key}
 	}
@@ -134,7 +187,19 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 	}
 	var removed bool
 	err := s.write(ctx, func(tx *Tx) error {
-		recs, err := tx.run(ctx, "MATCH ()-[r:"+kind+" {key: $key}]->() DELETE r RETURN count(*) AS n", map[string]any{"key": key})
+		removed = false
+		recs, err := tx.run(ctx, "MATCH (a)-[:"+kind+" {key: $key}]->(b) RETURN a.id, b.id", map[string]any{"key": key})
+		if err != nil || len(recs) == 0 {
+			return err
+		}
+		// Under the locks of its ends the edge is where it was, or a merge moved it (and
+		// its key) before: then there is no edge with this key any more.
+		from, _ := recs[0].Values[0].(string)
+		to, _ := recs[0].Values[1].(string)
+		if _, err := tx.lock(ctx, from, to); err != nil {
+			return err
+		}
+		recs, err = tx.run(ctx, "MATCH ()-[r:"+kind+" {key: $key}]->() DELETE r RETURN count(*) AS n", map[string]any{"key": key})
 		if err != nil {
 			return err
 		}
@@ -151,37 +216,40 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 // keeps the higher of the two confidences, and so does an edge merged into one with the
 // same key.
 func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*Node, error) {
-	ns, err := s.NodesByID(ctx, []string{survivorID, mergedID})
-	if err != nil {
-		return nil, err
-	}
-	for i, id := range []string{survivorID, mergedID} {
-		if ns[i] == nil {
-			return nil, &NotFoundError{ID: id}
+	var stored *Node
+	err := s.write(ctx, func(tx *Tx) error {
+		// Under the locks of both nodes no edge can be added at the merged node, moved or
+		// removed, and no redirect can change, until the merge commits.
+		ns, err := tx.lock(ctx, survivorID, mergedID)
+		if err != nil {
+			return err
 		}
-	}
-	survivor, merged := ns[0], ns[1]
-	switch {
-	case survivor.ID == merged.ID:
-		return nil, inputf("%q and %q are already the same node", survivorID, mergedID)
-	case survivor.Kind != merged.Kind:
-		return nil, inputf("cannot merge a %s into a %s", merged.Kind, survivor.Kind)
-	case survivor.Kind == KindDocument:
-		return nil, inputf("documents cannot be merged")
-	}
-	err = s.write(ctx, func(tx *Tx) error {
-		edges, err := tx.edgesAt(ctx, merged.ID)
+		for _, id := range []string{survivorID, mergedID} {
+			if _, ok := ns[id]; !ok {
+				return &NotFoundError{ID: id}
+			}
+		}
+		survivor, merged := ns[survivorID], ns[mergedID]
+		switch {
+		case survivor.id == merged.id:
+			return inputf("%q and %q are already the same node", survivorID, mergedID)
+		case survivor.kind != merged.kind:
+			return inputf("cannot merge a %s into a %s", merged.kind, survivor.kind)
+		case survivor.kind == KindDocument:
+			return inputf("documents cannot be merged")
+		}
+		edges, err := tx.edgesAt(ctx, merged.id)
 		if err != nil {
 			return err
 		}
 		moved := map[string][]any{}
 		for _, e := range edges {
 			fe := fixtures.Edge{Kind: e.Kind, From: e.From, To: e.To, Date: e.Date}
-			if fe.From == merged.ID {
-				fe.From = survivor.ID
+			if fe.From == merged.id {
+				fe.From = survivor.id
 			}
-			if fe.To == merged.ID {
-				fe.To = survivor.ID
+			if fe.To == merged.id {
+				fe.To = survivor.id
 			}
 			if fe.From == fe.To {
 				continue
@@ -190,10 +258,8 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 				"props": e.props, "sources": e.sources, "confidence": e.confidence})
 		}
 		for _, kind := range fixtures.EdgeKinds {
-			if len(moved[kind]) > 0 {
-				if _, _, err := tx.exec(ctx, edgeMergeCypher(kind), map[string]any{"rows": moved[kind]}); err != nil {
-					return err
-				}
+			if err := tx.mergeEdges(ctx, kind, moved[kind]); err != nil {
+				return err
 			}
 		}
 		_, err = tx.run(ctx, `
@@ -219,13 +285,102 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			DETACH DELETE m
 			MERGE (r:Redirect {id: $merged})
 			MERGE (r)-[:MERGED_INTO]->(s)`,
-			map[string]any{"merged": merged.ID, "survivor": survivor.ID})
+			map[string]any{"merged": merged.id, "survivor": survivor.id})
+		if err != nil {
+			return err
+		}
+		stored, err = tx.node(ctx, survivor.id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.resolve(ctx, survivor.ID)
+	return stored, nil
+}
+
+// resolveTargetsCypher resolves each of $ids to the live node it stands for: the survivor
+// it was merged into, else the node with that id (both exist only when a write brought a
+// merged node back, which the redirect then shows). It returns, by node in id order, the
+// node's id and kind and the ids that stand for it.
+const resolveTargetsCypher = resolveTargets + "RETURN target, kind, ids"
+
+// lockCypher is resolveTargetsCypher that also takes each node's write lock, in id order
+// so that curations locking the same nodes wait for each other instead of deadlocking.
+// Writing a property takes the lock, held until the transaction ends.
+const lockCypher = resolveTargets + "SET n._lock = true REMOVE n._lock\nRETURN target, kind, ids"
+
+// resolveTargets is what resolveTargetsCypher and lockCypher share: the nodes, in id order.
+const resolveTargets = `
+UNWIND $ids AS id
+OPTIONAL MATCH (:Redirect {id: id})-[:MERGED_INTO]->(s:Entity)
+OPTIONAL MATCH (n:Entity {id: id})
+WITH id, coalesce(s, n) AS n WHERE n IS NOT NULL
+WITH n, n.id AS target, n.kind AS kind, collect(id) AS ids ORDER BY target
+`
+
+// lock resolves ids to the live nodes they stand for (following merges) and locks those
+// nodes until the transaction ends, then resolves the ids again: a node merged away after
+// it was read and before its lock was granted (a lock granted on a deleted node) shows as
+// another answer, and fails with errRaced, which write retries. Ids of no node are left out.
+func (t *Tx) lock(ctx context.Context, ids ...string) (map[string]target, error) {
+	locked, err := t.targets(ctx, lockCypher, ids)
+	if err != nil {
+		return nil, err
+	}
+	now, err := t.targets(ctx, resolveTargetsCypher, ids)
+	if err != nil {
+		return nil, err
+	}
+	if !maps.Equal(locked, now) {
+		return nil, errRaced
+	}
+	return now, nil
+}
+
+// targets runs resolveTargetsCypher or lockCypher and maps each id to its node.
+func (t *Tx) targets(ctx context.Context, cypher string, ids []string) (map[string]target, error) {
+	recs, err := t.run(ctx, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]target{}
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		kind, _ := r.Values[1].(string)
+		for _, x := range r.Values[2].([]any) {
+			out[x.(string)] = target{id, kind}
+		}
+	}
+	return out, nil
+}
+
+// node reads a node inside the transaction, as NodesByID does.
+func (t *Tx) node(ctx context.Context, id string) (*Node, error) {
+	recs, err := t.run(ctx, "MATCH (n:Entity {id: $id}) RETURN "+nodeProj("n"), map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, &NotFoundError{ID: id}
+	}
+	n := nodeFrom(recs[0].Values[0])
+	return &n, nil
+}
+
+// mergeEdges creates or merges edge rows of one kind between existing nodes; an end that
+// is gone was merged away under the caller, who had not locked it.
+func (t *Tx) mergeEdges(ctx context.Context, kind string, rows []any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	recs, _, err := t.exec(ctx, edgeMergeCypher(kind), map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	if n, _ := recs[0].Values[0].(int64); int(n) != len(rows) {
+		return errRaced
+	}
+	return nil
 }
 
 // rawEdge is an edge with its stored sources, as MergeNodes moves it.

@@ -723,8 +723,9 @@ MATCH ()-[r:%[1]s {key: row.key}]->() USING INDEX SEEK r:%[1]s(key)`, kind) + ed
 }
 
 // edgeMergeCypher creates or merges edges of one kind between existing nodes, for the
-// curation mutations, which do not lock the ends first as Import does: MERGE locks both
-// ends before it looks, so concurrent curations cannot create the same edge twice.
+// curation mutations, which do not write the ends first as Import does (a merge moves
+// edges to neighbours it has not locked): MERGE locks both ends before it looks, so
+// concurrent curations cannot create the same edge twice.
 // It returns how many rows found both ends.
 func edgeMergeCypher(kind string) string {
 	mustKind(fixtures.EdgeKinds, kind)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -51,7 +52,7 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 		cfg.MaxConnectionPoolSize = 64
 		// The driver retries failed transactions, connectivity failures included, for 30 s
 		// by default: with Neo4j down every request would hang that long. It gives up after
-		// a second instead; write retries transient errors (deadlocks) itself.
+		// a second instead; write retries collisions (deadlocks) itself.
 		cfg.MaxTransactionRetryTime = time.Second
 		// Pooled connections idle for a while are checked before use, so that the first
 		// requests after a Neo4j restart do not fail on sockets of the old process.
@@ -120,30 +121,44 @@ func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, pa
 	return classify(err)
 }
 
-// writeRetryTime bounds the retries of a write that failed with a transient Neo4j error.
-const writeRetryTime = 30 * time.Second
+// WriteAttempts bounds the tries of a write that collides with concurrent writes: a
+// deadlock or another transient error of Neo4j (Neo.TransientError.*), a node deleted by a
+// concurrent merge between finding and using it, or a curation whose nodes were merged
+// away while it waited for their locks (errRaced).
+const WriteAttempts = 8
 
-// write runs work in one write transaction: all of it is committed or none. Transient
-// Neo4j errors (deadlocks between concurrent writes) are retried for up to writeRetryTime;
-// an unreachable Neo4j is reported at once.
+// write runs work in one write transaction: all of it is committed or none. A write that
+// collides with concurrent ones is tried again after a random pause that grows from 20 ms
+// to 1 s, WriteAttempts times in all, then fails with a *ConflictError; an unreachable
+// Neo4j is reported at once.
 func (s *Store) write(ctx context.Context, work func(tx *Tx) error) error {
-	began := time.Now()
 	for attempt := 1; ; attempt++ {
 		err := s.writeOnce(ctx, work)
-		var n *neo4j.Neo4jError
-		if err == nil || !errors.As(lastCause(err), &n) || !n.IsRetriable() || time.Since(began) > writeRetryTime {
+		if !collided(err) {
 			return classify(err)
+		}
+		if attempt == WriteAttempts {
+			s.log.Warn().Err(err).Int("attempts", attempt).Msg("write gave up on a conflict")
+			return &ConflictError{Attempts: attempt}
 		}
 		s.log.Debug().Err(err).Int("attempt", attempt).Msg("retrying a write")
 		select {
-		case <-time.After(time.Duration(min(attempt, 10)) * 100 * time.Millisecond):
+		case <-time.After(backoff(attempt)):
 		case <-ctx.Done():
-			return classify(err)
+			return &ConflictError{Attempts: attempt}
 		}
 	}
 }
 
-// writeOnce runs work in one write transaction (with the driver's own short retries).
+// backoff is the pause before try attempt+1: random in [d/2, d), d = 20 ms × 2^(attempt-1), at most 1 s.
+func backoff(attempt int) time.Duration {
+	d := min(20*time.Millisecond<<(attempt-1), time.Second)
+	return d/2 + rand.N(d/2)
+}
+
+// writeOnce runs work in one write transaction. The driver only retries failures to reach
+// Neo4j: a collision is handed back to write, which retries it with its own count
+// (the driver would wait about 2 s, then give up after MaxTransactionRetryTime).
 func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
@@ -152,9 +167,38 @@ func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 		conf = append(conf, neo4j.WithTxTimeout(d))
 	}
 	_, err := sess.ExecuteWrite(ctx, func(mtx neo4j.ManagedTransaction) (any, error) {
-		return nil, work(&Tx{mtx: mtx, store: s})
+		err := work(&Tx{mtx: mtx, store: s})
+		if collided(err) {
+			return nil, &collision{err}
+		}
+		return nil, err
 	}, conf...)
 	return err
+}
+
+// errRaced is a curation whose nodes were merged away between reading and locking them.
+var errRaced = errors.New("a node was merged away by a concurrent curation")
+
+// collision hides a collision from the driver's retries (it does not unwrap): write retries it.
+type collision struct{ err error }
+
+func (c *collision) Error() string { return c.err.Error() }
+
+// collided says whether err is a collision with concurrent writes, worth trying again.
+func collided(err error) bool {
+	var c *collision
+	if errors.As(err, &c) || errors.Is(err, errRaced) {
+		return true
+	}
+	var n *neo4j.Neo4jError
+	return errors.As(lastCause(err), &n) && (n.IsRetriableTransient() || n.Code == "Neo.ClientError.Statement.EntityNotFound")
+}
+
+// ConflictError is a write that kept colliding with concurrent writes to the same nodes.
+type ConflictError struct{ Attempts int }
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("other requests were changing the same nodes at the same time (tried %d times); retry the request", e.Attempts)
 }
 
 // lastCause is the last failure behind the driver's "gave up retrying" error, or err.

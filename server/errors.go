@@ -18,6 +18,7 @@ import (
 const (
 	CodeBadUserInput    = "BAD_USER_INPUT"
 	CodeNotFound        = "NOT_FOUND"
+	CodeConflict        = "CONFLICT"
 	CodeUnauthenticated = "UNAUTHENTICATED"
 	CodeForbidden       = "FORBIDDEN"
 	CodeComplexity      = "COMPLEXITY_LIMIT_EXCEEDED"
@@ -41,6 +42,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	e := graphql.DefaultErrorPresenter(ctx, err)
 	var input *graph.InputError
 	var notFound *graph.NotFoundError
+	var conflict *graph.ConflictError
 	switch {
 	case errors.As(err, &input):
 		e.Message = input.Msg
@@ -51,6 +53,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case errors.Is(err, graph.ErrTimeout) || errors.Is(ctx.Err(), context.DeadlineExceeded):
 		e.Message = "the request took too long and was stopped; ask for less (smaller first, limit, depth or maxHops)"
 		setCode(e, CodeTimeout)
+	case errors.As(err, &conflict):
+		e.Message = conflict.Error()
+		setCode(e, CodeConflict)
 	case errors.Is(err, graph.ErrUnavailable):
 		e.Message = "the graph database is unavailable; try again shortly"
 		setCode(e, CodeUnavailable)
