@@ -773,7 +773,7 @@ func (r *run) markRanks() {
 // rankWords indexes rankPhrases by first word, longest first.
 var rankWords = func() map[string][][]string {
 	out := map[string][][]string{}
-	for _, p := range strings.Split(rankPhrases, "|") {
+	for _, p := range rankPhrases {
 		if words := text.FoldTokens(p); len(words) > 0 {
 			out[words[0]] = append(out[words[0]], words)
 		}
