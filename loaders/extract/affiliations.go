@@ -68,7 +68,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap || m.kind == fixtures.KindMeeting {
 			continue
 		}
-		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.fold(k-1)] {
+		if m.kind == fixtures.KindState && k > 0 && titleLocatives[r.d.Lang][r.fold(k-1)] {
 			continue // "UNODC Representative in Pakistan": where, not whom for
 		}
 		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||

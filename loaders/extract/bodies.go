@@ -495,7 +495,7 @@ func (r *run) capitalsBefore(k int) int {
 // placeOfSigning reports whether a state is where something happens, not who acts:
 // "firmato a Bruxelles", "signed in Brussels".
 func (r *run) placeOfSigning(m *mention) bool {
-	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.fold(m.first-1)]
+	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.d.Lang][r.fold(m.first-1)]
 }
 
 // organisationHeadCoreference reads a kind of body written alone ("la Gendarmeria") as

@@ -128,6 +128,20 @@ func entriesOf(list string) []string {
 	return out
 }
 
+// byLanguage returns a list's entries for each language, for the rules whose words differ
+// by language: "a" is an article in English, a preposition of place in Italian and French.
+func byLanguage(list string) map[string]map[string]bool {
+	lexiconLists[list] = true
+	out := map[string]map[string]bool{}
+	for lang, lex := range lexicons {
+		out[lang] = map[string]bool{}
+		for _, e := range lex[list] {
+			out[lang][e.words] = true
+		}
+	}
+	return out
+}
+
 // set builds a word set from a space-separated list, for the few sets kept in code.
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -272,7 +286,7 @@ var months = func() map[string]int {
 var stopWords = words("stop words")
 
 // locatives introduce a place: a state after them is where, not who.
-var locatives = words("locatives")
+var locatives = byLanguage("locatives")
 
 // conjunctions join two bodies: "la Police nationale et la Garde nationale".
 var conjunctions = words("conjunctions")
@@ -422,7 +436,7 @@ var rankPhrases = entriesOf("rank phrases")
 
 // titleLocatives introduce where an office holder serves: a state after them is the
 // host, not whom the person works for ("Ambassador to Uganda", "ambasciatore a Buenos Aires").
-var titleLocatives = words("title locatives")
+var titleLocatives = byLanguage("title locatives")
 
 // employerLinks introduce the body a unit belongs to inside a title: "Head of X Unit at
 // the OSCE Secretariat", "Deputy Head of the Division ... at the Spanish National Police".

@@ -44,3 +44,27 @@ func TestLexiconValues(t *testing.T) {
 		t.Errorf("values not read: atelier=%q, da~dall=%v", meetingHeads["atelier"], cueVariants["da"]["dall"])
 	}
 }
+
+// TestLocativesAreReadPerLanguage: "a" is a preposition of place in Italian and French
+// ("a Rabat") but an article in English, where "X, a Moroccan prosecutor" names whom X
+// works for.
+func TestLocativesAreReadPerLanguage(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("en.txt", []byte("Rabat, 3 May 2024 – Karim Idrissi, a Moroccan prosecutor, spoke at the workshop on terrorist financing organised by UNODC in Rabat.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range f.Edges {
+		found = found || e.Kind == "AFFILIATED_WITH" && e.From == "person:karim-idrissi" && e.To == "state:ma"
+	}
+	if !found {
+		t.Errorf("the English article 'a' was read as a place: no affiliation with Morocco in %v", f.Edges)
+	}
+	if locatives["en"]["a"] || !locatives["it"]["a"] || !locatives["fr"]["a"] {
+		t.Errorf("locatives of 'a': en %v, it %v, fr %v", locatives["en"]["a"], locatives["it"]["a"], locatives["fr"]["a"])
+	}
+}

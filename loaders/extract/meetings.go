@@ -304,7 +304,7 @@ func (r *run) documentMeetingKind() string {
 // sceneOf is the meeting held in the place or country a sentence opens with ("Au
 // Sénégal, ...", "In Vienna, ..."), when the document reports several.
 func (r *run) sceneOf(st *sentenceState, meetings []*meeting) *meeting {
-	if len(meetings) < 2 || st.last-st.first < 4 || !locatives[r.fold(st.first)] {
+	if len(meetings) < 2 || st.last-st.first < 4 || !locatives[r.d.Lang][r.fold(st.first)] {
 		return nil
 	}
 	k := st.first + 1
@@ -506,7 +506,7 @@ func (r *run) headSpan(head, first, last int) text.Span {
 		}
 	}
 	// "incontro del 3 maggio", "atelier d'Abidjan", "rencontre à Abidjan"
-	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.fold(b)]) && r.at[b] == 0 {
+	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.d.Lang][r.fold(b)]) && r.at[b] == 0 {
 		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
 			b = m.last
 		} else if ds := r.datesIn(text.Span{Start: r.d.Tokens[b+1].Start, End: r.d.Tokens[b+1].End}); len(ds) > 0 {
@@ -524,7 +524,7 @@ func (r *run) meetingAdjective(k int) bool {
 	t := r.d.Tokens[k]
 	f := r.fold(k)
 	return r.at[k] == 0 && t.Kind == text.Word && !t.Upper && len(f) > 3 && !connectors[f] && !stopWords[f] &&
-		!notPersonWords[f] && !listGlue[f] && !locatives[f] && (f[len(f)-1] < '0' || f[len(f)-1] > '9') && !isVerbLike(f)
+		!notPersonWords[f] && !listGlue[f] && !locatives[r.d.Lang][f] && (f[len(f)-1] < '0' || f[len(f)-1] > '9') && !isVerbLike(f)
 }
 
 // isVerbLike reports whether a folded word looks like a verb form rather than an

@@ -139,7 +139,7 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 			switch {
 			case m.kind == fixtures.KindPerson:
 				persons = append(persons, m)
-			case m.kind == fixtures.KindState && m.first > start && locatives[r.fold(m.first-1)]:
+			case m.kind == fixtures.KindState && m.first > start && locatives[r.d.Lang][r.fold(m.first-1)]:
 				return actors, persons // "the officers based in Kenya took part": a place
 			case m.isActor():
 				actors = append(actors, m)
@@ -451,7 +451,7 @@ func (r *run) bodiesIn(first, last int) []*mention {
 func (r *run) subjectBodies(first, i int) []*mention {
 	var out []*mention
 	for _, m := range r.actorsIn(first, i) {
-		if m.kind == fixtures.KindState && m.first > first && (locatives[r.fold(m.first-1)] || articles[r.fold(m.first-1)] && m.first-1 > first && locatives[r.fold(m.first-2)]) {
+		if m.kind == fixtures.KindState && m.first > first && (locatives[r.d.Lang][r.fold(m.first-1)] || articles[r.fold(m.first-1)] && m.first-1 > first && locatives[r.d.Lang][r.fold(m.first-2)]) {
 			continue
 		}
 		out = append(out, m)
