@@ -87,41 +87,38 @@ func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
 	if len(e.Sources) == 0 {
 		e.Sources = []fixtures.Source{CuratorSource}
 	}
-	ends, err := s.NodesByID(ctx, []string{e.From, e.To})
+	docs, err := s.documentsOf(ctx, e.Sources)
 	if err != nil {
-		return nil, err
-	}
-	f := &fixtures.Fixture{Format: fixtures.Format}
-	for i, id := range []string{e.From, e.To} {
-		if ends[i] == nil {
-			return nil, &NotFoundError{ID: id}
-		}
-		// The ends only let the fixture rules check the edge; they are not written.
-		f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: ends[i].Kind, Name: ends[i].Name,
-			Country: ends[i].Country, Sources: []fixtures.Source{CuratorSource}})
-	}
-	if ends[0].Kind == KindDocument || ends[1].Kind == KindDocument {
-		return nil, inputf("documents cannot be the ends of an edge")
-	}
-	if f.Documents, err = s.documentsOf(ctx, e.Sources); err != nil {
-		return nil, err
-	}
-	f.Edges = []fixtures.Edge{e}
-	if err := check(f); err != nil {
 		return nil, err
 	}
 	var edge *Edge
 	err = s.write(ctx, func(tx *Tx) error {
 		// Locking the ends orders this edge with merges of either: a merge that runs first
-		// leaves a redirect that the lock follows, one that runs later moves the edge.
+		// leaves a redirect that the lock follows, one that runs later moves the edge. The
+		// ends are read under the locks: read before, one could be half-deleted by a merge.
 		resolved, err := tx.lock(ctx, e.From, e.To)
 		if err != nil {
 			return err
 		}
+		f := &fixtures.Fixture{Format: fixtures.Format, Documents: docs, Edges: []fixtures.Edge{e}}
 		for _, id := range []string{e.From, e.To} {
-			if _, ok := resolved[id]; !ok {
+			t, ok := resolved[id]
+			if !ok {
 				return &NotFoundError{ID: id}
 			}
+			if t.kind == KindDocument {
+				return inputf("documents cannot be the ends of an edge")
+			}
+			end, err := tx.node(ctx, t.id)
+			if err != nil {
+				return err
+			}
+			// The ends only let the fixture rules check the edge; they are not written.
+			f.Nodes = append(f.Nodes, fixtures.Node{ID: id, Kind: end.Kind, Name: end.Name,
+				Country: end.Country, Sources: []fixtures.Source{CuratorSource}})
+		}
+		if err := check(f); err != nil {
+			return err
 		}
 		im := newImport(f, resolved)
 		if len(im.edges[e.Kind]) == 0 {
