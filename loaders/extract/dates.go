@@ -76,16 +76,8 @@ func findDates(fold string) []dateMention {
 		out = append(out, datesIn(fold[w[0]:w[1]], w[0])...)
 	}
 	for word, days := range relativeDays {
-		for from := 0; ; {
-			k := strings.Index(fold[from:], word)
-			if k < 0 {
-				break
-			}
-			k += from
-			from = k + len(word)
-			if (k == 0 || !isWordByte(fold[k-1])) && (from == len(fold) || !isWordByte(fold[from])) {
-				out = append(out, dateMention{start: k, end: from, isRelative: true, relative: days})
-			}
+		for _, k := range wholeWords(fold, word) {
+			out = append(out, dateMention{start: k, end: k + len(word), isRelative: true, relative: days})
 		}
 	}
 	out = append(out, weekdayDates(fold)...)
@@ -99,16 +91,8 @@ func findDates(fold string) []dateMention {
 func weekdayDates(fold string) []dateMention {
 	var out []dateMention
 	for word, wd := range weekdayNumbers {
-		for from := 0; ; {
-			k := strings.Index(fold[from:], word)
-			if k < 0 {
-				break
-			}
-			k += from
-			from = k + len(word)
-			if (k > 0 && isWordByte(fold[k-1])) || (from < len(fold) && isWordByte(fold[from])) {
-				continue
-			}
+		for _, k := range wholeWords(fold, word) {
+			from := k + len(word)
 			rest := strings.TrimLeft(fold[from:], " ,")
 			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 				continue
@@ -117,6 +101,22 @@ func weekdayDates(fold string) []dateMention {
 		}
 	}
 	return out
+}
+
+// wholeWords returns where word stands in fold as a whole word.
+func wholeWords(fold, word string) []int {
+	var out []int
+	for from := 0; ; {
+		k := strings.Index(fold[from:], word)
+		if k < 0 {
+			return out
+		}
+		k += from
+		from = k + len(word)
+		if (k == 0 || !isWordByte(fold[k-1])) && (from == len(fold) || !isWordByte(fold[from])) {
+			out = append(out, k)
+		}
+	}
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

@@ -26,3 +26,10 @@ func TestDates(t *testing.T) {
 		t.Errorf("a date without its year: %+v", ds)
 	}
 }
+
+func TestWholeWords(t *testing.T) {
+	got := wholeWords("oggi, oggigiorno e ancora oggi", "oggi")
+	if len(got) != 2 || got[0] != 0 || got[1] != 26 {
+		t.Errorf("wholeWords: %v, want [0 26]", got)
+	}
+}
