@@ -142,15 +142,6 @@ func byLanguage(list string) map[string]map[string]bool {
 	return out
 }
 
-// set builds a word set from a space-separated list, for the few sets kept in code.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 // agencyHeads are the nouns a national body's name is built on.
 var agencyHeads = words("agency heads")
 

@@ -39,7 +39,7 @@ type index map[string][]phrase
 
 // skippable words may stand inside a gazetteer name in running text ("Piano d'azione
 // congiunto aggiornato per ...").
-var skippable = set(`aggiornato aggiornata updated revised rivisto riveduto revise nuovo nuova new nouveau nouvelle`)
+var skippable = words("skippable")
 
 func buildIndex(g *gazetteer.Gazetteer) index {
 	ix := index{}

@@ -672,4 +672,4 @@ func (r *run) hosts(st *sentenceState) {
 	}
 }
 
-var venuePrepositions = set("a at presso chez")
+var venuePrepositions = words("venue prepositions")

@@ -656,7 +656,7 @@ func (r *run) titleToken(k, next int) bool {
 }
 
 // listBreak words end a title read right before a name: "signed by X and by Y".
-var listBreak = set("and e et by par da dal dalla from")
+var listBreak = words("list break")
 
 // previousTitle returns the title segment before a comma-separated one: in "le directeur
 // du bureau politique du Conseil..., l'ambassadeur Amer KAPETANOVIC" the body is there.

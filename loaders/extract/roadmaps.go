@@ -287,8 +287,7 @@ func (r *run) bothParties(st *sentenceState) bool {
 	return false
 }
 
-var partyNouns = set(`parti parties sides ministri ministres ministers governi gouvernements governments
-	istituzioni institutions delegazioni delegations delegation`)
+var partyNouns = words("party nouns")
 
 // isBareHead reports whether a roadmap is named by its head noun alone ("the roadmap").
 func (r *run) isBareHead(m *mention) bool {
