@@ -239,14 +239,23 @@ func (r *run) surnamesNotStates() {
 	}
 }
 
+// unclaimedCapital returns the fold of token i when it is a capitalised word no mention
+// holds yet.
+func (r *run) unclaimedCapital(i int) (string, bool) {
+	t := r.d.Tokens[i]
+	if !t.Upper || t.Kind != text.Word || r.at[i] != 0 {
+		return "", false
+	}
+	return r.fold(i), true
+}
+
 // nameWord reports whether token i could be part of a person's name: a capitalised
 // word that no list knows as something else.
 func (r *run) nameWord(i int) bool {
-	t := r.d.Tokens[i]
-	if !t.Upper || t.Kind != text.Word || r.at[i] != 0 {
+	f, ok := r.unclaimedCapital(i)
+	if !ok {
 		return false
 	}
-	f := r.fold(i)
 	_, gl := r.x.gaz.Glossary[f]
 	_, month := months[f]
 	return !gl && !month && !r.x.english[f] && !agencyHeads[f] && !bodyHeads[f] && !titleWords[f] &&
@@ -922,11 +931,10 @@ func (r *run) abbreviationStop(j int) bool {
 // starts something else than the rest of a body's name: a word no glossary knows, as a
 // person's given name ("il Ministero dell'Interno e Marco Rossi").
 func (r *run) nameAfterConjunction(k int) bool {
-	t := r.d.Tokens[k]
-	if !t.Upper || t.Kind != text.Word || r.at[k] != 0 {
+	f, ok := r.unclaimedCapital(k)
+	if !ok {
 		return false
 	}
-	f := r.fold(k)
 	_, gl := r.x.gaz.Glossary[f]
 	return !gl && !agencyHeads[f] && !bodyHeads[f] && !regionWords[f]
 }
