@@ -84,8 +84,10 @@ func TestEdgeEndsNeedNoRead(t *testing.T) {
 	if at(d, "neighbourhood.nodes.0.partOf.0.node.name") != "State IT" || at(d, "neighbourhood.nodes.0.meetings.0.meeting.participants.5.participant.kind") == nil {
 		t.Fatalf("unexpected answer: %v", d)
 	}
-	// neighbourhood, then partOf+meetings, then participants: 3. Loading the ends by id would add 2.
-	if trips > 3 {
-		t.Errorf("%d round trips, want 3", trips)
+	// neighbourhood, then partOf+meetings, then participants: 3. partOf and meetings share
+	// a batch only when both resolvers ask within the loader's wait, which a loaded machine
+	// may miss, so 4 is allowed; loading the ends by id would add 2 to either.
+	if trips > 4 {
+		t.Errorf("%d round trips, want 3 (4 when partOf and meetings miss one batch)", trips)
 	}
 }
