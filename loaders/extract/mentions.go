@@ -83,6 +83,7 @@ func (r *run) analyse() {
 	r.recognisePersons()
 	r.resolveAgencies()
 	r.events()
+	r.memberships()
 	r.emitMentions()
 }
 
