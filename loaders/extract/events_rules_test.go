@@ -319,3 +319,16 @@ Last year, experts of INTERPOL published a report on container fraud.`)
 		t.Errorf("experts named far from the workshop are not its participants:\n%s", dumpEdges(f))
 	}
 }
+
+// TestAdoptedAtAfterTheRoadmap reads a passive adoption ("the declaration, adopted at the
+// conference") and leaves out one adopted elsewhere ("adopted in 2018").
+func TestAdoptedAtAfterTheRoadmap(t *testing.T) {
+	f := extractText(t, "adopted.txt", `Lisbonne, 12 mars 2025 - Les ministres de l'Intérieur se sont réunis à Lisbonne pour une conférence sur la sécurité des frontières. La Déclaration de Lisbonne, adoptée lors de la conférence, prévoit des patrouilles communes.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAdoptedAt, "roadmap", "meeting:") {
+		t.Errorf("no ADOPTED_AT from the declaration to the conference: %v", f.Edges)
+	}
+	f = extractText(t, "earlier.txt", `La conferenza si è tenuta a Lisbona il 12 marzo 2025 nell'ambito della Strategia regionale per la sicurezza delle frontiere, adottata nel 2018 dai governi della regione.`)
+	if hasEdgePrefix(f, fixtures.EdgeAdoptedAt, "roadmap", "meeting:") {
+		t.Errorf("a strategy adopted in 2018 is not adopted at the 2025 conference: %v", f.Edges)
+	}
+}
