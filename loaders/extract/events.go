@@ -75,7 +75,7 @@ func (r *run) events() {
 			}
 			current = mt
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
-			len(groupActors) > 0 && wi-seen <= 3) {
+			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {
@@ -562,6 +562,24 @@ func (r *run) sentencePersons(st *sentenceState) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: p.id, role: "participant", span: st.span})
 		}
 	}
+}
+
+// organisedBefore reports whether the sentence says who organised something it does not
+// name: "Il a été organisé conjointement par A et B", right after the sentence naming the
+// meeting, is about that meeting (a project or roadmap named before the cue is not).
+func (r *run) organisedBefore(st *sentenceState) bool {
+	for _, c := range st.cues {
+		if c.kind != cueOrganiser {
+			continue
+		}
+		for i := st.first; i < c.first; i++ {
+			if m := r.mentionAt(i); m != nil && m.kind != "" && m.kind != "place" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (st *sentenceState) has(kind cueKind) bool {

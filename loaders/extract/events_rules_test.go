@@ -332,3 +332,14 @@ func TestAdoptedAtAfterTheRoadmap(t *testing.T) {
 		t.Errorf("a strategy adopted in 2018 is not adopted at the 2025 conference: %v", f.Edges)
 	}
 }
+
+// TestOrganisersInTheNextSentence reads the organisers of a meeting named in the sentence
+// before ("Il a été organisé conjointement par A et B").
+func TestOrganisersInTheNextSentence(t *testing.T) {
+	f := extractText(t, "organisers.txt", `Lomé, le 12 juin 2025 - Les 10 et 11 juin, un atelier sur la criminalité maritime s'est tenu à Lomé. Il a été organisé conjointement par INTERPOL et l'Organisation internationale pour les migrations. Les participants venaient de toute la région.`)
+	for _, org := range []string{"org:interpol", "unbody:iom"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, org, "meeting:2025-06-10:lome") {
+			t.Errorf("%s did not organise the workshop: %v", org, f.Edges)
+		}
+	}
+}
