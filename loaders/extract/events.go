@@ -118,6 +118,7 @@ func (r *run) events() {
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
 		if st.meeting != nil && st.meetingAt >= 0 {
+			r.meetingBetween(st)
 			if k := r.duringMeeting(st); k > first {
 				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
 			}
@@ -560,6 +561,20 @@ func (r *run) sentencePersons(st *sentenceState) {
 		if st.meeting != nil && !st.roled[p] && (st.meetingAt >= 0 || len(st.cues) > 0) {
 			st.roled[p] = true
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: p.id, role: "participant", span: st.span})
+		}
+	}
+}
+
+// meetingBetween reads the parties named after "between" right after the meeting's noun:
+// "a meeting between A and B", "une réunion de travail entre A et B", "la riunione
+// congiunta tra A e B" take part in it.
+func (r *run) meetingBetween(st *sentenceState) {
+	for _, c := range st.cues {
+		if c.kind == cueBetween && c.first > st.meetingAt && c.first-st.meetingAt <= 4 {
+			actors, persons := r.listAfter(c.last, st.last)
+			r.participate(st, actors, "participant")
+			r.participate(st, persons, "participant")
+			return
 		}
 	}
 }

@@ -343,3 +343,22 @@ func TestOrganisersInTheNextSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingBetween reads the parties of "a meeting between A and B" in each language.
+func TestMeetingBetween(t *testing.T) {
+	for _, c := range []struct{ doc, a, b string }{
+		{`Napoli, 2 aprile 2025 - Si è svolto a Napoli l'incontro bilaterale tra la Guardia di Finanza e la Guardia Civil spagnola sul contrabbando di tabacchi.`, "agency:it:", "agency:es:"},
+		{`Tunis, le 2 avril 2025 - Une réunion technique entre la Garde nationale tunisienne et la Gendarmerie nationale française s'est tenue à Tunis sur la sécurité des ports.`, "agency:tn:", "agency:fr:"},
+	} {
+		f := extractText(t, "between.txt", c.doc)
+		for _, from := range []string{c.a, c.b} {
+			found := false
+			for _, e := range f.Edges {
+				found = found || e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, from) && strings.HasPrefix(e.To, "meeting:")
+			}
+			if !found {
+				t.Errorf("%s: no participation of %s*: %v", c.doc, from, f.Edges)
+			}
+		}
+	}
+}
