@@ -417,8 +417,8 @@ func (r *run) countrySpec(m *mention) string {
 		return s.country
 	}
 	k := j
-	for k < len(r.d.Tokens) && connectors[r.fold(k)] && k-j < 3 {
-		k++
+	for k < len(r.d.Tokens) && connectors[r.fold(k)] && !conjunctions[r.fold(k)] && k-j < 3 {
+		k++ // "of the", not "and the": "the Immigration Service and the Seychelles Coast Guard"
 	}
 	if k > j {
 		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first == k {

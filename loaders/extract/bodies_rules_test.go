@@ -412,3 +412,26 @@ func TestAdjectiveOfBodyIsNoSurname(t *testing.T) {
 		t.Errorf("the adjective of a body's name taken for a surname: %s", nodeIDs(f))
 	}
 }
+
+// TestAgencyNamedWithItsState keeps the state written with an agency in its name: before
+// it ("Ghana Immigration Service"), after it ("Police nationale d'Haïti"), but not across
+// "and" ("the Immigration Service and the Seychelles Coast Guard" are two states' bodies).
+func TestAgencyNamedWithItsState(t *testing.T) {
+	f := extractText(t, "written.txt", `ACCRA, 2 September 2025 - The Ghana Immigration Service and the Seychelles Coast Guard met in Accra with officers of the Police nationale d'Haïti for a workshop on border security.`)
+	want := map[string]string{
+		"agency:gh:immigration-service": "Ghana Immigration Service",
+		"agency:sc:coast-guard":         "Seychelles Coast Guard",
+		"agency:ht:national-police":     "Police nationale d'Haïti",
+	}
+	for _, n := range f.Nodes {
+		if w, ok := want[n.ID]; ok {
+			if n.Name != w {
+				t.Errorf("%s is named %q, want %q", n.ID, n.Name, w)
+			}
+			delete(want, n.ID)
+		}
+	}
+	for id := range want {
+		t.Errorf("no %s in %v", id, f.Nodes)
+	}
+}
