@@ -435,3 +435,23 @@ func TestAgencyNamedWithItsState(t *testing.T) {
 		t.Errorf("no %s in %v", id, f.Nodes)
 	}
 }
+
+// TestSeasAreNotStates reads no state in "the Gulf of Guinea", "the Indian Ocean",
+// "l'océan Indien" or "Lake Chad", and still reads the states named on their own.
+func TestSeasAreNotStates(t *testing.T) {
+	f := extractText(t, "seas.txt", `DAKAR, 2 June 2025 - Piracy in the Gulf of Guinea, in the Indian Ocean and around Lake Chad was discussed in Dakar by Senegal and Mauritania; l'océan Indien was on the agenda of the workshop too.`)
+	states := map[string]bool{}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindState {
+			states[n.ID] = true
+		}
+	}
+	for _, id := range []string{"state:gn", "state:in", "state:td"} {
+		if states[id] {
+			t.Errorf("%s read from a sea's or lake's name: %v", id, states)
+		}
+	}
+	if !states["state:sn"] || !states["state:mr"] {
+		t.Errorf("Senegal and Mauritania missing: %v", states)
+	}
+}

@@ -40,6 +40,7 @@ var recognisers = []struct {
 }{
 	{"gazetteer", (*run).matchGazetteer},
 	{"surnames that are states", (*run).surnamesNotStates},
+	{"seas and gulfs named after states", (*run).geographyNotStates},
 	{"organs of other bodies", (*run).organsOfOthers},
 	{"ranks", (*run).markRanks},
 	{"places qualified by a state", (*run).placeQualifiers},
