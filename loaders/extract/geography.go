@@ -24,7 +24,7 @@ func (r *run) geographyNotStates() {
 			}
 		}
 		if after || before {
-			m.kind = "" // the tokens stay taken: no rule reads them as a name either
+			m.kind = "" // the tokens stay taken: no later rule reads them as a name either
 		}
 	}
 }

@@ -40,11 +40,11 @@ var recognisers = []struct {
 }{
 	{"gazetteer", (*run).matchGazetteer},
 	{"surnames that are states", (*run).surnamesNotStates},
-	{"seas and gulfs named after states", (*run).geographyNotStates},
 	{"organs of other bodies", (*run).organsOfOthers},
 	{"ranks", (*run).markRanks},
 	{"places qualified by a state", (*run).placeQualifiers},
 	{"projects", (*run).recogniseProjects},
+	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
 	{"agencies", (*run).recogniseAgencies},
 	{"roadmaps", (*run).recogniseRoadmaps},
 	{"acronyms in brackets", (*run).markAliases},
