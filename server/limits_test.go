@@ -2,10 +2,14 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	gqlgencost "github.com/99designs/gqlgen/complexity"
 	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"github.com/entente/entente/server/generated"
@@ -40,3 +44,80 @@ func TestCostOncePerFragmentMatchesEveryWalk(t *testing.T) {
 		}
 	}
 }
+
+// chain is n fragments on Query, each spreading the next twice.
+func chain(n int) string {
+	var b strings.Builder
+	b.WriteString("{ ...F0 }\n")
+	for i := range n {
+		fmt.Fprintf(&b, "fragment F%d on Query { ...F%d ...F%d }\n", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, "fragment F%d on Query { actors(first: 1) { totalCount } }\n", n)
+	return b.String()
+}
+
+// BenchmarkCost prices 16 fragments each spreading the next twice: once per fragment
+// (costMeter) and at every spread (gqlgen's walk, which the server used before).
+func BenchmarkCost(b *testing.B) {
+	cfg := generated.Config{}
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	es := generated.NewExecutableSchema(cfg)
+	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), chain(16), rules.NewDefaultRules())
+	if errs != nil {
+		b.Fatal(errs)
+	}
+	op := doc.Operations[0]
+	b.Run("once per fragment", func(b *testing.B) {
+		for b.Loop() {
+			m := costMeter{ctx: context.Background(), es: es, schema: es.Schema(), frags: doc.Fragments, memo: map[string]int{}}
+			m.cost(op.SelectionSet)
+		}
+	})
+	b.Run("at every spread", func(b *testing.B) {
+		for b.Loop() {
+			gqlgencost.Calculate(context.Background(), es, op, nil)
+		}
+	})
+}
+
+// BenchmarkBounds parses and bounds documents refused before validation.
+func BenchmarkBounds(b *testing.B) {
+	for name, q := range map[string]string{
+		"24 fragments":         chain(24),
+		"7000 × __typename":    "{" + strings.Repeat(" __typename", 7000) + " }",
+		"introspection (kept)": introspectionQuery,
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: q}, MaxTokens)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if e := bounded(doc); (e == nil) != (name == "introspection (kept)") {
+					b.Fatal(e)
+				}
+			}
+		})
+	}
+}
+
+const introspectionQuery = `query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType {
+  kind name ofType { kind name ofType { kind name } } } } } } }
+}`
