@@ -46,8 +46,8 @@ func authenticate(a *Access, l *rateLimiter, next http.Handler) http.Handler {
 	})
 }
 
-// requireKey refuses callers without a key where reads are closed, before anything of
-// the request is read: with reads closed such a caller may do nothing. OPTIONS is open.
+// requireKey refuses callers without a key where reads are closed, before their body is
+// parsed: with reads closed such a caller may do nothing. OPTIONS is open.
 func requireKey(a *Access, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if a != nil && !a.OpenReads && r.Method != http.MethodOptions && auth.CallerFrom(r.Context()).Role < auth.Reader {

@@ -19,8 +19,8 @@ import (
 type requestInfo struct {
 	id        string
 	operation string
-	status    int // HTTP status an access check chose for a refused operation; 0: the transport's
-	method    string
+	status    int    // HTTP status an access check chose for a refused operation; 0: the transport's
+	method    string // the request's HTTP method
 }
 
 type infoKey struct{}
