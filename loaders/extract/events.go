@@ -48,7 +48,7 @@ func (r *run) events() {
 		}
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
-			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
+			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil && !r.seatOfBody(m) {
 				st.place = m
 			}
 		}
@@ -577,6 +577,24 @@ func (r *run) meetingBetween(st *sentenceState) {
 			return
 		}
 	}
+}
+
+// seatOfBody reports whether a place only says where a body sits: "the Centre of
+// Excellence (CoESPU) of Vicenza", "le CCPD de Genève" name no meeting's place.
+func (r *run) seatOfBody(place *mention) bool {
+	k := place.first - 1
+	if k < 1 || !ofWords[r.fold(k)] {
+		return false
+	}
+	k--
+	if r.fold(k) == ")" {
+		for k > 0 && r.fold(k) != "(" && place.first-k < 8 {
+			k--
+		}
+		k--
+	}
+	b := r.mentionAt(k)
+	return b != nil && b.last == k+1 && (b.isActor() || b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization || b.kind == fixtures.KindUNBody)
 }
 
 // organisedBefore reports whether the sentence says who organised something it does not

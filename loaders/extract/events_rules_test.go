@@ -362,3 +362,14 @@ func TestMeetingBetween(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatOfABodyIsNoMeetingPlace keeps a meeting in Rome when a later sentence names a
+// centre "of Vicenza": the town says where the centre is, not where anyone met.
+func TestSeatOfABodyIsNoMeetingPlace(t *testing.T) {
+	f := extractText(t, "seat.txt", `Roma, 15 febbraio 2024 - Il Comandante generale dell'Arma dei Carabinieri ha ricevuto oggi a Roma il Direttore generale della Gendarmeria nazionale francese per un incontro bilaterale. Al centro dei colloqui la formazione congiunta presso il Centro di Eccellenza per le Stability Police Units (CoESPU) di Vicenza.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && strings.Contains(n.ID, "vicenza") {
+			t.Errorf("a meeting in Vicenza: %s", n.ID)
+		}
+	}
+}

@@ -81,7 +81,7 @@ func TestPlaces(t *testing.T) {
 			}
 		}
 	}
-	for _, slug := range []string{"lome", "yaounde", "ouagadougou", "rome"} {
+	for _, slug := range []string{"lome", "yaounde", "ouagadougou", "rome", "trieste"} {
 		if !slugs[slug] {
 			t.Errorf("no place %s: data/cities.tsv or data/places.tsv not read", slug)
 		}

