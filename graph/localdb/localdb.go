@@ -217,3 +217,6 @@ func freePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// Pid is the process id of the server's JVM.
+func (s *Server) Pid() int { return s.cmd.Process.Pid }
