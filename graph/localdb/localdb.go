@@ -49,7 +49,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		o.PageCache = "256m"
 	}
 	if o.StartTimeout == 0 {
-		o.StartTimeout = 90 * time.Second
+		o.StartTimeout = 3 * time.Minute // a loaded 2-core machine has taken 90 s
 	}
 	jars, _ := filepath.Glob(filepath.Join(o.LibDir, "neo4j-*.jar"))
 	if len(jars) == 0 {
