@@ -191,6 +191,9 @@ func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 		if collided(err) {
 			return nil, &collision{err}
 		}
+		if n := (*neo4j.Neo4jError)(nil); errors.As(err, &n) && outOfMemory(n) {
+			return nil, classify(err) // an *InputError: the driver would retry a transient error
+		}
 		return nil, err
 	}, conf...)
 	return hung(ctx, err)
@@ -211,7 +214,14 @@ func collided(err error) bool {
 		return true
 	}
 	var n *neo4j.Neo4jError
-	return errors.As(lastCause(err), &n) && (n.IsRetriableTransient() || n.Code == "Neo.ClientError.Statement.EntityNotFound")
+	return errors.As(lastCause(err), &n) && !outOfMemory(n) &&
+		(n.IsRetriableTransient() || n.Code == "Neo.ClientError.Statement.EntityNotFound")
+}
+
+// outOfMemory says whether Neo4j refused a transaction for the memory it needs (a
+// transient error to Neo4j, but the same transaction would need as much again).
+func outOfMemory(n *neo4j.Neo4jError) bool {
+	return strings.Contains(n.Code, "MemoryPoolOutOfMemoryError") || strings.Contains(n.Code, "TransactionMemoryLimit")
 }
 
 // ConflictError is a write that kept colliding with concurrent writes to the same nodes.
@@ -269,6 +279,10 @@ func classify(err error) error {
 	var n *neo4j.Neo4jError
 	if errors.As(lastCause(err), &n) && strings.Contains(n.Code, "TransactionTimedOut") {
 		return fmt.Errorf("%w: %v", ErrTimeout, err)
+	}
+	if errors.As(lastCause(err), &n) && outOfMemory(n) {
+		return inputf("Neo4j refused the transaction: it needs more memory than Neo4j lets one transaction use " +
+			"(dbms.memory.transaction.total.max, a share of its heap); nothing of it was written: ask for less, split the file, or give Neo4j more heap")
 	}
 	var conn *neo4j.ConnectivityError
 	if errors.As(lastCause(err), &conn) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
