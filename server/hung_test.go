@@ -15,9 +15,9 @@ import (
 )
 
 // hungBound is how long a request may take to say UNAVAILABLE when Neo4j hangs: the
-// docs promise about 2 s (graph.ProbeAfter plus graph.ProbeTimeout); the bound leaves a
-// wide margin for a loaded machine, and stays far below the 10 s and 15 s of before.
-const hungBound = 6 * time.Second
+// docs promise about 3 s (graph.ProbeAfter plus graph.ProbeTimeout); the bound leaves
+// twice that for a loaded machine, and stays far below the 10 s and 15 s of before.
+const hungBound = 2 * (graph.ProbeAfter + graph.ProbeTimeout)
 
 // TestNeo4jHungAnswersUnavailable freezes Neo4j (SIGSTOP): its sockets still accept
 // connections but nothing answers. Requests and /readyz must say UNAVAILABLE within
