@@ -138,6 +138,7 @@ func (r *run) events() {
 		}
 	}
 	seriesOrganisers(meetings)
+	r.peopleAtTheOnlyMeeting(meetings)
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
@@ -577,6 +578,45 @@ func (r *run) meetingBetween(st *sentenceState) {
 			return
 		}
 	}
+}
+
+// peopleAtTheOnlyMeeting takes every person a document names after its only meeting to
+// have been there: a release about one meeting names the people who met, spoke, signed
+// or hosted it, whatever verb it uses ("sedevano", "a salué", "took the floor").
+func (r *run) peopleAtTheOnlyMeeting(meetings []*meeting) {
+	if len(meetings) != 1 {
+		return
+	}
+	mt := meetings[0]
+	linked := map[string]bool{}
+	for _, l := range mt.links {
+		if l.kind == fixtures.EdgeParticipatedIn {
+			linked[l.other] = true
+		}
+	}
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindPerson || m.id == "" || linked[m.id] || len(mt.spans) == 0 || r.d.Tokens[m.first].Start < mt.spans[0].Start {
+			continue
+		}
+		sentence := r.d.Tokens[m.first].Sentence
+		s := r.d.Sentences[sentence]
+		if r.elsewhere(mt, sentence) {
+			continue // "siglato oggi a Roma dal Sottosegretario": not at the meeting in New York
+		}
+		linked[m.id] = true
+		mt.links = append(mt.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: text.Span{Start: s.Start, End: s.End}})
+	}
+}
+
+// elsewhere reports whether sentence s names a place other than the meeting's.
+func (r *run) elsewhere(mt *meeting, s int) bool {
+	first, last := r.sentenceTokens(s)
+	for i := first; i < last; i++ {
+		if p := r.mentionAt(i); p != nil && p.kind == "place" && p.id != mt.place && !r.seatOfBody(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // seatOfBody reports whether a place only says where a body sits: "the Centre of

@@ -373,3 +373,22 @@ func TestSeatOfABodyIsNoMeetingPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleAtTheOnlyMeeting takes the people named after a document's only meeting to
+// have been there, whatever verb says so, but not one said to be somewhere else.
+func TestPeopleAtTheOnlyMeeting(t *testing.T) {
+	f := extractText(t, "people.txt", `Lisbona, 12 marzo 2025 - Si è svolta oggi a Lisbona la riunione dei capi delle polizie dell'Europa meridionale. Sedevano al tavolo il direttore della Polizia portoghese, Rui Matos Ferreira, e il vice capo della Polizia italiana, prefetto Carla Benedetti. Il ministro Paolo Ricci, intervenuto ieri a Bruxelles, ha ricordato l'importanza della cooperazione.`)
+	for _, p := range []string{"person:rui-matos-ferreira", "person:carla-benedetti"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, p, "meeting:2025-03-12") {
+			t.Errorf("%s not at the meeting: %v", p, f.Edges)
+		}
+	}
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:paolo-ricci", "meeting:") {
+		t.Errorf("a minister speaking in Brussels was not at the meeting in Lisbon: %v", f.Edges)
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson && strings.HasPrefix(n.ID, "person:all") {
+			t.Errorf("an elided preposition read as a name: %s", n.ID)
+		}
+	}
+}

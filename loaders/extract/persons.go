@@ -500,12 +500,19 @@ func (r *run) nameToken(i int) bool {
 		}
 	}
 	f := r.fold(i)
+	if elidedWords[f] && int(t.End) < len(r.d.Fold) && r.d.Fold[t.End] == '\'' {
+		return false // "All'IAI aderiscono": a preposition, not a first name
+	}
 	_, month := months[f]
 	_, meeting := meetingHeads[f]
 	_, agencyWord := r.x.gaz.Glossary[f]
 	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
 		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f] && !(honorifics[f] && len(f) > 2)
 }
+
+// elidedWords are the prepositions and articles written with an apostrophe before the
+// next word (all', dell', jusqu'): never part of a person's name.
+var elidedWords = words("elided words")
 
 // personName writes the name with family names in capitals title-cased and the
 // original separators (spaces, hyphens).
