@@ -66,6 +66,17 @@ var datePatterns = func() []*regexp.Regexp {
 	}
 }()
 
+// anchoredPatterns are datePatterns matched only at the start of the text: datesIn
+// tries them at the words a match can start with (patternWords) instead of at every
+// character.
+var anchoredPatterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(datePatterns))
+	for i, re := range datePatterns {
+		out[i] = regexp.MustCompile(`^(?:` + re.String() + `)`)
+	}
+	return out
+}()
+
 var relativeDays = map[string]int{"oggi": 0, "today": 0, "aujourd'hui": 0, "ieri": -1, "yesterday": -1, "hier": -1, "domani": 1, "tomorrow": 1, "demain": 1}
 
 // findDates reads every date in the fold. Every date but a relative one has digits,
@@ -150,11 +161,40 @@ func digitWindows(fold string) [][2]int {
 	return ws
 }
 
-// monthPatterns are the date patterns that need a month name.
-var monthPatterns = map[int]bool{0: true, 1: true, 2: true, 3: true, 6: true}
+// wordKinds is a set of kinds of word of a date window, as the date patterns read them.
+type wordKinds uint8
 
-// hasMonth reports whether a window holds a month name.
-func hasMonth(w string) bool {
+// Kinds of word for the date patterns.
+const (
+	dayWord    wordKinds = 1 << iota // starts with one or two digits: "7", "1er"
+	yearWord                         // four digits
+	monthWord                        // a month name
+	letterWord                       // any other word that starts with a letter
+)
+
+// patternWords says, for each date pattern, the kinds of word its matches start with
+// (every pattern starts with \b and a word character) and those it cannot match
+// without, as read off the patterns above.
+var patternWords = []struct{ starts, needs wordKinds }{
+	0: {starts: dayWord, needs: monthWord | yearWord},
+	1: {starts: dayWord, needs: monthWord},
+	2: {starts: dayWord, needs: monthWord},
+	3: {starts: monthWord, needs: dayWord},
+	4: {starts: dayWord, needs: yearWord},
+	5: {starts: yearWord},
+	6: {starts: monthWord, needs: yearWord},
+	7: {starts: yearWord},
+	8: {starts: letterWord | monthWord, needs: yearWord},
+}
+
+// dateWord is where a word of a window starts and its kind (0 for other words).
+type dateWord struct {
+	at   int
+	kind wordKinds
+}
+
+// dateWords appends the words of a window to words, with their kinds; has is all of them.
+func dateWords(w string, words []dateWord) (_ []dateWord, has wordKinds) {
 	for i := 0; i < len(w); {
 		for i < len(w) && !isWordByte(w[i]) {
 			i++
@@ -163,12 +203,59 @@ func hasMonth(w string) bool {
 		for j < len(w) && isWordByte(w[j]) {
 			j++
 		}
-		if _, ok := months[w[i:j]]; ok && j > i {
-			return true
+		if j == i {
+			break
 		}
+		word := w[i:j]
+		digits := 0
+		for digits < len(word) && word[digits] >= '0' && word[digits] <= '9' {
+			digits++
+		}
+		var kind wordKinds
+		switch _, month := months[word]; {
+		case digits == 1 || digits == 2:
+			kind = dayWord
+		case digits == 4 && len(word) == 4:
+			kind = yearWord
+		case month:
+			kind = monthWord
+		case digits == 0:
+			kind = letterWord
+		}
+		words = append(words, dateWord{i, kind})
+		has |= kind
 		i = j
 	}
-	return false
+	return words, has
+}
+
+// matchesAt returns what re.FindAllStringSubmatchIndex(w, n) returns, anchored being
+// re anchored at the start and starts the kinds of word re's matches start with: the
+// leftmost match is the one at the first such word where anchored matches, and the
+// next one is looked for from its end.
+func matchesAt(anchored *regexp.Regexp, w string, words []dateWord, starts wordKinds, n int) [][]int {
+	var out [][]int
+	from := 0
+	for _, word := range words {
+		if len(out) == n {
+			break
+		}
+		if word.at < from || word.kind&starts == 0 {
+			continue
+		}
+		loc := anchored.FindStringSubmatchIndex(w[word.at:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += word.at
+			}
+		}
+		out = append(out, loc)
+		from = loc[1]
+	}
+	return out
 }
 
 // datesIn reads the dates of one window, earlier patterns first, without overlaps.
@@ -182,12 +269,13 @@ func datesIn(w string, offset int) []dateMention {
 		}
 		return false
 	}
-	month := hasMonth(w)
-	for pi, re := range datePatterns[:len(datePatterns)-1] {
-		if !month && monthPatterns[pi] {
+	var buf [32]dateWord
+	words, has := dateWords(w, buf[:0])
+	for pi, pw := range patternWords {
+		if has&pw.needs != pw.needs {
 			continue
 		}
-		for _, loc := range re.FindAllStringSubmatchIndex(w, 50) {
+		for _, loc := range matchesAt(anchoredPatterns[pi], w, words, pw.starts, 50) {
 			if taken(loc[0]+offset, loc[1]+offset) {
 				continue
 			}
