@@ -66,13 +66,12 @@ var datePatterns = func() []*regexp.Regexp {
 	}
 }()
 
-// anchoredPatterns are datePatterns matched only at the start of the text: datesIn
-// tries them at the words a match can start with (patternWords) instead of at every
-// character.
+// anchoredPatterns are datePatterns anchored at the start of the text: datesIn tries
+// them only at the words a match can start with (patternWords).
 var anchoredPatterns = func() []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(datePatterns))
 	for i, re := range datePatterns {
-		out[i] = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		out[i] = anchor(re)
 	}
 	return out
 }()
@@ -175,7 +174,7 @@ const (
 // patternWords says, for each date pattern, the kinds of word its matches start with
 // (every pattern starts with \b and a word character) and those it cannot match
 // without, as read off the patterns above.
-var patternWords = []struct{ starts, needs wordKinds }{
+var patternWords = []patternWordKinds{
 	0: {starts: dayWord, needs: monthWord | yearWord},
 	1: {starts: dayWord, needs: monthWord},
 	2: {starts: dayWord, needs: monthWord},
@@ -187,10 +186,23 @@ var patternWords = []struct{ starts, needs wordKinds }{
 	8: {starts: letterWord | monthWord, needs: yearWord},
 }
 
+// patternWordKinds are the kinds of word a date pattern starts with and those it needs.
+type patternWordKinds struct{ starts, needs wordKinds }
+
 // dateWord is where a word of a window starts and its kind (0 for other words).
 type dateWord struct {
 	at   int
 	kind wordKinds
+}
+
+// startsIn appends to starts where the words a pattern starts with stand in the window.
+func (pw patternWordKinds) startsIn(words []dateWord, starts []int) []int {
+	for _, word := range words {
+		if word.kind&pw.starts != 0 {
+			starts = append(starts, word.at)
+		}
+	}
+	return starts
 }
 
 // dateWords appends the words of a window to words, with their kinds; has is all of them.
@@ -229,35 +241,6 @@ func dateWords(w string, words []dateWord) (_ []dateWord, has wordKinds) {
 	return words, has
 }
 
-// matchesAt returns what re.FindAllStringSubmatchIndex(w, n) returns, anchored being
-// re anchored at the start and starts the kinds of word re's matches start with: the
-// leftmost match is the one at the first such word where anchored matches, and the
-// next one is looked for from its end.
-func matchesAt(anchored *regexp.Regexp, w string, words []dateWord, starts wordKinds, n int) [][]int {
-	var out [][]int
-	from := 0
-	for _, word := range words {
-		if len(out) == n {
-			break
-		}
-		if word.at < from || word.kind&starts == 0 {
-			continue
-		}
-		loc := anchored.FindStringSubmatchIndex(w[word.at:])
-		if loc == nil {
-			continue
-		}
-		for k := range loc {
-			if loc[k] >= 0 {
-				loc[k] += word.at
-			}
-		}
-		out = append(out, loc)
-		from = loc[1]
-	}
-	return out
-}
-
 // datesIn reads the dates of one window, earlier patterns first, without overlaps.
 func datesIn(w string, offset int) []dateMention {
 	var out []dateMention
@@ -270,12 +253,13 @@ func datesIn(w string, offset int) []dateMention {
 		return false
 	}
 	var buf [32]dateWord
+	var starts [32]int
 	words, has := dateWords(w, buf[:0])
 	for pi, pw := range patternWords {
 		if has&pw.needs != pw.needs {
 			continue
 		}
-		for _, loc := range matchesAt(anchoredPatterns[pi], w, words, pw.starts, 50) {
+		for _, loc := range findAllAt(anchoredPatterns[pi], w, pw.startsIn(words, starts[:0]), 50) {
 			if taken(loc[0]+offset, loc[1]+offset) {
 				continue
 			}

@@ -55,13 +55,12 @@ var dateWindowSamples = []string{
 // what the pattern finds searching every character.
 func checkDatePatternsAtWords(t *testing.T, w string) {
 	t.Helper()
-	var buf [32]dateWord
-	words, has := dateWords(w, buf[:0])
+	words, has := dateWords(w, nil)
 	for pi, pw := range patternWords {
 		want := datePatterns[pi].FindAllStringSubmatchIndex(w, 50)
 		var got [][]int
 		if has&pw.needs == pw.needs {
-			got = matchesAt(anchoredPatterns[pi], w, words, pw.starts, 50)
+			got = findAllAt(anchoredPatterns[pi], w, pw.startsIn(words, nil), 50)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("pattern %d on %q: got %v, want %v", pi, w, got, want)
