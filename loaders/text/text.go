@@ -100,10 +100,23 @@ func looksBinary(raw []byte) bool {
 func Fold(rs []rune) string {
 	b := make([]byte, len(rs))
 	for i, r := range rs {
-		b[i] = foldRune(r)
+		if r < rune(len(foldTable)) {
+			b[i] = foldTable[r]
+		} else {
+			b[i] = foldRune(r)
+		}
 	}
 	return string(b)
 }
+
+// foldTable is foldRune of the code points up to the general punctuation and currency
+// signs (Latin letters, quotes, dashes, "€"), computed once.
+var foldTable = func() (t [0x2100]byte) {
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
 
 var special = map[rune]byte{
 	'’': '\'', '‘': '\'', 'ʼ': '\'', '`': '\'', '´': '\'', '′': '\'',
