@@ -8,6 +8,7 @@
 package text
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"unicode"
@@ -62,7 +63,7 @@ func Analyse(raw []byte) (*Doc, error) {
 	if !utf8.Valid(raw) {
 		return nil, ErrNotUTF8
 	}
-	if len(strings.TrimSpace(string(raw))) == 0 {
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
 	if looksBinary(raw) {
@@ -85,7 +86,9 @@ func looksBinary(raw []byte) bool {
 		raw = raw[:1<<16]
 	}
 	bad, n := 0, 0
-	for _, r := range string(raw) {
+	for len(raw) > 0 {
+		r, size := utf8.DecodeRune(raw)
+		raw = raw[size:]
 		n++
 		if r == 0 || (r < 32 && r != '\n' && r != '\r' && r != '\t' && r != '\f') || r == utf8.RuneError {
 			bad++
@@ -178,6 +181,7 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 // slashes separate words but are not tokens (see Joined).
 func (d *Doc) tokenise() {
 	f := d.Fold
+	d.Tokens = make([]Token, 0, countTokens(f))
 	sentStart, sentence := -1, 0
 	closeSentence := func(end int) {
 		if sentStart >= 0 {
@@ -222,6 +226,19 @@ func (d *Doc) tokenise() {
 		}
 	}
 	closeSentence(d.lastEnd())
+}
+
+// countTokens counts the tokens tokenise finds in a fold, so that they are allocated once.
+func countTokens(f string) int {
+	n := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c == '\n' || c == ' ' || c == '\'' || c == '-' || c == '/':
+		case !isWordByte(c) || i == 0 || !isWordByte(f[i-1]):
+			n++
+		}
+	}
+	return n
 }
 
 func (d *Doc) lastEnd() int {
