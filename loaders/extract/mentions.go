@@ -60,7 +60,7 @@ type run struct {
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
-	return &run{x: x, d: d, g: newGraph(docID, d.Runes), at: make([]int, len(d.Tokens))}
+	return &run{x: x, d: d, g: newGraph(docID, d), at: make([]int, len(d.Tokens))}
 }
 
 func (r *run) analyse() {

@@ -10,6 +10,7 @@ package text
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,6 +35,7 @@ type Doc struct {
 	Lang      string  // it, fr or en
 	Tokens    []Token // words, numbers and punctuation, in order
 	Sentences []Span  // sentences and headings, in order; each covers whole tokens
+	offsets   []int32 // where each code point starts in Text, then len(Text); nil when not computed
 }
 
 // Span is a half-open range [Start, End) of code points.
@@ -71,6 +73,7 @@ func Analyse(raw []byte) (*Doc, error) {
 	}
 	d := &Doc{Text: norm.NFC.String(strings.TrimPrefix(string(raw), "\ufeff"))}
 	d.Runes = []rune(d.Text)
+	d.offsets = byteOffsets(d.Text, len(d.Runes))
 	d.Fold = Fold(d.Runes)
 	d.tokenise()
 	d.Lang = DetectLanguage(d)
@@ -167,10 +170,32 @@ func foldRune(r rune) byte {
 }
 
 // Slice returns the text of a span.
-func (d *Doc) Slice(s Span) string { return string(d.Runes[s.Start:s.End]) }
+func (d *Doc) Slice(s Span) string { return d.text(s.Start, s.End) }
 
 // TokenText returns the original text of a token.
-func (d *Doc) TokenText(t Token) string { return string(d.Runes[t.Start:t.End]) }
+func (d *Doc) TokenText(t Token) string { return d.text(t.Start, t.End) }
+
+// text returns code points [start, end) of the text, copied from Text: a copy, so that
+// what is kept of a document (names, quotes) does not keep all of its text.
+func (d *Doc) text(start, end int) string {
+	if d.offsets == nil {
+		return string(d.Runes[start:end])
+	}
+	return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
+}
+
+// byteOffsets returns where each of the n code points of s starts, then len(s); nil
+// for a text too long for 32-bit offsets.
+func byteOffsets(s string, n int) []int32 {
+	if len(s) > math.MaxInt32 {
+		return nil
+	}
+	offsets := make([]int32, 0, n+1)
+	for i := range s {
+		offsets = append(offsets, int32(i))
+	}
+	return append(offsets, int32(len(s)))
+}
 
 // TokenFold returns the folded text of a token.
 func (d *Doc) TokenFold(t Token) string { return d.Fold[t.Start:t.End] }

@@ -100,3 +100,22 @@ func TestCountTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestSliceIsTheTextOfTheCodePoints(t *testing.T) {
+	d, err := Analyse([]byte("Il Ministro dell’Interno, Matteo PIANTEDOSI, e l’omologo « Fernando Grande-Marlaska » — €5 million. Москва"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range d.Tokens {
+		if got, want := d.TokenText(tok), string(d.Runes[tok.Start:tok.End]); got != want {
+			t.Errorf("token %v: %q, want %q", tok, got, want)
+		}
+	}
+	for start := 0; start <= len(d.Runes); start++ {
+		for end := start; end <= len(d.Runes); end += 7 {
+			if got, want := d.Slice(Span{start, end}), string(d.Runes[start:end]); got != want {
+				t.Fatalf("span %d-%d: %q, want %q", start, end, got, want)
+			}
+		}
+	}
+}
