@@ -85,48 +85,76 @@ func findDates(fold string) []dateMention {
 	for _, w := range digitWindows(fold) {
 		out = append(out, datesIn(fold[w[0]:w[1]], w[0])...)
 	}
-	for word, days := range relativeDays {
-		for _, k := range wholeWords(fold, word) {
-			out = append(out, dateMention{start: k, end: k + len(word), isRelative: true, relative: days})
+	for _, dw := range dayWordsIn(fold) {
+		if days, ok := relativeDays[dw.word]; ok {
+			out = append(out, dateMention{start: dw.at, end: dw.at + len(dw.word), isRelative: true, relative: days})
+		} else if dm, ok := weekdayDate(fold, dw.at, dw.word); ok {
+			out = append(out, dm)
 		}
 	}
-	out = append(out, weekdayDates(fold)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
-// weekdayDates reads days named by their weekday alone ("on Monday", "giovedì"), not
-// those that precede a date ("jeudi 9 mars 2023"): the last such day up to the
-// publication date.
-func weekdayDates(fold string) []dateMention {
-	var out []dateMention
-	for word, wd := range weekdayNumbers {
-		for _, k := range wholeWords(fold, word) {
-			from := k + len(word)
-			rest := strings.TrimLeft(fold[from:], " ,")
-			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-				continue
-			}
-			out = append(out, dateMention{start: k, end: from, isRelative: true, weekday: int(wd) + 1})
-		}
+// weekdayDate reads a day named by its weekday alone ("on Monday", "giovedì"), not one
+// that precedes a date ("jeudi 9 mars 2023"): the last such day up to the publication
+// date.
+func weekdayDate(fold string, at int, word string) (dateMention, bool) {
+	wd, ok := weekdayNumbers[word]
+	from := at + len(word)
+	rest := strings.TrimLeft(fold[from:], " ,")
+	if !ok || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return dateMention{}, false
 	}
-	return out
+	return dateMention{start: at, end: from, isRelative: true, weekday: int(wd) + 1}, true
 }
 
-// wholeWords returns where word stands in fold as a whole word.
-func wholeWords(fold, word string) []int {
-	var out []int
-	for from := 0; ; {
-		k := strings.Index(fold[from:], word)
-		if k < 0 {
-			return out
+// dayWords are the words that name a day without a date, relative days and weekdays,
+// by their first part (up to an apostrophe: "aujourd" for "aujourd'hui"), so that one
+// pass over the words of the fold finds them all.
+var dayWords = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(w string) {
+		first := w
+		if i := strings.IndexFunc(w, func(r rune) bool { return r > 127 || !isWordByte(byte(r)) }); i >= 0 {
+			first = w[:i]
 		}
-		k += from
-		from = k + len(word)
-		if (k == 0 || !isWordByte(fold[k-1])) && (from == len(fold) || !isWordByte(fold[from])) {
-			out = append(out, k)
-		}
+		m[first] = append(m[first], w)
 	}
+	for w := range relativeDays {
+		add(w)
+	}
+	for w := range weekdayNumbers {
+		add(w)
+	}
+	return m
+}()
+
+// namedDay is a word of dayWords and where it stands.
+type namedDay struct {
+	at   int
+	word string
+}
+
+// dayWordsIn returns where the words of dayWords stand in fold as whole words, in order.
+func dayWordsIn(fold string) []namedDay {
+	var out []namedDay
+	for i := 0; i < len(fold); {
+		for i < len(fold) && !isWordByte(fold[i]) {
+			i++
+		}
+		j := i
+		for j < len(fold) && isWordByte(fold[j]) {
+			j++
+		}
+		for _, w := range dayWords[fold[i:j]] {
+			if end := i + len(w); strings.HasPrefix(fold[i:], w) && (end == len(fold) || !isWordByte(fold[end])) {
+				out = append(out, namedDay{i, w})
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/entente/entente/loaders/text"
 )
@@ -34,10 +35,18 @@ func TestDates(t *testing.T) {
 	}
 }
 
-func TestWholeWords(t *testing.T) {
-	got := wholeWords("oggi, oggigiorno e ancora oggi", "oggi")
-	if len(got) != 2 || got[0] != 0 || got[1] != 26 {
-		t.Errorf("wholeWords: %v, want [0 26]", got)
+func TestDayWordsIn(t *testing.T) {
+	got := dayWordsIn("oggi, oggigiorno e ancora oggi; aujourd'hui, aujourd'huix, aujourd hui, lundi")
+	want := []namedDay{{0, "oggi"}, {26, "oggi"}, {32, "aujourd'hui"}, {72, "lundi"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dayWordsIn: %v, want %v", got, want)
+	}
+}
+
+func TestWeekdayDates(t *testing.T) {
+	ds := findDates("on monday the experts met; jeudi 9 mars 2023, the heads of delegation")
+	if len(ds) != 2 || ds[0].weekday != int(time.Monday)+1 || ds[0].start != 3 || ds[0].end != 9 || ds[1].from != "2023-03-09" {
+		t.Errorf("weekdays: %+v", ds)
 	}
 }
 
