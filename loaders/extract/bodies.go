@@ -789,7 +789,7 @@ func (r *run) recogniseWorkingGroups() {
 		if r.at[i] != 0 || !toks[i].Upper {
 			continue
 		}
-		for _, wg := range workingGroups {
+		for _, wg := range workingGroupsByFirst[r.fold(i)] {
 			if !hasPrefixTokens(r.d, i, wg) {
 				continue
 			}

@@ -193,6 +193,20 @@ func (v wordsView) count() int                                   { return len(v)
 func (v wordsView) fold(i int) string                            { return v[i] }
 func (v wordsView) acceptable(_, _ int, t target, _ string) bool { return t.acronym == "" }
 
+// byFirstWord indexes phrases by their first word, in their order, so that a rule tries
+// at a token only the phrases that start with its word.
+func byFirstWord[T any](list []T, words func(T) []string) map[string][]T {
+	m := map[string][]T{}
+	for _, p := range list {
+		w := words(p)
+		if len(w) == 0 {
+			panic("lexicon: a phrase has no words") // embedded: a broken build, caught by the tests
+		}
+		m[w[0]] = append(m[w[0]], p)
+	}
+	return m
+}
+
 // hasPrefixTokens reports whether the folded tokens from i start with words.
 func hasPrefixTokens(d *text.Doc, i int, words []string) bool {
 	if i+len(words) > len(d.Tokens) {
