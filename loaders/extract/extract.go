@@ -59,6 +59,7 @@ type Extractor struct {
 	ix         index
 	cues       cueIndex
 	english    map[string]bool                // English words of agency names (glossary): never part of a person's name
+	notName    map[string]bool                // words never part of a person's name (notNameWords)
 	agencies   map[string][]*gazetteer.Agency // gazetteer agencies by slug
 	confidence confidenceTable                // measured precision of each evidence class
 }
@@ -81,6 +82,7 @@ func New() (*Extractor, error) {
 		a := &g.Agencies[i]
 		x.agencies[a.Slug] = append(x.agencies[a.Slug], a)
 	}
+	x.notName = x.notNameWords()
 	return x, nil
 }
 
