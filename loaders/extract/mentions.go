@@ -56,11 +56,14 @@ type run struct {
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 	countries   map[string]bool // namesState, once computed
+	classes     []wordClass     // token -> its classes (classes.go)
 	people      personState     // what person recognition keeps for the document (persons.go)
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
-	return &run{x: x, d: d, g: newGraph(docID, d), at: make([]int, len(d.Tokens))}
+	r := &run{x: x, d: d, g: newGraph(docID, d), at: make([]int, len(d.Tokens))}
+	r.classes = r.tokenClasses()
+	return r
 }
 
 func (r *run) analyse() {

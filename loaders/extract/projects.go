@@ -17,7 +17,7 @@ func (r *run) recogniseProjects() {
 	toks := r.d.Tokens
 	names := map[string]*mention{}
 	for i := 0; i < len(toks); i++ {
-		if !projectHeads[r.fold(i)] && !(actionHeads[r.fold(i)] && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
+		if !r.is(i, classProjectHead) && !(r.is(i, classActionHead) && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
 			continue
 		}
 		var m *mention
