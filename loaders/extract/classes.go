@@ -16,6 +16,7 @@ const (
 	classSigningNoun
 	classYearPlanHead
 	classFundingVerb
+	classSkippable
 )
 
 // classLists are the word lists of the classes. They are read when an Extractor is
@@ -33,6 +34,7 @@ var classLists = []struct {
 	{classSigningNoun, signingNouns},
 	{classYearPlanHead, yearPlanHeads},
 	{classFundingVerb, fundingVerbs},
+	{classSkippable, skippable},
 }
 
 // wordClasses maps each word of classLists to its classes.
