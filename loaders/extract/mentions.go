@@ -145,7 +145,7 @@ func (r *run) sentenceTokens(s int) (int, int) {
 
 // matchGazetteer marks the longest gazetteer phrase at each free token.
 func (r *run) matchGazetteer() {
-	v := docTokens{r.d, r.classes}
+	v := &docTokens{r.d, r.classes} // a pointer: the view goes into an interface at every token
 	g := r.x.gaz
 	for i := 0; i < len(r.d.Tokens); i++ {
 		n, t, ok := r.x.ix.longest(v, i, r.d.Lang)
