@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -201,7 +202,7 @@ const (
 
 // patternWords says, for each date pattern, the kinds of word its matches start with
 // (every pattern starts with \b and a word character) and those it cannot match
-// without, as read off the patterns above.
+// without, which come after the first word, as read off the patterns above.
 var patternWords = []patternWordKinds{
 	0: {starts: dayWord, needs: monthWord | yearWord},
 	1: {starts: dayWord, needs: monthWord},
@@ -223,13 +224,18 @@ type dateWord struct {
 	kind wordKinds
 }
 
-// startsIn appends to starts where the words a pattern starts with stand in the window.
+// startsIn appends to starts where a match of the pattern can start in the window: at
+// the words of a kind it starts with that the words of every kind it needs follow.
 func (pw patternWordKinds) startsIn(words []dateWord, starts []int) []int {
-	for _, word := range words {
-		if word.kind&pw.starts != 0 {
-			starts = append(starts, word.at)
+	n := len(starts)
+	var after wordKinds // the kinds of the words after the k-th
+	for k := len(words) - 1; k >= 0; k-- {
+		if words[k].kind&pw.starts != 0 && after&pw.needs == pw.needs {
+			starts = append(starts, words[k].at)
 		}
+		after |= words[k].kind
 	}
+	slices.Reverse(starts[n:])
 	return starts
 }
 
