@@ -35,7 +35,7 @@ type Doc struct {
 	Lang      string  // it, fr or en
 	Tokens    []Token // words, numbers and punctuation, in order
 	Sentences []Span  // sentences and headings, in order; each covers whole tokens
-	offsets   []int32 // where each code point starts in Text, then len(Text); nil when not computed
+	offsets   []int32 // where each code point starts in Text, then len(Text); nil when Text is ASCII or too long
 }
 
 // Span is a half-open range [Start, End) of code points.
@@ -178,16 +178,19 @@ func (d *Doc) TokenText(t Token) string { return d.text(t.Start, t.End) }
 // text returns code points [start, end) of the text, copied from Text: a copy, so that
 // what is kept of a document (names, quotes) does not keep all of its text.
 func (d *Doc) text(start, end int) string {
-	if d.offsets == nil {
-		return string(d.Runes[start:end])
+	switch {
+	case len(d.Text) == len(d.Runes): // ASCII: code points are bytes
+		return strings.Clone(d.Text[start:end])
+	case d.offsets != nil:
+		return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
 	}
-	return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
+	return string(d.Runes[start:end])
 }
 
 // byteOffsets returns where each of the n code points of s starts, then len(s); nil
-// for a text too long for 32-bit offsets.
+// when s is ASCII (one byte a code point) or too long for 32-bit offsets.
 func byteOffsets(s string, n int) []int32 {
-	if len(s) > math.MaxInt32 {
+	if len(s) == n || len(s) > math.MaxInt32 {
 		return nil
 	}
 	offsets := make([]int32, 0, n+1)
