@@ -35,7 +35,7 @@ type Doc struct {
 	Lang      string  // it, fr or en
 	Tokens    []Token // words, numbers and punctuation, in order
 	Sentences []Span  // sentences and headings, in order; each covers whole tokens
-	offsets   []int32 // where each code point starts in Text, then len(Text); nil when Text is ASCII or too long
+	offsets   []int32 // where each code point starts in Text, then len(Text); nil when not computed
 }
 
 // Span is a half-open range [Start, End) of code points.
@@ -176,21 +176,19 @@ func (d *Doc) Slice(s Span) string { return d.text(s.Start, s.End) }
 func (d *Doc) TokenText(t Token) string { return d.text(t.Start, t.End) }
 
 // text returns code points [start, end) of the text, copied from Text: a copy, so that
-// what is kept of a document (names, quotes) does not keep all of its text.
+// what is kept of a document (names, quotes) does not keep all of its text. Keep it
+// small enough to inline: a copy only compared is then made on the stack.
 func (d *Doc) text(start, end int) string {
-	switch {
-	case len(d.Text) == len(d.Runes): // ASCII: code points are bytes
-		return strings.Clone(d.Text[start:end])
-	case d.offsets != nil:
-		return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
+	if d.offsets == nil {
+		return string(d.Runes[start:end])
 	}
-	return string(d.Runes[start:end])
+	return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
 }
 
 // byteOffsets returns where each of the n code points of s starts, then len(s); nil
-// when s is ASCII (one byte a code point) or too long for 32-bit offsets.
+// for a text too long for 32-bit offsets.
 func byteOffsets(s string, n int) []int32 {
-	if len(s) == n || len(s) > math.MaxInt32 {
+	if len(s) > math.MaxInt32 {
 		return nil
 	}
 	offsets := make([]int32, 0, n+1)

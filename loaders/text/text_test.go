@@ -119,16 +119,3 @@ func TestSliceIsTheTextOfTheCodePoints(t *testing.T) {
 		}
 	}
 }
-
-func TestSliceOfASCIIText(t *testing.T) {
-	d, err := Analyse([]byte("The Ministers of Italy and Spain met in Rome on 5 May 2024 with the experts of the two countries."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d.offsets != nil {
-		t.Error("offsets computed for an ASCII text")
-	}
-	if got := d.Slice(Span{4, 13}); got != "Ministers" {
-		t.Errorf("slice %q, want Ministers", got)
-	}
-}
