@@ -76,7 +76,7 @@ func (g *graph) edge(kind, from, to string, s text.Span, role string) *fixtures.
 	if from == to || from == "" || to == "" {
 		return nil
 	}
-	e := fixtures.Edge{Kind: kind, From: from, To: to, Properties: map[string]any{}}
+	e := fixtures.Edge{Kind: kind, From: from, To: to}
 	if kind == fixtures.EdgeMemorandum && from > to {
 		e.From, e.To = to, from
 	}
@@ -84,7 +84,7 @@ func (g *graph) edge(kind, from, to string, s text.Span, role string) *fixtures.
 	if old := g.edges[key]; old != nil {
 		e = *old
 	} else {
-		e.Role = strp(role)
+		e.Role, e.Properties = strp(role), map[string]any{}
 	}
 	if s.End > s.Start {
 		e.Sources = g.addSpan(key, e.Sources, s)
