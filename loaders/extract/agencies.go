@@ -16,7 +16,7 @@ import (
 func (r *run) recogniseAgencies() {
 	toks := r.d.Tokens
 	for i := 0; i < len(toks); i++ {
-		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !agencyHeads[r.fold(i)] && !organisationHeads[r.fold(i)] {
+		if m := r.mentionAt(i); (m != nil && m.kind != fixtures.KindAgency) || !r.is(i, classAgencyHead|classOrganisationHead) {
 			continue
 		}
 		if r.rankPhrase(i) {

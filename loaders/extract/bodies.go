@@ -818,7 +818,7 @@ func (r *run) recogniseWorkingGroups() {
 		if r.at[i] != 0 || !toks[i].Upper {
 			continue
 		}
-		for _, wg := range workingGroups {
+		for _, wg := range workingGroupsByFirst[r.fold(i)] {
 			if !hasPrefixTokens(r.d, i, wg) {
 				continue
 			}
@@ -847,7 +847,7 @@ func (r *run) recogniseWorkingGroups() {
 // signature de l'accord", "la sottoscrizione del Memorandum".
 func (r *run) signingNounIn(first, last int) bool {
 	for i := first; i < last; i++ {
-		if signingNouns[r.fold(i)] {
+		if r.is(i, classSigningNoun) {
 			return true
 		}
 	}
@@ -972,7 +972,7 @@ func (r *run) nameAfterConjunction(k int) bool {
 // "Agenda 2063". It reports whether one was added at i.
 func (r *run) yearPlan(i int) bool {
 	toks := r.d.Tokens
-	if !yearPlanHeads[r.fold(i)] || !toks[i].Upper || r.at[i] != 0 || i+1 >= len(toks) {
+	if !r.is(i, classYearPlanHead) || !toks[i].Upper || r.at[i] != 0 || i+1 >= len(toks) {
 		return false
 	}
 	y := toks[i+1]

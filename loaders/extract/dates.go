@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,6 +67,16 @@ var datePatterns = func() []*regexp.Regexp {
 	}
 }()
 
+// anchoredPatterns are datePatterns anchored at the start of the text: datesIn tries
+// them only at the words a match can start with (patternWords).
+var anchoredPatterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(datePatterns))
+	for i, re := range datePatterns {
+		out[i] = anchor(re)
+	}
+	return out
+}()
+
 var relativeDays = map[string]int{"oggi": 0, "today": 0, "aujourd'hui": 0, "ieri": -1, "yesterday": -1, "hier": -1, "domani": 1, "tomorrow": 1, "demain": 1}
 
 // findDates reads every date in the fold. Every date but a relative one has digits,
@@ -75,48 +86,76 @@ func findDates(fold string) []dateMention {
 	for _, w := range digitWindows(fold) {
 		out = append(out, datesIn(fold[w[0]:w[1]], w[0])...)
 	}
-	for word, days := range relativeDays {
-		for _, k := range wholeWords(fold, word) {
-			out = append(out, dateMention{start: k, end: k + len(word), isRelative: true, relative: days})
+	for _, dw := range dayWordsIn(fold) {
+		if days, ok := relativeDays[dw.word]; ok {
+			out = append(out, dateMention{start: dw.at, end: dw.at + len(dw.word), isRelative: true, relative: days})
+		} else if dm, ok := weekdayDate(fold, dw.at, dw.word); ok {
+			out = append(out, dm)
 		}
 	}
-	out = append(out, weekdayDates(fold)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
-// weekdayDates reads days named by their weekday alone ("on Monday", "giovedì"), not
-// those that precede a date ("jeudi 9 mars 2023"): the last such day up to the
-// publication date.
-func weekdayDates(fold string) []dateMention {
-	var out []dateMention
-	for word, wd := range weekdayNumbers {
-		for _, k := range wholeWords(fold, word) {
-			from := k + len(word)
-			rest := strings.TrimLeft(fold[from:], " ,")
-			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-				continue
-			}
-			out = append(out, dateMention{start: k, end: from, isRelative: true, weekday: int(wd) + 1})
-		}
+// weekdayDate reads a day named by its weekday alone ("on Monday", "giovedì"), not one
+// that precedes a date ("jeudi 9 mars 2023"): the last such day up to the publication
+// date.
+func weekdayDate(fold string, at int, word string) (dateMention, bool) {
+	wd, ok := weekdayNumbers[word]
+	from := at + len(word)
+	rest := strings.TrimLeft(fold[from:], " ,")
+	if !ok || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return dateMention{}, false
 	}
-	return out
+	return dateMention{start: at, end: from, isRelative: true, weekday: int(wd) + 1}, true
 }
 
-// wholeWords returns where word stands in fold as a whole word.
-func wholeWords(fold, word string) []int {
-	var out []int
-	for from := 0; ; {
-		k := strings.Index(fold[from:], word)
-		if k < 0 {
-			return out
+// dayWords are the words that name a day without a date, relative days and weekdays,
+// by their first part (up to an apostrophe: "aujourd" for "aujourd'hui"), so that one
+// pass over the words of the fold finds them all.
+var dayWords = func() map[string][]string {
+	m := map[string][]string{}
+	add := func(w string) {
+		first := w
+		if i := strings.IndexFunc(w, func(r rune) bool { return r > 127 || !isWordByte(byte(r)) }); i >= 0 {
+			first = w[:i]
 		}
-		k += from
-		from = k + len(word)
-		if (k == 0 || !isWordByte(fold[k-1])) && (from == len(fold) || !isWordByte(fold[from])) {
-			out = append(out, k)
-		}
+		m[first] = append(m[first], w)
 	}
+	for w := range relativeDays {
+		add(w)
+	}
+	for w := range weekdayNumbers {
+		add(w)
+	}
+	return m
+}()
+
+// namedDay is a word of dayWords and where it stands.
+type namedDay struct {
+	at   int
+	word string
+}
+
+// dayWordsIn returns where the words of dayWords stand in fold as whole words, in order.
+func dayWordsIn(fold string) []namedDay {
+	var out []namedDay
+	for i := 0; i < len(fold); {
+		for i < len(fold) && !isWordByte(fold[i]) {
+			i++
+		}
+		j := i
+		for j < len(fold) && isWordByte(fold[j]) {
+			j++
+		}
+		for _, w := range dayWords[fold[i:j]] {
+			if end := i + len(w); strings.HasPrefix(fold[i:], w) && (end == len(fold) || !isWordByte(fold[end])) {
+				out = append(out, namedDay{i, w})
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
@@ -150,11 +189,58 @@ func digitWindows(fold string) [][2]int {
 	return ws
 }
 
-// monthPatterns are the date patterns that need a month name.
-var monthPatterns = map[int]bool{0: true, 1: true, 2: true, 3: true, 6: true}
+// wordKinds is a set of kinds of word of a date window, as the date patterns read them.
+type wordKinds uint8
 
-// hasMonth reports whether a window holds a month name.
-func hasMonth(w string) bool {
+// Kinds of word for the date patterns.
+const (
+	dayWord    wordKinds = 1 << iota // starts with one or two digits: "7", "1er"
+	yearWord                         // four digits
+	monthWord                        // a month name
+	letterWord                       // any other word that starts with a letter
+)
+
+// patternWords says, for each date pattern, the kinds of word its matches start with
+// (every pattern starts with \b and a word character) and those it cannot match
+// without, which come after the first word, as read off the patterns above.
+var patternWords = []patternWordKinds{
+	0: {starts: dayWord, needs: monthWord | yearWord},
+	1: {starts: dayWord, needs: monthWord},
+	2: {starts: dayWord, needs: monthWord},
+	3: {starts: monthWord, needs: dayWord},
+	4: {starts: dayWord, needs: yearWord},
+	5: {starts: yearWord},
+	6: {starts: monthWord, needs: yearWord},
+	7: {starts: yearWord},
+	8: {starts: letterWord | monthWord, needs: yearWord},
+}
+
+// patternWordKinds are the kinds of word a date pattern starts with and those it needs.
+type patternWordKinds struct{ starts, needs wordKinds }
+
+// dateWord is where a word of a window starts and its kind (0 for other words).
+type dateWord struct {
+	at   int
+	kind wordKinds
+}
+
+// startsIn appends to starts where a match of the pattern can start in the window: at
+// the words of a kind it starts with that the words of every kind it needs follow.
+func (pw patternWordKinds) startsIn(words []dateWord, starts []int) []int {
+	n := len(starts)
+	var after wordKinds // the kinds of the words after the k-th
+	for k := len(words) - 1; k >= 0; k-- {
+		if words[k].kind&pw.starts != 0 && after&pw.needs == pw.needs {
+			starts = append(starts, words[k].at)
+		}
+		after |= words[k].kind
+	}
+	slices.Reverse(starts[n:])
+	return starts
+}
+
+// dateWords appends the words of a window to words, with their kinds; has is all of them.
+func dateWords(w string, words []dateWord) (_ []dateWord, has wordKinds) {
 	for i := 0; i < len(w); {
 		for i < len(w) && !isWordByte(w[i]) {
 			i++
@@ -163,12 +249,30 @@ func hasMonth(w string) bool {
 		for j < len(w) && isWordByte(w[j]) {
 			j++
 		}
-		if _, ok := months[w[i:j]]; ok && j > i {
-			return true
+		if j == i {
+			break
 		}
+		word := w[i:j]
+		digits := 0
+		for digits < len(word) && word[digits] >= '0' && word[digits] <= '9' {
+			digits++
+		}
+		var kind wordKinds
+		switch _, month := months[word]; {
+		case digits == 1 || digits == 2:
+			kind = dayWord
+		case digits == 4 && len(word) == 4:
+			kind = yearWord
+		case month:
+			kind = monthWord
+		case digits == 0:
+			kind = letterWord
+		}
+		words = append(words, dateWord{i, kind})
+		has |= kind
 		i = j
 	}
-	return false
+	return words, has
 }
 
 // datesIn reads the dates of one window, earlier patterns first, without overlaps.
@@ -182,12 +286,14 @@ func datesIn(w string, offset int) []dateMention {
 		}
 		return false
 	}
-	month := hasMonth(w)
-	for pi, re := range datePatterns[:len(datePatterns)-1] {
-		if !month && monthPatterns[pi] {
+	var buf [32]dateWord
+	var starts [32]int
+	words, has := dateWords(w, buf[:0])
+	for pi, pw := range patternWords {
+		if has&pw.needs != pw.needs {
 			continue
 		}
-		for _, loc := range re.FindAllStringSubmatchIndex(w, 50) {
+		for _, loc := range findAllAt(anchoredPatterns[pi], w, pw.startsIn(words, starts[:0]), 50) {
 			if taken(loc[0]+offset, loc[1]+offset) {
 				continue
 			}

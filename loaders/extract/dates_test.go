@@ -1,6 +1,14 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/entente/entente/loaders/text"
+)
 
 func TestDates(t *testing.T) {
 	for in, want := range map[string][2]string{
@@ -27,9 +35,74 @@ func TestDates(t *testing.T) {
 	}
 }
 
-func TestWholeWords(t *testing.T) {
-	got := wholeWords("oggi, oggigiorno e ancora oggi", "oggi")
-	if len(got) != 2 || got[0] != 0 || got[1] != 26 {
-		t.Errorf("wholeWords: %v, want [0 26]", got)
+func TestDayWordsIn(t *testing.T) {
+	got := dayWordsIn("oggi, oggigiorno e ancora oggi; aujourd'hui, aujourd'huix, aujourd hui, lundi")
+	want := []namedDay{{0, "oggi"}, {26, "oggi"}, {32, "aujourd'hui"}, {72, "lundi"}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dayWordsIn: %v, want %v", got, want)
 	}
+}
+
+func TestWeekdayDates(t *testing.T) {
+	ds := findDates("on monday the experts met; jeudi 9 mars 2023, the heads of delegation")
+	if len(ds) != 2 || ds[0].weekday != int(time.Monday)+1 || ds[0].start != 3 || ds[0].end != 9 || ds[1].from != "2023-03-09" {
+		t.Errorf("weekdays: %+v", ds)
+	}
+}
+
+// dateWindowSamples are folded windows that stress where the date patterns start and
+// what they need: suffixes, glued words, years alone, ranges and numeric dates.
+var dateWindowSamples = []string{
+	"marzoe 5 aprile 2023", "1er et 2 mars 2024", "3rd-4th may 2023", "12 march. 2023", "gen.2023",
+	"nel 2018-2019 e dal 2020", "2024-04-19 e 19.04.2024", "12/3/2021", "123 marzo 2022",
+	"5 12 marzo", "5marzo 2022", "may 5 to 7, 2022", "ottobre del 2022", "a2023 b 2023c 20234",
+	"the year 1999 and 2101", "dal 25 al 28 gennaio 2022 ((( ;;; ", "les 18 et 7 novembre",
+}
+
+// checkDatePatternsAtWords checks that trying each date pattern only at the words its
+// matches can start with, and only when the window has what it needs, finds exactly
+// what the pattern finds searching every character.
+func checkDatePatternsAtWords(t *testing.T, w string) {
+	t.Helper()
+	words, has := dateWords(w, nil)
+	for pi, pw := range patternWords {
+		want := datePatterns[pi].FindAllStringSubmatchIndex(w, 50)
+		var got [][]int
+		if has&pw.needs == pw.needs {
+			got = findAllAt(anchoredPatterns[pi], w, pw.startsIn(words, nil), 50)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("pattern %d on %q: got %v, want %v", pi, w, got, want)
+		}
+	}
+}
+
+func TestDatePatternsAtWords(t *testing.T) {
+	for _, w := range dateWindowSamples {
+		checkDatePatternsAtWords(t, w)
+	}
+	files, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test documents")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fold := text.Fold([]rune(string(raw)))
+		for _, ws := range digitWindows(fold) {
+			checkDatePatternsAtWords(t, fold[ws[0]:ws[1]])
+		}
+		checkDatePatternsAtWords(t, fold) // the whole text, not only around numbers
+	}
+}
+
+func FuzzDatePatternsAtWords(f *testing.F) {
+	for _, w := range dateWindowSamples {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkDatePatternsAtWords(t, text.Fold([]rune(s)))
+	})
 }

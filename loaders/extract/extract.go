@@ -59,6 +59,8 @@ type Extractor struct {
 	ix         index
 	cues       cueIndex
 	english    map[string]bool                // English words of agency names (glossary): never part of a person's name
+	notName    map[string]bool                // words never part of a person's name (notNameWords)
+	classes    map[string]wordClass           // the classes of the words of classLists
 	agencies   map[string][]*gazetteer.Agency // gazetteer agencies by slug
 	confidence confidenceTable                // measured precision of each evidence class
 }
@@ -81,6 +83,8 @@ func New() (*Extractor, error) {
 		a := &g.Agencies[i]
 		x.agencies[a.Slug] = append(x.agencies[a.Slug], a)
 	}
+	x.notName = x.notNameWords()
+	x.classes = wordClasses()
 	return x, nil
 }
 

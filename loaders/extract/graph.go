@@ -10,7 +10,7 @@ import (
 // graph collects the nodes and edges of one document with their sources.
 type graph struct {
 	doc     string
-	runes   []rune
+	text    *text.Doc
 	nodes   map[string]*fixtures.Node
 	edges   map[string]*fixtures.Edge
 	sources map[sourceKey]bool // sources already added, so long documents stay linear
@@ -22,8 +22,8 @@ type sourceKey struct {
 	start, end int
 }
 
-func newGraph(doc string, runes []rune) *graph {
-	return &graph{doc: doc, runes: runes, nodes: map[string]*fixtures.Node{}, edges: map[string]*fixtures.Edge{},
+func newGraph(doc string, d *text.Doc) *graph {
+	return &graph{doc: doc, text: d, nodes: map[string]*fixtures.Node{}, edges: map[string]*fixtures.Edge{},
 		sources: map[sourceKey]bool{}, aliases: map[[2]string]bool{}}
 }
 
@@ -57,7 +57,7 @@ func (g *graph) node(id, kind, name string) *fixtures.Node {
 // mention adds a span of the document as a source of a node and its text as an alias.
 func (g *graph) mention(n *fixtures.Node, s text.Span) {
 	n.Sources = g.addSpan(n.ID, n.Sources, s)
-	alias := string(g.runes[s.Start:s.End])
+	alias := g.text.Slice(s)
 	if k := [2]string{n.ID, alias}; alias != n.Name && !g.aliases[k] {
 		g.aliases[k] = true
 		n.Aliases = append(n.Aliases, alias)
@@ -68,7 +68,7 @@ func (g *graph) mention(n *fixtures.Node, s text.Span) {
 var reference = fixtures.Source{Reference: "gazetteer"}
 
 func (g *graph) span(s text.Span) fixtures.Source {
-	return fixtures.Source{Document: g.doc, Start: s.Start, End: s.End, Text: string(g.runes[s.Start:s.End])}
+	return fixtures.Source{Document: g.doc, Start: s.Start, End: s.End, Text: g.text.Slice(s)}
 }
 
 // edge adds an edge, or a source to an existing one. A zero span means the gazetteer.
@@ -76,7 +76,7 @@ func (g *graph) edge(kind, from, to string, s text.Span, role string) *fixtures.
 	if from == to || from == "" || to == "" {
 		return nil
 	}
-	e := fixtures.Edge{Kind: kind, From: from, To: to, Properties: map[string]any{}}
+	e := fixtures.Edge{Kind: kind, From: from, To: to}
 	if kind == fixtures.EdgeMemorandum && from > to {
 		e.From, e.To = to, from
 	}
@@ -84,7 +84,7 @@ func (g *graph) edge(kind, from, to string, s text.Span, role string) *fixtures.
 	if old := g.edges[key]; old != nil {
 		e = *old
 	} else {
-		e.Role = strp(role)
+		e.Role, e.Properties = strp(role), map[string]any{}
 	}
 	if s.End > s.Start {
 		e.Sources = g.addSpan(key, e.Sources, s)

@@ -111,6 +111,9 @@ func values(list string) map[string]string {
 }
 
 // phrases returns a list's entries split in words, in every language.
+// phraseWords is the words of a phrase, for byFirstWord.
+func phraseWords(p []string) []string { return p }
+
 func phrases(list string) [][]string {
 	var out [][]string
 	for _, e := range entries(list) {
@@ -239,6 +242,9 @@ var cuePhrases = func() map[cueKind][]string {
 // memorandumHeads are the nouns of a memorandum; a memorandum needs one and a signing verb.
 var memorandumHeads = phrases("memorandum heads")
 
+// memorandumHeadsByFirst are memorandumHeads by their first word.
+var memorandumHeadsByFirst = byFirstWord(memorandumHeads, phraseWords)
+
 // roadmapHead is a roadmap's head noun with its subtype.
 type roadmapHead struct {
 	words   []string
@@ -253,6 +259,9 @@ var roadmapHeads = func() []roadmapHead {
 	}
 	return out
 }()
+
+// roadmapHeadsByFirst are roadmapHeads by their first word.
+var roadmapHeadsByFirst = byFirstWord(roadmapHeads, func(h roadmapHead) []string { return h.words })
 
 // projectHeads introduce a named project, programme or initiative.
 var projectHeads = words("project heads")
@@ -360,6 +369,9 @@ var servesWords = words("serves words")
 // workingGroups are the nouns of a working group's name.
 var workingGroups = phrases("working groups")
 
+// workingGroupsByFirst are workingGroups by their first word.
+var workingGroupsByFirst = byFirstWord(workingGroups, phraseWords)
+
 // moreAgencyHeads are further head nouns of national bodies ("Border Force"), added to
 // agencyHeads here to keep this block apart from the shared lists.
 var moreAgencyHeads = words("more agency heads")
@@ -380,6 +392,9 @@ var seatPrepositions = words("seat prepositions")
 // arrangementHeads name further agreements between two bodies, read like memorandum
 // heads: working arrangements, letters of understanding, declarations of intent.
 var arrangementHeads = phrases("arrangement heads")
+
+// arrangementHeadsByFirst are arrangementHeads by their first word.
+var arrangementHeadsByFirst = byFirstWord(arrangementHeads, phraseWords)
 
 // signingNouns say that a text was signed when no signing verb does: "la signature de
 // l'accord". ("firma" is left out: "reca la firma del Generale" names signatories by

@@ -29,12 +29,13 @@ type target struct {
 }
 
 type phrase struct {
-	toks []string
-	t    target
+	toks  []string
+	abbrs []string // the abbreviation of each token ("st" for "saint"), "" when none
+	t     target
 }
 
 // index finds gazetteer phrases in token sequences: phrases by their first token,
-// longest first.
+// longest first; an abbreviation ("st") also gets, after its own, the phrases of its word.
 type index map[string][]phrase
 
 // skippable words may stand inside a gazetteer name in running text ("Piano d'azione
@@ -46,7 +47,11 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 	add := func(s string, t target) {
 		toks := text.FoldTokens(s)
 		if len(toks) > 0 {
-			ix[toks[0]] = append(ix[toks[0]], phrase{toks, t})
+			abbrs := make([]string, len(toks))
+			for k, w := range toks {
+				abbrs[k] = abbreviated[w]
+			}
+			ix[toks[0]] = append(ix[toks[0]], phrase{toks, abbrs, t})
 		}
 	}
 	addNames := func(names map[string][]string, t target) {
@@ -82,6 +87,11 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		ix[k] = ps
 	}
+	for abbr, full := range expanded {
+		if ps := ix[full]; len(ps) > 0 {
+			ix[abbr] = append(ix[abbr][:len(ix[abbr]):len(ix[abbr])], ps...) // "St." for "Saint"
+		}
+	}
 	return ix
 }
 
@@ -89,6 +99,7 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 type tokenView interface {
 	count() int
 	fold(i int) string
+	skippable(i int) bool // the word may stand inside a gazetteer name
 	acceptable(i, n int, t target, lang string) bool
 }
 
@@ -96,12 +107,8 @@ type tokenView interface {
 // (skipped words included) and its target.
 func (ix index) longest(v tokenView, i int, lang string) (int, target, bool) {
 	best, bestT := 0, target{}
-	cands := ix[v.fold(i)]
-	if full := expanded[v.fold(i)]; full != "" {
-		cands = append(cands[:len(cands):len(cands)], ix[full]...) // "St." for "Saint"
-	}
-	for _, p := range cands {
-		n := matchLen(v, i, p.toks)
+	for _, p := range ix[v.fold(i)] {
+		n := matchLen(v, i, p)
 		if n > best && v.acceptable(i, n, p.t, lang) {
 			best, bestT = n, p.t
 		}
@@ -109,23 +116,24 @@ func (ix index) longest(v tokenView, i int, lang string) (int, target, bool) {
 	return best, bestT, best > 0
 }
 
-func matchLen(v tokenView, i int, toks []string) int {
+func matchLen(v tokenView, i int, p phrase) int {
 	j := i
-	for _, want := range toks {
-		for j < v.count() && v.fold(j) != want && skippable[v.fold(j)] && j > i {
+	for k, want := range p.toks {
+		for j > i && j < v.count() && v.fold(j) != want && v.skippable(j) {
 			j++
 		}
-		if j < v.count() && abbreviated[want] != "" && v.fold(j) == abbreviated[want] {
+		if j < v.count() && v.fold(j) == want {
+			j++
+			continue
+		}
+		if abbr := p.abbrs[k]; abbr != "" && j < v.count() && v.fold(j) == abbr {
 			j++ // "St. Kitts and Nevis"
 			if j < v.count() && v.fold(j) == "." {
 				j++
 			}
 			continue
 		}
-		if j >= v.count() || v.fold(j) != want {
-			return 0
-		}
-		j++
+		return 0
 	}
 	return j - i
 }
@@ -143,10 +151,14 @@ var expanded = func() map[string]string {
 }()
 
 // docTokens is the tokenView of an analysed document.
-type docTokens struct{ d *text.Doc }
+type docTokens struct {
+	d       *text.Doc
+	classes []wordClass // of each token (run.classes)
+}
 
-func (v docTokens) count() int        { return len(v.d.Tokens) }
-func (v docTokens) fold(i int) string { return v.d.TokenFold(v.d.Tokens[i]) }
+func (v docTokens) count() int           { return len(v.d.Tokens) }
+func (v docTokens) fold(i int) string    { return v.d.TokenFold(v.d.Tokens[i]) }
+func (v docTokens) skippable(i int) bool { return v.classes[i]&classSkippable != 0 }
 
 // acceptable applies the case rules: acronyms as written (or in capitals), names with
 // a capital somewhere (a one-word name with an initial capital), adjectives only in
@@ -191,7 +203,22 @@ type wordsView []string
 
 func (v wordsView) count() int                                   { return len(v) }
 func (v wordsView) fold(i int) string                            { return v[i] }
+func (v wordsView) skippable(i int) bool                         { return skippable[v[i]] }
 func (v wordsView) acceptable(_, _ int, t target, _ string) bool { return t.acronym == "" }
+
+// byFirstWord indexes phrases by their first word, in their order, so that a rule tries
+// at a token only the phrases that start with its word.
+func byFirstWord[T any](list []T, words func(T) []string) map[string][]T {
+	m := map[string][]T{}
+	for _, p := range list {
+		w := words(p)
+		if len(w) == 0 {
+			panic("lexicon: a phrase has no words") // embedded: a broken build, caught by the tests
+		}
+		m[w[0]] = append(m[w[0]], p)
+	}
+	return m
+}
 
 // hasPrefixTokens reports whether the folded tokens from i start with words.
 func hasPrefixTokens(d *text.Doc, i int, words []string) bool {

@@ -55,10 +55,13 @@ type run struct {
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 	countries   map[string]bool // namesState, once computed
+	classes     []wordClass     // token -> its classes (classes.go)
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
-	return &run{x: x, d: d, g: newGraph(docID, d.Runes), mentionSet: mentionSet{at: make([]int, len(d.Tokens))}}
+	r := &run{x: x, d: d, g: newGraph(docID, d), mentionSet: mentionSet{at: make([]int, len(d.Tokens))}}
+	r.classes = r.tokenClasses()
+	return r
 }
 
 func (r *run) fold(i int) string { return r.d.TokenFold(r.d.Tokens[i]) }
@@ -117,7 +120,7 @@ func (r *run) sentenceTokens(s int) (int, int) {
 
 // matchGazetteer marks the longest gazetteer phrase at each free token.
 func (r *run) matchGazetteer() {
-	v := docTokens{r.d}
+	v := &docTokens{r.d, r.classes} // a pointer: the view goes into an interface at every token
 	g := r.x.gaz
 	for i := 0; i < len(r.d.Tokens); i++ {
 		n, t, ok := r.x.ix.longest(v, i, r.d.Lang)

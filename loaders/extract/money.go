@@ -11,6 +11,21 @@ import (
 // "£" and "$" are all "$" and the currency is read from the original text).
 var moneyRE = regexp.MustCompile(`(?:\b(eur|euro|usd|us\$|gbp|chf|jpy|cad|aud|nok|sek|dkk)\s*|\$\s*)?\b(\d{1,3}(?:[.,' ]\d{3})+|\d+(?:[.,]\d+)?)\s*(milioni|millions|million|miliardi|milliards|billion|mila|thousand|mln|mn|m|bn)?\b\s*(?:(?:di|d'|de|of)\s*)?(euro|euros|dollari|dollars|dollar|usd|eur|sterline|pounds|francs|yen)?\b`)
 
+// moneyAnchored is moneyRE anchored at the start of the text: an amount starts at a
+// currency word, a "$" or a number, so money tries it only at word starts and "$".
+var moneyAnchored = anchor(moneyRE)
+
+// moneyStarts returns where an amount can start in w: at word starts and at "$".
+func moneyStarts(w string) []int {
+	var starts []int
+	for i := 0; i < len(w); i++ {
+		if w[i] == '$' || isWordByte(w[i]) && (i == 0 || !isWordByte(w[i-1])) {
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
 var currencyWords = map[string]string{"eur": "EUR", "euro": "EUR", "euros": "EUR", "usd": "USD", "us$": "USD",
 	"dollari": "USD", "dollars": "USD", "dollar": "USD", "gbp": "GBP", "sterline": "GBP", "pounds": "GBP",
 	"chf": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY", "cad": "CAD", "aud": "AUD", "nok": "NOK", "sek": "SEK",
@@ -21,7 +36,11 @@ var multipliers = map[string]float64{"milioni": 1e6, "millions": 1e6, "million":
 
 // money reads the first amount with a currency in fold[start:end]; runes give the symbol.
 func money(fold string, runes []rune, start, end int) (amount float64, currency string, ok bool) {
-	for _, loc := range moneyRE.FindAllStringSubmatchIndex(fold[start:end], 10) {
+	w := fold[start:end]
+	if !strings.ContainsAny(w, "0123456789") {
+		return 0, "", false // every amount has a number
+	}
+	for _, loc := range findAllAt(moneyAnchored, w, moneyStarts(w), 10) {
 		g := func(k int) string {
 			if loc[2*k] < 0 {
 				return ""

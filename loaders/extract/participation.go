@@ -210,7 +210,7 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		f := r.fold(i)
-		if !participantGroups[f] && !(originWords[f] && r.originOfPeople(first, i)) {
+		if !r.is(i, classParticipantGroup) && !(r.is(i, classOriginWord) && r.originOfPeople(first, i)) {
 			continue
 		}
 		j := i + 1
@@ -309,7 +309,7 @@ func (r *run) breakBetween(from, to int) bool {
 // gappedCue reads a participle separated from its "by" by a few words: "mis en œuvre
 // depuis 2019 par", "held in Vienna by", "financé en partie par".
 func (r *run) gappedCue(i, last int) (cue, bool) {
-	if fundingVerbs[r.fold(i)] && r.fundingBefore(i) {
+	if r.is(i, classFundingVerb) && r.fundingBefore(i) {
 		// "Le financement de cette rencontre est assuré par l'UE"
 		for k := i + 1; k < last && k-i <= 2; k++ {
 			if byWords[r.fold(k)] && r.at[k] == 0 {

@@ -503,11 +503,32 @@ func (r *run) nameToken(i int) bool {
 	if elidedWords[f] && int(t.End) < len(r.d.Fold) && r.d.Fold[t.End] == '\'' {
 		return false // "All'IAI aderiscono": a preposition, not a first name
 	}
-	_, month := months[f]
-	_, meeting := meetingHeads[f]
-	_, agencyWord := r.x.gaz.Glossary[f]
-	return !notPersonWords[f] && !titleWords[f] && !agencyHeads[f] && !connectors[f] && !month && !meeting &&
-		!projectHeads[f] && !notPersonPlaces[f] && !agencyWord && !r.x.english[f] && !titleModifiers[f] && !notNameNouns[f] && !(honorifics[f] && len(f) > 2)
+	return !r.x.notName[f]
+}
+
+// notNameWords are the words that are never part of a person's name (nameToken): words
+// of these lists, months, meeting nouns, glossary words and honorifics of more than two
+// letters, in one set so that a word is looked up once.
+func (x *Extractor) notNameWords() map[string]bool {
+	out := map[string]bool{}
+	for _, list := range []map[string]bool{notPersonWords, titleWords, agencyHeads, connectors, projectHeads, notPersonPlaces, x.english, titleModifiers, notNameNouns} {
+		for w, in := range list {
+			out[w] = out[w] || in
+		}
+	}
+	for w := range months {
+		out[w] = true
+	}
+	for w := range meetingHeads {
+		out[w] = true
+	}
+	for w := range x.gaz.Glossary {
+		out[w] = true
+	}
+	for w, in := range honorifics {
+		out[w] = out[w] || in && len(w) > 2
+	}
+	return out
 }
 
 // elidedWords are the prepositions and articles written with an apostrophe before the

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"regexp"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -15,7 +17,7 @@ func (r *run) recogniseProjects() {
 	toks := r.d.Tokens
 	names := map[string]*mention{}
 	for i := 0; i < len(toks); i++ {
-		if !projectHeads[r.fold(i)] && !(actionHeads[r.fold(i)] && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
+		if !r.is(i, classProjectHead) && !(r.is(i, classActionHead) && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
 			continue
 		}
 		var m *mention
@@ -54,8 +56,15 @@ func (r *run) recogniseProjects() {
 			}
 		}
 	}
+	var lengths []int // of the names in code points: a token of another length is none of them
+	for name := range names {
+		lengths = append(lengths, utf8.RuneCountInString(name))
+	}
 	for i := range toks {
-		if p := names[r.d.TokenText(toks[i])]; p != nil && r.at[i] == 0 {
+		if r.at[i] != 0 || !slices.Contains(lengths, toks[i].End-toks[i].Start) {
+			continue
+		}
+		if p := names[r.d.TokenText(toks[i])]; p != nil {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}

@@ -15,7 +15,7 @@ func (r *run) recogniseRoadmaps() {
 		if r.at[i] != 0 {
 			continue
 		}
-		for _, h := range roadmapHeads {
+		for _, h := range roadmapHeadsByFirst[r.fold(i)] {
 			if !hasPrefixTokens(r.d, i, h.words) {
 				continue
 			}
@@ -142,13 +142,13 @@ func (r *run) memorandum(st *sentenceState) {
 	}
 	head := -1
 	for i := st.first; i < st.last && head < 0; i++ {
-		for _, h := range memorandumHeads {
+		for _, h := range memorandumHeadsByFirst[r.fold(i)] {
 			if hasPrefixTokens(r.d, i, h) {
 				head = i
 				break
 			}
 		}
-		for _, h := range arrangementHeads {
+		for _, h := range arrangementHeadsByFirst[r.fold(i)] {
 			if head < 0 && hasPrefixTokens(r.d, i, h) {
 				head = i
 			}

@@ -8,6 +8,17 @@ var stopWords = map[string]map[string]bool{
 	"en": set("the of and to is for on with by that was were at from as this are has have an be which its their between"),
 }
 
+// stopWordLangs maps each stop word to its languages, so a word is looked up once.
+var stopWordLangs = func() map[string][]string {
+	m := map[string][]string{}
+	for _, lang := range []string{"it", "fr", "en"} {
+		for w := range stopWords[lang] {
+			m[w] = append(m[w], lang)
+		}
+	}
+	return m
+}()
+
 // DetectLanguage returns it, fr or en when the stop words of one language are
 // clearly the most frequent, and "" otherwise (too short, or another language).
 func DetectLanguage(d *Doc) string {
@@ -19,10 +30,8 @@ func DetectLanguage(d *Doc) string {
 		}
 		words++
 		w := d.Fold[t.Start:t.End]
-		for lang, sw := range stopWords {
-			if sw[w] {
-				counts[lang]++
-			}
+		for _, lang := range stopWordLangs[w] {
+			counts[lang]++
 		}
 		if words > 20000 {
 			break

@@ -8,7 +8,9 @@
 package text
 
 import (
+	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +35,7 @@ type Doc struct {
 	Lang      string  // it, fr or en
 	Tokens    []Token // words, numbers and punctuation, in order
 	Sentences []Span  // sentences and headings, in order; each covers whole tokens
+	offsets   []int32 // where each code point starts in Text, then len(Text); nil when not computed
 }
 
 // Span is a half-open range [Start, End) of code points.
@@ -62,7 +65,7 @@ func Analyse(raw []byte) (*Doc, error) {
 	if !utf8.Valid(raw) {
 		return nil, ErrNotUTF8
 	}
-	if len(strings.TrimSpace(string(raw))) == 0 {
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ErrEmpty
 	}
 	if looksBinary(raw) {
@@ -70,6 +73,7 @@ func Analyse(raw []byte) (*Doc, error) {
 	}
 	d := &Doc{Text: norm.NFC.String(strings.TrimPrefix(string(raw), "\ufeff"))}
 	d.Runes = []rune(d.Text)
+	d.offsets = byteOffsets(d.Text, len(d.Runes))
 	d.Fold = Fold(d.Runes)
 	d.tokenise()
 	d.Lang = DetectLanguage(d)
@@ -85,7 +89,9 @@ func looksBinary(raw []byte) bool {
 		raw = raw[:1<<16]
 	}
 	bad, n := 0, 0
-	for _, r := range string(raw) {
+	for len(raw) > 0 {
+		r, size := utf8.DecodeRune(raw)
+		raw = raw[size:]
 		n++
 		if r == 0 || (r < 32 && r != '\n' && r != '\r' && r != '\t' && r != '\f') || r == utf8.RuneError {
 			bad++
@@ -100,10 +106,23 @@ func looksBinary(raw []byte) bool {
 func Fold(rs []rune) string {
 	b := make([]byte, len(rs))
 	for i, r := range rs {
-		b[i] = foldRune(r)
+		if r < rune(len(foldTable)) {
+			b[i] = foldTable[r]
+		} else {
+			b[i] = foldRune(r)
+		}
 	}
 	return string(b)
 }
+
+// foldTable is foldRune of the code points up to the general punctuation and currency
+// signs (Latin letters, quotes, dashes, "€"), computed once.
+var foldTable = func() (t [0x2100]byte) {
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
 
 var special = map[rune]byte{
 	'’': '\'', '‘': '\'', 'ʼ': '\'', '`': '\'', '´': '\'', '′': '\'',
@@ -151,10 +170,33 @@ func foldRune(r rune) byte {
 }
 
 // Slice returns the text of a span.
-func (d *Doc) Slice(s Span) string { return string(d.Runes[s.Start:s.End]) }
+func (d *Doc) Slice(s Span) string { return d.text(s.Start, s.End) }
 
 // TokenText returns the original text of a token.
-func (d *Doc) TokenText(t Token) string { return string(d.Runes[t.Start:t.End]) }
+func (d *Doc) TokenText(t Token) string { return d.text(t.Start, t.End) }
+
+// text returns code points [start, end) of the text, copied from Text: a copy, so that
+// what is kept of a document (names, quotes) does not keep all of its text. Keep it
+// small enough to inline: a copy only compared is then made on the stack.
+func (d *Doc) text(start, end int) string {
+	if d.offsets == nil {
+		return string(d.Runes[start:end])
+	}
+	return strings.Clone(d.Text[d.offsets[start]:d.offsets[end]])
+}
+
+// byteOffsets returns where each of the n code points of s starts, then len(s); nil
+// for a text too long for 32-bit offsets.
+func byteOffsets(s string, n int) []int32 {
+	if len(s) > math.MaxInt32 {
+		return nil
+	}
+	offsets := make([]int32, 0, n+1)
+	for i := range s {
+		offsets = append(offsets, int32(i))
+	}
+	return append(offsets, int32(len(s)))
+}
 
 // TokenFold returns the folded text of a token.
 func (d *Doc) TokenFold(t Token) string { return d.Fold[t.Start:t.End] }
@@ -165,6 +207,7 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 // slashes separate words but are not tokens (see Joined).
 func (d *Doc) tokenise() {
 	f := d.Fold
+	d.Tokens = make([]Token, 0, countTokens(f))
 	sentStart, sentence := -1, 0
 	closeSentence := func(end int) {
 		if sentStart >= 0 {
@@ -209,6 +252,19 @@ func (d *Doc) tokenise() {
 		}
 	}
 	closeSentence(d.lastEnd())
+}
+
+// countTokens counts the tokens tokenise finds in a fold, so that they are allocated once.
+func countTokens(f string) int {
+	n := 0
+	for i := 0; i < len(f); i++ {
+		switch c := f[i]; {
+		case c == '\n' || c == ' ' || c == '\'' || c == '-' || c == '/':
+		case !isWordByte(c) || i == 0 || !isWordByte(f[i-1]):
+			n++
+		}
+	}
+	return n
 }
 
 func (d *Doc) lastEnd() int {

@@ -2,6 +2,8 @@ package text
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,5 +78,44 @@ func TestJoinedAndFoldTokens(t *testing.T) {
 	}
 	if !utf8.ValidString(d.Text) {
 		t.Error("text not UTF-8")
+	}
+}
+
+func TestCountTokens(t *testing.T) {
+	texts := []string{"", "a", "L’Ufficio “ATLAS” – *best* 2023.", "Roma/Lione, dell'Ufficio -- a-b ;;\n\nx"}
+	files, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for _, s := range texts {
+		d := &Doc{Runes: []rune(s)}
+		d.Fold = Fold(d.Runes)
+		d.tokenise()
+		if n := countTokens(d.Fold); n != len(d.Tokens) || cap(d.Tokens) != n {
+			t.Errorf("%.40q: counted %d tokens, found %d (capacity %d)", s, n, len(d.Tokens), cap(d.Tokens))
+		}
+	}
+}
+
+func TestSliceIsTheTextOfTheCodePoints(t *testing.T) {
+	d, err := Analyse([]byte("Il Ministro dell’Interno, Matteo PIANTEDOSI, e l’omologo « Fernando Grande-Marlaska » — €5 million. Москва"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range d.Tokens {
+		if got, want := d.TokenText(tok), string(d.Runes[tok.Start:tok.End]); got != want {
+			t.Errorf("token %v: %q, want %q", tok, got, want)
+		}
+	}
+	for start := 0; start <= len(d.Runes); start++ {
+		for end := start; end <= len(d.Runes); end += 7 {
+			if got, want := d.Slice(Span{start, end}), string(d.Runes[start:end]); got != want {
+				t.Fatalf("span %d-%d: %q, want %q", start, end, got, want)
+			}
+		}
 	}
 }
