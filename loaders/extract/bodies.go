@@ -541,7 +541,7 @@ func (r *run) placeOfSigning(m *mention) bool {
 func (r *run) organisationHeadCoreference() {
 	heads := map[string]*mention{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindOrganization && m.id == "" && m.last-m.first >= 2 {
+		if m.kind == fixtures.KindOrganization && m.last-m.first >= 2 && r.d.Tokens[m.first].Upper {
 			f := r.fold(m.first)
 			if o, ok := heads[f]; ok && o != nil && o.name != m.name {
 				heads[f] = nil // two organisations with that head: which one is unsure
@@ -555,7 +555,7 @@ func (r *run) organisationHeadCoreference() {
 			continue
 		}
 		if o := heads[r.fold(m.first)]; o != nil && m.first > o.first {
-			m.kind, m.slug, m.name, m.acronym = o.kind, "", o.name, o.acronym
+			m.kind, m.slug, m.name, m.acronym, m.id = o.kind, "", o.name, o.acronym, o.id
 		}
 	}
 }
