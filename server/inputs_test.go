@@ -74,3 +74,33 @@ func TestIntrospectionOffIsAValidationError(t *testing.T) {
 		t.Errorf("__typename is not introspection: %+v", r.errors)
 	}
 }
+
+// GraphQL's cytoscape without around answers the first limit nodes by id, not the whole
+// graph (42 MB at 20,000 nodes for a cost of 510 before), so that its cost, which grows
+// with limit, follows its size; truncated says there is more.
+func TestCytoscapeFieldIsBounded(t *testing.T) {
+	a := newAPI(t, "../testdata/server/small.json")
+	d := a.ok(`{ some: cytoscape(limit: 5) all: cytoscape }`, nil)
+	nodes := at(d, "some.elements.nodes").([]any)
+	if len(nodes) != 5 || at(d, "some.data.truncated") != true || at(d, "all.data.truncated") != false {
+		t.Fatalf("cytoscape(limit: 5): %d nodes, truncated %v; whole: truncated %v", len(nodes), at(d, "some.data.truncated"), at(d, "all.data.truncated"))
+	}
+	all := at(d, "all.elements.nodes").([]any)
+	in := map[string]bool{}
+	for i, n := range nodes {
+		id := n.(map[string]any)["data"].(map[string]any)["id"].(string)
+		if want := all[i].(map[string]any)["data"].(map[string]any)["id"]; id != want {
+			t.Errorf("node %d is %s, want %s (the first by id)", i, id, want)
+		}
+		in[id] = true
+	}
+	for _, e := range at(d, "some.elements.edges").([]any) {
+		data := e.(map[string]any)["data"].(map[string]any)
+		if !in[data["source"].(string)] || !in[data["target"].(string)] {
+			t.Errorf("edge %v leaves the first 5 nodes", data["id"])
+		}
+	}
+	if code, _ := a.code(`{ cytoscape(limit: 5000) }`, nil); code != server.CodeBadUserInput {
+		t.Errorf("cytoscape(limit: 5000): %q", code)
+	}
+}

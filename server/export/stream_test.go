@@ -211,4 +211,20 @@ func BenchmarkExportWholeGraph(b *testing.B) {
 			b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 		})
 	}
+	// What GraphQL's cytoscape answers without around, at its default limit.
+	b.Run("graphql-cytoscape-500", func(b *testing.B) {
+		var size int
+		for b.Loop() {
+			sg, err := store.FirstNodes(context.Background(), nil, nil, 500)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data, err := json.Marshal(Cytoscape(sg))
+			if err != nil {
+				b.Fatal(err)
+			}
+			size = len(data)
+		}
+		b.ReportMetric(float64(size)/1e6, "MB-sent")
+	})
 }
