@@ -28,6 +28,9 @@ var CuratorSource = fixtures.Source{Reference: "curator"}
 // sources are merged, the confidence becomes 1. Document sources must name documents
 // already in the graph.
 func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) {
+	if err := checkIDs(n.ID); err != nil {
+		return nil, err
+	}
 	n.Confidence = nil
 	if len(n.Sources) == 0 {
 		n.Sources = []fixtures.Source{CuratorSource}
@@ -83,6 +86,9 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 // AddEdge adds an edge between two existing nodes, or merges sources and properties into
 // the edge with the same key; its confidence becomes 1.
 func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
+	if err := checkIDs(e.From, e.To); err != nil {
+		return nil, err
+	}
 	e.Confidence = nil
 	if len(e.Sources) == 0 {
 		e.Sources = []fixtures.Source{CuratorSource}
@@ -213,6 +219,9 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 // keeps the higher of the two confidences, and so does an edge merged into one with the
 // same key.
 func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*Node, error) {
+	if err := checkIDs(survivorID, mergedID); err != nil {
+		return nil, err
+	}
 	var stored *Node
 	err := s.write(ctx, func(tx *Tx) error {
 		// Under the locks of both nodes no edge can be added at the merged node, moved or

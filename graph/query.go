@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -17,28 +18,43 @@ type Hit struct {
 // MaxPage is the largest page any list or search returns.
 const MaxPage = 100
 
+// Limits of search text (search and nameContains): far beyond any name, well within what
+// Lucene's query parser takes.
+const (
+	MaxSearchChars = 1000 // characters of the whole text
+	MaxSearchWords = 16   // words (runs of letters and digits)
+)
+
 // searchQuery turns free text into a Lucene query that cannot inject syntax: the words
-// (letters and digits only) must all match, the last one also as a prefix.
-func searchQuery(text string) string {
+// (letters and digits only) must all match, the last one also as a prefix. field names the
+// argument in the error: text without words, or longer than MaxSearchChars characters or
+// MaxSearchWords words, is refused.
+func searchQuery(field, text string) (string, error) {
+	if n := utf8.RuneCountInString(text); n > MaxSearchChars {
+		return "", inputf("%s is %d characters long; search text may have at most %d characters", field, n, MaxSearchChars)
+	}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	if len(words) > 16 {
-		words = words[:16]
+	if len(words) == 0 {
+		return "", inputf("%s %q has no words to look for", field, text)
+	}
+	if len(words) > MaxSearchWords {
+		return "", inputf("%s has %d words; search text may have at most %d words", field, len(words), MaxSearchWords)
 	}
 	for i, w := range words {
 		if i == len(words)-1 && len([]rune(w)) > 1 {
 			words[i] = "(" + w + " OR " + w + "*)"
 		}
 	}
-	return strings.Join(words, " AND ")
+	return strings.Join(words, " AND "), nil
 }
 
 // Search finds nodes by name or alias, case- and accent-insensitive, best first.
 func (s *Store) Search(ctx context.Context, text string, kinds []string, first int) ([]Hit, error) {
-	q := searchQuery(text)
-	if q == "" {
-		return nil, inputf("search text %q has no words to look for", text)
+	q, err := searchQuery("search text", text)
+	if err != nil {
+		return nil, err
 	}
 	if err := within("first", first, 1, MaxPage); err != nil {
 		return nil, err
@@ -143,9 +159,9 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 		match = "MATCH (n:" + LabelEntity + ")"
 	}
 	if f.NameContains != nil {
-		q := searchQuery(*f.NameContains)
-		if q == "" {
-			return nil, 0, inputf("nameContains %q has no words to look for", *f.NameContains)
+		q, err := searchQuery("nameContains", *f.NameContains)
+		if err != nil {
+			return nil, 0, err
 		}
 		match = "CALL db.index.fulltext.queryNodes($index, $q) YIELD node AS n"
 		params["index"], params["q"] = FulltextIndex, q

@@ -39,11 +39,7 @@ func (s *Store) NodeSources(ctx context.Context, ids []string) ([][]fixtures.Sou
 		i, _ := r.Get("i")
 		spans, _ := r.Get("spans")
 		refs, _ := r.Get("refs")
-		var raw []string
-		for _, list := range spans.([]any) {
-			raw = append(raw, strs(list)...)
-		}
-		out[i.(int64)] = sources(append(raw, strs(refs)...))
+		out[i.(int64)] = nodeSources(spans, refs)
 	}
 	return out, nil
 }

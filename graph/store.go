@@ -15,6 +15,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/fixtures"
 )
 
 // Config says which Neo4j to use.
@@ -288,6 +290,15 @@ func classify(err error) error {
 	if errors.As(lastCause(err), &conn) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
+	if errors.As(lastCause(err), &n) && strings.HasPrefix(n.Code, "Neo.ClientError.") {
+		if strings.HasPrefix(n.Code, "Neo.ClientError.Security.") {
+			// Entente's own credentials: the database is unusable, whatever was asked.
+			return fmt.Errorf("%w: %v", ErrUnavailable, err)
+		}
+		// The parameterised statements are Entente's: what Neo4j refuses is a value sent.
+		return &InputError{Msg: "the graph database refused a value of this request; " +
+			"check the length and form of its ids, names and text", Cause: err}
+	}
 	return err
 }
 
@@ -297,9 +308,22 @@ func isNeo4jError(err error) bool {
 }
 
 // InputError is a request the graph refuses because of its content (unknown id, bad kind...).
-type InputError struct{ Msg string }
+type InputError struct {
+	Msg   string
+	Cause error // the database's own refusal, for the log; never shown
+}
 
 func (e *InputError) Error() string { return e.Msg }
+
+// checkIDs refuses ids longer than fixtures.MaxIDBytes before they reach a query.
+func checkIDs(ids ...string) error {
+	for _, id := range ids {
+		if len(id) > fixtures.MaxIDBytes {
+			return inputf("an id of %d bytes is too long; ids may have at most %d bytes", len(id), fixtures.MaxIDBytes)
+		}
+	}
+	return nil
+}
 
 // inputf builds an InputError.
 func inputf(format string, args ...any) error { return &InputError{Msg: fmt.Sprintf(format, args...)} }

@@ -26,7 +26,22 @@ const (
 	CodeTimeout         = "TIMEOUT"
 	CodeUnavailable     = "UNAVAILABLE"
 	CodeInternal        = "INTERNAL"
+
+	// CodeValidationFailed is gqlgen's code for a document that does not fit the schema;
+	// introspection asked of a server that has it off is answered with it too.
+	CodeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
 )
+
+// introspectionOff says whether ctx is a __schema or __type field that gqlgen refused
+// because introspection is disabled (it reports that as a plain resolver error).
+func introspectionOff(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	name := fc.Field.Name
+	return (name == "__schema" || name == "__type") && graphql.GetOperationContext(ctx).DisableIntrospection
+}
 
 // presentError gives every error a stable code; internal details are logged, never sent.
 func presentError(ctx context.Context, err error) *gqlerror.Error {
@@ -45,8 +60,14 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	var conflict *graph.ConflictError
 	switch {
 	case errors.As(err, &input):
+		if input.Cause != nil {
+			zerolog.Ctx(ctx).Warn().Err(input.Cause).Msg("the graph database refused a value")
+		}
 		e.Message = input.Msg
 		setCode(e, CodeBadUserInput)
+	case introspectionOff(ctx):
+		e.Message = "introspection is disabled on this server (ENTENTE_INTROSPECTION)"
+		setCode(e, CodeValidationFailed)
 	case errors.As(err, &notFound):
 		e.Message = notFound.Error()
 		setCode(e, CodeNotFound)

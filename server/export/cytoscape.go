@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/entente/entente/fixtures"
@@ -80,28 +82,97 @@ func Cytoscape(sg *graph.Subgraph) CytoscapeGraph {
 	g := CytoscapeGraph{Data: CytoscapeGraphData{Truncated: sg != nil && sg.Truncated},
 		Elements: CytoscapeElements{Nodes: make([]CytoscapeNode, len(nodes)), Edges: make([]CytoscapeEdge, len(edges))}}
 	for i, n := range nodes {
-		g.Elements.Nodes[i] = CytoscapeNode{Data: CytoscapeNodeData{
-			ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
-			Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
-			Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
-			SHA256: n.SHA256, Published: n.Published, Confidence: n.Confidence, Sources: nonNil(n.Sources),
-		}}
+		g.Elements.Nodes[i] = cytoscapeNode(n)
 	}
 	for i, e := range edges {
-		g.Elements.Edges[i] = CytoscapeEdge{Data: CytoscapeEdgeData{
-			ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
-			Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Confidence: e.Confidence,
-			Sources: nonNil(e.Sources),
-		}}
+		g.Elements.Edges[i] = cytoscapeEdge(e)
 	}
 	return g
 }
 
+func cytoscapeNode(n graph.Node) CytoscapeNode {
+	return CytoscapeNode{Data: CytoscapeNodeData{
+		ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
+		Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
+		Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
+		SHA256: n.SHA256, Published: n.Published, Confidence: n.Confidence, Sources: nonNil(n.Sources),
+	}}
+}
+
+func cytoscapeEdge(e graph.Edge) CytoscapeEdge {
+	return CytoscapeEdge{Data: CytoscapeEdgeData{
+		ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
+		Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Confidence: e.Confidence,
+		Sources: nonNil(e.Sources),
+	}}
+}
+
 // WriteCytoscape writes Cytoscape(sg) as JSON.
 func WriteCytoscape(w io.Writer, sg *graph.Subgraph) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(Cytoscape(sg))
+	return writeSubgraph(newCytoscape(w), sg)
+}
+
+// cytoscapeEncoder writes the JSON of a CytoscapeGraph one element at a time, byte for
+// byte as encoding/json writes the whole (compact, HTML characters as they are).
+type cytoscapeEncoder struct {
+	w       io.Writer
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	count   int // elements written in the current list
+	inEdges bool
+}
+
+func newCytoscape(w io.Writer) encoder {
+	c := &cytoscapeEncoder{w: w}
+	c.enc = json.NewEncoder(&c.buf)
+	c.enc.SetEscapeHTML(false)
+	return c
+}
+
+func (c *cytoscapeEncoder) begin(h header) error {
+	_, err := fmt.Fprintf(c.w, `{"data":{"truncated":%t},"elements":{"nodes":[`, h.truncated)
+	return err
+}
+
+// element writes v after a comma unless it is the first of its list.
+func (c *cytoscapeEncoder) element(v any) error {
+	c.buf.Reset()
+	if c.count > 0 {
+		c.buf.WriteByte(',')
+	}
+	c.count++
+	if err := c.enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := c.w.Write(bytes.TrimSuffix(c.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+func (c *cytoscapeEncoder) node(n graph.Node) error { return c.element(cytoscapeNode(n)) }
+
+// toEdges ends the node list and starts the edge list, once.
+func (c *cytoscapeEncoder) toEdges() error {
+	if c.inEdges {
+		return nil
+	}
+	c.inEdges, c.count = true, 0
+	_, err := io.WriteString(c.w, `],"edges":[`)
+	return err
+}
+
+func (c *cytoscapeEncoder) edge(e graph.Edge) error {
+	if err := c.toEdges(); err != nil {
+		return err
+	}
+	return c.element(cytoscapeEdge(e))
+}
+
+func (c *cytoscapeEncoder) end() error {
+	if err := c.toEdges(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(c.w, "]}}\n")
+	return err
 }
 
 func nonNil[T any](s []T) []T {

@@ -12,6 +12,8 @@
 // depth=1..3 (default 1) and limit=1..2000 nodes (default 200). edgeKinds=K1,K2 keeps
 // some edge kinds. Kinds are accepted as in fixtures (UNBody) or as GraphQL enums
 // (UN_BODY). The X-Entente-Truncated header says whether a neighbourhood hit its limit.
+// Whole-graph exports stream from Neo4j (Store.Stream) with flat memory; see Handler for
+// what a client sees when an export fails or runs out of time.
 //
 // GraphML, GEXF and CSV carry the same properties: the columns of nodes.csv (id, label,
 // kind, name, aliases, country, dates, place, title, subtype, description, document

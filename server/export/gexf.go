@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/xml"
 	"io"
+	"strconv"
 
 	"github.com/entente/entente/graph"
 )
@@ -13,27 +14,9 @@ const (
 	gexfSchema = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 )
 
-type gexfDoc struct {
-	XMLName        xml.Name  `xml:"gexf"`
-	Xmlns          string    `xml:"xmlns,attr"`
-	XmlnsXSI       string    `xml:"xmlns:xsi,attr"`
-	SchemaLocation string    `xml:"xsi:schemaLocation,attr"`
-	Version        string    `xml:"version,attr"`
-	Meta           gexfMeta  `xml:"meta"`
-	Graph          gexfGraph `xml:"graph"`
-}
-
 type gexfMeta struct {
 	Creator     string `xml:"creator"`
 	Description string `xml:"description"`
-}
-
-type gexfGraph struct {
-	Mode            string           `xml:"mode,attr"`
-	DefaultEdgeType string           `xml:"defaultedgetype,attr"`
-	Attributes      []gexfAttributes `xml:"attributes"`
-	Nodes           gexfNodes        `xml:"nodes"`
-	Edges           gexfEdges        `xml:"edges"`
 }
 
 type gexfAttributes struct {
@@ -48,20 +31,10 @@ type gexfAttribute struct {
 	Type  string `xml:"type,attr"`
 }
 
-type gexfNodes struct {
-	Count int        `xml:"count,attr"`
-	Nodes []gexfNode `xml:"node"`
-}
-
 type gexfNode struct {
 	ID        string         `xml:"id,attr"`
 	Label     string         `xml:"label,attr"`
 	AttValues *gexfAttValues `xml:"attvalues"`
-}
-
-type gexfEdges struct {
-	Count int        `xml:"count,attr"`
-	Edges []gexfEdge `xml:"edge"`
 }
 
 type gexfEdge struct {
@@ -85,14 +58,35 @@ type gexfAttValue struct {
 // graph's ids, labels are node names and edge kinds, and every other property is a typed
 // attribute. The description says whether a neighbourhood hit its size limit.
 func WriteGEXF(w io.Writer, sg *graph.Subgraph) error {
-	nodes, edges := clean(sg)
+	return writeSubgraph(newGEXF(w), sg)
+}
+
+// gexfEncoder writes GEXF one node and one edge at a time; the counts come first.
+type gexfEncoder struct {
+	w       io.Writer
+	enc     *xml.Encoder
+	h       header
+	inEdges bool
+	open    []xml.StartElement
+}
+
+func newGEXF(w io.Writer) encoder { return &gexfEncoder{w: w} }
+
+func (g *gexfEncoder) begin(h header) error {
+	g.h, g.enc = h, startXML(g.w)
 	desc := "Entente graph export"
-	if sg != nil && sg.Truncated {
+	if h.truncated {
 		desc += " (truncated: the neighbourhood hit its size limit)"
 	}
-	doc := gexfDoc{Xmlns: gexfNS, XmlnsXSI: xsiNS, SchemaLocation: gexfSchema, Version: "1.3",
-		Meta:  gexfMeta{Creator: "Entente", Description: desc},
-		Graph: gexfGraph{Mode: "static", DefaultEdgeType: "directed"}}
+	if err := g.start("gexf", "xmlns", gexfNS, "xmlns:xsi", xsiNS, "xsi:schemaLocation", gexfSchema, "version", "1.3"); err != nil {
+		return err
+	}
+	if err := g.enc.EncodeElement(gexfMeta{Creator: "Entente", Description: desc}, element("meta")); err != nil {
+		return err
+	}
+	if err := g.start("graph", "mode", "static", "defaultedgetype", "directed"); err != nil {
+		return err
+	}
 	nodeAttrs := gexfAttributes{Class: "node", Mode: "static"}
 	for _, f := range nodeFields[1:] { // the label is the node's own attribute
 		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: f.name, Title: f.name, Type: xsdType(f.double)})
@@ -101,17 +95,50 @@ func WriteGEXF(w io.Writer, sg *graph.Subgraph) error {
 	for _, f := range edgeFields[1:] {
 		edgeAttrs.Attributes = append(edgeAttrs.Attributes, gexfAttribute{ID: f.name, Title: f.name, Type: xsdType(f.double)})
 	}
-	doc.Graph.Attributes = []gexfAttributes{nodeAttrs, edgeAttrs}
-	doc.Graph.Nodes = gexfNodes{Count: len(nodes), Nodes: make([]gexfNode, len(nodes))}
-	for i, n := range nodes {
-		doc.Graph.Nodes.Nodes[i] = gexfNode{ID: n.ID, Label: n.Name, AttValues: attValues(nodeFields[1:], n)}
+	for _, a := range []gexfAttributes{nodeAttrs, edgeAttrs} {
+		if err := g.enc.EncodeElement(a, element("attributes")); err != nil {
+			return err
+		}
 	}
-	doc.Graph.Edges = gexfEdges{Count: len(edges), Edges: make([]gexfEdge, len(edges))}
-	for i, e := range edges {
-		doc.Graph.Edges.Edges[i] = gexfEdge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind,
-			AttValues: attValues(edgeFields[1:], e)}
+	return g.start("nodes", "count", strconv.Itoa(h.nodes))
+}
+
+func (g *gexfEncoder) start(name string, attrs ...string) error {
+	e := element(name, attrs...)
+	g.open = append(g.open, e)
+	return g.enc.EncodeToken(e)
+}
+
+// toEdges closes <nodes> and opens <edges>, once.
+func (g *gexfEncoder) toEdges() error {
+	if g.inEdges {
+		return nil
 	}
-	return writeXML(w, doc)
+	g.inEdges = true
+	if err := g.enc.EncodeToken(g.open[len(g.open)-1].End()); err != nil {
+		return err
+	}
+	g.open = g.open[:len(g.open)-1]
+	return g.start("edges", "count", strconv.Itoa(g.h.edges))
+}
+
+func (g *gexfEncoder) node(n graph.Node) error {
+	return g.enc.EncodeElement(gexfNode{ID: n.ID, Label: n.Name, AttValues: attValues(nodeFields[1:], n)}, element("node"))
+}
+
+func (g *gexfEncoder) edge(e graph.Edge) error {
+	if err := g.toEdges(); err != nil {
+		return err
+	}
+	return g.enc.EncodeElement(gexfEdge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind,
+		AttValues: attValues(edgeFields[1:], e)}, element("edge"))
+}
+
+func (g *gexfEncoder) end() error {
+	if err := g.toEdges(); err != nil {
+		return err
+	}
+	return endXML(g.w, g.enc, g.open)
 }
 
 // attValues lists the present values of fs for x, or nil when there is none.

@@ -18,28 +18,11 @@ const (
 	xsiNS         = "http://www.w3.org/2001/XMLSchema-instance"
 )
 
-type graphmlDoc struct {
-	XMLName        xml.Name     `xml:"graphml"`
-	Xmlns          string       `xml:"xmlns,attr"`
-	XmlnsXSI       string       `xml:"xmlns:xsi,attr"`
-	SchemaLocation string       `xml:"xsi:schemaLocation,attr"`
-	Keys           []graphmlKey `xml:"key"`
-	Graph          graphmlGraph `xml:"graph"`
-}
-
 type graphmlKey struct {
 	ID   string `xml:"id,attr"`
 	For  string `xml:"for,attr"`
 	Name string `xml:"attr.name,attr"`
 	Type string `xml:"attr.type,attr"`
-}
-
-type graphmlGraph struct {
-	ID          string        `xml:"id,attr"`
-	EdgeDefault string        `xml:"edgedefault,attr"`
-	Data        []graphmlData `xml:"data"`
-	Nodes       []graphmlNode `xml:"node"`
-	Edges       []graphmlEdge `xml:"edge"`
 }
 
 type graphmlNode struct {
@@ -64,41 +47,72 @@ type graphmlData struct {
 // tokens); edges are numbered e0, e1... and carry their graph id in the "key" data. The
 // graph's "truncated" data says whether a neighbourhood hit its size limit.
 func WriteGraphML(w io.Writer, sg *graph.Subgraph) error {
-	nodes, edges := clean(sg)
-	doc := graphmlDoc{Xmlns: graphmlNS, XmlnsXSI: xsiNS, SchemaLocation: graphmlSchema,
-		Graph: graphmlGraph{ID: "entente", EdgeDefault: "directed"}}
-	doc.Keys = append(doc.Keys, graphmlKey{ID: "g_truncated", For: "graph", Name: "truncated", Type: "boolean"})
-	for _, f := range nodeFields {
-		doc.Keys = append(doc.Keys, graphmlKey{ID: "n_" + f.name, For: "node", Name: f.name, Type: xsdType(f.double)})
-	}
-	doc.Keys = append(doc.Keys, graphmlKey{ID: "e_key", For: "edge", Name: "key", Type: "string"})
-	for _, f := range edgeFields {
-		doc.Keys = append(doc.Keys, graphmlKey{ID: "e_" + f.name, For: "edge", Name: f.name, Type: xsdType(f.double)})
-	}
-	doc.Graph.Data = []graphmlData{{Key: "g_truncated", Value: fmt.Sprint(sg != nil && sg.Truncated)}}
-	doc.Graph.Nodes = make([]graphmlNode, len(nodes))
-	for i, n := range nodes {
-		gn := graphmlNode{ID: GraphMLID(n.ID)}
-		for _, f := range nodeFields {
-			if v, ok := f.value(n); ok {
-				gn.Data = append(gn.Data, graphmlData{Key: "n_" + f.name, Value: v})
-			}
-		}
-		doc.Graph.Nodes[i] = gn
-	}
-	doc.Graph.Edges = make([]graphmlEdge, len(edges))
-	for i, e := range edges {
-		ge := graphmlEdge{ID: fmt.Sprintf("e%d", i), Source: GraphMLID(e.From), Target: GraphMLID(e.To),
-			Data: []graphmlData{{Key: "e_key", Value: e.ID}}}
-		for _, f := range edgeFields {
-			if v, ok := f.value(e); ok {
-				ge.Data = append(ge.Data, graphmlData{Key: "e_" + f.name, Value: v})
-			}
-		}
-		doc.Graph.Edges[i] = ge
-	}
-	return writeXML(w, doc)
+	return writeSubgraph(newGraphML(w), sg)
 }
+
+// graphmlEncoder writes GraphML one node and one edge at a time.
+type graphmlEncoder struct {
+	w     io.Writer
+	enc   *xml.Encoder
+	edges int
+	open  []xml.StartElement
+}
+
+func newGraphML(w io.Writer) encoder { return &graphmlEncoder{w: w} }
+
+func (g *graphmlEncoder) begin(h header) error {
+	g.enc = startXML(g.w)
+	if err := g.start("graphml", "xmlns", graphmlNS, "xmlns:xsi", xsiNS, "xsi:schemaLocation", graphmlSchema); err != nil {
+		return err
+	}
+	keys := []graphmlKey{{ID: "g_truncated", For: "graph", Name: "truncated", Type: "boolean"}}
+	for _, f := range nodeFields {
+		keys = append(keys, graphmlKey{ID: "n_" + f.name, For: "node", Name: f.name, Type: xsdType(f.double)})
+	}
+	keys = append(keys, graphmlKey{ID: "e_key", For: "edge", Name: "key", Type: "string"})
+	for _, f := range edgeFields {
+		keys = append(keys, graphmlKey{ID: "e_" + f.name, For: "edge", Name: f.name, Type: xsdType(f.double)})
+	}
+	for _, k := range keys {
+		if err := g.enc.EncodeElement(k, element("key")); err != nil {
+			return err
+		}
+	}
+	if err := g.start("graph", "id", "entente", "edgedefault", "directed"); err != nil {
+		return err
+	}
+	return g.enc.EncodeElement(graphmlData{Key: "g_truncated", Value: fmt.Sprint(h.truncated)}, element("data"))
+}
+
+func (g *graphmlEncoder) start(name string, attrs ...string) error {
+	e := element(name, attrs...)
+	g.open = append(g.open, e)
+	return g.enc.EncodeToken(e)
+}
+
+func (g *graphmlEncoder) node(n graph.Node) error {
+	gn := graphmlNode{ID: GraphMLID(n.ID)}
+	for _, f := range nodeFields {
+		if v, ok := f.value(n); ok {
+			gn.Data = append(gn.Data, graphmlData{Key: "n_" + f.name, Value: v})
+		}
+	}
+	return g.enc.EncodeElement(gn, element("node"))
+}
+
+func (g *graphmlEncoder) edge(e graph.Edge) error {
+	ge := graphmlEdge{ID: fmt.Sprintf("e%d", g.edges), Source: GraphMLID(e.From), Target: GraphMLID(e.To),
+		Data: []graphmlData{{Key: "e_key", Value: e.ID}}}
+	g.edges++
+	for _, f := range edgeFields {
+		if v, ok := f.value(e); ok {
+			ge.Data = append(ge.Data, graphmlData{Key: "e_" + f.name, Value: v})
+		}
+	}
+	return g.enc.EncodeElement(ge, element("edge"))
+}
+
+func (g *graphmlEncoder) end() error { return endXML(g.w, g.enc, g.open) }
 
 func xsdType(double bool) string {
 	if double {
@@ -107,21 +121,35 @@ func xsdType(double bool) string {
 	return "string"
 }
 
-// writeXML writes the XML declaration and doc, indented.
-func writeXML(w io.Writer, doc any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
+// startXML writes the XML declaration and returns an indenting encoder.
+func startXML(w io.Writer) *xml.Encoder {
+	_, _ = io.WriteString(w, xml.Header) // an error shows again at the encoder's first flush
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
+	return enc
+}
+
+// endXML closes the elements still open, innermost first, and ends the document with a newline.
+func endXML(w io.Writer, enc *xml.Encoder, open []xml.StartElement) error {
+	for i := len(open) - 1; i >= 0; i-- {
+		if err := enc.EncodeToken(open[i].End()); err != nil {
+			return err
+		}
 	}
 	if err := enc.Close(); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// element is a start tag with attributes given as name, value pairs.
+func element(name string, attrs ...string) xml.StartElement {
+	e := xml.StartElement{Name: xml.Name{Local: name}}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		e.Attr = append(e.Attr, xml.Attr{Name: xml.Name{Local: attrs[i]}, Value: attrs[i+1]})
+	}
+	return e
 }
 
 // GraphMLID returns id unchanged when it is an XML name token (as GraphML's schema wants

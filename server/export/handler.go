@@ -1,7 +1,8 @@
 package export
 
 import (
-	"bytes"
+	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,28 +28,38 @@ const (
 	DefaultLimit = 200
 )
 
-// format is one way of writing a subgraph over HTTP.
+// format is one way of writing a graph over HTTP.
 type format struct {
-	Extension   string // of the downloaded file
-	ContentType string
-	Write       func(io.Writer, *graph.Subgraph) error
+	Extension    string // of the downloaded file
+	ContentType  string
+	encoder      func(io.Writer) encoder
+	nodes, edges bool // which of them it writes
 }
 
 // formats are the values of {format} in GET /export/{format}.
 var formats = map[string]format{
-	"graphml":   {"graphml", "application/graphml+xml; charset=utf-8", WriteGraphML},
-	"gexf":      {"gexf", "application/gexf+xml; charset=utf-8", WriteGEXF},
-	"cytoscape": {"cytoscape.json", "application/json; charset=utf-8", WriteCytoscape},
-	"csv":       {"csv.zip", "application/zip", WriteCSVZip},
-	"nodes.csv": {"nodes.csv", "text/csv; charset=utf-8; header=present", WriteNodesCSV},
-	"edges.csv": {"edges.csv", "text/csv; charset=utf-8; header=present", WriteEdgesCSV},
+	"graphml":   {"graphml", "application/graphml+xml; charset=utf-8", newGraphML, true, true},
+	"gexf":      {"gexf", "application/gexf+xml; charset=utf-8", newGEXF, true, true},
+	"cytoscape": {"cytoscape.json", "application/json; charset=utf-8", newCytoscape, true, true},
+	"csv":       {"csv.zip", "application/zip", newCSVZip, true, true},
+	"nodes.csv": {"nodes.csv", "text/csv; charset=utf-8; header=present", newNodesCSV, true, false},
+	"edges.csv": {"edges.csv", "text/csv; charset=utf-8; header=present", newEdgesCSV, false, true},
 }
 
-// Handler serves GET /export/{format}: the whole graph (Store.Snapshot, optionally of the
+// HeldBack is how much of an export is held back before its headers are sent: an export
+// that fails within it answers a proper error status, and one that fits in it is sent with
+// its Content-Length.
+const HeldBack = 64 << 10
+
+// Handler serves GET /export/{format}: the whole graph (Store.Stream, optionally of the
 // node kinds in kinds=K1,K2), or with around=ID the neighbourhood of a node
 // (Store.Neighbourhood with depth=N, default 1, and limit=N, default 200); edgeKinds=K1,K2
-// restricts the edges either way. Errors are JSON {"error": "..."}: 400 for a bad format
-// or parameter, 404 for an unknown id, 503 when Neo4j is unreachable.
+// restricts the edges either way. The whole graph streams from Neo4j to the client with
+// flat memory. Errors are JSON {"error": "...", "code": "..."}: 400 BAD_USER_INPUT for a
+// bad format or parameter, 404 NOT_FOUND for an unknown id, 503 UNAVAILABLE when Neo4j is
+// unreachable, 504 TIMEOUT when the request's time ran out. An export that fails after its
+// first HeldBack bytes were sent is broken off (the connection is closed without the end of
+// the body), so that the client sees a failed transfer, never a short file that looks whole.
 func Handler(store *graph.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.PathValue("format")
@@ -57,57 +68,133 @@ func Handler(store *graph.Store) http.Handler {
 		}
 		f, ok := formats[name]
 		if !ok {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown export format %q; use one of %s", name, strings.Join(formatNames(), ", ")))
+			writeError(w, http.StatusBadRequest, codeBadUserInput, fmt.Sprintf("unknown export format %q; use one of %s", name, strings.Join(formatNames(), ", ")))
 			return
 		}
 		q, err := parseQuery(r.URL.Query())
 		if err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
+			writeError(w, http.StatusBadRequest, codeBadUserInput, err.Error())
 			return
 		}
-		var sg *graph.Subgraph
+		ctx := r.Context()
+		log := zerolog.Ctx(ctx)
+		out := &download{w: w, headers: func(h http.Header) {
+			h.Set("Content-Type", f.ContentType)
+			h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": q.filename(f.Extension)}))
+			h.Set("X-Content-Type-Options", "nosniff")
+		}}
+		out.buf = bufio.NewWriterSize(out, HeldBack)
+		// Hidden behind an io.Writer: encoding/xml would adopt a *bufio.Writer as its own
+		// buffer and flush it, sending the headers, at every element.
+		enc := f.encoder(struct{ io.Writer }{out.buf})
+		var nodes, edges int
+		truncated := false
 		if q.around != "" {
-			sg, err = store.Neighbourhood(r.Context(), q.around, q.depth, q.edgeKinds, q.limit)
+			var sg *graph.Subgraph
+			sg, err = store.Neighbourhood(ctx, q.around, q.depth, q.edgeKinds, q.limit)
+			if err == nil {
+				err = store.FillSources(ctx, sg)
+			}
+			if err == nil {
+				truncated, nodes, edges = sg.Truncated, len(sg.Nodes), len(sg.Edges)
+				out.truncated = truncated
+				err = writeSubgraph(enc, sg)
+			}
 		} else {
-			sg, err = store.Snapshot(r.Context(), q.kinds, q.edgeKinds)
+			s := graph.SnapshotStream{Kinds: q.kinds, EdgeKinds: q.edgeKinds,
+				Begin: func(n, e int) error { return enc.begin(header{nodes: n, edges: e}) }}
+			if f.nodes {
+				s.Node = func(n graph.Node) error { nodes++; return enc.node(n) }
+			}
+			if f.edges {
+				s.Edge = func(e graph.Edge) error { edges++; return enc.edge(e) }
+			}
+			err = store.Stream(ctx, s)
+			if err == nil {
+				err = enc.end()
+			}
 		}
 		if err == nil {
-			err = store.FillSources(r.Context(), sg)
+			err = out.finish()
 		}
-		log := zerolog.Ctx(r.Context())
 		if err != nil {
-			if r.Context().Err() != nil {
-				log.Info().Err(err).Str("format", name).Msg("export abandoned: the client went away")
-				return
-			}
-			status, msg := classify(err)
-			ev := log.Info()
-			if status >= 500 {
-				ev = log.Error()
-			}
-			ev.Err(err).Str("format", name).Str("around", q.around).Int("status", status).Msg("export failed")
-			writeError(w, status, msg)
+			fail(w, r, out, name, q, err)
 			return
 		}
-		var buf bytes.Buffer
-		if err := f.Write(&buf, sg); err != nil {
-			log.Error().Err(err).Str("format", name).Msg("export: writing failed")
-			writeError(w, http.StatusInternalServerError, "could not write the export")
-			return
-		}
-		log.Debug().Str("format", name).Str("around", q.around).
-			Int("nodes", len(sg.Nodes)).Int("edges", len(sg.Edges)).Bool("truncated", sg.Truncated).Msg("export")
-		h := w.Header()
-		h.Set("Content-Type", f.ContentType)
-		h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": q.filename(f.Extension)}))
-		h.Set("Content-Length", strconv.Itoa(buf.Len()))
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Entente-Truncated", strconv.FormatBool(sg.Truncated))
-		w.WriteHeader(http.StatusOK)
-		if r.Method != http.MethodHead {
-			_, _ = buf.WriteTo(w)
-		}
+		log.Debug().Str("format", name).Str("around", q.around).Int64("bytes", out.sent).
+			Int("nodes", nodes).Int("edges", edges).Bool("truncated", truncated).Msg("export")
 	})
+}
+
+// fail answers an export that failed: with an error status while nothing was sent, else
+// by breaking off the transfer.
+func fail(w http.ResponseWriter, r *http.Request, out *download, name string, q query, err error) {
+	log := zerolog.Ctx(r.Context())
+	ctxErr := r.Context().Err()
+	if out.committed {
+		ev := log.Warn()
+		if errors.Is(ctxErr, context.Canceled) {
+			ev = log.Info() // the client went away
+		}
+		ev.Err(err).Str("format", name).Str("around", q.around).Int64("bytes", out.sent).Msg("export broken off after it started")
+		panic(http.ErrAbortHandler)
+	}
+	if errors.Is(ctxErr, context.Canceled) {
+		log.Info().Err(err).Str("format", name).Msg("export abandoned: the client went away")
+		return
+	}
+	status, code, msg := classify(err)
+	if errors.Is(ctxErr, context.DeadlineExceeded) || errors.Is(err, graph.ErrTimeout) {
+		status, code, msg = http.StatusGatewayTimeout, codeTimeout,
+			"the export took too long and was stopped; export less (kinds=, edgeKinds=, or around= with a smaller depth or limit)"
+	}
+	ev := log.Info()
+	if status >= 500 {
+		ev = log.Error()
+	}
+	ev.Err(err).Str("format", name).Str("around", q.around).Int("status", status).Msg("export failed")
+	writeError(w, status, code, msg)
+}
+
+// download is an export's response. Writes reach the client through buf, which holds back
+// the first HeldBack bytes: the headers are sent (committed) only when buf first spills
+// over, or by finish.
+type download struct {
+	w         http.ResponseWriter
+	buf       *bufio.Writer
+	headers   func(http.Header)
+	truncated bool
+	committed bool
+	sent      int64
+}
+
+// Write sends what buf spills over, committing the headers first.
+func (d *download) Write(p []byte) (int, error) {
+	d.commit(-1)
+	n, err := d.w.Write(p)
+	d.sent += int64(n)
+	return n, err
+}
+
+// commit sends the headers once, with a Content-Length unless length is negative.
+func (d *download) commit(length int) {
+	if d.committed {
+		return
+	}
+	d.committed = true
+	h := d.w.Header()
+	d.headers(h)
+	h.Set("X-Entente-Truncated", strconv.FormatBool(d.truncated))
+	if length >= 0 {
+		h.Set("Content-Length", strconv.Itoa(length))
+	}
+	d.w.WriteHeader(http.StatusOK)
+}
+
+// finish sends what buf holds: an export that fit in it goes with its Content-Length.
+func (d *download) finish() error {
+	d.commit(d.buf.Buffered())
+	return d.buf.Flush()
 }
 
 // query is a parsed export request.
@@ -208,19 +295,30 @@ func (q query) filename(ext string) string {
 	return fmt.Sprintf("entente-%s-d%d.%s", id, q.depth, ext)
 }
 
-// classify maps a store error to an HTTP status and a message safe to show.
-func classify(err error) (int, string) {
+// Error codes of export errors, as server/errors.go names them for GraphQL.
+const (
+	codeBadUserInput = "BAD_USER_INPUT"
+	codeNotFound     = "NOT_FOUND"
+	codeUnavailable  = "UNAVAILABLE"
+	codeTimeout      = "TIMEOUT"
+	codeInternal     = "INTERNAL"
+)
+
+// classify maps a store error to an HTTP status, a code and a message safe to show.
+func classify(err error) (int, string, string) {
 	var input *graph.InputError
 	var notFound *graph.NotFoundError
 	switch {
 	case errors.As(err, &notFound):
-		return http.StatusNotFound, notFound.Error()
+		return http.StatusNotFound, codeNotFound, notFound.Error()
 	case errors.As(err, &input):
-		return http.StatusBadRequest, input.Msg
+		return http.StatusBadRequest, codeBadUserInput, input.Msg
+	case errors.Is(err, graph.ErrTimeout):
+		return http.StatusGatewayTimeout, codeTimeout, "the export took too long and was stopped"
 	case errors.Is(err, graph.ErrUnavailable):
-		return http.StatusServiceUnavailable, "the graph database is unavailable; try again shortly"
+		return http.StatusServiceUnavailable, codeUnavailable, "the graph database is unavailable; try again shortly"
 	}
-	return http.StatusInternalServerError, "internal error"
+	return http.StatusInternalServerError, codeInternal, "internal error"
 }
 
 func formatNames() []string {
@@ -232,9 +330,9 @@ func formatNames() []string {
 	return names
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
+func writeError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]string{"error": msg})
+	_ = json.NewEncoder(w).Encode(map[string]string{"error": msg, "code": code})
 }

@@ -273,9 +273,10 @@ func TestClassify(t *testing.T) {
 		{&graph.NotFoundError{ID: "x"}, 404},
 		{fmt.Errorf("wrapped: %w", &graph.InputError{Msg: "bad"}), 400},
 		{fmt.Errorf("%w: dial tcp: refused", graph.ErrUnavailable), 503},
+		{fmt.Errorf("%w: Neo.ClientError.Transaction.TransactionTimedOut", graph.ErrTimeout), 504},
 		{errors.New("boom"), 500},
 	} {
-		if status, msg := classify(tc.err); status != tc.status || strings.Contains(msg, "refused") || strings.Contains(msg, "boom") {
+		if status, code, msg := classify(tc.err); status != tc.status || code == "" || strings.Contains(msg, "refused") || strings.Contains(msg, "boom") {
 			t.Errorf("classify(%v) = %d %q, want %d without internal details", tc.err, status, msg, tc.status)
 		}
 	}

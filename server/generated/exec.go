@@ -2529,7 +2529,7 @@ type Community { id: Int!  size: Int!  nodes: [Node!]! }
 scalar JSON
 
 extend type Query {
-  """The whole graph, or the neighbourhood of around, as Cytoscape.js JSON ({elements: {nodes, edges}})."""
+  """The first limit nodes of the graph by id and the edges among them, or the neighbourhood of around, as Cytoscape.js JSON ({data: {truncated}, elements: {nodes, edges}}); the whole graph streams from GET /export/cytoscape."""
   cytoscape(around: ID, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 500): JSON!
 }
 `, BuiltIn: false},

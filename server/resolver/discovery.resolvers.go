@@ -157,12 +157,14 @@ func (r *queryResolver) Cytoscape(ctx context.Context, around *string, depth *in
 	var sg *graph.Subgraph
 	var err error
 	if around == nil {
-		sg, err = r.Store.Snapshot(ctx, nil, edgeKinds)
+		// Bounded like a neighbourhood, so that its cost can follow its size: the whole
+		// graph streams from GET /export/cytoscape.
+		sg, err = r.Store.FirstNodes(ctx, nil, edgeKinds, intOr(limit, 500))
 	} else {
 		sg, err = r.Store.Neighbourhood(ctx, *around, intOr(depth, 1), edgeKinds, intOr(limit, 500))
-	}
-	if err == nil {
-		err = r.Store.FillSources(ctx, sg)
+		if err == nil {
+			err = r.Store.FillSources(ctx, sg)
+		}
 	}
 	if err != nil {
 		return nil, err
