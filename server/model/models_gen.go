@@ -214,6 +214,8 @@ type RoadmapFilter struct {
 type Score struct {
 	Node  Node    `json:"node"`
 	Score float64 `json:"score"`
+	// True when the score is estimated: BETWEENNESS on a projection of more than 2000 nodes is computed from 500 sampled sources (docs/security.md states the error).
+	Approximate bool `json:"approximate"`
 }
 
 type SearchHit struct {
