@@ -302,7 +302,7 @@ func neo4jWriteSession(s *Store) neo4j.SessionConfig {
 // DeleteAll removes every node and relationship, in batches; tests and `load --replace` use it.
 // The graph's version starts again with a new epoch.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	if _, err := s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil); err != nil {
+	if _, err := s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS", nil); err != nil {
 		return err
 	}
 	return s.write(ctx, func(*Tx) error { return nil })
