@@ -2526,7 +2526,7 @@ type TimelineEvent {
 type Score {
   node: Node!
   score: Float!
-  """True when the score is estimated: BETWEENNESS on a projection of more than 2000 nodes is computed from 500 sampled sources (docs/security.md states the error)."""
+  """True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error)."""
   approximate: Boolean!
 }
 

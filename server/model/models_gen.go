@@ -214,7 +214,7 @@ type RoadmapFilter struct {
 type Score struct {
 	Node  Node    `json:"node"`
 	Score float64 `json:"score"`
-	// True when the score is estimated: BETWEENNESS on a projection of more than 2000 nodes is computed from 500 sampled sources (docs/security.md states the error).
+	// True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error).
 	Approximate bool `json:"approximate"`
 }
 
