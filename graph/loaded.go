@@ -6,7 +6,7 @@ import "context"
 // so that `entente run` does not import the same files again at every start.
 const LabelLoadedFixture = "LoadedFixture"
 
-// LoadedFixtures returns the digests of the fixtures recorded by MarkLoaded. One round trip.
+// LoadedFixtures returns the digests of the fixtures recorded by ImportFile. One round trip.
 func (s *Store) LoadedFixtures(ctx context.Context) (map[string]bool, error) {
 	recs, err := s.read(ctx, "MATCH (l:LoadedFixture) RETURN l.sha256", nil)
 	if err != nil {
@@ -19,12 +19,11 @@ func (s *Store) LoadedFixtures(ctx context.Context) (map[string]bool, error) {
 	return out, nil
 }
 
-// MarkLoaded records that the fixture with this digest was imported from file.
-func (s *Store) MarkLoaded(ctx context.Context, digest, file string) error {
-	return s.write(ctx, func(tx *Tx) error {
-		_, err := tx.run(ctx, `
-			MERGE (l:LoadedFixture {sha256: $digest})
-			SET l.file = $file, l.loadedAt = datetime()`, map[string]any{"digest": digest, "file": file})
-		return err
-	})
+// markLoaded records, in the import's transaction, that the fixture with this digest was
+// imported from file.
+func (t *Tx) markLoaded(ctx context.Context, digest, file string) error {
+	_, err := t.run(ctx, `
+		MERGE (l:LoadedFixture {sha256: $digest})
+		SET l.file = $file, l.loadedAt = datetime()`, map[string]any{"digest": digest, "file": file})
+	return err
 }

@@ -74,15 +74,17 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // TRANSACTIONS need one) and returns how many properties it set.
 func (s *Store) runAuto(ctx context.Context, cypher string, params map[string]any) (int, error) {
 	s.trips.Add(1)
+	ctx, done := s.watch(ctx)
+	defer done()
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
 	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {
-		return 0, classify(err)
+		return 0, classify(hung(ctx, err))
 	}
 	sum, err := res.Consume(ctx)
 	if err != nil {
-		return 0, classify(err)
+		return 0, classify(hung(ctx, err))
 	}
 	return sum.Counters().PropertiesSet(), nil
 }

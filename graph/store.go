@@ -37,6 +37,7 @@ type Store struct {
 	db     string
 	log    zerolog.Logger
 	trips  atomic.Int64
+	probe  *prober
 }
 
 // Open creates the driver and checks that the server answers.
@@ -47,6 +48,8 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 	}
 	driver, err := neo4j.NewDriverWithContext(c.URI, auth, func(cfg *config.Config) {
 		cfg.Log = driverLog{log.With().Str("component", "neo4j").Logger()}
+		// A Neo4j that hangs is noticed by the checks of watch.go within about
+		// ProbeAfter+ProbeTimeout, whatever these say.
 		cfg.SocketConnectTimeout = 5 * time.Second
 		cfg.ConnectionAcquisitionTimeout = 10 * time.Second
 		cfg.MaxConnectionPoolSize = 64
@@ -61,16 +64,27 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
 	}
-	s := &Store{driver: driver, db: c.Database, log: log}
-	if err := s.Ping(ctx); err != nil {
+	probe, err := newProber(c.URI, auth, log.With().Str("component", "neo4j").Logger())
+	if err != nil {
 		driver.Close(context.Background())
+		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
+	}
+	s := &Store{driver: driver, db: c.Database, log: log, probe: probe}
+	if err := s.Ping(ctx); err != nil {
+		s.Close(context.Background())
 		return nil, err
+	}
+	if err := probe.warm(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, classify(err)
 	}
 	return s, nil
 }
 
 // Close releases the driver's connections.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+func (s *Store) Close(ctx context.Context) error {
+	return errors.Join(s.driver.Close(ctx), s.probe.driver.Close(ctx))
+}
 
 // Ping checks that Neo4j answers a query, for /readyz.
 func (s *Store) Ping(ctx context.Context) error {
@@ -84,13 +98,15 @@ func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 // read runs one parameterised query in a read transaction and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.trips.Add(1)
+	ctx, done := s.watch(ctx)
+	defer done()
 	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting()}
 	if d, ok := txTimeout(ctx); ok {
 		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(d)))
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
 	if err != nil {
-		return nil, classify(err)
+		return nil, classify(hung(ctx, err))
 	}
 	return res.Records, nil
 }
@@ -98,6 +114,8 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 // readTx runs work in one read transaction, for answers that take several statements:
 // they see the same data and pay for one transaction. run sends one statement.
 func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, params map[string]any) ([]*neo4j.Record, error)) error) error {
+	ctx, done := s.watch(ctx)
+	defer done()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName:    s.db,
 		AccessMode:      neo4j.AccessModeRead,
@@ -118,7 +136,7 @@ func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, pa
 			return res.Collect(ctx)
 		})
 	}, conf...)
-	return classify(err)
+	return classify(hung(ctx, err))
 }
 
 // WriteAttempts bounds the tries of a write that collides with concurrent writes: a
@@ -160,6 +178,8 @@ func backoff(attempt int) time.Duration {
 // Neo4j: a collision is handed back to write, which retries it with its own count
 // (the driver would wait about 2 s, then give up after MaxTransactionRetryTime).
 func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
+	ctx, done := s.watch(ctx)
+	defer done()
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
 	var conf []func(*neo4j.TransactionConfig)
@@ -175,9 +195,12 @@ func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 		if collided(err) {
 			return nil, &collision{err}
 		}
+		if n := (*neo4j.Neo4jError)(nil); errors.As(err, &n) && outOfMemory(n) {
+			return nil, classify(err) // an *InputError: the driver would retry a transient error
+		}
 		return nil, err
 	}, conf...)
-	return err
+	return hung(ctx, err)
 }
 
 // errRaced is a curation whose nodes were merged away between reading and locking them.
@@ -195,7 +218,14 @@ func collided(err error) bool {
 		return true
 	}
 	var n *neo4j.Neo4jError
-	return errors.As(lastCause(err), &n) && (n.IsRetriableTransient() || n.Code == "Neo.ClientError.Statement.EntityNotFound")
+	return errors.As(lastCause(err), &n) && !outOfMemory(n) &&
+		(n.IsRetriableTransient() || n.Code == "Neo.ClientError.Statement.EntityNotFound")
+}
+
+// outOfMemory says whether Neo4j refused a transaction for the memory it needs (a
+// transient error to Neo4j, but the same transaction would need as much again).
+func outOfMemory(n *neo4j.Neo4jError) bool {
+	return strings.Contains(n.Code, "MemoryPoolOutOfMemoryError") || strings.Contains(n.Code, "TransactionMemoryLimit")
 }
 
 // ConflictError is a write that kept colliding with concurrent writes to the same nodes.
@@ -253,6 +283,10 @@ func classify(err error) error {
 	var n *neo4j.Neo4jError
 	if errors.As(lastCause(err), &n) && strings.Contains(n.Code, "TransactionTimedOut") {
 		return fmt.Errorf("%w: %v", ErrTimeout, err)
+	}
+	if errors.As(lastCause(err), &n) && outOfMemory(n) {
+		return inputf("Neo4j refused the transaction: it needs more memory than Neo4j lets one transaction use " +
+			"(dbms.memory.transaction.total.max, a share of its heap); nothing of it was written: ask for less, split the file, or give Neo4j more heap")
 	}
 	var conn *neo4j.ConnectivityError
 	if errors.As(lastCause(err), &conn) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {

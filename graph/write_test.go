@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,5 +42,21 @@ func TestWriteRetriesCollisionsBoundedly(t *testing.T) {
 	attempts = 0
 	if err := s.write(ctx, func(*Tx) error { attempts++; return inputf("bad") }); attempts != 1 || err == nil {
 		t.Errorf("an input error was tried %d times (answer %v)", attempts, err)
+	}
+}
+
+// A write that Neo4j refuses for the memory it needs would need as much at every try: it
+// is tried once and answers an *InputError that says so, not a ConflictError after
+// WriteAttempts tries (a 30,000-node file took eight tries of 45 s each, then "other
+// requests were changing the same nodes").
+func TestWriteRefusedForMemoryIsNotRetried(t *testing.T) {
+	s, _ := openLogged(t, routingTestConfig(t))
+	oom := &neo4j.Neo4jError{Code: "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+		Msg: "The allocation of an extra 2.0 MiB would use more than the limit 358.4 MiB."}
+	attempts := 0
+	err := s.write(context.Background(), func(*Tx) error { attempts++; return oom })
+	var input *InputError
+	if attempts != 1 || !errors.As(err, &input) || !strings.Contains(input.Msg, "memory") {
+		t.Fatalf("%d attempts, answer %v; want 1 attempt and an InputError about memory", attempts, err)
 	}
 }

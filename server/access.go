@@ -46,12 +46,13 @@ func authenticate(a *Access, l *rateLimiter, next http.Handler) http.Handler {
 	})
 }
 
-// requireRead guards the non-GraphQL reads (exports): a reader key unless reads are open.
-func requireRead(a *Access, next http.Handler) http.Handler {
+// requireKey refuses callers without a key where reads are closed, before their body is
+// parsed: with reads closed such a caller may do nothing. OPTIONS is open.
+func requireKey(a *Access, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if a != nil && !a.OpenReads && auth.CallerFrom(r.Context()).Role < auth.Reader {
+		if a != nil && !a.OpenReads && r.Method != http.MethodOptions && auth.CallerFrom(r.Context()).Role < auth.Reader {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
-			writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "reads need an API key (send Authorization: Bearer <key>)")
+			writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "this server needs an API key for reads and writes (send Authorization: Bearer <key>)")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -92,6 +93,28 @@ func (p policy) MutateOperationContext(ctx context.Context, oc *graphql.Operatio
 	failWith(ctx, http.StatusForbidden)
 	e := gqlerror.Errorf("%s needs role %s or above; key %q has role %s", opKind(oc), need, caller.Name, caller.Role)
 	setCode(e, CodeForbidden)
+	return e
+}
+
+// getQueries refuses a mutation sent with GET with 405, as the GraphQL over HTTP spec asks
+// (gqlgen answers 406 without a code).
+type getQueries struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = getQueries{}
+
+func (getQueries) ExtensionName() string                   { return "GetQueries" }
+func (getQueries) Validate(graphql.ExecutableSchema) error { return nil }
+func (getQueries) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	info := infoFrom(ctx)
+	if oc.Operation == nil || oc.Operation.Operation == ast.Query || info == nil || info.method != http.MethodGet {
+		return nil
+	}
+	failWith(ctx, http.StatusMethodNotAllowed)
+	e := gqlerror.Errorf("%s must be sent with POST", opKind(oc))
+	setCode(e, CodeBadUserInput)
 	return e
 }
 

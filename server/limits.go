@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"net/http"
 	"reflect"
@@ -14,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/model"
@@ -23,6 +25,17 @@ import (
 const (
 	DefaultMaxComplexity = 10000
 	DefaultMaxDepth      = 12
+)
+
+// Limits of a document, checked before it is validated (validation compares fields pairwise).
+const (
+	MaxTokens    = 15000 // lexical tokens of a document
+	MaxAliases   = 200   // aliased fields of a document
+	MaxSpreads   = 100   // fragment spreads of a document
+	MaxSelection = 10000 // weight of the selections: fields once fragments are expanded, n at one place n²
+)
+
+const (
 	// listFanout is the assumed length of a list field without a size argument
 	// (a meeting's participants, a node's sources).
 	listFanout = 10
@@ -132,7 +145,7 @@ func fieldNamed(def *ast.Definition, goName string) *ast.FieldDefinition {
 	return nil
 }
 
-// depthLimit refuses operations nested deeper than max fields (introspection excluded).
+// depthLimit refuses operations nested deeper than max fields, introspection included.
 type depthLimit struct{ max int }
 
 var _ interface {
@@ -146,7 +159,8 @@ func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	if oc.Operation == nil {
 		return nil
 	}
-	if got := depth(oc.Operation.SelectionSet, oc.Doc.Fragments, 0, d.max); got > d.max {
+	m := depthMeter{frags: oc.Doc.Fragments, memo: map[string]int{}, limit: d.max}
+	if m.depth(oc.Operation.SelectionSet) > d.max {
 		e := gqlerror.Errorf("operation is nested more than %d fields deep", d.max)
 		setCode(e, CodeComplexity)
 		return e
@@ -154,30 +168,371 @@ func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	return nil
 }
 
-// depth is the nesting of set; it stops counting past limit, so fragment cycles end.
-func depth(set ast.SelectionSet, frags ast.FragmentDefinitionList, at, limit int) int {
-	if at > limit {
-		return at
-	}
-	deepest := at
+// depthMeter measures the nesting of selection sets, each fragment once however often
+// it is spread.
+type depthMeter struct {
+	frags ast.FragmentDefinitionList
+	memo  map[string]int // nesting of each fragment measured; -1 while it is measured
+	limit int
+}
+
+// depth is the nesting of set. __typename adds nothing (it is answered without work), and
+// neither does __Type.ofType, which unwraps a type reference and is null past the named
+// type (GraphiQL asks for seven of them).
+func (m *depthMeter) depth(set ast.SelectionSet) int {
+	deepest := 0
 	for _, sel := range set {
 		var d int
 		switch s := sel.(type) {
 		case *ast.Field:
-			if strings.HasPrefix(s.Name, "__") {
-				continue
+			switch {
+			case s.Name == "__typename":
+			case s.Name == "ofType" && s.ObjectDefinition != nil && s.ObjectDefinition.Name == "__Type":
+				d = m.depth(s.SelectionSet)
+			default:
+				d = 1 + m.depth(s.SelectionSet)
 			}
-			d = depth(s.SelectionSet, frags, at+1, limit)
 		case *ast.InlineFragment:
-			d = depth(s.SelectionSet, frags, at, limit)
+			d = m.depth(s.SelectionSet)
 		case *ast.FragmentSpread:
-			if f := frags.ForName(s.Name); f != nil {
-				d = depth(f.SelectionSet, frags, at, limit)
-			}
+			d = m.fragment(s.Name)
 		}
 		deepest = max(deepest, d)
 	}
 	return deepest
+}
+
+func (m *depthMeter) fragment(name string) int {
+	if d, ok := m.memo[name]; ok {
+		if d < 0 { // a cycle, which validation refuses
+			return m.limit + 1
+		}
+		return d
+	}
+	m.memo[name] = -1
+	d := 0
+	if f := m.frags.ForName(name); f != nil {
+		d = m.depth(f.SelectionSet)
+	}
+	m.memo[name] = d
+	return d
+}
+
+// costLimit refuses operations costing more than max (see complexity), introspection
+// included; it replaces gqlgen's ComplexityLimit, which walks a fragment again at each
+// spread (24 fragments spreading the next twice took 20 s).
+type costLimit struct {
+	max int
+	es  graphql.ExecutableSchema
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = costLimit{}
+
+func (costLimit) ExtensionName() string                   { return "CostLimit" }
+func (costLimit) Validate(graphql.ExecutableSchema) error { return nil }
+func (c costLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	m := costMeter{ctx: ctx, es: c.es, schema: c.es.Schema(), vars: oc.Variables, frags: oc.Doc.Fragments, memo: map[string]int{}}
+	if got := m.cost(oc.Operation.SelectionSet); got > c.max {
+		e := gqlerror.Errorf("operation has complexity %d, which exceeds the limit of %d", got, c.max)
+		if got >= costCap {
+			e.Message = fmt.Sprintf("operation has complexity over %d, which exceeds the limit of %d", costCap, c.max)
+		}
+		setCode(e, CodeComplexity)
+		return e
+	}
+	return nil
+}
+
+// costCap bounds every cost computed, so that sizes multiplied along a path cannot
+// overflow (a size is at most 10000, see n).
+const costCap = 1 << 30
+
+// costMeter prices selection sets, each fragment once however often it is spread.
+type costMeter struct {
+	ctx    context.Context
+	es     graphql.ExecutableSchema
+	schema *ast.Schema
+	vars   map[string]any
+	frags  ast.FragmentDefinitionList
+	memo   map[string]int // cost of each fragment priced; -1 while it is priced
+}
+
+// cost is the sum of the costs of set's fields.
+func (m *costMeter) cost(set ast.SelectionSet) int {
+	total := 0
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			total += m.field(s)
+		case *ast.InlineFragment:
+			total += m.cost(s.SelectionSet)
+		case *ast.FragmentSpread:
+			total += m.fragment(s.Name)
+		}
+		total = min(total, costCap)
+	}
+	return total
+}
+
+func (m *costMeter) fragment(name string) int {
+	if c, ok := m.memo[name]; ok {
+		if c < 0 { // a cycle, which validation refuses
+			return costCap
+		}
+		return c
+	}
+	m.memo[name] = -1
+	c := 0
+	if f := m.frags.ForName(name); f != nil {
+		c = m.cost(f.SelectionSet)
+	}
+	m.memo[name] = c
+	return c
+}
+
+// field is the cost of f: its own cost function when it has one (the dearest of the
+// implementations for an interface's field), else 1 plus its selection; the lists of
+// __schema (types, directives) count their selection listFanout times.
+func (m *costMeter) field(f *ast.Field) int {
+	child := m.cost(f.SelectionSet)
+	if f.ObjectDefinition == nil || f.Definition == nil {
+		return min(1+child, costCap)
+	}
+	owners := []*ast.Definition{f.ObjectDefinition}
+	if f.ObjectDefinition.Kind == ast.Interface {
+		owners = m.schema.GetPossibleTypes(f.ObjectDefinition)
+	}
+	plain := 1 + child
+	if f.ObjectDefinition.Name == "__Schema" && f.Definition.Type.Elem != nil {
+		plain = 1 + listFanout*child
+	}
+	args := f.ArgumentMap(m.vars)
+	c := 0
+	for _, owner := range owners {
+		if v, ok := m.es.Complexity(m.ctx, owner.Name, f.Name, child, args); ok && v >= 1 {
+			c = max(c, v)
+		} else {
+			c = max(c, plain)
+		}
+	}
+	return min(max(c, 1), costCap)
+}
+
+// documentBounds checks a document's size before gqlgen validates it: validation compares
+// the fields answering under one name pairwise (20000 × __typename took 47 s). A document
+// already in the query cache passed these checks. It also checks Int variables, whose
+// failures gqlgen reports as "cannot use value 0 as Int".
+type documentBounds struct {
+	cache  graphql.Cache[*ast.QueryDocument]
+	schema *ast.Schema
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationParameterMutator
+} = documentBounds{}
+
+func (documentBounds) ExtensionName() string                   { return "DocumentBounds" }
+func (documentBounds) Validate(graphql.ExecutableSchema) error { return nil }
+func (b documentBounds) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	doc, cached := b.cache.Get(ctx, p.Query)
+	if !cached {
+		parsed, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: p.Query}, MaxTokens)
+		if err != nil {
+			e, ok := err.(*gqlerror.Error)
+			if !ok {
+				e = gqlerror.Wrap(err)
+			}
+			errcode.Set(e, errcode.ParseFailed)
+			return e
+		}
+		if e := bounded(parsed); e != nil {
+			return e
+		}
+		doc = parsed
+	}
+	op := doc.Operations.ForName(p.OperationName)
+	if op == nil {
+		return nil // gqlgen says which operation is missing
+	}
+	for _, v := range op.VariableDefinitions {
+		val, ok := p.Variables[v.Variable]
+		if !ok {
+			continue
+		}
+		fixed, bad := b.ints(v.Type, val)
+		if bad != "" {
+			e := gqlerror.Errorf("variable $%s: Int cannot represent %s: it takes a whole number within -2147483648..2147483647", v.Variable, bad)
+			errcode.Set(e, errcode.ValidationFailed)
+			return e
+		}
+		p.Variables[v.Variable] = fixed
+	}
+	return nil
+}
+
+// bounded refuses a document over MaxAliases, MaxSpreads or MaxSelection.
+func bounded(doc *ast.QueryDocument) *gqlerror.Error {
+	aliases, spreads := 0, 0
+	for _, op := range doc.Operations {
+		countIn(op.SelectionSet, &aliases, &spreads)
+	}
+	for _, f := range doc.Fragments {
+		countIn(f.SelectionSet, &aliases, &spreads)
+	}
+	var bad *gqlerror.Error
+	switch {
+	case aliases > MaxAliases:
+		bad = gqlerror.Errorf("the document has %d aliases, more than %d", aliases, MaxAliases)
+	case spreads > MaxSpreads:
+		bad = gqlerror.Errorf("the document has %d fragment spreads, more than %d", spreads, MaxSpreads)
+	default:
+		w := selectionWeigher{frags: doc.Fragments, at: map[string]int{}, open: map[string]bool{}}
+		for _, op := range doc.Operations {
+			w.weigh(op.SelectionSet, "")
+		}
+		for _, f := range doc.Fragments {
+			w.weigh(f.SelectionSet, "fragment "+f.Name+":")
+		}
+		if w.heaviest == "" {
+			return nil
+		}
+		bad = gqlerror.Errorf("the selection weighs more than %d (each field and spread once fragments are expanded, n fields at one place n²); it passed that at %s",
+			MaxSelection, strings.TrimPrefix(w.heaviest, "."))
+	}
+	setCode(bad, CodeComplexity)
+	return bad
+}
+
+// countIn adds the aliased fields and the fragment spreads written in set to the counts.
+func countIn(set ast.SelectionSet, aliases, spreads *int) {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Alias != s.Name {
+				*aliases++
+			}
+			countIn(s.SelectionSet, aliases, spreads)
+		case *ast.InlineFragment:
+			countIn(s.SelectionSet, aliases, spreads)
+		case *ast.FragmentSpread:
+			*spreads++
+		}
+	}
+}
+
+// selectionWeigher weighs a parsed document's selections the way validation works on them:
+// it compares each pair of fields answering at the same place (response path), so n of them
+// weigh n². Fragments are expanded where they are spread, and the walk stops once the
+// weight passes MaxSelection, so a fragment bomb or cycle costs at most that much.
+type selectionWeigher struct {
+	frags    ast.FragmentDefinitionList
+	at       map[string]int  // fields counted at each place
+	open     map[string]bool // fragments being expanded (a cycle is skipped; validation refuses it)
+	weight   int
+	heaviest string // the place where the weight passed MaxSelection
+}
+
+func (w *selectionWeigher) weigh(set ast.SelectionSet, path string) {
+	for _, sel := range set {
+		if w.heaviest != "" {
+			return
+		}
+		switch s := sel.(type) {
+		case *ast.Field:
+			place := path + "." + s.Alias
+			w.weight += 2*w.at[place] + 1 // n² becomes (n+1)²
+			w.at[place]++
+			if w.weight > MaxSelection {
+				w.heaviest = place
+				return
+			}
+			w.weigh(s.SelectionSet, place)
+		case *ast.InlineFragment:
+			w.weigh(s.SelectionSet, path)
+		case *ast.FragmentSpread:
+			if w.weight++; w.weight > MaxSelection {
+				w.heaviest = path + ".(..." + s.Name + ")"
+				return
+			}
+			f := w.frags.ForName(s.Name)
+			if f == nil || w.open[s.Name] {
+				continue
+			}
+			w.open[s.Name] = true
+			w.weigh(f.SelectionSet, path)
+			w.open[s.Name] = false
+		}
+	}
+}
+
+// ints checks the Ints in a variable's value of type t: whole numbers within int32,
+// returned as plain integers (1e1 becomes 10), or the first bad one as sent.
+func (b documentBounds) ints(t *ast.Type, val any) (any, string) {
+	if val == nil || t == nil {
+		return val, ""
+	}
+	if t.Elem != nil {
+		list, ok := val.([]any)
+		if !ok {
+			return b.ints(t.Elem, val)
+		}
+		for i, x := range list {
+			fixed, bad := b.ints(t.Elem, x)
+			if bad != "" {
+				return val, bad
+			}
+			list[i] = fixed
+		}
+		return list, ""
+	}
+	if t.NamedType == "Int" {
+		var f float64
+		switch x := val.(type) {
+		case json.Number:
+			if _, err := strconv.ParseInt(string(x), 10, 32); err == nil {
+				return x, ""
+			}
+			g, err := strconv.ParseFloat(string(x), 64)
+			if err != nil || g != math.Trunc(g) || g < math.MinInt32 || g > math.MaxInt32 {
+				return val, string(x)
+			}
+			return json.Number(strconv.FormatInt(int64(g), 10)), ""
+		case int64:
+			f = float64(x)
+		case int:
+			f = float64(x)
+		case float64:
+			f = x
+		default:
+			return val, "" // not a number: gqlgen says so
+		}
+		if f != math.Trunc(f) || f < math.MinInt32 || f > math.MaxInt32 {
+			return val, strconv.FormatFloat(f, 'g', -1, 64)
+		}
+		return val, ""
+	}
+	def := b.schema.Types[t.NamedType]
+	obj, ok := val.(map[string]any)
+	if def == nil || def.Kind != ast.InputObject || !ok {
+		return val, ""
+	}
+	for _, f := range def.Fields {
+		if x, ok := obj[f.Name]; ok {
+			fixed, bad := b.ints(f.Type, x)
+			if bad != "" {
+				return val, bad
+			}
+			obj[f.Name] = fixed
+		}
+	}
+	return obj, ""
 }
 
 // strictTransport wraps a gqlgen HTTP transport so that failures follow the GraphQL over
@@ -211,8 +566,11 @@ func (w *strictWriter) WriteHeader(code int) {
 		code = http.StatusOK
 	}
 	w.status = code
-	if code == http.StatusUnauthorized {
+	switch code {
+	case http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
+	case http.StatusMethodNotAllowed:
+		w.Header().Set("Allow", "POST")
 	}
 	if code >= 400 {
 		w.held = &bytes.Buffer{}
@@ -252,8 +610,8 @@ func (w *strictWriter) finish() {
 	_, _ = w.ResponseWriter.Write(body)
 }
 
-// int32Args refuses Int arguments outside the 32-bit range the GraphQL spec gives Int;
-// gqlgen maps Int to Go's int and would accept them.
+// int32Args refuses Int literals outside the 32-bit range the GraphQL spec gives Int;
+// gqlgen maps Int to Go's int and would accept them (documentBounds checks variables).
 type int32Args struct{ schema *ast.Schema }
 
 var _ interface {
@@ -266,13 +624,6 @@ func (int32Args) Validate(graphql.ExecutableSchema) error { return nil }
 func (c int32Args) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	if oc.Operation == nil {
 		return nil
-	}
-	for _, v := range oc.Operation.VariableDefinitions {
-		if val, ok := oc.Variables[v.Variable]; ok && !c.fits(v.Type, val) {
-			e := gqlerror.Errorf("variable $%s: Int cannot represent a value outside -2147483648..2147483647", v.Variable)
-			errcode.Set(e, errcode.ValidationFailed)
-			return e
-		}
 	}
 	var bad *ast.Value
 	var walk func(set ast.SelectionSet, seen map[string]bool)
@@ -321,54 +672,4 @@ func outOfRange(v *ast.Value) *ast.Value {
 		}
 	}
 	return nil
-}
-
-// fits reports whether a coerced variable value of type t keeps its Ints within int32.
-func (c int32Args) fits(t *ast.Type, val any) bool {
-	if val == nil || t == nil {
-		return true
-	}
-	if t.Elem != nil {
-		list, ok := val.([]any)
-		if !ok {
-			return c.fits(t.Elem, val)
-		}
-		for _, x := range list {
-			if !c.fits(t.Elem, x) {
-				return false
-			}
-		}
-		return true
-	}
-	if t.NamedType == "Int" {
-		var f float64
-		switch x := val.(type) {
-		case json.Number:
-			g, err := x.Float64()
-			if err != nil {
-				return false
-			}
-			f = g
-		case int64:
-			f = float64(x)
-		case int:
-			f = float64(x)
-		case float64:
-			f = x
-		default:
-			return true
-		}
-		return f >= math.MinInt32 && f <= math.MaxInt32
-	}
-	def := c.schema.Types[t.NamedType]
-	obj, ok := val.(map[string]any)
-	if def == nil || def.Kind != ast.InputObject || !ok {
-		return true
-	}
-	for _, f := range def.Fields {
-		if !c.fits(f.Type, obj[f.Name]) {
-			return false
-		}
-	}
-	return true
 }

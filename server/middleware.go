@@ -1,10 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"regexp"
 	"runtime/debug"
@@ -17,7 +19,8 @@ import (
 type requestInfo struct {
 	id        string
 	operation string
-	status    int // HTTP status an access check chose for a refused operation; 0: the transport's
+	status    int    // HTTP status an access check chose for a refused operation; 0: the transport's
+	method    string // the request's HTTP method
 }
 
 type infoKey struct{}
@@ -49,7 +52,7 @@ func requestID(log zerolog.Logger, next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		l := log.With().Str("request_id", id).Logger()
-		ctx := context.WithValue(l.WithContext(r.Context()), infoKey{}, &requestInfo{id: id})
+		ctx := context.WithValue(l.WithContext(r.Context()), infoKey{}, &requestInfo{id: id, method: r.Method})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
@@ -116,12 +119,28 @@ func recoverPanics(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody refuses request bodies larger than n bytes.
+// limitBody refuses request bodies larger than n bytes with 413, whether their length is
+// declared or not (a chunked body is read here, up to n bytes).
 func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > n {
+		tooLarge := func() {
 			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", n))
+		}
+		if r.ContentLength > n {
+			tooLarge()
 			return
+		}
+		if r.ContentLength < 0 {
+			body, err := io.ReadAll(io.LimitReader(r.Body, n+1))
+			switch {
+			case err != nil:
+				writeError(w, http.StatusBadRequest, CodeBadUserInput, "the request body could not be read")
+				return
+			case int64(len(body)) > n:
+				tooLarge()
+				return
+			}
+			r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, n)
 		next.ServeHTTP(w, r)

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"os"
+	"path"
 	"path/filepath"
 	"time"
 
@@ -63,12 +64,14 @@ func New(o Options) http.Handler {
 		return authenticate(o.Access, limiter, limitRate(limiter, withTimeout(o.RequestTimeout, h)))
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", guard(loader.Middleware(o.Store, GraphQL(o))))
+	// Without a key where reads are closed, nothing of /graphql is open: the caller is
+	// refused before its body is parsed.
+	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, loader.Middleware(o.Store, GraphQL(o))))))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
-	mux.Handle("GET /export/{format}", guard(requireRead(o.Access, export.Handler(o.Store))))
+	mux.Handle("GET /export/{format}", guard(requireKey(o.Access, export.Handler(o.Store))))
 	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
 		// "/" for every method: "GET /" would conflict with the method-less "/graphql".
-		files := http.FileServer(http.Dir(o.WebDir))
+		files := http.FileServer(noListing{http.Dir(o.WebDir)})
 		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodGet && r.Method != http.MethodHead {
 				w.Header().Set("Allow", "GET, HEAD")
@@ -117,20 +120,26 @@ func GraphQL(o Options) http.Handler {
 	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
 	schema := generated.NewExecutableSchema(cfg).Schema()
 	cfg.Complexity = complexity(schema)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	es := generated.NewExecutableSchema(cfg)
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(strictTransport{transport.GET{}})
 	srv.AddTransport(strictTransport{transport.POST{}})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
+	srv.SetParserTokenLimit(MaxTokens)
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	// Order matters: who may ask comes before how much they ask.
+	// Order matters: the persisted query is looked up, then the document's size is
+	// bounded before gqlgen parses and validates it; who may ask comes before how much.
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(documentBounds{cache: cache, schema: schema})
 	srv.Use(policy{access: o.Access})
+	srv.Use(getQueries{})
 	srv.Use(int32Args{schema: schema})
 	srv.Use(depthLimit{max: o.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(costLimit{max: o.MaxComplexity, es: es})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		if info := infoFrom(ctx); info != nil {
 			info.operation = graphql.GetOperationContext(ctx).OperationName
@@ -149,6 +158,39 @@ func GraphQL(o Options) http.Handler {
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverResolver)
 	return srv
+}
+
+// graphqlMethods answers 405 with Allow for the methods /graphql does not serve.
+func graphqlMethods(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Method {
+		case http.MethodGet, http.MethodPost, http.MethodOptions:
+			next.ServeHTTP(w, r)
+		default:
+			w.Header().Set("Allow", "GET, POST, OPTIONS")
+			writeError(w, http.StatusMethodNotAllowed, CodeBadUserInput, "/graphql answers GET (queries), POST and OPTIONS")
+		}
+	})
+}
+
+// noListing serves the files of a folder but no listing of a folder without index.html.
+type noListing struct{ http.FileSystem }
+
+// Open opens name, or answers that a folder without index.html does not exist.
+func (fs noListing) Open(name string) (http.File, error) {
+	f, err := fs.FileSystem.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		index, err := fs.FileSystem.Open(path.Join(name, "index.html"))
+		if err != nil {
+			f.Close()
+			return nil, os.ErrNotExist
+		}
+		index.Close()
+	}
+	return f, nil
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -62,7 +62,7 @@ func runLoad(ctx context.Context, args []string) error {
 const progressEvery = 500 * time.Millisecond
 
 // loadFixtures reads, validates and imports every fixture found under paths, one
-// transaction per file, and records each file's digest in the graph. With skipLoaded,
+// transaction per file, which also records the file's digest in the graph. With skipLoaded,
 // files whose exact bytes were imported before are skipped (`entente run` at every
 // start). An invalid or refused fixture is logged and skipped, and the others are still
 // loaded; the error at the end names the files that failed. Losing Neo4j stops the load
@@ -115,7 +115,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 			log.Info().Str("file", file).Int("rows", done).Int("total", total).
 				Float64("rows_per_s", rate(done, secs)).Msgf("importing %d/%d", done, total)
 		}
-		st, err := store.Import(ctx, f, progress)
+		st, err := store.ImportFile(ctx, f, digest, file, progress)
 		if err != nil {
 			if errors.Is(err, graph.ErrUnavailable) || ctx.Err() != nil {
 				return fmt.Errorf("%s: %w", file, err)
@@ -126,9 +126,6 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		}
 		log.Info().Str("file", file).Int("documents", st.Documents).Int("nodes", st.Nodes).Int("edges", st.Edges).
 			Int("created", st.Created).Int("redirected", st.Redirected).Dur("took", time.Since(fileBegan)).Msg("loaded")
-		if err := store.MarkLoaded(ctx, digest, file); err != nil {
-			return fmt.Errorf("%s: recording the import: %w", file, err)
-		}
 		sum.Documents += st.Documents
 		sum.Nodes += st.Nodes
 		sum.Edges += st.Edges

@@ -54,3 +54,50 @@ func TestRunSkipsFixturesAlreadyLoaded(t *testing.T) {
 		t.Errorf("a changed file was skipped: %s", out)
 	}
 }
+
+// cancelOn is a log sink that cancels a context when a line holds a given message.
+type cancelOn struct {
+	message string
+	cancel  context.CancelFunc
+}
+
+func (c cancelOn) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), `"message":"`+c.message+`"`) {
+		c.cancel()
+	}
+	return len(p), nil
+}
+
+// TestLoadRecordsFileWithItsImport stops the loader (Ctrl-C) as soon as it says a file is
+// loaded: the file must then be recorded as loaded, or else nothing of it written, so
+// that the next `entente run` neither skips a file that is missing nor finds one it
+// imported unrecorded.
+func TestLoadRecordsFileWithItsImport(t *testing.T) {
+	store := graphtest.Open(t)
+	src, err := os.ReadFile("../../testdata/server/small.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "small.json")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	err = loadFixtures(ctx, store, zerolog.New(cancelOn{"loaded", cancel}), []string{file}, true)
+	t.Logf("load stopped after the loaded line: %v", err)
+	nodes, _, err := store.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := store.LoadedFixtures(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recorded := len(loaded) == 1; recorded != (nodes > 0) {
+		t.Fatalf("%d nodes written but %d files recorded as loaded: the record and the import must commit together", nodes, len(loaded))
+	}
+	if nodes == 0 {
+		t.Fatal("the loader said the file was loaded, yet nothing of it is in the graph")
+	}
+}

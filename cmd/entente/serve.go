@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -149,8 +150,13 @@ func runServe(ctx context.Context, args []string) error {
 }
 
 // runRun is `make run`: a local Neo4j (unless NEO4J_URI is set), schema, fixtures, serve.
-// Ctrl-C or SIGTERM stops the server first, then the Neo4j it started.
-func runRun(ctx context.Context, args []string) error {
+// Ctrl-C or SIGTERM stops the server first, then the Neo4j it started. That Neo4j is
+// restarted when it dies (localdb.DefaultRestarts); if it keeps dying, run gives up and
+// fails.
+func runRun(ctx context.Context, args []string) error { return runLogging(ctx, args, os.Stderr) }
+
+// runLogging is runRun logging to w.
+func runLogging(ctx context.Context, args []string, w io.Writer) (err error) {
 	var sf serveFlags
 	var fixtureDir string
 	c, _, err := parse("run", args, func(fs *flag.FlagSet) {
@@ -163,15 +169,31 @@ func runRun(ctx context.Context, args []string) error {
 	if _, err := sf.options(c.addr); err != nil {
 		return err
 	}
-	log := c.logger(os.Stderr)
+	log := c.logger(w)
 	began := time.Now()
 	if c.neo4j.URI == "" {
-		db, err := localdb.Start(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log})
+		db, err := localdb.Supervise(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log},
+			localdb.DefaultRestarts)
 		if err != nil {
 			return err
 		}
 		defer db.Stop(context.Background())
 		c.neo4j = graph.Config{URI: db.URI}
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		go func() {
+			select {
+			case <-db.Done():
+				cancel(db.Err()) // nil when Stop ended the supervision
+			case <-ctx.Done():
+			}
+		}()
+		defer func() {
+			if gaveUp := db.Err(); gaveUp != nil {
+				err = gaveUp
+			}
+		}()
 	}
 	store, err := graph.Open(ctx, c.neo4j, log)
 	if err != nil {

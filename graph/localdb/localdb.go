@@ -49,7 +49,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		o.PageCache = "256m"
 	}
 	if o.StartTimeout == 0 {
-		o.StartTimeout = 90 * time.Second
+		o.StartTimeout = 3 * time.Minute // a loaded 2-core machine has taken 90 s
 	}
 	jars, _ := filepath.Glob(filepath.Join(o.LibDir, "neo4j-*.jar"))
 	if len(jars) == 0 {
@@ -217,3 +217,6 @@ func freePort() (int, error) {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
+
+// Pid is the process id of the server's JVM.
+func (s *Server) Pid() int { return s.cmd.Process.Pid }

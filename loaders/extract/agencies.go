@@ -398,7 +398,8 @@ func (r *run) findParent(idx int, m *mention) {
 
 // countrySpec reads the state written with an agency: "degli Stati Uniti", "of
 // Morocco", "du Mali" after it (past a bracketed acronym), an adjective right after it
-// ("sénégalaise") or right before it ("the Moroccan Ministry").
+// ("sénégalaise") or right before it ("the Moroccan Ministry"), as does a state's name
+// right before a capitalised name ("the Kenya Police Service").
 func (r *run) countrySpec(m *mention) string {
 	j := m.last
 	if j < len(r.d.Tokens) && r.fold(j) == "(" {
@@ -416,8 +417,8 @@ func (r *run) countrySpec(m *mention) string {
 		return s.country
 	}
 	k := j
-	for k < len(r.d.Tokens) && connectors[r.fold(k)] && k-j < 3 {
-		k++
+	for k < len(r.d.Tokens) && connectors[r.fold(k)] && !conjunctions[r.fold(k)] && k-j < 3 {
+		k++ // "of the", not "and the": "the Immigration Service and the Seychelles Coast Guard"
 	}
 	if k > j {
 		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first == k {
@@ -425,8 +426,8 @@ func (r *run) countrySpec(m *mention) string {
 			return s.country
 		}
 	}
-	if s := r.mentionAt(m.first - 1); s != nil && s.kind == fixtures.KindState && s.adjective {
-		s.spec = true
+	if s := r.mentionAt(m.first - 1); s != nil && s.kind == fixtures.KindState && (s.adjective || r.d.Tokens[m.first].Upper) {
+		s.spec = true // "the Moroccan Ministry", "the United States Coast Guard"
 		return s.country
 	}
 	if m.first >= 2 && r.fold(m.first-1) == "s" && r.d.Fold[r.d.Tokens[m.first-1].Start-1] == '\'' {

@@ -149,23 +149,52 @@ func (r *run) acronymCountries(agencies []*mention) {
 	}
 }
 
-// adjectiveAlias records "Canadian Federal Police" as a name of the agency read as
-// "Federal Police" with its state's adjective before it (English), and a name that goes
-// on to its state's adjective after a coordination.
+// adjectiveAlias records the name of an agency as written with its state, before or after
+// it ("Ghana Immigration Service", "Canadian Federal Police", "Police nationale d'Haïti",
+// "Polizia slovena", "ministero dell'Interno e della Sicurezza cileno"), as one of its
+// names; an agency the gazetteer does not list takes it as its name.
 func (r *run) adjectiveAlias(m *mention) {
+	first, last, ok := r.writtenWithState(m)
+	if !ok {
+		return
+	}
+	if m.slug == "" || r.genericAgency(m) {
+		m.name = r.textOf(first, last) // not "National Police" for the Police nationale d'Haïti
+	}
+	r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(first, last))
+}
+
+// genericAgency reports whether m is a kind of body every state has in the gazetteer
+// (a national police, a ministry of justice), named there without a state.
+func (r *run) genericAgency(m *mention) bool {
+	for _, a := range r.x.agencies[m.slug] {
+		if a.Country == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenWithState returns the tokens of an agency's name together with the state that
+// says whose it is, when that state is written right next to it: a capitalised name or
+// adjective before it, an adjective after it, or "of"/"du"/"d'" and the state's name.
+func (r *run) writtenWithState(m *mention) (int, int, bool) {
 	if s := r.adjectiveAfterCoordination(m.last); s != nil && s.country == m.country {
-		// "ministero dell'Interno e della Sicurezza cileno": the whole name
-		r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(m.first, s.last))
+		return m.first, s.last, true
 	}
-	if r.d.Lang != "en" || m.first == 0 {
-		return
+	if s := r.mentionAt(m.first - 1); m.first > 0 && s != nil && s.kind == fixtures.KindState && s.spec &&
+		s.country == m.country && r.d.Tokens[s.first].Upper && s.last == m.first {
+		return s.first, m.last, true
 	}
-	s := r.mentionAt(m.first - 1)
-	if s == nil || s.kind != fixtures.KindState || !s.adjective || !s.spec || s.country != m.country || !r.d.Tokens[s.first].Upper {
-		return
+	k := m.last
+	for k < len(r.d.Tokens) && k-m.last < 2 && (connectors[r.fold(k)] || articles[r.fold(k)]) && !conjunctions[r.fold(k)] && r.at[k] == 0 {
+		k++
 	}
-	n := r.g.node(m.id, m.kind, m.name)
-	r.g.mention(n, r.tokSpan(s.first, m.last))
+	if s := r.mentionAt(k); s != nil && s.first == k && s.kind == fixtures.KindState && s.spec && s.country == m.country &&
+		(s.adjective == (k == m.last)) {
+		return m.first, s.last, true
+	}
+	return 0, 0, false
 }
 
 // coordinatedModifier reports whether the name that starts at first, with its head at

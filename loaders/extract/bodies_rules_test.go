@@ -412,3 +412,46 @@ func TestAdjectiveOfBodyIsNoSurname(t *testing.T) {
 		t.Errorf("the adjective of a body's name taken for a surname: %s", nodeIDs(f))
 	}
 }
+
+// TestAgencyNamedWithItsState keeps the state written with an agency in its name: before
+// it ("Ghana Immigration Service"), after it ("Police nationale d'Haïti"), but not across
+// "and" ("the Immigration Service and the Seychelles Coast Guard" are two states' bodies).
+func TestAgencyNamedWithItsState(t *testing.T) {
+	f := extractText(t, "written.txt", `ACCRA, 2 September 2025 - The Ghana Immigration Service and the Seychelles Coast Guard met in Accra with officers of the Police nationale d'Haïti for a workshop on border security.`)
+	want := map[string]string{
+		"agency:gh:immigration-service": "Ghana Immigration Service",
+		"agency:sc:coast-guard":         "Seychelles Coast Guard",
+		"agency:ht:national-police":     "Police nationale d'Haïti",
+	}
+	for _, n := range f.Nodes {
+		if w, ok := want[n.ID]; ok {
+			if n.Name != w {
+				t.Errorf("%s is named %q, want %q", n.ID, n.Name, w)
+			}
+			delete(want, n.ID)
+		}
+	}
+	for id := range want {
+		t.Errorf("no %s in %v", id, f.Nodes)
+	}
+}
+
+// TestSeasAreNotStates reads no state in "the Gulf of Guinea", "the Indian Ocean",
+// "l'océan Indien" or "Lake Chad", and still reads the states named on their own.
+func TestSeasAreNotStates(t *testing.T) {
+	f := extractText(t, "seas.txt", `DAKAR, 2 June 2025 - Piracy in the Gulf of Guinea, in the Indian Ocean and around Lake Chad was discussed in Dakar by Senegal and Mauritania; l'océan Indien was on the agenda of the workshop too.`)
+	states := map[string]bool{}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindState {
+			states[n.ID] = true
+		}
+	}
+	for _, id := range []string{"state:gn", "state:in", "state:td"} {
+		if states[id] {
+			t.Errorf("%s read from a sea's or lake's name: %v", id, states)
+		}
+	}
+	if !states["state:sn"] || !states["state:mr"] {
+		t.Errorf("Senegal and Mauritania missing: %v", states)
+	}
+}

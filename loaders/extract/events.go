@@ -48,7 +48,7 @@ func (r *run) events() {
 		}
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
-			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil {
+			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil && !r.seatOfBody(m) {
 				st.place = m
 			}
 		}
@@ -75,7 +75,7 @@ func (r *run) events() {
 			}
 			current = mt
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
-			len(groupActors) > 0 && wi-seen <= 3) {
+			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {
@@ -118,6 +118,7 @@ func (r *run) events() {
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
 		if st.meeting != nil && st.meetingAt >= 0 {
+			r.meetingBetween(st)
 			if k := r.duringMeeting(st); k > first {
 				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
 			}
@@ -562,6 +563,56 @@ func (r *run) sentencePersons(st *sentenceState) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: p.id, role: "participant", span: st.span})
 		}
 	}
+}
+
+// meetingBetween reads the parties named after "between" right after the meeting's noun:
+// "a meeting between A and B", "une réunion de travail entre A et B", "la riunione
+// congiunta tra A e B" take part in it.
+func (r *run) meetingBetween(st *sentenceState) {
+	for _, c := range st.cues {
+		if c.kind == cueBetween && c.first > st.meetingAt && c.first-st.meetingAt <= 4 {
+			actors, persons := r.listAfter(c.last, st.last)
+			r.participate(st, actors, "participant")
+			r.participate(st, persons, "participant")
+			return
+		}
+	}
+}
+
+// seatOfBody reports whether a place only says where a body sits: "the Centre of
+// Excellence (CoESPU) of Vicenza", "le CCPD de Genève" name no meeting's place.
+func (r *run) seatOfBody(place *mention) bool {
+	k := place.first - 1
+	if k < 1 || !ofWords[r.fold(k)] {
+		return false
+	}
+	k--
+	if r.fold(k) == ")" {
+		for k > 0 && r.fold(k) != "(" && place.first-k < 8 {
+			k--
+		}
+		k--
+	}
+	b := r.mentionAt(k)
+	return b != nil && b.last == k+1 && (b.isActor() || b.kind == fixtures.KindAgency || b.kind == fixtures.KindOrganization || b.kind == fixtures.KindUNBody)
+}
+
+// organisedBefore reports whether the sentence says who organised something it does not
+// name: "Il a été organisé conjointement par A et B", right after the sentence naming the
+// meeting, is about that meeting (a project or roadmap named before the cue is not).
+func (r *run) organisedBefore(st *sentenceState) bool {
+	for _, c := range st.cues {
+		if c.kind != cueOrganiser {
+			continue
+		}
+		for i := st.first; i < c.first; i++ {
+			if m := r.mentionAt(i); m != nil && m.kind != "" && m.kind != "place" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (st *sentenceState) has(kind cueKind) bool {

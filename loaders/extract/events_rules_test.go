@@ -319,3 +319,57 @@ Last year, experts of INTERPOL published a report on container fraud.`)
 		t.Errorf("experts named far from the workshop are not its participants:\n%s", dumpEdges(f))
 	}
 }
+
+// TestAdoptedAtAfterTheRoadmap reads a passive adoption ("the declaration, adopted at the
+// conference") and leaves out one adopted elsewhere ("adopted in 2018").
+func TestAdoptedAtAfterTheRoadmap(t *testing.T) {
+	f := extractText(t, "adopted.txt", `Lisbonne, 12 mars 2025 - Les ministres de l'Intérieur se sont réunis à Lisbonne pour une conférence sur la sécurité des frontières. La Déclaration de Lisbonne, adoptée lors de la conférence, prévoit des patrouilles communes.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAdoptedAt, "roadmap", "meeting:") {
+		t.Errorf("no ADOPTED_AT from the declaration to the conference: %v", f.Edges)
+	}
+	f = extractText(t, "earlier.txt", `La conferenza si è tenuta a Lisbona il 12 marzo 2025 nell'ambito della Strategia regionale per la sicurezza delle frontiere, adottata nel 2018 dai governi della regione.`)
+	if hasEdgePrefix(f, fixtures.EdgeAdoptedAt, "roadmap", "meeting:") {
+		t.Errorf("a strategy adopted in 2018 is not adopted at the 2025 conference: %v", f.Edges)
+	}
+}
+
+// TestOrganisersInTheNextSentence reads the organisers of a meeting named in the sentence
+// before ("Il a été organisé conjointement par A et B").
+func TestOrganisersInTheNextSentence(t *testing.T) {
+	f := extractText(t, "organisers.txt", `Lomé, le 12 juin 2025 - Les 10 et 11 juin, un atelier sur la criminalité maritime s'est tenu à Lomé. Il a été organisé conjointement par INTERPOL et l'Organisation internationale pour les migrations. Les participants venaient de toute la région.`)
+	for _, org := range []string{"org:interpol", "unbody:iom"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, org, "meeting:2025-06-10:lome") {
+			t.Errorf("%s did not organise the workshop: %v", org, f.Edges)
+		}
+	}
+}
+
+// TestMeetingBetween reads the parties of "a meeting between A and B" in each language.
+func TestMeetingBetween(t *testing.T) {
+	for _, c := range []struct{ doc, a, b string }{
+		{`Napoli, 2 aprile 2025 - Si è svolto a Napoli l'incontro bilaterale tra la Guardia di Finanza e la Guardia Civil spagnola sul contrabbando di tabacchi.`, "agency:it:", "agency:es:"},
+		{`Tunis, le 2 avril 2025 - Une réunion technique entre la Garde nationale tunisienne et la Gendarmerie nationale française s'est tenue à Tunis sur la sécurité des ports.`, "agency:tn:", "agency:fr:"},
+	} {
+		f := extractText(t, "between.txt", c.doc)
+		for _, from := range []string{c.a, c.b} {
+			found := false
+			for _, e := range f.Edges {
+				found = found || e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, from) && strings.HasPrefix(e.To, "meeting:")
+			}
+			if !found {
+				t.Errorf("%s: no participation of %s*: %v", c.doc, from, f.Edges)
+			}
+		}
+	}
+}
+
+// TestSeatOfABodyIsNoMeetingPlace keeps a meeting in Rome when a later sentence names a
+// centre "of Vicenza": the town says where the centre is, not where anyone met.
+func TestSeatOfABodyIsNoMeetingPlace(t *testing.T) {
+	f := extractText(t, "seat.txt", `Roma, 15 febbraio 2024 - Il Comandante generale dell'Arma dei Carabinieri ha ricevuto oggi a Roma il Direttore generale della Gendarmeria nazionale francese per un incontro bilaterale. Al centro dei colloqui la formazione congiunta presso il Centro di Eccellenza per le Stability Police Units (CoESPU) di Vicenza.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && strings.Contains(n.ID, "vicenza") {
+			t.Errorf("a meeting in Vicenza: %s", n.ID)
+		}
+	}
+}

@@ -40,50 +40,25 @@ func (m *mention) isActor() bool {
 	return false
 }
 
-// run is the extraction of one document.
+// run is the extraction of one document: the input, each stage's output (stages.go), and
+// what the relation rules remember from one sentence to the next.
 type run struct {
-	x           *Extractor
-	d           *text.Doc
-	g           *graph
-	ments       []*mention
-	at          []int // token -> index+1 of the mention covering it, 0 when none
-	dates       []dateMention
-	published   string
-	dateline    int             // where the publication date is written: not the date of an event
-	lastScene   *signing        // the last sentence with a date and a place, for "the ceremony"
+	x *Extractor
+	d *text.Doc
+	mentionSet
+	documentTime
 	home        string          // the state the document is about, for agencies that do not say
+	people      personState     // what person recognition keeps for the document (persons.go)
+	g           *graph          // the fixture being built: relations, then nodes
+	lastScene   *signing        // the last sentence with a date and a place, for "the ceremony"
 	signing     *signing        // the last memorandum signed, for "the signing ceremony"
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 	countries   map[string]bool // namesState, once computed
-	people      personState     // what person recognition keeps for the document (persons.go)
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
-	return &run{x: x, d: d, g: newGraph(docID, d.Runes), at: make([]int, len(d.Tokens))}
-}
-
-func (r *run) analyse() {
-	r.matchGazetteer()
-	r.surnamesNotStates()
-	r.organsOfOthers()
-	r.markRanks()
-	r.placeQualifiers()
-	r.recogniseProjects()
-	r.recogniseAgencies()
-	r.recogniseRoadmaps()
-	r.markAliases()
-	r.agencyCoreference()
-	r.recogniseOrgans()
-	r.recogniseWorkingGroups()
-	r.organisationHeadCoreference()
-	r.dates = findDates(r.d.Fold)
-	r.published, r.dateline = publishedDate(r.d, r.dates)
-	r.home = r.homeCountry()
-	r.recognisePersons()
-	r.resolveAgencies()
-	r.events()
-	r.emitMentions()
+	return &run{x: x, d: d, g: newGraph(docID, d.Runes), mentionSet: mentionSet{at: make([]int, len(d.Tokens))}}
 }
 
 func (r *run) fold(i int) string { return r.d.TokenFold(r.d.Tokens[i]) }

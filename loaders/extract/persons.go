@@ -53,7 +53,8 @@ func (r *run) recognisePersons() {
 				i = j - 1
 				continue
 			}
-		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil:
+		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil &&
+			!(words <= 3 && r.announcedPerson(k)):
 			i = j - 1
 			continue
 		}
@@ -104,6 +105,20 @@ func (r *run) recognisePersons() {
 		i = j - 1
 	}
 	r.personCoreference()
+}
+
+// personAnnouncers are the words after which a capitalised name is a person's even
+// without a title: "chaired by", "in the presence of", "alla presenza di".
+var personAnnouncers = phrases("person announcers")
+
+// announcedPerson reports whether a person announcer ends right before token k.
+func (r *run) announcedPerson(k int) bool {
+	for _, p := range personAnnouncers {
+		if n := len(p); k >= n && hasPrefixTokens(r.d, k-n, p) && r.at[k-n] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // headlines marks the sentences written in title case on a line of their own ("UN
@@ -690,6 +705,7 @@ func (r *run) titleAfter(j int) []int {
 	if conjunctions[r.fold(j+1)] {
 		return nil // ", e il Direttore ...": the next person's title
 	}
+	end = r.portfolioEnd(end)
 	if r.fold(j) == "(" && (end >= len(toks) || r.fold(end) != ")") {
 		return nil
 	}
@@ -714,6 +730,38 @@ func (r *run) titleAfter(j int) []int {
 		}
 	}
 	return t
+}
+
+// portfolioEnd carries a title past the commas of a portfolio of several fields, up to
+// the body it belongs to: "Commissioner for Political Affairs, Peace and Security of the
+// ECOWAS Commission". The part after the comma must be capitalised words joined by a
+// conjunction and end in "of" and a body; otherwise the title ends at the comma (end).
+func (r *run) portfolioEnd(end int) int {
+	toks := r.d.Tokens
+	if end+1 >= len(toks) || r.fold(end) != "," || !toks[end+1].Upper || r.at[end+1] != 0 {
+		return end
+	}
+	joined := false
+	for k := end + 1; k < len(toks) && k-end <= 8 && toks[k].Sentence == toks[end].Sentence; k++ {
+		f := r.fold(k)
+		switch {
+		case conjunctions[f] && k > end+1:
+			joined = true
+		case ofWords[f] && joined:
+			if m := r.mentionAt(k + 1); m != nil && m.isActor() || k+2 < len(toks) && articles[r.fold(k+1)] && r.mentionAt(k+2) != nil && r.mentionAt(k+2).isActor() {
+				next := k + 1
+				for next < len(toks) && toks[next].Sentence == toks[end].Sentence && !clauseBreak(r.fold(next)) && next-end < 20 {
+					next++
+				}
+				return next
+			}
+			return end
+		case toks[k].Upper && r.at[k] == 0:
+		default:
+			return end
+		}
+	}
+	return end
 }
 
 // skipPrefixAfter returns the first token after the honorifics and abbreviated titles

@@ -276,3 +276,13 @@ func TestPersonsEuropeanCommissionerAndOwnOffices(t *testing.T) {
 		t.Error("an office of its own does not take the body of the person before")
 	}
 }
+
+// TestPersonsAnnouncedAndPortfolios reads a name after "chaired by" without a title, and a
+// title whose portfolio holds commas, up to its body.
+func TestPersonsAnnouncedAndPortfolios(t *testing.T) {
+	persons, _ := personsOf(t, `NAIROBI, 3 June 2025 - The regional workshop on border management opened in Nairobi. The first session was chaired by Wanjiru Kamau and closed with a visit to the port.`)
+	wantPersons(t, persons, "person:wanjiru-kamau")
+
+	_, aff := personsOf(t, `NAIROBI, 3 June 2025 - The regional workshop on border management opened in Nairobi with an address by Tendai Moyo, Commissioner for Health, Humanitarian Affairs and Social Development of the African Union.`)
+	wantAffiliation(t, aff, "person:tendai-moyo", "org:au")
+}

@@ -254,12 +254,27 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				m.id = "roadmap:" + documentKey(m.name)
 			}
 		}
-		if adopted && st.meeting != nil && m.id != "" && verb < m.first {
+		if adopted && st.meeting != nil && m.id != "" && (verb < m.first || r.adoptedAfter(st, m)) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeAdoptedAt, other: m.id, span: st.span})
 			adopted = false
 		}
 		*lastRoadmap = m
 	}
+}
+
+// adoptedAt are the words after a passive adopting verb that name the meeting it happened at.
+var adoptedAt = phrases("adopted at")
+
+// adoptedAfter reports whether the roadmap m is followed closely by an adopting verb and the
+// meeting it was adopted at: "the roadmap (was) adopted at", "la Déclaration ..., adoptée
+// lors du", "il piano approvato durante".
+func (r *run) adoptedAfter(st *sentenceState, m *mention) bool {
+	for _, c := range st.cues {
+		if c.kind == cueAdopted && c.first >= m.last && c.first-m.last <= 3 && longestPrefix(r.d, c.last, st.last, adoptedAt) > 0 {
+			return true // "adottata nel 2018" was adopted elsewhere: only "at", "lors du", "durante" say here
+		}
+	}
+	return false
 }
 
 // roadmapDate prefers a period ("2024-2025") to the date of the sentence.

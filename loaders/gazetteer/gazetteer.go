@@ -110,15 +110,18 @@ func Load() (*Gazetteer, error) {
 		s.Name = s.Names["en"][0]
 		g.States = append(g.States, s)
 	})
-	if err == nil {
-		err = readTSV("data/places.tsv", 5, func(f []string) {
-			p := Place{Slug: f[0], Country: f[1], Names: map[string][]string{}}
-			for i, lang := range Languages {
-				p.Names[lang] = split(f[2+i])
-			}
-			p.Name = p.Names["en"][0]
-			g.Places = append(g.Places, p)
-		})
+	// Places: ours first, then the cities generated from GeoNames (geonames/cities.py).
+	for _, name := range []string{"data/places.tsv", "data/cities.tsv"} {
+		if err == nil {
+			err = readTSV(name, 5, func(f []string) {
+				p := Place{Slug: f[0], Country: f[1], Names: map[string][]string{}}
+				for i, lang := range Languages {
+					p.Names[lang] = split(f[2+i])
+				}
+				p.Name = p.Names["en"][0]
+				g.Places = append(g.Places, p)
+			})
+		}
 	}
 	if err == nil {
 		err = readTSV("data/glossary.tsv", 2, func(f []string) {

@@ -1,6 +1,11 @@
 package gazetteer
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/loaders/text"
+)
 
 func TestLoad(t *testing.T) {
 	g, err := Load()
@@ -46,3 +51,41 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestPlaces checks that every place has its own slug and that no place is named like a
+// state (the generated cities leave those out; a state's name must stay a state).
+func TestPlaces(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]string{}
+	for _, s := range g.States {
+		for _, lang := range Languages {
+			for _, n := range s.Names[lang] {
+				states[fold(n)] = s.Code
+			}
+		}
+	}
+	slugs := map[string]bool{}
+	for _, p := range g.Places {
+		if slugs[p.Slug] {
+			t.Errorf("place %s twice", p.Slug)
+		}
+		slugs[p.Slug] = true
+		for _, lang := range Languages {
+			for _, n := range p.Names[lang] {
+				if code, ok := states[fold(n)]; ok && code != p.Country {
+					t.Errorf("place %s is named %q like the state %s", p.Slug, n, code)
+				}
+			}
+		}
+	}
+	for _, slug := range []string{"lome", "yaounde", "ouagadougou", "rome", "trieste"} {
+		if !slugs[slug] {
+			t.Errorf("no place %s: data/cities.tsv or data/places.tsv not read", slug)
+		}
+	}
+}
+
+func fold(s string) string { return strings.Join(text.FoldTokens(s), " ") }

@@ -47,6 +47,7 @@ SETS = [
     ("holdout", os.path.join(ROOT, "testdata/loaders/holdout"), os.path.join(ROOT, "testdata/loaders/holdout"), "tsv"),
     ("unseen", os.path.join(ROOT, "testdata/loaders/unseen"), os.path.join(ROOT, "testdata/loaders/unseen"), "tsv"),
     ("styles", os.path.join(ROOT, "testdata/loaders/styles"), os.path.join(ROOT, "testdata/loaders/styles"), "yaml"),
+    ("fresh", os.path.join(ROOT, "testdata/loaders/fresh"), os.path.join(ROOT, "testdata/loaders/fresh"), "yaml"),
 ]
 
 

@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
+)
+
+// Membership read from an enumeration of an organisation's members: "the member states
+// of X, namely A, B and C", "les pays de la X, à savoir : A, B et C", "gli Stati membri
+// dell'X (A, B e C)". Without the enumeration ("the countries of the region") nothing is
+// read: the words alone do not say which states are members.
+
+var (
+	memberHeads  = phrases("member heads") // "member states", "pays", "stati membri"
+	memberGlue   = words("member glue")    // "of the", "de la", "dell'" between the head and the body
+	enumerations = phrases("enumerations") // "namely", "à savoir", "cioè"
+)
+
+// memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
+func (r *run) memberships() {
+	for s := range r.d.Sentences {
+		first, last := r.sentenceTokens(s)
+		for i := first; i < last; i++ {
+			head := longestPrefix(r.d, i, last, memberHeads)
+			if head == 0 {
+				continue
+			}
+			body, list, end := r.enumeratedMembers(i+head, last)
+			if body == nil {
+				continue
+			}
+			actors, _ := r.listAfter(list, end)
+			for _, a := range actors {
+				if a.kind == fixtures.KindState && !a.adjective {
+					r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+				}
+			}
+			i = end - 1
+		}
+	}
+}
+
+// enumeratedMembers reads "of <body>, <enumeration>" from token k: the body, and the
+// token range of the list that follows (a bracketed list ends at its bracket).
+func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int) {
+	for k < last && memberGlue[r.fold(k)] {
+		k++
+	}
+	body = r.mentionAt(k)
+	if body == nil || body.first != k || body.kind != fixtures.KindOrganization && body.kind != fixtures.KindUNBody {
+		return nil, 0, 0
+	}
+	k = body.last
+	if k < last && r.fold(k) == "," {
+		k++
+	}
+	marked := false
+	if n := longestPrefix(r.d, k, last, enumerations); n > 0 {
+		k, marked = k+n, true
+	}
+	switch {
+	case k < last && r.fold(k) == ":":
+		return body, k + 1, last
+	case k < last && r.fold(k) == "(":
+		if c := r.closingBracket(k, last); c > 0 {
+			return body, k + 1, c
+		}
+	case marked:
+		return body, k, last
+	}
+	return nil, 0, 0
+}
+
+// longestPrefix returns the length in tokens of the longest phrase that starts at token
+// i and ends before last, or 0.
+func longestPrefix(d *text.Doc, i, last int, phrases [][]string) int {
+	best := 0
+	for _, p := range phrases {
+		if len(p) > best && i+len(p) <= last && hasPrefixTokens(d, i, p) {
+			best = len(p)
+		}
+	}
+	return best
+}

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// membersOf extracts a text and returns its MEMBER_OF edges as "state -> body", sorted.
+func membersOf(t *testing.T, doc string) string {
+	t.Helper()
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := x.Extract("members.txt", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeMemberOf {
+			out = append(out, e.From+" -> "+e.To)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "; ")
+}
+
+func TestMembershipsFromEnumerations(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{`The training is open to the member states of the African Union, namely Kenya, Uganda and Rwanda, and to observers.`,
+			"state:ke -> org:au; state:rw -> org:au; state:ug -> org:au"},
+		{`Le programme s'adresse aux pays membres de la CEDEAO (Mali, Niger et Sénégal) depuis 2020.`,
+			"state:ml -> org:ecowas; state:ne -> org:ecowas; state:sn -> org:ecowas"},
+		{`Il progetto coinvolge gli Stati membri dell'Unione africana, cioè Egitto e Tunisia, oltre all'Italia.`,
+			"state:eg -> org:au; state:tn -> org:au"},
+		// No enumeration, or no organisation: the words alone say nothing of membership.
+		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
+		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%s\n got  %q\n want %q", c.doc, got, c.want)
+		}
+	}
+}

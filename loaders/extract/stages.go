@@ -1,0 +1,82 @@
+package extract
+
+import "github.com/entente/entente/loaders/text"
+
+// The extraction of one document is a pipeline of stages (spaCy's pipeline components are
+// the model). Each reads what the stages before it produced and adds one result to the run:
+//
+//	stage          reads                                 adds
+//	text.Analyse   the raw bytes                         *text.Doc: NFC text, fold, tokens, sentences, language
+//	recognise      *text.Doc, gazetteer, lexicons        mentionSet: each listed or recognised name over its tokens
+//	readDates      *text.Doc                             documentTime: every date written, the publication date
+//	homeCountry    mentionSet                            home: the state the document is about
+//	persons        *text.Doc, mentionSet, home           persons, their titles and employers, in the mentionSet
+//	resolve        mentionSet, home                      the id and state of every agency
+//	relate         all of the above                      the relations, in the fixture graph
+//	emit           mentionSet                            the nodes and their spans, in the fixture graph
+//
+// A stage never changes what an earlier stage's output says about the text, with one
+// exception kept on purpose: recognisers later in the list may take tokens over from the
+// agencies found before them (mentionSet.replace), since a longer name wins.
+
+// mentionSet is what recognition produces: the mentions, and which one covers each token.
+type mentionSet struct {
+	ments []*mention
+	at    []int // token -> index+1 of the mention covering it, 0 when none
+}
+
+// documentTime is what readDates produces.
+type documentTime struct {
+	dates     []dateMention
+	published string
+	dateline  int // where the publication date is written: not the date of an event
+}
+
+// recognisers run in this order: the gazetteer first (listed names win), then each rule
+// over the tokens the ones before it left free, then coreference within the document.
+var recognisers = []struct {
+	name string
+	run  func(*run)
+}{
+	{"gazetteer", (*run).matchGazetteer},
+	{"surnames that are states", (*run).surnamesNotStates},
+	{"organs of other bodies", (*run).organsOfOthers},
+	{"ranks", (*run).markRanks},
+	{"places qualified by a state", (*run).placeQualifiers},
+	{"projects", (*run).recogniseProjects},
+	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
+	{"agencies", (*run).recogniseAgencies},
+	{"roadmaps", (*run).recogniseRoadmaps},
+	{"acronyms in brackets", (*run).markAliases},
+	{"agency coreference", (*run).agencyCoreference},
+	{"organs", (*run).recogniseOrgans},
+	{"working groups", (*run).recogniseWorkingGroups},
+	{"organisation coreference", (*run).organisationHeadCoreference},
+}
+
+// analyse runs the stages after text.Analyse.
+func (r *run) analyse() {
+	for _, rec := range recognisers {
+		rec.run(r)
+	}
+	r.documentTime = readDates(r.d)
+	r.home = r.homeCountry()
+	r.recognisePersons()
+	r.resolveAgencies()
+	r.relate()
+	r.emitMentions()
+}
+
+// readDates finds every date written in d and the date the document was published.
+func readDates(d *text.Doc) documentTime {
+	dates := findDates(d.Fold)
+	published, dateline := publishedDate(d, dates)
+	return documentTime{dates: dates, published: published, dateline: dateline}
+}
+
+// relate reads the relations: sentence by sentence around meetings, projects and
+// agreements (events.go), then memberships from enumerations (members.go).
+func (r *run) relate() {
+	r.events()
+	r.memberships()
+}

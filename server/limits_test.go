@@ -1,0 +1,123 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	gqlgencost "github.com/99designs/gqlgen/complexity"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+	"github.com/vektah/gqlparser/v2/validator/rules"
+
+	"github.com/entente/entente/server/generated"
+)
+
+// TestCostOncePerFragmentMatchesEveryWalk checks that pricing each fragment once gives
+// the cost gqlgen's walk gives by pricing it again at every spread.
+func TestCostOncePerFragmentMatchesEveryWalk(t *testing.T) {
+	cfg := generated.Config{}
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	es := generated.NewExecutableSchema(cfg)
+	docs := []string{
+		`{ a: actors(first: 20) { ...A } b: actors(first: 30) { ...A } }
+		 fragment A on ActorConnection { totalCount edges { node { ...N } } }
+		 fragment N on Node { id name sources { text } }`,
+		`{ meetings(first: 7) { edges { node { ...M participants { meeting { ...M } } } } } }
+		 fragment M on Meeting { id participants { participant { ...N } } }
+		 fragment N on Node { id name }`,
+		`query($f: Int) { search(text: "x", first: $f) { score node { ...N } } node(id: "x") { ...N ... on Meeting { participants { role } } } }
+		 fragment N on Node { id name aliases }`,
+	}
+	for _, q := range docs {
+		doc, err := gqlparser.LoadQueryWithRules(es.Schema(), q, rules.NewDefaultRules())
+		if err != nil {
+			t.Fatalf("%v\n%s", err, q)
+		}
+		vars := map[string]any{"f": 9}
+		want := gqlgencost.Calculate(context.Background(), es, doc.Operations[0], vars)
+		m := costMeter{ctx: context.Background(), es: es, schema: es.Schema(), vars: vars, frags: doc.Fragments, memo: map[string]int{}}
+		if got := m.cost(doc.Operations[0].SelectionSet); got != want || got < 50 {
+			t.Errorf("cost %d, gqlgen's walk %d:\n%s", got, want, q)
+		}
+	}
+}
+
+// chain is n fragments on Query, each spreading the next twice.
+func chain(n int) string {
+	var b strings.Builder
+	b.WriteString("{ ...F0 }\n")
+	for i := range n {
+		fmt.Fprintf(&b, "fragment F%d on Query { ...F%d ...F%d }\n", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, "fragment F%d on Query { actors(first: 1) { totalCount } }\n", n)
+	return b.String()
+}
+
+// BenchmarkCost prices 16 fragments each spreading the next twice: once per fragment
+// (costMeter) and at every spread (gqlgen's walk, which the server used before).
+func BenchmarkCost(b *testing.B) {
+	cfg := generated.Config{}
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	es := generated.NewExecutableSchema(cfg)
+	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), chain(16), rules.NewDefaultRules())
+	if errs != nil {
+		b.Fatal(errs)
+	}
+	op := doc.Operations[0]
+	b.Run("once per fragment", func(b *testing.B) {
+		for b.Loop() {
+			m := costMeter{ctx: context.Background(), es: es, schema: es.Schema(), frags: doc.Fragments, memo: map[string]int{}}
+			m.cost(op.SelectionSet)
+		}
+	})
+	b.Run("at every spread", func(b *testing.B) {
+		for b.Loop() {
+			gqlgencost.Calculate(context.Background(), es, op, nil)
+		}
+	})
+}
+
+// BenchmarkBounds parses and bounds documents refused before validation.
+func BenchmarkBounds(b *testing.B) {
+	for name, q := range map[string]string{
+		"24 fragments":         chain(24),
+		"7000 × __typename":    "{" + strings.Repeat(" __typename", 7000) + " }",
+		"introspection (kept)": introspectionQuery,
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: q}, MaxTokens)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if e := bounded(doc); (e == nil) != (name == "introspection (kept)") {
+					b.Fatal(e)
+				}
+			}
+		})
+	}
+}
+
+const introspectionQuery = `query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType {
+  kind name ofType { kind name ofType { kind name } } } } } } }
+}`
