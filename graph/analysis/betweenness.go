@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 )
 
@@ -16,22 +15,18 @@ const (
 	BetweennessSeed       = 1
 )
 
-// marginZ is the normal quantile of the 99% confidence intervals reported as margins.
-const marginZ = 2.576
-
-// Estimate is a measure by node id; when it was estimated from sampled sources, Sources is
-// their number and Margin holds each node's half-width of its 99% confidence interval.
+// Estimate is a measure by node id; Sources is the number of sampled sources it was
+// estimated from, 0 when it is exact.
 type Estimate struct {
 	Value   map[string]float64
-	Margin  map[string]float64 // nil when exact
-	Sources int                // 0 when exact
+	Sources int
 }
 
 // Betweenness is networkx's normalised betweenness_centrality of the undirected graph:
 // exact up to ExactBetweennessNodes nodes, else SampledBetweenness with BetweennessSources.
 func (g *Graph) Betweenness(ctx context.Context) (Estimate, error) {
 	if g.Order() <= ExactBetweennessNodes {
-		vs, _, err := g.brandes(ctx, nil)
+		vs, err := g.brandes(ctx, nil)
 		if err != nil {
 			return Estimate{}, err
 		}
@@ -43,16 +38,14 @@ func (g *Graph) Betweenness(ctx context.Context) (Estimate, error) {
 // SampledBetweenness estimates normalised betweenness from k sources drawn without
 // replacement with BetweennessSeed (networkx's betweenness_centrality(k=k)): the
 // accumulated dependencies are scaled by n/k. All sources when k >= n (then exact).
-// The margin of a node is marginZ standard errors of its estimate, with the finite
-// population correction: 0 when every node is a source.
 func (g *Graph) SampledBetweenness(ctx context.Context, k int) (Estimate, error) {
 	n := g.Order()
 	if k >= n {
-		vs, _, err := g.brandes(ctx, nil)
+		vs, err := g.brandes(ctx, nil)
 		if err != nil {
 			return Estimate{}, err
 		}
-		return Estimate{Value: g.byID(vs), Margin: g.byID(make([]float64, n)), Sources: n}, nil
+		return Estimate{Value: g.byID(vs), Sources: n}, nil
 	}
 	// A partial Fisher-Yates shuffle of the node indexes (sorted by id): reproducible.
 	r := rand.New(rand.NewPCG(BetweennessSeed, BetweennessSeed))
@@ -64,31 +57,25 @@ func (g *Graph) SampledBetweenness(ctx context.Context, k int) (Estimate, error)
 		j := i + r.IntN(n-i)
 		perm[i], perm[j] = perm[j], perm[i]
 	}
-	sum, sq, err := g.brandes(ctx, perm[:k])
+	sum, err := g.brandes(ctx, perm[:k])
 	if err != nil {
 		return Estimate{}, err
 	}
 	scale := float64(n) / float64(k)
-	fpc := math.Sqrt(float64(n-k) / float64(n-1))
-	margin := make([]float64, n)
 	for v := range sum {
-		mean := sum[v] / float64(k) // of the normalised dependency, per source
-		variance := max(sq[v]/float64(k)-mean*mean, 0) * float64(k) / float64(k-1)
-		// The estimate is n·mean; its standard error n·sd/√k, shrunk by the correction.
-		margin[v] = marginZ * float64(n) * math.Sqrt(variance/float64(k)) * fpc
 		sum[v] *= scale
 	}
-	return Estimate{Value: g.byID(sum), Margin: g.byID(margin), Sources: k}, nil
+	return Estimate{Value: g.byID(sum), Sources: k}, nil
 }
 
 // brandes accumulates Brandes' dependencies from the given sources (every node when nil),
-// normalised by (n-1)(n-2) as networkx does for undirected graphs, and their squares (for
-// the variance of an estimate). It checks ctx before each source. Memory: O(n + m).
-func (g *Graph) brandes(ctx context.Context, sources []int32) (sum, sq []float64, err error) {
+// normalised by (n-1)(n-2) as networkx does for undirected graphs. It checks ctx before
+// each source. Memory: O(n + m).
+func (g *Graph) brandes(ctx context.Context, sources []int32) ([]float64, error) {
 	n := g.Order()
-	sum, sq = make([]float64, n), make([]float64, n)
+	sum := make([]float64, n)
 	if n <= 2 {
-		return sum, sq, nil
+		return sum, nil
 	}
 	norm := 1 / (float64(n-1) * float64(n-2))
 	sigma := make([]float64, n)
@@ -104,7 +91,7 @@ func (g *Graph) brandes(ctx context.Context, sources []int32) (sum, sq []float64
 	}
 	for i := range count {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		s := int32(i)
 		if sources != nil {
@@ -135,10 +122,8 @@ func (g *Graph) brandes(ctx context.Context, sources []int32) (sum, sq []float64
 					delta[v] += sigma[v] * c
 				}
 			}
-			d := delta[w] * norm
-			sum[w] += d
-			sq[w] += d * d
+			sum[w] += delta[w] * norm
 		}
 	}
-	return sum, sq, nil
+	return sum, nil
 }
