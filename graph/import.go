@@ -347,9 +347,10 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
-// and type (documents, redirects and MENTIONS included).
+// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion).
 func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
-	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN nodes, edges", nil)
+	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS total } CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } "+
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta AS nodes, edges", nil)
 	if err != nil {
 		return 0, 0, err
 	}

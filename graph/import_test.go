@@ -533,7 +533,7 @@ func mentionedBy(t *testing.T, id string) []string {
 func snapshot(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, r := range query(t, "MATCH (n) RETURN n.id, labels(n), properties(n)", nil) {
+	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" RETURN n.id, labels(n), properties(n)", nil) {
 		out[fmt.Sprint(r.Values[0])] = fmt.Sprint(r.Values[1:])
 	}
 	for _, r := range query(t, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)", nil) {

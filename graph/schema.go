@@ -24,6 +24,7 @@ func schemaStatements() []string {
 	stmts := []string{
 		"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE",
+		"CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:" + LabelVersion + ") REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)",
 		"CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
 		"CREATE INDEX entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)",
@@ -59,6 +60,11 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	if err := s.migrateConfidence(ctx); err != nil {
 		return fmt.Errorf("schema: storing the confidence of older facts: %w", err)
+	}
+	// The migrations may have changed facts outside Store.write: results kept for the
+	// graph's version (graph/analysis) are dropped.
+	if err := s.write(ctx, func(*Tx) error { return nil }); err != nil {
+		return fmt.Errorf("schema: counting a write in the graph's version: %w", err)
 	}
 	s.log.Info().Int("statements", len(schemaStatements())).Msg("schema ready")
 	return nil

@@ -189,7 +189,11 @@ func (s *Store) writeOnce(ctx context.Context, work func(tx *Tx) error) error {
 		conf = append(conf, neo4j.WithTxTimeout(d))
 	}
 	_, err := sess.ExecuteWrite(ctx, func(mtx neo4j.ManagedTransaction) (any, error) {
-		err := work(&Tx{mtx: mtx, store: s})
+		tx := &Tx{mtx: mtx, store: s}
+		err := work(tx)
+		if err == nil {
+			err = tx.bumpVersion(ctx)
+		}
 		if collided(err) {
 			return nil, &collision{err}
 		}
@@ -354,9 +358,12 @@ func neo4jWriteSession(s *Store) neo4j.SessionConfig {
 }
 
 // DeleteAll removes every node and relationship, in batches; tests and `load --replace` use it.
+// The graph's version starts again with a new epoch.
 func (s *Store) DeleteAll(ctx context.Context) error {
-	_, err := s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	return err
+	if _, err := s.runAuto(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS", nil); err != nil {
+		return err
+	}
+	return s.write(ctx, func(*Tx) error { return nil })
 }
 
 // NotFoundError is a request about an id that is not in the graph.

@@ -16,7 +16,7 @@ func TestDiscoveryQueries(t *testing.T) {
 		timeline(id: "unbody:unoct") { date precision kind node { id } }
 		recent: timeline(id: "unbody:unoct", from: "2023-01-01") { kind }
 		degree: centrality(measure: DEGREE, top: 1) { node { id } score }
-		betweenness: centrality(measure: BETWEENNESS, top: 3) { node { id } score }
+		betweenness: centrality(measure: BETWEENNESS, top: 3) { node { id } score approximate }
 		pagerank: centrality(measure: PAGERANK, kinds: [STATE, AGENCY, MEETING], top: 50) { score }
 		communities { modularity communities { id size nodes { id } } }
 	}`, nil)
@@ -48,6 +48,9 @@ func TestDiscoveryQueries(t *testing.T) {
 	// The Rome meeting has the most edges (6 participants and its framework).
 	if at(d, "degree.0.node.id") != "meeting:2024-04-19:rome:g7-roma-lyon" {
 		t.Errorf("degree: %v", at(d, "degree"))
+	}
+	if got := at(d, "betweenness").([]any); len(got) != 3 || at(got[0], "approximate") != false {
+		t.Errorf("betweenness of a small graph (exact): %v", got)
 	}
 	sum := 0.0
 	for _, s := range at(d, "pagerank").([]any) {

@@ -370,8 +370,9 @@ type ComplexityRoot struct {
 	}
 
 	Score struct {
-		Node  func(childComplexity int) int
-		Score func(childComplexity int) int
+		Approximate func(childComplexity int) int
+		Node        func(childComplexity int) int
+		Score       func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -2022,6 +2023,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RoadmapEdge.Node(childComplexity), true
 
+	case "Score.approximate":
+		if e.ComplexityRoot.Score.Approximate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Score.Approximate(childComplexity), true
 	case "Score.node":
 		if e.ComplexityRoot.Score.Node == nil {
 			break
@@ -2516,7 +2523,12 @@ type TimelineEvent {
   edge: Edge!
 }
 
-type Score { node: Node!  score: Float! }
+type Score {
+  node: Node!
+  score: Float!
+  """True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error)."""
+  approximate: Boolean!
+}
 
 type Communities {
   modularity: Float!
@@ -3602,6 +3614,8 @@ func (ec *executionContext) childFields_Score(ctx context.Context, field graphql
 		return ec.fieldContext_Score_node(ctx, field)
 	case "score":
 		return ec.fieldContext_Score_score(ctx, field)
+	case "approximate":
+		return ec.fieldContext_Score_approximate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Score", field.Name)
 }
@@ -11535,6 +11549,29 @@ func (ec *executionContext) _Score_score(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Score_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Score", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Score_approximate(ctx context.Context, field graphql.CollectedField, obj *model.Score) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Score_approximate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approximate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Score_approximate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Score", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
@@ -20093,6 +20130,11 @@ func (ec *executionContext) _Score(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "score":
 			out.Values[i] = ec._Score_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approximate":
+			out.Values[i] = ec._Score_approximate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

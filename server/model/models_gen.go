@@ -214,6 +214,8 @@ type RoadmapFilter struct {
 type Score struct {
 	Node  Node    `json:"node"`
 	Score float64 `json:"score"`
+	// True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error).
+	Approximate bool `json:"approximate"`
 }
 
 type SearchHit struct {

@@ -109,43 +109,62 @@ func (r *queryResolver) Centrality(ctx context.Context, measure model.Centrality
 	if k < 1 || k > graph.MaxPage {
 		return nil, &graph.InputError{Msg: fmt.Sprintf("top must be between 1 and %d", graph.MaxPage)}
 	}
-	sg, g, err := r.analysisGraph(ctx, kinds, edgeKinds)
+	v, err := r.analysed(ctx, "centrality:"+measure.String(), kinds, edgeKinds, func(ctx context.Context, sg *graph.Subgraph, g *analysis.Graph) (any, error) {
+		var est analysis.Estimate
+		var err error
+		switch measure {
+		case model.CentralityMeasureDegree:
+			est.Value = g.Degree()
+		case model.CentralityMeasureBetweenness:
+			est, err = g.Betweenness(ctx)
+		default:
+			est.Value, err = g.PageRank(ctx)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return rank(sg, est), nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var scores map[string]float64
-	switch measure {
-	case model.CentralityMeasureDegree:
-		scores = g.Degree()
-	case model.CentralityMeasureBetweenness:
-		scores = g.Betweenness()
-	default:
-		scores = g.PageRank()
-	}
-	byID := nodesByID(sg)
+	rk := v.(*ranking)
 	var out []model.Score
-	for _, s := range analysis.Top(scores, k) {
-		out = append(out, model.Score{Node: model.Wrap(byID[s.ID]), Score: s.Value})
+	for i, s := range rk.scores[:min(k, len(rk.scores))] {
+		out = append(out, model.Score{Node: model.Wrap(rk.nodes[i]), Score: s.Value, Approximate: rk.approximate})
 	}
 	return out, nil
 }
 
 // Communities is the resolver for the communities field.
 func (r *queryResolver) Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error) {
-	sg, g, err := r.analysisGraph(ctx, kinds, edgeKinds)
+	s := intOr(seed, 1)
+	v, err := r.analysed(ctx, fmt.Sprintf("communities:%d", s), kinds, edgeKinds, func(ctx context.Context, sg *graph.Subgraph, g *analysis.Graph) (any, error) {
+		groups, q, err := g.Communities(ctx, uint64(s))
+		if err != nil {
+			return nil, err
+		}
+		byID := nodesByID(sg)
+		p := &partition{modularity: q, groups: make([][]*graph.Node, len(groups))}
+		for i, grp := range groups {
+			for _, id := range grp {
+				p.groups[i] = append(p.groups[i], byID[id])
+			}
+		}
+		return p, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	groups, q := g.Communities(uint64(intOr(seed, 1)))
-	byID := nodesByID(sg)
-	out := &model.Communities{Modularity: q, Communities: []model.Community{}}
-	for _, grp := range groups {
+	p := v.(*partition)
+	out := &model.Communities{Modularity: p.modularity, Communities: []model.Community{}}
+	for _, grp := range p.groups {
 		if len(grp) < intOr(minSize, 2) {
 			continue
 		}
 		c := model.Community{ID: len(out.Communities), Size: len(grp)}
-		for _, id := range grp {
-			c.Nodes = append(c.Nodes, model.Wrap(byID[id]))
+		for _, n := range grp {
+			c.Nodes = append(c.Nodes, model.Wrap(n))
 		}
 		out.Communities = append(out.Communities, c)
 	}

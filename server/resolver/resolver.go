@@ -3,9 +3,14 @@ package resolver
 
 //go:generate sh -c "cd ../.. && go tool gqlgen generate --config gqlgen.yml"
 
-import "github.com/entente/entente/graph"
+import (
+	"github.com/entente/entente/graph"
+	"github.com/entente/entente/graph/analysis"
+)
 
 // Resolver is the root resolver; it holds the store every query reads.
 type Resolver struct {
 	Store *graph.Store
+
+	analytics analysis.Cache // whole-graph centralities and communities, per graph version
 }
