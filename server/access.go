@@ -265,6 +265,15 @@ func cors(origins []string, next http.Handler) http.Handler {
 	})
 }
 
+// extendWrite moves the connection's write deadline d ahead, for responses that stream
+// longer than the server's WriteTimeout.
+func extendWrite(d time.Duration, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d + 5*time.Second))
+		next.ServeHTTP(w, r)
+	})
+}
+
 // withTimeout bounds a request's context; the graph passes what is left of it to Neo4j
 // as the transaction timeout.
 func withTimeout(d time.Duration, next http.Handler) http.Handler {

@@ -308,3 +308,21 @@ func TestRequestTimeoutIsTIMEOUT(t *testing.T) {
 		t.Errorf("%d %+v %s, want TIMEOUT", r.status, r.errors, r.raw["data"])
 	}
 }
+
+// TestExportsHaveTheirOwnTime lets a whole-graph export stream past the request time of
+// queries: exports answer within ENTENTE_EXPORT_TIMEOUT, queries within the request time.
+func TestExportsHaveTheirOwnTime(t *testing.T) {
+	srv, _ := hardened(t, server.Options{RequestTimeout: time.Nanosecond, ExportTimeout: time.Minute})
+	if r := post(t, srv.URL, "", "", `{ search(text: "Morocco") { score } }`, nil); r.code() != server.CodeTimeout {
+		t.Fatalf("query: %d %+v, want TIMEOUT", r.status, r.errors)
+	}
+	resp, err := http.Get(srv.URL + "/export/graphml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("<node ")) {
+		t.Errorf("export under its own time: %d, %d bytes, %v", resp.StatusCode, len(body), err)
+	}
+}

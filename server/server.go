@@ -42,10 +42,14 @@ type Options struct {
 	MaxComplexity  int            // largest operation cost; 0: DefaultMaxComplexity
 	MaxDepth       int            // deepest field nesting; 0: DefaultMaxDepth
 	RequestTimeout time.Duration  // per request, passed to Neo4j as the transaction timeout; 0: 30 s
+	ExportTimeout  time.Duration  // per whole-graph export (streamed, flat memory); 0: DefaultExportTimeout
 	RateLimit      float64        // requests per second per key (per address without a key); 0: unlimited
 	RateBurst      int            // requests a caller may send at once; 0: RateLimit
 	TrustedProxies []netip.Prefix // load balancers whose X-Forwarded-For names the client
 }
+
+// DefaultExportTimeout is how long a whole-graph export may stream.
+const DefaultExportTimeout = 5 * time.Minute
 
 // New returns the service's root handler.
 func New(o Options) http.Handler {
@@ -54,6 +58,9 @@ func New(o Options) http.Handler {
 	}
 	if o.RequestTimeout == 0 {
 		o.RequestTimeout = 30 * time.Second
+	}
+	if o.ExportTimeout == 0 {
+		o.ExportTimeout = DefaultExportTimeout
 	}
 	var limiter *rateLimiter
 	if o.RateLimit > 0 {
@@ -68,7 +75,12 @@ func New(o Options) http.Handler {
 	// refused before its body is parsed.
 	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, loader.Middleware(o.Store, GraphQL(o))))))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
-	mux.Handle("GET /export/{format}", guard(requireKey(o.Access, export.Handler(o.Store))))
+	// An export streams the whole graph with flat memory: it may take longer than a query,
+	// and the server's write deadline is moved with it.
+	exportGuard := func(h http.Handler) http.Handler {
+		return authenticate(o.Access, limiter, limitRate(limiter, withTimeout(o.ExportTimeout, extendWrite(o.ExportTimeout, h))))
+	}
+	mux.Handle("GET /export/{format}", exportGuard(requireKey(o.Access, export.Handler(o.Store))))
 	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
 		// "/" for every method: "GET /" would conflict with the method-less "/graphql".
 		files := http.FileServer(noListing{http.Dir(o.WebDir)})

@@ -45,6 +45,7 @@ var serveEnv = []struct{ name, def, help string }{
 	{"ENTENTE_INTROSPECTION", "auto", "schema introspection: true, false, or auto (true on a loopback address only)"},
 	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)"},
 	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
+	{"ENTENTE_EXPORT_TIMEOUT", "5m", "longest a whole-graph export (/export/...) may stream"},
 	{"ENTENTE_RATE_LIMIT", "20", "requests per second per API key (per client address without one); 0: off"},
 	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate"},
 	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client"},
@@ -112,6 +113,10 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	o.RequestTimeout, err = time.ParseDuration(v("ENTENTE_REQUEST_TIMEOUT"))
 	if err != nil || o.RequestTimeout < 100*time.Millisecond {
 		errs = append(errs, fmt.Errorf("ENTENTE_REQUEST_TIMEOUT=%q: want a duration of at least 100ms, such as 15s", v("ENTENTE_REQUEST_TIMEOUT")))
+	}
+	o.ExportTimeout, err = time.ParseDuration(v("ENTENTE_EXPORT_TIMEOUT"))
+	if err != nil || o.ExportTimeout < 100*time.Millisecond {
+		errs = append(errs, fmt.Errorf("ENTENTE_EXPORT_TIMEOUT=%q: want a duration of at least 100ms, such as 5m", v("ENTENTE_EXPORT_TIMEOUT")))
 	}
 	o.RateLimit, err = strconv.ParseFloat(v("ENTENTE_RATE_LIMIT"), 64)
 	if err != nil || o.RateLimit < 0 {
@@ -224,7 +229,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		return err
 	}
 	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).
-		Bool("introspection", o.Introspection).Strs("cors", o.CORSOrigins).Dur("request_timeout", o.RequestTimeout).
+		Bool("introspection", o.Introspection).Strs("cors", o.CORSOrigins).Dur("request_timeout", o.RequestTimeout).Dur("export_timeout", o.ExportTimeout).
 		Float64("rate_limit", o.RateLimit).Msg("access")
 	if o.Access.Keys.Len() == 0 {
 		log.Warn().Msg("no API keys: mutations are refused (entente keys new --role editor makes one)")

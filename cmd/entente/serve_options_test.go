@@ -28,6 +28,7 @@ func TestBadServeSettingNamesTheVariable(t *testing.T) {
 		"ENTENTE_INTROSPECTION":   {"-introspection", "yes please"},
 		"ENTENTE_CORS_ORIGINS":    {"-cors-origins", "example.org"},
 		"ENTENTE_REQUEST_TIMEOUT": {"-request-timeout", "1ms"},
+		"ENTENTE_EXPORT_TIMEOUT":  {"-export-timeout", "soon"},
 		"ENTENTE_RATE_LIMIT":      {"-rate-limit", "-1"},
 		"ENTENTE_RATE_BURST":      {"-rate-burst", "0"},
 		"ENTENTE_MAX_COMPLEXITY":  {"-max-complexity", "lots"},
