@@ -455,3 +455,14 @@ func TestSeasAreNotStates(t *testing.T) {
 		t.Errorf("Senegal and Mauritania missing: %v", states)
 	}
 }
+
+// TestHeaderDashEndsAName keeps a page header's words out of the body named after the
+// dash ("Actualités – Police cantonale de Genève", "Ministero dell'Interno – Comunicato").
+func TestHeaderDashEndsAName(t *testing.T) {
+	f := extractText(t, "header.txt", "Ministero dell'Interno – Comunicato\n\nRoma, 3 marzo 2025 – Il Ministero dell'Interno ha ospitato una riunione con la Polizia di Stato sul contrasto al traffico di migranti.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.ID, "comunicato") {
+			t.Errorf("a header word glued to a body: %s", n.ID)
+		}
+	}
+}

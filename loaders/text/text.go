@@ -223,7 +223,7 @@ func (d *Doc) tokenise() {
 			closeSentence(d.lastEnd())
 			i++
 			continue
-		case c == ' ' || c == '\'' || c == '-' || c == '/':
+		case c == ' ' || c == '\'' || c == '-' && !spacedDash(f, i) || c == '/':
 			i++
 			continue
 		}
@@ -254,12 +254,19 @@ func (d *Doc) tokenise() {
 	closeSentence(d.lastEnd())
 }
 
+// spacedDash reports whether the dash at i stands between spaces ("Actualités – Police",
+// "Roma – Il Ministro"): a break between two phrases, a token of its own, unlike the
+// hyphen that joins "Haute-Savoie".
+func spacedDash(f string, i int) bool {
+	return (i == 0 || f[i-1] == ' ' || f[i-1] == '\n') && (i+1 == len(f) || f[i+1] == ' ' || f[i+1] == '\n')
+}
+
 // countTokens counts the tokens tokenise finds in a fold, so that they are allocated once.
 func countTokens(f string) int {
 	n := 0
 	for i := 0; i < len(f); i++ {
 		switch c := f[i]; {
-		case c == '\n' || c == ' ' || c == '\'' || c == '-' || c == '/':
+		case c == '\n' || c == ' ' || c == '\'' || c == '-' && !spacedDash(f, i) || c == '/':
 		case !isWordByte(c) || i == 0 || !isWordByte(f[i-1]):
 			n++
 		}

@@ -119,3 +119,22 @@ func TestSliceIsTheTextOfTheCodePoints(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedDashIsAToken keeps a dash between spaces as a token that breaks names
+// ("Actualités – Police"), while a hyphen still joins the words it stands between.
+func TestSpacedDashIsAToken(t *testing.T) {
+	d, err := Analyse([]byte("Actualités – Police de Haute-Savoie. Les policiers et les gendarmes sont dans la région pour une semaine."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tok := range d.Tokens {
+		got = append(got, d.TokenFold(tok))
+	}
+	if want := "actualites - police de haute savoie"; strings.Join(got[:6], " ") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got[:6], " "), want)
+	}
+	if n := countTokens(d.Fold); n != len(d.Tokens) {
+		t.Errorf("countTokens %d, tokenise %d", n, len(d.Tokens))
+	}
+}
