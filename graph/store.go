@@ -85,7 +85,7 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 
 // Close releases the driver's connections.
 func (s *Store) Close(ctx context.Context) error {
-	return errors.Join(s.driver.Close(ctx), s.probe.driver.Close(ctx))
+	return errors.Join(s.driver.Close(ctx), s.probe.close(ctx))
 }
 
 // Ping checks that Neo4j answers a query, for /readyz.

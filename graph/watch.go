@@ -35,7 +35,9 @@ type prober struct {
 	driver neo4j.DriverWithContext
 	log    zerolog.Logger
 	mu     sync.Mutex
-	run    *probe // the check in flight, if any
+	run    *probe         // the check in flight, if any
+	closed bool           // no check starts once the store closes
+	checks sync.WaitGroup // the checks in flight, waited for before the driver closes
 }
 
 // probe is one check; err is set when done is closed.
@@ -67,8 +69,14 @@ func (p *prober) check() *probe {
 		return p.run
 	}
 	r := &probe{done: make(chan struct{})}
+	if p.closed {
+		close(r.done) // the store is closing: its statements end with the driver
+		return r
+	}
 	p.run = r
+	p.checks.Add(1)
 	go func() {
+		defer p.checks.Done()
 		ctx, cancel := context.WithTimeout(context.Background(), ProbeTimeout)
 		defer cancel()
 		r.err = p.driver.VerifyConnectivity(ctx)
@@ -81,6 +89,16 @@ func (p *prober) check() *probe {
 		close(r.done)
 	}()
 	return r
+}
+
+// close waits for the check in flight (at most ProbeTimeout) and closes the checks'
+// driver: the driver may not be closed while a check uses it.
+func (p *prober) close(ctx context.Context) error {
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+	p.checks.Wait()
+	return p.driver.Close(ctx)
 }
 
 // watch returns a context for one statement or transaction, cancelled with errHung when
