@@ -32,6 +32,12 @@ func TestClassifyClientErrors(t *testing.T) {
 			t.Errorf("%s: message %q", code, msg)
 		}
 	}
+	for code := range statementBug {
+		var input *InputError
+		if err := classify(clientErr(code)); errors.As(err, &input) {
+			t.Errorf("%s is Entente's own mistake, not the caller's: %v", code, err)
+		}
+	}
 	if err := classify(clientErr("Neo.ClientError.Security.Unauthorized")); !errors.Is(err, ErrUnavailable) {
 		t.Errorf("Security.Unauthorized: %v, want ErrUnavailable", err)
 	}

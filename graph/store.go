@@ -294,7 +294,7 @@ func classify(err error) error {
 	if errors.As(lastCause(err), &conn) || errors.Is(err, context.DeadlineExceeded) && !isNeo4jError(err) {
 		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	}
-	if errors.As(lastCause(err), &n) && strings.HasPrefix(n.Code, "Neo.ClientError.") {
+	if errors.As(lastCause(err), &n) && strings.HasPrefix(n.Code, "Neo.ClientError.") && !statementBug[n.Code] {
 		if strings.HasPrefix(n.Code, "Neo.ClientError.Security.") {
 			// Entente's own credentials: the database is unusable, whatever was asked.
 			return fmt.Errorf("%w: %v", ErrUnavailable, err)
@@ -304,6 +304,14 @@ func classify(err error) error {
 			"check the length and form of its ids, names and text", Cause: err}
 	}
 	return err
+}
+
+// statementBug lists the refusals that say Entente's own statement is wrong, whatever
+// the values sent: left as they are, they answer INTERNAL and are logged.
+var statementBug = map[string]bool{
+	"Neo.ClientError.Statement.SyntaxError":      true,
+	"Neo.ClientError.Statement.AccessMode":       true,
+	"Neo.ClientError.Statement.ParameterMissing": true,
 }
 
 func isNeo4jError(err error) bool {
