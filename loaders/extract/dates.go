@@ -43,11 +43,17 @@ var datePatterns = func() []*regexp.Regexp {
 	})
 	m := `(` + strings.Join(names, "|") + `)\.?`
 	d := `(\d{1,2})(?:\s?er|°|st|nd|rd|th)?`
+	days := make([]string, 0, len(weekdayNumbers))
+	for w := range weekdayNumbers {
+		days = append(days, w)
+	}
+	sort.Slice(days, func(i, j int) bool { return len(days[i]) > len(days[j]) || len(days[i]) == len(days[j]) && days[i] < days[j] })
+	w := `(?:(?:` + strings.Join(days, "|") + `)\s+)?` // "du mardi 21 au mercredi 22 octobre": the second day's weekday
 	return []*regexp.Regexp{
 		// 0: 30 gennaio - 2 febbraio 2023
-		regexp.MustCompile(`\b` + d + `\s+` + m + `\s*(?:al|au|to|-|e|et|and)\s*` + d + `\s+` + m + `\s+(\d{4})\b`),
+		regexp.MustCompile(`\b` + d + `\s+` + m + `\s*(?:al|au|to|-|e|et|and)\s*` + w + d + `\s+` + m + `\s+(\d{4})\b`),
 		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre
-		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|to|-|e|et|and)\s*` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|to|-|e|et|and)\s*` + w + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 2: 26 gennaio 2023, 6 fevrier 2024
 		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 3: January 26, 2023; October 3-4, 2023; September 4 (no year)

@@ -106,3 +106,27 @@ func FuzzDatePatternsAtWords(f *testing.F) {
 		checkDatePatternsAtWords(t, text.Fold([]rune(s)))
 	})
 }
+
+// TestRangesWithWeekdays reads a range whose days carry their weekdays ("du mardi 21 au
+// mercredi 22 octobre", "dal lunedì 10 al venerdì 14 marzo", "from Monday 10 to Friday 14 March").
+func TestRangesWithWeekdays(t *testing.T) {
+	for _, c := range []struct{ text, from, to string }{
+		{"Les agents ont pris part, du mardi 21 au mercredi 22 octobre 2025, à l'exercice.", "2025-10-21", "2025-10-22"},
+		{"Il corso si è svolto dal lunedì 10 al venerdì 14 marzo 2025 a Bari.", "2025-03-10", "2025-03-14"},
+		{"The course ran from Monday 10 to Friday 14 March 2025 in Tirana.", "2025-03-10", "2025-03-14"},
+	} {
+		d, err := text.Analyse([]byte(c.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, dm := range findDates(d.Fold) {
+			if from, to, ok := dm.resolve(""); ok && from == c.from && to == c.to {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no date %s..%s in %+v", c.text, c.from, c.to, findDates(d.Fold))
+		}
+	}
+}
