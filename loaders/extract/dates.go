@@ -47,7 +47,9 @@ var datePatterns = func() []*regexp.Regexp {
 	for w := range weekdayNumbers {
 		days = append(days, w)
 	}
-	sort.Slice(days, func(i, j int) bool { return len(days[i]) > len(days[j]) || len(days[i]) == len(days[j]) && days[i] < days[j] })
+	sort.Slice(days, func(i, j int) bool {
+		return len(days[i]) > len(days[j]) || len(days[i]) == len(days[j]) && days[i] < days[j]
+	})
 	w := `(?:(?:` + strings.Join(days, "|") + `)\s+)?` // "du mardi 21 au mercredi 22 octobre": the second day's weekday
 	return []*regexp.Regexp{
 		// 0: 30 gennaio - 2 febbraio 2023
