@@ -356,6 +356,7 @@ func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
 	}
 	n, _ := recs[0].Values[0].(int64)
 	e, _ := recs[0].Values[1].(int64)
+	s.nodes.Store(n)
 	return int(n), int(e), nil
 }
 

@@ -245,7 +245,8 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 // Snapshot reads the nodes of the given kinds (all but documents when none) and the edges
 // of the given kinds among them, for analysis and export of the whole graph.
 func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (*Subgraph, error) {
-	if len(kinds) == 0 {
+	whole := len(kinds) == 0
+	if whole {
 		kinds = fixtures.NodeKinds
 	}
 	for _, k := range kinds {
@@ -275,6 +276,9 @@ func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (
 		for _, e := range out.([]any) {
 			g.Edges = append(g.Edges, edgeOf(e))
 		}
+	}
+	if whole {
+		s.nodes.Store(int64(len(g.Nodes)))
 	}
 	return g, nil
 }

@@ -40,7 +40,13 @@ type Store struct {
 	log    zerolog.Logger
 	trips  atomic.Int64
 	probe  *prober
+	nodes  atomic.Int64 // the nodes last counted or read whole (KnownNodes)
 }
+
+// KnownNodes is the number of nodes the store last counted (Counts) or read whole
+// (Snapshot of every kind), 0 before either: the size that the cost of whole-graph
+// analytics follows, known without a round trip.
+func (s *Store) KnownNodes() int { return int(s.nodes.Load()) }
 
 // Open creates the driver and checks that the server answers.
 func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {

@@ -51,9 +51,17 @@ func init() {
 // them (its first or limit argument multiplies the whole selection).
 var containers = map[string]bool{"Subgraph": true, "Path": true}
 
+// analyticsNodesPerCost and cheapAnalyticsNodesPerCost: the graph's nodes that add one to
+// the cost of betweenness and communities, and of degree and PageRank.
+const (
+	analyticsNodesPerCost      = 20
+	cheapAnalyticsNodesPerCost = 2000
+)
+
 // complexity returns the cost of every field: 1 plus its selection, lists multiplied by
-// their size argument (first, limit, top, maxHops) or by listFanout when they have none.
-func complexity(schema *ast.Schema) generated.ComplexityRoot {
+// their size argument (first, limit, top, maxHops) or by listFanout when they have none;
+// whole-graph analytics also by the graph's size (nodes, as last known).
+func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	// fanout builds a cost function of type t (childComplexity first, then the field's arguments).
 	fanout := func(t reflect.Type) reflect.Value {
@@ -97,8 +105,17 @@ func complexity(schema *ast.Schema) generated.ComplexityRoot {
 	q.Connectors = func(child int, _, _ string, _ []string, first *int) int { return 5 + n(first, 50)*child }
 	q.CoParticipants = func(child int, _ string, _, _ *string, first *int) int { return 5 + n(first, 50)*child }
 	q.Timeline = func(child int, _ string, _, _ *string) int { return 5 + 2*listFanout*child }
-	q.Centrality = func(child int, _ model.CentralityMeasure, _, _ []string, top *int) int { return 100 + n(top, 20)*child }
-	q.Communities = func(child int, _, _ []string, _, _ *int) int { return 100 + child }
+	// Whole-graph analytics cost with the graph: betweenness and communities visit every
+	// node from many sources (one per 20 nodes of the graph), degree and PageRank a few
+	// times (one per 2000), so that one request cannot ask for dozens of them at 20,000 nodes.
+	q.Centrality = func(child int, measure model.CentralityMeasure, _, _ []string, top *int) int {
+		per := analyticsNodesPerCost
+		if measure != model.CentralityMeasureBetweenness {
+			per = cheapAnalyticsNodesPerCost
+		}
+		return 100 + nodes()/per + n(top, 20)*child
+	}
+	q.Communities = func(child int, _, _ []string, _, _ *int) int { return 100 + nodes()/analyticsNodesPerCost + child }
 	q.Actors = func(child int, _ *model.ActorFilter, _ *model.NodeOrder, first *int, _ *string) int {
 		return 1 + n(first, 20)*child
 	}

@@ -13,13 +13,14 @@ import (
 	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"github.com/entente/entente/server/generated"
+	"github.com/entente/entente/server/model"
 )
 
 // TestCostOncePerFragmentMatchesEveryWalk checks that pricing each fragment once gives
 // the cost gqlgen's walk gives by pricing it again at every spread.
 func TestCostOncePerFragmentMatchesEveryWalk(t *testing.T) {
 	cfg := generated.Config{}
-	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema(), func() int { return 0 })
 	es := generated.NewExecutableSchema(cfg)
 	docs := []string{
 		`{ a: actors(first: 20) { ...A } b: actors(first: 30) { ...A } }
@@ -60,7 +61,7 @@ func chain(n int) string {
 // (costMeter) and at every spread (gqlgen's walk, which the server used before).
 func BenchmarkCost(b *testing.B) {
 	cfg := generated.Config{}
-	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema())
+	cfg.Complexity = complexity(generated.NewExecutableSchema(cfg).Schema(), func() int { return 0 })
 	es := generated.NewExecutableSchema(cfg)
 	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), chain(16), rules.NewDefaultRules())
 	if errs != nil {
@@ -121,3 +122,22 @@ fragment TypeRef on __Type {
   kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType {
   kind name ofType { kind name ofType { kind name } } } } } } }
 }`
+
+// TestAnalyticsCostFollowsTheGraph prices betweenness and communities with the graph's
+// size, so that a request cannot hold dozens of them on a large graph, while degree stays
+// cheap and a small graph keeps the old price.
+func TestAnalyticsCostFollowsTheGraph(t *testing.T) {
+	size := 100
+	c := complexity(generated.NewExecutableSchema(generated.Config{}).Schema(), func() int { return size })
+	small := c.Query.Centrality(1, model.CentralityMeasureBetweenness, nil, nil, nil)
+	size = 20000
+	large := c.Query.Centrality(1, model.CentralityMeasureBetweenness, nil, nil, nil)
+	degree := c.Query.Centrality(1, model.CentralityMeasureDegree, nil, nil, nil)
+	communities := c.Query.Communities(1, nil, nil, nil, nil)
+	if small > 130 || large < 1000 || communities < 1000 || degree > 150 {
+		t.Errorf("betweenness %d at 100 nodes, %d at 20,000; communities %d, degree %d at 20,000", small, large, communities, degree)
+	}
+	if per := DefaultMaxComplexity / large; per > 10 {
+		t.Errorf("%d betweenness calls fit in one request at 20,000 nodes", per)
+	}
+}

@@ -131,7 +131,11 @@ func GraphQL(o Options) http.Handler {
 	}
 	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
 	schema := generated.NewExecutableSchema(cfg).Schema()
-	cfg.Complexity = complexity(schema)
+	size := func() int { return 0 }
+	if o.Store != nil {
+		size = o.Store.KnownNodes
+	}
+	cfg.Complexity = complexity(schema, size)
 	es := generated.NewExecutableSchema(cfg)
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})

@@ -224,6 +224,10 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		return err
 	}
 	o.Store, o.Log = store, log
+	// The graph's size prices whole-graph analytics (server.complexity): count it once now.
+	if nodes, edges, err := store.Counts(ctx); err == nil {
+		log.Info().Int("nodes", nodes).Int("edges", edges).Msg("graph")
+	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return err
