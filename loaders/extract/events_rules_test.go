@@ -396,7 +396,7 @@ func TestPeopleAtTheOnlyMeeting(t *testing.T) {
 // TestProtocoleDEntente reads the French names of a memorandum ("protocole d'entente",
 // "convention de coopération") signed by two bodies.
 func TestProtocoleDEntente(t *testing.T) {
-	f := extractText(t, "entente.txt", `Québec, le 3 avril 2025 – Un protocole d'entente sur la formation des enquêteurs a été signé par la Sûreté du Québec et la Police nationale du Bénin, en présence des deux ministres.`)
+	f := extractText(t, "entente.txt", `Québec, le 3 avril 2025 – Un protocole d'entente sur la formation des enquêteurs a été signé par la Gendarmerie royale du Canada et la Police nationale du Bénin, en présence des deux ministres.`)
 	found := false
 	for _, e := range f.Edges {
 		found = found || e.Kind == fixtures.EdgeMemorandum
