@@ -405,3 +405,18 @@ func TestProtocoleDEntente(t *testing.T) {
 		t.Errorf("no MEMORANDUM: %v", f.Edges)
 	}
 }
+
+// TestSigningCeremonyOfAPassiveSigning reads "signé par A et B lors d'une cérémonie": the
+// ceremony is a meeting, and the parties of the memorandum took part in it.
+func TestSigningCeremonyOfAPassiveSigning(t *testing.T) {
+	f := extractText(t, "ceremonie.txt", `Ottawa, le 12 juin 2025 – Un protocole d'entente sur la formation des policiers a été signé par la Gendarmerie royale du Canada et la Police nationale d'Haïti lors d'une cérémonie tenue à Ottawa.`)
+	for _, party := range []string{"agency:ca:", "agency:ht:"} {
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, party) && strings.Contains(e.To, "signing-ceremony")
+		}
+		if !found {
+			t.Errorf("%s* did not take part in the signing ceremony: %v", party, f.Edges)
+		}
+	}
+}

@@ -166,6 +166,7 @@ func (r *run) memorandum(st *sentenceState) {
 		return
 	}
 	r.lastParties = ps[:2]
+	r.participate(st, ps, "participant") // the parties took part in the ceremony the sentence names
 	if st.date != nil {
 		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
 			e.Date = strp(f)
