@@ -134,6 +134,9 @@ func (r *run) headlines() map[int]bool {
 		if sp.End < len(r.d.Fold) && r.d.Fold[sp.End] != '\n' && strings.TrimSpace(r.d.Fold[sp.End:min(len(r.d.Fold), sp.End+2)]) != "" {
 			continue
 		}
+		if r.listItem(s, first) {
+			continue // "- Mereoni Vakaloloma, Detective Inspector, Fiji Police Force": a list of people
+		}
 		words, upper := 0, 0
 		for k := first; k < last; k++ {
 			if t := r.d.Tokens[k]; t.Kind == text.Word && !connectors[r.fold(k)] {
@@ -148,6 +151,28 @@ func (r *run) headlines() map[int]bool {
 		}
 	}
 	return out
+}
+
+// listItem reports whether sentence s, starting at token first, is an item of a list: a
+// line opened by a bullet ("-", "•", "*"), or one of the lines after a line that ends
+// with a colon ("Participants:").
+func (r *run) listItem(s, first int) bool {
+	if f := r.fold(first); f == "-" || f == "*" || r.d.Runes[r.d.Tokens[first].Start] == '•' {
+		return true
+	}
+	for p := s - 1; p >= 0 && s-p <= 30; p-- {
+		pf, pl := r.sentenceTokens(p)
+		if pl == pf {
+			continue
+		}
+		if r.fold(pl-1) == ":" {
+			return true
+		}
+		if r.fold(pl-1) == "." || pl-pf > 20 {
+			return false // a paragraph of prose comes between
+		}
+	}
+	return false
 }
 
 // lastWords moves the start of the name [first, last) to its last n words, keeping a

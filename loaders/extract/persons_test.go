@@ -286,3 +286,10 @@ func TestPersonsAnnouncedAndPortfolios(t *testing.T) {
 	_, aff := personsOf(t, `NAIROBI, 3 June 2025 - The regional workshop on border management opened in Nairobi with an address by Tendai Moyo, Commissioner for Health, Humanitarian Affairs and Social Development of the African Union.`)
 	wantAffiliation(t, aff, "person:tendai-moyo", "org:au")
 }
+
+// TestPersonsInListsAreNoHeadlines reads the people of a bulleted list of "Name, Title,
+// Body" lines, whose capitals would otherwise make them look like headlines.
+func TestPersonsInListsAreNoHeadlines(t *testing.T) {
+	persons, _ := personsOf(t, "WELLINGTON, 2 May 2025 - The regional course on maritime security was held in Wellington.\n\nParticipants:\n- Aroha Ngata, Senior Sergeant, New Zealand Police\n- Tevita Fifita, Chief Inspector, Tonga Police\n")
+	wantPersons(t, persons, "person:aroha-ngata", "person:tevita-fifita")
+}
