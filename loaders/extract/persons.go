@@ -759,6 +759,7 @@ func (r *run) titleAfter(j int) []int {
 		return nil // ", e il Direttore ...": the next person's title
 	}
 	end = r.portfolioEnd(end)
+	end = r.bodyAfterTitle(end)
 	if r.fold(j) == "(" && (end >= len(toks) || r.fold(end) != ")") {
 		return nil
 	}
@@ -815,6 +816,28 @@ func (r *run) portfolioEnd(end int) int {
 		}
 	}
 	return end
+}
+
+// bodyAfterTitle carries a title past one more comma to the body that ends the line or
+// the clause: "Mereoni Vakaloloma, Detective Inspector, Fiji Police Force", as lists of
+// participants write it. Otherwise the title ends at the comma (end).
+func (r *run) bodyAfterTitle(end int) int {
+	toks := r.d.Tokens
+	if end+1 >= len(toks) || r.fold(end) != "," || toks[end+1].Sentence != toks[end].Sentence {
+		return end
+	}
+	k := end + 1
+	if articles[r.fold(k)] {
+		k++
+	}
+	b := r.mentionAt(k)
+	if b == nil || b.first != k || !b.isActor() {
+		return end
+	}
+	if b.last < len(toks) && toks[b.last].Sentence == toks[end].Sentence && !clauseBreak(r.fold(b.last)) {
+		return end // "..., the Police and the Customs took part": a clause goes on
+	}
+	return b.last
 }
 
 // skipPrefixAfter returns the first token after the honorifics and abbreviated titles

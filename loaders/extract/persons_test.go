@@ -293,3 +293,9 @@ func TestPersonsInListsAreNoHeadlines(t *testing.T) {
 	persons, _ := personsOf(t, "WELLINGTON, 2 May 2025 - The regional course on maritime security was held in Wellington.\n\nParticipants:\n- Aroha Ngata, Senior Sergeant, New Zealand Police\n- Tevita Fifita, Chief Inspector, Tonga Police\n")
 	wantPersons(t, persons, "person:aroha-ngata", "person:tevita-fifita")
 }
+
+// TestTitleThenBodyOnAListLine reads the body after the title in "Name, Title, Body" lines.
+func TestTitleThenBodyOnAListLine(t *testing.T) {
+	_, aff := personsOf(t, "WELLINGTON, 2 May 2025 - The regional course on maritime security was held in Wellington.\n\nParticipants:\n- Aroha Ngata, Senior Sergeant, New Zealand Police\n- Tevita Fifita, Chief Inspector, Royal Papua New Guinea Constabulary\n")
+	wantAffiliation(t, aff, "person:tevita-fifita", "agency:pg:")
+}
