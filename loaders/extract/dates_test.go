@@ -81,16 +81,7 @@ func TestDatePatternsAtWords(t *testing.T) {
 	for _, w := range dateWindowSamples {
 		checkDatePatternsAtWords(t, w)
 	}
-	files, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no test documents")
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fold := text.Fold([]rune(string(raw)))
+	for _, fold := range testDocumentFolds(t) {
 		for _, ws := range digitWindows(fold) {
 			checkDatePatternsAtWords(t, fold[ws[0]:ws[1]])
 		}
@@ -129,4 +120,22 @@ func TestRangesWithWeekdays(t *testing.T) {
 			t.Errorf("%q: no date %s..%s in %+v", c.text, c.from, c.to, findDates(d.Fold))
 		}
 	}
+}
+
+// testDocumentFolds returns the fold of every document of ours under testdata/loaders.
+func testDocumentFolds(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test documents")
+	}
+	folds := make([]string, 0, len(files))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		folds = append(folds, text.Fold([]rune(string(raw))))
+	}
+	return folds
 }

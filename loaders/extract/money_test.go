@@ -2,8 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -56,16 +54,7 @@ func TestMoneyAtStarts(t *testing.T) {
 		checkMoneyAtStarts(t, w)
 		checkMoneyAtStarts(t, w[1:]) // a span may start inside a word
 	}
-	files, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no test documents")
-	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fold := text.Fold([]rune(string(raw)))
+	for _, fold := range testDocumentFolds(t) {
 		for i := 0; i < len(fold); i += 97 {
 			checkMoneyAtStarts(t, fold[i:min(len(fold), i+400)])
 		}
