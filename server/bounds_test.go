@@ -149,31 +149,9 @@ func TestDocumentBoundsBeforeValidation(t *testing.T) {
 	}
 }
 
-// introspection is the query GraphiQL sends (graphql-js getIntrospectionQuery).
-const introspection = `query IntrospectionQuery {
-  __schema {
-    queryType { name } mutationType { name } subscriptionType { name }
-    types { ...FullType }
-    directives { name description locations args { ...InputValue } }
-  }
-}
-fragment FullType on __Type {
-  kind name description
-  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-  inputFields { ...InputValue }
-  interfaces { ...TypeRef }
-  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-  possibleTypes { ...TypeRef }
-}
-fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-fragment TypeRef on __Type {
-  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType {
-  kind name ofType { kind name ofType { kind name } } } } } } }
-}`
-
 func TestIntrospectionCountsInCostAndDepth(t *testing.T) {
 	srv, _ := hardened(t, server.Options{Introspection: true})
-	r := post(t, srv.URL, "", "", introspection, nil)
+	r := post(t, srv.URL, "", "", server.IntrospectionQuery(t), nil)
 	if len(r.errors) > 0 || !bytes.Contains(r.raw["data"], []byte(`"Meeting"`)) {
 		t.Fatalf("GraphiQL's introspection: %d %+v", r.status, r.errors)
 	}
@@ -217,7 +195,7 @@ func TestIntrospectionCountsInCostAndDepth(t *testing.T) {
 	if r := post(t, shallow.URL, "", "", deep, nil); r.code() != server.CodeComplexity || !strings.Contains(r.errors[0].Message, "deep") {
 		t.Errorf("11 introspection fields deep, limit 8: %d %+v", r.status, r.errors)
 	}
-	if r := post(t, shallow.URL, "", "", introspection, nil); len(r.errors) > 0 {
+	if r := post(t, shallow.URL, "", "", server.IntrospectionQuery(t), nil); len(r.errors) > 0 {
 		t.Errorf("GraphiQL's introspection, depth limit 8: %+v", r.errors)
 	}
 }

@@ -88,6 +88,32 @@ func TestImportCancelledHalfWayWritesNothing(t *testing.T) {
 }
 
 // ownNeo4j starts a Neo4j for this test alone, since the test stops it.
+// serveOwnNeo4j serves the API over a store on db, with its schema, and returns the
+// server, the store and a probe of /readyz's status; all are closed when the test ends.
+func serveOwnNeo4j(t *testing.T, db *localdb.Server, timeout time.Duration) (*httptest.Server, *graph.Store, func() int) {
+	t.Helper()
+	ctx := context.Background()
+	store, err := graph.Open(ctx, graph.Config{URI: db.URI}, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close(ctx) })
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(server.Options{Store: store, Log: zerolog.Nop(), RequestTimeout: timeout}))
+	t.Cleanup(srv.Close)
+	ready := func() int {
+		resp, err := http.Get(srv.URL + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	return srv, store, ready
+}
+
 func ownNeo4j(t *testing.T, home string, port int) *localdb.Server {
 	t.Helper()
 	lib := os.Getenv("ENTENTE_NEO4J_LIB")
@@ -120,24 +146,7 @@ func TestNeo4jStoppedAndRestarted(t *testing.T) {
 	u, _ := url.Parse(db.URI)
 	port, _ := strconv.Atoi(u.Port())
 	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Config{URI: db.URI}, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close(ctx)
-	if err := store.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(server.New(server.Options{Store: store, Log: zerolog.Nop(), RequestTimeout: 20 * time.Second}))
-	defer srv.Close()
-	ready := func() int {
-		resp, err := http.Get(srv.URL + "/readyz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
+	srv, store, ready := serveOwnNeo4j(t, db, 20*time.Second)
 	const query = `{ actors(first: 5) { totalCount } }`
 	if r := post(t, srv.URL, "", "", query, nil); len(r.errors) > 0 || ready() != 200 {
 		t.Fatalf("before the fault: %+v, readyz %d", r.errors, ready())
@@ -147,7 +156,7 @@ func TestNeo4jStoppedAndRestarted(t *testing.T) {
 	// Neo4j goes down in the middle of an import.
 	f := bigFixture("fault", 3*graph.ImportBatch)
 	stopped := false
-	_, err = store.Import(ctx, f, func(done, total int) {
+	_, err := store.Import(ctx, f, func(done, total int) {
 		if !stopped && done < total {
 			stopped = true
 			if err := db.Stop(ctx); err != nil {

@@ -1,14 +1,10 @@
 package server_test
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/rs/zerolog"
 
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server"
@@ -27,25 +23,7 @@ func TestNeo4jHungAnswersUnavailable(t *testing.T) {
 		t.Skip("freezes its own Neo4j")
 	}
 	db := ownNeo4j(t, t.TempDir(), 0)
-	ctx := context.Background()
-	store, err := graph.Open(ctx, graph.Config{URI: db.URI}, zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.ErrorLevel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close(ctx)
-	if err := store.EnsureSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(server.New(server.Options{Store: store, Log: zerolog.Nop(), RequestTimeout: 15 * time.Second}))
-	defer srv.Close()
-	ready := func() int {
-		resp, err := http.Get(srv.URL + "/readyz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
+	srv, _, ready := serveOwnNeo4j(t, db, 15*time.Second)
 	const query = `{ actors(first: 5) { totalCount } }`
 	if r := post(t, srv.URL, "", "", query, nil); len(r.errors) > 0 || ready() != 200 {
 		t.Fatalf("before the fault: %+v, readyz %d", r.errors, ready())
