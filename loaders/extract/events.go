@@ -599,12 +599,11 @@ func (r *run) peopleAtTheOnlyMeeting(meetings []*meeting) {
 			continue
 		}
 		sentence := r.d.Tokens[m.first].Sentence
-		s := r.d.Sentences[sentence]
 		if r.elsewhere(mt, sentence) {
 			continue // "siglato oggi a Roma dal Sottosegretario": not at the meeting in New York
 		}
 		linked[m.id] = true
-		mt.links = append(mt.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: text.Span{Start: s.Start, End: s.End}})
+		mt.links = append(mt.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: r.d.Sentences[sentence]})
 	}
 }
 

@@ -17,12 +17,7 @@ func (r *run) geographyNotStates() {
 			continue
 		}
 		after := m.last < len(r.d.Tokens) && geographyNouns[r.fold(m.last)]
-		before := m.first > 0 && geographyNouns[r.fold(m.first-1)] && m.adjective
-		for _, p := range geographyBefore {
-			if n := len(p); m.first >= n && hasPrefixTokens(r.d, m.first-n, p) {
-				before = true
-			}
-		}
+		before := m.first > 0 && geographyNouns[r.fold(m.first-1)] && m.adjective || phraseBefore(r.d, m.first, geographyBefore, nil)
 		if after || before {
 			m.kind = "" // the tokens stay taken: no later rule reads them as a name either
 		}

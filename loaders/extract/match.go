@@ -221,6 +221,17 @@ func byFirstWord[T any](list []T, words func(T) []string) map[string][]T {
 }
 
 // hasPrefixTokens reports whether the folded tokens from i start with words.
+// phraseBefore reports whether one of phrases ends right before token k, its first token
+// accepted by first (any when first is nil).
+func phraseBefore(d *text.Doc, k int, phrases [][]string, first func(int) bool) bool {
+	for _, p := range phrases {
+		if n := len(p); k >= n && hasPrefixTokens(d, k-n, p) && (first == nil || first(k-n)) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasPrefixTokens(d *text.Doc, i int, words []string) bool {
 	if i+len(words) > len(d.Tokens) {
 		return false

@@ -113,12 +113,7 @@ var personAnnouncers = phrases("person announcers")
 
 // announcedPerson reports whether a person announcer ends right before token k.
 func (r *run) announcedPerson(k int) bool {
-	for _, p := range personAnnouncers {
-		if n := len(p); k >= n && hasPrefixTokens(r.d, k-n, p) && r.at[k-n] == 0 {
-			return true
-		}
-	}
-	return false
+	return phraseBefore(r.d, k, personAnnouncers, func(i int) bool { return r.at[i] == 0 })
 }
 
 // headlines marks the sentences written in title case on a line of their own ("UN
