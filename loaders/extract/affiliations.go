@@ -492,7 +492,7 @@ func (r *run) ministry(word, end int) *mention {
 	}
 	n, t, ok := r.x.ix.longest(words, 0, r.d.Lang)
 	if !ok || t.kind != tAgency {
-		return nil
+		return r.portfolioMinistry(word, k, end, min, adj)
 	}
 	last := k + n - 1
 	for i := k; i < last; i++ {
@@ -514,6 +514,57 @@ func (r *run) ministry(word, end int) *mention {
 	}
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
+	return r.addMinistry(m, adj, end)
+}
+
+// portfolioMinistry reads a minister's title whose portfolio the gazetteer does not list
+// as the ministry it names: "ministro greco della Protezione del cittadino" is Greece's
+// "Ministero della Protezione del cittadino", "Minister for Home Affairs" a "Ministry for
+// Home Affairs". The portfolio starts with a capital after of/for and its article, and
+// runs to the end of the title, a comma or another mention. k is the token after the
+// minister word (and its nationality adjective), adj that adjective if any.
+func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention) *mention {
+	toks := r.d.Tokens
+	j := k
+	if j < end && (ofPrepositions[r.fold(j)] || purposePrepositions[r.fold(j)]) && r.at[j] == 0 {
+		j++
+	} else {
+		return nil
+	}
+	if j < end && articles[r.fold(j)] && r.at[j] == 0 {
+		j++
+	}
+	if j >= end || !toks[j].Upper || toks[j].Kind != text.Word || r.at[j] != 0 || stateRanks[r.fold(j)] {
+		return nil // "Minister of State for Security" is a rank, not a ministry of State
+	}
+	last := j
+	for last < end && last-k < maxPortfolioTokens && toks[last].Kind == text.Word && r.at[last] == 0 &&
+		!conjunctions[r.fold(last)] && !titleWords[r.fold(last)] && (last == j || r.stateAfter(last, end) == nil) {
+		last++
+	}
+	for last > j+1 && (ofPrepositions[r.fold(last-1)] || articles[r.fold(last-1)]) {
+		last-- // "... del" before a state or a comma is not part of the portfolio
+	}
+	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
+		adj = s
+	}
+	name := strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(k, last)
+	m := &mention{first: word, last: last, kind: fixtures.KindAgency, name: name, inTitle: true}
+	return r.addMinistry(m, adj, end)
+}
+
+// maxPortfolioTokens bounds a minister's portfolio ("della Protezione del cittadino").
+const maxPortfolioTokens = 8
+
+// addMinistry adds the ministry m read from a minister's title, of the state adj names
+// ("ministro greco"), else of the state named right after it ("dell'Interno della
+// Repubblica di Cipro"), else of the state the document's context gives.
+func (r *run) addMinistry(m *mention, adj *mention, end int) *mention {
+	if adj == nil {
+		if s := r.stateAfter(m.last, end); s != nil {
+			m.country = s.country
+		}
+	}
 	if adj != nil {
 		// the adjective sits inside the span: take it over as the country
 		m.country = adj.country
@@ -528,4 +579,25 @@ func (r *run) ministry(word, end int) *mention {
 		m.country = r.countrySpec(m)
 	}
 	return m
+}
+
+// stateAfter returns the state named right after a body, before end: "della Repubblica di
+// Cipro", "of the Republic of Kenya", "du Niger".
+func (r *run) stateAfter(k, end int) *mention {
+	if k >= end || !ofPrepositions[r.fold(k)] {
+		return nil
+	}
+	k++
+	if k < end && articles[r.fold(k)] {
+		k++
+	}
+	for j := k; j < end && j <= k+3; j++ {
+		if s := r.mentionAt(j); s != nil {
+			if s.kind == fixtures.KindState && !s.adjective {
+				return s
+			}
+			return nil
+		}
+	}
+	return nil
 }

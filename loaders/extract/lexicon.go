@@ -163,6 +163,14 @@ var titleWords = words("title words")
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = values("minister words")
 
+// purposePrepositions introduce a minister's portfolio as "of" does: "Minister for Home
+// Affairs", "ministro per gli Affari interni".
+var purposePrepositions = words("purpose prepositions")
+
+// stateRanks follow "Minister of" in a rank, not a portfolio: "Minister of State",
+// "ministre d'État", "ministro di Stato".
+var stateRanks = words("state ranks")
+
 // nameParticles may stand inside a person's name in lower case.
 var nameParticles = words("name particles")
 
@@ -524,6 +532,17 @@ func init() {
 	}
 	for w := range personHonorifics {
 		honorifics[w] = true
+	}
+	// Italian and French write "vice" into the word: viceministra, vicedirettore, vicequestore.
+	for w := range titleWords {
+		if !strings.HasPrefix(w, "vice") && !strings.Contains(w, " ") {
+			titleWords["vice"+w] = true
+		}
+	}
+	for w, ministry := range ministerWords {
+		if !strings.HasPrefix(w, "vice") {
+			ministerWords["vice"+w] = ministry
+		}
 	}
 	// "under" opens a title only with "Secretary" ("Under-Secretary-General"), which is one.
 	delete(titleWords, "under")

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// Titles the rules read as affiliations: functions written as one word with "vice", job
+// titles of every service, and ministers whose portfolio the gazetteer does not list.
+
+func TestTitleWordsOfServices(t *testing.T) {
+	f := extractText(t, "titles.txt", "ACCRA, 2 June 2025 – The seminar was opened by Mr Yaw Boateng, Comptroller-General of the Ghana Immigration Service, and by Ms Liv Haugen, Counsellor at the Royal Norwegian Embassy in Accra.\n")
+	for _, e := range [][2]string{
+		{"person:yaw-boateng", "agency:gh:immigration-service"},
+		{"person:liv-haugen", "agency:no:embassy"},
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
+		}
+	}
+}
+
+func TestViceTitlesInOneWord(t *testing.T) {
+	f := extractText(t, "vice.txt", "Skopje, 3 marzo 2025 – Al seminario è intervenuta la viceministra della Giustizia macedone, Vesna Petrovska, insieme al vicequestore di Bari, Paolo Lenti.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:vesna-petrovska", "agency:mk:ministry-of-justice") {
+		t.Errorf("a viceministra's ministry is not read: %s", nodeIDs(f))
+	}
+	if !hasNode(f, "person:paolo-lenti") {
+		t.Errorf("a name after a vice title is lost: %s", nodeIDs(f))
+	}
+}
+
+func TestMinisterOfAnUnlistedPortfolio(t *testing.T) {
+	f := extractText(t, "portfolio.txt", "Atene, 4 maggio 2025 – Alla riunione hanno partecipato il ministro cipriota per la Sicurezza dei porti, Andreas Nikolaou, e la ministra della Famiglia della Repubblica di Slovenia, Maja Kranjc.\n")
+	found := map[string]string{}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith {
+			found[e.From] = e.To
+		}
+	}
+	ministries := map[string]*fixtures.Node{}
+	for i := range f.Nodes {
+		ministries[f.Nodes[i].ID] = &f.Nodes[i]
+	}
+	for person, want := range map[string]struct{ country, name string }{
+		"person:andreas-nikolaou": {"CY", "Ministero per la Sicurezza dei porti"},
+		"person:maja-kranjc":      {"SI", "Ministero della Famiglia"},
+	} {
+		n := ministries[found[person]]
+		if n == nil || n.Kind != fixtures.KindAgency || n.Country == nil || *n.Country != want.country || n.Name != want.name {
+			t.Errorf("%s: affiliated with %q, want the %s %q: %s", person, found[person], want.country, want.name, nodeIDs(f))
+		}
+	}
+}
+
+func TestMinisterOfStateIsARank(t *testing.T) {
+	f := extractText(t, "rank.txt", "LONDON, 3 March 2026 – The answer was given by Ruth Ellison, Minister of State for Border Security, to the committee.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency {
+			t.Errorf("a rank read as a ministry: %s", n.ID)
+		}
+	}
+}
+
+func TestInstitutionalAdjectivesInNames(t *testing.T) {
+	f := extractText(t, "cantonal.txt", "Annemasse, 5 mai 2025 – La commandante de la Police cantonale de Vaud, Claire Morel, et Mme Lea Frei, cheffe de la coopération policière internationale de l'Office fédéral de la police, ont participé à l'exercice avec les équipes qui sont venues des deux pays.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:claire-morel", "agency:ch:cantonal-police-vaud") {
+		t.Errorf("a cantonal police is cut at its head: %s", nodeIDs(f))
+	}
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:lea-frei", "agency:ch:fedpol") {
+		t.Errorf("a unit described by adjectives hides its office: %s", nodeIDs(f))
+	}
+}
