@@ -119,6 +119,7 @@ func (r *run) events() {
 		r.participate(st, groupPersons, "participant")
 		if st.meeting != nil && st.meetingAt >= 0 {
 			r.meetingBetween(st)
+			r.participate(st, r.meetingOfStates(st), "participant")
 			if k := r.duringMeeting(st); k > first {
 				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
 			}

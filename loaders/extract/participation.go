@@ -469,3 +469,45 @@ func (r *run) fundingBefore(i int) bool {
 	}
 	return false
 }
+
+// maxMeetingNameTokens bounds how far a meeting's name is read for the states it names.
+const maxMeetingNameTokens = 16
+
+// meetingOfStates reads the states a meeting's name gives as its members: "la riunione
+// trilaterale dei vertici delle polizie di Italia, Slovenia e Croazia", "the meeting of the
+// interior ministers of the MED5 countries (Italy, Spain, ...)". The states must form a
+// list of two or more reached from the meeting noun through "of" alone: "a meeting on
+// the routes through Libya and Niger" names places, not members.
+func (r *run) meetingOfStates(st *sentenceState) []*mention {
+	toks := r.d.Tokens
+	end := st.last
+	for k := st.meetingAt + 1; k < end && k-st.meetingAt <= maxMeetingNameTokens; k++ {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			if m.kind != fixtures.KindState || m.adjective {
+				if !m.isActor() {
+					return nil
+				}
+				k = m.last - 1 // "del gruppo MED5": the group, then its members
+				continue
+			}
+			actors, _ := r.listAfter(k, end)
+			var states []*mention
+			for _, a := range actors {
+				if a.kind == fixtures.KindState {
+					states = append(states, a)
+				}
+			}
+			if len(states) < 2 {
+				return nil
+			}
+			return states
+		}
+		switch {
+		case f == "(" || ofWords[f] || articles[f]:
+		case toks[k].Kind != text.Word || stopWords[f] || isNumber(f):
+			return nil
+		}
+	}
+	return nil
+}

@@ -72,3 +72,22 @@ func TestInstitutionalAdjectivesInNames(t *testing.T) {
 		t.Errorf("a unit described by adjectives hides its office: %s", nodeIDs(f))
 	}
 }
+
+func TestStatesNamedByTheMeeting(t *testing.T) {
+	f := extractText(t, "members.txt", "VARNA, 6 May 2025 – The annual meeting of the heads of the coast guards of Bulgaria, Romania and Georgia opened today. A workshop on the smuggling routes through Libya, Niger and Chad followed on Friday.\n")
+	var members, places int
+	for _, e := range f.Edges {
+		if e.Kind != fixtures.EdgeParticipatedIn {
+			continue
+		}
+		switch e.From {
+		case "state:bg", "state:ro", "state:ge":
+			members++
+		case "state:ly", "state:ne", "state:td":
+			places++
+		}
+	}
+	if members != 3 || places != 0 {
+		t.Errorf("states named by the meeting: %d of 3 take part, %d places taken for participants: %s", members, places, nodeIDs(f))
+	}
+}
