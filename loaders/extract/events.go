@@ -120,6 +120,11 @@ func (r *run) events() {
 		if st.meeting != nil && st.meetingAt >= 0 {
 			r.meetingBetween(st)
 			r.participate(st, r.meetingOfStates(st), "participant")
+			met, metPersons := r.metParticipants(st, st.meetingAt)
+			r.participate(st, metPersons, "participant")
+			if len(metPersons) == 0 {
+				r.participate(st, met, "participant")
+			}
 			if k := r.duringMeeting(st); k > first {
 				r.participate(st, r.bodiesIn(first, k), "participant") // "Europol presented its tools during the meeting"
 			}

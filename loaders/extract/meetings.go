@@ -367,8 +367,7 @@ func seriesOrganisers(meetings []*meeting) {
 
 // meetsSomeone reports whether someone is met at k: a person or an actor, or "with".
 func (r *run) meetsSomeone(k, last int) bool {
-	for ; k < last && (articles[r.fold(k)] || r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && len(r.fold(k)) <= 3 && r.fold(k) != "with"); k++ {
-	}
+	k = r.metObject(k, last)
 	if k >= last {
 		return false
 	}
@@ -376,6 +375,45 @@ func (r *run) meetsSomeone(k, last int) bool {
 		return true
 	}
 	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)]
+}
+
+// metObject returns where the object of a verb of meeting starts, past articles, short
+// words, the day and the place: "ha incontrato oggi al Viminale il direttore", "met
+// yesterday in Rome the minister".
+func (r *run) metObject(k, last int) int {
+	for k < last {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil && m.kind == "place" {
+			k = m.last
+			continue
+		}
+		_, day := relativeDays[f]
+		if !articles[f] && !day && !(r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && len(f) <= 3 && f != "with") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// metParticipants returns who a verb of meeting at verb names as met: "ha incontrato il
+// direttore generale della Polizia Nazionale spagnola, Francisco Herrera Molina".
+func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*mention) {
+	if !meetingVerbs[r.fold(verb)] {
+		return nil, nil
+	}
+	k := r.metObject(verb+1, st.last)
+	if k < st.last && (r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec") {
+		k++
+	}
+	end := k
+	for end < st.last && !clauseBreak(r.fold(end)) || end < st.last && r.fold(end) == "," && r.mentionAt(end+1) != nil && r.mentionAt(end+1).kind == fixtures.KindPerson {
+		end++ // the title of the person met, up to the name after its comma
+	}
+	if m := r.mentionAt(end - 1); end < st.last && m != nil && m.kind == fixtures.KindPerson {
+		end = m.last
+	}
+	return r.actorsIn(k, end), r.personsIn(k, end)
 }
 
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of

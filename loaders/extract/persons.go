@@ -537,7 +537,9 @@ func (x *Extractor) notNameWords() map[string]bool {
 		}
 	}
 	for w := range months {
-		out[w] = true
+		// "Jan Peeters": a three-letter abbreviation names a month only next to a number,
+		// which the date reader sees; before a capitalised word it is a given name.
+		out[w] = len(w) > 3
 	}
 	for w := range meetingHeads {
 		out[w] = true

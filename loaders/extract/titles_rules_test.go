@@ -91,3 +91,25 @@ func TestStatesNamedByTheMeeting(t *testing.T) {
 		t.Errorf("states named by the meeting: %d of 3 take part, %d places taken for participants: %s", members, places, nodeIDs(f))
 	}
 }
+
+func TestWhoIsMetTakesPart(t *testing.T) {
+	f := extractText(t, "met.txt", "Roma, 14 marzo 2025 – Il capo della Polizia, prefetto Carlo Neri, ha incontrato oggi al Viminale il direttore generale della Polizia federale belga, Luc Peeters. Al centro dei colloqui la cooperazione contro il traffico di droga nei porti del Mare del Nord e la tratta di esseri umani.\n")
+	var meeting string
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			meeting = n.ID
+		}
+	}
+	for _, p := range []string{"person:carlo-neri", "person:luc-peeters"} {
+		if meeting == "" || !hasEdge(f, fixtures.EdgeParticipatedIn, p, meeting) {
+			t.Errorf("%s does not take part in the meeting %q: %s", p, meeting, nodeIDs(f))
+		}
+	}
+}
+
+func TestGivenNamesLikeMonths(t *testing.T) {
+	f := extractText(t, "jan.txt", "BRUSSELS, 12 Jan 2025 – The seminar was opened by Jan Vermeulen, Director of the Belgian Federal Police, on 12 Jan 2025.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:jan-vermeulen", "agency:be:federal-police") {
+		t.Errorf("a given name spelt like a month is lost: %s", nodeIDs(f))
+	}
+}
