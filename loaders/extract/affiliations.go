@@ -136,6 +136,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = r.collegeOf(word, lastWord, end) // "the European Commissioner for Home Affairs"
 	}
+	if after == nil {
+		after = r.lineState(start) // "- Burundi : M. X, Vice-Président de la République"
+	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
@@ -563,6 +566,8 @@ func (r *run) addMinistry(m *mention, adj *mention, end int) *mention {
 	if adj == nil {
 		if s := r.stateAfter(m.last, end); s != nil {
 			m.country = s.country
+		} else if s := r.lineState(m.first); s != nil {
+			m.country = s.country // "- Angola : M. X, ministre des Relations extérieures"
 		}
 	}
 	if adj != nil {
@@ -600,4 +605,25 @@ func (r *run) stateAfter(k, end int) *mention {
 		}
 	}
 	return nil
+}
+
+// lineState returns the state that opens the line of token k as the heading of its item:
+// "- Angola : M. X, ministre des Relations extérieures ;" is Angola's delegation.
+func (r *run) lineState(k int) *mention {
+	toks := r.d.Tokens
+	if k < 0 || k >= len(toks) {
+		return nil
+	}
+	s := k
+	for s > 0 && toks[s-1].Sentence == toks[k].Sentence {
+		s--
+	}
+	for s+1 < len(toks) && toks[s].Sentence == toks[k].Sentence && toks[s].Kind != text.Word {
+		s++ // the bullet
+	}
+	m := r.mentionAt(s)
+	if m == nil || m.first != s || m.kind != fixtures.KindState || m.adjective || m.last >= len(toks) || r.fold(m.last) != ":" {
+		return nil
+	}
+	return m
 }

@@ -73,7 +73,9 @@ func (r *run) events() {
 				}
 				meetings = append(meetings, mt)
 			}
-			current = mt
+			if !created || current == nil || !r.sideMeeting(st.first, at) {
+				current = mt // not "Il a été précédé par la réunion du Comité": a side meeting
+			}
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
 			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
@@ -85,6 +87,14 @@ func (r *run) events() {
 			r.pluralMeetings(first, last)
 		if plural {
 			st.meeting = current // "All the delegations were received by the minister"
+		}
+		if ls := r.lineState(first); ls != nil && current != nil && (st.meeting == nil || st.meeting == current) {
+			// "- Kenya : M. X, ministre de l'Intérieur ;": a delegation of the meeting reported
+			if delegates := r.personsIn(ls.last, last); len(delegates) > 0 {
+				st.meeting = current
+				r.participate(st, []*mention{ls}, "participant")
+				r.participate(st, delegates, "participant")
+			}
 		}
 		linked := 0
 		if st.meeting != nil {
@@ -148,6 +158,19 @@ func (r *run) events() {
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
+}
+
+// sideMeeting reports whether the meeting whose noun is at head is introduced as one
+// that came before the meeting reported ("It was preceded by the meeting of the
+// Committee", "précédé, le 26 février, par la réunion"): what follows is still about the
+// meeting reported.
+func (r *run) sideMeeting(first, head int) bool {
+	for k := first; k < head; k++ {
+		if precedingWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSentenceTokens bounds the stretch of text read as one sentence: text without

@@ -639,6 +639,9 @@ var duringWords = words("during words")
 // demonstratives point back to the meeting reported: "cette réunion", "this workshop".
 var demonstratives = words("demonstratives")
 
+// precedingWords introduce a meeting held before the one reported ("preceded by").
+var precedingWords = words("preceding words")
+
 // meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
 var meetingVerbs = words("meeting verbs")
 

@@ -113,3 +113,21 @@ func TestGivenNamesLikeMonths(t *testing.T) {
 		t.Errorf("a given name spelt like a month is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestDelegationLines(t *testing.T) {
+	f := extractText(t, "delegations.txt", "Communiqué final de la réunion ministérielle\nNiamey (Niger), le 3 avril 2025\n\nLa réunion ministérielle sur la sécurité des frontières s'est tenue à Niamey le 3 avril 2025. Elle a été précédée, le 2 avril, par la réunion des experts.\n\nLes pays suivants étaient représentés :\n- Mali : M. Oumar Keita, ministre de la Sécurité intérieure ;\n- Tchad : Mme Achta Mahamat, ministre des Affaires étrangères ;\n- Niger : M. Issa Garba, Premier ministre.\n")
+	var summit string
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2025-04-03" && n.Place != nil && *n.Place == "Niamey" {
+			summit = n.ID
+		}
+	}
+	for _, p := range []string{"state:ml", "state:td", "state:ne", "person:oumar-keita", "person:achta-mahamat", "person:issa-garba"} {
+		if summit == "" || !hasEdge(f, fixtures.EdgeParticipatedIn, p, summit) {
+			t.Errorf("%s is not a delegate of the meeting reported %q: %s", p, summit, nodeIDs(f))
+		}
+	}
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:oumar-keita", "agency:ml:ministry-of-security") || !hasNode(f, "agency:td:ministry-of-foreign-affairs") {
+		t.Errorf("a minister's ministry is not of the state heading the line: %s", nodeIDs(f))
+	}
+}
