@@ -103,7 +103,7 @@ func (r *run) events() {
 		r.hosts(st)
 		if st.date != nil && st.place != nil {
 			if f, _, ok := st.date.resolve(r.published); ok {
-				r.lastScene = &signing{f, st.place.id, st.place.name, st.place.country}
+				r.lastScene = &signing{date: f, place: st.place.id, placeName: st.place.name, country: st.place.country}
 			}
 		}
 		// Things named in the sentence.

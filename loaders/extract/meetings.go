@@ -60,7 +60,10 @@ func sameKind(a, b string) bool {
 }
 
 // signing is the date and place of the last memorandum signed in the document.
-type signing struct{ date, place, placeName, country string }
+type signing struct {
+	date, place, placeName, country string
+	signatories                     []link // the parties and the persons who signed, for the ceremony named later
+}
 
 // sentenceMeeting finds the meeting a sentence talks about: a new one when a meeting
 // noun comes with a date or a place that differ from the current meeting's, else the
@@ -176,6 +179,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return current, head, false
 	}
+	var signatories []link
 	if sub == "signing ceremony" && from == "" && place == "" {
 		// "Alla cerimonia di firma": the signing, or the launch, reported before.
 		if sc := r.signing; sc != nil || r.lastScene != nil {
@@ -183,6 +187,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 				sc = r.lastScene
 			}
 			from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
+			signatories = sc.signatories // "signed ... by A and B. The ceremony was witnessed by C"
 		}
 	}
 	hasDate := from != "" && len(from) >= 7
@@ -192,7 +197,8 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier}
+	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
+		links: signatories}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true

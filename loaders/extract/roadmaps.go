@@ -179,6 +179,17 @@ func (r *run) memorandum(st *sentenceState) {
 		}
 	}
 	r.signing = &signing{}
+	if st.meeting == nil {
+		// The persons who signed take part in the ceremony; the parties only when they
+		// signed themselves, not through the persons whose titles name them.
+		signers := r.personsIn(st.first, st.last)
+		if len(signers) == 0 {
+			signers = ps[:2]
+		}
+		for _, m := range signers {
+			r.signing.signatories = append(r.signing.signatories, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})
+		}
+	}
 	if e.Date != nil {
 		r.signing.date = *e.Date
 	}

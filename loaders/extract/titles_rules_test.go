@@ -131,3 +131,18 @@ func TestDelegationLines(t *testing.T) {
 		t.Errorf("a minister's ministry is not of the state heading the line: %s", nodeIDs(f))
 	}
 }
+
+func TestSignatoriesAtTheCeremonyNamedLater(t *testing.T) {
+	f := extractText(t, "signing.txt", "LONDON, 2 June 2025 – A memorandum of understanding on the exchange of customs data was signed in Lisbon on 20 May 2025 by the Director General of the UK Border Force, Alan Pryce, and the Director of the Portuguese Tax and Customs Authority, Rui Matos. The ceremony was attended by the British Ambassador to Portugal, Claire Hunt.\n")
+	var ceremony string
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			ceremony = n.ID
+		}
+	}
+	for _, p := range []string{"person:alan-pryce", "person:rui-matos", "person:claire-hunt"} {
+		if ceremony == "" || !hasEdge(f, fixtures.EdgeParticipatedIn, p, ceremony) {
+			t.Errorf("%s is not at the signing ceremony %q: %s", p, ceremony, nodeIDs(f))
+		}
+	}
+}
