@@ -17,12 +17,18 @@ func (r *run) bodyAfterName(j int) *mention {
 		j++ // "Noor Gabow, of the National Police Service"
 	}
 	if j+2 < len(r.d.Tokens) && r.fold(j) == "(" {
-		// "John Smith (UNODC)"
-		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.last < len(r.d.Tokens) && r.fold(m.last) == ")" &&
-			(m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		// "John Smith (UNODC)", "Amina Yusuf (Ministry of Interior, Nigeria)", "(UNODC, Chair)"
+		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.isBody() && r.appositionEnd(m.last, ")") {
 			return m
 		}
 		return nil
+	}
+	if j+1 < len(r.d.Tokens) && r.fold(j) == "," {
+		// "Mr Tobias Brenner, Federal Criminal Police Office (BKA), Germany.": a body alone
+		// after the name, as in programmes and lists of participants.
+		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.isBody() && r.appositionEnd(m.last, "") {
+			return m
+		}
 	}
 	k := j
 	if k < len(r.d.Tokens) && personFrom[r.fold(k)] {
@@ -626,4 +632,32 @@ func (r *run) lineState(k int) *mention {
 		return nil
 	}
 	return m
+}
+
+// isBody reports whether a mention is an agency or an organisation (not a state).
+func (m *mention) isBody() bool {
+	return m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody
+}
+
+// appositionEnd reports whether the body of an apposition that ends at k closes it:
+// after its acronym in brackets and a state, parent body or title behind a comma ("(BKA),
+// Germany", ", Chair"), comes close (a closing bracket) or, when close is "", the end of the
+// item (";", ".", the line's end). Anything else ("Europol and Eurojust signed") is a list.
+func (r *run) appositionEnd(k int, close string) bool {
+	toks := r.d.Tokens
+	sent := toks[k-1].Sentence
+	if k+2 < len(toks) && r.fold(k) == "(" && toks[k+1].AllCaps && r.fold(k+2) == ")" {
+		k += 3 // "(BKA)"
+	}
+	if k+1 < len(toks) && r.fold(k) == "," {
+		if m := r.mentionAt(k + 1); m != nil && m.first == k+1 && (m.kind == fixtures.KindState || m.isBody()) {
+			k = m.last // ", Germany", ", Europol"
+		} else if titleWords[r.fold(k+1)] && k+2 < len(toks) && r.fold(k+2) == close {
+			k += 2 // ", Chair)"
+		}
+	}
+	if close != "" {
+		return k < len(toks) && r.fold(k) == close
+	}
+	return k >= len(toks) || toks[k].Sentence != sent || r.fold(k) == ";" || r.fold(k) == "."
 }

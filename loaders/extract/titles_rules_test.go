@@ -146,3 +146,18 @@ func TestSignatoriesAtTheCeremonyNamedLater(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyAloneAfterTheName(t *testing.T) {
+	f := extractText(t, "programme.txt", "TALLINN, 4 June 2025 – Workshop on cross-border cybercrime investigations\n\nChair: Ms Kadri Tamm, Estonian Police and Border Guard Board.\nSpeakers: Mr Lukas Berger, Federal Criminal Police Office (BKA), Germany; Ms Elena Rossi (Europol, Rapporteur).\nThe workshop heard Mr Jonas Petersen, Europol and Eurojust on joint teams.\n")
+	for _, e := range [][2]string{
+		{"person:lukas-berger", "agency:de:bka"},
+		{"person:elena-rossi", "org:europol"},
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
+		}
+	}
+	if !hasNode(f, "person:jonas-petersen") || hasEdge(f, fixtures.EdgeAffiliatedWith, "person:jonas-petersen", "org:europol") {
+		t.Errorf("a list of bodies after a name is read as the person's body")
+	}
+}
