@@ -543,11 +543,11 @@ func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention)
 	if j < end && articles[r.fold(j)] && r.at[j] == 0 {
 		j++
 	}
-	if j >= end || !toks[j].Upper || toks[j].Kind != text.Word || r.at[j] != 0 || stateRanks[r.fold(j)] {
+	if j >= end || !toks[j].Upper || toks[j].Kind != text.Word || r.at[j] != 0 && !r.placeAt(j) || stateRanks[r.fold(j)] {
 		return nil // "Minister of State for Security" is a rank, not a ministry of State
 	}
 	last := j
-	for last < end && last-k < maxPortfolioTokens && toks[last].Kind == text.Word && r.at[last] == 0 &&
+	for last < end && last-k < maxPortfolioTokens && toks[last].Kind == text.Word && (r.at[last] == 0 || r.placeAt(last)) &&
 		!conjunctions[r.fold(last)] && !titleWords[r.fold(last)] && (last == j || r.stateAfter(last, end) == nil) {
 		last++
 	}
@@ -558,6 +558,14 @@ func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention)
 		adj = s
 	}
 	name := strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(k, last)
+	for i := j; i < last; i++ {
+		if p := r.mentionAt(i); p != nil && p.kind == "place" {
+			for q := p.first; q < p.last; q++ {
+				r.at[q] = 0 // the town is the seat, part of the body's name
+			}
+			p.kind = ""
+		}
+	}
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, name: name, inTitle: true}
 	return r.addMinistry(m, adj, end)
 }
@@ -660,4 +668,11 @@ func (r *run) appositionEnd(k int, close string) bool {
 		return k < len(toks) && r.fold(k) == close
 	}
 	return k >= len(toks) || toks[k].Sentence != sent || r.fold(k) == ";" || r.fold(k) == "."
+}
+
+// placeAt reports whether token k is part of a town's name: "Questore di Genova" names the
+// Questura of that town.
+func (r *run) placeAt(k int) bool {
+	m := r.mentionAt(k)
+	return m != nil && m.kind == "place"
 }

@@ -161,3 +161,15 @@ func TestBodyAloneAfterTheName(t *testing.T) {
 		t.Errorf("a list of bodies after a name is read as the person's body")
 	}
 }
+
+func TestTitleOfATownsOffice(t *testing.T) {
+	f := extractText(t, "questore.txt", "Bari, 9 ottobre 2025 – L'operazione è stata presentata in conferenza stampa dal Questore di Bari, dottor Pietro Lanza, insieme al Prefetto di Bari, Carla Riva, che hanno ringraziato gli investigatori.\n")
+	for _, e := range [][2]string{
+		{"person:pietro-lanza", "agency:it:questura-bari"},
+		{"person:carla-riva", "agency:it:prefettura-bari"},
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
+		}
+	}
+}
