@@ -220,7 +220,7 @@ func (r *run) agencyCoreference() {
 	}
 	acronyms := map[string]*mention{}
 	for _, m := range r.ments {
-		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization && m.id == "") && m.acronym != "" {
+		if (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && m.acronym != "" {
 			acronyms[m.acronym] = m // "Comité des chefs de police de l'Afrique australe (CCPAS)"
 		}
 	}
@@ -229,7 +229,7 @@ func (r *run) agencyCoreference() {
 			continue
 		}
 		if a := acronyms[r.d.TokenText(r.d.Tokens[i])]; a != nil {
-			r.add(&mention{first: i, last: i + 1, kind: a.kind, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
+			r.add(&mention{first: i, last: i + 1, kind: a.kind, id: a.id, slug: a.slug, country: a.country, name: a.name, acronym: a.acronym, alias: i > 0 && r.fold(i-1) == "("})
 			continue
 		}
 		for _, k := range byFirst[r.fold(i)] {

@@ -14,6 +14,8 @@ var (
 	memberHeads  = phrases("member heads") // "member states", "pays", "stati membri"
 	memberGlue   = words("member glue")    // "of the", "de la", "dell'" between the head and the body
 	enumerations = phrases("enumerations") // "namely", "à savoir", "cioè"
+	memberVerbs  = phrases("member verbs")  // "is a member of", "adhère à", "aderiscono"
+	verbGlue     = words("member verb glue") // the article or preposition before the body, "all'"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -37,6 +39,43 @@ func (r *run) memberships() {
 			}
 			i = end - 1
 		}
+		r.memberVerbsIn(first, last)
+	}
+}
+
+// memberVerbsIn adds MEMBER_OF from a verb of membership in the sentence [first, last):
+// the states before the verb join the body after it ("Malta and Cyprus are members of
+// X", "l'Italia aderisce al X"), or, with the body first, the states after it join it
+// ("All'X aderiscono A, B e C").
+func (r *run) memberVerbsIn(first, last int) {
+	for v := first; v < last; v++ {
+		n := longestPrefix(r.d, v, last, memberVerbs)
+		if n == 0 {
+			continue
+		}
+		k := v + n
+		for k < last && verbGlue[r.fold(k)] {
+			k++
+		}
+		var states []*mention
+		body := r.mentionAt(k)
+		if body != nil && body.first == k && organisationNamed(body) {
+			a, _ := r.listBefore(first, v)
+			states = a
+		} else {
+			body = r.mentionAt(v - 1)
+			if body == nil || !organisationNamed(body) {
+				continue
+			}
+			a, _ := r.listAfter(k, last)
+			states = a
+		}
+		for _, a := range states {
+			if a.kind == fixtures.KindState && !a.adjective {
+				r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+			}
+		}
+		v = k
 	}
 }
 
@@ -81,4 +120,9 @@ func longestPrefix(d *text.Doc, i, last int, phrases [][]string) int {
 		}
 	}
 	return best
+}
+
+// organisationNamed reports whether m names an organisation, by its name or an acronym.
+func organisationNamed(m *mention) bool {
+	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && m.id != ""
 }

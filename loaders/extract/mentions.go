@@ -186,7 +186,7 @@ func (r *run) markAliases() {
 			continue
 		}
 		if toks[i+1].AllCaps || (toks[i+1].Upper && len(r.d.TokenText(toks[i+1])) <= 6) {
-			if r.fold(close) == ")" && r.at[i+1] == 0 && prev.slug == "" && (prev.kind == fixtures.KindAgency || prev.kind == fixtures.KindOrganization && prev.id == "") {
+			if r.fold(close) == ")" && r.at[i+1] == 0 && (prev.kind == fixtures.KindAgency || prev.kind == fixtures.KindOrganization || prev.kind == fixtures.KindUNBody) {
 				prev.acronym = r.d.TokenText(toks[i+1])
 			}
 		}

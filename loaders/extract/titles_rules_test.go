@@ -173,3 +173,28 @@ func TestTitleOfATownsOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipVerbs(t *testing.T) {
+	f := extractText(t, "adhere.txt", "Bruxelles, 5 mai 2025 – La Belgique et les Pays-Bas font partie de l'Organisation internationale de police criminelle (OIPC) depuis longtemps. Le thème de la réunion avec le Maroc et la Tunisie était la coopération avec l'OIPC.\n")
+	want := map[string]bool{"state:be": true, "state:nl": true}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeMemberOf {
+			if !want[e.From] {
+				t.Errorf("unexpected member %s of %s", e.From, e.To)
+			}
+			delete(want, e.From)
+		}
+	}
+	for s := range want {
+		t.Errorf("%s is not read as a member: %s", s, nodeIDs(f))
+	}
+}
+
+func TestAcronymOfAListedBody(t *testing.T) {
+	f := extractText(t, "iai.txt", "Ancona, 3 aprile 2025 – La riunione dell'Iniziativa Adriatico-Ionica (IAI) si è svolta ieri. All'IAI aderiscono Albania, Croazia e Grecia, che hanno presentato i loro piani.\n")
+	for _, s := range []string{"state:al", "state:hr", "state:gr"} {
+		if !hasEdge(f, fixtures.EdgeMemberOf, s, "org:adriatic-ionian-initiative") {
+			t.Errorf("%s is not a member of the body its acronym names: %s", s, nodeIDs(f))
+		}
+	}
+}
