@@ -11,10 +11,10 @@ import (
 // read: the words alone do not say which states are members.
 
 var (
-	memberHeads  = phrases("member heads") // "member states", "pays", "stati membri"
-	memberGlue   = words("member glue")    // "of the", "de la", "dell'" between the head and the body
-	enumerations = phrases("enumerations") // "namely", "à savoir", "cioè"
-	memberVerbs  = phrases("member verbs")  // "is a member of", "adhère à", "aderiscono"
+	memberHeads  = phrases("member heads")   // "member states", "pays", "stati membri"
+	memberGlue   = words("member glue")      // "of the", "de la", "dell'" between the head and the body
+	enumerations = phrases("enumerations")   // "namely", "à savoir", "cioè"
+	memberVerbs  = phrases("member verbs")   // "is a member of", "adhère à", "aderiscono"
 	verbGlue     = words("member verb glue") // the article or preposition before the body, "all'"
 )
 
