@@ -198,3 +198,20 @@ func TestAcronymOfAListedBody(t *testing.T) {
 		}
 	}
 }
+
+func TestDeliveredByAndAttendedCues(t *testing.T) {
+	for _, c := range []struct{ lang, text, actor string }{
+		{"en", "NAIROBI, 4 May 2025 – A training course on maritime interdiction was held in Mombasa from 2 to 4 May 2025. The course was delivered by the International Maritime Organization with instructors from the region.\n", "unbody:imo"},
+		{"fr", "Dakar, le 6 mai 2025 – Une session de formation sur les enquêtes financières s'est tenue à Dakar du 5 au 6 mai 2025. Les cours ont été dispensés par Europol, avec des experts de la région, pour des enquêteurs venus de toute l'Afrique de l'Ouest.\n", "org:europol"},
+		{"it", "Roma, 7 maggio 2025 – Si è svolto a Roma dal 5 al 7 maggio 2025 un corso di formazione sulle indagini finanziarie. Il corso è stato curato da Europol e vi hanno partecipato anche funzionari della regione.\n", "org:europol"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeParticipatedIn && e.From == c.actor
+		}
+		if !found {
+			t.Errorf("%s: the body that delivered the course does not take part: %s", c.lang, nodeIDs(f))
+		}
+	}
+}
