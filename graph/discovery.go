@@ -125,12 +125,11 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 	recs, err := s.read(ctx, `
 		MATCH (x:Entity {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
 		WHERE y <> x
-		  AND ($from IS NULL OR m.startDate + $hi >= $from)
-		  AND ($to IS NULL OR m.startDate <= $to OR $to STARTS WITH m.startDate)
+		  AND `+overlapsCypher("m.startDate")+`
 		WITH y, collect(DISTINCT m) AS meetings
 		ORDER BY size(meetings) DESC, y.id LIMIT $first
 		RETURN `+nodeProj("y")+` AS y, [m IN meetings | `+nodeProj("m")+`] AS meetings`,
-		map[string]any{"id": n.ID, "from": from, "to": to, "hi": "\uffff", "first": first})
+		dateParams(map[string]any{"id": n.ID, "first": first}, from, to))
 	if err != nil {
 		return nil, err
 	}
@@ -206,24 +205,6 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Nod
 		return out[i].Edge.ID < out[j].Edge.ID
 	})
 	return &self, out, nil
-}
-
-// Overlaps reports whether a possibly partial date d ("2022-03": any day of March 2022)
-// may fall within [from, to]. Nil bounds are open; a nil d is outside any bounded range.
-func Overlaps(d, from, to *string) bool {
-	if from == nil && to == nil {
-		return true
-	}
-	if d == nil {
-		return false
-	}
-	if from != nil && *d+"\uffff" < *from {
-		return false
-	}
-	if to != nil && *d > *to && !strings.HasPrefix(*to, *d) {
-		return false
-	}
-	return true
 }
 
 func edgesOf(v any) []Edge {

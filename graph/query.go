@@ -83,7 +83,7 @@ type Filter struct {
 	Country       *string
 	Subtype       *string
 	Language      *string
-	From, To      *string // on startDate (published for documents); partial dates overlap
+	From, To      *string // on startDate (published for documents); see Overlaps
 	NameContains  *string
 	Participant   *string // took part in the node (a meeting)
 	ParticipantIn *string // the node took part in this meeting
@@ -107,7 +107,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	if !fixtures.Contains(append([]string{KindDocument, LabelEntity}, fixtures.NodeKinds...), label) {
 		return nil, 0, inputf("cannot list %q", label)
 	}
-	params := map[string]any{"skip": offset, "limit": limit, "hi": "\uffff"}
+	params := map[string]any{"skip": offset, "limit": limit}
 	var where []string
 	add := func(clause, name string, v any) {
 		where = append(where, clause)
@@ -129,11 +129,9 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	if label == KindDocument {
 		dateProp = "n.published"
 	}
-	if f.From != nil {
-		add(dateProp+" + $hi >= $from", "from", *f.From)
-	}
-	if f.To != nil {
-		add("("+dateProp+" <= $to OR $to STARTS WITH "+dateProp+")", "to", *f.To)
+	if f.From != nil || f.To != nil {
+		where = append(where, overlapsCypher(dateProp))
+		dateParams(params, f.From, f.To)
 	}
 	rels := []struct {
 		v      *string
@@ -197,11 +195,9 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 
 // Memoranda returns one page of MEMORANDUM edges, optionally of one party and by date, and how many match.
 func (s *Store) Memoranda(ctx context.Context, party, from, to *string, offset, limit int) ([]Edge, int, error) {
-	params := map[string]any{"party": party, "from": from, "to": to, "skip": offset, "limit": limit, "hi": "\uffff"}
-	const match = `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
-		WHERE ($party IS NULL OR $party IN [a.id, b.id])
-		  AND ($from IS NULL OR r.date + $hi >= $from)
-		  AND ($to IS NULL OR r.date <= $to OR $to STARTS WITH r.date)`
+	params := dateParams(map[string]any{"party": party, "skip": offset, "limit": limit}, from, to)
+	match := `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
+		WHERE ($party IS NULL OR $party IN [a.id, b.id]) AND ` + overlapsCypher("r.date")
 	recs, err := s.read(ctx, `
 		CALL () { `+match+` RETURN count(r) AS total }
 		RETURN total, COLLECT { `+match+` WITH r, a, b ORDER BY r.date, r.key SKIP $skip LIMIT $limit RETURN `+edgeProjFrom("r", "a.id", "b.id")+` } AS page`,

@@ -2477,10 +2477,23 @@ extend type Query {
   paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5, edgeKinds: [EdgeKind!]): [Path!]!
   """What two nodes share: their common neighbours, with the edges on both sides."""
   connectors(a: ID!, b: ID!, edgeKinds: [EdgeKind!], first: Int = 50): [Connector!]!
-  """Actors and persons that took part in the same meetings as this one, most meetings first."""
-  coParticipants(id: ID!, from: Date, to: Date, first: Int = 50): [CoParticipant!]!
-  """Meetings, memoranda, fundings, implementations and roadmaps of a node in date order; undated last."""
-  timeline(id: ID!, from: Date, to: Date): [TimelineEvent!]!
+  """Actors and persons that took part in the same meetings as this one (meetings whose start date overlaps from..to, see Date), most meetings first."""
+  coParticipants(
+    id: ID!
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    first: Int = 50
+  ): [CoParticipant!]!
+  """Meetings, memoranda, fundings, implementations and roadmaps of a node in date order, those whose date overlaps from..to (see Date); partial dates before the days they contain, undated last."""
+  timeline(
+    id: ID!
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+  ): [TimelineEvent!]!
   """The most central nodes of the graph, or of the projection on some node and edge kinds."""
   centrality(measure: CentralityMeasure!, kinds: [NodeKind!], edgeKinds: [EdgeKind!], top: Int = 20): [Score!]!
   """Communities by Louvain modularity optimisation, largest first (deterministic for a seed)."""
@@ -2632,9 +2645,9 @@ input ActorFilter {
 input MeetingFilter {
   subtype: String
   country: String
-  """Meetings starting on or after this date."""
+  """Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
-  """Meetings starting on or before this date."""
+  """Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   """This actor or person took part."""
@@ -2646,7 +2659,9 @@ input MeetingFilter {
 
 input RoadmapFilter {
   subtype: String
+  """Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   party: ID
@@ -2661,7 +2676,9 @@ input ProjectFilter {
 
 input DocumentFilter {
   language: String
+  """Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   """Documents mentioning this node."""
@@ -2671,7 +2688,9 @@ input DocumentFilter {
 input AgreementFilter {
   """Either party."""
   party: ID
+  """Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Agreements whose date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
 }
 
@@ -2693,7 +2712,15 @@ type AgreementEdge { cursor: String!  node: Memorandum! }
 	{Name: "../../schema/schema.graphqls", Input: `# Entente's GraphQL API. The part fixed by DOMAIN.md (Node, node, search, shortestPath,
 # neighbourhood, Edge, Path, Subgraph, SearchHit) must not be renamed.
 
-"""A date in ISO 8601, possibly partial: 2023, 2023-01 or 2023-01-26."""
+"""
+A date in ISO 8601, possibly partial: 2023, 2023-01 or 2023-01-26. A partial date names a whole
+period, on a fact and as a bound alike. As a bound, from: "2024-04" is the start of April 2024 and
+to: "2024" the end of 2024 (both bounds are inclusive). A fact passes from and to when its period
+overlaps theirs: a fact dated 2024 passes from: "2024-04", to: "2024-04"; one dated 2024-04-19
+passes to: "2024" and to: "2024-04"; one dated 2024-03 does not pass from: "2024-04". An undated
+fact passes only when neither bound is given. Ordered by date, a partial date comes before the
+days it contains (2024, 2024-04, 2024-04-19), and undated items come last in either direction.
+"""
 scalar Date
 
 """Anything in the graph with a stable id."""
@@ -2719,8 +2746,14 @@ interface Actor implements Node {
   sources: [Source!]!
   confidence: Float!
   country: String
-  """Meetings this actor took part in, by meeting start date (inclusive, partial dates compare by prefix)."""
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  """Meetings this actor took part in whose start date overlaps from..to (see Date)."""
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   """Memoranda and bilateral agreements this actor is a party to."""
   memoranda: [Memorandum!]!
   """Projects, roadmaps and meetings this actor paid for."""
@@ -2770,7 +2803,13 @@ type State implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2793,7 +2832,13 @@ type Agency implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2816,7 +2861,13 @@ type UNBody implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2837,7 +2888,13 @@ type Organization implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2860,7 +2917,14 @@ type Person implements Node {
   """Title as written, e.g. "Prefetto"."""
   title: String
   affiliations: [Affiliation!]!
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  """Meetings this person took part in whose start date overlaps from..to (see Date)."""
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   documents: [Document!]!
 }
 

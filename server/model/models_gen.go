@@ -45,8 +45,10 @@ type AgreementEdge struct {
 type AgreementFilter struct {
 	// Either party.
 	Party *string `json:"party,omitempty"`
-	From  *string `json:"from,omitempty"`
-	To    *string `json:"to,omitempty"`
+	// Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Agreements whose date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
+	To *string `json:"to,omitempty"`
 }
 
 type CoParticipant struct {
@@ -87,8 +89,10 @@ type DocumentEdge struct {
 }
 
 type DocumentFilter struct {
-	Language     *string `json:"language,omitempty"`
-	From         *string `json:"from,omitempty"`
+	Language *string `json:"language,omitempty"`
+	// Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	// Documents mentioning this node.
@@ -122,9 +126,9 @@ type MeetingEdge struct {
 type MeetingFilter struct {
 	Subtype *string `json:"subtype,omitempty"`
 	Country *string `json:"country,omitempty"`
-	// Meetings starting on or after this date.
+	// Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
-	// Meetings starting on or before this date.
+	// Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	// This actor or person took part.
@@ -203,8 +207,10 @@ type RoadmapEdge struct {
 }
 
 type RoadmapFilter struct {
-	Subtype      *string `json:"subtype,omitempty"`
-	From         *string `json:"from,omitempty"`
+	Subtype *string `json:"subtype,omitempty"`
+	// Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	Party        *string `json:"party,omitempty"`
