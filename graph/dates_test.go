@@ -141,22 +141,22 @@ func TestDateFiltersEveryPrecision(t *testing.T) {
 				}
 			}
 			for _, label := range []string{fixtures.KindMeeting, fixtures.KindRoadmap, graph.KindDocument} {
-				nodes, _, err := store.List(ctx, label, graph.Filter{From: from, To: to}, graph.Order{Field: "id"}, 0, graph.MaxPage)
+				page, err := store.List(ctx, label, graph.Filter{From: from, To: to}, graph.Order{Field: "id"}, nil, graph.MaxPage)
 				if err != nil {
 					t.Fatal(err)
 				}
 				var got []string
-				for _, n := range nodes {
+				for _, n := range page.Items {
 					got = append(got, n.ID)
 				}
 				check(label+"s", got)
 			}
-			edges, _, err := store.Memoranda(ctx, nil, from, to, 0, graph.MaxPage)
+			page, err := store.Memoranda(ctx, nil, from, to, nil, graph.MaxPage)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, e := range edges {
+			for _, e := range page.Items {
 				got = append(got, e.To)
 			}
 			check("agreements", got)

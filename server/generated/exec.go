@@ -2617,16 +2617,62 @@ input SourceInput {
   """Everything within depth hops of a node, at most limit nodes."""
   neighbourhood(id: ID!, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 200): Subgraph!
 
-  actors(filter: ActorFilter, orderBy: NodeOrder, first: Int = 20, after: String): ActorConnection!
-  meetings(filter: MeetingFilter, orderBy: NodeOrder, first: Int = 20, after: String): MeetingConnection!
-  roadmaps(filter: RoadmapFilter, orderBy: NodeOrder, first: Int = 20, after: String): RoadmapConnection!
-  projects(filter: ProjectFilter, orderBy: NodeOrder, first: Int = 20, after: String): ProjectConnection!
-  documents(filter: DocumentFilter, orderBy: NodeOrder, first: Int = 20, after: String): DocumentConnection!
-  """Memoranda and bilateral agreements."""
-  agreements(filter: AgreementFilter, first: Int = 20, after: String): AgreementConnection!
+  actors(
+    filter: ActorFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): ActorConnection!
+  meetings(
+    filter: MeetingFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): MeetingConnection!
+  roadmaps(
+    filter: RoadmapFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): RoadmapConnection!
+  projects(
+    filter: ProjectFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): ProjectConnection!
+  documents(
+    filter: DocumentFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): DocumentConnection!
+  """Memoranda and bilateral agreements, by date (undated last) then id."""
+  agreements(
+    filter: AgreementFilter
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): AgreementConnection!
 }
 
-"""Sort order of a list; ties are broken by id."""
+"""Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions."""
 input NodeOrder { field: NodeOrderField!  direction: OrderDirection = ASC }
 enum NodeOrderField { NAME DATE ID }
 enum OrderDirection { ASC DESC }
@@ -2694,7 +2740,20 @@ input AgreementFilter {
   to: Date
 }
 
-type PageInfo { hasNextPage: Boolean!  hasPreviousPage: Boolean!  startCursor: String  endCursor: String }
+"""
+Where a page of a connection stands. Pages are read by key: a cursor holds the position of an
+item, so items added or removed while a client pages make it neither repeat nor skip items.
+"""
+type PageInfo {
+  """Whether items follow this page (also with first: 0)."""
+  hasNextPage: Boolean!
+  """Whether this page starts after a cursor."""
+  hasPreviousPage: Boolean!
+  """The cursor of the first edge; with no edges, the position asked for (as endCursor)."""
+  startCursor: String
+  """The cursor of the last edge, to pass as after for the next page; with no edges, the position asked for (the after given, or the start), so that paging goes on from there."""
+  endCursor: String
+}
 
 type ActorConnection { edges: [ActorEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
 type ActorEdge { cursor: String!  node: Actor! }

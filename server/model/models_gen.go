@@ -156,17 +156,23 @@ type NodeInput struct {
 	Sources     []SourceInput `json:"sources,omitempty"`
 }
 
-// Sort order of a list; ties are broken by id.
+// Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions.
 type NodeOrder struct {
 	Field     NodeOrderField  `json:"field"`
 	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
+// Where a page of a connection stands. Pages are read by key: a cursor holds the position of an
+// item, so items added or removed while a client pages make it neither repeat nor skip items.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether items follow this page (also with first: 0).
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether this page starts after a cursor.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the first edge; with no edges, the position asked for (as endCursor).
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the last edge, to pass as after for the next page; with no edges, the position asked for (the after given, or the start), so that paging goes on from there.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 type Path struct {
