@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 // Dates are ISO 8601 strings, possibly partial: "2024", "2024-04" or "2024-04-19". A partial
 // date names a whole period, both on a fact and as a bound of a filter: a fact dated 2024
 // lasts the whole year, to: "2024" is the end of 2024 and from: "2024-04" the start of
@@ -35,4 +37,18 @@ func overlapsCypher(expr string) string {
 func dateParams(params map[string]any, from, to *string) map[string]any {
 	params["from"], params["to"], params["dateEnd"] = from, to, dateEnd
 	return params
+}
+
+// compareDates orders possibly partial dates as lists ordered by DATE ascending do: a partial
+// date before the days it contains, undated last.
+func compareDates(a, b *string) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return strings.Compare(*a, *b)
 }

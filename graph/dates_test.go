@@ -183,3 +183,30 @@ func TestDateFiltersEveryPrecision(t *testing.T) {
 		}
 	}
 }
+
+// Dated lists that are not connections, coParticipants' meetings and the timeline, come
+// in date order, partial dates before the days they contain and undated last.
+func TestDateOrderUndatedLast(t *testing.T) {
+	store, ctx := open(t)
+	if _, err := store.Import(ctx, datedFixture(), nil); err != nil {
+		t.Fatal(err)
+	}
+	want := append(append([]string{}, datesOfEveryPrecision...), "undated")
+	sort.Strings(want[:len(want)-1])
+	cps, err := store.CoParticipants(ctx, "person:p", nil, nil, graph.MaxPage)
+	if err != nil || len(cps) != 1 {
+		t.Fatalf("coParticipants: %v %v", cps, err)
+	}
+	_, events, err := store.Timeline(ctx, "person:p", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meetings, timeline []string
+	for i := range cps[0].Meetings {
+		meetings = append(meetings, strings.TrimPrefix(cps[0].Meetings[i].ID, "meeting:"))
+		timeline = append(timeline, strings.TrimPrefix(events[i].Other.ID, "meeting:"))
+	}
+	if strings.Join(meetings, " ") != strings.Join(want, " ") || strings.Join(timeline, " ") != strings.Join(want, " ") {
+		t.Errorf("coParticipants' meetings:\n%v\ntimeline:\n%v\nwant\n%v", meetings, timeline, want)
+	}
+}

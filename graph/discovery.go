@@ -141,7 +141,13 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 		for _, m := range ms.([]any) {
 			cp.Meetings = append(cp.Meetings, nodeFrom(m))
 		}
-		sort.Slice(cp.Meetings, func(i, j int) bool { return deref(cp.Meetings[i].StartDate) < deref(cp.Meetings[j].StartDate) })
+		sort.Slice(cp.Meetings, func(i, j int) bool {
+			a, b := cp.Meetings[i], cp.Meetings[j]
+			if c := compareDates(a.StartDate, b.StartDate); c != 0 {
+				return c < 0
+			}
+			return a.ID < b.ID
+		})
 		out = append(out, cp)
 	}
 	return out, nil
@@ -195,12 +201,8 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Nod
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Date, out[j].Date
-		switch {
-		case a == nil || b == nil:
-			return a != nil && b == nil
-		case *a != *b:
-			return *a < *b
+		if c := compareDates(out[i].Date, out[j].Date); c != 0 {
+			return c < 0
 		}
 		return out[i].Edge.ID < out[j].Edge.ID
 	})

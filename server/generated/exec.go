@@ -2521,6 +2521,7 @@ type CoParticipant {
   node: Node!
   """Number of shared meetings."""
   weight: Int!
+  """The shared meetings by start date: partial dates before the days they contain, undated last."""
   meetings: [Meeting!]!
 }
 

@@ -54,7 +54,8 @@ type AgreementFilter struct {
 type CoParticipant struct {
 	Node Node `json:"node"`
 	// Number of shared meetings.
-	Weight   int       `json:"weight"`
+	Weight int `json:"weight"`
+	// The shared meetings by start date: partial dates before the days they contain, undated last.
 	Meetings []Meeting `json:"meetings"`
 }
 
