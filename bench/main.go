@@ -222,6 +222,16 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 		}
 		pool := argPool(op, func(r *rand.Rand) Args { return op.Args(g, r) }, f.seed, f.pool)
 		res.Ops = append(res.Ops, OpInfo{Name: op.Name, About: op.About, Entente: op.Entente, Peer: op.Peer})
+		for _, sys := range systems {
+			for _, a := range pool {
+				if sys.prepare == nil {
+					break
+				}
+				if err := sys.prepare(ctx, op, a); err != nil {
+					return fmt.Errorf("%s: preparing %s: %w", sys.name, op.Name, err)
+				}
+			}
+		}
 		for _, sys := range systems { // plans, JIT and caches: 20 requests before any measure
 			for _, a := range pool[:min(20, len(pool))] {
 				if err := sys.do(ctx, op, a); err != nil {

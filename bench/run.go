@@ -37,40 +37,68 @@ type Cell struct {
 type system struct {
 	name string
 	do   func(ctx context.Context, op *Op, a Args) error
+	// prepare, when set, completes a request's arguments before any is measured (see Op.EntenteAfter).
+	prepare func(ctx context.Context, op *Op, a Args) error
 }
 
 // graphqlSystem posts GraphQL requests to url over keep-alive connections.
 func graphqlSystem(name, url string, peer bool) system {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 256,
 		DisableCompression: true, IdleConnTimeout: time.Minute}, Timeout: 60 * time.Second}
-	return system{name: name, do: func(ctx context.Context, op *Op, a Args) error {
-		query, vars := op.Entente, a.Entente
-		if peer {
-			query, vars = op.Peer, a.Peer
-		}
+	post := func(ctx context.Context, query string, vars map[string]any) ([]byte, error) {
 		body, err := json.Marshal(map[string]any{"query": query, "variables": vars, "operationName": nil})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		req.Header.Set("Content-Type", "application/json")
 		resp, err := client.Do(req)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defer resp.Body.Close()
 		out, err := io.ReadAll(resp.Body)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors":`)) {
-			return fmt.Errorf("%s: status %d: %.300s", name, resp.StatusCode, out)
+			return nil, fmt.Errorf("%s: status %d: %.300s", name, resp.StatusCode, out)
 		}
-		return nil
+		return out, nil
+	}
+	sys := system{name: name, do: func(ctx context.Context, op *Op, a Args) error {
+		query, vars := op.Entente, a.Entente
+		if peer {
+			query, vars = op.Peer, a.Peer
+		}
+		_, err := post(ctx, query, vars)
+		return err
 	}}
+	if !peer {
+		sys.prepare = func(ctx context.Context, op *Op, a Args) error {
+			if op.EntenteAfter == "" {
+				return nil
+			}
+			out, err := post(ctx, op.EntenteAfter, a.Entente)
+			if err != nil {
+				return err
+			}
+			var page struct {
+				Data map[string]struct{ PageInfo struct{ EndCursor *string } }
+			}
+			if err := json.Unmarshal(out, &page); err != nil {
+				return err
+			}
+			for _, conn := range page.Data {
+				a.Entente["after"] = conn.PageInfo.EndCursor
+			}
+			return nil
+		}
+	}
+	return sys
 }
 
 // driverSystem runs the hand-written Cypher through the Go driver.

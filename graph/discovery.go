@@ -125,12 +125,11 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 	recs, err := s.read(ctx, `
 		MATCH (x:Entity {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
 		WHERE y <> x
-		  AND ($from IS NULL OR m.startDate + $hi >= $from)
-		  AND ($to IS NULL OR m.startDate <= $to OR $to STARTS WITH m.startDate)
+		  AND `+overlapsCypher("m.startDate")+`
 		WITH y, collect(DISTINCT m) AS meetings
 		ORDER BY size(meetings) DESC, y.id LIMIT $first
 		RETURN `+nodeProj("y")+` AS y, [m IN meetings | `+nodeProj("m")+`] AS meetings`,
-		map[string]any{"id": n.ID, "from": from, "to": to, "hi": "\uffff", "first": first})
+		dateParams(map[string]any{"id": n.ID, "first": first}, from, to))
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +141,13 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 		for _, m := range ms.([]any) {
 			cp.Meetings = append(cp.Meetings, nodeFrom(m))
 		}
-		sort.Slice(cp.Meetings, func(i, j int) bool { return deref(cp.Meetings[i].StartDate) < deref(cp.Meetings[j].StartDate) })
+		sort.Slice(cp.Meetings, func(i, j int) bool {
+			a, b := cp.Meetings[i], cp.Meetings[j]
+			if c := compareDates(a.StartDate, b.StartDate); c != 0 {
+				return c < 0
+			}
+			return a.ID < b.ID
+		})
 		out = append(out, cp)
 	}
 	return out, nil
@@ -196,34 +201,12 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Nod
 		out = append(out, ev)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Date, out[j].Date
-		switch {
-		case a == nil || b == nil:
-			return a != nil && b == nil
-		case *a != *b:
-			return *a < *b
+		if c := compareDates(out[i].Date, out[j].Date); c != 0 {
+			return c < 0
 		}
 		return out[i].Edge.ID < out[j].Edge.ID
 	})
 	return &self, out, nil
-}
-
-// Overlaps reports whether a possibly partial date d ("2022-03": any day of March 2022)
-// may fall within [from, to]. Nil bounds are open; a nil d is outside any bounded range.
-func Overlaps(d, from, to *string) bool {
-	if from == nil && to == nil {
-		return true
-	}
-	if d == nil {
-		return false
-	}
-	if from != nil && *d+"\uffff" < *from {
-		return false
-	}
-	if to != nil && *d > *to && !strings.HasPrefix(*to, *d) {
-		return false
-	}
-	return true
 }
 
 func edgesOf(v any) []Edge {

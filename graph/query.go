@@ -15,9 +15,6 @@ type Hit struct {
 	Score float64
 }
 
-// MaxPage is the largest page any list or search returns.
-const MaxPage = 100
-
 // Limits of search text (search and nameContains): far beyond any name, well within what
 // Lucene's query parser takes.
 const (
@@ -83,7 +80,7 @@ type Filter struct {
 	Country       *string
 	Subtype       *string
 	Language      *string
-	From, To      *string // on startDate (published for documents); partial dates overlap
+	From, To      *string // on startDate (published for documents); see Overlaps
 	NameContains  *string
 	Participant   *string // took part in the node (a meeting)
 	ParticipantIn *string // the node took part in this meeting
@@ -100,14 +97,17 @@ type Order struct {
 	Desc  bool
 }
 
-// List returns one page of the nodes with label that pass the filter, and how many pass.
-// label is one of the kinds or "Document"; the clauses below come from this code only and
-// every value is a parameter.
-func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offset, limit int) ([]Node, int, error) {
+// List returns the page of the nodes with label that pass the filter: at most limit of them,
+// in order o, after the position after (nil: from the start). label is one of the kinds or
+// "Document"; the clauses below come from this code only and every value is a parameter.
+func (s *Store) List(ctx context.Context, label string, f Filter, o Order, after *Key, limit int) (*Page[Node], error) {
 	if !fixtures.Contains(append([]string{KindDocument, LabelEntity}, fixtures.NodeKinds...), label) {
-		return nil, 0, inputf("cannot list %q", label)
+		return nil, inputf("cannot list %q", label)
 	}
-	params := map[string]any{"skip": offset, "limit": limit, "hi": "\uffff"}
+	if err := within("first", limit, 0, MaxPage); err != nil {
+		return nil, err
+	}
+	params := keysetParams(map[string]any{}, after, limit)
 	var where []string
 	add := func(clause, name string, v any) {
 		where = append(where, clause)
@@ -129,11 +129,9 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	if label == KindDocument {
 		dateProp = "n.published"
 	}
-	if f.From != nil {
-		add(dateProp+" + $hi >= $from", "from", *f.From)
-	}
-	if f.To != nil {
-		add("("+dateProp+" <= $to OR $to STARTS WITH "+dateProp+")", "to", *f.To)
+	if f.From != nil || f.To != nil {
+		where = append(where, overlapsCypher(dateProp))
+		dateParams(params, f.From, f.To)
 	}
 	rels := []struct {
 		v      *string
@@ -161,61 +159,87 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, offse
 	if f.NameContains != nil {
 		q, err := searchQuery("nameContains", *f.NameContains)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		match = "CALL db.index.fulltext.queryNodes($index, $q) YIELD node AS n"
 		params["index"], params["q"] = FulltextIndex, q
 		where = append(where, "n:"+label)
 	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
 	sortKey := map[string]string{"name": "toLower(n.name)", "date": dateProp, "id": "n.id"}[o.Field]
 	if sortKey == "" {
 		sortKey = "toLower(n.name)"
 	}
-	dir := ""
-	if o.Desc {
-		dir = " DESC"
+	cond, pageCond := whereCypher(where), whereCypher(where)
+	if after != nil {
+		pageCond = whereCypher(append(where, keysetAfter(sortKey, "n.id", o.Desc)))
 	}
 	recs, err := s.read(ctx, `
 		CALL () { `+match+cond+` RETURN count(n) AS total }
-		RETURN total, COLLECT { `+match+cond+` WITH n ORDER BY `+sortKey+dir+`, n.id SKIP $skip LIMIT $limit RETURN `+nodeProj("n")+` } AS page`,
+		RETURN total, COLLECT { `+match+pageCond+` WITH n, `+sortKey+` AS key ORDER BY `+keysetOrder("key", "n.id", o.Desc)+`
+			LIMIT $limit RETURN {node: `+nodeProj("n")+`, key: key} } AS page`,
 		params)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	total, _ := recs[0].Get("total")
-	page, _ := recs[0].Get("page")
-	nodes := make([]Node, 0, limit)
-	for _, n := range page.([]any) {
-		nodes = append(nodes, nodeFrom(n))
+	rows, _ := recs[0].Get("page")
+	page := &Page[Node]{Total: int(total.(int64))}
+	for i, x := range rows.([]any) {
+		if i == limit {
+			page.More = true
+			break
+		}
+		row := x.(map[string]any)
+		n := nodeFrom(row["node"])
+		page.Items = append(page.Items, n)
+		page.Keys = append(page.Keys, Key{Value: optStr(row["key"]), ID: n.ID})
 	}
-	return nodes, int(total.(int64)), nil
+	return page, nil
 }
 
-// Memoranda returns one page of MEMORANDUM edges, optionally of one party and by date, and how many match.
-func (s *Store) Memoranda(ctx context.Context, party, from, to *string, offset, limit int) ([]Edge, int, error) {
-	params := map[string]any{"party": party, "from": from, "to": to, "skip": offset, "limit": limit, "hi": "\uffff"}
-	const match = `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
-		WHERE ($party IS NULL OR $party IN [a.id, b.id])
-		  AND ($from IS NULL OR r.date + $hi >= $from)
-		  AND ($to IS NULL OR r.date <= $to OR $to STARTS WITH r.date)`
+// Memoranda returns the page of MEMORANDUM edges, optionally of one party and by date: at
+// most limit of them, by date (undated last) and key, after the position after (nil: from
+// the start).
+func (s *Store) Memoranda(ctx context.Context, party, from, to *string, after *Key, limit int) (*Page[Edge], error) {
+	if err := within("first", limit, 0, MaxPage); err != nil {
+		return nil, err
+	}
+	params := keysetParams(dateParams(map[string]any{"party": party}, from, to), after, limit)
+	match := `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
+		WHERE ($party IS NULL OR $party IN [a.id, b.id]) AND ` + overlapsCypher("r.date")
+	pageMatch := match
+	if after != nil {
+		pageMatch += " AND " + keysetAfter("r.date", "r.key", false)
+	}
 	recs, err := s.read(ctx, `
 		CALL () { `+match+` RETURN count(r) AS total }
-		RETURN total, COLLECT { `+match+` WITH r, a, b ORDER BY r.date, r.key SKIP $skip LIMIT $limit RETURN `+edgeProjFrom("r", "a.id", "b.id")+` } AS page`,
+		RETURN total, COLLECT { `+pageMatch+` WITH r, a, b ORDER BY `+keysetOrder("r.date", "r.key", false)+`
+			LIMIT $limit RETURN `+edgeProjFrom("r", "a.id", "b.id")+` } AS page`,
 		params)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	total, _ := recs[0].Get("total")
-	page, _ := recs[0].Get("page")
-	edges := make([]Edge, 0, limit)
-	for _, x := range page.([]any) {
-		edges = append(edges, edgeOf(x))
+	rows, _ := recs[0].Get("page")
+	page := &Page[Edge]{Total: int(total.(int64))}
+	for i, x := range rows.([]any) {
+		if i == limit {
+			page.More = true
+			break
+		}
+		e := edgeOf(x)
+		page.Items = append(page.Items, e)
+		page.Keys = append(page.Keys, Key{Value: e.Date, ID: e.ID})
 	}
-	return edges, int(total.(int64)), nil
+	return page, nil
+}
+
+// whereCypher joins conditions into a WHERE clause, or nothing when there are none.
+func whereCypher(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
 }
 
 // orEmpty gives Cypher an empty list instead of null.

@@ -122,7 +122,7 @@ func TestNodeAndTypedRelations(t *testing.T) {
 	d := a.ok(`{
 		node(id: "agency:it:farnesina") {
 			id kind name aliases
-			sources { text start end document { id language } }
+			sources { text start end reference document { id language } }
 			... on Agency {
 				country
 				state { id name }
@@ -145,6 +145,10 @@ func TestNodeAndTypedRelations(t *testing.T) {
 	}
 	if at(n, "sources.0.text") != "Farnesina" || at(n, "sources.0.document.id") != "doc:test-rome" || at(n, "documents.0.id") != "doc:test-rome" {
 		t.Errorf("sources: %v documents %v", at(n, "sources"), at(n, "documents"))
+	}
+	// A document span has no reference: null, not "".
+	if src, _ := at(n, "sources.0").(map[string]any); src == nil || src["reference"] != nil {
+		t.Errorf("reference of a document span: %#v, want null", at(n, "sources.0"))
 	}
 	if at(d, "missing") != nil {
 		t.Errorf("unknown id gave %v", at(d, "missing"))

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
 
+	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/model"
 )
@@ -89,12 +90,22 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 		}
 	}
 	q := &c.Query
-	q.Search = func(child int, _ string, _ []string, first *int) int { return 5 + n(first, 20)*child }
+	// first counts at most its maximum (a larger one is refused by the resolver with a
+	// clear message, not here as too complex) and, when sent as null, its declared default.
+	firstDefault := map[string]int{}
+	for _, f := range schema.Query.Fields {
+		if f.Arguments.ForName("first") != nil {
+			firstDefault[f.Name] = argDefault(schema, f.Name, "first")
+		}
+	}
+	first := func(p *int, field string, max int) int { return min(n(p, firstDefault[field]), max) }
+	q.Search = func(child int, _ string, _ []string, f *int) int { return 5 + first(f, "search", graph.MaxPage)*child }
 	q.ShortestPath = func(child int, _, _ string, maxHops *int, _ []string) int {
 		return 10*n(maxHops, 6) + n(maxHops, 6)*child
 	}
-	q.Paths = func(child int, _, _ string, maxHops, first *int, _ []string) int {
-		return 10*n(maxHops, 4)*n(first, 5) + n(first, 5)*n(maxHops, 4)*child
+	q.Paths = func(child int, _, _ string, maxHops, f *int, _ []string) int {
+		k := first(f, "paths", graph.MaxPaths)
+		return 10*n(maxHops, 4)*k + k*n(maxHops, 4)*child
 	}
 	q.Neighbourhood = func(child int, _ string, depth *int, _ []string, limit *int) int {
 		return 10*n(depth, 1) + n(limit, 200)*child
@@ -102,8 +113,12 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 	q.Cytoscape = func(child int, _ *string, depth *int, _ []string, limit *int) int {
 		return 10*n(depth, 1) + n(limit, 500)
 	}
-	q.Connectors = func(child int, _, _ string, _ []string, first *int) int { return 5 + n(first, 50)*child }
-	q.CoParticipants = func(child int, _ string, _, _ *string, first *int) int { return 5 + n(first, 50)*child }
+	q.Connectors = func(child int, _, _ string, _ []string, f *int) int {
+		return 5 + first(f, "connectors", graph.MaxPage)*child
+	}
+	q.CoParticipants = func(child int, _ string, _, _ *string, f *int) int {
+		return 5 + first(f, "coParticipants", graph.MaxPage)*child
+	}
 	q.Timeline = func(child int, _ string, _, _ *string) int { return 5 + 2*listFanout*child }
 	// Whole-graph analytics cost with the graph: betweenness and communities visit every
 	// node from many sources (one per 20 nodes of the graph), degree and PageRank a few
@@ -116,22 +131,24 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 		return 100 + nodes()/per + n(top, 20)*child
 	}
 	q.Communities = func(child int, _, _ []string, _, _ *int) int { return 100 + nodes()/analyticsNodesPerCost + child }
-	q.Actors = func(child int, _ *model.ActorFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return 1 + n(first, 20)*child
+	q.Actors = func(child int, _ *model.ActorFilter, _ *model.NodeOrder, f *int, _ *string) int {
+		return 1 + first(f, "actors", graph.MaxPage)*child
 	}
-	q.Meetings = func(child int, _ *model.MeetingFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return 1 + n(first, 20)*child
+	q.Meetings = func(child int, _ *model.MeetingFilter, _ *model.NodeOrder, f *int, _ *string) int {
+		return 1 + first(f, "meetings", graph.MaxPage)*child
 	}
-	q.Roadmaps = func(child int, _ *model.RoadmapFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return 1 + n(first, 20)*child
+	q.Roadmaps = func(child int, _ *model.RoadmapFilter, _ *model.NodeOrder, f *int, _ *string) int {
+		return 1 + first(f, "roadmaps", graph.MaxPage)*child
 	}
-	q.Projects = func(child int, _ *model.ProjectFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return 1 + n(first, 20)*child
+	q.Projects = func(child int, _ *model.ProjectFilter, _ *model.NodeOrder, f *int, _ *string) int {
+		return 1 + first(f, "projects", graph.MaxPage)*child
 	}
-	q.Documents = func(child int, _ *model.DocumentFilter, _ *model.NodeOrder, first *int, _ *string) int {
-		return 1 + n(first, 20)*child
+	q.Documents = func(child int, _ *model.DocumentFilter, _ *model.NodeOrder, f *int, _ *string) int {
+		return 1 + first(f, "documents", graph.MaxPage)*child
 	}
-	q.Agreements = func(child int, _ *model.AgreementFilter, first *int, _ *string) int { return 1 + n(first, 20)*child }
+	q.Agreements = func(child int, _ *model.AgreementFilter, f *int, _ *string) int {
+		return 1 + first(f, "agreements", graph.MaxPage)*child
+	}
 	return c
 }
 
@@ -142,6 +159,18 @@ func n(p *int, def int) int {
 		return def
 	}
 	return min(max(*p, 0), 10000)
+}
+
+// argDefault is the integer default the schema declares for argument arg of Query.field.
+func argDefault(schema *ast.Schema, field, arg string) int {
+	if f := schema.Query.Fields.ForName(field); f != nil {
+		if a := f.Arguments.ForName(arg); a != nil && a.DefaultValue != nil {
+			if v, err := strconv.Atoi(a.DefaultValue.Raw); err == nil {
+				return v
+			}
+		}
+	}
+	panic("the schema declares no default for Query." + field + "(" + arg + ")")
 }
 
 func typeNamed(schema *ast.Schema, goName string) *ast.Definition {

@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 	"github.com/vektah/gqlparser/v2/validator/rules"
 
+	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/model"
 )
@@ -131,4 +132,28 @@ func IntrospectionQuery(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return string(q)
+}
+
+// The page limit lives in graph.MaxPage and each default first in the schema: every
+// connection's first says the limit and has a default, and a larger first costs no more
+// than the limit (the resolver refuses it with "first must be between 0 and 100").
+func TestPageLimitDeclaredOnce(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
+	for _, f := range schema.Query.Fields {
+		a := f.Arguments.ForName("first")
+		if a == nil || !strings.HasSuffix(f.Type.Name(), "Connection") {
+			continue
+		}
+		if want := fmt.Sprintf("0 to %d", graph.MaxPage); !strings.Contains(a.Description, want) || a.DefaultValue == nil {
+			t.Errorf("%s(first): description %q does not say %q, or no default", f.Name, a.Description, want)
+		}
+	}
+	c := complexity(schema, func() int { return 0 })
+	over, most := 500, graph.MaxPage
+	if got, want := c.Query.Actors(1, nil, nil, &over, nil), c.Query.Actors(1, nil, nil, &most, nil); got != want {
+		t.Errorf("actors(first: 500) costs %d, actors(first: 100) %d", got, want)
+	}
+	if got, want := c.Query.Agreements(1, nil, nil, nil), 1+argDefault(schema, "agreements", "first"); got != want {
+		t.Errorf("agreements(first: null) costs %d, want %d (the declared default)", got, want)
+	}
 }

@@ -481,6 +481,7 @@ type SourceResolver interface {
 	Start(ctx context.Context, obj *fixtures.Source) (*int, error)
 	End(ctx context.Context, obj *fixtures.Source) (*int, error)
 	Text(ctx context.Context, obj *fixtures.Source) (*string, error)
+	Reference(ctx context.Context, obj *fixtures.Source) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2476,10 +2477,23 @@ extend type Query {
   paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5, edgeKinds: [EdgeKind!]): [Path!]!
   """What two nodes share: their common neighbours, with the edges on both sides."""
   connectors(a: ID!, b: ID!, edgeKinds: [EdgeKind!], first: Int = 50): [Connector!]!
-  """Actors and persons that took part in the same meetings as this one, most meetings first."""
-  coParticipants(id: ID!, from: Date, to: Date, first: Int = 50): [CoParticipant!]!
-  """Meetings, memoranda, fundings, implementations and roadmaps of a node in date order; undated last."""
-  timeline(id: ID!, from: Date, to: Date): [TimelineEvent!]!
+  """Actors and persons that took part in the same meetings as this one (meetings whose start date overlaps from..to, see Date), most meetings first."""
+  coParticipants(
+    id: ID!
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    first: Int = 50
+  ): [CoParticipant!]!
+  """Meetings, memoranda, fundings, implementations and roadmaps of a node in date order, those whose date overlaps from..to (see Date); partial dates before the days they contain, undated last."""
+  timeline(
+    id: ID!
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+  ): [TimelineEvent!]!
   """The most central nodes of the graph, or of the projection on some node and edge kinds."""
   centrality(measure: CentralityMeasure!, kinds: [NodeKind!], edgeKinds: [EdgeKind!], top: Int = 20): [Score!]!
   """Communities by Louvain modularity optimisation, largest first (deterministic for a seed)."""
@@ -2507,6 +2521,7 @@ type CoParticipant {
   node: Node!
   """Number of shared meetings."""
   weight: Int!
+  """The shared meetings by start date: partial dates before the days they contain, undated last."""
   meetings: [Meeting!]!
 }
 
@@ -2603,16 +2618,62 @@ input SourceInput {
   """Everything within depth hops of a node, at most limit nodes."""
   neighbourhood(id: ID!, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 200): Subgraph!
 
-  actors(filter: ActorFilter, orderBy: NodeOrder, first: Int = 20, after: String): ActorConnection!
-  meetings(filter: MeetingFilter, orderBy: NodeOrder, first: Int = 20, after: String): MeetingConnection!
-  roadmaps(filter: RoadmapFilter, orderBy: NodeOrder, first: Int = 20, after: String): RoadmapConnection!
-  projects(filter: ProjectFilter, orderBy: NodeOrder, first: Int = 20, after: String): ProjectConnection!
-  documents(filter: DocumentFilter, orderBy: NodeOrder, first: Int = 20, after: String): DocumentConnection!
-  """Memoranda and bilateral agreements."""
-  agreements(filter: AgreementFilter, first: Int = 20, after: String): AgreementConnection!
+  actors(
+    filter: ActorFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): ActorConnection!
+  meetings(
+    filter: MeetingFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): MeetingConnection!
+  roadmaps(
+    filter: RoadmapFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): RoadmapConnection!
+  projects(
+    filter: ProjectFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): ProjectConnection!
+  documents(
+    filter: DocumentFilter
+    """Sort order; by default NAME ascending."""
+    orderBy: NodeOrder
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): DocumentConnection!
+  """Memoranda and bilateral agreements, by date (undated last) then id."""
+  agreements(
+    filter: AgreementFilter
+    """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
+    first: Int = 20
+    """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
+    after: String
+  ): AgreementConnection!
 }
 
-"""Sort order of a list; ties are broken by id."""
+"""Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions."""
 input NodeOrder { field: NodeOrderField!  direction: OrderDirection = ASC }
 enum NodeOrderField { NAME DATE ID }
 enum OrderDirection { ASC DESC }
@@ -2631,9 +2692,9 @@ input ActorFilter {
 input MeetingFilter {
   subtype: String
   country: String
-  """Meetings starting on or after this date."""
+  """Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
-  """Meetings starting on or before this date."""
+  """Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   """This actor or person took part."""
@@ -2645,7 +2706,9 @@ input MeetingFilter {
 
 input RoadmapFilter {
   subtype: String
+  """Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   party: ID
@@ -2660,7 +2723,9 @@ input ProjectFilter {
 
 input DocumentFilter {
   language: String
+  """Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
   nameContains: String
   """Documents mentioning this node."""
@@ -2670,11 +2735,26 @@ input DocumentFilter {
 input AgreementFilter {
   """Either party."""
   party: ID
+  """Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
+  """Agreements whose date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
 }
 
-type PageInfo { hasNextPage: Boolean!  hasPreviousPage: Boolean!  startCursor: String  endCursor: String }
+"""
+Where a page of a connection stands. Pages are read by key: a cursor holds the position of an
+item, so items added or removed while a client pages make it neither repeat nor skip items.
+"""
+type PageInfo {
+  """Whether items follow this page (also with first: 0)."""
+  hasNextPage: Boolean!
+  """Whether this page starts after a cursor."""
+  hasPreviousPage: Boolean!
+  """The cursor of the first edge; with no edges, the position asked for (as endCursor)."""
+  startCursor: String
+  """The cursor of the last edge, to pass as after for the next page; with no edges, the position asked for (the after given, or the start), so that paging goes on from there."""
+  endCursor: String
+}
 
 type ActorConnection { edges: [ActorEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
 type ActorEdge { cursor: String!  node: Actor! }
@@ -2692,7 +2772,15 @@ type AgreementEdge { cursor: String!  node: Memorandum! }
 	{Name: "../../schema/schema.graphqls", Input: `# Entente's GraphQL API. The part fixed by DOMAIN.md (Node, node, search, shortestPath,
 # neighbourhood, Edge, Path, Subgraph, SearchHit) must not be renamed.
 
-"""A date in ISO 8601, possibly partial: 2023, 2023-01 or 2023-01-26."""
+"""
+A date in ISO 8601, possibly partial: 2023, 2023-01 or 2023-01-26. A partial date names a whole
+period, on a fact and as a bound alike. As a bound, from: "2024-04" is the start of April 2024 and
+to: "2024" the end of 2024 (both bounds are inclusive). A fact passes from and to when its period
+overlaps theirs: a fact dated 2024 passes from: "2024-04", to: "2024-04"; one dated 2024-04-19
+passes to: "2024" and to: "2024-04"; one dated 2024-03 does not pass from: "2024-04". An undated
+fact passes only when neither bound is given. Ordered by date, a partial date comes before the
+days it contains (2024, 2024-04, 2024-04-19), and undated items come last in either direction.
+"""
 scalar Date
 
 """Anything in the graph with a stable id."""
@@ -2718,8 +2806,14 @@ interface Actor implements Node {
   sources: [Source!]!
   confidence: Float!
   country: String
-  """Meetings this actor took part in, by meeting start date (inclusive, partial dates compare by prefix)."""
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  """Meetings this actor took part in whose start date overlaps from..to (see Date)."""
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   """Memoranda and bilateral agreements this actor is a party to."""
   memoranda: [Memorandum!]!
   """Projects, roadmaps and meetings this actor paid for."""
@@ -2757,7 +2851,7 @@ type Source {
   end: Int
   """The exact text of the span."""
   text: String
-  """Set for facts from reference data, e.g. "gazetteer"."""
+  """Set for facts from reference data, e.g. "gazetteer"; null on a document span."""
   reference: String
 }
 
@@ -2769,7 +2863,13 @@ type State implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2792,7 +2892,13 @@ type Agency implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2815,7 +2921,13 @@ type UNBody implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2836,7 +2948,13 @@ type Organization implements Node & Actor {
   sources: [Source!]!
   confidence: Float!
   country: String
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   memoranda: [Memorandum!]!
   fundings: [Funding!]!
   implementations: [Implementation!]!
@@ -2859,7 +2977,14 @@ type Person implements Node {
   """Title as written, e.g. "Prefetto"."""
   title: String
   affiliations: [Affiliation!]!
-  meetings(from: Date, to: Date, role: ParticipantRole): [Participation!]!
+  """Meetings this person took part in whose start date overlaps from..to (see Date)."""
+  meetings(
+    """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
+    from: Date
+    """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
+    to: Date
+    role: ParticipantRole
+  ): [Participation!]!
   documents: [Document!]!
 }
 
@@ -11739,18 +11864,18 @@ func (ec *executionContext) _Source_reference(ctx context.Context, field graphql
 			return ec.fieldContext_Source_reference(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Reference, nil
+			return ec.Resolvers.Source().Reference(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Source_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Source", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _State_id(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
@@ -20367,10 +20492,43 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "reference":
-			out.Values[i] = ec._Source_reference(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Source_reference(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23339,18 +23497,6 @@ func (ec *executionContext) marshalOState2ᚖgithubᚗcomᚋententeᚋententeᚋ
 		return graphql.Null
 	}
 	return ec._State(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalString(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	_ = ctx
-	res := graphql.MarshalString(v)
-	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

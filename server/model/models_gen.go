@@ -45,14 +45,17 @@ type AgreementEdge struct {
 type AgreementFilter struct {
 	// Either party.
 	Party *string `json:"party,omitempty"`
-	From  *string `json:"from,omitempty"`
-	To    *string `json:"to,omitempty"`
+	// Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Agreements whose date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
+	To *string `json:"to,omitempty"`
 }
 
 type CoParticipant struct {
 	Node Node `json:"node"`
 	// Number of shared meetings.
-	Weight   int       `json:"weight"`
+	Weight int `json:"weight"`
+	// The shared meetings by start date: partial dates before the days they contain, undated last.
 	Meetings []Meeting `json:"meetings"`
 }
 
@@ -87,8 +90,10 @@ type DocumentEdge struct {
 }
 
 type DocumentFilter struct {
-	Language     *string `json:"language,omitempty"`
-	From         *string `json:"from,omitempty"`
+	Language *string `json:"language,omitempty"`
+	// Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	// Documents mentioning this node.
@@ -122,9 +127,9 @@ type MeetingEdge struct {
 type MeetingFilter struct {
 	Subtype *string `json:"subtype,omitempty"`
 	Country *string `json:"country,omitempty"`
-	// Meetings starting on or after this date.
+	// Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
-	// Meetings starting on or before this date.
+	// Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	// This actor or person took part.
@@ -152,17 +157,23 @@ type NodeInput struct {
 	Sources     []SourceInput `json:"sources,omitempty"`
 }
 
-// Sort order of a list; ties are broken by id.
+// Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions.
 type NodeOrder struct {
 	Field     NodeOrderField  `json:"field"`
 	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
+// Where a page of a connection stands. Pages are read by key: a cursor holds the position of an
+// item, so items added or removed while a client pages make it neither repeat nor skip items.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether items follow this page (also with first: 0).
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether this page starts after a cursor.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the first edge; with no edges, the position asked for (as endCursor).
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the last edge, to pass as after for the next page; with no edges, the position asked for (the after given, or the start), so that paging goes on from there.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 type Path struct {
@@ -203,8 +214,10 @@ type RoadmapEdge struct {
 }
 
 type RoadmapFilter struct {
-	Subtype      *string `json:"subtype,omitempty"`
-	From         *string `json:"from,omitempty"`
+	Subtype *string `json:"subtype,omitempty"`
+	// Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
+	From *string `json:"from,omitempty"`
+	// Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
 	To           *string `json:"to,omitempty"`
 	NameContains *string `json:"nameContains,omitempty"`
 	Party        *string `json:"party,omitempty"`

@@ -17,14 +17,11 @@ import (
 
 // Paths is the resolver for the paths field.
 func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, first *int, edgeKinds []string) ([]model.Path, error) {
-	hops, n := 4, 5
+	hops := 4
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	if first != nil {
-		n = *first
-	}
-	ps, err := r.Store.Paths(ctx, from, to, hops, n, edgeKinds)
+	ps, err := r.Store.Paths(ctx, from, to, hops, intArg(ctx, "first", first), edgeKinds)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +39,7 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 
 // Connectors is the resolver for the connectors field.
 func (r *queryResolver) Connectors(ctx context.Context, a string, b string, edgeKinds []string, first *int) ([]model.Connector, error) {
-	cs, err := r.Store.Connectors(ctx, a, b, edgeKinds, intOr(first, 50))
+	cs, err := r.Store.Connectors(ctx, a, b, edgeKinds, intArg(ctx, "first", first))
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +61,7 @@ func (r *queryResolver) Connectors(ctx context.Context, a string, b string, edge
 
 // CoParticipants is the resolver for the coParticipants field.
 func (r *queryResolver) CoParticipants(ctx context.Context, id string, from *string, to *string, first *int) ([]model.CoParticipant, error) {
-	cps, err := r.Store.CoParticipants(ctx, id, from, to, intOr(first, 50))
+	cps, err := r.Store.CoParticipants(ctx, id, from, to, intArg(ctx, "first", first))
 	if err != nil {
 		return nil, err
 	}

@@ -26,11 +26,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, kinds []string, first *int) ([]model.SearchHit, error) {
-	n := 20
-	if first != nil {
-		n = *first
-	}
-	hits, err := r.Store.Search(ctx, text, kinds, n)
+	hits, err := r.Store.Search(ctx, text, kinds, intArg(ctx, "first", first))
 	if err != nil {
 		return nil, err
 	}
@@ -152,21 +148,20 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 
 // Agreements is the resolver for the agreements field.
 func (r *queryResolver) Agreements(ctx context.Context, filter *model.AgreementFilter, first *int, after *string) (*model.AgreementConnection, error) {
-	offset, limit, err := window(first, after)
-	if err != nil {
-		return nil, err
-	}
-	var party, from, to *string
+	var f model.AgreementFilter
 	if filter != nil {
-		party, from, to = filter.Party, filter.From, filter.To
+		f = *filter
 	}
-	ms, total, err := r.Store.Memoranda(ctx, party, from, to, offset, limit)
+	q := newListQuery("agreements", graph.Order{Field: "date"}, f)
+	page, cursors, info, err := paginate(ctx, q, first, after, func(after *graph.Key, limit int) (*graph.Page[graph.Edge], error) {
+		return r.Store.Memoranda(ctx, f.Party, f.From, f.To, after, limit)
+	})
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.AgreementConnection{Edges: make([]model.AgreementEdge, len(ms)), PageInfo: pageInfo(offset, len(ms), total), TotalCount: total}
-	for i := range ms {
-		conn.Edges[i] = model.AgreementEdge{Cursor: cursor(offset + i), Node: &model.Memorandum{Relation: model.Relation{Edge: &ms[i]}}}
+	conn := &model.AgreementConnection{Edges: make([]model.AgreementEdge, len(page.Items)), PageInfo: info, TotalCount: page.Total}
+	for i := range page.Items {
+		conn.Edges[i] = model.AgreementEdge{Cursor: cursors[i], Node: &model.Memorandum{Relation: model.Relation{Edge: &page.Items[i]}}}
 	}
 	return conn, nil
 }

@@ -50,6 +50,14 @@ func (r *sourceResolver) Text(ctx context.Context, obj *fixtures.Source) (*strin
 	return &obj.Text, nil
 }
 
+// Reference is the resolver for the reference field.
+func (r *sourceResolver) Reference(ctx context.Context, obj *fixtures.Source) (*string, error) {
+	if obj.Reference == "" {
+		return nil, nil
+	}
+	return &obj.Reference, nil
+}
+
 // Source returns generated.SourceResolver implementation.
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
