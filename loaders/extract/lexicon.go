@@ -639,6 +639,10 @@ var duringWords = words("during words")
 // demonstratives point back to the meeting reported: "cette réunion", "this workshop".
 var demonstratives = words("demonstratives")
 
+// ceremonyWords name a ceremony on their own ("the ceremony", "la cérémonie", "la
+// cerimonia"), unlike "signature" or "firma", which name one only with what was signed.
+var ceremonyWords = words("ceremony words")
+
 // precedingWords introduce a meeting held before the one reported ("preceded by").
 var precedingWords = words("preceding words")
 

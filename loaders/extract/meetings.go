@@ -103,7 +103,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// Abuja pour un sommet extraordinaire").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
 		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
-			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && f != "ceremony" && !st.has(cueSigned) {
+			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && !ceremonyWords[f] && !st.has(cueSigned) {
 				continue
 			}
 			if f == "course" && r.d.Lang != "en" {

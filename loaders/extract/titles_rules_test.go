@@ -215,3 +215,21 @@ func TestDeliveredByAndAttendedCues(t *testing.T) {
 		}
 	}
 }
+
+func TestCeremonyNounAlone(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"fr", "Ambassade de France au Sénégal – Actualités\n\nDakar, le mardi 4 mars 2025\n\nL'ambassadrice de France au Sénégal, Mme Claire Dubois, a remis ce mardi des équipements à la Police nationale sénégalaise. La cérémonie s'est déroulée en présence du ministre sénégalais de l'Intérieur, M. Moussa Diop.\n"},
+		{"it", "Ambasciata d'Italia a Tunisi – Notizie\n\nTunisi, martedì 4 marzo 2025\n\nL'Ambasciatore d'Italia in Tunisia, Marco Bianchi, ha consegnato oggi apparecchiature alla Guardia Nazionale tunisina. La cerimonia si è svolta alla presenza del ministro tunisino dell'Interno, Kamel Ben Ali.\n"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		n := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && (e.From == "person:moussa-diop" || e.From == "person:kamel-ben-ali") {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: the ceremony is not a meeting with its guests: %s", c.lang, nodeIDs(f))
+		}
+	}
+}
