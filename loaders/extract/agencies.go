@@ -23,6 +23,19 @@ func (r *run) recogniseAgencies() {
 			continue // "Generale di Corpo d'Armata" is a rank
 		}
 		first, last := r.agencyExtent(i)
+		if adj := r.mentionAt(last); last == i+1 && first == i && forceHeads[r.fold(i)] && toks[i].Upper && r.mentionAt(i) == nil &&
+			adj != nil && adj.first == last && adj.kind == fixtures.KindState && adj.adjective {
+			// "la Polizia slovena", "la Police croate": a force named by its head and its state
+			m := &mention{first: i, last: adj.last, kind: fixtures.KindAgency, name: r.textOf(i, adj.last), country: adj.country}
+			for k := adj.first; k < adj.last; k++ {
+				r.at[k] = 0
+			}
+			adj.kind, adj.spec = "", true
+			if r.replace(m) != nil {
+				i = m.last - 1
+			}
+			continue
+		}
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}

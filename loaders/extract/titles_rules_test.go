@@ -233,3 +233,10 @@ func TestCeremonyNounAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestForceNamedByItsState(t *testing.T) {
+	f := extractText(t, "force.txt", "Gorizia, 5 marzo 2025 – Alla riunione sedeva il direttore generale della Polizia austriaca, Karl Huber, accanto ai rappresentanti della Polizia di Stato.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:karl-huber", "agency:at:police-austriaca") {
+		t.Errorf("a force named by its head and its state is lost: %s", nodeIDs(f))
+	}
+}
