@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,3 +90,21 @@ func TestPlaces(t *testing.T) {
 }
 
 func fold(s string) string { return strings.Join(text.FoldTokens(s), " ") }
+
+func TestItalianAdjectivesHaveTheirFeminine(t *testing.T) {
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Irregular adjectives are listed in full; the masculine singular in -o has its
+	// feminine in -a ("la Polizia tedesca", "l'Ambasciata britannica").
+	for _, s := range g.States {
+		forms := s.Adjectives["it"]
+		if len(forms) == 0 || !strings.HasSuffix(forms[0], "o") {
+			continue
+		}
+		if !slices.Contains(forms, strings.TrimSuffix(forms[0], "o")+"a") {
+			t.Errorf("%s: the Italian adjectives %v have no feminine singular", s.Code, forms)
+		}
+	}
+}
