@@ -169,8 +169,8 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 }
 
 // collegeOf reads a member's title of a supranational college ("European Commissioner",
-// "Commissario europeo", "commissaire européenne") as the college, when the document
-// names it elsewhere.
+// "Commissario europeo", "commissaire européenne") as the college, and adds it over the
+// title's words when the document names it nowhere else.
 func (r *run) collegeOf(word, lastWord, end int) *mention {
 	id := ""
 	for k := max(word-1, 0); k <= lastWord+1 && k < end; k++ {
@@ -186,7 +186,12 @@ func (r *run) collegeOf(word, lastWord, end int) *mention {
 			return m
 		}
 	}
-	return nil
+	// Named nowhere else: the title names it ("la Commissaria europea per gli Affari interni").
+	b := r.x.gaz.Body(id)
+	if b == nil {
+		return nil
+	}
+	return r.add(&mention{first: word, last: lastWord + 1, kind: b.Kind, id: b.ID, name: b.Name, inTitle: true})
 }
 
 // skipArticle returns the first token of the article before k ("at the OSCE"): k when

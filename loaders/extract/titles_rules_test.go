@@ -240,3 +240,10 @@ func TestForceNamedByItsState(t *testing.T) {
 		t.Errorf("a force named by its head and its state is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestCollegeNamedOnlyByTheTitle(t *testing.T) {
+	f := extractText(t, "college.txt", "Madrid, 9 luglio 2025 – Alla riunione dei ministri è intervenuto anche il Commissario europeo per la migrazione, Pavel Novak, che ha presentato il nuovo patto.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:pavel-novak", "org:european-commission") {
+		t.Errorf("a European Commissioner is not of the Commission when the text names it nowhere else: %s", nodeIDs(f))
+	}
+}
