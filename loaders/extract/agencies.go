@@ -434,7 +434,8 @@ func (r *run) countrySpec(m *mention) string {
 		k++ // "of the", not "and the": "the Immigration Service and the Seychelles Coast Guard"
 	}
 	if k > j {
-		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first == k {
+		// "of the Netherlands": the state's name may hold the article the loop skipped
+		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first > j-1 && s.first <= k {
 			s.spec = true
 			return s.country
 		}

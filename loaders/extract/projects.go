@@ -24,6 +24,8 @@ func (r *run) recogniseProjects() {
 		switch {
 		case i+1 < len(toks) && r.fold(i+1) == `"`:
 			m = r.quotedProject(i + 1)
+		case i+2 < len(toks) && (r.fold(i+1) == "," || r.fold(i+1) == ":") && r.fold(i+2) == `"`:
+			m = r.quotedProject(i + 2) // a new project, "Coastal Borders ..."
 		case i+1 < len(toks) && r.apostropheQuoted(i+1) > 0:
 			m = r.quotedRun(i+1, r.apostropheQuoted(i+1))
 		case i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:

@@ -247,3 +247,24 @@ func TestCollegeNamedOnlyByTheTitle(t *testing.T) {
 		t.Errorf("a European Commissioner is not of the Commission when the text names it nowhere else: %s", nodeIDs(f))
 	}
 }
+
+func TestQuotedProjectAfterAComma(t *testing.T) {
+	f := extractText(t, "project.txt", "BRUSSELS, 3 March 2025 – The European Commission presented a new project, \"Safer Ports in the Red Sea\" (SPRS), today. The project is funded by the Ministry of Foreign Affairs of the Netherlands and by the Swiss Agency for Development and Cooperation (SDC).\n")
+	p := "project:safer-ports-in-the-red-sea"
+	if !hasNode(f, p) {
+		t.Fatalf("a quoted project name after 'project,' is lost: %s", nodeIDs(f))
+	}
+	funders := 0
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeFunded && e.To == p {
+			if e.From == "agency:nl:ministry-of-foreign-affairs" || e.From == "agency:ch:sdc" {
+				funders++
+			} else {
+				t.Errorf("unexpected funder %s", e.From)
+			}
+		}
+	}
+	if funders != 2 {
+		t.Errorf("%d of the two funders 'by A and by B' read: %s", funders, nodeIDs(f))
+	}
+}
