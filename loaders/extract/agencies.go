@@ -287,7 +287,7 @@ func (r *run) resolveAgencies() {
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
-		if r.sharedName(m) && !r.namesState(m.country) {
+		if r.sharedName(m) && !r.namesState(m.country) && !r.nameCarriesState(m) {
 			m.country = "" // "la Sûreté nationale" of a document about another state
 		}
 		if c := r.countrySpec(m); c != "" {
@@ -490,4 +490,44 @@ func (r *run) agencySlug(m *mention) string {
 		out = append(out, gl.English)
 	}
 	return strings.Join(out, "-")
+}
+
+// agenciesOfOtherStates reads a listed agency's name written with another state's
+// adjective as that state's body: in "the German Federal Foreign Office" the "Foreign
+// Office" is not the British one the gazetteer knows by that name, but Germany's.
+func (r *run) agenciesOfOtherStates() {
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.slug == "" || m.country == "" {
+			continue
+		}
+		k := m.first
+		for k > 0 && m.first-k < 2 && r.at[k-1] == 0 && r.d.Tokens[k-1].Upper && r.d.Tokens[k-1].Kind == text.Word {
+			k-- // "Federal"
+		}
+		adj := r.mentionAt(k - 1)
+		if adj != nil && adj.kind == fixtures.KindState && adj.adjective && adj.last == k && adj.country != m.country {
+			r.replace(&mention{first: k, last: m.last, kind: fixtures.KindAgency, name: r.textOf(k, m.last), country: adj.country})
+			adj.spec = true
+		}
+	}
+}
+
+// nameCarriesState reports whether the words of an agency's mention name its state: the
+// gazetteer's "Spanish National Police" says whose it is, the bare "National Police" does not.
+func (r *run) nameCarriesState(m *mention) bool {
+	st := r.x.gaz.State(m.country)
+	if st == nil {
+		return false
+	}
+	for k := m.first; k < m.last; k++ {
+		f := r.fold(k)
+		for _, forms := range st.Adjectives {
+			for _, a := range forms {
+				if text.Fold([]rune(a)) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

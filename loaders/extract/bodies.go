@@ -335,7 +335,10 @@ func (r *run) codeName(i int) bool {
 func (r *run) codeMention(i int) *mention {
 	last := i + 1
 	toks := r.d.Tokens
-	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[i].End {
+	for last < len(toks) && toks[last].Kind == text.Word && toks[last].Upper && r.d.Joined(last) && r.d.Fold[toks[last].Start-1] == '-' && r.at[last] == 0 {
+		last++ // "FORTIS-Africa", "SAFE-SEAS": the code goes on after its hyphen
+	}
+	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[last-1].End {
 		last++
 	} else if last < len(toks) && toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 &&
 		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 4) {

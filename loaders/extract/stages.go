@@ -46,6 +46,7 @@ var recognisers = []struct {
 	{"projects", (*run).recogniseProjects},
 	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
 	{"agencies", (*run).recogniseAgencies},
+	{"listed agencies of other states", (*run).agenciesOfOtherStates},
 	{"roadmaps", (*run).recogniseRoadmaps},
 	{"acronyms in brackets", (*run).markAliases},
 	{"agency coreference", (*run).agencyCoreference},

@@ -268,3 +268,15 @@ func TestQuotedProjectAfterAComma(t *testing.T) {
 		t.Errorf("%d of the two funders 'by A and by B' read: %s", funders, nodeIDs(f))
 	}
 }
+
+func TestListedAgencyOfAnotherState(t *testing.T) {
+	f := extractText(t, "other.txt", "LYON, 21 January 2026 – The operation was conducted under Project SHIELD-Sahel, which INTERPOL runs with funding from the German Federal Foreign Office and the Spanish National Police.\n")
+	for _, id := range []string{"agency:de:federal-foreign-office", "agency:es:national-police", "project:shield-sahel"} {
+		if !hasNode(f, id) {
+			t.Errorf("%s is missing: %s", id, nodeIDs(f))
+		}
+	}
+	if hasNode(f, "agency:gb:fcdo") {
+		t.Errorf("a German office is read as the British one of the same name")
+	}
+}
