@@ -11,11 +11,11 @@ import (
 // read: the words alone do not say which states are members.
 
 var (
-	memberHeads  = phrases("member heads")   // "member states", "pays", "stati membri"
-	memberGlue   = words("member glue")      // "of the", "de la", "dell'" between the head and the body
-	enumerations = phrases("enumerations")   // "namely", "à savoir", "cioè"
-	memberVerbs  = phrases("member verbs")   // "is a member of", "adhère à", "aderiscono"
-	verbGlue     = words("member verb glue") // the article or preposition before the body, "all'"
+	memberHeads  = byFirstWord(phrases("member heads"), phraseWords) // "member states", "pays", "stati membri"
+	memberGlue   = words("member glue")                              // "of the", "de la", "dell'" between the head and the body
+	enumerations = byFirstWord(phrases("enumerations"), phraseWords) // "namely", "à savoir", "cioè"
+	memberVerbs  = byFirstWord(phrases("member verbs"), phraseWords) // "is a member of", "adhère à", "aderiscono"
+	verbGlue     = words("member verb glue")                         // the article or preposition before the body, "all'"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -110,11 +110,11 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int) {
 	return nil, 0, 0
 }
 
-// longestPrefix returns the length in tokens of the longest phrase that starts at token
-// i and ends before last, or 0.
-func longestPrefix(d *text.Doc, i, last int, phrases [][]string) int {
+// longestPrefix returns the length in tokens of the longest phrase (indexed by its first
+// word) that starts at token i and ends before last, or 0.
+func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int {
 	best := 0
-	for _, p := range phrases {
+	for _, p := range byFirst[d.TokenFold(d.Tokens[i])] {
 		if len(p) > best && i+len(p) <= last && hasPrefixTokens(d, i, p) {
 			best = len(p)
 		}

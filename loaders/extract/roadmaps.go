@@ -275,7 +275,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 }
 
 // adoptedAt are the words after a passive adopting verb that name the meeting it happened at.
-var adoptedAt = phrases("adopted at")
+var adoptedAt = byFirstWord(phrases("adopted at"), phraseWords)
 
 // adoptedAfter reports whether the roadmap m is followed closely by an adopting verb and the
 // meeting it was adopted at: "the roadmap (was) adopted at", "la Déclaration ..., adoptée
