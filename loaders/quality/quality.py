@@ -48,6 +48,7 @@ SETS = [
     ("unseen", os.path.join(ROOT, "testdata/loaders/unseen"), os.path.join(ROOT, "testdata/loaders/unseen"), "tsv"),
     ("styles", os.path.join(ROOT, "testdata/loaders/styles"), os.path.join(ROOT, "testdata/loaders/styles"), "yaml"),
     ("fresh", os.path.join(ROOT, "testdata/loaders/fresh"), os.path.join(ROOT, "testdata/loaders/fresh"), "yaml"),
+    ("blind", os.path.join(ROOT, "testdata/loaders/blind"), os.path.join(ROOT, "testdata/loaders/blind"), "yaml"),
 ]
 
 
