@@ -81,6 +81,10 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		if f == "," || conjunctions[f] {
 			runActor, runUnknown = -1, false
 		}
+		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] {
+			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
+			continue
+		}
 		if !listGlue[f] || glue >= 3 {
 			if c, a := r.namedByAcronym(k, end); len(a) > 0 {
 				// "de la Communauté de développement d'Afrique australe (SADC)":
@@ -156,6 +160,10 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 				continue
 			}
 			return actors, persons
+		}
+		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] {
+			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
+			continue
 		}
 		if !listGlue[f] || glue >= 3 {
 			return actors, persons

@@ -280,3 +280,18 @@ func TestListedAgencyOfAnotherState(t *testing.T) {
 		t.Errorf("a German office is read as the British one of the same name")
 	}
 }
+
+func TestAmongTheParticipantsHeadsOfBodies(t *testing.T) {
+	f := extractText(t, "among.txt", "Vienne, le 3 mars 2021 – Le séminaire régional s'est tenu à Vienne le 3 mars 2021, organisé en collaboration avec le gouvernement de la Norvège. Parmi les participants figuraient les directeurs généraux d'EUROPOL et de FRONTEX, ainsi que des experts du Portugal.\n")
+	var seminar string
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			seminar = n.ID
+		}
+	}
+	for _, a := range []string{"org:europol", "org:frontex", "state:no", "state:pt"} {
+		if seminar == "" || !hasEdge(f, fixtures.EdgeParticipatedIn, a, seminar) {
+			t.Errorf("%s does not take part in %q: %s", a, seminar, nodeIDs(f))
+		}
+	}
+}
