@@ -26,6 +26,7 @@ type sentenceState struct {
 	roled       map[*mention]bool
 	eventCue    bool              // the sentence says who takes part or organises: a meeting noun in it is an event
 	framed      map[*mention]bool // projects named among a meeting's organisers: its framework, not a cue's target
+	consortium  *mention          // the project a consortium named in the sentence implements
 }
 
 // events reads the document sentence by sentence.
@@ -158,6 +159,14 @@ func (r *run) events() {
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
+}
+
+// consortiumAt reports whether a consortium is named at k ("un consortium dont ...", "a
+// consortium made up of ..."): its members, named in the rest of the sentence, implement.
+func (r *run) consortiumAt(k int) bool {
+	for ; k < len(r.d.Tokens) && (articles[r.fold(k)] || indefiniteArticles[r.fold(k)]); k++ {
+	}
+	return k < len(r.d.Tokens) && consortiumWords[r.fold(k)]
 }
 
 // sideMeeting reports whether the meeting whose noun is at head is introduced as one
@@ -369,6 +378,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.roleAll(st, true, nil, subject, "organiser")
 			}
 		case cueParticipant:
+			if st.consortium != nil {
+				continue // "un consorzio che riunisce A, B e C": the members of the consortium
+			}
 			if len(actors)+len(persons) == 0 {
 				actors, persons = r.actorsIn(st.first, c.first), r.personsIn(st.first, c.first)
 			}
@@ -400,12 +412,24 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				}
 			}
 		case cueCollaboration:
+			if st.consortium != nil {
+				isMeeting, thing = false, st.consortium // "… a consortium of A and B, in partnership with C"
+			}
 			if isMeeting {
 				r.roleAll(st, true, nil, actors, "organiser")
 			} else {
 				r.implements(st, thing, actors, "partner")
 			}
 		case cueImplementer:
+			if r.consortiumAt(c.last) {
+				// "by a consortium of A, B and C": a consortium implements a project, not a course
+				actors = r.actorsIn(c.last, st.last)
+				if thing == nil && lastThing != nil && lastThing.kind == fixtures.KindProject {
+					thing = lastThing
+				}
+				isMeeting = false
+				st.consortium = thing
+			}
 			if isMeeting {
 				r.roleAll(st, true, nil, actors, "organiser")
 			} else {

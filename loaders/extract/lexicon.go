@@ -639,6 +639,9 @@ var duringWords = words("during words")
 // demonstratives point back to the meeting reported: "cette réunion", "this workshop".
 var demonstratives = words("demonstratives")
 
+// consortiumWords name a group of bodies that implements together.
+var consortiumWords = words("consortium words")
+
 // ceremonyWords name a ceremony on their own ("the ceremony", "la cérémonie", "la
 // cerimonia"), unlike "signature" or "firma", which name one only with what was signed.
 var ceremonyWords = words("ceremony words")

@@ -295,3 +295,17 @@ func TestAmongTheParticipantsHeadsOfBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestConsortiumImplements(t *testing.T) {
+	f := extractText(t, "consortium.txt", "Vicenza, 4 febbraio 2022 – Si è chiuso ieri a Vicenza un corso di formazione per funzionari libici, nell'ambito del progetto SAHEL-SEC finanziato dall'Unione europea. Il progetto è attuato da un consorzio che riunisce Civipol, la GIZ e la FIIAPP, in partenariato con Expertise France.\n")
+	for _, a := range []string{"agency:fr:civipol", "agency:de:giz", "agency:es:fiiapp", "agency:fr:expertise-france"} {
+		if !hasEdge(f, fixtures.EdgeImplements, a, "project:sahel-sec") {
+			t.Errorf("%s does not implement the project: %s", a, nodeIDs(f))
+		}
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && e.From == a {
+				t.Errorf("a member of the consortium is read as taking part in %s", e.To)
+			}
+		}
+	}
+}
