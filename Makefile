@@ -5,6 +5,10 @@ NEO4J_LIB := .neo4j/lib
 STATICCHECK := .bin/staticcheck
 STATICCHECK_VERSION := v0.8.2
 DOCUMENTS ?= ../shared/documents
+# Python tools of the tests (quality, networkx) live in a virtual environment of the project,
+# never in the system's interpreter.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
 
 .PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
 
@@ -16,7 +20,7 @@ run: $(if $(NEO4J_URI),,neo4j) build web
 test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
-	$(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
+	ENTENTE_PYTHON=$(CURDIR)/$(PYTHON) $(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
 	$(MAKE) --no-print-directory quality audit fuzz
 	web/test.sh
 
@@ -45,12 +49,16 @@ build:
 	$(GO) build -o entente ./cmd/entente
 
 ## test-tools: what the export tests check against (networkx, Cytoscape.js, the XML schemas)
-test-tools:
-	python3 -m pip install -q -r server/export/testdata/requirements.txt -r loaders/quality/requirements.txt
+test-tools: $(VENV)/.installed
 	npm ci --silent --prefix server/export/testdata/cytoscape
 	npm ci --silent --prefix server/audit
 	python3 -m venv server/audit/.venv && server/audit/.venv/bin/pip install -q -r server/audit/requirements.txt
 	bash server/export/testdata/fetch-schemas.sh
+
+$(VENV)/.installed: server/export/testdata/requirements.txt loaders/quality/requirements.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r server/export/testdata/requirements.txt -r loaders/quality/requirements.txt
+	touch $@
 
 ## neo4j: resolve the pinned Neo4j Community jars with Maven, once
 neo4j: $(NEO4J_LIB)/.complete
@@ -91,16 +99,16 @@ gazetteer-cities:
 
 ## quality: extraction P/R/F1 per set, language and kind (seeds, ../shared/corpus, testdata/loaders);
 ## fails when a figure drops more than 0.02 below loaders/quality/figures.json
-quality: build
-	python3 loaders/quality/quality.py --check
+quality: build $(VENV)/.installed
+	$(PYTHON) loaders/quality/quality.py --check
 
 ## quality-update: measure and commit-ready figures (only after quality went up)
-quality-update: build
-	python3 loaders/quality/quality.py --update
+quality-update: build $(VENV)/.installed
+	$(PYTHON) loaders/quality/quality.py --update
 
 ## calibrate: measure the precision of each evidence class on the corpus (loaders/extract/data/confidence.tsv)
-calibrate: build
-	python3 loaders/quality/quality.py --calibrate
+calibrate: build $(VENV)/.installed
+	$(PYTHON) loaders/quality/quality.py --calibrate
 	$(GO) build -o entente ./cmd/entente
 
 ## bench: synthetic graph, six operations, Entente vs the Go driver vs @neo4j/graphql (bench/results/)

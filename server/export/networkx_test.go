@@ -33,16 +33,30 @@ const (
 // needs) is missing, unless ENTENTE_REQUIRE_NETWORKX=1 (as CI sets), which makes it fail.
 func requireNetworkx(t *testing.T) {
 	t.Helper()
-	out, err := exec.Command("python3", "-c", "import networkx, scipy; print(networkx.__version__)").CombinedOutput()
+	out, err := exec.Command(python(), "-c", "import networkx, scipy; print(networkx.__version__)").CombinedOutput()
 	if err == nil {
 		t.Logf("networkx %s", strings.TrimSpace(string(out)))
 		return
 	}
-	msg := fmt.Sprintf("python3 with networkx and scipy is needed (pip install -r server/export/testdata/requirements.txt): %v: %s", err, out)
+	msg := fmt.Sprintf("%s with networkx and scipy is needed (make test-tools installs them in .venv): %v: %s", python(), err, out)
 	if os.Getenv("ENTENTE_REQUIRE_NETWORKX") == "1" {
 		t.Fatal(msg)
 	}
 	t.Skip(msg)
+}
+
+// python is the interpreter with the test tools: ENTENTE_PYTHON (make test sets it to the
+// project's .venv), else the project's .venv when it exists, else python3 on the PATH.
+func python() string {
+	if p := os.Getenv("ENTENTE_PYTHON"); p != "" {
+		return p
+	}
+	if p, err := filepath.Abs("../../.venv/bin/python"); err == nil {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "python3"
 }
 
 // TestNetworkx exports the seed graph and a generated one as GraphML and GEXF, reads them
@@ -161,7 +175,7 @@ func compareWithNetworkx(t *testing.T, store *graph.Store) {
 		t.Fatal(err)
 	}
 	began := time.Now()
-	cmd := exec.CommandContext(ctx, "python3", "testdata/networkx_compare.py", reqFile)
+	cmd := exec.CommandContext(ctx, python(), "testdata/networkx_compare.py", reqFile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
