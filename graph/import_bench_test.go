@@ -148,3 +148,37 @@ func aliasFixture(from, n int) *fixtures.Fixture {
 		Nodes:     []fixtures.Node{node},
 	}
 }
+
+// BenchmarkMergeAliases merges a node known by n aliases into another known by n (half of
+// them the same): the union of their aliases and reference sources, and of the spans on
+// their MENTIONS, must cost time linear in n.
+func BenchmarkMergeAliases(b *testing.B) {
+	for _, n := range []int{5_000, 20_000, 80_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			store := graphtest.Open(b)
+			ctx := context.Background()
+			var busy time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				if err := store.DeleteAll(ctx); err != nil {
+					b.Fatal(err)
+				}
+				f := aliasFixture(0, n)
+				other := aliasFixture(n/2, n).Nodes[0]
+				other.ID, other.Name = "org:other", "Other Organization"
+				f.Nodes = append(f.Nodes, other)
+				if _, err := store.Import(ctx, f, nil); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				began := time.Now()
+				if _, err := store.MergeNodes(ctx, "org:hub", "org:other"); err != nil {
+					b.Fatal(err)
+				}
+				busy += time.Since(began)
+			}
+			b.ReportMetric(float64(n*b.N)/busy.Seconds(), "aliases/s")
+			b.ReportMetric(busy.Seconds()/float64(b.N), "s/merge")
+		})
+	}
+}
