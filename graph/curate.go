@@ -354,7 +354,8 @@ const resolveTargetsCypher = resolveTargets + "RETURN target, kind, ids"
 // lockCypher is resolveTargetsCypher that also takes each node's write lock, in id order
 // so that curations locking the same nodes wait for each other instead of deadlocking.
 // Writing a property takes the lock, held until the transaction ends.
-const lockCypher = resolveTargets + "SET n._lock = true REMOVE n._lock\nRETURN target, kind, ids"
+// A node held by an import run in progress (reservedBy) makes the lock fail with errReserved.
+var lockCypher = resolveTargets + "SET n._lock = true REMOVE n._lock\nRETURN target, kind, ids, " + reservedBy("n")
 
 // resolveTargets is what resolveTargetsCypher and lockCypher share: the nodes, in id order.
 const resolveTargets = `
@@ -392,6 +393,9 @@ func (t *Tx) targets(ctx context.Context, cypher string, ids []string) (map[stri
 	}
 	out := map[string]target{}
 	for _, r := range recs {
+		if len(r.Values) > 3 && r.Values[3] != nil {
+			return nil, errReserved
+		}
 		id, _ := r.Values[0].(string)
 		kind, _ := r.Values[1].(string)
 		for _, x := range r.Values[2].([]any) {

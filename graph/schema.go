@@ -31,6 +31,10 @@ func schemaStatements() []string {
 		"CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)",
 		"CREATE INDEX roadmap_start IF NOT EXISTS FOR (n:Roadmap) ON (n.startDate)",
 		"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.published)",
+		// import runs (importrun.go): the runs, the nodes a run holds, its undo records
+		"CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:" + LabelImportRun + ") REQUIRE n.id IS UNIQUE",
+		"CREATE INDEX entity_run IF NOT EXISTS FOR (n:Entity) ON (n._run)",
+		"CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_run)",
 	}
 	for _, k := range fixtures.NodeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(k), k))
@@ -67,7 +71,8 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return fmt.Errorf("schema: counting a write in the graph's version: %w", err)
 	}
 	s.log.Info().Int("statements", len(schemaStatements())).Msg("schema ready")
-	return nil
+	// An import run that a killed process left unfinished is undone before anything else.
+	return s.RecoverImports(ctx)
 }
 
 // runAuto runs a statement in an auto-commit transaction (schema changes and CALL { } IN
