@@ -137,8 +137,8 @@ type batchWriter struct {
 	// is copied first.
 	run             any
 	im              *importRows // the whole file's rows, in a run (forms and sources by node)
-	createdEdges    []string // keys
-	createdMentions []string // document id, node id, document id, ...
+	createdEdges    []string    // keys
+	createdMentions []string    // document id, node id, document id, ...
 }
 
 // batches calls send with consecutive slices of at most ImportBatch rows.
