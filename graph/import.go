@@ -194,6 +194,11 @@ type stored struct {
 func (w *batchWriter) collectStored(recs []*neo4j.Record, out map[string]stored) error {
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
+		if id == "" {
+			// A node a concurrent merge deleted between the MERGE finding it and the SET
+			// locking it: the SET did nothing, and its properties read null.
+			return errRaced
+		}
 		eid, _ := r.Values[1].(string)
 		created, _ := r.Values[2].(bool)
 		out[id] = stored{eid, created}
@@ -797,6 +802,8 @@ RETURN d.id, elementId(d), created, ` + reservedBy("d")
 // nodeListsCypher, the unions made in Go (listUpdate), since a list union in Cypher costs
 // the product of the lists' lengths. The SET of kind, done on every row, locks the node,
 // so the lists returned cannot be changed by a concurrent import before this one commits.
+// A node that a concurrent merge deleted after the MERGE found it reads with a null id
+// (collectStored: errRaced).
 // Every stored node has an aliasText (set on creation), so a node without one was created.
 // A node it creates is tagged with $run (null outside an import run); the last value is
 // the import run that holds the node (reservedBy).
