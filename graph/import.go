@@ -59,7 +59,7 @@ func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 	chunk := s.runs.chunk
 	s.runs.mu.Unlock()
 	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > chunk {
-		return s.importRun(ctx, f, digest, file, progress)
+		return s.ImportParts(ctx, fixtureParts{f}, digest, file, progress)
 	}
 	var stats ImportStats
 	began := time.Now()
@@ -843,8 +843,8 @@ RETURN count(r)`
 
 // mentionMergeCypher merges MENTIONS from stored documents, adding the spans they lack;
 // it returns how many rows found their document and the (document, node) ids of the MENTIONS it created.
-// In an import run ($run not null) a MENTIONS it changes is copied to an ImportUndo first;
-// the last value counts those copies.
+// In an import run ($run not null) a MENTIONS it changes is copied to an ImportUndo first,
+// unless an earlier chunk of the run did; the last value counts those copies.
 const mentionMergeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
@@ -855,7 +855,8 @@ ON CREATE SET r._created = true
 WITH r, row, n, r._created IS NOT NULL AS created, coalesce(r.sources, []) AS old
 REMOVE r._created
 WITH r, row, n, created, old, [s IN row.sources WHERE NOT s IN old] AS added
-WITH r, row, n, created, old, added, $run IS NOT NULL AND NOT created AND size(added) > 0 AS keep
+WITH r, row, n, created, old, added, CASE WHEN $run IS NULL OR created OR size(added) = 0 THEN false
+  ELSE NOT EXISTS { MATCH (x:ImportUndo {_undo_of: row.doc, _undo_to: n.id}) WHERE x._undo_run = $run } END AS keep
 FOREACH (_ IN CASE WHEN keep THEN [1] ELSE [] END |
   CREATE (u:ImportUndo) SET u = properties(r), u._undo_run = $run, u._undo_kind = 'mention',
     u._undo_of = row.doc, u._undo_to = n.id)
@@ -875,15 +876,17 @@ RETURN key`, kind)
 }
 
 // edgeUndoCypher copies the stored edges of one kind with $keys, which an import run is
-// about to change, to ImportUndo nodes of the run $run.
+// about to change, to ImportUndo nodes of the run $run, unless an earlier chunk of the
+// run did (the copy is of the edge before the run).
 func edgeUndoCypher(kind string) string {
 	mustKind(fixtures.EdgeKinds, kind)
 	return fmt.Sprintf(`
 CYPHER replan=skip
 UNWIND $keys AS key
 MATCH ()-[r:%[1]s {key: key}]->() USING INDEX SEEK r:%[1]s(key)
+WHERE NOT EXISTS { MATCH (x:ImportUndo {_undo_of: key, _undo_to: ''}) WHERE x._undo_run = $run }
 CREATE (u:ImportUndo)
-SET u = properties(r), u._undo_run = $run, u._undo_kind = 'edge', u._undo_type = '%[1]s', u._undo_of = key`, kind)
+SET u = properties(r), u._undo_run = $run, u._undo_kind = 'edge', u._undo_type = '%[1]s', u._undo_of = key, u._undo_to = ''`, kind)
 }
 
 // edgeCreateCypher creates edges, whose kinds must come from fixtures.EdgeKinds, whose

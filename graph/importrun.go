@@ -57,10 +57,6 @@ const ImportStale = 2 * time.Minute
 // errReserved is a write that touches a node held by an import run in progress.
 var errReserved = errors.New("a node is held by an import run in progress")
 
-// errRunMoved is an import run some of whose nodes were merged away after it resolved its
-// ids: its rows are stale, so it is undone and started again.
-var errRunMoved = errors.New("nodes of the import were merged away while it ran")
-
 // errKilled ends a run as a SIGKILL would (runState.killAfter, tests only).
 var errKilled = errors.New("import run stopped without undo (test)")
 
@@ -101,67 +97,47 @@ func (r *runState) isActive(run string) bool {
 	return r.active[run]
 }
 
-// runChunk is what one transaction of a run writes: documents, nodes (by kind) with their
-// MENTIONS, or edges of one kind.
-type runChunk struct {
-	docs     []any
-	nodes    map[string][]any
-	mentions []mention
-	kind     string
-	edges    []any
+// FixtureParts is a validated fixture given piece by piece: its documents, then its
+// nodes and its edges in chunks of at most size, in the order of the file.
+// *fixtures.Large (fixtures.Scan) is one; ImportFile reads a large *fixtures.Fixture as one.
+type FixtureParts interface {
+	Documents() []fixtures.Document
+	Rows() int
+	Nodes(size int, each func([]fixtures.Node) error) error
+	Edges(size int, each func([]fixtures.Edge) error) error
 }
 
-// planChunks cuts the rows of a whole file into chunks of about size rows, in the order
-// the single transaction writes them: documents, nodes by kind, edges by kind.
-func planChunks(im *importRows, size int) []runChunk {
-	var out []runChunk
-	for start := 0; start < len(im.docs); start += size {
-		out = append(out, runChunk{docs: im.docs[start:min(start+size, len(im.docs))]})
-	}
-	byNode := map[string][]mention{}
-	for _, m := range im.mentions {
-		byNode[m.node] = append(byNode[m.node], m)
-	}
-	cur, n := runChunk{nodes: map[string][]any{}}, 0
-	for _, kind := range fixtures.NodeKinds {
-		for _, r := range im.nodes[kind] {
-			id := r.(map[string]any)["id"].(string)
-			cur.nodes[kind] = append(cur.nodes[kind], r)
-			cur.mentions = append(cur.mentions, byNode[id]...)
-			if n += 1 + len(byNode[id]); n >= size {
-				out = append(out, cur)
-				cur, n = runChunk{nodes: map[string][]any{}}, 0
-			}
-		}
-	}
-	if n > 0 {
-		out = append(out, cur)
-	}
-	for _, kind := range fixtures.EdgeKinds {
-		rows := im.edges[kind]
-		for start := 0; start < len(rows); start += size {
-			out = append(out, runChunk{kind: kind, edges: rows[start:min(start+size, len(rows))]})
-		}
-	}
-	return out
+// fixtureParts gives a fixture in memory piece by piece.
+type fixtureParts struct{ f *fixtures.Fixture }
+
+func (p fixtureParts) Documents() []fixtures.Document { return p.f.Documents }
+func (p fixtureParts) Rows() int                      { return len(p.f.Documents) + len(p.f.Nodes) + len(p.f.Edges) }
+func (p fixtureParts) Nodes(size int, each func([]fixtures.Node) error) error {
+	return inChunks(p.f.Nodes, size, each)
+}
+func (p fixtureParts) Edges(size int, each func([]fixtures.Edge) error) error {
+	return inChunks(p.f.Edges, size, each)
 }
 
-// importRun imports a large file as an import run, started again (after its undo) when
-// nodes it resolved were merged away meanwhile.
-func (s *Store) importRun(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
+func inChunks[T any](xs []T, size int, each func([]T) error) error {
+	for start := 0; start < len(xs); start += size {
+		if err := each(xs[start:min(start+size, len(xs))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ImportParts imports a validated fixture given piece by piece (fixtures.Scan) as an
+// import run, whatever its size, and records the file with this digest as ImportFile
+// does, in the run's last transaction. Only a chunk of the file (ImportChunk rows) is
+// held at a time, with the ids seen so far: its memory, in Go and in Neo4j, does not
+// grow with the size of the file. It gives what ImportFile gives for the same fixture.
+func (s *Store) ImportParts(ctx context.Context, parts FixtureParts, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if err := s.RecoverImports(ctx); err != nil {
 		return ImportStats{}, err
 	}
-	for attempt := 1; ; attempt++ {
-		st, err := s.importRunOnce(ctx, f, digest, file, progress)
-		if !errors.Is(err, errRunMoved) {
-			return st, err
-		}
-		if attempt == 3 {
-			return ImportStats{}, &ConflictError{Attempts: attempt}
-		}
-		s.log.Info().Str("file", file).Int("attempt", attempt).Msg("import run: nodes were merged meanwhile; starting again")
-	}
+	return s.importRun(ctx, parts, digest, file, progress)
 }
 
 func newRunID() string {
@@ -170,84 +146,135 @@ func newRunID() string {
 	return hex.EncodeToString(b)
 }
 
-// importRunOnce writes one import run, and undoes it on failure.
-func (s *Store) importRunOnce(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
+// runStats counts what a run wrote as one transaction would: distinct nodes (after
+// redirects) and edge keys, redirected ids, loops dropped.
+type runStats struct {
+	ImportStats
+	nodes, edges, redirected map[string]bool
+}
+
+// importRun writes one import run, and undoes it on failure.
+func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	run := newRunID()
 	s.runs.setActive(run, true)
 	defer s.runs.setActive(run, false)
 	began := time.Now()
 	host, _ := os.Hostname()
-	var resolved map[string]target
+	total := parts.Rows()
 	err := s.write(ctx, func(tx *Tx) error {
-		var err error
-		if resolved, err = tx.resolveIDs(ctx, f); err != nil {
-			return err
-		}
-		_, err = tx.run(ctx, `
+		_, err := tx.run(ctx, `
 			CREATE (:ImportRun {id: $run, digest: $digest, file: $file, host: $host, pid: $pid,
 			  state: 'running', started: datetime(), heartbeat: datetime(), done: 0, total: $total})`,
-			map[string]any{"run": run, "digest": digest, "file": file, "host": host, "pid": os.Getpid(),
-				"total": len(f.Documents) + len(f.Nodes) + len(f.Edges)})
+			map[string]any{"run": run, "digest": digest, "file": file, "host": host, "pid": os.Getpid(), "total": total})
 		return err
 	})
 	if err != nil {
 		return ImportStats{}, err
 	}
-	im := newImport(f, resolved)
-	stats := ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
-		Redirected: im.redirected, Loops: im.loops}
-	total := stats.Documents + stats.Nodes + stats.Edges
 	s.runs.mu.Lock()
 	size, killAfter := s.runs.chunk, s.runs.killAfter
 	s.runs.killAfter = 0
 	s.runs.mu.Unlock()
-	chunks := planChunks(im, size)
-	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Int("transactions", len(chunks)+2).
+	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Int("rows_per_transaction", size).
 		Msg("import run started: the file is written in several transactions, undone if it fails")
-	fail := func(err error) (ImportStats, error) {
+	st := &runStats{nodes: map[string]bool{}, edges: map[string]bool{}, redirected: map[string]bool{}}
+	done, chunks := 0, 0
+	// chunk writes one chunk in a transaction of its own.
+	chunk := func(write func(w *batchWriter) error) error {
+		if killAfter > 0 && chunks == killAfter {
+			return errKilled
+		}
+		var w *batchWriter
+		err := s.write(ctx, func(tx *Tx) error {
+			w = &batchWriter{tx: tx, done: done, total: total, progress: progress, run: run}
+			if err := tx.heartbeat(ctx, run, done); err != nil {
+				return err
+			}
+			if err := write(w); err != nil {
+				return err
+			}
+			return w.recordCreated(ctx)
+		})
+		if err != nil {
+			return err
+		}
+		chunks++
+		done, st.Created = w.done, st.Created+w.created
+		s.log.Debug().Str("run", run).Int("chunk", chunks).Int("rows", done).Int("of", total).Msg("import run chunk committed")
+		return nil
+	}
+	err = inChunks(parts.Documents(), size, func(docs []fixtures.Document) error {
+		st.Documents += len(docs)
+		return chunk(func(w *batchWriter) error { return w.documentChunk(ctx, docs) })
+	})
+	if err == nil {
+		err = parts.Nodes(size, func(ns []fixtures.Node) error {
+			var resolved map[string]target
+			err := chunk(func(w *batchWriter) error {
+				var err error
+				resolved, err = w.nodeChunk(ctx, ns)
+				return err
+			})
+			for id, t := range resolved {
+				st.nodes[t.id] = true
+				if t.id != id {
+					st.redirected[id] = true
+				}
+			}
+			return err
+		})
+	}
+	if err == nil {
+		err = parts.Edges(size, func(es []fixtures.Edge) error {
+			var im *importRows
+			err := chunk(func(w *batchWriter) error {
+				var err error
+				im, err = w.edgeChunk(ctx, es)
+				return err
+			})
+			if err == nil {
+				st.Loops += im.loops
+				for _, rows := range im.edges {
+					for _, r := range rows {
+						st.edges[r.(map[string]any)["key"].(string)] = true
+					}
+				}
+			}
+			return err
+		})
+	}
+	if errors.Is(err, errKilled) {
+		return ImportStats{}, err
+	}
+	if err == nil {
+		err = s.write(ctx, func(tx *Tx) error {
+			if err := tx.heartbeat(ctx, run, done); err != nil {
+				return err
+			}
+			if digest != "" {
+				if err := tx.markLoaded(ctx, digest, file); err != nil {
+					return err
+				}
+			}
+			_, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) SET r.state = 'committed'", map[string]any{"run": run})
+			return err
+		})
+	}
+	stats := st.ImportStats
+	stats.Nodes, stats.Edges, stats.Redirected = len(st.nodes), len(st.edges), len(st.redirected)
+	if err != nil {
 		s.log.Warn().Str("file", file).Str("run", run).Err(err).Msg("import run failed: undoing it")
 		committed, uerr := s.undoRun(context.WithoutCancel(ctx), run)
 		if uerr != nil {
 			s.log.Error().Str("file", file).Str("run", run).Err(uerr).
 				Msg("import run: undo interrupted; the next start (RecoverImports) finishes it")
 		}
-		if committed {
-			return stats, nil
+		if !committed {
+			return ImportStats{}, err
 		}
-		return ImportStats{}, err
 	}
-	done := 0
-	for i, c := range chunks {
-		if killAfter > 0 && i == killAfter {
-			return ImportStats{}, errKilled
-		}
-		var w *batchWriter
-		err := s.write(ctx, func(tx *Tx) error {
-			w = &batchWriter{tx: tx, done: done, total: total, progress: progress, run: run, im: im}
-			return w.chunk(ctx, c)
-		})
-		if err != nil {
-			return fail(err)
-		}
-		done, stats.Created = w.done, stats.Created+w.created
-		s.log.Debug().Str("run", run).Int("chunk", i+1).Int("of", len(chunks)).Int("rows", done).Msg("import run chunk committed")
-	}
-	err = s.write(ctx, func(tx *Tx) error {
-		if err := tx.heartbeat(ctx, run, done); err != nil {
-			return err
-		}
-		if digest != "" {
-			if err := tx.markLoaded(ctx, digest, file); err != nil {
-				return err
-			}
-		}
-		_, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) SET r.state = 'committed'", map[string]any{"run": run})
-		return err
-	})
-	if err != nil {
-		return fail(err)
-	}
-	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Dur("took", time.Since(began)).Msg("import run committed")
+	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Int("transactions", chunks+2).
+		Dur("took", time.Since(began)).Msg("import run committed")
 	if err := s.cleanupRun(context.WithoutCancel(ctx), run); err != nil {
 		s.log.Warn().Str("run", run).Err(err).Msg("import run: bookkeeping left; the next start removes it")
 	}
@@ -268,59 +295,97 @@ func (t *Tx) heartbeat(ctx context.Context, run string, done int) error {
 	return nil
 }
 
-// chunk writes one chunk of the run w.run and lists what it created for the undo.
-func (w *batchWriter) chunk(ctx context.Context, c runChunk) error {
-	tx := w.tx
-	if err := tx.heartbeat(ctx, w.run.(string), w.done); err != nil {
+// documentChunk writes documents of the run w.run.
+func (w *batchWriter) documentChunk(ctx context.Context, docs []fixtures.Document) error {
+	im := &importRows{}
+	im.addDocuments(docs)
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	if err := w.tx.reserve(ctx, w.run, ids); err != nil {
 		return err
 	}
-	switch {
-	case c.docs != nil:
-		ids := make([]string, len(c.docs))
-		for i, r := range c.docs {
-			ids[i] = r.(map[string]any)["id"].(string)
-		}
-		if err := tx.reserve(ctx, w.run, ids); err != nil {
-			return err
-		}
-		if _, err := w.documents(ctx, c.docs); err != nil {
-			return err
-		}
-	case c.nodes != nil:
-		var ids []string
-		for _, rows := range c.nodes {
-			for _, r := range rows {
-				ids = append(ids, r.(map[string]any)["id"].(string))
-			}
-		}
-		if err := tx.reserve(ctx, w.run, ids); err != nil {
-			return err
-		}
-		nodes, err := w.nodes(ctx, &importRows{nodes: c.nodes, forms: w.im.forms, refs: w.im.refs})
-		if err != nil {
-			return err
-		}
-		if err := tx.checkNotMerged(ctx, nodes); errors.Is(err, errRaced) {
-			return errRunMoved
-		} else if err != nil {
-			return err
-		}
-		if err := w.mentions(ctx, c.mentions, nil, nodes); err != nil {
-			return err
-		}
-	default:
-		nodes, err := tx.runNodes(ctx, w.run, c.edges)
-		if err != nil {
-			return err
-		}
-		if err := w.edges(ctx, c.kind, c.edges, nodes); err != nil {
-			return err
+	_, err := w.documents(ctx, im.docs)
+	return err
+}
+
+// nodeChunk writes nodes, with their MENTIONS, of the run w.run: their ids are resolved
+// (redirects), the stored nodes reserved, and, once all are written and so locked, none
+// may have been merged away meanwhile (errRaced: the chunk is written again).
+func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[string]target, error) {
+	sub := &fixtures.Fixture{Nodes: ns}
+	resolved, err := w.tx.resolveIDs(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	im := newImport(sub, resolved)
+	w.im = im
+	var ids []string
+	for _, rows := range im.nodes {
+		for _, r := range rows {
+			ids = append(ids, r.(map[string]any)["id"].(string))
 		}
 	}
+	if err := w.tx.reserve(ctx, w.run, ids); err != nil {
+		return nil, err
+	}
+	nodes, err := w.nodes(ctx, im)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.tx.checkNotMerged(ctx, nodes); err != nil {
+		return nil, err
+	}
+	return resolved, w.mentions(ctx, im.mentions, nil, nodes)
+}
+
+// edgeChunk writes edges of the run w.run between nodes that its earlier chunks wrote
+// and hold (so that no merge can move them), found through redirects.
+func (w *batchWriter) edgeChunk(ctx context.Context, es []fixtures.Edge) (*importRows, error) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, e := range es {
+		for _, id := range []string{e.From, e.To} {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	resolved, err := w.tx.targets(ctx, resolveTargetsCypher, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if _, ok := resolved[id]; !ok {
+			return nil, fmt.Errorf("import run: node %q, written by an earlier chunk, is gone", id)
+		}
+	}
+	im := &importRows{edges: map[string][]any{}}
+	im.addEdges(es, resolved)
+	var rows []any
+	for _, kind := range fixtures.EdgeKinds {
+		rows = append(rows, im.edges[kind]...)
+	}
+	nodes, err := w.tx.runNodes(ctx, w.run, rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, kind := range fixtures.EdgeKinds {
+		if err := w.edges(ctx, kind, im.edges[kind], nodes); err != nil {
+			return nil, err
+		}
+	}
+	return im, nil
+}
+
+// recordCreated lists, for the undo, the edges and MENTIONS the chunk created.
+func (w *batchWriter) recordCreated(ctx context.Context) error {
 	if len(w.createdEdges) == 0 && len(w.createdMentions) == 0 {
 		return nil
 	}
-	_, err := tx.run(ctx, `CREATE (:ImportUndo {_undo_run: $run, _undo_kind: 'created', edges: $edges, mentions: $mentions})`,
+	_, err := w.tx.run(ctx, `CREATE (:ImportUndo {_undo_run: $run, _undo_kind: 'created', edges: $edges, mentions: $mentions})`,
 		map[string]any{"run": w.run, "edges": w.createdEdges, "mentions": w.createdMentions})
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -16,8 +17,8 @@ import (
 func runBase() *fixtures.Fixture { return generate(400) }
 
 // runFile is the large file: 1,200 nodes (the 400 of runBase among them, with an alias
-// each and other confidences), 1,200 edges, a node given twice, a node with reference
-// sources, MEMORANDUM edges between stored nodes.
+// each and other confidences), 1,200 edges, a node and an edge given twice (far apart: in
+// two chunks), nodes with reference sources, a MEMORANDUM between stored nodes.
 func runFile() *fixtures.Fixture {
 	f := generate(1200)
 	for i := range f.Nodes {
@@ -32,12 +33,16 @@ func runFile() *fixtures.Fixture {
 	date := "2024-01"
 	f.Edges = append(f.Edges, fixtures.Edge{Kind: fixtures.EdgeMemorandum, From: "org:1", To: "org:2", Date: &date,
 		Sources: []fixtures.Source{{Reference: "test"}}})
+	edgeAgain := f.Edges[5]
+	edgeAgain.Sources = []fixtures.Source{{Reference: "again"}}
+	f.Edges = append(f.Edges, edgeAgain)
 	return f
 }
 
 // importBoth loads runBase with one transaction, then runFile with chunk rows per
-// transaction (0: one transaction), and returns the stats of the second and the graph.
-func importBoth(t *testing.T, store *graph.Store, chunk int) (graph.ImportStats, map[string]string) {
+// transaction (0: one transaction), and returns the stats of the second and the graph;
+// streamed, runFile is written to a file and read piece by piece (fixtures.Scan).
+func importBoth(t *testing.T, store *graph.Store, chunk int, streamed bool) (graph.ImportStats, map[string]string) {
 	t.Helper()
 	ctx := context.Background()
 	if err := store.DeleteAll(ctx); err != nil {
@@ -50,7 +55,21 @@ func importBoth(t *testing.T, store *graph.Store, chunk int) (graph.ImportStats,
 	if chunk > 0 {
 		graph.SetImportChunk(store, chunk)
 	}
-	st, err := store.ImportFile(ctx, runFile(), "digest-of-the-large-file", "large.json", nil)
+	var st graph.ImportStats
+	var err error
+	if streamed {
+		file := filepath.Join(t.TempDir(), "large.json")
+		if err := fixtures.Write(file, runFile()); err != nil {
+			t.Fatal(err)
+		}
+		large, err := fixtures.Scan(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err = store.ImportParts(ctx, large, "digest-of-the-large-file", "large.json", nil)
+	} else {
+		st, err = store.ImportFile(ctx, runFile(), "digest-of-the-large-file", "large.json", nil)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,19 +82,23 @@ func importBoth(t *testing.T, store *graph.Store, chunk int) (graph.ImportStats,
 // the same stats, the file recorded, and no bookkeeping left.
 func TestImportRunEqualsOneTransaction(t *testing.T) {
 	store, _ := open(t)
-	wantStats, want := importBoth(t, store, 0)
-	for _, chunk := range []int{150, 1000} {
-		st, got := importBoth(t, store, chunk)
+	wantStats, want := importBoth(t, store, 0, false)
+	for _, c := range []struct {
+		chunk    int
+		streamed bool
+	}{{150, false}, {1000, false}, {150, true}, {100_000, true}} {
+		what := fmt.Sprintf("chunk %d, streamed %v", c.chunk, c.streamed)
+		st, got := importBoth(t, store, c.chunk, c.streamed)
 		if st != wantStats {
-			t.Errorf("chunk %d: stats %+v, want %+v", chunk, st, wantStats)
+			t.Errorf("%s: stats %+v, want %+v", what, st, wantStats)
 		}
-		diffGraphs(t, fmt.Sprintf("chunk %d", chunk), want, got)
+		diffGraphs(t, what, want, got)
 		loaded, err := store.LoadedFixtures(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !loaded["digest-of-the-large-file"] {
-			t.Errorf("chunk %d: the file is not recorded as loaded", chunk)
+			t.Errorf("%s: the file is not recorded as loaded", what)
 		}
 	}
 }
@@ -116,7 +139,7 @@ func TestImportRunFailureLeavesNothing(t *testing.T) {
 // and loading the file again gives what one transaction gives.
 func TestImportRunKilledIsRolledBack(t *testing.T) {
 	store, _ := open(t)
-	_, want := importBoth(t, store, 0)
+	_, want := importBoth(t, store, 0, false)
 	graph.SetImportStale(store, 0) // this process lives on: its runs are the killed ones
 	t.Cleanup(func() { graph.SetImportStale(store, graph.ImportStale) })
 	ctx := context.Background()

@@ -35,6 +35,7 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:" + LabelImportRun + ") REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX entity_run IF NOT EXISTS FOR (n:Entity) ON (n._run)",
 		"CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_run)",
+		"CREATE INDEX import_undo_of IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_of, n._undo_to)",
 	}
 	for _, k := range fixtures.NodeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(k), k))
