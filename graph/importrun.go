@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"strings"
 	"sync"
@@ -147,10 +148,18 @@ func newRunID() string {
 }
 
 // runStats counts what a run wrote as one transaction would: distinct nodes (after
-// redirects) and edge keys, redirected ids, loops dropped.
+// redirects) and edge keys, redirected ids, loops dropped. It keeps 64-bit hashes of the
+// ids and keys, not the strings: for the stats only, 8 bytes a key.
 type runStats struct {
 	ImportStats
-	nodes, edges, redirected map[string]bool
+	nodes, edges, redirected map[uint64]bool
+}
+
+// hashOf is the FNV-1a hash of s.
+func hashOf(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
 
 // importRun writes one import run, and undoes it on failure.
@@ -177,7 +186,7 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 	s.runs.mu.Unlock()
 	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Int("rows_per_transaction", size).
 		Msg("import run started: the file is written in several transactions, undone if it fails")
-	st := &runStats{nodes: map[string]bool{}, edges: map[string]bool{}, redirected: map[string]bool{}}
+	st := &runStats{nodes: map[uint64]bool{}, edges: map[uint64]bool{}, redirected: map[uint64]bool{}}
 	done, chunks := 0, 0
 	// chunk writes one chunk in a transaction of its own.
 	chunk := func(write func(w *batchWriter) error) error {
@@ -216,9 +225,9 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 				return err
 			})
 			for id, t := range resolved {
-				st.nodes[t.id] = true
+				st.nodes[hashOf(t.id)] = true
 				if t.id != id {
-					st.redirected[id] = true
+					st.redirected[hashOf(id)] = true
 				}
 			}
 			return err
@@ -236,7 +245,7 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 				st.Loops += im.loops
 				for _, rows := range im.edges {
 					for _, r := range rows {
-						st.edges[r.(map[string]any)["key"].(string)] = true
+						st.edges[hashOf(r.(map[string]any)["key"].(string))] = true
 					}
 				}
 			}
