@@ -3,11 +3,11 @@ package graph
 import "time"
 
 // SetImportChunk makes s import a file of more than rows rows as an import run of
-// transactions of about rows rows.
+// transactions of at most rows rows.
 func SetImportChunk(s *Store, rows int) {
 	s.runs.mu.Lock()
 	defer s.runs.mu.Unlock()
-	s.runs.chunk = rows
+	s.runs.chunk, s.runs.single = rows, rows
 }
 
 // KillImportAfter stops s's next import run after chunks chunk transactions, without

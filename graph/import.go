@@ -46,8 +46,9 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 // ImportFile imports f as Import does and, in the same transaction, records that the
 // file with this SHA-256 (hex) was loaded from file (LoadedFixtures): the file is
 // recorded if and only if its import committed. An empty digest records nothing.
-// A file of more than ImportChunk rows is imported as an import run (importrun.go):
-// in transactions of at most ImportChunk rows, undone if it fails, recorded with the last.
+// A file of more than ImportOneTransaction rows is imported as an import run
+// (importrun.go): in transactions of at most ImportChunk rows, undone if it fails,
+// recorded with the last.
 func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
@@ -56,9 +57,9 @@ func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 		return ImportStats{}, inputf("invalid fixture: %s (and %d more problems)", ps[0], len(ps)-1)
 	}
 	s.runs.mu.Lock()
-	chunk := s.runs.chunk
+	single := s.runs.single
 	s.runs.mu.Unlock()
-	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > chunk {
+	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > single {
 		return s.ImportParts(ctx, fixtureParts{f}, digest, file, progress)
 	}
 	var stats ImportStats

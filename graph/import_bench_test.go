@@ -245,18 +245,20 @@ func BenchmarkImportFile(b *testing.B) {
 				b.StartTimer()
 				began := time.Now()
 				var st graph.ImportStats
-				if info, err := os.Stat(file); err != nil {
+				info, err := os.Stat(file)
+				if err != nil {
 					b.Fatal(err)
-				} else if info.Size() > fixtures.StreamBytes { // as entente load reads it
-					large, err := fixtures.Scan(file)
-					if err != nil {
-						b.Fatal(err)
+				}
+				if info.Size() > fixtures.StreamBytes { // as entente load reads it
+					large, serr := fixtures.Scan(file)
+					if serr != nil {
+						b.Fatal(serr)
 					}
 					st, err = store.ImportParts(ctx, large, "", file, nil)
 				} else {
-					f, err := fixtures.Read(file)
-					if err != nil {
-						b.Fatal(err)
+					f, rerr := fixtures.Read(file)
+					if rerr != nil {
+						b.Fatal(rerr)
 					}
 					st, err = store.ImportFile(ctx, f, "", file, nil)
 				}

@@ -16,19 +16,21 @@ import (
 	"github.com/entente/entente/fixtures"
 )
 
-// Import runs. A fixture file of more than ImportChunk rows is not imported in one
+// Import runs. A fixture file of more than ImportOneTransaction rows is not imported in one
 // transaction, whose memory would grow with the file (Neo4j refuses a transaction past
 // dbms.memory.transaction.total.max), but as an import run: several write transactions
 // of at most ImportChunk rows each, which still leave nothing of the file when the run
 // fails, is cancelled or its process is killed, and the file recorded (LoadedFixtures) if
 // and only if all of it is written:
 //
-//   - the first transaction resolves the file's ids and writes an ImportRun node {id,
-//     digest, file, host, pid, state: running, started, heartbeat};
-//   - each chunk transaction first reserves the stored nodes it will change (locks them
-//     in id order, copies their properties to an ImportUndo node and tags them with the
-//     run's id, _run), tags the nodes it creates, copies the edges and MENTIONS it changes
-//     to ImportUndo nodes, and lists the edges and MENTIONS it creates on one;
+//   - the first transaction writes an ImportRun node {id, digest, file, host, pid,
+//     state: running, started, heartbeat};
+//   - each chunk transaction (documents, then nodes with their MENTIONS, then edges, in
+//     the order of the file) resolves the ids of its chunk, reserves the stored nodes it
+//     will change (locks them in id order, copies their properties to an ImportUndo node
+//     and tags them with the run's id, _run), tags the nodes it creates, copies the edges
+//     and MENTIONS it changes (once a run) to ImportUndo nodes, and lists the edges and
+//     MENTIONS it creates on one;
 //   - the last transaction writes the "already loaded" record and the state committed:
 //     the commit point. The bookkeeping is then removed in batches (cleanupRun);
 //   - on failure the run is undone by compensating transactions in batches (undoRun):
@@ -47,9 +49,13 @@ const (
 	LabelImportUndo = "ImportUndo" // what a run changed (a copy) or created (a list), for its undo
 )
 
-// ImportChunk is the most rows (documents, nodes with their MENTIONS, edges) that one
-// transaction of an import writes; a larger file is imported as an import run.
-const ImportChunk = 20_000
+// ImportChunk is the most rows (documents, nodes, edges) that one transaction of an
+// import run writes.
+const ImportChunk = 10_000
+
+// ImportOneTransaction is the most rows of a file imported in one transaction; a larger
+// file is imported as an import run.
+const ImportOneTransaction = 2 * ImportChunk
 
 // ImportStale is how long an unfinished import run of another host must have been silent
 // before RecoverImports undoes it (a run of this host is undone as soon as its process is gone).
@@ -73,13 +79,14 @@ func reservedBy(v string) string {
 type runState struct {
 	mu        sync.Mutex
 	active    map[string]bool
-	chunk     int           // rows per transaction (ImportChunk)
+	chunk     int           // rows per transaction of a run (ImportChunk)
+	single    int           // rows of a file imported in one transaction (ImportOneTransaction)
 	stale     time.Duration // ImportStale
 	killAfter int           // tests: stop the next run after this many chunks, without undo
 }
 
 func newRunState() *runState {
-	return &runState{active: map[string]bool{}, chunk: ImportChunk, stale: ImportStale}
+	return &runState{active: map[string]bool{}, chunk: ImportChunk, single: ImportOneTransaction, stale: ImportStale}
 }
 
 func (r *runState) setActive(run string, on bool) {
@@ -610,7 +617,9 @@ func (t *Tx) restore(ctx context.Context, run, kind string) (int, error) {
 		var cypher string
 		switch kind {
 		case "edge":
-			mustKind(fixtures.EdgeKinds, typ)
+			if !fixtures.Contains(fixtures.EdgeKinds, typ) {
+				return 0, fmt.Errorf("import run %s: an undo record names the edge kind %q", run, typ)
+			}
 			cypher = fmt.Sprintf(`
 				UNWIND $rows AS row
 				MATCH ()-[r:%[1]s {key: row.of}]->() USING INDEX SEEK r:%[1]s(key)

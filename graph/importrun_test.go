@@ -62,9 +62,9 @@ func importBoth(t *testing.T, store *graph.Store, chunk int, streamed bool) (gra
 		if err := fixtures.Write(file, runFile()); err != nil {
 			t.Fatal(err)
 		}
-		large, err := fixtures.Scan(file)
-		if err != nil {
-			t.Fatal(err)
+		large, serr := fixtures.Scan(file)
+		if serr != nil {
+			t.Fatal(serr)
 		}
 		st, err = store.ImportParts(ctx, large, "digest-of-the-large-file", "large.json", nil)
 	} else {

@@ -63,7 +63,7 @@ func runLoad(ctx context.Context, args []string) error {
 const progressEvery = 500 * time.Millisecond
 
 // loadFixtures reads, validates and imports every fixture found under paths, one
-// transaction per file (an import run of several for a large one: graph.ImportChunk),
+// transaction per file (an import run of several for a large one: graph.ImportOneTransaction),
 // which also records the file's digest in the graph. With skipLoaded,
 // files whose exact bytes were imported before are skipped (`entente run` at every
 // start). An invalid or refused fixture is logged and skipped, and the others are still
