@@ -15,19 +15,22 @@ import (
 	"github.com/entente/entente/graph"
 )
 
-// Imports and merges sent at the same time lose nothing, whether the import is one
-// transaction or an import run of many. Each round loads 40 organisations o00..o39 in a
-// chain of MEMBER_OF, then imports, at the same time as six merges of those organisations
-// (and of the ones the import creates), a file that adds an alias to each, 40 new
-// organisations n00..n39 and an edge from each to its o. After each round:
+// Imports and curations sent at the same time lose nothing, whether the import is one
+// transaction or an import run of many, and whether the run commits or is undone. Each
+// round loads 40 organisations o00..o39 in a chain of MEMBER_OF, then imports, at the
+// same time as six merges of those organisations (and of the ones the import creates),
+// two upserts and two added edges, a file that adds an alias to each, 40 new organisations
+// n00..n39 and an edge from each to its o; one round in four cancels the import part-way.
+// After each round:
 //
 //   - every id resolves to exactly one live node, no merged node is brought back, no
 //     redirect points nowhere, and a merge that answered success joined its two ids;
-//   - every edge of the chain is there once between the nodes its ends resolve to;
+//   - every edge of the chain, and every edge a successful addEdge added, is there once
+//     between the nodes its ends resolve to; an upsert that answered success is there;
 //   - an import that answered success is all there (every alias, node and edge, on the
-//     nodes the ids resolve to), one that failed failed with CONFLICT and left nothing;
+//     nodes the ids resolve to), one that failed (CONFLICT, or cancelled) left nothing;
 //   - no import-run bookkeeping is left.
-func TestImportAndMergeConcurrently(t *testing.T) {
+func TestImportAndCurationsConcurrently(t *testing.T) {
 	store, _ := open(t)
 	rounds := 32
 	if testing.Short() {
@@ -41,7 +44,8 @@ func TestImportAndMergeConcurrently(t *testing.T) {
 		if round%2 == 1 {
 			chunk = 15 // about ten transactions
 		}
-		ok, merges, found := importRaceRound(t, store, round, chunk)
+		cancelled := round%4 == 3
+		ok, merges, found := importRaceRound(t, store, round, chunk, cancelled)
 		if ok {
 			imported++
 		}
@@ -59,7 +63,7 @@ func TestImportAndMergeConcurrently(t *testing.T) {
 	}
 }
 
-func importRaceRound(t *testing.T, store *graph.Store, round, chunk int) (imported bool, merges int, found map[string]string) {
+func importRaceRound(t *testing.T, store *graph.Store, round, chunk int, cancelled bool) (imported bool, merges int, found map[string]string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if err := store.DeleteAll(ctx); err != nil {
@@ -80,8 +84,11 @@ func importRaceRound(t *testing.T, store *graph.Store, round, chunk int) (import
 	}
 	k := rng.IntN(40)
 	pairs = append(pairs, [2]string{chainID("o", k), chainID("n", k)})
+	upserts := []string{chainID("o", rng.IntN(40)), chainID("o", rng.IntN(40))}
+	adds := [][2]string{{chainID("o", rng.IntN(20)), chainID("o", 20+rng.IntN(20))}, {chainID("o", rng.IntN(40)), chainID("n", rng.IntN(40))}}
 	var mu sync.Mutex
 	mergeErrs := map[[2]string]error{}
+	upsertErrs, addErrs := map[string]error{}, map[[2]string]error{}
 	var importErr error
 	var wg sync.WaitGroup
 	start := make(chan struct{})
@@ -89,8 +96,43 @@ func importRaceRound(t *testing.T, store *graph.Store, round, chunk int) (import
 	go func() {
 		defer wg.Done()
 		<-start
-		_, importErr = store.ImportFile(ctx, chainImport(), "", "", nil)
+		importCtx, cancelImport := context.WithCancel(ctx)
+		defer cancelImport()
+		batches := 0
+		_, importErr = store.ImportFile(importCtx, chainImport(), "", "", func(done, total int) {
+			if batches++; cancelled && batches == 4 {
+				cancelImport()
+			}
+		})
 	}()
+	for _, id := range upserts {
+		delay := time.Duration(rng.IntN(60)) * time.Millisecond
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			time.Sleep(delay)
+			o := raceOrg(id)
+			o.Aliases = []string{"Upserted " + id}
+			_, err := store.UpsertNode(ctx, o)
+			mu.Lock()
+			upsertErrs[id] = err
+			mu.Unlock()
+		}()
+	}
+	for _, e := range adds {
+		delay := time.Duration(rng.IntN(60)) * time.Millisecond
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			time.Sleep(delay)
+			_, err := store.AddEdge(ctx, raceEdge(e[0], e[1]))
+			mu.Lock()
+			addErrs[e] = err
+			mu.Unlock()
+		}()
+	}
 	for _, p := range pairs {
 		delay := time.Duration(rng.IntN(60)) * time.Millisecond
 		wg.Add(1)
@@ -157,8 +199,18 @@ func importRaceRound(t *testing.T, store *graph.Store, round, chunk int) (import
 	switch {
 	case importErr == nil:
 		imported = true
+		if cancelled && chunk > 0 {
+			violate("cancelled import answered success", "round %d", round)
+		}
+	case cancelled && errors.Is(importErr, context.Canceled):
 	case !errors.As(importErr, &conflict):
 		violate("unclear import error", "%v", importErr)
+	}
+	clear := func(err error) bool {
+		var conflict *graph.ConflictError
+		var notFound *graph.NotFoundError
+		var input *graph.InputError
+		return errors.As(err, &conflict) || errors.As(err, &notFound) || errors.As(err, &input) && strings.Contains(input.Msg, "same node")
 	}
 
 	want := map[string]bool{}
@@ -170,9 +222,23 @@ func importRaceRound(t *testing.T, store *graph.Store, round, chunk int) (import
 	for i := range 39 {
 		edge(chainID("o", i), chainID("o", i+1))
 	}
+	for e, err := range addErrs {
+		if err == nil {
+			edge(e[0], e[1])
+		} else if !clear(err) {
+			violate("unclear addEdge error", "%s -> %s: %v", e[0], e[1], err)
+		}
+	}
 	aliases := map[string][]string{}
 	for _, r := range query(t, "MATCH (n:Entity) RETURN n.id, n.aliases", nil) {
 		aliases[r.Values[0].(string)] = strs(r.Values[1])
+	}
+	for id, err := range upsertErrs {
+		if err == nil && !slices.Contains(aliases[live[id]], "Upserted "+id) {
+			violate("upsert answered success but is lost", "%s (%s) has %v", id, live[id], aliases[live[id]])
+		} else if err != nil && !clear(err) {
+			violate("unclear upsert error", "%s: %v", id, err)
+		}
 	}
 	for i := range 40 {
 		o, n := chainID("o", i), chainID("n", i)
