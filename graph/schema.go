@@ -50,7 +50,8 @@ func schemaStatements() []string {
 	return stmts
 }
 
-// EnsureSchema creates the constraints and indexes that are missing and waits until they are online.
+// EnsureSchema creates the constraints and indexes that are missing and waits until they are
+// online, then rolls back the import runs that killed processes left (RecoverImports).
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range schemaStatements() {
 		if _, err := s.runAuto(ctx, stmt, nil); err != nil {
@@ -59,6 +60,10 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	if _, err := s.runAuto(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
 		return fmt.Errorf("schema: waiting for indexes: %w", err)
+	}
+	// An import run that a killed process left unfinished is undone before anything else.
+	if err := s.RecoverImports(ctx); err != nil {
+		return fmt.Errorf("schema: undoing unfinished imports: %w", err)
 	}
 	if err := s.migrateSources(ctx); err != nil {
 		return fmt.Errorf("schema: moving node sources to MENTIONS: %w", err)
@@ -72,8 +77,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 		return fmt.Errorf("schema: counting a write in the graph's version: %w", err)
 	}
 	s.log.Info().Int("statements", len(schemaStatements())).Msg("schema ready")
-	// An import run that a killed process left unfinished is undone before anything else.
-	return s.RecoverImports(ctx)
+	return nil
 }
 
 // runAuto runs a statement in an auto-commit transaction (schema changes and CALL { } IN
