@@ -137,7 +137,7 @@ type batchWriter struct {
 	// In a run, what the statements create is recorded for an undo, and what they change
 	// is copied first.
 	run             any
-	im              *importRows // the whole file's rows, in a run (forms and sources by node)
+	im              *importRows // the chunk's rows, in a run (forms and sources by node)
 	createdEdges    []string    // keys
 	createdMentions []string    // document id, node id, document id, ...
 }
@@ -843,8 +843,8 @@ CREATE (d)-[r:MENTIONS {sources: row.sources}]->(n)
 RETURN count(r)`
 
 // mentionMergeCypher merges MENTIONS from stored documents, adding the spans they lack;
-// it returns how many rows found their document and the (document, node) ids of the MENTIONS it created.
-// In an import run ($run not null) a MENTIONS it changes is copied to an ImportUndo first,
+// it returns how many rows found their document and the (document, node) ids of the
+// MENTIONS it created. In an import run ($run not null) a MENTIONS it changes is copied to an ImportUndo first,
 // unless an earlier chunk of the run did; the last value counts those copies.
 const mentionMergeCypher = `
 CYPHER replan=skip
