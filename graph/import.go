@@ -137,9 +137,8 @@ type batchWriter struct {
 	// In a run, what the statements create is recorded for an undo, and what they change
 	// is copied first.
 	run             any
-	im              *importRows // the chunk's rows, in a run (forms and sources by node)
-	createdEdges    []string    // keys
-	createdMentions []string    // document id, node id, document id, ...
+	createdEdges    []string // keys
+	createdMentions []string // document id, node id, document id, ...
 }
 
 // batches calls send with consecutive slices of at most ImportBatch rows.

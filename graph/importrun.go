@@ -336,7 +336,6 @@ func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[st
 		return nil, err
 	}
 	im := newImport(sub, resolved)
-	w.im = im
 	var ids []string
 	for _, rows := range im.nodes {
 		for _, r := range rows {
