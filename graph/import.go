@@ -46,12 +46,21 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 // ImportFile imports f as Import does and, in the same transaction, records that the
 // file with this SHA-256 (hex) was loaded from file (LoadedFixtures): the file is
 // recorded if and only if its import committed. An empty digest records nothing.
+// A file of more than ImportOneTransaction rows is imported as an import run
+// (importrun.go): in transactions of at most ImportChunk rows, undone if it fails,
+// recorded with the last.
 func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
 	}
 	if ps := fixtures.Validate(f); len(ps) > 0 {
 		return ImportStats{}, inputf("invalid fixture: %s (and %d more problems)", ps[0], len(ps)-1)
+	}
+	s.runs.mu.Lock()
+	single := s.runs.single
+	s.runs.mu.Unlock()
+	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > single {
+		return s.ImportParts(ctx, fixtureParts{f}, digest, file, progress)
 	}
 	var stats ImportStats
 	began := time.Now()
@@ -83,6 +92,12 @@ func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 		}
 		nodes, err := w.nodes(ctx, im)
 		if err != nil {
+			return err
+		}
+		// The node statements have locked the nodes: none can be merged away any more
+		// before this commits. One merged away after resolveIDs read it was written
+		// again under its old id, beside its redirect: start again on the survivor.
+		if err := tx.checkNotMerged(ctx, nodes); err != nil {
 			return err
 		}
 		if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {
@@ -118,6 +133,12 @@ type batchWriter struct {
 	done, total int
 	created     int
 	progress    func(done, total int)
+	// run is the id of the import run the rows belong to (importrun.go), nil outside one.
+	// In a run, what the statements create is recorded for an undo, and what they change
+	// is copied first.
+	run             any
+	createdEdges    []string // keys
+	createdMentions []string // document id, node id, document id, ...
 }
 
 // batches calls send with consecutive slices of at most ImportBatch rows.
@@ -134,6 +155,7 @@ func batches(rows []any, send func(batch []any) error) error {
 // count towards the total reported.
 func (w *batchWriter) exec(ctx context.Context, kind, cypher string, params map[string]any, rows int, progress bool) ([]*neo4j.Record, error) {
 	began := time.Now()
+	params["run"] = w.run
 	recs, created, err := w.tx.exec(ctx, cypher, params)
 	if err != nil {
 		return nil, err // unwrapped: the driver's retries and classify look at its type
@@ -164,14 +186,30 @@ type stored struct {
 	created bool   // this transaction created it: no relationship can be stored at it yet
 }
 
-// collectStored records the (id, element id, created) records of a node or document statement.
-func collectStored(recs []*neo4j.Record, out map[string]stored) {
+// collectStored records the (id, element id, created) records of a node or document
+// statement, whose last value is the import run that holds the node (reservedBy): a node
+// held by another run than the writer's is an errReserved, and in a run every node
+// written must be held by it (one created by a concurrent write after the run reserved
+// its nodes is not: errRaced, and the chunk is written again).
+func (w *batchWriter) collectStored(recs []*neo4j.Record, out map[string]stored) error {
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
+		if id == "" {
+			// A node a concurrent merge deleted between the MERGE finding it and the SET
+			// locking it: the SET did nothing, and its properties read null.
+			return errRaced
+		}
 		eid, _ := r.Values[1].(string)
 		created, _ := r.Values[2].(bool)
 		out[id] = stored{eid, created}
+		if by := r.Values[len(r.Values)-1]; by != w.run {
+			if w.run != nil && by == nil {
+				return errRaced
+			}
+			return errReserved
+		}
 	}
+	return nil
 }
 
 // documents merges the documents and returns them by id.
@@ -179,8 +217,10 @@ func (w *batchWriter) documents(ctx context.Context, rows []any) (map[string]sto
 	out := make(map[string]stored, len(rows))
 	err := batches(rows, func(batch []any) error {
 		recs, err := w.exec(ctx, "documents", documentCypher, map[string]any{"rows": batch}, len(batch), true)
-		collectStored(recs, out)
-		return err
+		if err != nil {
+			return err
+		}
+		return w.collectStored(recs, out)
 	})
 	return out, err
 }
@@ -196,7 +236,9 @@ func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]sto
 			if err != nil {
 				return err
 			}
-			collectStored(recs, out)
+			if err := w.collectStored(recs, out); err != nil {
+				return err
+			}
 			var lists []any
 			for _, r := range recs {
 				if created, _ := r.Values[2].(bool); created {
@@ -279,6 +321,15 @@ func (w *batchWriter) mentions(ctx context.Context, ms []mention, docs, nodes ma
 			if err != nil {
 				return err
 			}
+			if len(recs[0].Values) > 1 && w.run != nil {
+				// Made in a run between stored nodes: the undo deletes them. The copies
+				// kept for the undo are not the import's.
+				for _, pair := range recs[0].Values[1].([]any) {
+					w.createdMentions = append(w.createdMentions, strs(pair)...)
+				}
+				kept, _ := recs[0].Values[2].(int64)
+				w.created -= int(kept)
+			}
 			return checkWritten(recs, "MENTIONS", len(batch))
 		})
 		if err != nil {
@@ -322,6 +373,21 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 			} else {
 				fresh = append(fresh, map[string]any{"kind": kind, "key": row["key"], "a": nodes[row["from"].(string)].eid,
 					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"], "confidence": row["confidence"]})
+			}
+		}
+		if w.run != nil {
+			// In a run, the undo deletes the edges it creates and puts back those it changes.
+			for _, r := range fresh {
+				w.createdEdges = append(w.createdEdges, r.(map[string]any)["key"].(string))
+			}
+			if len(old) > 0 {
+				keys := make([]string, len(old))
+				for i, r := range old {
+					keys[i] = r.(map[string]any)["key"].(string)
+				}
+				if _, err := w.tx.run(ctx, edgeUndoCypher(kind), map[string]any{"keys": keys, "run": w.run}); err != nil {
+					return err
+				}
 			}
 		}
 		n := 0
@@ -376,6 +442,27 @@ func (t *Tx) exec(ctx context.Context, cypher string, params map[string]any) ([]
 		return nil, 0, err
 	}
 	return recs, sum.Counters().NodesCreated() + sum.Counters().RelationshipsCreated(), nil
+}
+
+// checkNotMerged fails with errRaced when one of the nodes written is the old id of a
+// merged node (a Redirect): a curation merged it away after the import resolved its ids.
+func (t *Tx) checkNotMerged(ctx context.Context, written map[string]stored) error {
+	ids := make([]string, 0, len(written))
+	for id := range written {
+		ids = append(ids, id)
+	}
+	recs, err := t.run(ctx, `
+		CYPHER replan=skip
+		UNWIND $ids AS id
+		MATCH (r:Redirect {id: id}) USING INDEX r:Redirect(id)
+		RETURN id LIMIT 1`, map[string]any{"ids": ids})
+	if err != nil {
+		return err
+	}
+	if len(recs) > 0 {
+		return errRaced
+	}
+	return nil
 }
 
 // target is what a fixture id stands for in the database.
@@ -691,17 +778,19 @@ func toFloat(v any) (float64, bool) {
 // few seconds, which took a quarter of its CPU. Their plans do not depend on statistics:
 // every lookup is by a unique constraint, an element id or a hinted index.
 
-// documentCypher merges documents and returns each one's id, element id and whether it
-// was created (every stored document has a kind; MERGE creates it with its id only).
-// Names come from the title, else the file, else the id.
-const documentCypher = `
+// documentCypher merges documents and returns each one's id, element id, whether it
+// was created (every stored document has a kind; MERGE creates it with its id only) and
+// the import run that holds it (reservedBy). Names come from the title, else the file,
+// else the id. A document it creates is tagged with $run (null outside an import run).
+var documentCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (d:Entity {id: row.id})
 WITH d, row, d.kind IS NULL AS created
 SET d:Document, d.kind = 'Document', d += row.props,
     d.name = coalesce(row.name, d.name, row.id)
-RETURN d.id, elementId(d), created`
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET d._run = $run)
+RETURN d.id, elementId(d), created, ` + reservedBy("d")
 
 // nodeCypher merges nodes, whose kinds must come from fixtures.NodeKinds (Import and the
 // curations validate them first), and returns their ids, element ids, whether they were
@@ -713,12 +802,16 @@ RETURN d.id, elementId(d), created`
 // nodeListsCypher, the unions made in Go (listUpdate), since a list union in Cypher costs
 // the product of the lists' lengths. The SET of kind, done on every row, locks the node,
 // so the lists returned cannot be changed by a concurrent import before this one commits.
+// A node that a concurrent merge deleted after the MERGE found it reads with a null id
+// (collectStored: errRaced).
 // Every stored node has an aliasText (set on creation), so a node without one was created.
-const nodeCypher = `
+// A node it creates is tagged with $run (null outside an import run); the last value is
+// the import run that holds the node (reservedBy).
+var nodeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-ON CREATE SET n:$(row.kind), n.name = row.name, n.confidence = row.confidence
+ON CREATE SET n:$(row.kind), n.name = row.name, n.confidence = row.confidence, n._run = $run
 SET n.kind = row.kind, n += row.props
 FOREACH (_ IN CASE WHEN n.confidence < row.confidence THEN [1] ELSE [] END | SET n.confidence = row.confidence)
 WITH n, row, n.aliasText IS NULL AS created
@@ -727,7 +820,7 @@ FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
       n.refSources = CASE WHEN size(row.refs) > 0 THEN row.refs END)
 RETURN n.id, elementId(n), created,
   CASE WHEN NOT created THEN n.name END, CASE WHEN NOT created THEN n.aliases END,
-  CASE WHEN NOT created THEN n.refSources END`
+  CASE WHEN NOT created THEN n.refSources END, ` + reservedBy("n")
 
 // nodeListsCypher sets, by element id, the lists listUpdate made of stored nodes that
 // lacked forms or sources; a null list leaves the stored one.
@@ -749,17 +842,26 @@ CREATE (d)-[r:MENTIONS {sources: row.sources}]->(n)
 RETURN count(r)`
 
 // mentionMergeCypher merges MENTIONS from stored documents, adding the spans they lack;
-// it returns how many rows found their document.
+// it returns how many rows found their document and the (document, node) ids of the
+// MENTIONS it created. In an import run ($run not null) a MENTIONS it changes is copied to an ImportUndo first,
+// unless an earlier chunk of the run did; the last value counts those copies.
 const mentionMergeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (d:Entity {id: row.doc})
 MATCH (n) WHERE elementId(n) = row.n
 MERGE (d)-[r:MENTIONS]->(n)
-WITH r, row, coalesce(r.sources, []) AS old
-WITH r, old, [s IN row.sources WHERE NOT s IN old] AS added
+ON CREATE SET r._created = true
+WITH r, row, n, r._created IS NOT NULL AS created, coalesce(r.sources, []) AS old
+REMOVE r._created
+WITH r, row, n, created, old, [s IN row.sources WHERE NOT s IN old] AS added
+WITH r, row, n, created, old, added, CASE WHEN $run IS NULL OR created OR size(added) = 0 THEN false
+  ELSE NOT EXISTS { MATCH (x:ImportUndo {_undo_of: row.doc, _undo_to: n.id}) WHERE x._undo_run = $run } END AS keep
+FOREACH (_ IN CASE WHEN keep THEN [1] ELSE [] END |
+  CREATE (u:ImportUndo) SET u = properties(r), u._undo_run = $run, u._undo_kind = 'mention',
+    u._undo_of = row.doc, u._undo_to = n.id)
 FOREACH (_ IN CASE WHEN r.sources IS NULL OR size(added) > 0 THEN [1] ELSE [] END | SET r.sources = old + added)
-RETURN count(r)`
+RETURN count(r), collect(CASE WHEN created THEN [row.doc, n.id] END), sum(CASE WHEN keep THEN 1 ELSE 0 END)`
 
 // edgeLookupCypher returns which of $keys are stored as edges of one kind, which must come
 // from fixtures.EdgeKinds. It seeks the relationship key index (schema.go's <kind>_key):
@@ -771,6 +873,20 @@ CYPHER replan=skip
 UNWIND $keys AS key
 MATCH ()-[r:%[1]s {key: key}]->() USING INDEX SEEK r:%[1]s(key)
 RETURN key`, kind)
+}
+
+// edgeUndoCypher copies the stored edges of one kind with $keys, which an import run is
+// about to change, to ImportUndo nodes of the run $run, unless an earlier chunk of the
+// run did (the copy is of the edge before the run).
+func edgeUndoCypher(kind string) string {
+	mustKind(fixtures.EdgeKinds, kind)
+	return fmt.Sprintf(`
+CYPHER replan=skip
+UNWIND $keys AS key
+MATCH ()-[r:%[1]s {key: key}]->() USING INDEX SEEK r:%[1]s(key)
+WHERE NOT EXISTS { MATCH (x:ImportUndo {_undo_of: key, _undo_to: ''}) WHERE x._undo_run = $run }
+CREATE (u:ImportUndo)
+SET u = properties(r), u._undo_run = $run, u._undo_kind = 'edge', u._undo_type = '%[1]s', u._undo_of = key, u._undo_to = ''`, kind)
 }
 
 // edgeCreateCypher creates edges, whose kinds must come from fixtures.EdgeKinds, whose

@@ -450,7 +450,12 @@ func assertCounts(t *testing.T, store *graph.Store, nodes, rels int) {
 // query runs Cypher on the test database with a driver of its own, to check what Import wrote.
 func query(t *testing.T, cypher string, params map[string]any) []*neo4j.Record {
 	t.Helper()
-	c := graphtest.Config(t)
+	return queryAt(t, graphtest.Config(t), cypher, params)
+}
+
+// queryAt runs Cypher on the database of c with a driver of its own.
+func queryAt(t *testing.T, c graph.Config, cypher string, params map[string]any) []*neo4j.Record {
+	t.Helper()
 	auth := neo4j.NoAuth()
 	if c.User != "" {
 		auth = neo4j.BasicAuth(c.User, c.Password, "")
@@ -532,6 +537,15 @@ func mentionedBy(t *testing.T, id string) []string {
 // snapshot describes every node and relationship with its properties (lists in order).
 func snapshot(t *testing.T) map[string]string {
 	t.Helper()
+	return snapshotAt(t, graphtest.Config(t))
+}
+
+// snapshotAt is snapshot of the database of c.
+func snapshotAt(t *testing.T, c graph.Config) map[string]string {
+	t.Helper()
+	query := func(t *testing.T, cypher string, params map[string]any) []*neo4j.Record {
+		return queryAt(t, c, cypher, params)
+	}
 	out := map[string]string{}
 	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" RETURN n.id, labels(n), properties(n)", nil) {
 		out[fmt.Sprint(r.Values[0])] = fmt.Sprint(r.Values[1:])

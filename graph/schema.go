@@ -31,6 +31,11 @@ func schemaStatements() []string {
 		"CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)",
 		"CREATE INDEX roadmap_start IF NOT EXISTS FOR (n:Roadmap) ON (n.startDate)",
 		"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.published)",
+		// import runs (importrun.go): the runs, the nodes a run holds, its undo records
+		"CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:" + LabelImportRun + ") REQUIRE n.id IS UNIQUE",
+		"CREATE INDEX entity_run IF NOT EXISTS FOR (n:Entity) ON (n._run)",
+		"CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_run)",
+		"CREATE INDEX import_undo_of IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_of, n._undo_to)",
 	}
 	for _, k := range fixtures.NodeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(k), k))
@@ -45,7 +50,8 @@ func schemaStatements() []string {
 	return stmts
 }
 
-// EnsureSchema creates the constraints and indexes that are missing and waits until they are online.
+// EnsureSchema creates the constraints and indexes that are missing and waits until they are
+// online, then rolls back the import runs that killed processes left (RecoverImports).
 func (s *Store) EnsureSchema(ctx context.Context) error {
 	for _, stmt := range schemaStatements() {
 		if _, err := s.runAuto(ctx, stmt, nil); err != nil {
@@ -54,6 +60,10 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 	}
 	if _, err := s.runAuto(ctx, "CALL db.awaitIndexes(300)", nil); err != nil {
 		return fmt.Errorf("schema: waiting for indexes: %w", err)
+	}
+	// An import run that a killed process left unfinished is undone before anything else.
+	if err := s.RecoverImports(ctx); err != nil {
+		return fmt.Errorf("schema: undoing unfinished imports: %w", err)
 	}
 	if err := s.migrateSources(ctx); err != nil {
 		return fmt.Errorf("schema: moving node sources to MENTIONS: %w", err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -62,7 +63,8 @@ func runLoad(ctx context.Context, args []string) error {
 const progressEvery = 500 * time.Millisecond
 
 // loadFixtures reads, validates and imports every fixture found under paths, one
-// transaction per file, which also records the file's digest in the graph. With skipLoaded,
+// transaction per file (an import run of several for a large one: graph.ImportOneTransaction),
+// which also records the file's digest in the graph. With skipLoaded,
 // files whose exact bytes were imported before are skipped (`entente run` at every
 // start). An invalid or refused fixture is logged and skipped, and the others are still
 // loaded; the error at the end names the files that failed. Losing Neo4j stops the load
@@ -86,22 +88,14 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	var failed []string
 	skipped := 0
 	for _, file := range files {
-		data, err := os.ReadFile(file)
+		digest, read, err := readFixture(file, func(digest string) bool { return loaded[digest] })
 		if err != nil {
 			log.Error().Str("file", file).Msgf("not loaded: %v", err)
 			failed = append(failed, file)
 			continue
 		}
-		sum256 := sha256.Sum256(data)
-		digest := hex.EncodeToString(sum256[:])
-		if loaded[digest] {
+		if read == nil {
 			skipped++
-			continue
-		}
-		f, err := fixtures.Parse(file, data)
-		if err != nil {
-			log.Error().Str("file", file).Msgf("not loaded: %v", err)
-			failed = append(failed, file)
 			continue
 		}
 		fileBegan := time.Now()
@@ -115,7 +109,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 			log.Info().Str("file", file).Int("rows", done).Int("total", total).
 				Float64("rows_per_s", rate(done, secs)).Msgf("importing %d/%d", done, total)
 		}
-		st, err := store.ImportFile(ctx, f, digest, file, progress)
+		st, err := read(ctx, store, digest, file, progress)
 		if err != nil {
 			if errors.Is(err, graph.ErrUnavailable) || ctx.Err() != nil {
 				return fmt.Errorf("%s: %w", file, err)
@@ -144,6 +138,60 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		return fmt.Errorf("%d of %d fixtures not loaded: %s", len(failed), len(files), strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// importer imports a fixture file that was read and validated.
+type importer func(ctx context.Context, store *graph.Store, digest, file string, progress func(done, total int)) (graph.ImportStats, error)
+
+// readFixture computes the SHA-256 of a fixture file and, unless skip says a file with
+// that digest is loaded (then the importer is nil), reads and validates it: whole
+// (fixtures.Parse, graph.Store.ImportFile) up to fixtures.StreamBytes, past that piece by
+// piece (fixtures.Scan, graph.Store.ImportParts), so that loading a file of any size holds
+// a bounded part of it in memory.
+func readFixture(file string, skip func(digest string) bool) (string, importer, error) {
+	st, err := os.Stat(file)
+	if err != nil {
+		return "", nil, err
+	}
+	if st.Size() > fixtures.StreamBytes {
+		r, err := os.Open(file)
+		if err != nil {
+			return "", nil, err
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, r)
+		r.Close()
+		if err != nil {
+			return "", nil, err
+		}
+		digest := hex.EncodeToString(h.Sum(nil))
+		if skip(digest) {
+			return digest, nil, nil
+		}
+		large, err := fixtures.Scan(file)
+		if err != nil {
+			return "", nil, err
+		}
+		return digest, func(ctx context.Context, store *graph.Store, digest, file string, progress func(done, total int)) (graph.ImportStats, error) {
+			return store.ImportParts(ctx, large, digest, file, progress)
+		}, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", nil, err
+	}
+	sum256 := sha256.Sum256(data)
+	digest := hex.EncodeToString(sum256[:])
+	if skip(digest) {
+		return digest, nil, nil
+	}
+	f, err := fixtures.Parse(file, data)
+	if err != nil {
+		return "", nil, err
+	}
+	return digest, func(ctx context.Context, store *graph.Store, digest, file string, progress func(done, total int)) (graph.ImportStats, error) {
+		return store.ImportFile(ctx, f, digest, file, progress)
+	}, nil
 }
 
 // rate is n per second, rounded, or 0 for no time.

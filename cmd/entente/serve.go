@@ -151,6 +151,10 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close(context.Background())
+	// An import run that a killed `entente load` left unfinished is undone before serving.
+	if err := store.RecoverImports(ctx); err != nil {
+		return err
+	}
 	return serve(ctx, c, sf, store, log)
 }
 
