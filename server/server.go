@@ -73,7 +73,7 @@ func New(o Options) http.Handler {
 	mux := http.NewServeMux()
 	// Without a key where reads are closed, nothing of /graphql is open: the caller is
 	// refused before its body is parsed.
-	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, loader.Middleware(o.Store, GraphQL(o))))))
+	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, negotiate(loader.Middleware(o.Store, GraphQL(o)))))))
 	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
 	// An export streams the whole graph with flat memory: it may take longer than a query,
 	// and the server's write deadline is moved with it.
