@@ -592,7 +592,8 @@ func (t strictTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql
 	sw.finish()
 }
 
-// strictWriter holds back a 4xx/5xx response until it is complete, to drop its "data".
+// strictWriter holds back a response that never reached execution (4xx/5xx, or a 422 that
+// application/json answers as 200) until it is complete, to drop its "data".
 type strictWriter struct {
 	http.ResponseWriter
 	info   *requestInfo
@@ -604,6 +605,7 @@ func (w *strictWriter) WriteHeader(code int) {
 	if w.status != 0 {
 		return
 	}
+	notExecuted := code >= 400
 	if w.info != nil && w.info.status != 0 {
 		code = w.info.status
 	} else if code == http.StatusUnprocessableEntity && strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
@@ -618,8 +620,8 @@ func (w *strictWriter) WriteHeader(code int) {
 	case http.StatusMethodNotAllowed:
 		w.Header().Set("Allow", "POST")
 	}
-	if code >= 400 {
-		w.held = &bytes.Buffer{}
+	if notExecuted || code >= 400 {
+		w.held = &bytes.Buffer{} // execution never started: the answer has no "data"
 		return
 	}
 	w.ResponseWriter.WriteHeader(code)

@@ -76,3 +76,19 @@ func TestBatchRefusedPlainly(t *testing.T) {
 		t.Errorf("one operation: %d %q", rec.Code, rec.Body.String())
 	}
 }
+
+func TestRequestErrorHasNoData(t *testing.T) {
+	rec := httptest.NewRecorder()
+	w := &strictWriter{ResponseWriter: rec}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusUnprocessableEntity) // gqlgen's status for a validation error
+	_, _ = w.Write([]byte(`{"errors":[{"message":"Cannot query field \"nope\" on type \"Query\"."}],"data":null}`))
+	w.finish()
+	var got map[string]json.RawMessage
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+	if _, ok := got["data"]; ok || got["errors"] == nil {
+		t.Errorf("a request error under application/json: %s, want errors and no data", rec.Body.String())
+	}
+}
