@@ -21,7 +21,8 @@ var graphqlResponseTypes = []contenttype.MediaType{
 // of Accept nor a batch: an Accept that names the GraphQL types is narrowed to the one its
 // q-values prefer ("application/json;q=0.5, application/graphql-response+json" gets the
 // latter), one that accepts neither is answered 406, and a JSON array body (a batch of
-// operations) is refused with a plain message instead of a decoder error.
+// operations) is refused with a plain message instead of a decoder error. A POST body that
+// is not application/json is answered 415, in JSON like every answer of /graphql.
 func negotiate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if accept := r.Header.Get("Accept"); accept != "" {
@@ -33,6 +34,13 @@ func negotiate(next http.Handler) http.Handler {
 				return
 			case err == nil && namesGraphQLType(accept):
 				r.Header.Set("Accept", chosen.MIME())
+			}
+		}
+		if r.Method == http.MethodPost {
+			if mt, err := contenttype.GetMediaType(r); err != nil || mt.MIME() != "application/json" {
+				writeError(w, http.StatusUnsupportedMediaType, CodeBadUserInput,
+					"POST /graphql takes a JSON body: Content-Type: application/json")
+				return
 			}
 		}
 		if r.Method == http.MethodPost && r.Body != nil {

@@ -25,6 +25,7 @@ func TestAcceptQualityValues(t *testing.T) {
 		{"", ""},
 	} {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{__typename}"}`))
+		req.Header.Set("Content-Type", "application/json")
 		if c.accept != "" {
 			req.Header.Set("Accept", c.accept)
 		}
@@ -39,6 +40,7 @@ func TestAcceptQualityValues(t *testing.T) {
 func TestAcceptNeitherGraphQLType(t *testing.T) {
 	for _, accept := range []string{"text/html", "application/json;q=0, application/graphql-response+json;q=0"} {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{__typename}"}`))
+		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Accept", accept)
 		rec := httptest.NewRecorder()
 		negotiate(echoAccept).ServeHTTP(rec, req)
@@ -70,6 +72,7 @@ func TestBatchRefusedPlainly(t *testing.T) {
 	// One operation still reaches gqlgen whole.
 	one := `{"query":"{__typename}"}`
 	req = httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(one))
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
 	rec = httptest.NewRecorder()
 	negotiate(echoAccept).ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK || rec.Body.String() != one {
@@ -90,5 +93,21 @@ func TestRequestErrorHasNoData(t *testing.T) {
 	}
 	if _, ok := got["data"]; ok || got["errors"] == nil {
 		t.Errorf("a request error under application/json: %s, want errors and no data", rec.Body.String())
+	}
+}
+
+func TestUnsupportedContentTypeIsJSON415(t *testing.T) {
+	for _, ct := range []string{"text/plain", "application/x-www-form-urlencoded", ""} {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`query=%7B__typename%7D`))
+		if ct != "" {
+			req.Header.Set("Content-Type", ct)
+		}
+		rec := httptest.NewRecorder()
+		negotiate(echoAccept).ServeHTTP(rec, req)
+		var got struct{ Errors []struct{ Message string } }
+		if rec.Code != http.StatusUnsupportedMediaType || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") ||
+			json.Unmarshal(rec.Body.Bytes(), &got) != nil || len(got.Errors) != 1 {
+			t.Errorf("Content-Type %q: %d %q %s", ct, rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
+		}
 	}
 }
