@@ -37,6 +37,10 @@ type serveFlags struct {
 	webDir string
 }
 
+// defaultRateLimit is the requests per second per caller of a server reachable from other
+// machines (ENTENTE_RATE_LIMIT=auto).
+const defaultRateLimit = 20
+
 // serveEnv lists the variables of the HTTP service, with their defaults, for flags and the README.
 var serveEnv = []struct{ name, def, help string }{
 	{"ENTENTE_API_KEYS_FILE", "", "file of API keys, one \"role sha256hex name\" a line (entente keys new)"},
@@ -46,7 +50,7 @@ var serveEnv = []struct{ name, def, help string }{
 	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)"},
 	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
 	{"ENTENTE_EXPORT_TIMEOUT", "5m", "longest a whole-graph export (/export/...) may stream"},
-	{"ENTENTE_RATE_LIMIT", "20", "requests per second per API key (per client address without one); 0: off"},
+	{"ENTENTE_RATE_LIMIT", "auto", "requests per second per API key (per client address without one); 0: off; auto: off on a loopback address, " + strconv.Itoa(defaultRateLimit) + " elsewhere"},
 	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate"},
 	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client"},
 	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation"},
@@ -118,8 +122,13 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	if err != nil || o.ExportTimeout < 100*time.Millisecond {
 		errs = append(errs, fmt.Errorf("ENTENTE_EXPORT_TIMEOUT=%q: want a duration of at least 100ms, such as 5m", v("ENTENTE_EXPORT_TIMEOUT")))
 	}
-	o.RateLimit, err = strconv.ParseFloat(v("ENTENTE_RATE_LIMIT"), 64)
-	if err != nil || o.RateLimit < 0 {
+	if rl := v("ENTENTE_RATE_LIMIT"); rl == "auto" {
+		// A notebook on the same machine loops over nodes: nobody else can reach a
+		// loopback address, so nobody is to be slowed down there.
+		if !loopback {
+			o.RateLimit = defaultRateLimit
+		}
+	} else if o.RateLimit, err = strconv.ParseFloat(rl, 64); err != nil || o.RateLimit < 0 {
 		errs = append(errs, fmt.Errorf("ENTENTE_RATE_LIMIT=%q: want requests per second, 0 for no limit", v("ENTENTE_RATE_LIMIT")))
 	}
 	o.RateBurst = flagInt("ENTENTE_RATE_BURST", 1)

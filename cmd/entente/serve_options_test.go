@@ -61,7 +61,11 @@ func TestServeDefaultsOpenReadsOnLoopbackOnly(t *testing.T) {
 		if o.Access.OpenReads != open || o.Introspection != open {
 			t.Errorf("%s: open reads %v, introspection %v, want %v", addr, o.Access.OpenReads, o.Introspection, open)
 		}
-		if o.Access.Keys.Len() != 1 || o.RequestTimeout != 15*time.Second || o.RateLimit != 20 {
+		rate := float64(defaultRateLimit)
+		if open {
+			rate = 0 // loopback: not rate-limited by default
+		}
+		if o.Access.Keys.Len() != 1 || o.RequestTimeout != 15*time.Second || o.RateLimit != rate {
 			t.Errorf("%s: defaults %d keys, %v, %v", addr, o.Access.Keys.Len(), o.RequestTimeout, o.RateLimit)
 		}
 	}
