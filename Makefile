@@ -10,14 +10,18 @@ DOCUMENTS ?= ../shared/documents
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: run test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
+.PHONY: run test prereqs-run prereqs-test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
-run: $(if $(NEO4J_URI),,neo4j) build web
+run: prereqs-run $(if $(NEO4J_URI),,neo4j) build web
 	./entente run
 
+## prereqs-run, prereqs-test: check in a second the programs make run / make test need, and name what is missing
+prereqs-run prereqs-test: prereqs-%:
+	@setup/prereqs.sh $*
+
 ## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
-test: $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
+test: prereqs-test $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	ENTENTE_PYTHON=$(CURDIR)/$(PYTHON) $(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
