@@ -113,6 +113,9 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int) {
 // longestPrefix returns the length in tokens of the longest phrase (indexed by its first
 // word) that starts at token i and ends before last, or 0.
 func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int {
+	if i >= last || i >= len(d.Tokens) {
+		return 0
+	}
 	best := 0
 	for _, p := range byFirst[d.TokenFold(d.Tokens[i])] {
 		if len(p) > best && i+len(p) <= last && hasPrefixTokens(d, i, p) {
