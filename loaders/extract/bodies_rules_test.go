@@ -161,9 +161,15 @@ func TestSigningPlaceIsNoParty(t *testing.T) {
 
 func TestOrganisationHeadCoreference(t *testing.T) {
 	f := extractText(t, "head.txt", "Vicenza – La Gendarmeria Europea (EGF) ha aperto un ufficio. La Gendarmeria collaborerà con Frontex.\n")
+	noNodeOfKind(t, f, fixtures.KindAgency, "a repeat of an organisation's head taken for a national agency")
+}
+
+// noNodeOfKind fails the test for every node of this kind in the fixture, saying why.
+func noNodeOfKind(t *testing.T, f *fixtures.Fixture, kind, why string) {
+	t.Helper()
 	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindAgency {
-			t.Errorf("a repeat of an organisation's head taken for a national agency: %s", n.ID)
+		if n.Kind == kind {
+			t.Errorf("%s: %s", why, n.ID)
 		}
 	}
 }
