@@ -310,7 +310,7 @@ def calibrate(judged):
     print(f"\nevidence classes written to {CONFIDENCE_TSV}")
 
 
-def print_tables(figures, report):
+def print_tables(figures, report, lines=6):
     sets = []
     for key in figures:
         s = key.split("/")[0]
@@ -329,9 +329,9 @@ def print_tables(figures, report):
         print(f"\n## worst documents of {s}\n")
         for lost, doc, sc in worst:
             print(f"- {doc}: {lost} errors")
-            for m in sc["missed"][:6]:
+            for m in sc["missed"][:lines]:
                 print(f"  - missed {m}")
-            for m in sc["spurious"][:4]:
+            for m in sc["spurious"][:lines]:
                 print(f"  - spurious {m}")
 
 
@@ -357,6 +357,7 @@ def main():
     ap.add_argument("--update", action="store_true", help="write the figures measured now")
     ap.add_argument("--calibrate", action="store_true", help="write the measured precision of each evidence class")
     ap.add_argument("--worst", type=int, default=5, help="worst documents listed per set")
+    ap.add_argument("--lines", type=int, default=6, help="missed and spurious facts listed per worst document")
     a = ap.parse_args()
     if not os.path.exists(SCORER):
         print(f"corpus scorer not found at {SCORER}: the corpus set needs ../shared", file=sys.stderr)
@@ -365,7 +366,7 @@ def main():
     else:
         scorer = load_scorer()
     figures, report, judged = measure(a.entente, scorer, a.worst)
-    print_tables(figures, report)
+    print_tables(figures, report, a.lines)
     print_calibration(judged)
     if a.calibrate:
         calibrate(judged)
