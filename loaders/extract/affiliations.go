@@ -524,7 +524,7 @@ func (r *run) ministry(word, end int) *mention {
 		last = j
 	}
 	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
-		adj = s
+		adj, last = s, s.last // the title names the state too
 	}
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
@@ -559,10 +559,10 @@ func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention)
 	for last > j+1 && (ofPrepositions[r.fold(last-1)] || articles[r.fold(last-1)]) {
 		last-- // "... del" before a state or a comma is not part of the portfolio
 	}
-	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
-		adj = s
-	}
 	name := strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(k, last)
+	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
+		adj, last = s, s.last // "ministro della Giustizia algerino": the title names the state too
+	}
 	for i := j; i < last; i++ {
 		if p := r.mentionAt(i); p != nil && p.kind == "place" {
 			for q := p.first; q < p.last; q++ {

@@ -28,7 +28,7 @@ func (r *run) recognisePersons() {
 		if words == 0 {
 			continue
 		}
-		if words > 4 {
+		if words > 4 && !r.appositiveName(first, j) {
 			// "Under-Secretary-General for Peace Operations Jean-Pierre Lacroix": the body's
 			// words run into the name; the name is the last words.
 			first, words = r.lastWords(first, j, 3)
@@ -186,6 +186,17 @@ func (r *run) lastWords(first, last, n int) (int, int) {
 		words++
 	}
 	return k, words
+}
+
+// appositiveName reports whether a long name [first, last) stands alone between commas
+// right after a title: "la ministra della Giustizia, Halima Ibrahim Abdel Rahman X,"
+// (names of five or six words are common in Arabic and Spanish).
+func (r *run) appositiveName(first, last int) bool {
+	if first == 0 || r.fold(first-1) != "," || last < len(r.d.Tokens) && !strings.Contains(",;.", r.fold(last)) {
+		return false
+	}
+	t := r.titleBefore(first)
+	return t != nil && t[1] >= first-1
 }
 
 // hasTitleWordBefore reports whether a title word stands within the few tokens before a

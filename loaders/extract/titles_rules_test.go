@@ -305,3 +305,27 @@ func TestConsortiumImplements(t *testing.T) {
 		}
 	}
 }
+
+func TestLongNameAfterATitle(t *testing.T) {
+	f := extractText(t, "longname.txt", "Tunisi, 12 giugno 2025 – Il sottosegretario ha ricevuto il ministro degli Interni egiziano, Mohamed Ali Ibrahim Hassan Soliman, al termine della riunione sulla sicurezza delle frontiere.\n")
+	const p = "person:mohamed-ali-ibrahim-hassan-soliman"
+	if !hasNode(f, p) {
+		t.Fatalf("a name of five words after a title is lost: %s", nodeIDs(f))
+	}
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, p, "agency:eg:ministry-of-interior") {
+		t.Errorf("the long name loses its ministry: %s", nodeIDs(f))
+	}
+}
+
+func TestMinistryNamedWithTheAdjectiveAfterIt(t *testing.T) {
+	f := extractText(t, "adjafter.txt", "Rabat, 2 ottobre 2025 – All'incontro era presente la ministra della Giustizia tunisina, Leila Jaffel, con il suo consigliere.\n")
+	for _, n := range f.Nodes {
+		if n.ID == "agency:tn:ministry-of-justice" {
+			if !contains(n.Aliases, "ministra della Giustizia tunisina") {
+				t.Errorf("the ministry's name in the text leaves out the state: %q", n.Aliases)
+			}
+			return
+		}
+	}
+	t.Errorf("no ministry of Tunisia: %s", nodeIDs(f))
+}
