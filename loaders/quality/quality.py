@@ -50,6 +50,7 @@ SETS = [
     ("fresh", os.path.join(ROOT, "testdata/loaders/fresh"), os.path.join(ROOT, "testdata/loaders/fresh"), "yaml"),
     ("blind", os.path.join(ROOT, "testdata/loaders/blind"), os.path.join(ROOT, "testdata/loaders/blind"), "yaml"),
     ("blind2", os.path.join(ROOT, "testdata/loaders/blind2"), os.path.join(ROOT, "testdata/loaders/blind2"), "yaml"),
+    ("blind3", os.path.join(ROOT, "testdata/loaders/blind3"), os.path.join(ROOT, "testdata/loaders/blind3"), "yaml"),
 ]
 
 
@@ -190,6 +191,15 @@ def gold_items(fmt, gold):
             {e[0] for e in gold.get("edges") or []})
 
 
+def check_keys(path, gold):
+    """Stops on a gold whose keys YAML did not read as strings: `no` (Norway) is read as false."""
+    keys = [n["key"] for n in gold["nodes"]]
+    ends = [x for e in (gold.get("edges") or []) + (gold.get("optional_edges") or []) for x in e[1:3]]
+    bad = sorted({repr(k) for k in keys + ends if not isinstance(k, str)})
+    if bad:
+        raise SystemExit(f"{path}: keys read as other than strings: {', '.join(bad)} (quote them, or use another key)")
+
+
 def documents(name, docs_dir, gold_dir, fmt):
     """(document path, gold) pairs of a set."""
     out = []
@@ -198,6 +208,7 @@ def documents(name, docs_dir, gold_dir, fmt):
         for gf in sorted(glob.glob(os.path.join(gold_dir, "*.yaml"))):
             with open(gf, encoding="utf-8") as fh:
                 gold = yaml.safe_load(fh)
+            check_keys(gf, gold)
             out.append((os.path.join(docs_dir, gold["document"]), gold))
     else:
         for gf in sorted(glob.glob(os.path.join(gold_dir, "*.gold.tsv"))):
