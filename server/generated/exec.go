@@ -2646,7 +2646,7 @@ extend type Query {
 `, BuiltIn: false},
 	{Name: "../../schema/mutation.graphqls", Input: `"""Curations by an analyst; each needs an API key with role editor or admin (docs/security.md). Ids that were merged away resolve to their survivor."""
 type Mutation {
-  """Create a node or update the given fields of an existing one: non-null fields overwrite, null ones keep what is stored, aliases and sources are merged, and the confidence becomes 1."""
+  """Create a node or update an existing one: its non-null fields overwrite (but the name, see NodeInput.name), null ones keep what is stored, aliases and sources are merged, and the confidence becomes 1."""
   upsertNode(
     """The node and the fields to set."""
     input: NodeInput!
