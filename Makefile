@@ -52,9 +52,10 @@ web/dist/index.html: $(WEB_SRC)
 build:
 	$(GO) build -o entente ./cmd/entente
 
-## test-tools: what the export tests check against (networkx, Cytoscape.js, the XML schemas)
+## test-tools: what the tests check against (networkx, Cytoscape.js, the XML schemas, graphql-schema-linter)
 test-tools: $(VENV)/.installed
 	npm ci --silent --prefix server/export/testdata/cytoscape
+	npm ci --silent --prefix server/testdata/schemalint
 	npm ci --silent --prefix server/audit
 	python3 -m venv server/audit/.venv && server/audit/.venv/bin/pip install -q -r server/audit/requirements.txt
 	bash server/export/testdata/fetch-schemas.sh

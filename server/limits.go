@@ -90,28 +90,35 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 		}
 	}
 	q := &c.Query
+	// A size argument sent as null counts as the default the schema declares for it (as the
+	// resolvers read it): each default is written once, in the schema.
+	def := func(field, arg string) int { return argDefault(schema, field, arg) }
 	// first counts at most its maximum (a larger one is refused by the resolver with a
-	// clear message, not here as too complex) and, when sent as null, its declared default.
+	// clear message, not here as too complex).
 	firstDefault := map[string]int{}
 	for _, f := range schema.Query.Fields {
 		if f.Arguments.ForName("first") != nil {
-			firstDefault[f.Name] = argDefault(schema, f.Name, "first")
+			firstDefault[f.Name] = def(f.Name, "first")
 		}
 	}
 	first := func(p *int, field string, max int) int { return min(n(p, firstDefault[field]), max) }
 	q.Search = func(child int, _ string, _ []string, f *int) int { return 5 + first(f, "search", graph.MaxPage)*child }
+	shortestHops := def("shortestPath", "maxHops")
 	q.ShortestPath = func(child int, _, _ string, maxHops *int, _ []string) int {
-		return 10*n(maxHops, 6) + n(maxHops, 6)*child
+		return 10*n(maxHops, shortestHops) + n(maxHops, shortestHops)*child
 	}
+	pathsHops := def("paths", "maxHops")
 	q.Paths = func(child int, _, _ string, maxHops, f *int, _ []string) int {
 		k := first(f, "paths", graph.MaxPaths)
-		return 10*n(maxHops, 4)*k + k*n(maxHops, 4)*child
+		return 10*n(maxHops, pathsHops)*k + k*n(maxHops, pathsHops)*child
 	}
+	hoodDepth, hoodLimit := def("neighbourhood", "depth"), def("neighbourhood", "limit")
 	q.Neighbourhood = func(child int, _ string, depth *int, _ []string, limit *int) int {
-		return 10*n(depth, 1) + n(limit, 200)*child
+		return 10*n(depth, hoodDepth) + n(limit, hoodLimit)*child
 	}
+	cyDepth, cyLimit := def("cytoscape", "depth"), def("cytoscape", "limit")
 	q.Cytoscape = func(child int, _ *string, depth *int, _ []string, limit *int) int {
-		return 10*n(depth, 1) + n(limit, 500)
+		return 10*n(depth, cyDepth) + n(limit, cyLimit)
 	}
 	q.Connectors = func(child int, _, _ string, _ []string, f *int) int {
 		return 5 + first(f, "connectors", graph.MaxPage)*child
@@ -123,12 +130,13 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 	// Whole-graph analytics cost with the graph: betweenness and communities visit every
 	// node from many sources (one per 20 nodes of the graph), degree and PageRank a few
 	// times (one per 2000), so that one request cannot ask for dozens of them at 20,000 nodes.
+	centralityTop := def("centrality", "top")
 	q.Centrality = func(child int, measure model.CentralityMeasure, _, _ []string, top *int) int {
 		per := analyticsNodesPerCost
 		if measure != model.CentralityMeasureBetweenness {
 			per = cheapAnalyticsNodesPerCost
 		}
-		return 100 + nodes()/per + n(top, 20)*child
+		return 100 + nodes()/per + n(top, centralityTop)*child
 	}
 	q.Communities = func(child int, _, _ []string, _, _ *int) int { return 100 + nodes()/analyticsNodesPerCost + child }
 	q.Actors = func(child int, _ *model.ActorFilter, _ *model.NodeOrder, f *int, _ *string) int {

@@ -2473,33 +2473,75 @@ var sources = []*ast.Source{
 	{Name: "../../schema/discovery.graphqls", Input: `# Relationship discovery: how things connect, who sits between them, who keeps meeting whom.
 
 extend type Query {
-  """Up to first distinct shortest or near-shortest paths (by node sequence), shortest first."""
-  paths(from: ID!, to: ID!, maxHops: Int = 4, first: Int = 5, edgeKinds: [EdgeKind!]): [Path!]!
-  """What two nodes share: their common neighbours, with the edges on both sides."""
-  connectors(a: ID!, b: ID!, edgeKinds: [EdgeKind!], first: Int = 50): [Connector!]!
-  """Actors and persons that took part in the same meetings as this one (meetings whose start date overlaps from..to, see Date), most meetings first."""
+  """Up to first distinct paths (by node sequence) between two nodes, following edges in either direction, shortest first (among the 30 shortest); one path of length 0 when both are the same node."""
+  paths(
+    """The id of the node the paths start at."""
+    from: ID!
+    """The id of the node the paths end at."""
+    to: ID!
+    """Longest path to look for, in edges, 1 to 10."""
+    maxHops: Int = 4
+    """How many paths at most, 1 to 10."""
+    first: Int = 5
+    """Follow only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+  ): [Path!]!
+  """What two nodes share: their common neighbours, with the edges on both sides; most edges first, ties by id."""
+  connectors(
+    """The id of the first node."""
+    a: ID!
+    """The id of the second node."""
+    b: ID!
+    """Follow only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+    """How many connectors at most, 1 to 100."""
+    first: Int = 50
+  ): [Connector!]!
+  """Actors and persons that took part in the same meetings as this one (meetings whose start date overlaps from..to, see Date), most meetings first, ties by id."""
   coParticipants(
+    """The id of an actor or person."""
     id: ID!
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """How many co-participants at most, 1 to 100."""
     first: Int = 50
   ): [CoParticipant!]!
-  """Meetings, memoranda, fundings, implementations and roadmaps of a node in date order, those whose date overlaps from..to (see Date); partial dates before the days they contain, undated last."""
+  """The dated relations of a node (PARTICIPATED_IN, MEMORANDUM, FUNDED, IMPLEMENTS, PARTY_TO, HELD_UNDER and ADOPTED_AT edges, either way) in date order, those whose date overlaps from..to (see Date); partial dates before the days they contain, undated last, ties by edge id."""
   timeline(
+    """The id of the node."""
     id: ID!
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
   ): [TimelineEvent!]!
-  """The most central nodes of the graph, or of the projection on some node and edge kinds."""
-  centrality(measure: CentralityMeasure!, kinds: [NodeKind!], edgeKinds: [EdgeKind!], top: Int = 20): [Score!]!
-  """Communities by Louvain modularity optimisation, largest first (deterministic for a seed)."""
-  communities(kinds: [NodeKind!], edgeKinds: [EdgeKind!], seed: Int = 1, minSize: Int = 2): Communities!
+  """The most central nodes of the graph, or of its projection on some node and edge kinds (edges taken as undirected), highest score first, ties by id. Computed once per state of the graph and shared."""
+  centrality(
+    """How centrality is measured."""
+    measure: CentralityMeasure!
+    """Only nodes of these kinds (DOCUMENT is refused); every other kind when null or empty."""
+    kinds: [NodeKind!]
+    """Only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+    """How many nodes to answer, 1 to 100."""
+    top: Int = 20
+  ): [Score!]!
+  """Communities by Louvain modularity optimisation (resolution 1, edges taken as undirected), largest first, ties by smallest id; the same seed gives the same answer for the same graph. Computed once per state of the graph and shared."""
+  communities(
+    """Only nodes of these kinds (DOCUMENT is refused); every other kind when null or empty."""
+    kinds: [NodeKind!]
+    """Only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+    """Seed of the random order in which Louvain visits the nodes."""
+    seed: Int = 1
+    """Leave out communities of fewer nodes than this (2: no single nodes)."""
+    minSize: Int = 2
+  ): Communities!
 }
 
+"""How centrality is measured; each is computed as networkx computes it."""
 enum CentralityMeasure {
   """Degree divided by n - 1."""
   DEGREE
@@ -2509,7 +2551,9 @@ enum CentralityMeasure {
   PAGERANK
 }
 
+"""A common neighbour of two nodes a and b."""
 type Connector {
+  """The node joined to both a and b."""
   node: Node!
   """Edges between a and the connector."""
   edgesToA: [Edge!]!
@@ -2517,108 +2561,223 @@ type Connector {
   edgesToB: [Edge!]!
 }
 
+"""Someone who took part in meetings with the node asked about."""
 type CoParticipant {
+  """The actor or person."""
   node: Node!
   """Number of shared meetings."""
   weight: Int!
-  """The shared meetings by start date: partial dates before the days they contain, undated last."""
+  """The shared meetings by start date: partial dates before the days they contain, undated last, ties by id."""
   meetings: [Meeting!]!
 }
 
-enum DatePrecision { DAY MONTH YEAR UNKNOWN }
+"""How much of a date is known."""
+enum DatePrecision {
+  """A day: YYYY-MM-DD."""
+  DAY
+  """A month: YYYY-MM."""
+  MONTH
+  """A year: YYYY."""
+  YEAR
+  """No date."""
+  UNKNOWN
+}
 
+"""One dated relation of a node: the edge and the node at its other end."""
 type TimelineEvent {
-  """Start date of the event (the edge's own date, else the other node's start date)."""
+  """Start date of the event (the edge's own date, else the other node's start date); null when neither is known."""
   date: Date
+  """The other node's end date when date is its start date; null otherwise or when unknown."""
   endDate: Date
+  """How much of date is known."""
   precision: DatePrecision!
+  """The kind of the edge."""
   kind: EdgeKind!
   """The meeting, counterpart, project or roadmap."""
   node: Node!
+  """The edge itself."""
   edge: Edge!
 }
 
+"""A node's centrality."""
 type Score {
+  """The node."""
   node: Node!
+  """Its centrality by the measure asked for; higher is more central."""
   score: Float!
   """True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error)."""
   approximate: Boolean!
 }
 
+"""A partition of the graph (or of a projection) into communities."""
 type Communities {
+  """Modularity of the whole partition, small communities included."""
   modularity: Float!
+  """The communities of at least minSize nodes, largest first."""
   communities: [Community!]!
 }
 
-type Community { id: Int!  size: Int!  nodes: [Node!]! }
+"""A group of nodes more densely joined to each other than to the rest."""
+type Community {
+  """Its position in this answer, from 0 (the largest); not stable across graphs or seeds."""
+  id: Int!
+  """Number of nodes."""
+  size: Int!
+  """The nodes, by id."""
+  nodes: [Node!]!
+}
 
-"""Arbitrary JSON."""
-scalar JSON
+"""Arbitrary JSON, as RFC 8259 defines it."""
+scalar JSON @specifiedBy(url: "https://www.rfc-editor.org/rfc/rfc8259")
 
 extend type Query {
-  """The first limit nodes of the graph by id and the edges among them, or the neighbourhood of around, as Cytoscape.js JSON ({data: {truncated}, elements: {nodes, edges}}); the whole graph streams from GET /export/cytoscape."""
-  cytoscape(around: ID, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 500): JSON!
+  """The first limit nodes of the graph by id and the edges among them, or the neighbourhood of around, as Cytoscape.js JSON ({data: {truncated}, elements: {nodes, edges}}) with sources; the whole graph streams from GET /export/cytoscape."""
+  cytoscape(
+    """The id of the node at the centre; null for the first nodes of the whole graph."""
+    around: ID
+    """How many hops from around to go, 1 to 3; used only with around."""
+    depth: Int = 1
+    """Only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+    """Most nodes to answer, 1 to 2000."""
+    limit: Int = 500
+  ): JSON!
 }
 `, BuiltIn: false},
-	{Name: "../../schema/mutation.graphqls", Input: `type Mutation {
-  """Create a node or update the given fields of an existing one; aliases and sources are merged."""
-  upsertNode(input: NodeInput!): Node!
-  """Add an edge, or merge the given sources and properties into the existing one."""
-  addEdge(input: EdgeInput!): Edge!
+	{Name: "../../schema/mutation.graphqls", Input: `"""Curations by an analyst; each needs an API key with role editor or admin (docs/security.md). Ids that were merged away resolve to their survivor."""
+type Mutation {
+  """Create a node or update an existing one: its non-null fields overwrite (but the name, see NodeInput.name), null ones keep what is stored, aliases and sources are merged, and the confidence becomes 1."""
+  upsertNode(
+    """The node and the fields to set."""
+    input: NodeInput!
+  ): Node!
+  """Add an edge between two existing nodes, or merge the given sources and properties into the edge with the same id; its confidence becomes 1."""
+  addEdge(
+    """The edge and its properties."""
+    input: EdgeInput!
+  ): Edge!
   """Remove an edge by id; returns false when there was none."""
-  removeEdge(id: ID!): Boolean!
-  """Merge node merged into survivor: edges, aliases and sources move; merged's id resolves to survivor."""
-  mergeNodes(survivor: ID!, merged: ID!): Node!
+  removeEdge(
+    """The edge's id (Edge.id)."""
+    id: ID!
+  ): Boolean!
+  """Merge node merged into survivor: edges, aliases and sources move (an edge that would join survivor to itself is dropped), merged's name becomes an alias, and merged's id resolves to survivor from then on. Both must be of the same kind; documents cannot be merged."""
+  mergeNodes(
+    """The id of the node that stays."""
+    survivor: ID!
+    """The id of the node merged into survivor."""
+    merged: ID!
+  ): Node!
 }
 
+"""A node to create or update; the fields that do not apply to its kind are best left null."""
 input NodeInput {
+  """The node's id, at most 512 bytes: an existing node is updated, else one is created."""
   id: ID!
+  """Its kind (DOCUMENT is refused); an existing node keeps its kind, and another one is refused."""
   kind: NodeKind!
+  """The name of a new node, at most 1024 characters; an existing node keeps its name and gets this one as an alias."""
   name: String!
+  """Other names to add, in any language."""
   aliases: [String!]
+  """ISO 3166-1 alpha-2 code in upper case, for an actor or meeting; required to create an AGENCY."""
   country: String
+  """First day, possibly partial (see Date), of a meeting or of the period a roadmap covers."""
   startDate: Date
+  """Last day, possibly partial (see Date), not before startDate."""
   endDate: Date
+  """Where a meeting was held."""
   place: String
+  """A person's title, as written."""
   title: String
+  """What kind of meeting or roadmap it is, e.g. workshop or action plan."""
   subtype: String
+  """What a project does."""
   description: String
+  """Where the node was read; when none are given, the source is reference curator."""
   sources: [SourceInput!]
 }
 
+"""An edge to add, or to merge into the edge with the same id (kind, from, to, and the date of a MEMORANDUM)."""
 input EdgeInput {
+  """Its kind; the ends must be of the kinds it joins (see EdgeKind)."""
   kind: EdgeKind!
+  """The id of the node it starts at; not a document."""
   from: ID!
+  """The id of the node it ends at; not a document, nor the from node."""
   to: ID!
+  """The role of the from end: for PARTICIPATED_IN organiser, host, chair, speaker or participant (lower case), for IMPLEMENTS e.g. implementer or partner."""
   role: String
+  """When it happened, possibly partial (see Date); part of a MEMORANDUM's id."""
   date: Date
+  """The title of a MEMORANDUM, or the job title of an AFFILIATED_WITH."""
   title: String
+  """Where a MEMORANDUM was signed."""
   place: String
+  """The amount of a FUNDED, in currency."""
   amount: Float
+  """The currency of amount, e.g. EUR."""
   currency: String
+  """Where the edge was read; when none are given, the source is reference curator."""
   sources: [SourceInput!]
 }
 
-"""A document span (document, start, end, text) or a reference (e.g. "curator")."""
+"""A document span (document, start, end and text, all four) or a reference (e.g. curator); anything else is refused."""
 input SourceInput {
+  """The id of a document already in the graph."""
   document: ID
+  """Offset of the span's first character in the document's text, in Unicode code points from 0."""
   start: Int
+  """Offset just past the span's last character, in Unicode code points (end exclusive)."""
   end: Int
+  """The exact text of the span: end - start code points."""
   text: String
+  """The reference data the fact comes from, e.g. curator; when set, the span fields are ignored."""
   reference: String
 }
 `, BuiltIn: false},
-	{Name: "../../schema/query.graphqls", Input: `type Query {
-  """A node by id; the id of a merged node resolves to the node it was merged into."""
-  node(id: ID!): Node
-  """Names and aliases, any language, case- and accent-insensitive; best first."""
-  search(text: String!, kinds: [NodeKind!], first: Int = 20): [SearchHit!]!
-  """A shortest path; null when none within maxHops."""
-  shortestPath(from: ID!, to: ID!, maxHops: Int = 6, edgeKinds: [EdgeKind!]): Path
-  """Everything within depth hops of a node, at most limit nodes."""
-  neighbourhood(id: ID!, depth: Int = 1, edgeKinds: [EdgeKind!], limit: Int = 200): Subgraph!
+	{Name: "../../schema/query.graphqls", Input: `"""The read queries. Errors carry extensions.code: NOT_FOUND for an unknown id given to a path, neighbourhood or discovery query, BAD_USER_INPUT for an argument out of range, with a message that says which; an unknown id in a filter matches nothing."""
+type Query {
+  """A node by id; the id of a merged node resolves to the node it was merged into; null when there is none."""
+  node(
+    """The node's id."""
+    id: ID!
+  ): Node
+  """Nodes whose name or an alias contains every word of text, in any language, case- and accent-insensitive (the last word may also be a prefix); best first, ties by id."""
+  search(
+    """Free text: its words (runs of letters and digits) are looked for, other characters are ignored; at most 1000 characters and 16 words, at least one word."""
+    text: String!
+    """Only nodes of these kinds (chosen among the 10 × first best matches); every kind when null or empty."""
+    kinds: [NodeKind!]
+    """How many hits at most, 1 to 100."""
+    first: Int = 20
+  ): [SearchHit!]!
+  """A shortest path between two nodes, following edges in either direction; a path of length 0 when both are the same node; null when none is within maxHops."""
+  shortestPath(
+    """The id of the node the path starts at."""
+    from: ID!
+    """The id of the node the path ends at."""
+    to: ID!
+    """Longest path to look for, in edges, 1 to 10."""
+    maxHops: Int = 6
+    """Follow only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+  ): Path
+  """Everything within depth hops of a node (edges in either direction), at most limit nodes; truncated says when some were left out."""
+  neighbourhood(
+    """The id of the node at the centre."""
+    id: ID!
+    """How many hops to go, 1 to 3."""
+    depth: Int = 1
+    """Follow only edges of these kinds; every kind when null or empty."""
+    edgeKinds: [EdgeKind!]
+    """Most nodes to answer, the centre included, 1 to 2000; each node's edges are read up to limit of them."""
+    limit: Int = 200
+  ): Subgraph!
 
+  """States, agencies, UN bodies and organisations, a page at a time (Relay cursor connection)."""
   actors(
+    """Only actors that pass every given field."""
     filter: ActorFilter
     """Sort order; by default NAME ascending."""
     orderBy: NodeOrder
@@ -2627,7 +2786,9 @@ input SourceInput {
     """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
     after: String
   ): ActorConnection!
+  """Meetings, a page at a time (Relay cursor connection); by DATE they sort on the start date."""
   meetings(
+    """Only meetings that pass every given field."""
     filter: MeetingFilter
     """Sort order; by default NAME ascending."""
     orderBy: NodeOrder
@@ -2636,7 +2797,9 @@ input SourceInput {
     """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
     after: String
   ): MeetingConnection!
+  """Roadmaps, a page at a time (Relay cursor connection); by DATE they sort on the start date."""
   roadmaps(
+    """Only roadmaps that pass every given field."""
     filter: RoadmapFilter
     """Sort order; by default NAME ascending."""
     orderBy: NodeOrder
@@ -2645,7 +2808,9 @@ input SourceInput {
     """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
     after: String
   ): RoadmapConnection!
+  """Projects, a page at a time (Relay cursor connection); by DATE they sort on the start date, which projects seldom have."""
   projects(
+    """Only projects that pass every given field."""
     filter: ProjectFilter
     """Sort order; by default NAME ascending."""
     orderBy: NodeOrder
@@ -2654,7 +2819,9 @@ input SourceInput {
     """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
     after: String
   ): ProjectConnection!
+  """Source documents, a page at a time (Relay cursor connection); by DATE they sort on the publication date."""
   documents(
+    """Only documents that pass every given field."""
     filter: DocumentFilter
     """Sort order; by default NAME ascending."""
     orderBy: NodeOrder
@@ -2663,8 +2830,9 @@ input SourceInput {
     """The endCursor (or an edge's cursor) of the previous page; refused under another orderBy or filter than the one it was made with."""
     after: String
   ): DocumentConnection!
-  """Memoranda and bilateral agreements, by date (undated last) then id."""
+  """Memoranda and bilateral agreements, a page at a time (Relay cursor connection), by date (undated last) then id."""
   agreements(
+    """Only agreements that pass every given field."""
     filter: AgreementFilter
     """Items in this page, 0 to 100; 0 answers only totalCount and pageInfo (hasNextPage, and an endCursor to go on from)."""
     first: Int = 20
@@ -2674,66 +2842,106 @@ input SourceInput {
 }
 
 """Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions."""
-input NodeOrder { field: NodeOrderField!  direction: OrderDirection = ASC }
-enum NodeOrderField { NAME DATE ID }
-enum OrderDirection { ASC DESC }
+input NodeOrder {
+  """What to sort by."""
+  field: NodeOrderField!
+  """Ascending or descending; ASC by default."""
+  direction: OrderDirection = ASC
+}
 
+"""What a list is sorted by."""
+enum NodeOrderField {
+  """The name, case-insensitive."""
+  NAME
+  """The start date (the publication date of a document), possibly partial; see Date."""
+  DATE
+  """The id."""
+  ID
+}
+
+"""The direction of a sort."""
+enum OrderDirection {
+  """Smallest first (A to Z, earliest first)."""
+  ASC
+  """Largest first (Z to A, latest first)."""
+  DESC
+}
+
+"""Narrows actors; fields left null do not filter."""
 input ActorFilter {
-  """Any of these kinds (STATE, AGENCY, UN_BODY, ORGANIZATION)."""
+  """Any of these kinds (STATE, AGENCY, UN_BODY, ORGANIZATION; another kind is refused); every actor kind when null or empty."""
   kinds: [NodeKind!]
-  """ISO 3166-1 alpha-2."""
+  """ISO 3166-1 alpha-2 code, case-insensitive."""
   country: String
-  """Words that must all appear in the name or an alias (case- and accent-insensitive)."""
+  """Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words."""
   nameContains: String
-  """Took part in this meeting."""
+  """The id of a meeting the actor took part in."""
   participantIn: ID
 }
 
+"""Narrows meetings; fields left null do not filter."""
 input MeetingFilter {
+  """The meeting's subtype, e.g. workshop, case-insensitive."""
   subtype: String
+  """ISO 3166-1 alpha-2 code of the country it was held in, case-insensitive."""
   country: String
   """Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
   """Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
+  """Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words."""
   nameContains: String
-  """This actor or person took part."""
+  """The id of an actor or person that took part."""
   participant: ID
-  """Held under this project, roadmap or organisation."""
+  """The id of a project, roadmap, organisation or UN body the meeting was held under."""
   heldUnder: ID
+  """The id of an actor that paid for the meeting."""
   funder: ID
 }
 
+"""Narrows roadmaps; fields left null do not filter."""
 input RoadmapFilter {
+  """The roadmap's subtype, e.g. action plan, case-insensitive."""
   subtype: String
   """Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
   """Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
+  """Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words."""
   nameContains: String
+  """The id of an actor that signed, adopted or joined the roadmap."""
   party: ID
+  """The id of an actor that paid for the roadmap."""
   funder: ID
 }
 
+"""Narrows projects; fields left null do not filter."""
 input ProjectFilter {
+  """Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words."""
   nameContains: String
+  """The id of an actor that paid for the project."""
   funder: ID
+  """The id of an actor that carries out the project or is a partner in it."""
   implementer: ID
 }
 
+"""Narrows documents; fields left null do not filter."""
 input DocumentFilter {
+  """The document's language: it, fr or en."""
   language: String
   """Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
   """Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
   to: Date
+  """Words that must all appear in the name (the title, else the file) or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words."""
   nameContains: String
-  """Documents mentioning this node."""
+  """The id of a node the document mentions."""
   mentions: ID
 }
 
+"""Narrows agreements; fields left null do not filter."""
 input AgreementFilter {
-  """Either party."""
+  """The id of either party."""
   party: ID
   """Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
   from: Date
@@ -2756,324 +2964,654 @@ type PageInfo {
   endCursor: String
 }
 
-type ActorConnection { edges: [ActorEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type ActorEdge { cursor: String!  node: Actor! }
-type MeetingConnection { edges: [MeetingEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type MeetingEdge { cursor: String!  node: Meeting! }
-type RoadmapConnection { edges: [RoadmapEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type RoadmapEdge { cursor: String!  node: Roadmap! }
-type ProjectConnection { edges: [ProjectEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type ProjectEdge { cursor: String!  node: Project! }
-type DocumentConnection { edges: [DocumentEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type DocumentEdge { cursor: String!  node: Document! }
-type AgreementConnection { edges: [AgreementEdge!]!  pageInfo: PageInfo!  totalCount: Int! }
-type AgreementEdge { cursor: String!  node: Memorandum! }
+"""A page of actors."""
+type ActorConnection {
+  """The actors of this page, in order."""
+  edges: [ActorEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many actors pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the actors of a page, with its position."""
+type ActorEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Actor!
+}
+
+"""A page of meetings."""
+type MeetingConnection {
+  """The meetings of this page, in order."""
+  edges: [MeetingEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many meetings pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the meetings of a page, with its position."""
+type MeetingEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Meeting!
+}
+
+"""A page of roadmaps."""
+type RoadmapConnection {
+  """The roadmaps of this page, in order."""
+  edges: [RoadmapEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many roadmaps pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the roadmaps of a page, with its position."""
+type RoadmapEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Roadmap!
+}
+
+"""A page of projects."""
+type ProjectConnection {
+  """The projects of this page, in order."""
+  edges: [ProjectEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many projects pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the projects of a page, with its position."""
+type ProjectEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Project!
+}
+
+"""A page of documents."""
+type DocumentConnection {
+  """The documents of this page, in order."""
+  edges: [DocumentEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many documents pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the documents of a page, with its position."""
+type DocumentEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Document!
+}
+
+"""A page of agreements."""
+type AgreementConnection {
+  """The agreements of this page, in order."""
+  edges: [AgreementEdge!]!
+  """Where this page stands, and the cursor to go on from."""
+  pageInfo: PageInfo!
+  """How many agreements pass the filter, in all pages."""
+  totalCount: Int!
+}
+
+"""One of the agreements of a page, with its position."""
+type AgreementEdge {
+  """The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with."""
+  cursor: String!
+  """The item."""
+  node: Memorandum!
+}
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `# Entente's GraphQL API. The part fixed by DOMAIN.md (Node, node, search, shortestPath,
 # neighbourhood, Edge, Path, Subgraph, SearchHit) must not be renamed.
 
 """
-A date in ISO 8601, possibly partial: 2023, 2023-01 or 2023-01-26. A partial date names a whole
-period, on a fact and as a bound alike. As a bound, from: "2024-04" is the start of April 2024 and
-to: "2024" the end of 2024 (both bounds are inclusive). A fact passes from and to when its period
-overlaps theirs: a fact dated 2024 passes from: "2024-04", to: "2024-04"; one dated 2024-04-19
-passes to: "2024" and to: "2024-04"; one dated 2024-03 does not pass from: "2024-04". An undated
-fact passes only when neither bound is given. Ordered by date, a partial date comes before the
-days it contains (2024, 2024-04, 2024-04-19), and undated items come last in either direction.
+A date in ISO 8601, complete (2023-01-26, as RFC 3339's full-date) or at reduced precision
+(2023-01, 2023): only these three forms of a real calendar date, without time or zone; anything
+else is refused with BAD_USER_INPUT. A partial date names a whole period, on a fact and as a
+bound alike. As a bound, from: "2024-04" is the start of April 2024 and to: "2024" the end of
+2024 (both bounds are inclusive). A fact passes from and to when its period overlaps theirs: a
+fact dated 2024 passes from: "2024-04", to: "2024-04"; one dated 2024-04-19 passes to: "2024"
+and to: "2024-04"; one dated 2024-03 does not pass from: "2024-04". An undated fact passes only
+when neither bound is given. Ordered by date, a partial date comes before the days it contains
+(2024, 2024-04, 2024-04-19), and undated items come last in either direction.
 """
-scalar Date
+scalar Date @specifiedBy(url: "https://www.iso.org/standard/70907.html")
 
-"""Anything in the graph with a stable id."""
+"""
+Anything in the graph with a stable id: an actor, a person, a project, a roadmap, a meeting or a
+document. Relation lists on a node (meetings, fundings, partOf, ...) come in a stable order: by
+the edge's own date, undated last, then by edge id.
+"""
 interface Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
   """Canonical name."""
   name: String!
-  """Every other surface form seen, in any language."""
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
-  """Where this node was read: document spans, or reference data."""
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
-  """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
 }
 
 """A state, agency, UN body or organisation: something that meets, signs, funds and implements."""
 interface Actor implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
-  """Meetings this actor took part in whose start date overlaps from..to (see Date)."""
+  """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
-  """Memoranda and bilateral agreements this actor is a party to."""
+  """Memoranda and bilateral agreements this actor is a party to: those where it is the first party, then those where it is the second."""
   memoranda: [Memorandum!]!
   """Projects, roadmaps and meetings this actor paid for."""
   fundings: [Funding!]!
-  """Projects and roadmaps this actor carries out."""
+  """Projects and roadmaps this actor carries out or is a partner in."""
   implementations: [Implementation!]!
   """Roadmaps this actor signed, adopted or joined."""
   roadmaps: [PartyTo!]!
   """People who work for or represent this actor."""
   people: [Affiliation!]!
-  """Organisations this actor is a member of."""
+  """Organisations and UN bodies this actor is a member of (MEMBER_OF, outgoing)."""
   memberOf: [Link!]!
-  """Members of this actor."""
+  """Members of this actor (MEMBER_OF, incoming)."""
   members: [Link!]!
-  """What this actor is part of (an agency's state, a UN office's parent)."""
+  """What this actor is part of, such as an agency's state or a UN office's parent (PART_OF, outgoing)."""
   partOf: [Link!]!
-  """What is part of this actor."""
+  """What is part of this actor (PART_OF, incoming)."""
   parts: [Link!]!
-  """Documents that mention this actor."""
+  """Documents that mention this actor, by document id."""
   documents: [Document!]!
 }
 
-enum NodeKind { STATE AGENCY UN_BODY ORGANIZATION PERSON PROJECT ROADMAP MEETING DOCUMENT }
-
-enum EdgeKind {
-  MEMORANDUM PARTICIPATED_IN FUNDED IMPLEMENTS PARTY_TO PART_OF MEMBER_OF AFFILIATED_WITH HELD_UNDER ADOPTED_AT
+"""The kind of a node."""
+enum NodeKind {
+  """A sovereign state."""
+  STATE
+  """A body of one state: ministry, police force, directorate, court, national institute."""
+  AGENCY
+  """The United Nations and its organs, offices, institutes and regional centres."""
+  UN_BODY
+  """Any other international, regional or non-state body: EU, INTERPOL, OSCE, G7 groups, funds, think tanks."""
+  ORGANIZATION
+  """A named individual."""
+  PERSON
+  """A project, programme, initiative or numbered action."""
+  PROJECT
+  """A roadmap, action plan, strategy, declaration or compact."""
+  ROADMAP
+  """A workshop, conference, meeting, training, exercise, visit or signing ceremony."""
+  MEETING
+  """A source document the graph was read from."""
+  DOCUMENT
 }
 
-enum ParticipantRole { ORGANISER HOST CHAIR SPEAKER PARTICIPANT }
+"""The kind of an edge; each joins the kinds of nodes it names."""
+enum EdgeKind {
+  """Actor to actor: a bilateral memorandum or agreement between the two (undirected in meaning)."""
+  MEMORANDUM
+  """Actor or person to meeting: took part."""
+  PARTICIPATED_IN
+  """Actor to project, roadmap or meeting: paid for it."""
+  FUNDED
+  """Actor to project or roadmap: carries it out or is a partner in it."""
+  IMPLEMENTS
+  """Actor to roadmap: signed, adopted or joined it."""
+  PARTY_TO
+  """Node to node: organisational or programme hierarchy (agency to state, UNODC to the United Nations, project to initiative)."""
+  PART_OF
+  """Actor to organisation or UN body: membership."""
+  MEMBER_OF
+  """Person to actor: works for or represents it."""
+  AFFILIATED_WITH
+  """Meeting to project, roadmap, organisation or UN body: the framework the meeting belongs to."""
+  HELD_UNDER
+  """Roadmap to meeting: where it was adopted or signed."""
+  ADOPTED_AT
+}
 
-"""A span of a document (offsets in Unicode code points, end exclusive) or a reference-data source."""
+"""What someone did at a meeting."""
+enum ParticipantRole {
+  """Organised the meeting."""
+  ORGANISER
+  """Hosted the meeting."""
+  HOST
+  """Chaired the meeting or a session of it."""
+  CHAIR
+  """Spoke at the meeting."""
+  SPEAKER
+  """Took part without a more specific role."""
+  PARTICIPANT
+}
+
+"""
+Where a fact was read: a span of a document (offsets in Unicode code points, end exclusive, and
+the exact text) or reference data (reference set, every span field null).
+"""
 type Source {
+  """The document of the span; null for reference data."""
   document: Document
+  """Offset of the span's first character in the document's text, in Unicode code points from 0; null for reference data."""
   start: Int
+  """Offset just past the span's last character, in Unicode code points (end exclusive); null for reference data."""
   end: Int
-  """The exact text of the span."""
+  """The exact text of the span; null for reference data."""
   text: String
-  """Set for facts from reference data, e.g. "gazetteer"; null on a document span."""
+  """The reference data the fact comes from, e.g. gazetteer or curator (an analyst's edit); null on a document span."""
   reference: String
 }
 
+"""A sovereign state."""
 type State implements Node & Actor {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
+  """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
+  """Memoranda and bilateral agreements this actor is a party to: those where it is the first party, then those where it is the second."""
   memoranda: [Memorandum!]!
+  """Projects, roadmaps and meetings this actor paid for."""
   fundings: [Funding!]!
+  """Projects and roadmaps this actor carries out or is a partner in."""
   implementations: [Implementation!]!
+  """Roadmaps this actor signed, adopted or joined."""
   roadmaps: [PartyTo!]!
+  """People who work for or represent this actor."""
   people: [Affiliation!]!
+  """Organisations and UN bodies this actor is a member of (MEMBER_OF, outgoing)."""
   memberOf: [Link!]!
+  """Members of this actor (MEMBER_OF, incoming)."""
   members: [Link!]!
+  """What this actor is part of, such as an agency's state or a UN office's parent (PART_OF, outgoing)."""
   partOf: [Link!]!
+  """What is part of this actor (PART_OF, incoming)."""
   parts: [Link!]!
+  """Documents that mention this actor, by document id."""
   documents: [Document!]!
-  """The state's own agencies."""
+  """The state's own agencies (agencies PART_OF it)."""
   agencies: [Agency!]!
 }
 
+"""A body of one state: ministry, police force, directorate, court, national institute."""
 type Agency implements Node & Actor {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
+  """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
+  """Memoranda and bilateral agreements this actor is a party to: those where it is the first party, then those where it is the second."""
   memoranda: [Memorandum!]!
+  """Projects, roadmaps and meetings this actor paid for."""
   fundings: [Funding!]!
+  """Projects and roadmaps this actor carries out or is a partner in."""
   implementations: [Implementation!]!
+  """Roadmaps this actor signed, adopted or joined."""
   roadmaps: [PartyTo!]!
+  """People who work for or represent this actor."""
   people: [Affiliation!]!
+  """Organisations and UN bodies this actor is a member of (MEMBER_OF, outgoing)."""
   memberOf: [Link!]!
+  """Members of this actor (MEMBER_OF, incoming)."""
   members: [Link!]!
+  """What this actor is part of, such as an agency's state or a UN office's parent (PART_OF, outgoing)."""
   partOf: [Link!]!
+  """What is part of this actor (PART_OF, incoming)."""
   parts: [Link!]!
+  """Documents that mention this actor, by document id."""
   documents: [Document!]!
-  """The state this agency belongs to."""
+  """The state this agency is part of; null when none is recorded."""
   state: State
 }
 
+"""The United Nations or one of its organs, offices, institutes and regional centres."""
 type UNBody implements Node & Actor {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
+  """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
+  """Memoranda and bilateral agreements this actor is a party to: those where it is the first party, then those where it is the second."""
   memoranda: [Memorandum!]!
+  """Projects, roadmaps and meetings this actor paid for."""
   fundings: [Funding!]!
+  """Projects and roadmaps this actor carries out or is a partner in."""
   implementations: [Implementation!]!
+  """Roadmaps this actor signed, adopted or joined."""
   roadmaps: [PartyTo!]!
+  """People who work for or represent this actor."""
   people: [Affiliation!]!
+  """Organisations and UN bodies this actor is a member of (MEMBER_OF, outgoing)."""
   memberOf: [Link!]!
+  """Members of this actor (MEMBER_OF, incoming)."""
   members: [Link!]!
+  """What this actor is part of, such as an agency's state or a UN office's parent (PART_OF, outgoing)."""
   partOf: [Link!]!
+  """What is part of this actor (PART_OF, incoming)."""
   parts: [Link!]!
+  """Documents that mention this actor, by document id."""
   documents: [Document!]!
 }
 
+"""Any other international, regional or non-state body: EU, INTERPOL, OSCE, G7 groups, funds, think tanks."""
 type Organization implements Node & Actor {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
+  """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
+  """Memoranda and bilateral agreements this actor is a party to: those where it is the first party, then those where it is the second."""
   memoranda: [Memorandum!]!
+  """Projects, roadmaps and meetings this actor paid for."""
   fundings: [Funding!]!
+  """Projects and roadmaps this actor carries out or is a partner in."""
   implementations: [Implementation!]!
+  """Roadmaps this actor signed, adopted or joined."""
   roadmaps: [PartyTo!]!
+  """People who work for or represent this actor."""
   people: [Affiliation!]!
+  """Organisations and UN bodies this actor is a member of (MEMBER_OF, outgoing)."""
   memberOf: [Link!]!
+  """Members of this actor (MEMBER_OF, incoming)."""
   members: [Link!]!
+  """What this actor is part of, such as an agency's state or a UN office's parent (PART_OF, outgoing)."""
   partOf: [Link!]!
+  """What is part of this actor (PART_OF, incoming)."""
   parts: [Link!]!
+  """Documents that mention this actor, by document id."""
   documents: [Document!]!
 }
 
+"""A named individual."""
 type Person implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
-  """Title as written, e.g. "Prefetto"."""
+  """Title as written, e.g. Prefetto; null when none was read."""
   title: String
+  """The actors this person works for or represents."""
   affiliations: [Affiliation!]!
-  """Meetings this person took part in whose start date overlaps from..to (see Date)."""
+  """Meetings this person took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
   meetings(
     """Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date."""
     from: Date
     """Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date."""
     to: Date
+    """Only participations with this role; participations without a recorded role are then left out."""
     role: ParticipantRole
   ): [Participation!]!
+  """Documents that mention this person, by document id."""
   documents: [Document!]!
 }
 
+"""A project, programme, initiative or numbered action."""
 type Project implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """What the project does, as written; null when none was read."""
   description: String
+  """Who paid for it."""
   funders: [Funding!]!
+  """Who carries it out or is a partner in it."""
   implementers: [Implementation!]!
-  """Meetings held under this project."""
+  """Meetings held under this project (HELD_UNDER, incoming)."""
   meetings: [Link!]!
+  """The programmes or initiatives this project is part of (PART_OF, outgoing)."""
   partOf: [Link!]!
+  """What is part of this project (PART_OF, incoming)."""
   parts: [Link!]!
+  """Documents that mention this project, by document id."""
   documents: [Document!]!
 }
 
+"""A roadmap, action plan, strategy, declaration or compact."""
 type Roadmap implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """What kind of text it is, e.g. roadmap, action plan, strategy or declaration; null when unknown."""
   subtype: String
+  """Start of the period it covers (often when it was adopted), possibly partial (see Date); null when unknown."""
   startDate: Date
+  """End of the period it covers, possibly partial (see Date); null when unknown or open."""
   endDate: Date
+  """The actors that signed, adopted or joined it."""
   parties: [PartyTo!]!
+  """Who paid for it."""
   funders: [Funding!]!
+  """Who carries it out or is a partner in it."""
   implementers: [Implementation!]!
-  """Meetings where it was adopted or signed."""
+  """Meetings where it was adopted or signed (ADOPTED_AT, outgoing)."""
   adoptedAt: [Link!]!
-  """Meetings held under this roadmap."""
+  """Meetings held under this roadmap (HELD_UNDER, incoming)."""
   meetings: [Link!]!
+  """Documents that mention this roadmap, by document id."""
   documents: [Document!]!
 }
 
+"""A workshop, conference, meeting, training, exercise, visit or signing ceremony."""
 type Meeting implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """What kind of meeting it is, e.g. workshop, conference or meeting; null when unknown."""
   subtype: String
+  """First day, possibly partial (see Date); null when unknown."""
   startDate: Date
+  """Last day of a meeting of several days, possibly partial (see Date); null for one day or when unknown."""
   endDate: Date
+  """Where it was held (a city or venue), as written; null when unknown."""
   place: String
+  """ISO 3166-1 alpha-2 code of the country it was held in, in upper case; null when unknown."""
   country: String
-  participants(role: ParticipantRole): [Participation!]!
+  """Who took part (PARTICIPATED_IN, incoming)."""
+  participants(
+    """Only participants with this role; participations without a recorded role are then left out."""
+    role: ParticipantRole
+  ): [Participation!]!
+  """Who paid for it."""
   funders: [Funding!]!
-  """Projects, roadmaps or organisations this meeting was held under."""
+  """Projects, roadmaps, organisations or UN bodies this meeting was held under (HELD_UNDER, outgoing)."""
   heldUnder: [Link!]!
-  """Roadmaps adopted or signed here."""
+  """Roadmaps adopted or signed here (ADOPTED_AT, incoming)."""
   adopted: [Link!]!
+  """Documents that mention this meeting, by document id."""
   documents: [Document!]!
 }
 
+"""A source document: a press release, action plan or meeting report the graph was read from."""
 type Document implements Node {
+  """Stable, readable id, e.g. "person:stefano-gambacurta": the same thing has the same id in every document and every run. The id of a node merged into another resolves to the survivor in node(id)."""
   id: ID!
+  """What this node is."""
   kind: NodeKind!
+  """Canonical name."""
   name: String!
+  """Every other surface form seen, in any language (the name excluded); empty when there is none."""
   aliases: [String!]!
+  """Where this node was read: spans of the documents that name it (by document id), then reference data such as the gazetteer."""
   sources: [Source!]!
+  """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """The document's title; null when it has none."""
   title: String
+  """Its language: it, fr or en."""
   language: String
+  """The file it was read from."""
   file: String
+  """SHA-256 of the file's bytes, 64 lower-case hex digits."""
   sha256: String
+  """When it was published, possibly partial (see Date); null when unknown."""
   published: Date
-  """Nodes this document mentions."""
-  mentions(kinds: [NodeKind!]): [Node!]!
+  """Nodes this document mentions, by id."""
+  mentions(
+    """Only nodes of these kinds; every kind when null or empty."""
+    kinds: [NodeKind!]
+  ): [Node!]!
 }
 
-"""A relationship with its properties and provenance."""
+"""A relationship between two nodes, with its properties and provenance."""
 type Edge {
+  """Stable id: KIND|from|to, and for a MEMORANDUM also |date (two memoranda between the same parties on different dates are two edges). removeEdge takes it."""
   id: ID!
+  """What the relationship is."""
   kind: EdgeKind!
+  """The node the edge starts at, as EdgeKind says (the payer of a FUNDED, the person of an AFFILIATED_WITH)."""
   from: Node!
+  """The node the edge ends at."""
   to: Node!
+  """The role of the from end, when the kind has one: for PARTICIPATED_IN the participant's role (organiser, host, chair, speaker, participant), for IMPLEMENTS e.g. implementer or partner; null otherwise."""
   role: String
+  """When it happened, possibly partial (see Date), e.g. the signing of a MEMORANDUM or of a PARTY_TO; null when unknown."""
   date: Date
+  """The title of a MEMORANDUM, or the job title of an AFFILIATED_WITH, as written; null otherwise."""
   title: String
+  """Where a MEMORANDUM was signed, as written; null otherwise."""
   place: String
+  """The amount of a FUNDED, in currency; null when not stated."""
   amount: Float
+  """The currency of amount as written, e.g. EUR; null when not stated."""
   currency: String
+  """Where this relationship was read: document spans, or reference data."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3081,10 +3619,15 @@ type Edge {
 
 """PARTICIPATED_IN: an actor or person took part in a meeting."""
 type Participation {
+  """The actor or person who took part."""
   participant: Node!
+  """The meeting."""
   meeting: Meeting!
+  """What they did there; null when the document does not say."""
   role: ParticipantRole
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this participation was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3092,11 +3635,17 @@ type Participation {
 
 """MEMORANDUM: a memorandum or bilateral agreement between two actors."""
 type Memorandum {
+  """The two parties: the edge's from end, then its to end."""
   parties: [Actor!]!
+  """Its title as written; null when none was read."""
   title: String
+  """When it was signed, possibly partial (see Date); null when unknown."""
   date: Date
+  """Where it was signed, as written; null when unknown."""
   place: String
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this memorandum was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3104,11 +3653,17 @@ type Memorandum {
 
 """FUNDED: an actor paid for a project, roadmap or meeting."""
 type Funding {
+  """Who paid."""
   funder: Actor!
+  """The project, roadmap or meeting paid for."""
   target: Node!
+  """How much, in currency; null when not stated."""
   amount: Float
+  """The currency of amount as written, e.g. EUR; null when not stated."""
   currency: String
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this funding was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3116,10 +3671,15 @@ type Funding {
 
 """IMPLEMENTS: an actor carries out, or is a partner in, a project or roadmap."""
 type Implementation {
+  """Who carries it out."""
   implementer: Actor!
+  """The project or roadmap."""
   target: Node!
+  """The implementer's part as written, e.g. implementer or partner; null when not stated."""
   role: String
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this implementation was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3127,10 +3687,15 @@ type Implementation {
 
 """PARTY_TO: an actor signed, adopted or joined a roadmap."""
 type PartyTo {
+  """The actor that signed, adopted or joined."""
   party: Actor!
+  """The roadmap."""
   roadmap: Roadmap!
+  """When it signed or joined, possibly partial (see Date); null when unknown."""
   date: Date
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3138,10 +3703,15 @@ type PartyTo {
 
 """AFFILIATED_WITH: a person works for or represents an actor."""
 type Affiliation {
+  """The person."""
   person: Person!
+  """The actor they work for or represent."""
   actor: Actor!
+  """Their job title there, as written; null when none was read."""
   title: String
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this affiliation was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
@@ -3149,16 +3719,43 @@ type Affiliation {
 
 """A structural relation (PART_OF, MEMBER_OF, HELD_UNDER, ADOPTED_AT), seen from one end: node is the other end."""
 type Link {
+  """The node at the other end."""
   node: Node!
+  """The underlying edge, with its ends."""
   edge: Edge!
+  """Where this relation was read."""
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
 }
 
-type SearchHit { node: Node!  score: Float! }
-type Path { length: Int!  nodes: [Node!]!  edges: [Edge!]! }
-type Subgraph { nodes: [Node!]!  edges: [Edge!]!  truncated: Boolean! }
+"""A node found by search."""
+type SearchHit {
+  """The node whose name or an alias matched."""
+  node: Node!
+  """Full-text relevance (Lucene score, higher is better): comparable within one answer only."""
+  score: Float!
+}
+
+"""A chain of nodes joined by edges, in order from the first node to the last."""
+type Path {
+  """Number of edges: 0 when both ends are the same node."""
+  length: Int!
+  """The nodes in order, both ends included (length + 1 of them)."""
+  nodes: [Node!]!
+  """The edges in order; each may point either way along the path."""
+  edges: [Edge!]!
+}
+
+"""A set of nodes and edges among them."""
+type Subgraph {
+  """The nodes: the start first, then each hop's new nodes by id."""
+  nodes: [Node!]!
+  """The edges followed between these nodes."""
+  edges: [Edge!]!
+  """True when limit cut the answer short: some nodes within reach (or their edges) are missing."""
+  truncated: Boolean!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)

@@ -9,41 +9,57 @@ import (
 	"strconv"
 )
 
+// A page of actors.
 type ActorConnection struct {
-	Edges      []ActorEdge `json:"edges"`
-	PageInfo   *PageInfo   `json:"pageInfo"`
-	TotalCount int         `json:"totalCount"`
+	// The actors of this page, in order.
+	Edges []ActorEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many actors pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the actors of a page, with its position.
 type ActorEdge struct {
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
 	Cursor string `json:"cursor"`
-	Node   Actor  `json:"node"`
+	// The item.
+	Node Actor `json:"node"`
 }
 
+// Narrows actors; fields left null do not filter.
 type ActorFilter struct {
-	// Any of these kinds (STATE, AGENCY, UN_BODY, ORGANIZATION).
+	// Any of these kinds (STATE, AGENCY, UN_BODY, ORGANIZATION; another kind is refused); every actor kind when null or empty.
 	Kinds []string `json:"kinds,omitempty"`
-	// ISO 3166-1 alpha-2.
+	// ISO 3166-1 alpha-2 code, case-insensitive.
 	Country *string `json:"country,omitempty"`
-	// Words that must all appear in the name or an alias (case- and accent-insensitive).
+	// Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Took part in this meeting.
+	// The id of a meeting the actor took part in.
 	ParticipantIn *string `json:"participantIn,omitempty"`
 }
 
+// A page of agreements.
 type AgreementConnection struct {
-	Edges      []AgreementEdge `json:"edges"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
+	// The agreements of this page, in order.
+	Edges []AgreementEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many agreements pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the agreements of a page, with its position.
 type AgreementEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *Memorandum `json:"node"`
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node *Memorandum `json:"node"`
 }
 
+// Narrows agreements; fields left null do not filter.
 type AgreementFilter struct {
-	// Either party.
+	// The id of either party.
 	Party *string `json:"party,omitempty"`
 	// Agreements whose date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
@@ -51,26 +67,37 @@ type AgreementFilter struct {
 	To *string `json:"to,omitempty"`
 }
 
+// Someone who took part in meetings with the node asked about.
 type CoParticipant struct {
+	// The actor or person.
 	Node Node `json:"node"`
 	// Number of shared meetings.
 	Weight int `json:"weight"`
-	// The shared meetings by start date: partial dates before the days they contain, undated last.
+	// The shared meetings by start date: partial dates before the days they contain, undated last, ties by id.
 	Meetings []Meeting `json:"meetings"`
 }
 
+// A partition of the graph (or of a projection) into communities.
 type Communities struct {
-	Modularity  float64     `json:"modularity"`
+	// Modularity of the whole partition, small communities included.
+	Modularity float64 `json:"modularity"`
+	// The communities of at least minSize nodes, largest first.
 	Communities []Community `json:"communities"`
 }
 
+// A group of nodes more densely joined to each other than to the rest.
 type Community struct {
-	ID    int    `json:"id"`
-	Size  int    `json:"size"`
+	// Its position in this answer, from 0 (the largest); not stable across graphs or seeds.
+	ID int `json:"id"`
+	// Number of nodes.
+	Size int `json:"size"`
+	// The nodes, by id.
 	Nodes []Node `json:"nodes"`
 }
 
+// A common neighbour of two nodes a and b.
 type Connector struct {
+	// The node joined to both a and b.
 	Node Node `json:"node"`
 	// Edges between a and the connector.
 	EdgesToA []Edge `json:"edgesToA"`
@@ -78,88 +105,137 @@ type Connector struct {
 	EdgesToB []Edge `json:"edgesToB"`
 }
 
+// A page of documents.
 type DocumentConnection struct {
-	Edges      []DocumentEdge `json:"edges"`
-	PageInfo   *PageInfo      `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The documents of this page, in order.
+	Edges []DocumentEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many documents pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the documents of a page, with its position.
 type DocumentEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Document `json:"node"`
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node *Document `json:"node"`
 }
 
+// Narrows documents; fields left null do not filter.
 type DocumentFilter struct {
+	// The document's language: it, fr or en.
 	Language *string `json:"language,omitempty"`
 	// Documents whose publication date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
 	// Documents whose publication date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
-	To           *string `json:"to,omitempty"`
+	To *string `json:"to,omitempty"`
+	// Words that must all appear in the name (the title, else the file) or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words.
 	NameContains *string `json:"nameContains,omitempty"`
-	// Documents mentioning this node.
+	// The id of a node the document mentions.
 	Mentions *string `json:"mentions,omitempty"`
 }
 
+// An edge to add, or to merge into the edge with the same id (kind, from, to, and the date of a MEMORANDUM).
 type EdgeInput struct {
-	Kind     string        `json:"kind"`
-	From     string        `json:"from"`
-	To       string        `json:"to"`
-	Role     *string       `json:"role,omitempty"`
-	Date     *string       `json:"date,omitempty"`
-	Title    *string       `json:"title,omitempty"`
-	Place    *string       `json:"place,omitempty"`
-	Amount   *float64      `json:"amount,omitempty"`
-	Currency *string       `json:"currency,omitempty"`
-	Sources  []SourceInput `json:"sources,omitempty"`
+	// Its kind; the ends must be of the kinds it joins (see EdgeKind).
+	Kind string `json:"kind"`
+	// The id of the node it starts at; not a document.
+	From string `json:"from"`
+	// The id of the node it ends at; not a document, nor the from node.
+	To string `json:"to"`
+	// The role of the from end: for PARTICIPATED_IN organiser, host, chair, speaker or participant (lower case), for IMPLEMENTS e.g. implementer or partner.
+	Role *string `json:"role,omitempty"`
+	// When it happened, possibly partial (see Date); part of a MEMORANDUM's id.
+	Date *string `json:"date,omitempty"`
+	// The title of a MEMORANDUM, or the job title of an AFFILIATED_WITH.
+	Title *string `json:"title,omitempty"`
+	// Where a MEMORANDUM was signed.
+	Place *string `json:"place,omitempty"`
+	// The amount of a FUNDED, in currency.
+	Amount *float64 `json:"amount,omitempty"`
+	// The currency of amount, e.g. EUR.
+	Currency *string `json:"currency,omitempty"`
+	// Where the edge was read; when none are given, the source is reference curator.
+	Sources []SourceInput `json:"sources,omitempty"`
 }
 
+// A page of meetings.
 type MeetingConnection struct {
-	Edges      []MeetingEdge `json:"edges"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
+	// The meetings of this page, in order.
+	Edges []MeetingEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many meetings pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the meetings of a page, with its position.
 type MeetingEdge struct {
-	Cursor string   `json:"cursor"`
-	Node   *Meeting `json:"node"`
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node *Meeting `json:"node"`
 }
 
+// Narrows meetings; fields left null do not filter.
 type MeetingFilter struct {
+	// The meeting's subtype, e.g. workshop, case-insensitive.
 	Subtype *string `json:"subtype,omitempty"`
+	// ISO 3166-1 alpha-2 code of the country it was held in, case-insensitive.
 	Country *string `json:"country,omitempty"`
 	// Meetings whose start date overlaps from..to: from is inclusive, and a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
 	// Meetings whose start date overlaps from..to: to is inclusive, and a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
-	To           *string `json:"to,omitempty"`
+	To *string `json:"to,omitempty"`
+	// Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words.
 	NameContains *string `json:"nameContains,omitempty"`
-	// This actor or person took part.
+	// The id of an actor or person that took part.
 	Participant *string `json:"participant,omitempty"`
-	// Held under this project, roadmap or organisation.
+	// The id of a project, roadmap, organisation or UN body the meeting was held under.
 	HeldUnder *string `json:"heldUnder,omitempty"`
-	Funder    *string `json:"funder,omitempty"`
+	// The id of an actor that paid for the meeting.
+	Funder *string `json:"funder,omitempty"`
 }
 
+// Curations by an analyst; each needs an API key with role editor or admin (docs/security.md). Ids that were merged away resolve to their survivor.
 type Mutation struct {
 }
 
+// A node to create or update; the fields that do not apply to its kind are best left null.
 type NodeInput struct {
-	ID          string        `json:"id"`
-	Kind        string        `json:"kind"`
-	Name        string        `json:"name"`
-	Aliases     []string      `json:"aliases,omitempty"`
-	Country     *string       `json:"country,omitempty"`
-	StartDate   *string       `json:"startDate,omitempty"`
-	EndDate     *string       `json:"endDate,omitempty"`
-	Place       *string       `json:"place,omitempty"`
-	Title       *string       `json:"title,omitempty"`
-	Subtype     *string       `json:"subtype,omitempty"`
-	Description *string       `json:"description,omitempty"`
-	Sources     []SourceInput `json:"sources,omitempty"`
+	// The node's id, at most 512 bytes: an existing node is updated, else one is created.
+	ID string `json:"id"`
+	// Its kind (DOCUMENT is refused); an existing node keeps its kind, and another one is refused.
+	Kind string `json:"kind"`
+	// The name of a new node, at most 1024 characters; an existing node keeps its name and gets this one as an alias.
+	Name string `json:"name"`
+	// Other names to add, in any language.
+	Aliases []string `json:"aliases,omitempty"`
+	// ISO 3166-1 alpha-2 code in upper case, for an actor or meeting; required to create an AGENCY.
+	Country *string `json:"country,omitempty"`
+	// First day, possibly partial (see Date), of a meeting or of the period a roadmap covers.
+	StartDate *string `json:"startDate,omitempty"`
+	// Last day, possibly partial (see Date), not before startDate.
+	EndDate *string `json:"endDate,omitempty"`
+	// Where a meeting was held.
+	Place *string `json:"place,omitempty"`
+	// A person's title, as written.
+	Title *string `json:"title,omitempty"`
+	// What kind of meeting or roadmap it is, e.g. workshop or action plan.
+	Subtype *string `json:"subtype,omitempty"`
+	// What a project does.
+	Description *string `json:"description,omitempty"`
+	// Where the node was read; when none are given, the source is reference curator.
+	Sources []SourceInput `json:"sources,omitempty"`
 }
 
 // Sort order of a list; ties are broken by id. By DATE, a partial date comes before the days it contains (after them in DESC) and undated items come last in both directions.
 type NodeOrder struct {
-	Field     NodeOrderField  `json:"field"`
+	// What to sort by.
+	Field NodeOrderField `json:"field"`
+	// Ascending or descending; ASC by default.
 	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
@@ -176,92 +252,141 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A chain of nodes joined by edges, in order from the first node to the last.
 type Path struct {
-	Length int    `json:"length"`
-	Nodes  []Node `json:"nodes"`
-	Edges  []Edge `json:"edges"`
+	// Number of edges: 0 when both ends are the same node.
+	Length int `json:"length"`
+	// The nodes in order, both ends included (length + 1 of them).
+	Nodes []Node `json:"nodes"`
+	// The edges in order; each may point either way along the path.
+	Edges []Edge `json:"edges"`
 }
 
+// A page of projects.
 type ProjectConnection struct {
-	Edges      []ProjectEdge `json:"edges"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
+	// The projects of this page, in order.
+	Edges []ProjectEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many projects pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the projects of a page, with its position.
 type ProjectEdge struct {
-	Cursor string   `json:"cursor"`
-	Node   *Project `json:"node"`
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node *Project `json:"node"`
 }
 
+// Narrows projects; fields left null do not filter.
 type ProjectFilter struct {
+	// Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words.
 	NameContains *string `json:"nameContains,omitempty"`
-	Funder       *string `json:"funder,omitempty"`
-	Implementer  *string `json:"implementer,omitempty"`
+	// The id of an actor that paid for the project.
+	Funder *string `json:"funder,omitempty"`
+	// The id of an actor that carries out the project or is a partner in it.
+	Implementer *string `json:"implementer,omitempty"`
 }
 
+// The read queries. Errors carry extensions.code: NOT_FOUND for an unknown id given to a path, neighbourhood or discovery query, BAD_USER_INPUT for an argument out of range, with a message that says which; an unknown id in a filter matches nothing.
 type Query struct {
 }
 
+// A page of roadmaps.
 type RoadmapConnection struct {
-	Edges      []RoadmapEdge `json:"edges"`
-	PageInfo   *PageInfo     `json:"pageInfo"`
-	TotalCount int           `json:"totalCount"`
+	// The roadmaps of this page, in order.
+	Edges []RoadmapEdge `json:"edges"`
+	// Where this page stands, and the cursor to go on from.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many roadmaps pass the filter, in all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// One of the roadmaps of a page, with its position.
 type RoadmapEdge struct {
-	Cursor string   `json:"cursor"`
-	Node   *Roadmap `json:"node"`
+	// The position of this item: pass it as after to go on from here. Opaque, and valid only for the list, orderBy and filter it was made with.
+	Cursor string `json:"cursor"`
+	// The item.
+	Node *Roadmap `json:"node"`
 }
 
+// Narrows roadmaps; fields left null do not filter.
 type RoadmapFilter struct {
+	// The roadmap's subtype, e.g. action plan, case-insensitive.
 	Subtype *string `json:"subtype,omitempty"`
 	// Roadmaps whose start date overlaps from..to. Earliest date, inclusive; a partial date is the start of its period (from: "2024-04" is 1 April 2024). See Date.
 	From *string `json:"from,omitempty"`
 	// Roadmaps whose start date overlaps from..to. Latest date, inclusive; a partial date is the end of its period (to: "2024" is 31 December 2024). See Date.
-	To           *string `json:"to,omitempty"`
+	To *string `json:"to,omitempty"`
+	// Words that must all appear in the name or an alias (case- and accent-insensitive; the last may be a prefix); at most 1000 characters and 16 words.
 	NameContains *string `json:"nameContains,omitempty"`
-	Party        *string `json:"party,omitempty"`
-	Funder       *string `json:"funder,omitempty"`
+	// The id of an actor that signed, adopted or joined the roadmap.
+	Party *string `json:"party,omitempty"`
+	// The id of an actor that paid for the roadmap.
+	Funder *string `json:"funder,omitempty"`
 }
 
+// A node's centrality.
 type Score struct {
-	Node  Node    `json:"node"`
+	// The node.
+	Node Node `json:"node"`
+	// Its centrality by the measure asked for; higher is more central.
 	Score float64 `json:"score"`
 	// True when the score is estimated: BETWEENNESS of a large projection comes from sampled sources (docs/security.md states the size past which it samples, and the error).
 	Approximate bool `json:"approximate"`
 }
 
+// A node found by search.
 type SearchHit struct {
-	Node  Node    `json:"node"`
+	// The node whose name or an alias matched.
+	Node Node `json:"node"`
+	// Full-text relevance (Lucene score, higher is better): comparable within one answer only.
 	Score float64 `json:"score"`
 }
 
-// A document span (document, start, end, text) or a reference (e.g. "curator").
+// A document span (document, start, end and text, all four) or a reference (e.g. curator); anything else is refused.
 type SourceInput struct {
-	Document  *string `json:"document,omitempty"`
-	Start     *int    `json:"start,omitempty"`
-	End       *int    `json:"end,omitempty"`
-	Text      *string `json:"text,omitempty"`
+	// The id of a document already in the graph.
+	Document *string `json:"document,omitempty"`
+	// Offset of the span's first character in the document's text, in Unicode code points from 0.
+	Start *int `json:"start,omitempty"`
+	// Offset just past the span's last character, in Unicode code points (end exclusive).
+	End *int `json:"end,omitempty"`
+	// The exact text of the span: end - start code points.
+	Text *string `json:"text,omitempty"`
+	// The reference data the fact comes from, e.g. curator; when set, the span fields are ignored.
 	Reference *string `json:"reference,omitempty"`
 }
 
+// A set of nodes and edges among them.
 type Subgraph struct {
-	Nodes     []Node `json:"nodes"`
-	Edges     []Edge `json:"edges"`
-	Truncated bool   `json:"truncated"`
+	// The nodes: the start first, then each hop's new nodes by id.
+	Nodes []Node `json:"nodes"`
+	// The edges followed between these nodes.
+	Edges []Edge `json:"edges"`
+	// True when limit cut the answer short: some nodes within reach (or their edges) are missing.
+	Truncated bool `json:"truncated"`
 }
 
+// One dated relation of a node: the edge and the node at its other end.
 type TimelineEvent struct {
-	// Start date of the event (the edge's own date, else the other node's start date).
-	Date      *string       `json:"date,omitempty"`
-	EndDate   *string       `json:"endDate,omitempty"`
+	// Start date of the event (the edge's own date, else the other node's start date); null when neither is known.
+	Date *string `json:"date,omitempty"`
+	// The other node's end date when date is its start date; null otherwise or when unknown.
+	EndDate *string `json:"endDate,omitempty"`
+	// How much of date is known.
 	Precision DatePrecision `json:"precision"`
-	Kind      string        `json:"kind"`
+	// The kind of the edge.
+	Kind string `json:"kind"`
 	// The meeting, counterpart, project or roadmap.
-	Node Node  `json:"node"`
+	Node Node `json:"node"`
+	// The edge itself.
 	Edge *Edge `json:"edge"`
 }
 
+// How centrality is measured; each is computed as networkx computes it.
 type CentralityMeasure string
 
 const (
@@ -322,12 +447,17 @@ func (e CentralityMeasure) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How much of a date is known.
 type DatePrecision string
 
 const (
-	DatePrecisionDay     DatePrecision = "DAY"
-	DatePrecisionMonth   DatePrecision = "MONTH"
-	DatePrecisionYear    DatePrecision = "YEAR"
+	// A day: YYYY-MM-DD.
+	DatePrecisionDay DatePrecision = "DAY"
+	// A month: YYYY-MM.
+	DatePrecisionMonth DatePrecision = "MONTH"
+	// A year: YYYY.
+	DatePrecisionYear DatePrecision = "YEAR"
+	// No date.
 	DatePrecisionUnknown DatePrecision = "UNKNOWN"
 )
 
@@ -381,12 +511,16 @@ func (e DatePrecision) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What a list is sorted by.
 type NodeOrderField string
 
 const (
+	// The name, case-insensitive.
 	NodeOrderFieldName NodeOrderField = "NAME"
+	// The start date (the publication date of a document), possibly partial; see Date.
 	NodeOrderFieldDate NodeOrderField = "DATE"
-	NodeOrderFieldID   NodeOrderField = "ID"
+	// The id.
+	NodeOrderFieldID NodeOrderField = "ID"
 )
 
 var AllNodeOrderField = []NodeOrderField{
@@ -438,10 +572,13 @@ func (e NodeOrderField) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The direction of a sort.
 type OrderDirection string
 
 const (
-	OrderDirectionAsc  OrderDirection = "ASC"
+	// Smallest first (A to Z, earliest first).
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest first (Z to A, latest first).
 	OrderDirectionDesc OrderDirection = "DESC"
 )
 

@@ -74,11 +74,3 @@ func precision(d *string) model.DatePrecision {
 	}
 	return model.DatePrecisionDay
 }
-
-// intOr is *p, or def when p is nil.
-func intOr(p *int, def int) int {
-	if p == nil {
-		return def
-	}
-	return *p
-}

@@ -17,11 +17,7 @@ import (
 
 // Paths is the resolver for the paths field.
 func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHops *int, first *int, edgeKinds []string) ([]model.Path, error) {
-	hops := 4
-	if maxHops != nil {
-		hops = *maxHops
-	}
-	ps, err := r.Store.Paths(ctx, from, to, hops, intArg(ctx, "first", first), edgeKinds)
+	ps, err := r.Store.Paths(ctx, from, to, intArg(ctx, "maxHops", maxHops), intArg(ctx, "first", first), edgeKinds)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +98,7 @@ func (r *queryResolver) Timeline(ctx context.Context, id string, from *string, t
 
 // Centrality is the resolver for the centrality field.
 func (r *queryResolver) Centrality(ctx context.Context, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) ([]model.Score, error) {
-	k := intOr(top, 20)
+	k := intArg(ctx, "top", top)
 	if k < 1 || k > graph.MaxPage {
 		return nil, &graph.InputError{Msg: fmt.Sprintf("top must be between 1 and %d", graph.MaxPage)}
 	}
@@ -135,7 +131,7 @@ func (r *queryResolver) Centrality(ctx context.Context, measure model.Centrality
 
 // Communities is the resolver for the communities field.
 func (r *queryResolver) Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error) {
-	s := intOr(seed, 1)
+	s := intArg(ctx, "seed", seed)
 	v, err := r.analysed(ctx, fmt.Sprintf("communities:%d", s), kinds, edgeKinds, func(ctx context.Context, sg *graph.Subgraph, g *analysis.Graph) (any, error) {
 		groups, q, err := g.Communities(ctx, uint64(s))
 		if err != nil {
@@ -155,8 +151,9 @@ func (r *queryResolver) Communities(ctx context.Context, kinds []string, edgeKin
 	}
 	p := v.(*partition)
 	out := &model.Communities{Modularity: p.modularity, Communities: []model.Community{}}
+	smallest := intArg(ctx, "minSize", minSize)
 	for _, grp := range p.groups {
-		if len(grp) < intOr(minSize, 2) {
+		if len(grp) < smallest {
 			continue
 		}
 		c := model.Community{ID: len(out.Communities), Size: len(grp)}
@@ -175,9 +172,9 @@ func (r *queryResolver) Cytoscape(ctx context.Context, around *string, depth *in
 	if around == nil {
 		// Bounded like a neighbourhood, so that its cost can follow its size: the whole
 		// graph streams from GET /export/cytoscape.
-		sg, err = r.Store.FirstNodes(ctx, nil, edgeKinds, intOr(limit, 500))
+		sg, err = r.Store.FirstNodes(ctx, nil, edgeKinds, intArg(ctx, "limit", limit))
 	} else {
-		sg, err = r.Store.Neighbourhood(ctx, *around, intOr(depth, 1), edgeKinds, intOr(limit, 500))
+		sg, err = r.Store.Neighbourhood(ctx, *around, intArg(ctx, "depth", depth), edgeKinds, intArg(ctx, "limit", limit))
 		if err == nil {
 			err = r.Store.FillSources(ctx, sg)
 		}

@@ -39,11 +39,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []string,
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, edgeKinds []string) (*model.Path, error) {
-	hops := 6
-	if maxHops != nil {
-		hops = *maxHops
-	}
-	p, err := r.Store.ShortestPath(ctx, from, to, hops, edgeKinds)
+	p, err := r.Store.ShortestPath(ctx, from, to, intArg(ctx, "maxHops", maxHops), edgeKinds)
 	if err != nil || p == nil {
 		return nil, err
 	}
@@ -57,14 +53,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 
 // Neighbourhood is the resolver for the neighbourhood field.
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, edgeKinds []string, limit *int) (*model.Subgraph, error) {
-	d, l := 1, 200
-	if depth != nil {
-		d = *depth
-	}
-	if limit != nil {
-		l = *limit
-	}
-	g, err := r.Store.Neighbourhood(ctx, id, d, edgeKinds, l)
+	g, err := r.Store.Neighbourhood(ctx, id, intArg(ctx, "depth", depth), edgeKinds, intArg(ctx, "limit", limit))
 	if err != nil {
 		return nil, err
 	}
