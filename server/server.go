@@ -130,7 +130,8 @@ func GraphQL(o Options) http.Handler {
 		o.MaxDepth = DefaultMaxDepth
 	}
 	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
-	schema := generated.NewExecutableSchema(cfg).Schema()
+	schema := withoutIncrementalDelivery(generated.NewExecutableSchema(cfg).Schema())
+	cfg.Schema = schema
 	size := func() int { return 0 }
 	if o.Store != nil {
 		size = o.Store.KnownNodes
@@ -174,6 +175,22 @@ func GraphQL(o Options) http.Handler {
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverResolver)
 	return srv
+}
+
+// withoutIncrementalDelivery is schema without the @defer (and @stream) that gqlparser
+// declares for every schema: Entente answers every operation in one response, so it does not
+// advertise them in introspection, and validation refuses an operation that uses them
+// (Unknown directive "@defer") instead of answering it whole as if they were not there.
+// The generated schema is shared; this is a copy that differs only in its directives.
+func withoutIncrementalDelivery(schema *ast.Schema) *ast.Schema {
+	s := *schema
+	s.Directives = make(map[string]*ast.DirectiveDefinition, len(schema.Directives))
+	for name, d := range schema.Directives {
+		if name != "defer" && name != "stream" {
+			s.Directives[name] = d
+		}
+	}
+	return &s
 }
 
 // graphqlMethods answers 405 with Allow for the methods /graphql does not serve.
