@@ -17,7 +17,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -25,6 +24,7 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/generated"
+	"github.com/entente/entente/server/graphiql"
 	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/resolver"
 )
@@ -74,7 +74,10 @@ func New(o Options) http.Handler {
 	// Without a key where reads are closed, nothing of /graphql is open: the caller is
 	// refused before its body is parsed.
 	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, negotiate(loader.Middleware(o.Store, GraphQL(o)))))))
-	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
+	// GraphiQL and its assets come from the binary (make web builds them): no CDN.
+	ui := graphiql.Handler(graphiql.Built)
+	mux.Handle("GET /graphiql", ui)
+	mux.Handle("GET /graphiql/assets/", ui)
 	// An export streams the whole graph with flat memory: it may take longer than a query,
 	// and the server's write deadline is moved with it.
 	exportGuard := func(h http.Handler) http.Handler {
