@@ -25,6 +25,12 @@ func mustSub(f fs.FS, dir string) fs.FS {
 	return sub
 }
 
+// IsBuilt reports whether GraphiQL was built into this binary.
+func IsBuilt() bool {
+	_, err := fs.Stat(Built, Page)
+	return err == nil
+}
+
 // Page is the HTML page that GraphiQL is built into, at the root of the built files.
 const Page = "graphiql.html"
 
