@@ -13,7 +13,7 @@ PYTHON := $(VENV)/bin/python
 .PHONY: run test prereqs-run prereqs-test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
-run: prereqs-run $(if $(NEO4J_URI),,neo4j) build web
+run: prereqs-run $(if $(NEO4J_URI),,neo4j) build
 	./entente run
 
 ## prereqs-run, prereqs-test: check in a second the programs make run / make test need, and name what is missing
@@ -21,7 +21,7 @@ prereqs-run prereqs-test: prereqs-%:
 	@setup/prereqs.sh $*
 
 ## test: vet, staticcheck, and every test (with the race detector) against a real, throwaway Neo4j
-test: prereqs-test $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools
+test: prereqs-test $(if $(NEO4J_URI),,neo4j) $(STATICCHECK) test-tools web
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	ENTENTE_PYTHON=$(CURDIR)/$(PYTHON) $(GO) run ./cmd/entente neo4j exec -- $(GO) test -race -p 1 -count=1 ./...
@@ -41,15 +41,19 @@ fuzz:
 test-clients: $(if $(NEO4J_URI),,neo4j)
 	web/test.sh
 
-WEB_SRC := $(shell find web/src -type f 2>/dev/null) web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json
-## web: build the network page (web/dist) that entente serves at /; skipped, with a note, without npm
+WEB_SRC := $(shell find web/src -type f 2>/dev/null) web/index.html web/graphiql.html web/package.json web/package-lock.json \
+	web/vite.config.ts web/vite.graphiql.config.ts web/tsconfig.json
+GRAPHIQL := server/graphiql/build/dist/graphiql.html
+## web: build the network page (web/dist) that entente serves at /, and GraphiQL
+## (server/graphiql/build/dist) that the binary embeds; skipped, with a note, without npm
 web:
-	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory web/dist/index.html; \
-	else echo "npm not found: the network page is not built; / will redirect to GraphiQL" >&2; fi
-web/dist/index.html: $(WEB_SRC)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory web/dist/index.html $(GRAPHIQL); \
+	else echo "npm not found: the network page and GraphiQL are not built; /graphiql will say how to build them" >&2; fi
+web/dist/index.html $(GRAPHIQL) &: $(WEB_SRC)
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
-build:
+## build: the entente binary, with GraphiQL embedded (built first by web)
+build: web
 	$(GO) build -o entente ./cmd/entente
 
 ## test-tools: what the tests check against (networkx, Cytoscape.js, the XML schemas, graphql-schema-linter)

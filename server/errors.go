@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
@@ -51,6 +52,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		// GRAPHQL_PARSE_FAILED or GRAPHQL_VALIDATION_FAILED; the rest are bad requests.
 		if _, ok := gqlErr.Extensions["code"]; !ok {
 			setCode(gqlErr, CodeBadUserInput)
+		}
+		if d, ok := strings.CutPrefix(gqlErr.Message, `Unknown directive "@`); ok && (d == `defer".` || d == `stream".`) {
+			gqlErr.Message = `Unknown directive "@` + strings.TrimSuffix(d, `".`) +
+				`": incremental delivery is not supported; every operation is answered in one response, so leave the directive out`
 		}
 		return gqlErr
 	}

@@ -1,11 +1,13 @@
 package server
 
 import (
-	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/elnormous/contenttype"
@@ -43,20 +45,126 @@ func negotiate(next http.Handler) http.Handler {
 				return
 			}
 		}
-		if r.Method == http.MethodPost && r.Body != nil {
-			body := bufio.NewReader(r.Body)
+		switch r.Method {
+		case http.MethodPost:
+			// limitBody has bounded the body: it is read here whole, to check its shape.
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				requestError(w, r, "the request body could not be read")
+				return
+			}
 			if batch(body) {
-				writeError(w, http.StatusBadRequest, CodeBadUserInput,
-					"batched requests (a JSON array of operations) are not supported: send one operation per request")
+				requestError(w, r, "batched requests (a JSON array of operations) are not supported: send one operation per request")
+				return
+			}
+			if msg := malformedPost(body); msg != "" {
+				requestError(w, r, msg)
 				return
 			}
 			r.Body = struct {
 				io.Reader
 				io.Closer
-			}{body, r.Body}
+			}{bytes.NewReader(body), r.Body}
+		case http.MethodGet:
+			if msg := malformedGet(r.URL.Query()); msg != "" {
+				requestError(w, r, msg)
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// requestError answers 400 to a request that is not a well-formed GraphQL-over-HTTP request,
+// whatever the Accept (the spec: execution never starts, and the body has no "data"), in
+// the GraphQL type the request accepts.
+func requestError(w http.ResponseWriter, r *http.Request, msg string) {
+	ctype := "application/json"
+	if r.Header.Get("Accept") == "application/graphql-response+json" { // narrowed above
+		ctype = "application/graphql-response+json"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.WriteHeader(http.StatusBadRequest)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{
+		"message": msg, "extensions": map[string]any{"code": CodeBadUserInput},
+	}}})
+}
+
+// howToAsk is what every message about a malformed request ends with.
+const howToAsk = `send {"query": "{ ... }"} with optional "operationName" (a string), "variables" and "extensions" (objects)`
+
+// malformedPost says what makes a POST body not a GraphQL-over-HTTP request (not a JSON
+// object, no query, a parameter of the wrong type), or "" when it is one. The messages name
+// the parameter, never the body or the decoder's Go types.
+func malformedPost(body []byte) string {
+	var params map[string]json.RawMessage
+	if err := json.Unmarshal(body, &params); err != nil {
+		var syntax *json.SyntaxError
+		switch {
+		case errors.As(err, &syntax):
+			return fmt.Sprintf("the request body is not valid JSON (at byte %d): %s", syntax.Offset, howToAsk)
+		case errors.Is(err, io.ErrUnexpectedEOF) || len(bytes.TrimSpace(body)) == 0:
+			return "the request body is not valid JSON (it ends too early): " + howToAsk
+		default:
+			return "the request body must be a JSON object: " + howToAsk
+		}
+	}
+	if params == nil { // the body was null
+		return "the request body must be a JSON object: " + howToAsk
+	}
+	return malformed(func(name string) (json.RawMessage, bool) {
+		v, ok := params[name]
+		return v, ok && string(v) != "null"
+	})
+}
+
+// malformedGet is malformedPost for the parameters of a GET: query and operationName are
+// strings there already, variables and extensions JSON texts.
+func malformedGet(q url.Values) string {
+	return malformed(func(name string) (json.RawMessage, bool) {
+		v, ok := q[name]
+		if !ok || len(v) == 0 {
+			return nil, false
+		}
+		if name == "query" || name == "operationName" {
+			quoted, _ := json.Marshal(v[0])
+			return quoted, true
+		}
+		return json.RawMessage(v[0]), true
+	})
+}
+
+// malformed checks the four parameters of a request, as get finds them (present and not null).
+func malformed(get func(string) (json.RawMessage, bool)) string {
+	isObject := func(v json.RawMessage) bool {
+		var m map[string]json.RawMessage
+		return json.Unmarshal(v, &m) == nil && m != nil
+	}
+	extensions, hasExtensions := get("extensions")
+	if hasExtensions && !isObject(extensions) {
+		return `"extensions" must be an object or null: ` + howToAsk
+	}
+	if query, ok := get("query"); !ok {
+		// A persisted query (APQ) may be sent by its hash alone.
+		var ext struct{ PersistedQuery json.RawMessage }
+		if !hasExtensions || json.Unmarshal(extensions, &ext) != nil || ext.PersistedQuery == nil {
+			return "the request has no query: " + howToAsk
+		}
+	} else if !isString(query) {
+		return `"query" must be a string (the GraphQL document): ` + howToAsk
+	}
+	if name, ok := get("operationName"); ok && !isString(name) {
+		return `"operationName" must be a string or null: ` + howToAsk
+	}
+	if vars, ok := get("variables"); ok && !isObject(vars) {
+		return `"variables" must be an object (variable names to values) or null: ` + howToAsk
+	}
+	return ""
+}
+
+func isString(v json.RawMessage) bool {
+	var s string
+	return json.Unmarshal(v, &s) == nil
 }
 
 // namesGraphQLType reports whether an Accept header names one of the GraphQL response
@@ -66,12 +174,8 @@ func namesGraphQLType(accept string) bool {
 	return strings.Contains(a, "application/json") || strings.Contains(a, "application/graphql-response+json")
 }
 
-// maxBatchPeek bounds how far the body is read for its first character.
-const maxBatchPeek = 512
-
 // batch reports whether the body, past leading white space, opens a JSON array.
-func batch(body *bufio.Reader) bool {
-	head, _ := body.Peek(maxBatchPeek)
-	head = bytes.TrimLeft(head, " \t\r\n")
+func batch(body []byte) bool {
+	head := bytes.TrimLeft(body, " \t\r\n")
 	return len(head) > 0 && head[0] == '['
 }

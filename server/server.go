@@ -17,7 +17,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -25,6 +24,7 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/generated"
+	"github.com/entente/entente/server/graphiql"
 	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/resolver"
 )
@@ -74,7 +74,10 @@ func New(o Options) http.Handler {
 	// Without a key where reads are closed, nothing of /graphql is open: the caller is
 	// refused before its body is parsed.
 	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, negotiate(loader.Middleware(o.Store, GraphQL(o)))))))
-	mux.Handle("GET /graphiql", playground.Handler("Entente", "/graphql"))
+	// GraphiQL and its assets come from the binary (make web builds them): no CDN.
+	ui := graphiql.Handler(graphiql.Built)
+	mux.Handle("GET /graphiql", ui)
+	mux.Handle("GET /graphiql/assets/", ui)
 	// An export streams the whole graph with flat memory: it may take longer than a query,
 	// and the server's write deadline is moved with it.
 	exportGuard := func(h http.Handler) http.Handler {
@@ -130,7 +133,8 @@ func GraphQL(o Options) http.Handler {
 		o.MaxDepth = DefaultMaxDepth
 	}
 	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
-	schema := generated.NewExecutableSchema(cfg).Schema()
+	schema := withoutIncrementalDelivery(generated.NewExecutableSchema(cfg).Schema())
+	cfg.Schema = schema
 	size := func() int { return 0 }
 	if o.Store != nil {
 		size = o.Store.KnownNodes
@@ -174,6 +178,22 @@ func GraphQL(o Options) http.Handler {
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverResolver)
 	return srv
+}
+
+// withoutIncrementalDelivery is schema without the @defer (and @stream) that gqlparser
+// declares for every schema: Entente answers every operation in one response, so it does not
+// advertise them in introspection, and validation refuses an operation that uses them
+// (Unknown directive "@defer") instead of answering it whole as if they were not there.
+// The generated schema is shared; this is a copy that differs only in its directives.
+func withoutIncrementalDelivery(schema *ast.Schema) *ast.Schema {
+	s := *schema
+	s.Directives = make(map[string]*ast.DirectiveDefinition, len(schema.Directives))
+	for name, d := range schema.Directives {
+		if name != "defer" && name != "stream" {
+			s.Directives[name] = d
+		}
+	}
+	return &s
 }
 
 // graphqlMethods answers 405 with Allow for the methods /graphql does not serve.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks, in a second, every program `make run` and `make test` need, and names what is
 # missing with the line that installs it. `make run` needs the first group only.
-#   setup/prereqs.sh run     Go, Java 17, Maven (and npm for the network page)
+#   setup/prereqs.sh run     Go, Java 17, Maven (and npm for the network page and GraphiQL)
 #   setup/prereqs.sh test    all of them
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The clients' test, as they are used: the network page in headless Chromium and the analyst
-# notebook in a real Jupyter kernel, both against a real `entente run` over the seed fixtures.
+# The clients' test, as they are used: the network page and GraphiQL (offline: nothing but the
+# server is reachable) in headless Chromium, and the analyst notebook in a real Jupyter kernel,
+# all against a real `entente run` over the seed fixtures.
 #
 #   web/test.sh            # browser test and notebook
 #   web/test.sh browser    # only the page
@@ -9,11 +10,13 @@
 # Needs: Node 20.19+ and npm, Debian's chromium (apt-get install -y chromium), Python 3.11+
 # with venv, Go, Java 17 and the Neo4j jars (make neo4j). It installs the rest itself:
 # web/node_modules (npm ci) and examples/.venv (pip install -r examples/requirements.txt).
-# It builds web/dist, starts `entente run` on a free port with its own throwaway Neo4j home
-# (or over NEO4J_URI when that is set: the fixtures are then loaded into that database),
-# waits for /readyz, runs the tests, and stops everything on exit.
+# It builds web/dist and GraphiQL (before the binary, which embeds GraphiQL), starts
+# `entente run` on a free port with its own throwaway Neo4j home (or over NEO4J_URI when
+# that is set: the fixtures are then loaded into that database), waits for /readyz, runs
+# the tests, and stops everything on exit.
 # ENTENTE_BIN=path uses an entente binary already built instead of building one.
-# Artefacts: web/test-results/*.png (screenshots), examples/output/analyst.ipynb (executed).
+# Artefacts: web/test-results/*.png (screenshots, graphiql.png among them),
+# examples/output/analyst.ipynb (executed).
 set -euo pipefail
 what=${1:-all}
 case $what in all | browser | notebook) ;; *) echo "usage: $0 [all|browser|notebook]" >&2; exit 2 ;; esac
@@ -93,6 +96,8 @@ status=0
 if [ "$what" != notebook ]; then
   say "browser test"
   (cd web && node e2e/test.mjs) || status=1
+  say "GraphiQL offline"
+  (cd web && node e2e/graphiql.mjs) || status=1
 fi
 if [ "$what" != browser ]; then
   say "notebook"

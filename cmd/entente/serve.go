@@ -23,6 +23,7 @@ import (
 	"github.com/entente/entente/graph/localdb"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/server/auth"
+	"github.com/entente/entente/server/graphiql"
 )
 
 func init() {
@@ -306,6 +307,9 @@ func serveOn(ctx context.Context, ln net.Listener, h http.Handler, log zerolog.L
 	go func() { errc <- srv.Serve(ln) }()
 	log.Info().Str("graphql", "http://"+ln.Addr().String()+"/graphql").
 		Str("graphiql", "http://"+ln.Addr().String()+"/graphiql").Msg("serving")
+	if !graphiql.IsBuilt() {
+		log.Warn().Msg("GraphiQL is not built into this binary: /graphiql says so; make web build builds it (needs npm)")
+	}
 	select {
 	case err := <-errc:
 		return err

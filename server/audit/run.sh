@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hostile-input tools nobody here wrote, against a real Entente over the Neo4j at NEO4J_URI:
-# the graphql-http audit suite (every MUST and SHOULD must pass) and schemathesis fuzzing
-# the GraphQL schema (no 5xx, no hang). The Neo4j must be a throwaway one: fixtures/ is
+# the graphql-http audit suite (every MUST, SHOULD and MAY audit must pass) and schemathesis
+# fuzzing the GraphQL schema (no 5xx, no hang). The Neo4j must be a throwaway one: fixtures/ is
 # loaded into it (replacing what is there) and the fuzzer's mutations change it.
 #
 #   npm ci --prefix server/audit
