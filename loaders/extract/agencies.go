@@ -45,7 +45,7 @@ func (r *run) recogniseAgencies() {
 			}
 			last = i + 1
 		}
-		if r.insideSystemName(first, last) {
+		if r.insideSystemName(first, last) && !(organisationHeads[r.fold(i)] && toks[i].Upper) {
 			continue // "système d'information de la Police d'Afrique australe" is a system
 		}
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
@@ -60,8 +60,13 @@ func (r *run) recogniseAgencies() {
 		}
 		m := &mention{first: first, last: last, kind: fixtures.KindAgency, name: r.textOf(first, last)}
 		if org := r.mentionAt(first - 1); org != nil && (org.kind == fixtures.KindOrganization || org.kind == fixtures.KindUNBody) && org.last == first {
-			// "OSCE Transnational Threats Department": a unit of the organisation.
-			m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
+			if organisationHeads[r.fold(i)] {
+				// "CEPOL Governing Board": an organ of its own, part of the organisation.
+				m.kind, m.name, m.owner = fixtures.KindOrganization, r.textOf(org.first, last), org
+			} else {
+				// "OSCE Transnational Threats Department": a unit of the organisation.
+				m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
+			}
 		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] || r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 			m.owner = r.ownerBefore(first)

@@ -461,6 +461,11 @@ func (r *run) meetingGroup(head, last int) *mention {
 	} else if m.first != k {
 		m = nil
 	}
+	if m != nil {
+		if organ := r.mentionAt(m.last); organ != nil && organ.first == m.last && organ.owner == m {
+			m = organ // "the meeting of the CEPOL Governing Board"
+		}
+	}
 	if m != nil && m.id != "" && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m
 	}

@@ -329,3 +329,29 @@ func TestMinistryNamedWithTheAdjectiveAfterIt(t *testing.T) {
 	}
 	t.Errorf("no ministry of Tunisia: %s", nodeIDs(f))
 }
+
+func TestOrganisationHeads(t *testing.T) {
+	f := extractText(t, "orgheads.txt", "BRUSSELS, 4 April 2025 – Delegations from Albania and Serbia attended the workshop of the Maritime Security Network and the Balkan Prosecutors Group in Brussels on 4 April 2025.\n")
+	for _, id := range []string{"org:maritime-security-network", "org:balkan-prosecutors-group"} {
+		if !hasNode(f, id) {
+			t.Errorf("no organisation %s: %s", id, nodeIDs(f))
+		}
+	}
+	g := extractText(t, "gruppo.txt", "Roma, 3 marzo 2025 – Si è svolta oggi a Roma la riunione dei ministri della Giustizia del Gruppo Adriatico (GA), con le delegazioni di Croazia e Albania.\n")
+	if hasNode(g, "person:gruppo-adriatico") || !hasNode(g, "org:ga") {
+		t.Errorf("a group read as a person, or not read: %s", nodeIDs(g))
+	}
+}
+
+func TestOrganOfTheOrganisationBeforeIt(t *testing.T) {
+	f := extractText(t, "organ.txt", "THE HAGUE, 5 May 2025 – Representatives of Belgium and Austria attended the meeting of the Europol Management Board in The Hague on 5 May 2025.\n")
+	const board = "org:europol-management-board"
+	if !hasEdge(f, fixtures.EdgePartOf, board, "org:europol") {
+		t.Errorf("the board is not part of its organisation: %s", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && !hasEdge(f, fixtures.EdgeHeldUnder, n.ID, board) {
+			t.Errorf("the meeting of the board is not held under it: %s", nodeIDs(f))
+		}
+	}
+}
