@@ -420,3 +420,11 @@ func TestSigningCeremonyOfAPassiveSigning(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingNamedAgainWithAnArticle(t *testing.T) {
+	f := extractText(t, "again.txt", "VIENNA, 3 March 2025 – A workshop on port security was held in Vienna on 3 March 2025 for officers from Kenya and Uganda. The training is part of the HARBOURGUARD project, funded by the European Union.\n")
+	const mtg = "meeting:2025-03-03:vienna:workshop"
+	if !hasEdge(f, fixtures.EdgeHeldUnder, mtg, "project:harbourguard") {
+		t.Errorf("'the training' does not name the workshop told before: %s", nodeIDs(f))
+	}
+}

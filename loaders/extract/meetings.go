@@ -59,6 +59,10 @@ func sameKind(a, b string) bool {
 	return subtypeClass(a) == subtypeClass(b)
 }
 
+// learning are the kinds of meeting where people are trained: "the workshop ... the
+// training" may name one event.
+var learning = map[string]bool{"workshop": true, "training": true, "exercise": true}
+
 // signing is the date and place of the last memorandum signed in the document.
 type signing struct {
 	date, place, placeName, country string
@@ -194,6 +198,11 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
 		if coref >= 0 && current != nil {
 			return current, coref, false // "during the event ... at the 70th session of the Assembly"
+		}
+		if current != nil && r.definiteHead(head) && label == "" && group == "" && (sameKind(current.subtype, sub) || learning[current.subtype] && learning[sub]) {
+			// "The training is part of the X project": the meeting reported, named again.
+			current.spans = append(current.spans, span)
+			return current, head, false
 		}
 		return nil, -1, false
 	}
@@ -539,6 +548,16 @@ func (r *run) groupBefore(head int) *mention {
 		return nil
 	}
 	return m
+}
+
+// definiteHead reports whether a meeting noun follows an article or a demonstrative
+// ("the training", "cet atelier", "la riunione"), as a noun naming a meeting already told.
+func (r *run) definiteHead(head int) bool {
+	if head <= 0 {
+		return false
+	}
+	f := r.fold(head - 1)
+	return articles[f] || demonstratives[f]
 }
 
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
