@@ -428,3 +428,15 @@ func TestMeetingNamedAgainWithAnArticle(t *testing.T) {
 		t.Errorf("'the training' does not name the workshop told before: %s", nodeIDs(f))
 	}
 }
+
+func TestDocumentNameStopsAtAVerb(t *testing.T) {
+	f := extractText(t, "docverb.txt", "MADRID, 3 March 2025 – Delegates were told that the Security Agreement had been signed in Madrid on 3 March 2025 by Spain and Portugal, and that the Piano d'azione nazionale was ready.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap && (strings.Contains(n.Name, "had") || strings.Contains(n.Name, "was")) {
+			t.Errorf("a document's name runs into the verb after it: %q", n.Name)
+		}
+	}
+	if !hasNode(f, "roadmap:security-agreement") {
+		t.Errorf("the agreement is lost: %s", nodeIDs(f))
+	}
+}

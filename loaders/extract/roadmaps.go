@@ -87,11 +87,23 @@ func (r *run) nameEnd(end int) int {
 		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" {
 			break
 		}
+		if j == end && !r.nameGoesOn(j) {
+			break // "the Cooperation Agreement had been signed": a verb, not the name
+		}
 		if !connectors[f] {
 			last = j + 1
 		}
 	}
 	return last
+}
+
+// nameGoesOn reports whether the word at j, right after a document's head, may continue
+// its name: a capitalised word, a preposition ("on", "contre", "per"), a word of the
+// glossary ("nazionale", "regional") or a hyphenated adjective ("ouest-africaine").
+func (r *run) nameGoesOn(j int) bool {
+	f := r.fold(j)
+	_, gl := r.x.gaz.Glossary[f]
+	return r.d.Tokens[j].Upper || connectors[f] || ofConnectors[f] || projectComplements[f] || purposePrepositions[f] || gl || r.hyphenCompound(j) > 0
 }
 
 // parties are the actors a memorandum or roadmap is between: those after "tra",
