@@ -87,7 +87,7 @@ func (r *run) nameEnd(end int) int {
 		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" {
 			break
 		}
-		if j == end && !r.nameGoesOn(j) {
+		if j == end && toks[end-1].Upper && !r.nameGoesOn(j) {
 			break // "the Cooperation Agreement had been signed": a verb, not the name
 		}
 		if !connectors[f] {
@@ -97,8 +97,8 @@ func (r *run) nameEnd(end int) int {
 	return last
 }
 
-// nameGoesOn reports whether the word at j, right after a document's head, may continue
-// its name: a capitalised word, a preposition ("on", "contre", "per"), a word of the
+// nameGoesOn reports whether the word at j, right after a document's capitalised head,
+// may continue its name: a capitalised word, a preposition ("on", "contre", "per"), a word of the
 // glossary ("nazionale", "regional") or a hyphenated adjective ("ouest-africaine").
 func (r *run) nameGoesOn(j int) bool {
 	f := r.fold(j)
