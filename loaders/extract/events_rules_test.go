@@ -440,3 +440,15 @@ func TestDocumentNameStopsAtAVerb(t *testing.T) {
 		t.Errorf("the agreement is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestNamedOperationIsNoPerson(t *testing.T) {
+	f := extractText(t, "operation.txt", "LYON, 4 June 2025 – INTERPOL said that Operation Coral Tide II, carried out in May 2025 by the police of Chile and Peru, seized firearms.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson {
+			t.Errorf("an operation's code name read as a person: %s", n.ID)
+		}
+	}
+	if !hasNode(f, "project:operation-coral-tide-ii") {
+		t.Errorf("the operation is not read: %s", nodeIDs(f))
+	}
+}

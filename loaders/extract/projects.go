@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/text"
 )
 
 // actionCode is the number of an action in a plan: A68, B3.
@@ -71,6 +72,37 @@ func (r *run) recogniseProjects() {
 		}
 	}
 	r.projectNameInBrackets()
+	r.namedOperations()
+}
+
+// operationWords name a police operation before its code name: "Operation Lionfish III",
+// "l'opération Sentinelle", "l'Operazione Mare Sicuro".
+var operationWords = words("operation words")
+
+// maxOperationWords bounds the capitalised words of an operation's code name.
+const maxOperationWords = 4
+
+// namedOperations reads a named police operation as a project, so that its code name is
+// never taken for a person's name.
+func (r *run) namedOperations() {
+	toks := r.d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].Upper || !operationWords[r.fold(i)] || r.at[i] != 0 {
+			continue
+		}
+		last := i + 1
+		for last < len(toks) && last-i <= maxOperationWords && toks[last].Upper && toks[last].Kind == text.Word &&
+			toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 {
+			last++
+		}
+		if last == i+1 {
+			continue
+		}
+		name := r.textOf(i, last)
+		if r.add(&mention{first: i, last: last, kind: fixtures.KindProject, id: "project:" + slug(name), name: name}) != nil {
+			i = last - 1
+		}
+	}
 }
 
 // projectOwner finds the body written just before a project noun: "the OSCE
