@@ -188,11 +188,14 @@ func TestGraphML(t *testing.T) {
 	checkProps(t, "node", nodes, wantNodes())
 	edges := map[string]map[string]string{}
 	for _, e := range doc.Graph.Edges {
+		// The edge's own id is its graph id (escaped as node ids are), not a number
+		// with the id in some data.
+		if !isNmtoken(e.ID) {
+			t.Errorf("edge id %q is not an NMTOKEN", e.ID)
+		}
 		p := props("edge", e.Data)
 		p["source"], p["target"] = ParseGraphMLID(e.Source), ParseGraphMLID(e.Target)
-		id := p["key"]
-		delete(p, "key")
-		edges[id] = p
+		edges[ParseGraphMLID(e.ID)] = p
 	}
 	checkProps(t, "edge", edges, wantEdges())
 }
