@@ -11,7 +11,8 @@
 // keeps some node kinds. around=ID exports the neighbourhood of a node instead, with
 // depth=1..3 (default 1) and limit=1..2000 nodes (default 200). edgeKinds=K1,K2 keeps
 // some edge kinds. Kinds are accepted as in fixtures (UNBody) or as GraphQL enums
-// (UN_BODY). The X-Entente-Truncated header says whether a neighbourhood hit its limit.
+// (UN_BODY); every export writes them, and roles, as the GraphQL enums do (UN_BODY,
+// PARTICIPATED_IN, SPEAKER: graph.KindName, graph.EdgeKindName, graph.RoleName). The X-Entente-Truncated header says whether a neighbourhood hit its limit.
 // Whole-graph exports stream from Neo4j (Store.Stream) with flat memory; see Handler for
 // what a client sees when an export fails or runs out of time.
 //

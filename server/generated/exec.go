@@ -2590,6 +2590,7 @@ input EdgeInput {
   kind: EdgeKind!
   from: ID!
   to: ID!
+  """The start node's role, spelled as EdgeRole (SPEAKER; speaker is read the same): a ParticipantRole on PARTICIPATED_IN, an ImplementerRole on IMPLEMENTS; other kinds take none."""
   role: String
   date: Date
   title: String
@@ -2842,7 +2843,17 @@ enum EdgeKind {
   MEMORANDUM PARTICIPATED_IN FUNDED IMPLEMENTS PARTY_TO PART_OF MEMBER_OF AFFILIATED_WITH HELD_UNDER ADOPTED_AT
 }
 
+"""The role of a person or actor in a meeting (PARTICIPATED_IN)."""
 enum ParticipantRole { ORGANISER HOST CHAIR SPEAKER PARTICIPANT }
+
+"""The role of an actor in a project or roadmap it carries out (IMPLEMENTS)."""
+enum ImplementerRole { IMPLEMENTER LEAD PARTNER }
+
+"""
+The role an edge gives its start node: a ParticipantRole on PARTICIPATED_IN, an ImplementerRole
+on IMPLEMENTS; other edges have none. The exports spell roles the same way.
+"""
+enum EdgeRole { ORGANISER HOST CHAIR SPEAKER PARTICIPANT IMPLEMENTER LEAD PARTNER }
 
 """A span of a document (offsets in Unicode code points, end exclusive) or a reference-data source."""
 type Source {
@@ -3068,7 +3079,8 @@ type Edge {
   kind: EdgeKind!
   from: Node!
   to: Node!
-  role: String
+  """The start node's role: on PARTICIPATED_IN a ParticipantRole, on IMPLEMENTS an ImplementerRole, else null."""
+  role: EdgeRole
   date: Date
   title: String
   place: String
@@ -3118,7 +3130,7 @@ type Funding {
 type Implementation {
   implementer: Actor!
   target: Node!
-  role: String
+  role: ImplementerRole
   edge: Edge!
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
@@ -6794,14 +6806,14 @@ func (ec *executionContext) _Edge_role(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+			return ec.marshalOEdgeRole2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Edge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type EdgeRole does not have child fields"))
 }
 
 func (ec *executionContext) _Edge_date(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
@@ -7248,14 +7260,14 @@ func (ec *executionContext) _Implementation_role(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+			return ec.marshalOImplementerRole2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Implementation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type ImplementerRole does not have child fields"))
 }
 
 func (ec *executionContext) _Implementation_edge(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
@@ -23306,6 +23318,24 @@ func (ec *executionContext) marshalOEdgeKind2ᚕstringᚄ(ctx context.Context, s
 	return ret
 }
 
+func (ec *executionContext) unmarshalOEdgeRole2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalEdgeRole(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEdgeRole2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalEdgeRole(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -23338,6 +23368,24 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOImplementerRole2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalImplementerRole(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImplementerRole2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalImplementerRole(*v)
 	return res
 }
 

@@ -101,9 +101,10 @@ type DocumentFilter struct {
 }
 
 type EdgeInput struct {
-	Kind     string        `json:"kind"`
-	From     string        `json:"from"`
-	To       string        `json:"to"`
+	Kind string `json:"kind"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	// The start node's role, spelled as EdgeRole (SPEAKER; speaker is read the same): a ParticipantRole on PARTICIPATED_IN, an ImplementerRole on IMPLEMENTS; other kinds take none.
 	Role     *string       `json:"role,omitempty"`
 	Date     *string       `json:"date,omitempty"`
 	Title    *string       `json:"title,omitempty"`
