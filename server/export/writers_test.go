@@ -407,13 +407,29 @@ func TestCSV(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string][]byte{"nodes.csv": write(t, WriteNodesCSV, nasty()), "edges.csv": write(t, WriteEdgesCSV, nasty())}[f.Name]
+		want := map[string][]byte{"nodes.csv": write(t, WriteNodesCSV, nasty()), "edges.csv": write(t, WriteEdgesCSV, nasty()),
+			"sources.csv": write(t, WriteSourcesCSV, nasty())}[f.Name]
 		if got, _ := io.ReadAll(rc); !bytes.Equal(got, want) {
 			t.Errorf("%s in the zip differs from its own export", f.Name)
 		}
 		rc.Close()
 	}
-	if !reflect.DeepEqual(names, []string{"nodes.csv", "edges.csv"}) {
+	if !reflect.DeepEqual(names, []string{"nodes.csv", "edges.csv", "sources.csv"}) {
 		t.Errorf("zip holds %v", names)
+	}
+
+	// sources.csv: a row per source of each node, then of each edge, in order.
+	rows, err := csv.NewReader(bytes.NewReader(write(t, WriteSourcesCSV, nasty()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{sourceColumns,
+		{"node", "agency:it:farnesina", "doc:a", "0", "5", "MAECI", ""},
+		{"node", "agency:it:farnesina", "doc:a", "9", "14", "MAECI", ""},
+		{"node", "agency:it:farnesina", "", "", "", "", "gazetteer"},
+		{"edge", "PARTICIPATED_IN|agency:it:farnesina|meeting:2024-04-19:rome:g7", "doc:b", "1", "3", "ab", ""},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("sources.csv:\n got %q\nwant %q", rows, want)
 	}
 }
