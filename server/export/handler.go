@@ -62,10 +62,10 @@ var formats = map[string]format{
 // its Content-Length.
 const HeldBack = 64 << 10
 
-// Handler serves Patterns, GET /export/{format} and GET /export/csv/{part}: the whole graph (Store.Stream, optionally of the
-// node kinds in kinds=K1,K2), or with around=ID the neighbourhood of a node
-// (Store.Neighbourhood with depth=N, default 1, and limit=N, default 200); edgeKinds=K1,K2
-// restricts the edges either way. The whole graph streams from Neo4j to the client with
+// Handler serves Patterns, GET /export/{format} and GET /export/csv/{part}: the whole
+// graph (Store.Stream, optionally of the node kinds in kinds=K1,K2), or with around=ID the
+// neighbourhood of a node (Store.Neighbourhood with depth=N, default 1, and limit=N,
+// default 200); edgeKinds=K1,K2 restricts the edges either way. The whole graph streams from Neo4j to the client with
 // flat memory. Errors are JSON {"error": "...", "code": "..."}: 400 BAD_USER_INPUT for a
 // bad format or parameter, 404 NOT_FOUND for an unknown id, 503 UNAVAILABLE when Neo4j is
 // unreachable, 504 TIMEOUT when the request's time ran out. An export that fails after its
