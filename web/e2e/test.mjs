@@ -219,6 +219,9 @@ try {
   await gmlDl.saveAs(gmlFile);
   const viewXml = fs.readFileSync(gmlFile, "utf8");
   check(viewXml.includes('<node id="person:stefano-gambacurta">'), "view GraphML holds the view's nodes");
+  // edge ids are the API's, escaped as the server's GraphML escapes them ("|" is _x007C_)
+  check(/<edge id="PARTICIPATED_IN_x007C_person:stefano-gambacurta_x007C_meeting:[^"]*" source="person:stefano-gambacurta"/.test(viewXml),
+    "view GraphML edge ids are the API's edge ids");
   log(`exports: PNG ${png.length} bytes, GraphML ${viewXml.length} bytes`);
 
   step = "shareable URL";
