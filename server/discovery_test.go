@@ -23,7 +23,7 @@ func TestDiscoveryQueries(t *testing.T) {
 	if got := at(d, "paths").([]any); len(got) < 2 || at(got[0], "length") != float64(2) {
 		t.Errorf("paths: %v", got)
 	}
-	if at(d, "connectors.0.node.id") != "meeting:2024-04-19:rome:g7-roma-lyon" || at(d, "connectors.0.edgesToB.0.role") != "participant" {
+	if at(d, "connectors.0.node.id") != "meeting:2024-04-19:rome:g7-roma-lyon" || at(d, "connectors.0.edgesToB.0.role") != "PARTICIPANT" {
 		t.Errorf("connectors: %v", at(d, "connectors"))
 	}
 	if got := ids(d, "coParticipants", "node.id"); len(got) != 4 || at(d, "coParticipants.0.weight") != float64(1) {

@@ -83,7 +83,10 @@ func New(o Options) http.Handler {
 	exportGuard := func(h http.Handler) http.Handler {
 		return authenticate(o.Access, limiter, limitRate(limiter, withTimeout(o.ExportTimeout, extendWrite(o.ExportTimeout, h))))
 	}
-	mux.Handle("GET /export/{format}", exportGuard(requireKey(o.Access, export.Handler(o.Store))))
+	exports := exportGuard(requireKey(o.Access, export.Handler(o.Store)))
+	for _, pattern := range export.Patterns {
+		mux.Handle(pattern, exports)
+	}
 	if st, err := os.Stat(filepath.Join(o.WebDir, "index.html")); o.WebDir != "" && err == nil && !st.IsDir() {
 		// "/" for every method: "GET /" would conflict with the method-less "/graphql".
 		files := http.FileServer(noListing{http.Dir(o.WebDir)})

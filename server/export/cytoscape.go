@@ -36,7 +36,7 @@ type CytoscapeNode struct {
 type CytoscapeNodeData struct {
 	ID          string            `json:"id"`
 	Label       string            `json:"label"` // the name, for styles
-	Kind        string            `json:"kind"`
+	Kind        string            `json:"kind"`  // as the API's NodeKind: UN_BODY
 	Name        string            `json:"name"`
 	Aliases     []string          `json:"aliases"`
 	Country     *string           `json:"country,omitempty"`
@@ -64,9 +64,9 @@ type CytoscapeEdgeData struct {
 	ID         string            `json:"id"`
 	Source     string            `json:"source"`
 	Target     string            `json:"target"`
-	Label      string            `json:"label"` // the kind, for styles
-	Kind       string            `json:"kind"`
-	Role       *string           `json:"role,omitempty"`
+	Label      string            `json:"label"`          // the kind, for styles
+	Kind       string            `json:"kind"`           // as the API's EdgeKind: PARTICIPATED_IN
+	Role       *string           `json:"role,omitempty"` // as the API's EdgeRole: SPEAKER
 	Date       *string           `json:"date,omitempty"`
 	Title      *string           `json:"title,omitempty"`
 	Place      *string           `json:"place,omitempty"`
@@ -92,7 +92,7 @@ func Cytoscape(sg *graph.Subgraph) CytoscapeGraph {
 
 func cytoscapeNode(n graph.Node) CytoscapeNode {
 	return CytoscapeNode{Data: CytoscapeNodeData{
-		ID: n.ID, Label: n.Name, Kind: n.Kind, Name: n.Name, Aliases: nonNil(n.Aliases),
+		ID: n.ID, Label: n.Name, Kind: graph.KindName(n.Kind), Name: n.Name, Aliases: nonNil(n.Aliases),
 		Country: n.Country, StartDate: n.StartDate, EndDate: n.EndDate, Place: n.Place, Title: n.Title,
 		Subtype: n.Subtype, Description: n.Description, Language: n.Language, File: n.File,
 		SHA256: n.SHA256, Published: n.Published, Confidence: n.Confidence, Sources: nonNil(n.Sources),
@@ -101,7 +101,8 @@ func cytoscapeNode(n graph.Node) CytoscapeNode {
 
 func cytoscapeEdge(e graph.Edge) CytoscapeEdge {
 	return CytoscapeEdge{Data: CytoscapeEdgeData{
-		ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind, Kind: e.Kind, Role: e.Role, Date: e.Date,
+		ID: e.ID, Source: e.From, Target: e.To, Label: graph.EdgeKindName(e.Kind), Kind: graph.EdgeKindName(e.Kind),
+		Role: role(e.Role), Date: e.Date,
 		Title: e.Title, Place: e.Place, Amount: e.Amount, Currency: e.Currency, Confidence: e.Confidence,
 		Sources: nonNil(e.Sources),
 	}}

@@ -18,11 +18,12 @@ type field[T any] struct {
 	value  func(T) (string, bool)
 }
 
-// nodeFields are the properties of a node in every flat format, in column order.
+// nodeFields are the properties of a node in every flat format, in column order. Kinds and
+// roles are spelled as the API's enums (graph.KindName, graph.RoleName), in every format.
 // The id is not among them: each format writes it in its own place.
 var nodeFields = []field[graph.Node]{
 	{name: "label", value: func(n graph.Node) (string, bool) { return n.Name, true }},
-	{name: "kind", value: func(n graph.Node) (string, bool) { return n.Kind, true }},
+	{name: "kind", value: func(n graph.Node) (string, bool) { return graph.KindName(n.Kind), true }},
 	{name: "name", value: func(n graph.Node) (string, bool) { return n.Name, true }},
 	{name: "aliases", value: func(n graph.Node) (string, bool) { return joined(n.Aliases) }},
 	{name: "country", value: func(n graph.Node) (string, bool) { return opt(n.Country) }},
@@ -43,9 +44,9 @@ var nodeFields = []field[graph.Node]{
 // edgeFields are the properties of an edge in every flat format, in column order. The
 // edge's id (its key), source and target are not among them.
 var edgeFields = []field[graph.Edge]{
-	{name: "label", value: func(e graph.Edge) (string, bool) { return e.Kind, true }},
-	{name: "kind", value: func(e graph.Edge) (string, bool) { return e.Kind, true }},
-	{name: "role", value: func(e graph.Edge) (string, bool) { return opt(e.Role) }},
+	{name: "label", value: func(e graph.Edge) (string, bool) { return graph.EdgeKindName(e.Kind), true }},
+	{name: "kind", value: func(e graph.Edge) (string, bool) { return graph.EdgeKindName(e.Kind), true }},
+	{name: "role", value: func(e graph.Edge) (string, bool) { return opt(role(e.Role)) }},
 	{name: "date", value: func(e graph.Edge) (string, bool) { return opt(e.Date) }},
 	{name: "title", value: func(e graph.Edge) (string, bool) { return opt(e.Title) }},
 	{name: "place", value: func(e graph.Edge) (string, bool) { return opt(e.Place) }},
@@ -53,6 +54,15 @@ var edgeFields = []field[graph.Edge]{
 	{name: "currency", value: func(e graph.Edge) (string, bool) { return opt(e.Currency) }},
 	{name: "documents", value: func(e graph.Edge) (string, bool) { return joined(documents(e.Sources)) }},
 	{name: "confidence", double: true, value: func(e graph.Edge) (string, bool) { return number(&e.Confidence) }},
+}
+
+// role is a stored role as the API spells it (speaker: SPEAKER), or nil.
+func role(r *string) *string {
+	if r == nil {
+		return nil
+	}
+	name := graph.RoleName(*r)
+	return &name
 }
 
 func opt(s *string) (string, bool) {

@@ -130,7 +130,7 @@ func (g *gexfEncoder) edge(e graph.Edge) error {
 	if err := g.toEdges(); err != nil {
 		return err
 	}
-	return g.enc.EncodeElement(gexfEdge{ID: e.ID, Source: e.From, Target: e.To, Label: e.Kind,
+	return g.enc.EncodeElement(gexfEdge{ID: e.ID, Source: e.From, Target: e.To, Label: graph.EdgeKindName(e.Kind),
 		AttValues: attValues(edgeFields[1:], e)}, element("edge"))
 }
 

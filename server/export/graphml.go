@@ -43,19 +43,19 @@ type graphmlData struct {
 }
 
 // WriteGraphML writes sg as a directed GraphML document. Every property has a typed
-// <key>; node ids are the graph's ids (escaped by GraphMLID where they are not XML name
-// tokens); edges are numbered e0, e1... and carry their graph id in the "key" data. The
-// graph's "truncated" data says whether a neighbourhood hit its size limit.
+// <key>; node and edge ids are the graph's ids (edge keys for edges), escaped by GraphMLID
+// where they are not XML name tokens (an edge key joins its kind and ends with "|", which
+// reads back with ParseGraphMLID). The graph's "truncated" data says whether a
+// neighbourhood hit its size limit.
 func WriteGraphML(w io.Writer, sg *graph.Subgraph) error {
 	return writeSubgraph(newGraphML(w), sg)
 }
 
 // graphmlEncoder writes GraphML one node and one edge at a time.
 type graphmlEncoder struct {
-	w     io.Writer
-	enc   *xml.Encoder
-	edges int
-	open  []xml.StartElement
+	w    io.Writer
+	enc  *xml.Encoder
+	open []xml.StartElement
 }
 
 func newGraphML(w io.Writer) encoder { return &graphmlEncoder{w: w} }
@@ -69,7 +69,6 @@ func (g *graphmlEncoder) begin(h header) error {
 	for _, f := range nodeFields {
 		keys = append(keys, graphmlKey{ID: "n_" + f.name, For: "node", Name: f.name, Type: xsdType(f.double)})
 	}
-	keys = append(keys, graphmlKey{ID: "e_key", For: "edge", Name: "key", Type: "string"})
 	for _, f := range edgeFields {
 		keys = append(keys, graphmlKey{ID: "e_" + f.name, For: "edge", Name: f.name, Type: xsdType(f.double)})
 	}
@@ -101,9 +100,7 @@ func (g *graphmlEncoder) node(n graph.Node) error {
 }
 
 func (g *graphmlEncoder) edge(e graph.Edge) error {
-	ge := graphmlEdge{ID: fmt.Sprintf("e%d", g.edges), Source: GraphMLID(e.From), Target: GraphMLID(e.To),
-		Data: []graphmlData{{Key: "e_key", Value: e.ID}}}
-	g.edges++
+	ge := graphmlEdge{ID: GraphMLID(e.ID), Source: GraphMLID(e.From), Target: GraphMLID(e.To)}
 	for _, f := range edgeFields {
 		if v, ok := f.value(e); ok {
 			ge.Data = append(ge.Data, graphmlData{Key: "e_" + f.name, Value: v})

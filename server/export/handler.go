@@ -36,14 +36,25 @@ type format struct {
 	nodes, edges bool // which of them it writes
 }
 
-// formats are the values of {format} in GET /export/{format}.
+// Patterns are the routes that Handler serves, as http.ServeMux patterns: GET
+// /export/{format}, and GET /export/csv/{part} for the CSV files one by one.
+var Patterns = []string{"GET /export/{format}", "GET /export/csv/{part}"}
+
+const csvType = "text/csv; charset=utf-8; header=present"
+
+// formats are the values of {format} in GET /export/{format}, and csv/{part} for GET
+// /export/csv/{part}: each CSV file alone, as pandas.read_csv(url) reads it (nodes.csv and
+// edges.csv are their older names).
 var formats = map[string]format{
-	"graphml":   {"graphml", "application/graphml+xml; charset=utf-8", newGraphML, true, true},
-	"gexf":      {"gexf", "application/gexf+xml; charset=utf-8", newGEXF, true, true},
-	"cytoscape": {"cytoscape.json", "application/json; charset=utf-8", newCytoscape, true, true},
-	"csv":       {"csv.zip", "application/zip", newCSVZip, true, true},
-	"nodes.csv": {"nodes.csv", "text/csv; charset=utf-8; header=present", newNodesCSV, true, false},
-	"edges.csv": {"edges.csv", "text/csv; charset=utf-8; header=present", newEdgesCSV, false, true},
+	"graphml":     {"graphml", "application/graphml+xml; charset=utf-8", newGraphML, true, true},
+	"gexf":        {"gexf", "application/gexf+xml; charset=utf-8", newGEXF, true, true},
+	"cytoscape":   {"cytoscape.json", "application/json; charset=utf-8", newCytoscape, true, true},
+	"csv":         {"csv.zip", "application/zip", newCSVZip, true, true},
+	"csv/nodes":   {"nodes.csv", csvType, newNodesCSV, true, false},
+	"csv/edges":   {"edges.csv", csvType, newEdgesCSV, false, true},
+	"csv/sources": {"sources.csv", csvType, newSourcesCSV, true, true},
+	"nodes.csv":   {"nodes.csv", csvType, newNodesCSV, true, false},
+	"edges.csv":   {"edges.csv", csvType, newEdgesCSV, false, true},
 }
 
 // HeldBack is how much of an export is held back before its headers are sent: an export
@@ -51,10 +62,10 @@ var formats = map[string]format{
 // its Content-Length.
 const HeldBack = 64 << 10
 
-// Handler serves GET /export/{format}: the whole graph (Store.Stream, optionally of the
-// node kinds in kinds=K1,K2), or with around=ID the neighbourhood of a node
-// (Store.Neighbourhood with depth=N, default 1, and limit=N, default 200); edgeKinds=K1,K2
-// restricts the edges either way. The whole graph streams from Neo4j to the client with
+// Handler serves Patterns, GET /export/{format} and GET /export/csv/{part}: the whole
+// graph (Store.Stream, optionally of the node kinds in kinds=K1,K2), or with around=ID the
+// neighbourhood of a node (Store.Neighbourhood with depth=N, default 1, and limit=N,
+// default 200); edgeKinds=K1,K2 restricts the edges either way. The whole graph streams from Neo4j to the client with
 // flat memory. Errors are JSON {"error": "...", "code": "..."}: 400 BAD_USER_INPUT for a
 // bad format or parameter, 404 NOT_FOUND for an unknown id, 503 UNAVAILABLE when Neo4j is
 // unreachable, 504 TIMEOUT when the request's time ran out. An export that fails after its
@@ -63,8 +74,14 @@ const HeldBack = 64 << 10
 func Handler(store *graph.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.PathValue("format")
-		if name == "" { // mounted without a {format} wildcard
+		if part := r.PathValue("part"); part != "" {
+			name = "csv/" + part
+		}
+		if name == "" { // mounted without a wildcard
 			name = path.Base(r.URL.Path)
+			if path.Base(path.Dir(r.URL.Path)) == "csv" {
+				name = "csv/" + name
+			}
 		}
 		f, ok := formats[name]
 		if !ok {

@@ -29,7 +29,9 @@ func serve(t *testing.T, store *graph.Store) *httptest.Server {
 	t.Helper()
 	log := zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.InfoLevel)
 	mux := http.NewServeMux()
-	mux.Handle("GET /export/{format}", Handler(store))
+	for _, pattern := range Patterns {
+		mux.Handle(pattern, Handler(store))
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mux.ServeHTTP(w, r.WithContext(log.WithContext(r.Context())))
 	}))
@@ -155,8 +157,26 @@ func TestHandlerFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(zr.File) != 2 || zr.File[0].Name != "nodes.csv" || zr.File[1].Name != "edges.csv" {
+			if len(zr.File) != 3 || zr.File[0].Name != "nodes.csv" || zr.File[1].Name != "edges.csv" || zr.File[2].Name != "sources.csv" {
 				t.Errorf("zip: %v", zr.File)
+			}
+		}},
+		{"/export/csv/nodes", "text/csv; charset=utf-8; header=present", "entente-graph.nodes.csv", func(t *testing.T, body []byte) {
+			if rows := strings.Count(string(body), "\n"); rows != 7 || !strings.HasPrefix(string(body), "id,label,kind,") {
+				t.Errorf("%d lines, want a header and 6 nodes:\n%s", rows, body)
+			}
+		}},
+		{"/export/csv/edges", "text/csv; charset=utf-8; header=present", "entente-graph.edges.csv", func(t *testing.T, body []byte) {
+			if rows := strings.Count(string(body), "\n"); rows != 8 || !strings.HasPrefix(string(body), "id,source,target,") {
+				t.Errorf("%d lines, want a header and 7 edges:\n%s", rows, body)
+			}
+		}},
+		{"/export/csv/sources?around=org:rcc", "text/csv; charset=utf-8; header=present", "entente-org-rcc-d1.sources.csv", func(t *testing.T, body []byte) {
+			if !strings.HasPrefix(string(body), "element,id,document,start,end,text,reference\n") {
+				t.Errorf("header:\n%s", body)
+			}
+			if !strings.Contains(string(body), "\nnode,org:rcc,,,,,test\n") || !strings.Contains(string(body), "\nedge,HELD_UNDER|meeting:jumbo|org:rcc,,,,,test\n") {
+				t.Errorf("sources of org:rcc and of the HELD_UNDER edge missing:\n%s", body)
 			}
 		}},
 		{"/export/graphml?around=agency:it:mae&depth=1&edgeKinds=PARTICIPATED_IN,PART_OF", "application/graphml+xml; charset=utf-8",

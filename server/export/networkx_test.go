@@ -196,7 +196,7 @@ func compareWithNetworkx(t *testing.T, store *graph.Store) {
 		keys = append(keys, e.ID)
 	}
 	for _, n := range sg.Nodes {
-		names[n.ID], kinds[n.ID] = n.Name, n.Kind
+		names[n.ID], kinds[n.ID] = n.Name, graph.KindName(n.Kind)
 	}
 	sort.Strings(keys)
 	if !nx.GraphML.Directed || nx.GraphML.Nodes != len(sg.Nodes) || nx.GraphML.Edges != len(sg.Edges) {

@@ -34,7 +34,7 @@ func nasty() *graph.Subgraph {
 				From: "agency:it:farnesina", To: "meeting:2024-04-19:rome:g7", Role: ptr("host"),
 				Sources: []fixtures.Source{{Document: "doc:b", Start: 1, End: 3, Text: "ab"}}, Confidence: 0.62},
 			{ID: "PARTICIPATED_IN|weird id|with spaces_x41_&<>|meeting:2024-04-19:rome:g7", Kind: "PARTICIPATED_IN",
-				From: "weird id|with spaces_x41_&<>", To: "meeting:2024-04-19:rome:g7", Role: ptr(`speaker "keynote"`), Confidence: 1},
+				From: "weird id|with spaces_x41_&<>", To: "meeting:2024-04-19:rome:g7", Role: ptr("speaker"), Confidence: 1},
 			{ID: "FUNDED|agency:it:farnesina|meeting:2024-04-19:rome:g7", Kind: "FUNDED", From: "agency:it:farnesina",
 				To: "meeting:2024-04-19:rome:g7", Amount: ptr(1250000.5), Currency: ptr("EUR"), Confidence: 0.9},
 			{ID: "MEMORANDUM|agency:it:farnesina|missing|2020", Kind: "MEMORANDUM", From: "agency:it:farnesina", To: "missing", Date: ptr("2020")},
@@ -46,23 +46,23 @@ func nasty() *graph.Subgraph {
 // wantNodes and wantEdges are the properties every flat format must carry for nasty().
 func wantNodes() map[string]map[string]string {
 	return map[string]map[string]string{
-		"agency:it:farnesina": {"label": `Ministero degli Affari Esteri "Farnesina" & Cooperazione`, "kind": "Agency",
+		"agency:it:farnesina": {"label": `Ministero degli Affari Esteri "Farnesina" & Cooperazione`, "kind": "AGENCY",
 			"name": `Ministero degli Affari Esteri "Farnesina" & Cooperazione`, "country": "IT",
 			"aliases":   "MAECI | L'Italie — ministère des affaires étrangères | <MFA>",
 			"documents": "doc:a | gazetteer", "confidence": "0.87"},
-		"meeting:2024-04-19:rome:g7": {"label": "G7 Roma/Lyon \"working\" group\nsecond line\ttab", "kind": "Meeting",
+		"meeting:2024-04-19:rome:g7": {"label": "G7 Roma/Lyon \"working\" group\nsecond line\ttab", "kind": "MEETING",
 			"name": "G7 Roma/Lyon \"working\" group\nsecond line\ttab", "startDate": "2024-04-19", "endDate": "2024-04",
 			"place": "Roma, Palazzo d'Italia", "subtype": "meeting", "country": "IT", "confidence": "1"},
-		"weird id|with spaces_x41_&<>": {"label": "Ørjan Ñúñez 𝔘 😀", "kind": "Person", "name": "Ørjan Ñúñez 𝔘 😀", "title": "Dr. & Prof.", "confidence": "0.5"},
+		"weird id|with spaces_x41_&<>": {"label": "Ørjan Ñúñez 𝔘 😀", "kind": "PERSON", "name": "Ørjan Ñúñez 𝔘 😀", "title": "Dr. & Prof.", "confidence": "0.5"},
 	}
 }
 
 func wantEdges() map[string]map[string]string {
 	return map[string]map[string]string{
 		"PARTICIPATED_IN|agency:it:farnesina|meeting:2024-04-19:rome:g7": {"source": "agency:it:farnesina", "target": "meeting:2024-04-19:rome:g7",
-			"label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": "host", "documents": "doc:b", "confidence": "0.62"},
+			"label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": "HOST", "documents": "doc:b", "confidence": "0.62"},
 		"PARTICIPATED_IN|weird id|with spaces_x41_&<>|meeting:2024-04-19:rome:g7": {"source": "weird id|with spaces_x41_&<>",
-			"target": "meeting:2024-04-19:rome:g7", "label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": `speaker "keynote"`, "confidence": "1"},
+			"target": "meeting:2024-04-19:rome:g7", "label": "PARTICIPATED_IN", "kind": "PARTICIPATED_IN", "role": "SPEAKER", "confidence": "1"},
 		"FUNDED|agency:it:farnesina|meeting:2024-04-19:rome:g7": {"source": "agency:it:farnesina", "target": "meeting:2024-04-19:rome:g7",
 			"label": "FUNDED", "kind": "FUNDED", "amount": "1.2500005e+06", "currency": "EUR", "confidence": "0.9"},
 	}
@@ -188,11 +188,14 @@ func TestGraphML(t *testing.T) {
 	checkProps(t, "node", nodes, wantNodes())
 	edges := map[string]map[string]string{}
 	for _, e := range doc.Graph.Edges {
+		// The edge's own id is its graph id (escaped as node ids are), not a number
+		// with the id in some data.
+		if !isNmtoken(e.ID) {
+			t.Errorf("edge id %q is not an NMTOKEN", e.ID)
+		}
 		p := props("edge", e.Data)
 		p["source"], p["target"] = ParseGraphMLID(e.Source), ParseGraphMLID(e.Target)
-		id := p["key"]
-		delete(p, "key")
-		edges[id] = p
+		edges[ParseGraphMLID(e.ID)] = p
 	}
 	checkProps(t, "edge", edges, wantEdges())
 }
@@ -338,7 +341,7 @@ func TestCytoscape(t *testing.T) {
 		}
 	}
 	f := back.Elements.Nodes[0].Data
-	if f["name"] != `Ministero degli Affari Esteri "Farnesina" & Cooperazione` || f["kind"] != "Agency" || f["country"] != "IT" ||
+	if f["name"] != `Ministero degli Affari Esteri "Farnesina" & Cooperazione` || f["kind"] != "AGENCY" || f["country"] != "IT" ||
 		len(f["sources"].([]any)) != 3 {
 		t.Errorf("first node: %v", f)
 	}
@@ -404,13 +407,29 @@ func TestCSV(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string][]byte{"nodes.csv": write(t, WriteNodesCSV, nasty()), "edges.csv": write(t, WriteEdgesCSV, nasty())}[f.Name]
+		want := map[string][]byte{"nodes.csv": write(t, WriteNodesCSV, nasty()), "edges.csv": write(t, WriteEdgesCSV, nasty()),
+			"sources.csv": write(t, WriteSourcesCSV, nasty())}[f.Name]
 		if got, _ := io.ReadAll(rc); !bytes.Equal(got, want) {
 			t.Errorf("%s in the zip differs from its own export", f.Name)
 		}
 		rc.Close()
 	}
-	if !reflect.DeepEqual(names, []string{"nodes.csv", "edges.csv"}) {
+	if !reflect.DeepEqual(names, []string{"nodes.csv", "edges.csv", "sources.csv"}) {
 		t.Errorf("zip holds %v", names)
+	}
+
+	// sources.csv: a row per source of each node, then of each edge, in order.
+	rows, err := csv.NewReader(bytes.NewReader(write(t, WriteSourcesCSV, nasty()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{sourceColumns,
+		{"node", "agency:it:farnesina", "doc:a", "0", "5", "MAECI", ""},
+		{"node", "agency:it:farnesina", "doc:a", "9", "14", "MAECI", ""},
+		{"node", "agency:it:farnesina", "", "", "", "", "gazetteer"},
+		{"edge", "PARTICIPATED_IN|agency:it:farnesina|meeting:2024-04-19:rome:g7", "doc:b", "1", "3", "ab", ""},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("sources.csv:\n got %q\nwant %q", rows, want)
 	}
 }

@@ -2706,7 +2706,7 @@ input EdgeInput {
   from: ID!
   """The id of the node it ends at; not a document, nor the from node."""
   to: ID!
-  """The role of the from end: for PARTICIPATED_IN organiser, host, chair, speaker or participant (lower case), for IMPLEMENTS e.g. implementer or partner."""
+  """The start node's role, spelled as EdgeRole (SPEAKER; speaker is read the same): a ParticipantRole on PARTICIPATED_IN, an ImplementerRole on IMPLEMENTS; other kinds take none."""
   role: String
   """When it happened, possibly partial (see Date); part of a MEMORANDUM's id."""
   date: Date
@@ -3215,6 +3215,39 @@ enum ParticipantRole {
   PARTICIPANT
 }
 
+"""The role of an actor in a project or roadmap it carries out (IMPLEMENTS)."""
+enum ImplementerRole {
+  """Carries the project out."""
+  IMPLEMENTER
+  """Leads it among several implementers."""
+  LEAD
+  """A partner in carrying it out."""
+  PARTNER
+}
+
+"""
+The role an edge gives its start node: a ParticipantRole on PARTICIPATED_IN, an ImplementerRole
+on IMPLEMENTS; other edges have none. The exports spell roles the same way.
+"""
+enum EdgeRole {
+  """Organised the meeting (PARTICIPATED_IN)."""
+  ORGANISER
+  """Hosted the meeting (PARTICIPATED_IN)."""
+  HOST
+  """Chaired the meeting or a session of it (PARTICIPATED_IN)."""
+  CHAIR
+  """Spoke at the meeting (PARTICIPATED_IN)."""
+  SPEAKER
+  """Took part without a more specific role (PARTICIPATED_IN)."""
+  PARTICIPANT
+  """Carries the project out (IMPLEMENTS)."""
+  IMPLEMENTER
+  """Leads it among several implementers (IMPLEMENTS)."""
+  LEAD
+  """A partner in carrying it out (IMPLEMENTS)."""
+  PARTNER
+}
+
 """
 Where a fact was read: a span of a document (offsets in Unicode code points, end exclusive, and
 the exact text) or reference data (reference set, every span field null).
@@ -3599,8 +3632,8 @@ type Edge {
   from: Node!
   """The node the edge ends at."""
   to: Node!
-  """The role of the from end, when the kind has one: for PARTICIPATED_IN the participant's role (organiser, host, chair, speaker, participant), for IMPLEMENTS e.g. implementer or partner; null otherwise."""
-  role: String
+  """The start node's role: on PARTICIPATED_IN a ParticipantRole, on IMPLEMENTS an ImplementerRole; null otherwise or when not stated."""
+  role: EdgeRole
   """When it happened, possibly partial (see Date), e.g. the signing of a MEMORANDUM or of a PARTY_TO; null when unknown."""
   date: Date
   """The title of a MEMORANDUM, or the job title of an AFFILIATED_WITH, as written; null otherwise."""
@@ -3675,8 +3708,8 @@ type Implementation {
   implementer: Actor!
   """The project or roadmap."""
   target: Node!
-  """The implementer's part as written, e.g. implementer or partner; null when not stated."""
-  role: String
+  """The implementer's part: IMPLEMENTER, LEAD or PARTNER; null when not stated."""
+  role: ImplementerRole
   """The underlying edge, with its ends."""
   edge: Edge!
   """Where this implementation was read."""
@@ -7391,14 +7424,14 @@ func (ec *executionContext) _Edge_role(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+			return ec.marshalOEdgeRole2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Edge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type EdgeRole does not have child fields"))
 }
 
 func (ec *executionContext) _Edge_date(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
@@ -7845,14 +7878,14 @@ func (ec *executionContext) _Implementation_role(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+			return ec.marshalOImplementerRole2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Implementation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type ImplementerRole does not have child fields"))
 }
 
 func (ec *executionContext) _Implementation_edge(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
@@ -23903,6 +23936,24 @@ func (ec *executionContext) marshalOEdgeKind2ᚕstringᚄ(ctx context.Context, s
 	return ret
 }
 
+func (ec *executionContext) unmarshalOEdgeRole2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalEdgeRole(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEdgeRole2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalEdgeRole(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -23935,6 +23986,24 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOImplementerRole2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalImplementerRole(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImplementerRole2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalImplementerRole(*v)
 	return res
 }
 

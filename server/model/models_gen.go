@@ -145,7 +145,7 @@ type EdgeInput struct {
 	From string `json:"from"`
 	// The id of the node it ends at; not a document, nor the from node.
 	To string `json:"to"`
-	// The role of the from end: for PARTICIPATED_IN organiser, host, chair, speaker or participant (lower case), for IMPLEMENTS e.g. implementer or partner.
+	// The start node's role, spelled as EdgeRole (SPEAKER; speaker is read the same): a ParticipantRole on PARTICIPATED_IN, an ImplementerRole on IMPLEMENTS; other kinds take none.
 	Role *string `json:"role,omitempty"`
 	// When it happened, possibly partial (see Date); part of a MEMORANDUM's id.
 	Date *string `json:"date,omitempty"`

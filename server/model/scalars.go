@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -24,42 +23,50 @@ func UnmarshalDate(v any) (string, error) {
 	return s, nil
 }
 
-// kindNames maps stored kinds to their enum values (UNBody -> UN_BODY).
-var kindNames = map[string]string{
-	fixtures.KindState: "STATE", fixtures.KindAgency: "AGENCY", fixtures.KindUNBody: "UN_BODY",
-	fixtures.KindOrganization: "ORGANIZATION", fixtures.KindPerson: "PERSON", fixtures.KindProject: "PROJECT",
-	fixtures.KindRoadmap: "ROADMAP", fixtures.KindMeeting: "MEETING", graph.KindDocument: "DOCUMENT",
-}
-
-// MarshalNodeKind writes a stored kind as its enum value.
-func MarshalNodeKind(kind string) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) { io.WriteString(w, strconv.Quote(kindNames[kind])) })
-}
+// MarshalNodeKind writes a stored kind as its enum value (graph.KindName: UNBody is UN_BODY).
+func MarshalNodeKind(kind string) graphql.Marshaler { return quoted(graph.KindName(kind)) }
 
 // UnmarshalNodeKind reads an enum value into the stored kind.
 func UnmarshalNodeKind(v any) (string, error) {
 	s, _ := v.(string)
-	for kind, name := range kindNames {
-		if name == s {
-			return kind, nil
-		}
+	if kind, ok := graph.KindOf(s); ok {
+		return kind, nil
 	}
 	return "", inputf("%v is not a NodeKind", v)
 }
 
 // MarshalParticipantRole writes a stored role ("organiser") as its enum value (ORGANISER).
-func MarshalParticipantRole(role string) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) { io.WriteString(w, strconv.Quote(strings.ToUpper(role))) })
-}
+func MarshalParticipantRole(role string) graphql.Marshaler { return quoted(graph.RoleName(role)) }
 
 // UnmarshalParticipantRole reads an enum value into the stored role.
 func UnmarshalParticipantRole(v any) (string, error) {
+	return unmarshalRole(v, fixtures.ParticipantRoles, "ParticipantRole")
+}
+
+// MarshalImplementerRole writes a stored role ("partner") as its enum value (PARTNER).
+func MarshalImplementerRole(role string) graphql.Marshaler { return quoted(graph.RoleName(role)) }
+
+// UnmarshalImplementerRole reads an enum value into the stored role.
+func UnmarshalImplementerRole(v any) (string, error) {
+	return unmarshalRole(v, fixtures.ImplementerRoles, "ImplementerRole")
+}
+
+// MarshalEdgeRole writes any stored role as its enum value (speaker: SPEAKER).
+func MarshalEdgeRole(role string) graphql.Marshaler { return quoted(graph.RoleName(role)) }
+
+// UnmarshalEdgeRole reads an enum value into the stored role.
+func UnmarshalEdgeRole(v any) (string, error) { return unmarshalRole(v, graph.AllRoles, "EdgeRole") }
+
+func unmarshalRole(v any, roles []string, enum string) (string, error) {
 	s, _ := v.(string)
-	switch s {
-	case "ORGANISER", "HOST", "CHAIR", "SPEAKER", "PARTICIPANT":
-		return strings.ToLower(s), nil
+	if role, ok := graph.RoleOf(s, roles); ok {
+		return role, nil
 	}
-	return "", inputf("%v is not a ParticipantRole", v)
+	return "", inputf("%v is not a value of %s", v, enum)
+}
+
+func quoted(s string) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) { io.WriteString(w, strconv.Quote(s)) })
 }
 
 // inputf reports a value the caller got wrong (BAD_USER_INPUT).

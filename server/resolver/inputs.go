@@ -1,6 +1,8 @@
 package resolver
 
 import (
+	"strings"
+
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/model"
@@ -37,8 +39,20 @@ func edgeFromInput(in model.EdgeInput) (fixtures.Edge, error) {
 	if in.Amount != nil {
 		props["amount"] = *in.Amount
 	}
-	return fixtures.Edge{Kind: in.Kind, From: in.From, To: in.To, Role: in.Role, Date: in.Date,
+	return fixtures.Edge{Kind: in.Kind, From: in.From, To: in.To, Role: storedRole(in.Role), Date: in.Date,
 		Properties: props, Sources: srcs}, nil
+}
+
+// storedRole reads a role given as the API spells it (SPEAKER) or as fixtures do (speaker)
+// into the stored spelling; a role it does not know is left for validation to refuse.
+func storedRole(role *string) *string {
+	if role == nil {
+		return nil
+	}
+	if r, ok := graph.RoleOf(strings.ToUpper(*role), graph.AllRoles); ok {
+		return &r
+	}
+	return role
 }
 
 // sourcesFromInput requires either a reference or a whole span (document, start, end, text).

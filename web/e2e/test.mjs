@@ -219,6 +219,9 @@ try {
   await gmlDl.saveAs(gmlFile);
   const viewXml = fs.readFileSync(gmlFile, "utf8");
   check(viewXml.includes('<node id="person:stefano-gambacurta">'), "view GraphML holds the view's nodes");
+  // edge ids are the API's, escaped as the server's GraphML escapes them ("|" is _x007C_)
+  check(/<edge id="PARTICIPATED_IN_x007C_person:stefano-gambacurta_x007C_meeting:[^"]*" source="person:stefano-gambacurta"/.test(viewXml),
+    "view GraphML edge ids are the API's edge ids");
   log(`exports: PNG ${png.length} bytes, GraphML ${viewXml.length} bytes`);
 
   step = "shareable URL";
@@ -257,6 +260,35 @@ try {
   log(`redraw of 3000 nodes: ${frame.toFixed(1)} ms`);
   await page3.screenshot({ path: path.join(out, "06-thousands.png") });
   await page3.close();
+
+  step = "one vocabulary";
+  // The whole graph comes from GET /export/cytoscape: its kinds and roles are the API's enums,
+  // as the page's own GraphQL answers are, and roles read as words on the canvas.
+  const page4 = await context.newPage();
+  page4.on("pageerror", (e) => errors.push(`page error (whole graph): ${e.message}`));
+  await page4.goto(base, { waitUntil: "networkidle" });
+  await page4.click("#btn-all");
+  await page4.waitForFunction(() => window.entente && window.entente.graph.order > 50 && window.entente.isIdle(), null, { timeout: 30000 });
+  const vocab = await page4.evaluate(() => {
+    const { graph } = window.entente;
+    const nodeKinds = new Set(), edgeKinds = new Set(), roles = new Set(), labels = new Set();
+    graph.forEachNode((_, a) => nodeKinds.add(a.kind));
+    graph.forEachEdge((_, a) => { edgeKinds.add(a.kind); if (a.role) { roles.add(a.role); labels.add(a.label); } });
+    return { nodeKinds: [...nodeKinds], edgeKinds: [...edgeKinds], roles: [...roles], labels: [...labels] };
+  });
+  const enumValues = {
+    nodeKinds: ["STATE", "AGENCY", "UN_BODY", "ORGANIZATION", "PERSON", "PROJECT", "ROADMAP", "MEETING", "DOCUMENT"],
+    edgeKinds: ["MEMORANDUM", "PARTICIPATED_IN", "FUNDED", "IMPLEMENTS", "PARTY_TO", "PART_OF", "MEMBER_OF", "AFFILIATED_WITH", "HELD_UNDER", "ADOPTED_AT"],
+    roles: ["ORGANISER", "HOST", "CHAIR", "SPEAKER", "PARTICIPANT", "IMPLEMENTER", "LEAD", "PARTNER"],
+  };
+  for (const [what, allowed] of Object.entries(enumValues)) {
+    const odd = vocab[what].filter((v) => !allowed.includes(v));
+    check(vocab[what].length > 0 && odd.length === 0, `the whole graph's ${what} are the API's enum values: ${vocab[what]} (not: ${odd})`);
+  }
+  check(vocab.roles.includes("SPEAKER") && vocab.labels.includes("participated in (speaker)"),
+    `a speaker's edge reads "participated in (speaker)": roles ${vocab.roles}, labels ${vocab.labels}`);
+  log(`whole graph: ${vocab.nodeKinds.length} node kinds, ${vocab.edgeKinds.length} edge kinds, roles ${vocab.roles.join(" ")}`);
+  await page4.close();
 
   check(errors.length === 0, `no errors in the page:\n${errors.join("\n")}`);
   log("PASS");

@@ -6,6 +6,8 @@ export type NodeKind =
 export type EdgeKind =
   | "MEMORANDUM" | "PARTICIPATED_IN" | "FUNDED" | "IMPLEMENTS" | "PARTY_TO" | "PART_OF" | "MEMBER_OF"
   | "AFFILIATED_WITH" | "HELD_UNDER" | "ADOPTED_AT";
+export type EdgeRole =
+  | "ORGANISER" | "HOST" | "CHAIR" | "SPEAKER" | "PARTICIPANT" | "IMPLEMENTER" | "LEAD" | "PARTNER";
 
 export interface Source {
   text: string | null;
@@ -31,7 +33,7 @@ export interface GEdge {
   kind: EdgeKind;
   from: { id: string };
   to: { id: string };
-  role?: string | null;
+  role?: EdgeRole | null;
   date?: string | null;
   title?: string | null;
   place?: string | null;
@@ -135,31 +137,27 @@ export async function details(id: string): Promise<Details | null> {
   return d.node;
 }
 
-// The whole graph, as the Cytoscape.js JSON of GET /export/cytoscape.
+// The whole graph, as the Cytoscape.js JSON of GET /export/cytoscape, which spells kinds and
+// roles as the API's enums do.
 interface CyData { id: string; kind: string; name?: string; source?: string; target?: string; [k: string]: unknown }
 export async function wholeGraph(): Promise<Subgraph> {
   const res = await fetch("export/cytoscape");
   if (!res.ok) throw new ApiError(`export answered ${res.status}`);
   const body: { data: { truncated: boolean }; elements: { nodes: { data: CyData }[]; edges: { data: CyData }[] } } = await res.json();
   const nodes: GNode[] = body.elements.nodes.map(({ data }) => ({
-    id: data.id, kind: enumKind(data.kind) as NodeKind, name: String(data.name ?? data.id),
+    id: data.id, kind: data.kind as NodeKind, name: String(data.name ?? data.id),
     startDate: (data.startDate as string) ?? (data.published as string) ?? null, place: (data.place as string) ?? null,
     country: (data.country as string) ?? null,
   }));
   const edges: GEdge[] = body.elements.edges.map(({ data }) => ({
-    id: data.id, kind: enumKind(data.kind) as EdgeKind, from: { id: data.source! }, to: { id: data.target! },
-    role: (data.role as string) ?? null, date: (data.date as string) ?? null, title: (data.title as string) ?? null,
+    id: data.id, kind: data.kind as EdgeKind, from: { id: data.source! }, to: { id: data.target! },
+    role: (data.role as EdgeRole) ?? null, date: (data.date as string) ?? null, title: (data.title as string) ?? null,
     place: (data.place as string) ?? null,
     sources: ((data.sources as { document?: string; start?: number; end?: number; text?: string; reference?: string }[]) ?? [])
       .map((s) => ({ text: s.text ?? null, start: s.start ?? null, end: s.end ?? null, reference: s.reference ?? null,
         document: s.document ? { id: s.document, title: null, language: null } : null })),
   }));
   return { nodes, edges, truncated: body.data.truncated };
-}
-
-// UNBody -> UN_BODY, PARTICIPATED_IN stays.
-export function enumKind(k: string): string {
-  return k.includes("_") || k === k.toUpperCase() ? k.toUpperCase() : k.replace(/([a-z])([A-Z])/g, "$1_$2").replace(/^UNBody$/, "UN_BODY").toUpperCase();
 }
 
 // edgeSources reads an edge's sources from the neighbourhood export of one of its ends, and the

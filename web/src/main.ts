@@ -9,7 +9,7 @@ import * as api from "./api";
 import type { GEdge, GNode, Source, Subgraph } from "./api";
 import { emptyState, fromQuery, inRange, toQuery, validDate, type ViewState } from "./state";
 import {
-  DIM_EDGE, DIM_NODE, EDGE_COLOR, EDGE_KINDS, NODE_KINDS, PATH_COLOR, colorOf, edgeKindLabel, kindLabel,
+  DIM_EDGE, DIM_NODE, EDGE_COLOR, EDGE_KINDS, NODE_KINDS, PATH_COLOR, colorOf, edgeKindLabel, kindLabel, roleLabel,
 } from "./style";
 import { toGraphML } from "./graphml";
 
@@ -146,7 +146,7 @@ function addNode(n: GNode, near?: string | null, ring = 0, ringSize = 1, at?: { 
 
 function edgeLabel(e: GEdge): string {
   const base = edgeKindLabel(e.kind);
-  return e.role && e.role !== "participant" ? `${base} (${e.role})` : base;
+  return e.role && e.role !== "PARTICIPANT" ? `${base} (${roleLabel(e.role)})` : base;
 }
 
 function addEdge(e: GEdge): boolean {
@@ -517,7 +517,7 @@ async function renderEdgeDetails(edge: string) {
   }
   const [s, t] = graph.extremities(edge);
   const sa = graph.getNodeAttributes(s), ta = graph.getNodeAttributes(t);
-  const props: [string, unknown][] = [["role", a.role], ["date", a.date], ["title", a.title], ["place", a.place]];
+  const props: [string, unknown][] = [["role", a.role && roleLabel(a.role)], ["date", a.date], ["title", a.title], ["place", a.place]];
   $("details").dataset.shown = "";
   $("details").innerHTML = `
     <header class="node-head"><span class="badge edge">${esc(edgeKindLabel(a.kind))}</span>

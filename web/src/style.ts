@@ -32,6 +32,7 @@ const edgeLabel = new Map(EDGE_KINDS.map((k) => [k.kind as string, k.label]));
 
 export const colorOf = (kind: string) => nodeColor.get(kind) ?? "#555";
 export const kindLabel = (kind: string) => nodeLabel.get(kind) ?? kind;
+export const roleLabel = (role: string) => role.toLowerCase(); // SPEAKER: speaker
 export const edgeKindLabel = (kind: string) => edgeLabel.get(kind) ?? kind.toLowerCase().replace(/_/g, " ");
 
 export const EDGE_COLOR = "#b8bec6";

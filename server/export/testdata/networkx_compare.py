@@ -20,6 +20,14 @@ def entente_id(graphml_id):
     return ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), graphml_id)
 
 
+def graphml_edge_ids(g):
+    """The ids of the edges of a GraphML export: networkx keeps them as the keys of a
+    multigraph, and in each edge's "id" of a graph without parallel edges."""
+    if g.is_multigraph():
+        return [k for _, _, k in g.edges(keys=True)]
+    return [d.get("id", "") for _, _, d in g.edges(data=True)]
+
+
 def simple(g):
     h = nx.Graph(g)
     h.remove_edges_from(list(nx.selfloop_edges(h)))
@@ -57,7 +65,7 @@ def main():
             "directed": gml.is_directed(),
             "nodes": gml.number_of_nodes(),
             "edges": gml.number_of_edges(),
-            "edge_keys": sorted(d.get("key", "") for _, _, d in gml.edges(data=True)),
+            "edge_keys": sorted(entente_id(i) for i in graphml_edge_ids(gml)),
             "kinds": {n: d.get("kind") for n, d in gml.nodes(data=True)},
             "names": {n: d.get("name") for n, d in gml.nodes(data=True)},
         },
