@@ -2,12 +2,12 @@ package graph
 
 import (
 	"os"
-	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 // TestVocabularyIsTheSchemas: KindName, EdgeKindName and RoleName give exactly the values of
@@ -17,12 +17,19 @@ func TestVocabularyIsTheSchemas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	doc, perr := parser.ParseSchema(&ast.Source{Name: "schema.graphqls", Input: string(sdl)})
+	if perr != nil {
+		t.Fatal(perr)
+	}
 	enum := func(name string) []string {
-		m := regexp.MustCompile(`enum ` + name + ` \{([^}]*)\}`).FindSubmatch(sdl)
-		if m == nil {
+		def := doc.Definitions.ForName(name)
+		if def == nil || def.Kind != ast.Enum {
 			t.Fatalf("the schema has no enum %s", name)
 		}
-		values := strings.Fields(string(m[1]))
+		var values []string
+		for _, v := range def.EnumValues {
+			values = append(values, v.Name)
+		}
 		slices.Sort(values)
 		return values
 	}
