@@ -301,6 +301,17 @@ func (r *run) resolveAgencies() {
 			m.country = m.inner[0].country // "Comando Provinciale della Guardia di Finanza"
 		}
 	}
+	// The same body named again without its state: "la Gendarmeria Nazionale francese ... la
+	// Direzione Generale della Gendarmeria Nazionale".
+	stated := r.statedCountries(agencies)
+	for _, m := range agencies {
+		if m.country == "" {
+			m.country = stated[r.writtenName(m)]
+		}
+		if m.country == "" && len(m.inner) > 0 {
+			m.country = stated[r.writtenName(&m.inner[0])]
+		}
+	}
 	// Parents first: a body without a state of its own takes its parent's.
 	r.acronymCountries(agencies)
 	for pass := 0; pass < 3; pass++ {
@@ -355,6 +366,39 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
+}
+
+// statedCountries gives, for each body's name as written, the one state the document gives
+// it where it gives one ("" when it gives several), so that the same body named again in
+// the same words without its state is still that state's.
+func (r *run) statedCountries(agencies []*mention) map[string]string {
+	out := map[string]string{}
+	for _, m := range agencies {
+		if m.country == "" {
+			continue
+		}
+		k := r.writtenName(m)
+		if c, ok := out[k]; ok && c != m.country {
+			out[k] = ""
+		} else if !ok {
+			out[k] = m.country
+		}
+	}
+	return out
+}
+
+// writtenName is a body's name as the text writes it, folded, without the state written
+// in it: "Gendarmeria Nazionale francese" and "la Gendarmeria Nazionale" agree.
+func (r *run) writtenName(m *mention) string {
+	var b strings.Builder
+	for k := m.first; k < m.last; k++ {
+		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState || r.d.Tokens[k].Kind != text.Word {
+			continue
+		}
+		b.WriteString(r.fold(k))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // organisationUnit turns "the Anti-Terrorism Centre of the CIS" into a unit of the

@@ -120,8 +120,8 @@ func (r *run) events() {
 		}
 		for _, t := range things {
 			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {
-				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, "owner")
-				t.owner.inTitle = true // named with the project, not an actor of the sentence
+				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, fixtures.RoleLead) // the body whose project it is leads it
+				t.owner.inTitle = true                                                          // named with the project, not an actor of the sentence
 			}
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)

@@ -82,3 +82,25 @@ func TestMergeAcrossDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestTestdataExtractsValid checks that every text of testdata/loaders extracts to a
+// fixture the format accepts (a role or kind the format refuses fails here, not in a load).
+func TestTestdataExtractsValid(t *testing.T) {
+	docs, _ := filepath.Glob("../../testdata/loaders/*/*.txt")
+	if len(docs) == 0 {
+		t.Fatal("no texts under testdata/loaders")
+	}
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range docs {
+		raw, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.Extract(doc, raw); err != nil {
+			t.Errorf("%s: %v", doc, err)
+		}
+	}
+}

@@ -148,6 +148,35 @@ func (r *run) matchGazetteer() {
 }
 
 // placeQualifiers marks "Lyon, France": the state says where the place is.
+// republicWords, written before or after a state's adjective, name the state itself:
+// "la Repubblica Francese", "la République tunisienne", "the French Republic".
+var republicWords = words("republic words")
+
+// republics reads a republic named by its adjective as the state, so that the name of a body
+// "della Repubblica Francese" stops before it and the body is France's.
+func (r *run) republics() {
+	toks := r.d.Tokens
+	for _, m := range r.ments {
+		// The adjective may have been read as a family name ("Francese"): after "Repubblica"
+		// it is none.
+		if m.kind != fixtures.KindState && m.kind != "" || !m.adjective || m.country == "" || !toks[m.first].Upper {
+			continue
+		}
+		switch {
+		case m.first > 0 && republicWords[r.fold(m.first-1)] && toks[m.first-1].Upper && r.at[m.first-1] == 0:
+			m.first--
+		case m.last < len(toks) && republicWords[r.fold(m.last)] && toks[m.last].Upper && r.at[m.last] == 0:
+			m.last++
+		default:
+			continue
+		}
+		m.kind, m.adjective, m.name = fixtures.KindState, false, r.textOf(m.first, m.last)
+		for k := m.first; k < m.last; k++ {
+			r.at[k] = m.idx + 1
+		}
+	}
+}
+
 func (r *run) placeQualifiers() {
 	for _, m := range r.ments {
 		if m.kind != "place" || m.last+1 >= len(r.d.Tokens) || r.fold(m.last) != "," {

@@ -43,6 +43,7 @@ var recognisers = []struct {
 	{"organs of other bodies", (*run).organsOfOthers},
 	{"ranks", (*run).markRanks},
 	{"places qualified by a state", (*run).placeQualifiers},
+	{"republics named by their adjective", (*run).republics},
 	{"projects", (*run).recogniseProjects},
 	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
 	{"agencies", (*run).recogniseAgencies},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -352,6 +353,27 @@ func TestOrganOfTheOrganisationBeforeIt(t *testing.T) {
 	for _, n := range f.Nodes {
 		if n.Kind == fixtures.KindMeeting && !hasEdge(f, fixtures.EdgeHeldUnder, n.ID, board) {
 			t.Errorf("the meeting of the board is not held under it: %s", nodeIDs(f))
+		}
+	}
+}
+
+func TestRepublicNamedByItsAdjective(t *testing.T) {
+	f := extractText(t, "republic.txt", "Lisbona, 3 marzo 2025 – La Polizia di Stato e la Guardia Nazionale Repubblicana della Repubblica Portoghese hanno firmato oggi a Lisbona un protocollo sulla formazione.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.Contains(n.Name, "Repubblica") {
+			t.Errorf("the republic is read into the body's name: %s %q", n.ID, n.Name)
+		}
+	}
+	if !hasNode(f, "state:pt") {
+		t.Errorf("'la Repubblica Portoghese' is not Portugal: %s", nodeIDs(f))
+	}
+}
+
+func TestBodyNamedAgainWithoutItsState(t *testing.T) {
+	f := extractText(t, "again.txt", "Madrid, 3 marzo 2025 – La Guardia Civil e la Gendarmeria Nazionale francese hanno firmato oggi a Madrid, in Spagna, un protocollo. La Direzione Generale della Gendarmeria Nazionale ospiterà il primo corso a Siviglia.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.Contains(n.Name, "Direzione Generale") && (n.Country == nil || *n.Country != "FR") {
+			t.Errorf("the directorate of the French gendarmerie is not France's: %s", n.ID)
 		}
 	}
 }
