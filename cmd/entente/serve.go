@@ -47,6 +47,7 @@ var serveEnv = []struct{ name, def, help string }{
 	{"ENTENTE_API_KEYS_FILE", "", "file of API keys, one \"role sha256hex name\" a line (entente keys new)"},
 	{"ENTENTE_API_KEYS", "", "API key lines as in the file, separated by ;"},
 	{"ENTENTE_OPEN_READS", "auto", "queries without a key: true, false, or auto (true on a loopback address only)"},
+	{"ENTENTE_OPEN_METRICS", "auto", "/metrics without a key: true, false, or auto (true on a loopback address only); else a key of role reader or above"},
 	{"ENTENTE_INTROSPECTION", "auto", "schema introspection: true, false, or auto (true on a loopback address only)"},
 	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)"},
 	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
@@ -103,7 +104,7 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	o.Access = &server.Access{Keys: keys, OpenReads: flagBool("ENTENTE_OPEN_READS")}
+	o.Access = &server.Access{Keys: keys, OpenReads: flagBool("ENTENTE_OPEN_READS"), OpenMetrics: flagBool("ENTENTE_OPEN_METRICS")}
 	o.Introspection = flagBool("ENTENTE_INTROSPECTION")
 	for _, origin := range strings.Split(v("ENTENTE_CORS_ORIGINS"), ",") {
 		origin = strings.TrimSpace(origin)
@@ -246,7 +247,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 	if err != nil {
 		return err
 	}
-	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).
+	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).Bool("open_metrics", o.Access.OpenMetrics).
 		Bool("introspection", o.Introspection).Strs("cors", o.CORSOrigins).Dur("request_timeout", o.RequestTimeout).Dur("export_timeout", o.ExportTimeout).
 		Float64("rate_limit", o.RateLimit).Msg("access")
 	if o.Access.Keys.Len() == 0 {
