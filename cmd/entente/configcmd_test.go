@@ -118,3 +118,17 @@ func TestConfigCommandExitCode(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeListsEverySetting keeps the README's configuration table in step with the
+// settings the binary reads.
+func TestReadmeListsEverySetting(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(append([]setting{}, env...), serveEnv...) {
+		if !strings.Contains(string(readme), "| `"+s.name+"`") && !strings.Contains(string(readme), "/ `"+s.name+"`") {
+			t.Errorf("README's configuration table has no row for %s", s.name)
+		}
+	}
+}
