@@ -11,6 +11,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/metrics"
 )
 
 // ImportBatch is the number of rows sent in one UNWIND statement.
@@ -50,6 +51,24 @@ func (s *Store) Import(ctx context.Context, f *fixtures.Fixture, progress func(d
 // (importrun.go): in transactions of at most ImportChunk rows, undone if it fails,
 // recorded with the last.
 func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
+	began := time.Now()
+	stats, err := s.importFile(ctx, f, digest, file, progress)
+	countImport(stats, err, began)
+	return stats, err
+}
+
+// countImport counts one imported file, committed or failed, in the metrics.
+func countImport(stats ImportStats, err error, began time.Time) {
+	if err != nil {
+		metrics.ImportFile("failed")
+		metrics.ImportFailed(time.Since(began))
+		return
+	}
+	metrics.ImportFile("committed")
+	metrics.Imported(stats.Documents, stats.Nodes, stats.Edges, stats.Created, time.Since(began))
+}
+
+func (s *Store) importFile(ctx context.Context, f *fixtures.Fixture, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if f == nil {
 		return ImportStats{}, inputf("no fixture to import")
 	}
@@ -60,7 +79,7 @@ func (s *Store) ImportFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 	single := s.runs.single
 	s.runs.mu.Unlock()
 	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > single {
-		return s.ImportParts(ctx, fixtureParts{f}, digest, file, progress)
+		return s.importParts(ctx, fixtureParts{f}, digest, file, progress)
 	}
 	var stats ImportStats
 	began := time.Now()
@@ -428,16 +447,19 @@ func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
 
 // exec runs one statement, returning its records and how many nodes and relationships it created.
 func (t *Tx) exec(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, int, error) {
-	t.store.trips.Add(1)
+	stmt := t.store.statement("write")
 	res, err := t.mtx.Run(ctx, cypher, params)
 	if err != nil {
+		stmt(err)
 		return nil, 0, err
 	}
 	recs, err := res.Collect(ctx)
 	if err != nil {
+		stmt(err)
 		return nil, 0, err
 	}
 	sum, err := res.Consume(ctx)
+	stmt(err)
 	if err != nil {
 		return nil, 0, err
 	}

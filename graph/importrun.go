@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/metrics"
 )
 
 // Import runs. A fixture file of more than ImportOneTransaction rows is not imported in one
@@ -142,6 +143,13 @@ func inChunks[T any](xs []T, size int, each func([]T) error) error {
 // held at a time, with the ids seen so far: its memory, in Go and in Neo4j, does not
 // grow with the size of the file. It gives what ImportFile gives for the same fixture.
 func (s *Store) ImportParts(ctx context.Context, parts FixtureParts, digest, file string, progress func(done, total int)) (ImportStats, error) {
+	began := time.Now()
+	stats, err := s.importParts(ctx, parts, digest, file, progress)
+	countImport(stats, err, began)
+	return stats, err
+}
+
+func (s *Store) importParts(ctx context.Context, parts FixtureParts, digest, file string, progress func(done, total int)) (ImportStats, error) {
 	if err := s.RecoverImports(ctx); err != nil {
 		return ImportStats{}, err
 	}
@@ -286,9 +294,11 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 				Msg("import run: undo interrupted; the next start (RecoverImports) finishes it")
 		}
 		if !committed {
+			metrics.ImportRun("undone")
 			return ImportStats{}, err
 		}
 	}
+	metrics.ImportRun("committed")
 	s.log.Info().Str("file", file).Str("run", run).Int("rows", total).Int("transactions", chunks+2).
 		Dur("took", time.Since(began)).Msg("import run committed")
 	if err := s.cleanupRun(context.WithoutCancel(ctx), run); err != nil {

@@ -83,16 +83,18 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // runAuto runs a statement in an auto-commit transaction (schema changes and CALL { } IN
 // TRANSACTIONS need one) and returns how many properties it set.
 func (s *Store) runAuto(ctx context.Context, cypher string, params map[string]any) (int, error) {
-	s.trips.Add(1)
+	stmt := s.statement("auto")
 	ctx, done := s.watch(ctx)
 	defer done()
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))
 	defer sess.Close(context.Background())
 	res, err := sess.Run(ctx, cypher, params)
 	if err != nil {
+		stmt(err)
 		return 0, classify(hung(ctx, err))
 	}
 	sum, err := res.Consume(ctx)
+	stmt(err)
 	if err != nil {
 		return 0, classify(hung(ctx, err))
 	}

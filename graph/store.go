@@ -17,6 +17,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/metrics"
 )
 
 // Config says which Neo4j to use.
@@ -49,6 +50,9 @@ type Store struct {
 // analytics follows, known without a round trip.
 func (s *Store) KnownNodes() int { return int(s.nodes.Load()) }
 
+// PoolSize is the most connections the driver opens to Neo4j.
+const PoolSize = 64
+
 // Open creates the driver and checks that the server answers.
 func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 	auth := neo4j.NoAuth()
@@ -61,7 +65,7 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 		// ProbeAfter+ProbeTimeout, whatever these say.
 		cfg.SocketConnectTimeout = 5 * time.Second
 		cfg.ConnectionAcquisitionTimeout = 10 * time.Second
-		cfg.MaxConnectionPoolSize = 64
+		cfg.MaxConnectionPoolSize = PoolSize
 		// The driver retries failed transactions, connectivity failures included, for 30 s
 		// by default: with Neo4j down every request would hang that long. It gives up after
 		// a second instead; write retries collisions (deadlocks) itself.
@@ -79,6 +83,7 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
 	}
 	s := &Store{driver: driver, db: c.Database, log: log, probe: probe, runs: newRunState()}
+	metrics.PoolSize(PoolSize)
 	if err := s.Ping(ctx); err != nil {
 		s.Close(context.Background())
 		return nil, err
@@ -104,9 +109,18 @@ func (s *Store) Ping(ctx context.Context) error {
 // RoundTrips is the number of Cypher statements sent so far; tests use it to prove batching.
 func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 
+// statement counts one Cypher statement of mode (read, write, stream or auto): every
+// statement Entente sends goes through here. The function it returns records the
+// statement's time and outcome in the metrics once its records are read.
+func (s *Store) statement(mode string) func(error) {
+	s.trips.Add(1)
+	began := time.Now()
+	return func(err error) { metrics.Statement(mode, time.Since(began), err) }
+}
+
 // read runs one parameterised query in a read transaction and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	s.trips.Add(1)
+	stmt := s.statement("read")
 	ctx, done := s.watch(ctx)
 	defer done()
 	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting()}
@@ -114,6 +128,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		opts = append(opts, neo4j.ExecuteQueryWithTransactionConfig(neo4j.WithTxTimeout(d)))
 	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	stmt(err)
 	if err != nil {
 		return nil, classify(hung(ctx, err))
 	}
@@ -137,12 +152,14 @@ func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, pa
 	}
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-			s.trips.Add(1)
+			stmt := s.statement("read")
 			res, err := tx.Run(ctx, cypher, params)
-			if err != nil {
-				return nil, err
+			var recs []*neo4j.Record
+			if err == nil {
+				recs, err = res.Collect(ctx)
 			}
-			return res.Collect(ctx)
+			stmt(err)
+			return recs, err
 		})
 	}, conf...)
 	return classify(hung(ctx, err))
@@ -272,12 +289,14 @@ type Tx struct {
 
 // run sends one parameterised statement and collects its records.
 func (t *Tx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	t.store.trips.Add(1)
+	stmt := t.store.statement("write")
 	res, err := t.mtx.Run(ctx, cypher, params)
-	if err != nil {
-		return nil, err
+	var recs []*neo4j.Record
+	if err == nil {
+		recs, err = res.Collect(ctx)
 	}
-	return res.Collect(ctx)
+	stmt(err)
+	return recs, err
 }
 
 // classify marks connectivity failures with ErrUnavailable and leaves the rest as they are.

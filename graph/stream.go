@@ -6,6 +6,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/metrics"
 )
 
 // StreamFetch is how many records Neo4j sends at a time to a stream: what the stream holds
@@ -44,6 +45,7 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 	if q.Limit < 0 {
 		return inputf("limit must not be negative")
 	}
+	defer metrics.TransactionBegan()()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName:    s.db,
 		AccessMode:      neo4j.AccessModeRead,
@@ -74,16 +76,19 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m IN ns `
 	}
 	run := func(cypher string, each func(*neo4j.Record) error) error {
-		s.trips.Add(1)
+		stmt := s.statement("stream")
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
+			stmt(err)
 			return classify(err)
 		}
 		for res.Next(ctx) {
 			if err := each(res.Record()); err != nil {
+				stmt(err)
 				return err
 			}
 		}
+		stmt(res.Err())
 		return classify(res.Err())
 	}
 	if q.Begin != nil {

@@ -10,6 +10,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/metrics"
 )
 
 // A Neo4j that hangs (a stopped process, a machine that froze) still accepts connections
@@ -103,8 +105,10 @@ func (p *prober) close(ctx context.Context) error {
 
 // watch returns a context for one statement or transaction, cancelled with errHung when
 // Neo4j stops answering while it runs, and the function that ends the watch (call it
-// once the work has returned). Work done within ProbeAfter costs one timer.
+// once the work has returned). Work done within ProbeAfter costs one timer. The
+// transaction is counted in flight (metrics) until then.
 func (s *Store) watch(ctx context.Context) (context.Context, func()) {
+	ended := metrics.TransactionBegan()
 	ctx, cancel := context.WithCancelCause(ctx)
 	stop := make(chan struct{})
 	t := time.AfterFunc(ProbeAfter, func() {
@@ -130,6 +134,7 @@ func (s *Store) watch(ctx context.Context) (context.Context, func()) {
 		t.Stop()
 		close(stop)
 		cancel(nil)
+		ended()
 	}
 }
 

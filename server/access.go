@@ -12,14 +12,16 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/time/rate"
 
+	"github.com/entente/entente/metrics"
 	"github.com/entente/entente/server/auth"
 )
 
 // Access is who may do what. A nil *Access in Options turns access control off, which
 // only tests and embedders use; `entente serve` always sets one.
 type Access struct {
-	Keys      *auth.Keys // hashed API keys; nil or empty: nobody can write
-	OpenReads bool       // queries without a key are allowed (as Anonymous)
+	Keys        *auth.Keys // hashed API keys; nil or empty: nobody can write
+	OpenReads   bool       // queries without a key are allowed (as Anonymous)
+	OpenMetrics bool       // /metrics without a key is allowed
 }
 
 // authenticate resolves the bearer key into a caller. A request without a key is
@@ -33,6 +35,7 @@ func authenticate(a *Access, l *rateLimiter, next http.Handler) http.Handler {
 			c, found := a.Keys.Lookup(token)
 			if !ok || !found {
 				if l != nil && !l.allow("addr:"+clientHost(r)) {
+					metrics.RateLimited("bad_key")
 					tooMany(w)
 					return
 				}
@@ -53,6 +56,19 @@ func requireKey(a *Access, next http.Handler) http.Handler {
 		if a != nil && !a.OpenReads && r.Method != http.MethodOptions && auth.CallerFrom(r.Context()).Role < auth.Reader {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
 			writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "this server needs an API key for reads and writes (send Authorization: Bearer <key>)")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireMetricsKey refuses /metrics to callers without a key of role reader or above,
+// unless Access.OpenMetrics.
+func requireMetricsKey(a *Access, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a != nil && !a.OpenMetrics && auth.CallerFrom(r.Context()).Role < auth.Reader {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="entente"`)
+			writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "/metrics needs an API key of role reader or above on this server (send Authorization: Bearer <key>; ENTENTE_OPEN_METRICS)")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -188,6 +204,11 @@ func limitRate(l *rateLimiter, next http.Handler) http.Handler {
 			who = "addr:" + clientHost(r)
 		}
 		if !l.allow(who) {
+			if c.Role == auth.Anonymous {
+				metrics.RateLimited("address")
+			} else {
+				metrics.RateLimited("key")
+			}
 			tooMany(w)
 			return
 		}
@@ -222,7 +243,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		switch {
 		case r.URL.Path == "/graphiql":
 			h.Set("Content-Security-Policy", graphiqlCSP)
-		case r.URL.Path == "/graphql" || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || strings.HasPrefix(r.URL.Path, "/export/"):
+		case r.URL.Path == "/graphql" || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" || strings.HasPrefix(r.URL.Path, "/export/"):
 			h.Set("Content-Security-Policy", apiCSP)
 		default:
 			h.Set("Content-Security-Policy", pageCSP)

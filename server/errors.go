@@ -46,6 +46,12 @@ func introspectionOff(ctx context.Context) bool {
 
 // presentError gives every error a stable code; internal details are logged, never sent.
 func presentError(ctx context.Context, err error) *gqlerror.Error {
+	e := presented(ctx, err)
+	noteCode(ctx, e)
+	return e
+}
+
+func presented(ctx context.Context, err error) *gqlerror.Error {
 	var gqlErr *gqlerror.Error
 	if errors.As(err, &gqlErr) && gqlErr.Err == nil {
 		// Parse and validation errors from gqlgen already speak GraphQL and carry
@@ -98,7 +104,18 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 
 // writeError answers a request refused before GraphQL runs, in the GraphQL error shape.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
+	recordCode(w, code)
 	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
+}
+
+// noteCode records the code of an error answered to the request in ctx (its outcome in
+// the metrics, when it is the first).
+func noteCode(ctx context.Context, e *gqlerror.Error) {
+	if info := infoFrom(ctx); info != nil {
+		if code, ok := e.Extensions["code"].(string); ok {
+			info.setCode(code)
+		}
+	}
 }
 
 func setCode(e *gqlerror.Error, code string) {

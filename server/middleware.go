@@ -10,17 +10,50 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/metrics"
 )
 
-// requestInfo is filled while a request runs and logged when it ends.
+// requestInfo is filled while a request runs and logged (and counted) when it ends.
 type requestInfo struct {
 	id        string
 	operation string
+	opType    string // query, mutation or subscription, once the document parsed; "" before
 	status    int    // HTTP status an access check chose for a refused operation; 0: the transport's
 	method    string // the request's HTTP method
+
+	mu   sync.Mutex
+	code string // extensions.code of the first error answered, "" while none
+}
+
+// setCode records code as the request's outcome unless an earlier error did.
+func (info *requestInfo) setCode(code string) {
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	if info.code == "" {
+		info.code = code
+	}
+}
+
+// outcome is the request's outcome code for the metrics: the first error's code, else
+// OK below status 400 and HTTP_<status> from there.
+func (info *requestInfo) outcome(status int) string {
+	info.mu.Lock()
+	defer info.mu.Unlock()
+	switch {
+	case info.code != "":
+		return info.code
+	case status < 400:
+		return "OK"
+	default:
+		return "HTTP_" + strconv.Itoa(status)
+	}
 }
 
 type infoKey struct{}
@@ -60,6 +93,7 @@ func requestID(log zerolog.Logger, next http.Handler) http.Handler {
 // statusWriter remembers the status and size of a response.
 type statusWriter struct {
 	http.ResponseWriter
+	info   *requestInfo // the request's, for recordCode
 	status int
 	bytes  int
 }
@@ -83,11 +117,12 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer (flush, deadlines).
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// accessLog writes one line per request: id, method, path, status, duration, size, operation.
+// accessLog writes one line per request (id, method, path, status, duration, size,
+// operation) and counts it in the metrics.
 func accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		began := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
+		sw := &statusWriter{ResponseWriter: w, info: infoFrom(r.Context())}
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {
 			sw.status = http.StatusOK
@@ -96,11 +131,55 @@ func accessLog(next http.Handler) http.Handler {
 		if sw.status >= 500 {
 			ev = zerolog.Ctx(r.Context()).Error()
 		}
+		took := time.Since(began)
 		info := infoFrom(r.Context())
 		ev.Str("method", r.Method).Str("path", r.URL.Path).Int("status", sw.status).
-			Dur("duration", time.Since(began)).Int("bytes", sw.bytes).Str("client", clientHost(r)).
+			Dur("duration", took).Int("bytes", sw.bytes).Str("client", clientHost(r)).
 			Str("operation", info.operation).Msg("request")
+		handler := route(r.URL.Path)
+		metrics.Request(handler, r.Method, sw.status, took)
+		if handler == "graphql" && r.Method != http.MethodOptions {
+			opType := info.opType
+			if opType == "" {
+				opType = "unknown"
+			}
+			metrics.GraphQL(metrics.Operation(info.operation, info.opType != ""), opType, info.outcome(sw.status), took)
+		}
 	})
+}
+
+// route is the handler label of a path, from a fixed list: never the raw path.
+func route(path string) string {
+	switch {
+	case path == "/graphql":
+		return "graphql"
+	case path == "/graphiql" || strings.HasPrefix(path, "/graphiql/"):
+		return "graphiql"
+	case strings.HasPrefix(path, "/export/"):
+		return "export"
+	case path == "/healthz", path == "/readyz", path == "/metrics":
+		return path[1:]
+	default:
+		return "page"
+	}
+}
+
+// recordCode records code as the outcome of the request that w answers, when w is (or
+// wraps) the access log's writer.
+func recordCode(w http.ResponseWriter, code string) {
+	for {
+		if sw, ok := w.(*statusWriter); ok {
+			if sw.info != nil {
+				sw.info.setCode(code)
+			}
+			return
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return
+		}
+		w = u.Unwrap()
+	}
 }
 
 // recoverPanics turns a panic outside GraphQL execution into a logged 500.

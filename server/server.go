@@ -22,6 +22,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/entente/entente/graph"
+	"github.com/entente/entente/metrics"
 	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/graphiql"
@@ -103,6 +104,10 @@ func New(o Options) http.Handler {
 			http.Redirect(w, r, "/graphiql", http.StatusFound)
 		})
 	}
+	// The metrics follow the rule of reads: open on a loopback address, else for a key of
+	// role reader or above (Access.OpenMetrics).
+	// Scrapes are not rate-limited (a wrong key is, as everywhere).
+	mux.Handle("GET /metrics", authenticate(o.Access, limiter, withTimeout(o.RequestTimeout, requireMetricsKey(o.Access, metrics.Handler()))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "alive"})
 	})
@@ -157,6 +162,7 @@ func GraphQL(o Options) http.Handler {
 	// Order matters: the persisted query is looked up, then the document's size is
 	// bounded before gqlgen parses and validates it; who may ask comes before how much.
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(operationName{})
 	srv.Use(documentBounds{cache: cache, schema: schema})
 	srv.Use(policy{access: o.Access})
 	srv.Use(getQueries{})
@@ -164,9 +170,6 @@ func GraphQL(o Options) http.Handler {
 	srv.Use(depthLimit{max: o.MaxDepth})
 	srv.Use(costLimit{max: o.MaxComplexity, es: es})
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		if info := infoFrom(ctx); info != nil {
-			info.operation = graphql.GetOperationContext(ctx).OperationName
-		}
 		responses := next(ctx)
 		return func(ctx context.Context) *graphql.Response {
 			// gqlgen answers nothing at all once the deadline has passed; say why.
@@ -175,12 +178,36 @@ func GraphQL(o Options) http.Handler {
 			}
 			e := &gqlerror.Error{Message: "the request took too long and was stopped; ask for less (smaller first, limit, depth or maxHops)"}
 			setCode(e, CodeTimeout)
+			noteCode(ctx, e)
 			return &graphql.Response{Errors: gqlerror.List{e}}
 		}
 	})
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverResolver)
 	return srv
+}
+
+// operationName records the name and type of the operation a request runs (for the log
+// and the metrics) as soon as its document is parsed and validated, before any access
+// check can refuse it.
+type operationName struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = operationName{}
+
+func (operationName) ExtensionName() string                   { return "OperationName" }
+func (operationName) Validate(graphql.ExecutableSchema) error { return nil }
+func (operationName) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if info := infoFrom(ctx); info != nil && oc.Operation != nil {
+		info.operation = oc.OperationName
+		if info.operation == "" {
+			info.operation = oc.Operation.Name
+		}
+		info.opType = string(oc.Operation.Operation)
+	}
+	return nil
 }
 
 // withoutIncrementalDelivery is schema without the @defer (and @stream) that gqlparser

@@ -35,6 +35,7 @@ if [ "$want" = test ]; then
   python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=("Python venv: apt-get install python3-venv (Fedora and Homebrew include it)")
   have xmllint || missing+=("xmllint: apt-get install libxml2-utils | dnf install libxml2 | brew install libxml2")
   have curl || missing+=("curl: apt-get install curl | dnf install curl | brew install curl")
+  have prometheus || missing+=("Prometheus (the /metrics test scrapes with it): apt-get install prometheus | dnf install golang-github-prometheus | brew install prometheus")
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

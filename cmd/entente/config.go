@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -27,19 +28,27 @@ type config struct {
 	pageCache string
 }
 
+// setting is one environment variable of the binary, overridden by the flag of the same
+// name (flagName): its name, default and help are written here once, for the flags,
+// `entente config` and the README; its value is checked by validate or serveFlags.options.
+type setting struct {
+	name, def, help string
+	secret          bool // masked by `entente config`
+}
+
 // env lists the variables config reads, with their defaults, for flags and the README.
-var env = []struct{ name, def, help string }{
-	{"NEO4J_URI", "", "Neo4j to use (bolt:// or neo4j://); empty: `run` starts a local one"},
-	{"NEO4J_USER", "neo4j", "Neo4j user (ignored by a local Neo4j, which has no auth)"},
-	{"NEO4J_PASSWORD", "", "Neo4j password"},
-	{"NEO4J_DATABASE", "", "Neo4j database; empty: the server's default"},
-	{"ENTENTE_ADDR", "127.0.0.1:8080", "HTTP listen address"},
-	{"LOG_LEVEL", "info", "debug, info, warn or error"},
-	{"LOG_FORMAT", "console", "json or console"},
-	{"ENTENTE_NEO4J_HOME", ".neo4j/home", "home and data of the local Neo4j"},
-	{"ENTENTE_NEO4J_LIB", ".neo4j/lib", "folder of the Neo4j jars (make neo4j)"},
-	{"ENTENTE_NEO4J_HEAP", "512m", "JVM heap of the local Neo4j"},
-	{"ENTENTE_NEO4J_PAGECACHE", "256m", "page cache of the local Neo4j"},
+var env = []setting{
+	{"NEO4J_URI", "", "Neo4j to use (bolt:// or neo4j://); empty: `run` starts a local one", false},
+	{"NEO4J_USER", "neo4j", "Neo4j user (ignored by a local Neo4j, which has no auth)", false},
+	{"NEO4J_PASSWORD", "", "Neo4j password", true},
+	{"NEO4J_DATABASE", "", "Neo4j database; empty: the server's default", false},
+	{"ENTENTE_ADDR", "127.0.0.1:8080", "HTTP listen address", false},
+	{"LOG_LEVEL", "info", "debug, info, warn or error", false},
+	{"LOG_FORMAT", "console", "json or console", false},
+	{"ENTENTE_NEO4J_HOME", ".neo4j/home", "home and data of the local Neo4j", false},
+	{"ENTENTE_NEO4J_LIB", ".neo4j/lib", "folder of the Neo4j jars (make neo4j)", false},
+	{"ENTENTE_NEO4J_HEAP", "512m", "JVM heap of the local Neo4j", false},
+	{"ENTENTE_NEO4J_PAGECACHE", "256m", "page cache of the local Neo4j", false},
 }
 
 // bindConfig registers a flag per variable on fs, defaulting to the environment.
@@ -79,11 +88,19 @@ func (c *config) validate() error {
 			}
 		}
 		if !ok {
-			return fmt.Errorf("NEO4J_URI=%q: want bolt://host:port or neo4j://host:port", c.neo4j.URI)
+			return fmt.Errorf("NEO4J_URI=%s: want bolt://host:port or neo4j://host:port", maskURI(c.neo4j.URI))
+		}
+		if p := u.Port(); p != "" && !validPort(p, 1) {
+			return fmt.Errorf("NEO4J_URI=%s: port %s is not a port (1 to 65535)", maskURI(c.neo4j.URI), p)
 		}
 	}
-	if _, _, err := net.SplitHostPort(c.addr); err != nil {
+	if !validDatabase(c.neo4j.Database) {
+		return fmt.Errorf("NEO4J_DATABASE=%q: want a database name (letters, digits, '.', '-' and '_', at most 63)", c.neo4j.Database)
+	}
+	if _, port, err := net.SplitHostPort(c.addr); err != nil {
 		return fmt.Errorf("ENTENTE_ADDR=%q: want host:port (%v)", c.addr, err)
+	} else if !validPort(port, 0) {
+		return fmt.Errorf("ENTENTE_ADDR=%q: port %q is not a port (0 to 65535; 0 picks a free one)", c.addr, port)
 	}
 	if _, err := zerolog.ParseLevel(c.logLevel); err != nil || c.logLevel == "" {
 		return fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", c.logLevel)
@@ -97,6 +114,44 @@ func (c *config) validate() error {
 		}
 	}
 	return nil
+}
+
+// validPort says whether p is a port number from least to 65535.
+func validPort(p string, least int) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= least && n <= 65535 && strconv.Itoa(n) == p
+}
+
+// validDatabase says whether name can name a Neo4j database ("": the server's default).
+func validDatabase(name string) bool {
+	if len(name) > 63 {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// maskURI is uri with any password in it masked, for messages and `entente config`.
+func maskURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		// Whatever stands between the scheme and the last @ may hold a password.
+		if at, scheme := strings.LastIndex(uri, "@"), strings.Index(uri, "://"); at >= 0 && scheme >= 0 && scheme+3 <= at {
+			return uri[:scheme+3] + "xxxxx" + uri[at:]
+		}
+		return uri
+	}
+	if u.User == nil {
+		return uri
+	}
+	if _, has := u.User.Password(); !has {
+		return uri
+	}
+	return u.Redacted()
 }
 
 func validMemory(s string) bool {
@@ -124,15 +179,24 @@ func (c *config) logger(w io.Writer) zerolog.Logger {
 
 // parse parses args into a fresh flag set bound to the configuration and validates it.
 func parse(name string, args []string, extra func(fs *flag.FlagSet)) (*config, *flag.FlagSet, error) {
+	c, fs, err := parseFlags(name, args, extra)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := c.validate(); err != nil {
+		return nil, nil, err
+	}
+	return c, fs, nil
+}
+
+// parseFlags parses args into a fresh flag set bound to the configuration, unchecked.
+func parseFlags(name string, args []string, extra func(fs *flag.FlagSet)) (*config, *flag.FlagSet, error) {
 	fs := flag.NewFlagSet("entente "+name, flag.ContinueOnError)
 	c := bindConfig(fs)
 	if extra != nil {
 		extra(fs)
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, nil, err
-	}
-	if err := c.validate(); err != nil {
 		return nil, nil, err
 	}
 	return c, fs, nil

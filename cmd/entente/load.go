@@ -16,6 +16,7 @@ import (
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
+	"github.com/entente/entente/metrics"
 )
 
 func init() {
@@ -96,6 +97,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 		}
 		if read == nil {
 			skipped++
+			metrics.ImportFile("skipped")
 			continue
 		}
 		fileBegan := time.Now()

@@ -35,7 +35,6 @@ func init() {
 // each defaulting to its environment variable (serveEnv).
 type serveFlags struct {
 	values map[string]*string
-	webDir string
 }
 
 // defaultRateLimit is the requests per second per caller of a server reachable from other
@@ -43,22 +42,33 @@ type serveFlags struct {
 const defaultRateLimit = 20
 
 // serveEnv lists the variables of the HTTP service, with their defaults, for flags and the README.
-var serveEnv = []struct{ name, def, help string }{
-	{"ENTENTE_API_KEYS_FILE", "", "file of API keys, one \"role sha256hex name\" a line (entente keys new)"},
-	{"ENTENTE_API_KEYS", "", "API key lines as in the file, separated by ;"},
-	{"ENTENTE_OPEN_READS", "auto", "queries without a key: true, false, or auto (true on a loopback address only)"},
-	{"ENTENTE_INTROSPECTION", "auto", "schema introspection: true, false, or auto (true on a loopback address only)"},
-	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)"},
-	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout"},
-	{"ENTENTE_EXPORT_TIMEOUT", "5m", "longest a whole-graph export (/export/...) may stream"},
-	{"ENTENTE_RATE_LIMIT", "auto", "requests per second per API key (per client address without one); 0: off; auto: off on a loopback address, " + strconv.Itoa(defaultRateLimit) + " elsewhere"},
-	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate"},
-	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client"},
-	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation"},
-	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation"},
-	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes"},
+var serveEnv = []setting{
+	{"ENTENTE_API_KEYS_FILE", "", "file of API keys, one \"role sha256hex name\" a line (entente keys new)", false},
+	{"ENTENTE_API_KEYS", "", "API key lines as in the file, separated by ;", true},
+	{"ENTENTE_OPEN_READS", "auto", "queries without a key: true, false, or auto (true on a loopback address only)", false},
+	{"ENTENTE_OPEN_METRICS", "auto", "/metrics without a key: true, false, or auto (true on a loopback address only); else a key of role reader or above", false},
+	{"ENTENTE_INTROSPECTION", "auto", "schema introspection: true, false, or auto (true on a loopback address only)", false},
+	{"ENTENTE_CORS_ORIGINS", "", "comma-separated origins allowed to call the API from a browser (* for any)", false},
+	{"ENTENTE_REQUEST_TIMEOUT", "15s", "longest a request may run; passed to Neo4j as the transaction timeout", false},
+	{"ENTENTE_EXPORT_TIMEOUT", "5m", "longest a whole-graph export (/export/...) may stream", false},
+	{"ENTENTE_RATE_LIMIT", "auto", "requests per second per API key (per client address without one); 0: off; auto: off on a loopback address, " + strconv.Itoa(defaultRateLimit) + " elsewhere", false},
+	{"ENTENTE_RATE_BURST", "40", "requests a caller may send at once above the rate", false},
+	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client", false},
+	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation", false},
+	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation", false},
+	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes", false},
+	{"ENTENTE_WEB", "web/dist", "built network page to serve at / (make web)", false},
 }
 
+// bindRun registers run's flags: serve's, and the folder of fixtures.
+func bindRun(sf *serveFlags, fixtureDir *string) func(fs *flag.FlagSet) {
+	return func(fs *flag.FlagSet) {
+		bindServe(sf)(fs)
+		fs.StringVar(fixtureDir, "fixtures", "fixtures", "folder of fixtures to load before serving")
+	}
+}
+
+// bindServe registers serve's flags beyond the configuration (serveEnv) on fs.
 func bindServe(sf *serveFlags) func(fs *flag.FlagSet) {
 	return func(fs *flag.FlagSet) {
 		sf.values = map[string]*string{}
@@ -69,7 +79,6 @@ func bindServe(sf *serveFlags) func(fs *flag.FlagSet) {
 			}
 			sf.values[v.name] = fs.String(flagName(v.name), def, v.help+" ($"+v.name+")")
 		}
-		fs.StringVar(&sf.webDir, "web", "web/dist", "built network page to serve at / (make web)")
 	}
 }
 
@@ -103,7 +112,7 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	o.Access = &server.Access{Keys: keys, OpenReads: flagBool("ENTENTE_OPEN_READS")}
+	o.Access = &server.Access{Keys: keys, OpenReads: flagBool("ENTENTE_OPEN_READS"), OpenMetrics: flagBool("ENTENTE_OPEN_METRICS")}
 	o.Introspection = flagBool("ENTENTE_INTROSPECTION")
 	for _, origin := range strings.Split(v("ENTENTE_CORS_ORIGINS"), ",") {
 		origin = strings.TrimSpace(origin)
@@ -139,7 +148,7 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	o.MaxComplexity = flagInt("ENTENTE_MAX_COMPLEXITY", 10)
 	o.MaxDepth = flagInt("ENTENTE_MAX_DEPTH", 2)
 	o.MaxBodyBytes = int64(flagInt("ENTENTE_MAX_BODY", 1024))
-	o.WebDir = sf.webDir
+	o.WebDir = v("ENTENTE_WEB")
 	return o, errors.Join(errs...)
 }
 
@@ -178,10 +187,7 @@ func runRun(ctx context.Context, args []string) error { return runLogging(ctx, a
 func runLogging(ctx context.Context, args []string, w io.Writer) (err error) {
 	var sf serveFlags
 	var fixtureDir string
-	c, _, err := parse("run", args, func(fs *flag.FlagSet) {
-		bindServe(&sf)(fs)
-		fs.StringVar(&fixtureDir, "fixtures", "fixtures", "folder of fixtures to load before serving")
-	})
+	c, _, err := parse("run", args, bindRun(&sf, &fixtureDir))
 	if err != nil {
 		return err
 	}
@@ -246,7 +252,7 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 	if err != nil {
 		return err
 	}
-	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).
+	log.Info().Int("api_keys", o.Access.Keys.Len()).Bool("open_reads", o.Access.OpenReads).Bool("open_metrics", o.Access.OpenMetrics).
 		Bool("introspection", o.Introspection).Strs("cors", o.CORSOrigins).Dur("request_timeout", o.RequestTimeout).Dur("export_timeout", o.ExportTimeout).
 		Float64("rate_limit", o.RateLimit).Msg("access")
 	if o.Access.Keys.Len() == 0 {

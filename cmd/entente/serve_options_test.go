@@ -26,6 +26,7 @@ func TestBadServeSettingNamesTheVariable(t *testing.T) {
 	cases := map[string][]string{
 		"ENTENTE_OPEN_READS":      {"-open-reads", "maybe"},
 		"ENTENTE_INTROSPECTION":   {"-introspection", "yes please"},
+		"ENTENTE_OPEN_METRICS":    {"-open-metrics", "sometimes"},
 		"ENTENTE_CORS_ORIGINS":    {"-cors-origins", "example.org"},
 		"ENTENTE_REQUEST_TIMEOUT": {"-request-timeout", "1ms"},
 		"ENTENTE_EXPORT_TIMEOUT":  {"-export-timeout", "soon"},
@@ -58,7 +59,7 @@ func TestServeDefaultsOpenReadsOnLoopbackOnly(t *testing.T) {
 			t.Fatal(err)
 		}
 		o, _ := sf.options(c.addr)
-		if o.Access.OpenReads != open || o.Introspection != open {
+		if o.Access.OpenReads != open || o.Introspection != open || o.Access.OpenMetrics != open {
 			t.Errorf("%s: open reads %v, introspection %v, want %v", addr, o.Access.OpenReads, o.Introspection, open)
 		}
 		rate := float64(defaultRateLimit)
