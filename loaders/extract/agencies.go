@@ -45,6 +45,9 @@ func (r *run) recogniseAgencies() {
 			}
 			last = i + 1
 		}
+		if rankModifiers[r.fold(first)] && titleWords[r.fold(i)] {
+			continue // "Senior State Prosecutor" is a person's title, not the prosecution service
+		}
 		if r.insideSystemName(first, last) && !(organisationHeads[r.fold(i)] && toks[i].Upper) {
 			continue // "système d'information de la Police d'Afrique australe" is a system
 		}
@@ -368,6 +371,23 @@ func (r *run) resolveAgencies() {
 	}
 }
 
+// stateClosingItem returns the state named alone after a comma at j that closes an item
+// of a list or a bracket: ", Samoa;", "(Judiciary Police, Portugal)".
+func (r *run) stateClosingItem(j int) *mention {
+	toks := r.d.Tokens
+	if j+1 >= len(toks) || r.fold(j) != "," {
+		return nil
+	}
+	s := r.mentionAt(j + 1)
+	if s == nil || s.kind != fixtures.KindState || s.adjective || s.first != j+1 {
+		return nil
+	}
+	if k := s.last; k < len(toks) && toks[k].Sentence == toks[j].Sentence && !strings.Contains(";.)(", r.fold(k)) {
+		return nil
+	}
+	return s
+}
+
 // statedCountries gives, for each body's name as written, the one state the document gives
 // it where it gives one ("" when it gives several), so that the same body named again in
 // the same words without its state is still that state's.
@@ -491,6 +511,10 @@ func (r *run) countrySpec(m *mention) string {
 	}
 	if s := r.mentionAt(m.first - 1); s != nil && s.kind == fixtures.KindState && (s.adjective || r.d.Tokens[m.first].Upper) {
 		s.spec = true // "the Moroccan Ministry", "the United States Coast Guard"
+		return s.country
+	}
+	if s := r.stateClosingItem(j); s != nil {
+		s.spec = true // "Ms X, Senior Prosecutor, Office of the Attorney General, Samoa;"
 		return s.country
 	}
 	if m.first >= 2 && r.fold(m.first-1) == "s" && r.d.Fold[r.d.Tokens[m.first-1].Start-1] == '\'' {

@@ -331,6 +331,9 @@ var regionWords = words("region words")
 // unitPrepositions put a unit in the organisation named after it: "Unit at the OSCE".
 var unitPrepositions = words("unit prepositions")
 
+// rankModifiers start a person's title, never a body's name: "Senior State Prosecutor".
+var rankModifiers = words("rank modifiers")
+
 // organisationHeads start the names of bodies that are organisations, not agencies.
 var organisationHeads = words("organisation heads")
 

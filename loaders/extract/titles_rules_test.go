@@ -377,3 +377,20 @@ func TestBodyNamedAgainWithoutItsState(t *testing.T) {
 		}
 	}
 }
+
+func TestListItemClosedByItsState(t *testing.T) {
+	f := extractText(t, "items.txt", "Experts meet on digital evidence\n\nAPIA, 3 March 2025 – The following experts attended the meeting held in Apia on 3 March 2025:\n- Ms Ana Silva, Senior State Prosecutor, Office of the Director of Public Prosecutions, Tonga;\n- Mr Tom Baker (Judiciary Police, Portugal).\n")
+	for person, body := range map[string]string{
+		"person:ana-silva": "agency:to:office-director-public-prosecutions",
+		"person:tom-baker": "agency:pt:judiciary-police",
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, person, body) {
+			t.Errorf("%s is not affiliated with %s: %s", person, body, nodeIDs(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Senior") {
+			t.Errorf("a person's title read as a body: %s", n.ID)
+		}
+	}
+}
