@@ -119,6 +119,9 @@ func (r *run) events() {
 			}
 		}
 		for _, t := range things {
+			if o := r.possessiveOwner(t, first); o != nil {
+				r.g.edge(fixtures.EdgeImplements, o.id, t.id, st.span, fixtures.RoleImplementer)
+			}
 			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {
 				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, fixtures.RoleLead) // the body whose project it is leads it
 				t.owner.inTitle = true                                                          // named with the project, not an actor of the sentence
@@ -714,4 +717,36 @@ func (st *sentenceState) has(kind cueKind) bool {
 		}
 	}
 	return false
+}
+
+// possessives name the owner of what follows by reference: "its", "son", "il suo".
+var possessives = words("possessives")
+
+// possessiveOwner returns the body a project written with a possessive belongs to: the
+// nearest body named before it in the sentence ("delivered by UNODC through its Global
+// Maritime Crime Programme"), nil when there is none or no possessive.
+func (r *run) possessiveOwner(t *mention, first int) *mention {
+	if t.kind != fixtures.KindProject {
+		return nil
+	}
+	k := t.first - 1
+	if k >= first && articles[r.fold(k)] {
+		k-- // "il suo programma"
+	}
+	if k < first || !possessives[r.fold(k)] {
+		return nil
+	}
+	for j := k - 1; j >= first; j-- {
+		m := r.mentionAt(j)
+		if m == nil || m.id == "" {
+			continue
+		}
+		switch m.kind {
+		case fixtures.KindOrganization, fixtures.KindUNBody, fixtures.KindAgency:
+			return m
+		case fixtures.KindPerson, fixtures.KindState, fixtures.KindProject, fixtures.KindRoadmap:
+			return nil
+		}
+	}
+	return nil
 }

@@ -452,3 +452,10 @@ func TestNamedOperationIsNoPerson(t *testing.T) {
 		t.Errorf("the operation is not read: %s", nodeIDs(f))
 	}
 }
+
+func TestProjectOfTheBodyNamedBefore(t *testing.T) {
+	f := extractText(t, "possessive.txt", "DAKAR, 3 March 2025 – The workshop, held in Dakar on 3 March 2025, was organised by INTERPOL through its WAPIS Programme for officers from Senegal and Mali.\n")
+	if !hasEdge(f, fixtures.EdgeImplements, "org:interpol", "project:wapis") {
+		t.Errorf("'INTERPOL through its WAPIS Programme' does not say INTERPOL runs it: %s", nodeIDs(f))
+	}
+}
