@@ -459,3 +459,12 @@ func TestProjectOfTheBodyNamedBefore(t *testing.T) {
 		t.Errorf("'INTERPOL through its WAPIS Programme' does not say INTERPOL runs it: %s", nodeIDs(f))
 	}
 }
+
+func TestDonorDepartmentsAreListed(t *testing.T) {
+	f := extractText(t, "donors.txt", "Port-Louis, 3 mars 2025 – Ces formations sont financées par Affaires mondiales Canada et par le Département fédéral des affaires étrangères dans le cadre du programme « OCEAN WATCH ».\n")
+	for _, funder := range []string{"agency:ca:global-affairs-canada", "agency:ch:fdfa"} {
+		if !hasEdge(f, fixtures.EdgeFunded, funder, "project:ocean-watch") {
+			t.Errorf("%s does not fund the programme: %s", funder, nodeIDs(f))
+		}
+	}
+}
