@@ -400,7 +400,7 @@ func interpolate(s string, vars map[string]string) (string, error) {
 	s = strings.ReplaceAll(s, "$$", "\x00")
 	s = composeVar.ReplaceAllStringFunc(s, func(m string) string {
 		g := composeVar.FindStringSubmatch(m)
-		v, set := vars[g[1]]
+		v := vars[g[1]]
 		switch g[2] {
 		case ":-":
 			if v == "" {
@@ -414,7 +414,6 @@ func interpolate(s string, vars map[string]string) (string, error) {
 		default:
 			errs = append(errs, fmt.Errorf("%s: operator %s not expected here", g[1], g[2]))
 		}
-		_ = set
 		return v
 	})
 	return strings.ReplaceAll(s, "\x00", "$"), errors.Join(errs...)
