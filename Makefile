@@ -56,7 +56,7 @@ web/dist/index.html $(GRAPHIQL) &: $(WEB_SRC)
 build: web
 	$(GO) build -o entente ./cmd/entente
 
-## test-tools: what the tests check against (networkx, Cytoscape.js, the XML schemas, graphql-schema-linter)
+## test-tools: what the tests check against (networkx, Cytoscape.js, the XML schemas, graphql-schema-linter, hadolint)
 test-tools: $(VENV)/.installed
 	npm ci --silent --prefix server/export/testdata/cytoscape
 	npm ci --silent --prefix server/testdata/schemalint
@@ -64,9 +64,10 @@ test-tools: $(VENV)/.installed
 	python3 -m venv server/audit/.venv && server/audit/.venv/bin/pip install -q -r server/audit/requirements.txt
 	bash server/export/testdata/fetch-schemas.sh
 
-$(VENV)/.installed: server/export/testdata/requirements.txt loaders/quality/requirements.txt
+$(VENV)/.installed: server/export/testdata/requirements.txt loaders/quality/requirements.txt setup/requirements-container.txt
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install -q --disable-pip-version-check -r server/export/testdata/requirements.txt -r loaders/quality/requirements.txt
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r server/export/testdata/requirements.txt -r loaders/quality/requirements.txt \
+		-r setup/requirements-container.txt
 	touch $@
 
 ## neo4j: resolve the pinned Neo4j Community jars with Maven, once
