@@ -468,16 +468,3 @@ func TestDonorDepartmentsAreListed(t *testing.T) {
 		}
 	}
 }
-
-func TestFrenchTrainingIsAMeeting(t *testing.T) {
-	f := extractText(t, "formation.txt", "Formation de douaniers à Lomé\n\nLomé, 3 mars 2025 – La formation, qui s'est tenue à Lomé du 3 au 5 mars 2025, a réuni vingt douaniers du Bénin et du Togo au centre de formation de Lomé.\n")
-	meetings := 0
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			meetings++
-		}
-	}
-	if meetings != 1 || !hasEdge(f, fixtures.EdgeParticipatedIn, "state:bj", "meeting:2025-03-03:lome:training") {
-		t.Errorf("want one training with Benin taking part: %s", nodeIDs(f))
-	}
-}

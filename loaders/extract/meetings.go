@@ -59,11 +59,6 @@ func sameKind(a, b string) bool {
 	return subtypeClass(a) == subtypeClass(b)
 }
 
-// bareOf are "de" and "di" written without an article: a meeting noun after them and a
-// meeting noun or a body's head qualifies that noun ("centre de formation") and names no
-// meeting ("un ciclo di visite" still does).
-var bareOf = words("bare of")
-
 // learning are the kinds of meeting where people are trained: "the workshop ... the
 // training" may name one event.
 var learning = map[string]bool{"workshop": true, "training": true, "exercise": true}
@@ -117,9 +112,6 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			}
 			if f == "course" && r.d.Lang != "en" {
 				continue
-			}
-			if i > st.first+1 && bareOf[r.fold(i-1)] && !r.d.Tokens[i].Upper && (meetingHeads[r.fold(i-2)] != "" || agencyHeads[r.fold(i-2)]) {
-				continue // "session de formation", "centre de formation": the noun says what kind
 			}
 			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) {
 				continue // "the project met its targets"
