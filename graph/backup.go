@@ -304,7 +304,7 @@ func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, wr
 			CALL (a) {
 				MATCH (a)-[r]->(b)
 				WITH r, b, `+classOf+` AS bc, `+keyOf+` AS bk
-				RETURN r, bc, bk ORDER BY type(r), bc, bk, r.key
+				RETURN r, b, bc, bk ORDER BY type(r), bc, bk, r.key
 			}
 			RETURN a.`+c.Key+`, type(r), bc, bk, properties(r), labels(b)`, params, func(r *neo4j.Record) error {
 			from, typ := str(r.Values[0]), str(r.Values[1])

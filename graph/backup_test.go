@@ -280,13 +280,13 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 		data []byte
 		want string
 	}{
-		"truncated gzip":   {raw[:len(raw)*2/3], "corrupt or truncated"},
-		"truncated lines":  {gz(strings.Join(lines[:len(lines)/2], "")), "truncated"},
-		"flipped bit":      {gz(string(flipped)), ""},
-		"wrong version":    {gz(resealed(wrongVersion)), "version 2"},
-		"not gzip":         {[]byte(strings.Join(lines, "")), "not gzip"},
-		"not a backup":     {gz(`{"format":"entente-fixture/1"}` + "\n"), "not an Entente backup"},
-		"unknown label":    {gz(resealed(append([]string{lines[0], `{"labels":["Entity","Evil"],"props":{"id":"x"}}` + "\n"}, lines[1:]...))), `"Evil"`},
+		"truncated gzip":    {raw[:len(raw)*2/3], "corrupt or truncated"},
+		"truncated lines":   {gz(strings.Join(lines[:len(lines)/2], "")), "truncated"},
+		"flipped bit":       {gz(string(flipped)), ""},
+		"wrong version":     {gz(resealed(wrongVersion)), "version 2"},
+		"not gzip":          {[]byte(strings.Join(lines, "")), "not gzip"},
+		"not a backup":      {gz(`{"format":"entente-fixture/1"}` + "\n"), "not an Entente backup"},
+		"unknown label":     {gz(resealed(append([]string{lines[0], `{"labels":["Entity","Evil"],"props":{"id":"x"}}` + "\n"}, lines[1:]...))), `"Evil"`},
 		"dangling (midway)": {gz(resealed(midway)), "does not hold"},
 	}
 	for name, c := range cases {

@@ -51,7 +51,7 @@ func encodeProps(buf *bytes.Buffer, props map[string]any) error {
 func writeString(buf *bytes.Buffer, s string) {
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	enc.Encode(s) // a string always encodes
+	enc.Encode(s)               // a string always encodes
 	buf.Truncate(buf.Len() - 1) // Encode's newline
 }
 
