@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -160,6 +161,8 @@ func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, wr
 	defer tx.Close(context.Background())
 	run := func(cypher string, params map[string]any, each func(*neo4j.Record) error) error {
 		stmt := s.statement("stream")
+		began := time.Now()
+		defer func() { s.log.Debug().Dur("took", time.Since(began)).Str("cypher", cypher).Msg("backup statement") }()
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			stmt(err)
