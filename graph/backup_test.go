@@ -70,16 +70,40 @@ func fullSnapshot(t *testing.T) []string {
 	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" RETURN labels(n), properties(n)", nil) {
 		l := strs(r.Values[0])
 		sort.Strings(l)
-		out = append(out, fmt.Sprintf("node %v %#v", l, r.Values[1]))
+		out = append(out, fmt.Sprintf("node %v %s", l, typed(r.Values[1])))
 	}
 	for _, r := range query(t, "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.sha256), labels(a), type(r), coalesce(b.id, b.sha256), labels(b), properties(r)", nil) {
 		la, lb := strs(r.Values[1]), strs(r.Values[4])
 		sort.Strings(la)
 		sort.Strings(lb)
-		out = append(out, fmt.Sprintf("rel %v%v -%v-> %v%v %#v", r.Values[0], la, r.Values[2], r.Values[3], lb, r.Values[5]))
+		out = append(out, fmt.Sprintf("rel %v%v -%v-> %v%v %s", r.Values[0], la, r.Values[2], r.Values[3], lb, typed(r.Values[5])))
 	}
 	sort.Strings(out)
 	return out
+}
+
+// typed prints a value with the Go type of every part (fmt prints 1.0 and 1 alike).
+func typed(v any) string {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%q=%s", k, typed(x[k]))
+		}
+		return "{" + strings.Join(parts, " ") + "}"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = typed(e)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	}
+	return fmt.Sprintf("%T(%#v)", v, v)
 }
 
 func diffLists(t *testing.T, what string, want, got []string) {
