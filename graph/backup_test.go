@@ -350,3 +350,39 @@ func TestBackupRefusesDuringImportRun(t *testing.T) {
 		t.Errorf("a refused backup left files: %v", entries)
 	}
 }
+
+// A restore in small batches gives the same graph; one killed midway (its process gone, no
+// undo) is rolled back by the next start (RecoverImports), leaving the database empty.
+func TestRestoreKilledMidwayIsRolledBack(t *testing.T) {
+	store, ctx := open(t)
+	loadSeedAndCurate(t, store)
+	want := fullSnapshot(t)
+	file := filepath.Join(t.TempDir(), "b.gz")
+	if _, err := store.BackupFile(ctx, file, "test"); err != nil {
+		t.Fatal(err)
+	}
+	empty(t, store)
+	graph.SetRestoreBatch(store, 25)
+	graph.KillRestoreAfter(store, 6) // after 4 batches of nodes and 2 of relationships
+	if _, err := store.RestoreFile(ctx, file, false); !errors.Is(err, graph.ErrKilled) {
+		t.Fatalf("restore: %v, want it killed", err)
+	}
+	left := fullSnapshot(t)
+	if len(left) < 100 || !slices.ContainsFunc(left, func(s string) bool { return strings.Contains(s, "_restore") }) {
+		t.Fatalf("the killed restore left %d elements, want the part it wrote, tagged", len(left))
+	}
+	if _, err := store.BackupFile(ctx, filepath.Join(t.TempDir(), "c.gz"), "test"); err == nil || !strings.Contains(err.Error(), "restore") {
+		t.Errorf("a backup during an unfinished restore: %v, want a refusal", err)
+	}
+	graph.SetImportStale(store, 0) // its process is taken for gone
+	if err := store.EnsureSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := fullSnapshot(t); len(got) != 0 {
+		t.Fatalf("%d elements left after the next start, e.g. %s", len(got), got[0])
+	}
+	if _, err := store.RestoreFile(ctx, file, false); err != nil {
+		t.Fatal(err)
+	}
+	diffLists(t, "restored in batches of 25", want, fullSnapshot(t))
+}

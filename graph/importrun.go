@@ -84,10 +84,14 @@ type runState struct {
 	single    int           // rows of a file imported in one transaction (ImportOneTransaction)
 	stale     time.Duration // ImportStale
 	killAfter int           // tests: stop the next run after this many chunks, without undo
+
+	restoreBatch     int // lines per transaction of a restore (RestoreBatch)
+	restoreKillAfter int // tests: stop the next restore after this many batches, without undo
 }
 
 func newRunState() *runState {
-	return &runState{active: map[string]bool{}, chunk: ImportChunk, single: ImportOneTransaction, stale: ImportStale}
+	return &runState{active: map[string]bool{}, chunk: ImportChunk, single: ImportOneTransaction, stale: ImportStale,
+		restoreBatch: RestoreBatch}
 }
 
 func (r *runState) setActive(run string, on bool) {

@@ -276,6 +276,9 @@ func (s *Store) RestoreFile(ctx context.Context, path string, replace bool) (Res
 			return err
 		})
 	}
+	if errors.Is(err, errKilled) {
+		return RestoreStats{}, err
+	}
 	if err != nil {
 		s.log.Warn().Str("file", path).Str("restore", run).Err(err).Msg("restore failed: undoing it")
 		if uerr := s.undoRestore(context.WithoutCancel(ctx), run); uerr != nil {
@@ -294,11 +297,19 @@ func (s *Store) RestoreFile(ctx context.Context, path string, replace bool) (Res
 // restoreBatches writes the nodes, then the relationships, of the backup at path, in
 // transactions of RestoreBatch lines.
 func (s *Store) restoreBatches(ctx context.Context, path, run string, stats *RestoreStats) error {
+	s.runs.mu.Lock()
+	size, killAfter := s.runs.restoreBatch, s.runs.restoreKillAfter
+	s.runs.restoreKillAfter = 0
+	s.runs.mu.Unlock()
 	var nodes []any
 	var rels []restoreRel
+	batches := 0
 	flushNodes := func() error {
 		if len(nodes) == 0 {
 			return nil
+		}
+		if batches++; killAfter > 0 && batches > killAfter {
+			return errKilled
 		}
 		err := s.write(ctx, func(tx *Tx) error {
 			if err := tx.restoreHeartbeat(ctx, run); err != nil {
@@ -321,6 +332,9 @@ func (s *Store) restoreBatches(ctx context.Context, path, run string, stats *Res
 	flushRels := func() error {
 		if len(rels) == 0 {
 			return nil
+		}
+		if batches++; killAfter > 0 && batches > killAfter {
+			return errKilled
 		}
 		byEnds := map[[2]string][]any{}
 		for _, r := range rels {
@@ -362,7 +376,7 @@ func (s *Store) restoreBatches(ctx context.Context, path, run string, stats *Res
 	}
 	_, err := readBackup(path, func(n restoreNode) error {
 		nodes = append(nodes, map[string]any{"labels": n.labels, "props": n.props})
-		if len(nodes) == RestoreBatch {
+		if len(nodes) == size {
 			return flushNodes()
 		}
 		return nil
@@ -371,7 +385,7 @@ func (s *Store) restoreBatches(ctx context.Context, path, run string, stats *Res
 			return err
 		}
 		rels = append(rels, r)
-		if len(rels) == RestoreBatch {
+		if len(rels) == size {
 			return flushRels()
 		}
 		return nil
