@@ -276,6 +276,13 @@ func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, wr
 			return stats, err
 		}
 	}
+	s.runs.mu.Lock()
+	hook := s.runs.backupHook
+	s.runs.backupHook = nil
+	s.runs.mu.Unlock()
+	if hook != nil {
+		hook()
+	}
 	// Relationships, by start node (as the nodes), type, end node and key; ties by bytes.
 	classOf := "CASE "
 	keyOf := "CASE "

@@ -386,3 +386,34 @@ func TestRestoreKilledMidwayIsRolledBack(t *testing.T) {
 	}
 	diffLists(t, "restored in batches of 25", want, fullSnapshot(t))
 }
+
+// A write that commits while a backup reads makes it read again: the file holds the graph
+// after the write, nodes and relationships alike.
+func TestBackupReadsAgainAfterAConcurrentWrite(t *testing.T) {
+	store, ctx := open(t)
+	if _, err := store.Import(ctx, read(t, "../testdata/graph/a.json"), nil); err != nil {
+		t.Fatal(err)
+	}
+	graph.OnNextBackup(store, func() {
+		if _, err := store.UpsertNode(ctx, fixtures.Node{ID: "org:written-meanwhile", Kind: "Organization", Name: "Written meanwhile"}); err != nil {
+			t.Error(err)
+		}
+	})
+	file := filepath.Join(t.TempDir(), "b.gz")
+	st, err := store.BackupFile(ctx, file, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Attempts != 2 {
+		t.Errorf("read %d times, want 2 (the first saw a write commit)", st.Attempts)
+	}
+	if !strings.Contains(string(decompressed(t, file)), `"id":"org:written-meanwhile"`) {
+		t.Error("the backup lacks the node written while the first read ran")
+	}
+	want := fullSnapshot(t)
+	empty(t, store)
+	if _, err := store.RestoreFile(ctx, file, false); err != nil {
+		t.Fatal(err)
+	}
+	diffLists(t, "restored", want, fullSnapshot(t))
+}

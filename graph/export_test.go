@@ -43,3 +43,10 @@ func KillRestoreAfter(s *Store, batches int) {
 	defer s.runs.mu.Unlock()
 	s.runs.restoreKillAfter = batches
 }
+
+// OnNextBackup makes s's next backup call f once, between reading nodes and relationships.
+func OnNextBackup(s *Store, f func()) {
+	s.runs.mu.Lock()
+	defer s.runs.mu.Unlock()
+	s.runs.backupHook = f
+}

@@ -85,8 +85,9 @@ type runState struct {
 	stale     time.Duration // ImportStale
 	killAfter int           // tests: stop the next run after this many chunks, without undo
 
-	restoreBatch     int // lines per transaction of a restore (RestoreBatch)
-	restoreKillAfter int // tests: stop the next restore after this many batches, without undo
+	restoreBatch     int    // lines per transaction of a restore (RestoreBatch)
+	restoreKillAfter int    // tests: stop the next restore after this many batches, without undo
+	backupHook       func() // tests: called once, by the next backup, between nodes and relationships
 }
 
 func newRunState() *runState {
