@@ -28,3 +28,25 @@ func SetImportStale(s *Store, d time.Duration) {
 
 // ErrKilled is what an import run stopped by KillImportAfter returns.
 var ErrKilled = errKilled
+
+// SetRestoreBatch makes s restore a backup in transactions of at most lines lines.
+func SetRestoreBatch(s *Store, lines int) {
+	s.runs.mu.Lock()
+	defer s.runs.mu.Unlock()
+	s.runs.restoreBatch = lines
+}
+
+// KillRestoreAfter stops s's next restore after batches write transactions, without
+// undo, leaving it unfinished as a SIGKILL of its process would.
+func KillRestoreAfter(s *Store, batches int) {
+	s.runs.mu.Lock()
+	defer s.runs.mu.Unlock()
+	s.runs.restoreKillAfter = batches
+}
+
+// OnNextBackup makes s's next backup call f once, between reading nodes and relationships.
+func OnNextBackup(s *Store, f func()) {
+	s.runs.mu.Lock()
+	defer s.runs.mu.Unlock()
+	s.runs.backupHook = f
+}

@@ -84,10 +84,15 @@ type runState struct {
 	single    int           // rows of a file imported in one transaction (ImportOneTransaction)
 	stale     time.Duration // ImportStale
 	killAfter int           // tests: stop the next run after this many chunks, without undo
+
+	restoreBatch     int    // lines per transaction of a restore (RestoreBatch)
+	restoreKillAfter int    // tests: stop the next restore after this many batches, without undo
+	backupHook       func() // tests: called once, by the next backup, between nodes and relationships
 }
 
 func newRunState() *runState {
-	return &runState{active: map[string]bool{}, chunk: ImportChunk, single: ImportOneTransaction, stale: ImportStale}
+	return &runState{active: map[string]bool{}, chunk: ImportChunk, single: ImportOneTransaction, stale: ImportStale,
+		restoreBatch: RestoreBatch}
 }
 
 func (r *runState) setActive(run string, on bool) {
@@ -704,8 +709,12 @@ func (s *Store) cleanupRun(ctx context.Context, run string) error {
 // RecoverImports finishes what import runs left behind, and logs each: the bookkeeping of
 // a committed run is removed, and a run whose process is gone is undone (on this host, as
 // soon as its pid no longer runs; from another host, once silent for ImportStale). Runs of
-// this Store in progress, and those of live processes, are left alone. EnsureSchema calls it.
+// this Store in progress, and those of live processes, are left alone. Restores
+// (restore.go) left behind are finished the same way. EnsureSchema calls it.
 func (s *Store) RecoverImports(ctx context.Context) error {
+	if err := s.recoverRestores(ctx); err != nil {
+		return fmt.Errorf("finishing an earlier restore: %w", err)
+	}
 	recs, err := s.read(ctx, `
 		MATCH (r:ImportRun)
 		RETURN r.id, r.state, r.host, r.pid, r.file, r.done, r.total,
