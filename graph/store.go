@@ -120,6 +120,9 @@ func (s *Store) statement(ctx context.Context, mode, cypher string) func(error) 
 	s.trips.Add(1)
 	began := time.Now()
 	span := s.statementSpan(ctx, mode, cypher)
+	if span == nil {
+		return func(err error) { metrics.Statement(mode, time.Since(began), err) }
+	}
 	return func(err error) {
 		metrics.Statement(mode, time.Since(began), err)
 		endStatementSpan(span, err)
