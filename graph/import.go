@@ -447,7 +447,7 @@ func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
 
 // exec runs one statement, returning its records and how many nodes and relationships it created.
 func (t *Tx) exec(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, int, error) {
-	stmt := t.store.statement("write")
+	stmt := t.store.statement(ctx, "write", cypher)
 	res, err := t.mtx.Run(ctx, cypher, params)
 	if err != nil {
 		stmt(err)

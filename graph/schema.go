@@ -83,7 +83,7 @@ func (s *Store) EnsureSchema(ctx context.Context) error {
 // runAuto runs a statement in an auto-commit transaction (schema changes and CALL { } IN
 // TRANSACTIONS need one) and returns how many properties it set.
 func (s *Store) runAuto(ctx context.Context, cypher string, params map[string]any) (int, error) {
-	stmt := s.statement("auto")
+	stmt := s.statement(ctx, "auto", cypher)
 	ctx, done := s.watch(ctx)
 	defer done()
 	sess := s.driver.NewSession(ctx, neo4jWriteSession(s))

@@ -15,6 +15,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/rs/zerolog"
+	"go.opentelemetry.io/otel/attribute"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/metrics"
@@ -43,6 +44,8 @@ type Store struct {
 	probe  *prober
 	nodes  atomic.Int64 // the nodes last counted or read whole (KnownNodes)
 	runs   *runState    // this store's import runs (importrun.go)
+
+	spanAttrs []attribute.KeyValue // of every statement span (trace.go)
 }
 
 // KnownNodes is the number of nodes the store last counted (Counts) or read whole
@@ -82,7 +85,7 @@ func Open(ctx context.Context, c Config, log zerolog.Logger) (*Store, error) {
 		driver.Close(context.Background())
 		return nil, fmt.Errorf("NEO4J_URI %q: %w", c.URI, err)
 	}
-	s := &Store{driver: driver, db: c.Database, log: log, probe: probe, runs: newRunState()}
+	s := &Store{driver: driver, db: c.Database, log: log, probe: probe, runs: newRunState(), spanAttrs: spanAttrs(c)}
 	metrics.PoolSize(PoolSize)
 	if err := s.Ping(ctx); err != nil {
 		s.Close(context.Background())
@@ -109,18 +112,26 @@ func (s *Store) Ping(ctx context.Context) error {
 // RoundTrips is the number of Cypher statements sent so far; tests use it to prove batching.
 func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 
-// statement counts one Cypher statement of mode (read, write, stream or auto): every
-// statement Entente sends goes through here. The function it returns records the
-// statement's time and outcome in the metrics once its records are read.
-func (s *Store) statement(mode string) func(error) {
+// statement counts one Cypher statement of mode (read, write, stream or auto), sent in
+// ctx: every statement Entente sends goes through here. The function it returns records
+// the statement's time and outcome in the metrics once its records are read, and ends its
+// span in a traced request (trace.go).
+func (s *Store) statement(ctx context.Context, mode, cypher string) func(error) {
 	s.trips.Add(1)
 	began := time.Now()
-	return func(err error) { metrics.Statement(mode, time.Since(began), err) }
+	span := s.statementSpan(ctx, mode, cypher)
+	if span == nil {
+		return func(err error) { metrics.Statement(mode, time.Since(began), err) }
+	}
+	return func(err error) {
+		metrics.Statement(mode, time.Since(began), err)
+		endStatementSpan(span, err)
+	}
 }
 
 // read runs one parameterised query in a read transaction and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	stmt := s.statement("read")
+	stmt := s.statement(ctx, "read", cypher)
 	ctx, done := s.watch(ctx)
 	defer done()
 	opts := []neo4j.ExecuteQueryConfigurationOption{neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting()}
@@ -152,7 +163,7 @@ func (s *Store) readTx(ctx context.Context, work func(run func(cypher string, pa
 	}
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-			stmt := s.statement("read")
+			stmt := s.statement(ctx, "read", cypher)
 			res, err := tx.Run(ctx, cypher, params)
 			var recs []*neo4j.Record
 			if err == nil {
@@ -289,7 +300,7 @@ type Tx struct {
 
 // run sends one parameterised statement and collects its records.
 func (t *Tx) run(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	stmt := t.store.statement("write")
+	stmt := t.store.statement(ctx, "write", cypher)
 	res, err := t.mtx.Run(ctx, cypher, params)
 	var recs []*neo4j.Record
 	if err == nil {

@@ -76,7 +76,7 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m IN ns `
 	}
 	run := func(cypher string, each func(*neo4j.Record) error) error {
-		stmt := s.statement("stream")
+		stmt := s.statement(ctx, "stream", cypher)
 		res, err := tx.Run(ctx, cypher, params)
 		if err != nil {
 			stmt(err)

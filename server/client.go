@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+
+	semconv "go.opentelemetry.io/otel/semconv/v1.40.0"
 )
 
 // Behind a load balancer every request comes from the balancer's address. When that
@@ -21,6 +23,10 @@ func clientAddress(trusted []netip.Prefix, next http.Handler) http.Handler {
 		addr := peerHost(r)
 		if len(trusted) > 0 {
 			addr = forwardedClient(addr, r.Header.Values("X-Forwarded-For"), trusted)
+		}
+		if span := recording(r.Context()); span != nil {
+			// otelhttp takes X-Forwarded-For from anybody: the address known here wins.
+			span.SetAttributes(semconv.ClientAddress(addr))
 		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, addr)))
 	})

@@ -84,7 +84,12 @@ func requestID(log zerolog.Logger, next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-Id", id)
-		l := log.With().Str("request_id", id).Logger()
+		lc := log.With().Str("request_id", id)
+		if span := recording(r.Context()); span != nil {
+			span.SetAttributes(attrRequestID.String(id))
+			lc = lc.Str("trace_id", span.SpanContext().TraceID().String())
+		}
+		l := lc.Logger()
 		ctx := context.WithValue(l.WithContext(r.Context()), infoKey{}, &requestInfo{id: id, method: r.Method})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
@@ -143,7 +148,11 @@ func accessLog(next http.Handler) http.Handler {
 			if opType == "" {
 				opType = "unknown"
 			}
-			metrics.GraphQL(metrics.Operation(info.operation, info.opType != ""), opType, info.outcome(sw.status), took)
+			code := info.outcome(sw.status)
+			metrics.GraphQL(metrics.Operation(info.operation, info.opType != ""), opType, code, took)
+			if span := recording(r.Context()); span != nil {
+				span.SetAttributes(attrGraphQLCode.String(code))
+			}
 		}
 	})
 }

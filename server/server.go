@@ -20,6 +20,7 @@ import (
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/metrics"
@@ -47,6 +48,10 @@ type Options struct {
 	RateLimit      float64        // requests per second per key (per address without a key); 0: unlimited
 	RateBurst      int            // requests a caller may send at once; 0: RateLimit
 	TrustedProxies []netip.Prefix // load balancers whose X-Forwarded-For names the client
+
+	// TracerProvider exports a span per request, per resolver that reaches Neo4j and per
+	// statement (tracing.Start); nil: no tracing, no span, nothing added to a request.
+	TracerProvider trace.TracerProvider
 }
 
 // DefaultExportTimeout is how long a whole-graph export may stream.
@@ -129,6 +134,9 @@ func New(o Options) http.Handler {
 	h = accessLog(h)
 	h = clientAddress(o.TrustedProxies, h)
 	h = requestID(o.Log, h)
+	if o.TracerProvider != nil {
+		h = traced(o.TracerProvider, o.TrustedProxies, h)
+	}
 	return h
 }
 
@@ -169,6 +177,9 @@ func GraphQL(o Options) http.Handler {
 	srv.Use(int32Args{schema: schema})
 	srv.Use(depthLimit{max: o.MaxDepth})
 	srv.Use(costLimit{max: o.MaxComplexity, es: es})
+	if o.TracerProvider != nil {
+		srv.Use(resolverSpans{})
+	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		responses := next(ctx)
 		return func(ctx context.Context) *graphql.Response {
@@ -206,6 +217,7 @@ func (operationName) MutateOperationContext(ctx context.Context, oc *graphql.Ope
 			info.operation = oc.Operation.Name
 		}
 		info.opType = string(oc.Operation.Operation)
+		traceOperation(ctx, info.operation, info.opType)
 	}
 	return nil
 }

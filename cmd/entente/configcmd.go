@@ -87,8 +87,8 @@ func printConfig(w io.Writer, args []string) error {
 	if o.RateLimit > 0 {
 		rate = strconv.FormatFloat(o.RateLimit, 'f', -1, 64) + "/s, burst " + strconv.Itoa(o.RateBurst)
 	}
-	fmt.Fprintf(w, "# valid. Effective: neo4j %s; listen %s; %d API keys; open reads %v; open /metrics %v; introspection %v; rate limit %s\n",
-		neo4j, c.addr, o.Access.Keys.Len(), o.Access.OpenReads, o.Access.OpenMetrics, o.Introspection, rate)
+	fmt.Fprintf(w, "# valid. Effective: neo4j %s; listen %s; %d API keys; open reads %v; open /metrics %v; introspection %v; rate limit %s; traces %s\n",
+		neo4j, c.addr, o.Access.Keys.Len(), o.Access.OpenReads, o.Access.OpenMetrics, o.Introspection, rate, sf.tracing())
 	return nil
 }
 

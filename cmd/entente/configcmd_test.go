@@ -40,7 +40,8 @@ func TestConfigPrintsEverySettingWithSecretsMasked(t *testing.T) {
 	flat := strings.Join(strings.Fields(got), " ")
 	for _, want := range []string{"NEO4J_PASSWORD ******** (environment)", "(1 key lines)", "bob:xxxxx@db.example:7687",
 		"ENTENTE_ADDR 0.0.0.0:9090 (flag -addr)", "ENTENTE_RATE_LIMIT 5 (environment)", "ENTENTE_MAX_DEPTH 12 (default)",
-		"-fixtures fixtures (default)", "GOGC", "open reads false", "1 API keys", "rate limit 5/s"} {
+		"-fixtures fixtures (default)", "GOGC", "open reads false", "1 API keys", "rate limit 5/s", "traces off",
+		"OTEL_EXPORTER_OTLP_PROTOCOL http/protobuf (default)"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("config output lacks %q:\n%s", want, got)
 		}
@@ -49,17 +50,20 @@ func TestConfigPrintsEverySettingWithSecretsMasked(t *testing.T) {
 
 func TestConfigNamesTheFirstInvalidSetting(t *testing.T) {
 	cases := map[string]string{
-		"NEO4J_URI":               "localhost:7687",
-		"NEO4J_DATABASE":          "my db",
-		"ENTENTE_ADDR":            "127.0.0.1:70000",
-		"LOG_LEVEL":               "loud",
-		"ENTENTE_NEO4J_HEAP":      "lots",
-		"ENTENTE_OPEN_METRICS":    "perhaps",
-		"ENTENTE_REQUEST_TIMEOUT": "soon",
-		"ENTENTE_RATE_LIMIT":      "fast",
-		"ENTENTE_RATE_BURST":      "-3",
-		"ENTENTE_MAX_BODY":        "1k",
-		"ENTENTE_TRUSTED_PROXIES": "10.0.0.0/40",
+		"NEO4J_URI":                   "localhost:7687",
+		"NEO4J_DATABASE":              "my db",
+		"ENTENTE_ADDR":                "127.0.0.1:70000",
+		"LOG_LEVEL":                   "loud",
+		"ENTENTE_NEO4J_HEAP":          "lots",
+		"ENTENTE_OPEN_METRICS":        "perhaps",
+		"ENTENTE_REQUEST_TIMEOUT":     "soon",
+		"ENTENTE_RATE_LIMIT":          "fast",
+		"ENTENTE_RATE_BURST":          "-3",
+		"ENTENTE_MAX_BODY":            "1k",
+		"ENTENTE_TRUSTED_PROXIES":     "10.0.0.0/40",
+		"OTEL_EXPORTER_OTLP_ENDPOINT": "collector:4317",
+		"OTEL_EXPORTER_OTLP_PROTOCOL": "udp",
+		"OTEL_SERVICE_NAME":           " ",
 	}
 	for name, value := range cases {
 		t.Run(name, func(t *testing.T) {

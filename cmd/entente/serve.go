@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"go.opentelemetry.io/otel"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
@@ -24,6 +25,7 @@ import (
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/server/auth"
 	"github.com/entente/entente/server/graphiql"
+	"github.com/entente/entente/tracing"
 )
 
 func init() {
@@ -58,6 +60,9 @@ var serveEnv = []setting{
 	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation", false},
 	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes", false},
 	{"ENTENTE_WEB", "web/dist", "built network page to serve at / (make web)", false},
+	{"OTEL_EXPORTER_OTLP_ENDPOINT", "", "OpenTelemetry collector to send traces to (http://host:4318; http://host:4317 for grpc); empty: no traces", false},
+	{"OTEL_EXPORTER_OTLP_PROTOCOL", tracing.DefaultProtocol, "OTLP protocol of the traces: grpc, http/protobuf or http/json", false},
+	{"OTEL_SERVICE_NAME", tracing.DefaultServiceName, "service.name of the traces", false},
 }
 
 // bindRun registers run's flags: serve's, and the folder of fixtures.
@@ -149,7 +154,16 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	o.MaxDepth = flagInt("ENTENTE_MAX_DEPTH", 2)
 	o.MaxBodyBytes = int64(flagInt("ENTENTE_MAX_BODY", 1024))
 	o.WebDir = v("ENTENTE_WEB")
+	if err := sf.tracing().Validate(); err != nil {
+		errs = append(errs, err)
+	}
 	return o, errors.Join(errs...)
+}
+
+// tracing is the tracing configuration of the flags (the standard OTEL_ variables).
+func (sf serveFlags) tracing() tracing.Config {
+	v := func(name string) string { return strings.TrimSpace(*sf.values[name]) }
+	return tracing.Config{Endpoint: v("OTEL_EXPORTER_OTLP_ENDPOINT"), Protocol: v("OTEL_EXPORTER_OTLP_PROTOCOL"), ServiceName: v("OTEL_SERVICE_NAME")}
 }
 
 func runServe(ctx context.Context, args []string) error {
@@ -261,9 +275,25 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 			log.Warn().Msg("no API keys and closed reads: every query will be refused (set ENTENTE_API_KEYS_FILE or ENTENTE_OPEN_READS=true)")
 		}
 	}
+	tp, err := tracing.Start(ctx, sf.tracing())
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if tp != nil {
+		o.TracerProvider = tp
+		// The exporter's failures (a collector down) are logged, not fatal.
+		otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) { log.Warn().Err(err).Msg("traces") }))
+		log.Info().Str("traces", sf.tracing().String()).Msg("tracing")
+	}
 	server.TuneGC()
 	go reloadKeysOnHangup(ctx, sf, o.Access.Keys, log)
-	return serveOn(ctx, ln, server.New(o), log, 15*time.Second)
+	err = serveOn(ctx, ln, server.New(o), log, 15*time.Second)
+	// The spans still buffered are sent before the process ends.
+	if terr := tracing.Shutdown(tp, 5*time.Second); terr != nil {
+		log.Warn().Err(terr).Msg("traces not all sent at shutdown")
+	}
+	return err
 }
 
 // reloadKeys reads the API keys again (ENTENTE_API_KEYS_FILE and ENTENTE_API_KEYS) into
