@@ -160,7 +160,7 @@ func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, wr
 	}
 	defer tx.Close(context.Background())
 	run := func(cypher string, params map[string]any, each func(*neo4j.Record) error) error {
-		stmt := s.statement("stream")
+		stmt := s.statement(ctx, "stream", cypher)
 		began := time.Now()
 		defer func() { s.log.Debug().Dur("took", time.Since(began)).Str("cypher", cypher).Msg("backup statement") }()
 		res, err := tx.Run(ctx, cypher, params)
