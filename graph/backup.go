@@ -160,22 +160,9 @@ func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, wr
 	}
 	defer tx.Close(context.Background())
 	run := func(cypher string, params map[string]any, each func(*neo4j.Record) error) error {
-		stmt := s.statement(ctx, "stream", cypher)
 		began := time.Now()
 		defer func() { s.log.Debug().Dur("took", time.Since(began)).Str("cypher", cypher).Msg("backup statement") }()
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			stmt(err)
-			return classify(err)
-		}
-		for res.Next(ctx) {
-			if err := each(res.Record()); err != nil {
-				stmt(err)
-				return err
-			}
-		}
-		stmt(res.Err())
-		return classify(res.Err())
+		return s.streamRecords(ctx, tx, cypher, params, each)
 	}
 	classes := make([]string, len(BackupClasses))
 	for i, c := range BackupClasses {

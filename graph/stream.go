@@ -76,20 +76,7 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m IN ns `
 	}
 	run := func(cypher string, each func(*neo4j.Record) error) error {
-		stmt := s.statement(ctx, "stream", cypher)
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			stmt(err)
-			return classify(err)
-		}
-		for res.Next(ctx) {
-			if err := each(res.Record()); err != nil {
-				stmt(err)
-				return err
-			}
-		}
-		stmt(res.Err())
-		return classify(res.Err())
+		return s.streamRecords(ctx, tx, cypher, params, each)
 	}
 	if q.Begin != nil {
 		err := run(`CALL () { MATCH (n:Entity) WHERE n.kind IN $kinds RETURN count(n) AS nodes }
@@ -157,4 +144,23 @@ func (s *Store) FirstNodes(ctx context.Context, kinds, edgeKinds []string, limit
 		return nil, err
 	}
 	return g, nil
+}
+
+// streamRecords runs one statement of a streaming transaction and hands each record to
+// each as it arrives, timing and tracing it as every statement is.
+func (s *Store) streamRecords(ctx context.Context, tx neo4j.ExplicitTransaction, cypher string, params map[string]any, each func(*neo4j.Record) error) error {
+	stmt := s.statement(ctx, "stream", cypher)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		stmt(err)
+		return classify(err)
+	}
+	for res.Next(ctx) {
+		if err := each(res.Record()); err != nil {
+			stmt(err)
+			return err
+		}
+	}
+	stmt(res.Err())
+	return classify(res.Err())
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -39,11 +38,7 @@ func runBackup(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return errors.New("usage: entente backup [flags] FILE (the file to write, e.g. entente-2026-12-05.backup.gz)")
 	}
-	if c.neo4j.URI == "" {
-		return errors.New("NEO4J_URI is not set: set it (or --neo4j-uri) to the Neo4j to back up")
-	}
-	log := c.logger(os.Stderr)
-	store, err := graph.Open(ctx, c.neo4j, log)
+	store, log, err := c.openStore(ctx, "set it (or --neo4j-uri) to the Neo4j to back up")
 	if err != nil {
 		return err
 	}
@@ -81,15 +76,11 @@ func runRestore(ctx context.Context, args []string) error {
 			file, graph.BackupFormat, graph.BackupVersion, nodes, rels, writer)
 		return nil
 	}
-	if c.neo4j.URI == "" {
-		return errors.New("NEO4J_URI is not set: set it (or --neo4j-uri) to the Neo4j to restore into")
-	}
 	// A bad file is refused before Neo4j is even opened.
 	if _, _, _, err := graph.CheckBackup(file); err != nil {
 		return err
 	}
-	log := c.logger(os.Stderr)
-	store, err := graph.Open(ctx, c.neo4j, log)
+	store, log, err := c.openStore(ctx, "set it (or --neo4j-uri) to the Neo4j to restore into")
 	if err != nil {
 		return err
 	}

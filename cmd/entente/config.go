@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -167,6 +169,17 @@ func validMemory(s string) bool {
 }
 
 // logger builds the process logger from the configuration; w is stderr outside tests.
+// openStore opens the Neo4j the settings name; without one it says what to set, and hint
+// what for. The caller closes the store.
+func (c *config) openStore(ctx context.Context, hint string) (*graph.Store, zerolog.Logger, error) {
+	if c.neo4j.URI == "" {
+		return nil, zerolog.Logger{}, errors.New("NEO4J_URI is not set: " + hint)
+	}
+	log := c.logger(os.Stderr)
+	store, err := graph.Open(ctx, c.neo4j, log)
+	return store, log, err
+}
+
 func (c *config) logger(w io.Writer) zerolog.Logger {
 	level, _ := zerolog.ParseLevel(c.logLevel)
 	zerolog.DurationFieldUnit = time.Millisecond

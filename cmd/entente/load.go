@@ -38,12 +38,8 @@ func runLoad(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("usage: entente load [flags] PATH... (fixture files or folders of *.json)")
 	}
-	if c.neo4j.URI == "" {
-		return errors.New("NEO4J_URI is not set: set it (or --neo4j-uri) to the Neo4j to load into, " +
-			"or use `make run`, which starts a local Neo4j and loads the fixtures")
-	}
-	log := c.logger(os.Stderr)
-	store, err := graph.Open(ctx, c.neo4j, log)
+	store, log, err := c.openStore(ctx, "set it (or --neo4j-uri) to the Neo4j to load into, "+
+		"or use `make run`, which starts a local Neo4j and loads the fixtures")
 	if err != nil {
 		return err
 	}

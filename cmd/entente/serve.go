@@ -175,11 +175,7 @@ func runServe(ctx context.Context, args []string) error {
 	if _, err := sf.options(c.addr); err != nil {
 		return err
 	}
-	if c.neo4j.URI == "" {
-		return errors.New("NEO4J_URI is not set: point it at a Neo4j (bolt://127.0.0.1:7687), or use `make run`, which starts one")
-	}
-	log := c.logger(os.Stderr)
-	store, err := graph.Open(ctx, c.neo4j, log)
+	store, log, err := c.openStore(ctx, "point it at a Neo4j (bolt://127.0.0.1:7687), or use `make run`, which starts one")
 	if err != nil {
 		return err
 	}
