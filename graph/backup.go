@@ -147,12 +147,7 @@ func (s *Store) Backup(ctx context.Context, w io.Writer, writer string) (BackupS
 func (s *Store) backup(ctx context.Context, out *bufio.Writer, sum hash.Hash, writer string) (BackupStats, error) {
 	var stats BackupStats
 	defer metrics.TransactionBegan()()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
-		DatabaseName:    s.db,
-		AccessMode:      neo4j.AccessModeRead,
-		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
-		FetchSize:       StreamFetch,
-	})
+	sess := s.streamSession(ctx)
 	defer sess.Close(context.Background())
 	tx, err := sess.BeginTransaction(ctx)
 	if err != nil {

@@ -46,12 +46,7 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 		return inputf("limit must not be negative")
 	}
 	defer metrics.TransactionBegan()()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{
-		DatabaseName:    s.db,
-		AccessMode:      neo4j.AccessModeRead,
-		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
-		FetchSize:       StreamFetch,
-	})
+	sess := s.streamSession(ctx)
 	defer sess.Close(context.Background())
 	var conf []func(*neo4j.TransactionConfig)
 	if d, ok := txTimeout(ctx); ok {
@@ -144,6 +139,17 @@ func (s *Store) FirstNodes(ctx context.Context, kinds, edgeKinds []string, limit
 		return nil, err
 	}
 	return g, nil
+}
+
+// streamSession opens a read session that fetches StreamFetch records at a time, for
+// statements whose answers are handed on as they arrive.
+func (s *Store) streamSession(ctx context.Context) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName:    s.db,
+		AccessMode:      neo4j.AccessModeRead,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager(),
+		FetchSize:       StreamFetch,
+	})
 }
 
 // streamRecords runs one statement of a streaming transaction and hands each record to
