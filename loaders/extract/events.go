@@ -27,6 +27,7 @@ type sentenceState struct {
 	eventCue    bool              // the sentence says who takes part or organises: a meeting noun in it is an event
 	framed      map[*mention]bool // projects named among a meeting's organisers: its framework, not a cue's target
 	consortium  *mention          // the project a consortium named in the sentence implements
+	recent      *meeting          // the meeting named just before, when none is named or carried over
 }
 
 // events reads the document sentence by sentence.
@@ -37,6 +38,7 @@ func (r *run) events() {
 	var lastThing *mention // the project or roadmap most recently named
 	var early []link       // groups named before the first meeting: they take part in it
 	seen := 0              // the last window that named the current meeting
+	thingSeen := -1        // the last window that named a project or roadmap
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -97,6 +99,9 @@ func (r *run) events() {
 				r.participate(st, delegates, "participant")
 			}
 		}
+		if st.meeting == nil && current != nil && wi-seen <= 2 && seen >= thingSeen {
+			st.recent = current // "It was financed by Japan": the meeting named after the last project
+		}
 		linked := 0
 		if st.meeting != nil {
 			linked = len(st.meeting.links)
@@ -151,7 +156,7 @@ func (r *run) events() {
 		r.memorandum(st)
 		r.sentencePersons(st)
 		if len(things) > 0 {
-			lastThing = things[len(things)-1]
+			lastThing, thingSeen = things[len(things)-1], wi
 		}
 		if plural {
 			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
@@ -452,14 +457,20 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, after, r.actorsIn(st.first, c.first), "implementer")
 			}
 		case cueFunder:
-			if r.modifiesBody(st, c.first) {
-				continue // "l'Académie d'Alger, financée par ...": the body is funded, not the meeting
+			if byWords[r.fold(c.last-1)] && r.modifiesBody(st, c.first) {
+				// "l'Académie d'Alger, financée par ...": the body is funded, not the meeting
+				// (a participle; "thanks to the support of" speaks of the whole clause).
+				continue
 			}
-			r.funded(st, isMeeting, thing, actors)
+			r.funded(st, r.fundedMeeting(st, isMeeting, thing, things), thing, actors)
 		case cueFundsBefore:
 			after := r.firstThing(things, c.last)
-			if before := r.actorsIn(st.first, c.first); len(before) > 0 && after != nil {
-				r.funded(st, false, after, before)
+			before := r.actorsIn(st.first, c.first)
+			switch {
+			case len(before) > 0 && after != nil:
+				r.funded(st, nil, after, before)
+			case len(before) > 0:
+				r.funded(st, r.fundedMeeting(st, true, nil, things), nil, before) // "Canada provided funding for the event"
 			}
 		case cueFramework:
 			r.framework(st, things, c, from, to, isMeeting, thing)
@@ -522,9 +533,22 @@ func (r *run) implements(st *sentenceState, thing *mention, ms []*mention, role 
 	}
 }
 
-// funded records FUNDED edges; with a single funder, the amount written in the
-// sentence ("1,5 milioni di euro") goes with it.
-func (r *run) funded(st *sentenceState, isMeeting bool, thing *mention, ms []*mention) {
+// fundedMeeting is the meeting a funding cue is about: the sentence's meeting when the cue
+// targets it, else the meeting named just before when the sentence names no project or
+// roadmap ("The workshop was held in X. It was financed by Japan").
+func (r *run) fundedMeeting(st *sentenceState, isMeeting bool, thing *mention, things []*mention) *meeting {
+	if isMeeting {
+		return st.meeting
+	}
+	if st.recent != nil && len(things) == 0 {
+		return st.recent
+	}
+	return nil
+}
+
+// funded records FUNDED edges of a meeting, or else of a project or roadmap; with a
+// single funder, the amount written in the sentence ("1,5 milioni di euro") goes with it.
+func (r *run) funded(st *sentenceState, mt *meeting, thing *mention, ms []*mention) {
 	props := map[string]any{}
 	if len(ms) == 1 {
 		if amount, currency, ok := money(r.d.Fold, r.d.Runes, st.span.Start, st.span.End); ok {
@@ -533,8 +557,8 @@ func (r *run) funded(st *sentenceState, isMeeting bool, thing *mention, ms []*me
 	}
 	for _, m := range ms {
 		switch {
-		case isMeeting && st.meeting != nil:
-			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeFunded, other: m.id, span: st.span, props: props})
+		case mt != nil:
+			mt.links = append(mt.links, link{kind: fixtures.EdgeFunded, other: m.id, span: st.span, props: props})
 		case thing != nil && thing.id != "":
 			if e := r.g.edge(fixtures.EdgeFunded, m.id, thing.id, st.span, ""); e != nil {
 				for k, v := range props {

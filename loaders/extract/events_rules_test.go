@@ -468,3 +468,57 @@ func TestDonorDepartmentsAreListed(t *testing.T) {
 		}
 	}
 }
+
+func TestFundingOfTheMeetingNamedBefore(t *testing.T) {
+	cases := []struct{ lang, text, funder string }{
+		{"en", "Accra, 9 May 2023\n\nA seminar on port security was held in Tema on 7 and 8 May. It was delivered by UNODC thanks to the generous support of Norway.", "state:no"},
+		{"fr", "Dakar, 9 mai 2023\n\nUn atelier s'est tenu à Thiès les 7 et 8 mai. Il a été organisé par l'ONUDC grâce au financement du Royaume des Pays-Bas.", "state:nl"},
+		{"fr", "Dakar, 9 mai 2023\n\nUn séminaire s'est tenu à Thiès les 7 et 8 mai. Cette activité a été financée par le Japon.", "state:jp"},
+		{"it", "Roma, 9 maggio 2023\n\nUn seminario si è svolto a Bari il 7 e 8 maggio, con il finanziamento della Germania.", "state:de"},
+		{"en", "Accra, 9 May 2023\n\nA seminar on port security was held in Tema on 7 and 8 May. Canada provided funding for the event.", "state:ca"},
+	}
+	for _, c := range cases {
+		f := extractText(t, "test_"+c.lang+".txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgeFunded, c.funder, "meeting:2023-05-07") {
+			t.Errorf("%s should fund the meeting of %q:\n%s", c.funder, c.text, dumpEdges(f))
+		}
+	}
+}
+
+func TestProjectNamedInTheSentenceTakesTheFunding(t *testing.T) {
+	f := extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nUne cérémonie de signature s'est tenue à Dakar le 8 mai. Ces activités seront financées par le Japon dans le cadre du projet SENTINELLE.")
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:jp", "project:") || hasEdgePrefix(f, fixtures.EdgeFunded, "state:jp", "meeting:") {
+		t.Errorf("Japan funds the project named in the sentence, not the ceremony:\n%s", dumpEdges(f))
+	}
+}
+
+func TestProjectNamedByAnApposition(t *testing.T) {
+	f := extractText(t, "test.txt", "Nairobi, 9 May 2023\n\nThe Institute for Security Studies launched the Lake Victoria Fisheries Crime Monitor, a two-year research and training project. The monitor is funded by Norway.")
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:no", "project:lake-victoria-fisheries-crime-monitor") {
+		t.Errorf("Norway funds the project named by its apposition:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			t.Errorf("a training project is no meeting: %+v", n)
+		}
+	}
+	f = extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nLe chef du bureau régional de l'Office, Amadou Diallo Sarr, a salué un programme novateur pour les enquêteurs de la police.")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject {
+			t.Errorf("the French verb \"a\" opens no apposition: %+v", n)
+		}
+	}
+}
+
+func TestLaunchIsAMeetingOnlyAsANoun(t *testing.T) {
+	f := extractText(t, "test.txt", "Nairobi, 9 May 2023\n\nThe launch event, held in Mombasa on 8 May 2023, was opened by Grace Wanjiru Otieno, Director of the Kenya Coast Guard Service.")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:grace-wanjiru-otieno", "meeting:2023-05-08") {
+		t.Errorf("the launch event is a meeting:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test.txt", "Nairobi, 9 May 2023\n\nThe United Nations Office on Drugs and Crime will launch a coastal security project for the police of the region in Mombasa on 8 June 2023, with the support of the European Union.")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			t.Errorf("\"will launch\" is no meeting: %+v", n)
+		}
+	}
+}

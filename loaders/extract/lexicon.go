@@ -274,6 +274,9 @@ var roadmapHeadsByFirst = byFirstWord(roadmapHeads, func(h roadmapHead) []string
 // projectHeads introduce a named project, programme or initiative.
 var projectHeads = words("project heads")
 
+// projectNouns name a project and nothing else: a "training project" is no course.
+var projectNouns = words("project nouns")
+
 // nameStops end a roadmap or project name written in running text.
 var nameStops = words("name stops")
 
@@ -654,6 +657,9 @@ var precedingWords = words("preceding words")
 
 // meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
 var meetingVerbs = words("meeting verbs")
+
+// nounVerbs are meeting nouns that are verbs too: a meeting only after an article ("the launch").
+var nounVerbs = words("noun verbs")
 
 // openingWords make a meeting noun the opening or closing of the meeting reported.
 var openingWords = words("opening words")

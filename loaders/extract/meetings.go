@@ -110,11 +110,14 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && !ceremonyWords[f] && !st.has(cueSigned) {
 				continue
 			}
-			if f == "course" && r.d.Lang != "en" {
+			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) {
 				continue
 			}
 			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) {
 				continue // "the project met its targets"
+			}
+			if nounVerbs[f] && !r.definiteHead(i) {
+				continue // "UNODC will launch the project"
 			}
 			if delegationNouns[f] && st.date == nil && s != 0 {
 				continue // "la délégation de l'UE": a mission, unless the sentence dates a visit
@@ -741,3 +744,13 @@ func (r *run) hosts(st *sentenceState) {
 }
 
 var venuePrepositions = words("venue prepositions")
+
+// qualifiesProject reports whether the meeting noun at i only says what a project does:
+// "a research and training project", "un projet de formation" (a "training programme"
+// is a course).
+func (r *run) qualifiesProject(i int) bool {
+	if r.d.Lang == "en" {
+		return i+1 < len(r.d.Tokens) && projectNouns[r.fold(i+1)]
+	}
+	return i >= 2 && ofWords[r.fold(i-1)] && projectNouns[r.fold(i-2)]
+}

@@ -73,6 +73,60 @@ func (r *run) recogniseProjects() {
 	}
 	r.projectNameInBrackets()
 	r.namedOperations()
+	r.appositiveProjects()
+}
+
+// appositionArticles open an apposition, in each language ("un" and not the verb "a" in French).
+var appositionArticles = byLanguage("apposition articles")
+
+// maxAppositionWords bounds the words between the indefinite article and the project noun
+// of an apposition: "X, a three-year research and training project".
+const maxAppositionWords = 6
+
+// appositiveProjects reads a capitalised name described by an apposition with a project
+// noun as a project: "the Maritime Crime Observatory, a three-year research project",
+// "l'Observatoire X, un projet régional", "il Centro Y, un'iniziativa comune".
+func (r *run) appositiveProjects() {
+	toks := r.d.Tokens
+	for c := 2; c+2 < len(toks); c++ {
+		if r.fold(c) != "," || !appositionArticles[r.d.Lang][r.fold(c+1)] || !r.projectNounAfter(c+2) {
+			continue
+		}
+		first := c
+		for k := c - 1; k >= 0 && toks[k].Sentence == toks[c].Sentence && c-k <= 10; k-- {
+			if toks[k].Kind != text.Word || !toks[k].Upper && !ofWords[r.fold(k)] {
+				break
+			}
+			if o := r.mentionAt(k); o != nil && o.kind != fixtures.KindState && o.kind != "place" {
+				break // a body the gazetteer knows: "UNODC, a UN programme" is not renamed
+			}
+			first = k
+		}
+		for first < c && !toks[first].Upper {
+			first++ // "of the X": the connectors before the name are not part of it
+		}
+		if c-first < 2 || first > 0 && toks[first-1].Sentence == toks[c].Sentence && toks[first-1].Upper {
+			continue
+		}
+		m := &mention{first: first, last: c, kind: fixtures.KindProject, name: r.textOf(first, c)}
+		m.id = "project:" + slug(m.name)
+		r.replace(m)
+	}
+}
+
+// projectNounAfter reports whether a project noun follows within a few words from k,
+// with no name and no punctuation before it.
+func (r *run) projectNounAfter(k int) bool {
+	toks := r.d.Tokens
+	for end := k + maxAppositionWords; k < end && k < len(toks); k++ {
+		if projectHeads[r.fold(k)] && !toks[k].Upper {
+			return true
+		}
+		if toks[k].Kind != text.Word && r.fold(k) != "-" || toks[k].Upper || r.at[k] != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // operationWords name a police operation before its code name: "Operation Lionfish III",
