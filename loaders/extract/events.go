@@ -162,6 +162,9 @@ func (r *run) events() {
 			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
 		}
 	}
+	if mt := r.signingMeeting(meetings); mt != nil {
+		meetings = append(meetings, mt)
+	}
 	seriesOrganisers(meetings)
 	r.peopleAtTheOnlyMeeting(meetings)
 	for _, mt := range meetings {

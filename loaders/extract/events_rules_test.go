@@ -522,3 +522,16 @@ func TestLaunchIsAMeetingOnlyAsANoun(t *testing.T) {
 		}
 	}
 }
+
+func TestSigningWithDayAndPlaceIsAMeeting(t *testing.T) {
+	f := extractText(t, "test_it.txt", "Roma, 9 maggio 2023\n\nL'8 maggio 2023, a Tirana, la Direzione Centrale della Polizia Criminale e la Polizia di Stato albanese hanno sottoscritto un memorandum d'intesa sullo scambio di informazioni.")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:it:central-directorate-criminal-police", "meeting:2023-05-08:tirana:signing-ceremony") {
+		t.Errorf("the parties that signed take part in the signing:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test_it.txt", "Roma, 9 maggio 2023\n\nL'8 maggio 2023, a Tirana, è stato firmato un memorandum d'intesa tra la Direzione Centrale della Polizia Criminale e la Polizia di Stato albanese.")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			t.Errorf("\"was signed between A and B\" names no event: %+v", n)
+		}
+	}
+}

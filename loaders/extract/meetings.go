@@ -66,7 +66,10 @@ var learning = map[string]bool{"workshop": true, "training": true, "exercise": t
 // signing is the date and place of the last memorandum signed in the document.
 type signing struct {
 	date, place, placeName, country string
-	signatories                     []link // the parties and the persons who signed, for the ceremony named later
+	signatories                     []link    // the parties and the persons who signed, for the ceremony named later
+	span                            text.Span // the sentence that says it was signed
+	named                           bool      // a meeting noun of the text names the signing
+	bySigners                       bool      // persons or the parties themselves signed, not "was signed between A and B"
 }
 
 // sentenceMeeting finds the meeting a sentence talks about: a new one when a meeting
@@ -195,6 +198,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			}
 			from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
 			signatories = sc.signatories // "signed ... by A and B. The ceremony was witnessed by C"
+			sc.named = true
 		}
 	}
 	hasDate := from != "" && len(from) >= 7
@@ -753,4 +757,22 @@ func (r *run) qualifiesProject(i int) bool {
 		return i+1 < len(r.d.Tokens) && projectNouns[r.fold(i+1)]
 	}
 	return i >= 2 && ofWords[r.fold(i-1)] && projectNouns[r.fold(i-2)]
+}
+
+// signingMeeting is the ceremony of a memorandum that persons or the parties signed on a
+// day and at a place the text gives, when no meeting of the text is dated that day:
+// "signed in London on 23 February by A and B".
+func (r *run) signingMeeting(meetings []*meeting) *meeting {
+	sc := r.signing
+	if sc == nil || sc.named || !sc.bySigners || len(sc.date) < len("2006-01-02") || sc.place == "" {
+		return nil
+	}
+	for _, mt := range meetings {
+		if mt.from != "" && mt.from <= sc.date && sc.date <= max(mt.to, mt.from) {
+			return nil // signed during a visit or a meeting the text reports
+		}
+	}
+	mt := &meeting{subtype: "signing ceremony", spans: []text.Span{sc.span}, links: sc.signatories}
+	mt.fill(sc.date, sc.date, sc.place, sc.placeName, sc.country, "")
+	return mt
 }

@@ -190,11 +190,12 @@ func (r *run) memorandum(st *sentenceState) {
 			e.Properties["place"] = st.place.name
 		}
 	}
-	r.signing = &signing{}
+	r.signing = &signing{span: st.span}
 	if st.meeting == nil {
 		// The persons who signed take part in the ceremony; the parties only when they
 		// signed themselves, not through the persons whose titles name them.
 		signers := r.personsIn(st.first, st.last)
+		r.signing.bySigners = len(signers) > 0 || !st.has(cueBetween)
 		if len(signers) == 0 {
 			signers = ps[:2]
 		}
