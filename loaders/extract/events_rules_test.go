@@ -535,3 +535,32 @@ func TestSigningWithDayAndPlaceIsAMeeting(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipantsFromCountedStates(t *testing.T) {
+	cases := []struct{ name, text string }{
+		{"test.txt", "Valletta, 9 May 2023\n\nInvestigators from three countries (Benin, Cameroon and Togo) attended a training course in Malta from 3 to 5 May 2023."},
+		{"test_fr.txt", "La Valette, 9 mai 2023\n\nDes enquêteurs venus de trois pays – le Bénin, le Cameroun et le Togo – ont suivi une formation à Malte du 3 au 5 mai 2023."},
+		{"test_fr.txt", "La Valette, 9 mai 2023\n\nDes procureurs du Bénin, du Cameroun et du Togo ont suivi une formation à Malte du 3 au 5 mai 2023."},
+	}
+	for _, c := range cases {
+		f := extractText(t, c.name, c.text)
+		for _, from := range []string{"state:bj", "state:cm", "state:tg"} {
+			if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2023-05-03") {
+				t.Errorf("%s should take part in the training of %q:\n%s", from, c.text, dumpEdges(f))
+			}
+		}
+	}
+}
+
+func TestFormationIsAMeetingWhenDatedToTheDay(t *testing.T) {
+	f := extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nUne formation s'est tenue à Thiès du 3 au 5 mai 2023 au profit d'officiers du Sénégal et du Mali.")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ml", "meeting:2023-05-03") {
+		t.Errorf("a formation dated to the day is a meeting:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nLe projet soutient depuis 2020 la formation des officiers du Sénégal et du Mali aux techniques d'enquête.")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			t.Errorf("\"la formation des officiers\" without a day is no meeting: %+v", n)
+		}
+	}
+}

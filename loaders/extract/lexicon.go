@@ -532,6 +532,9 @@ var counterpartWords = words("counterpart words")
 // togolais : A, ... et B", "delegates of X, namely A, B").
 var listIntroducers = words("list introducers")
 
+// stateNouns count states before the list that names them: "from three countries (A, B and C)".
+var stateNouns = words("state nouns")
+
 func init() {
 	for _, w := range extraTitleWords {
 		titleWords[w] = true
@@ -657,6 +660,10 @@ var precedingWords = words("preceding words")
 
 // meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
 var meetingVerbs = words("meeting verbs")
+
+// datedHeads are nouns that name a meeting, with its kind, only in a sentence that gives
+// its day: "une formation s'est tenue du 3 au 5 mai", not "la formation des enquêteurs".
+var datedHeads = values("dated heads")
 
 // nounVerbs are meeting nouns that are verbs too: a meeting only after an article ("the launch").
 var nounVerbs = words("noun verbs")

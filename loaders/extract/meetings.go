@@ -103,6 +103,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// The first meeting noun, or the one nearest before the date: "the training plan
 		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
+		if d, dated := datedHeads[f]; dated && st.date != nil && st.date.prec == precDay && !st.date.isRelative && !(i > 0 && ofWords[r.fold(i-1)]) {
+			t, ok = d, true // not "une session de formation": the session is the head
+		}
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
 			t, ok = p, true // "les réunions techniques organisées à Niamey"
 		}

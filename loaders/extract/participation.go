@@ -250,11 +250,30 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 		if j >= last || r.at[j] != 0 || !(fromWords[r.fold(j)] || ofWords[r.fold(j)] && !originWords[f]) {
 			continue
 		}
-		a, p := r.listAfter(j, last)
+		a, p := r.listAfter(r.countedStates(j, last), last)
 		actors = append(actors, a...)
 		persons = append(persons, p...)
 	}
 	return actors, persons
+}
+
+// countedStates skips, after the preposition at from, the count of states that opens a
+// list ("from three countries (", "de sept pays francophones –") and returns where the
+// list starts: the bracket, or the word after the dash or colon; else from.
+func (r *run) countedStates(from, last int) int {
+	k := from + 1
+	if k+2 >= last || !isNumber(r.fold(k)) || !stateNouns[r.fold(k+1)] {
+		return from
+	}
+	for j := k + 2; j < last && j-k <= 4 && r.at[j] == 0; j++ {
+		switch r.fold(j) {
+		case "(":
+			return j
+		case "-", ":":
+			return j + 1
+		}
+	}
+	return from
 }
 
 func isNumber(f string) bool {
