@@ -564,3 +564,12 @@ func TestFormationIsAMeetingWhenDatedToTheDay(t *testing.T) {
 		}
 	}
 }
+
+func TestMetPastTheStateAdjective(t *testing.T) {
+	f := extractText(t, "test.txt", `Home Office press release, 8 March 2022
+
+The Home Secretary, Jane Whitcombe, met the Italian Minister of the Interior, Carla Benedetti, in London on 7 March 2022. The two ministers discussed illegal migration across the Mediterranean and the fight against organised crime.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:carla-benedetti", "meeting:2022-03-07:london") {
+		t.Errorf("\"met the Italian Minister ...\" is a meeting:\n%s", dumpEdges(f))
+	}
+}

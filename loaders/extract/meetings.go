@@ -393,6 +393,9 @@ func seriesOrganisers(meetings []*meeting) {
 // meetsSomeone reports whether someone is met at k: a person or an actor, or "with".
 func (r *run) meetsSomeone(k, last int) bool {
 	k = r.metObject(k, last)
+	if m := r.mentionAt(k); k < last && m != nil && m.kind == fixtures.KindState && m.adjective {
+		k = m.last // "met the Italian Minister of the Interior"
+	}
 	if k >= last {
 		return false
 	}
