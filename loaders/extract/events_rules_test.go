@@ -573,3 +573,16 @@ The Home Secretary, Jane Whitcombe, met the Italian Minister of the Interior, Ca
 		t.Errorf("\"met the Italian Minister ...\" is a meeting:\n%s", dumpEdges(f))
 	}
 }
+
+func TestArticleBeforeALongerRoadmapHead(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué final
+
+Dakar, le 12 mars 2026 – Les ministres des États membres de la Communauté économique des États de l'Afrique de l'Ouest se sont réunis à Dakar le 11 mars 2026. Ils ont adopté le Plan d'action régional pour la sécurité des frontières.`)
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Kind == fixtures.KindRoadmap && strings.HasPrefix(n.Name, "Plan d'action")
+	}
+	if !found {
+		t.Errorf("\"le Plan d'action régional\" is a roadmap, not \"le plan\" naming one before: %v", nodeIDs(f))
+	}
+}

@@ -20,6 +20,9 @@ func (r *run) recogniseRoadmaps() {
 				continue
 			}
 			end := i + len(h.words)
+			if h.subtype == "coref" && r.longerHeadAt(i+1) {
+				break // "le Plan d'action régional": the head that starts on "plan" names it
+			}
 			m := &mention{first: i, last: end, kind: fixtures.KindRoadmap, subtype: h.subtype}
 			if h.subtype == "coref" {
 				m.first = i + 1 // "il piano": the roadmap named before, if any
@@ -49,6 +52,20 @@ func (r *run) recogniseRoadmaps() {
 		}
 	}
 	r.namedDocuments()
+}
+
+// longerHeadAt reports whether a roadmap head of more than one word, other than a
+// reference back, starts at i.
+func (r *run) longerHeadAt(i int) bool {
+	if i >= len(r.d.Tokens) {
+		return false
+	}
+	for _, h := range roadmapHeadsByFirst[r.fold(i)] {
+		if h.subtype != "coref" && len(h.words) > 1 && hasPrefixTokens(r.d, i, h.words) {
+			return true
+		}
+	}
+	return false
 }
 
 // declarationName returns X in "Dichiarazione di X", "Declaration of X" or "X Declaration".
