@@ -586,3 +586,18 @@ Dakar, le 12 mars 2026 – Les ministres des États membres de la Communauté é
 		t.Errorf("\"le Plan d'action régional\" is a roadmap, not \"le plan\" naming one before: %v", nodeIDs(f))
 	}
 }
+
+func TestTreatiesNamedByTopicOrPlace(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+Roma, 8 marzo 2022 – Il ministro della Giustizia ha discusso con il suo omologo tunisino dell'attuazione del trattato di estradizione tra Italia e Tunisia, firmato nel 2015, e della convenzione di Palermo.`)
+	names := map[string]bool{}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap {
+			names[n.Name] = true
+		}
+	}
+	if !names["trattato di estradizione"] || !names["convenzione di Palermo"] {
+		t.Errorf("the treaty and the convention should be read, the name stopping before \"tra\": %v", names)
+	}
+}
