@@ -26,8 +26,8 @@ func (r *run) bodyAfterName(j int) *mention {
 	if j+1 < len(r.d.Tokens) && r.fold(j) == "," {
 		// "Mr Tobias Brenner, Federal Criminal Police Office (BKA), Germany.": a body alone
 		// after the name, as in programmes and lists of participants.
-		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.isBody() && r.appositionEnd(m.last, "") {
-			return m
+		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.isBody() && (r.appositionEnd(m.last, "") || r.possessiveTitle(m.last)) {
+			return m // "Patrick Dumont, INTERPOL's Counter Terrorism Director"
 		}
 	}
 	k := j
@@ -673,6 +673,31 @@ func (r *run) appositionEnd(k int, close string) bool {
 		return k < len(toks) && r.fold(k) == close
 	}
 	return k >= len(toks) || toks[k].Sentence != sent || r.fold(k) == ";" || r.fold(k) == "."
+}
+
+// bodyInApposition reports whether a body follows a name as an apposition, which makes
+// the name a person's: "Maria Lopez, of UNODC", "John Smith (UNODC)", not "Squadra Mobile
+// della Questura".
+func (r *run) bodyInApposition(j int) bool {
+	return j < len(r.d.Tokens) && (r.fold(j) == "," || r.fold(j) == "(") && r.bodyAfterName(j) != nil
+}
+
+// possessiveTitle reports whether a possessive "'s" at k is followed, within a few words
+// and before any other name or clause break, by a title word: "Europol's liaison officer".
+func (r *run) possessiveTitle(k int) bool {
+	toks := r.d.Tokens
+	if k+1 >= len(toks) || r.fold(k) != "s" || k == 0 || toks[k].Start != toks[k-1].End+1 {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j-k <= 5 && toks[j].Sentence == toks[k].Sentence && r.at[j] == 0; j++ {
+		if titleWords[r.fold(j)] {
+			return true
+		}
+		if toks[j].Kind != text.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // placeAt reports whether token k is part of a town's name: "Questore di Genova" names the

@@ -54,7 +54,7 @@ func (r *run) recognisePersons() {
 				continue
 			}
 		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil &&
-			!(words <= 3 && r.announcedPerson(k)):
+			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))):
 			i = j - 1
 			continue
 		}
@@ -83,6 +83,9 @@ func (r *run) recognisePersons() {
 		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
 			a.inTitle = true
+			if coordinated && len(last.affiliation) == 0 && last.title == "" {
+				last.affiliation = append(last.affiliation, a.idx) // "M. A et M. B, de l'ONUDC": both
+			}
 		}
 		if len(m.affiliation) == 0 {
 			if b := r.ledBy(k, before); b != nil {

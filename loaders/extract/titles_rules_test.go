@@ -394,3 +394,28 @@ func TestListItemClosedByItsState(t *testing.T) {
 		}
 	}
 }
+
+func TestAffiliationsAfterTheName(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Lyon, 12 March 2026 – A regional workshop was held in Dakar from 9 to 11 March 2026. According to Patrick Dumont, INTERPOL's Counter Terrorism Director, threats at sea deserve more attention. Maria Lopez, of UNODC, presented the new guidelines.`)
+	for from, to := range map[string]string{"person:patrick-dumont": "org:interpol", "person:maria-lopez": "unbody:unodc"} {
+		if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, from, to) {
+			t.Errorf("%s should be affiliated with %s:\n%s", from, to, dumpEdges(f))
+		}
+	}
+	f = extractText(t, "test_fr.txt", `Communiqué
+
+Dakar, le 12 mars 2026 – Un atelier régional s'est tenu à Dakar du 9 au 11 mars 2026. Plusieurs experts internationaux y ont contribué : M. Ibrahima Ndiaye et M. Paul Kaboré, de l'ONUDC ; Mme Awa Traoré, d'INTERPOL.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:ibrahima-ndiaye", "unbody:unodc") {
+		t.Errorf("two persons before \", de l'ONUDC\" both work there:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test_it.txt", `Comunicato
+
+Roma, 12 marzo 2026 – Al corso hanno contribuito docenti dell'Università di Padova, della John Hopkins, della Scuola Superiore Sant'Anna di Pisa.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson {
+			t.Errorf("a university in a list is no person: %+v", n)
+		}
+	}
+}
