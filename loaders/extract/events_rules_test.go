@@ -601,3 +601,12 @@ Roma, 8 marzo 2022 – Il ministro della Giustizia ha discusso con il suo omolog
 		t.Errorf("the treaty and the convention should be read, the name stopping before \"tra\": %v", names)
 	}
 }
+
+func TestAlsoPresent(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué
+
+Alger, le 16 mai 2017 – La première assemblée générale du mécanisme s'est tenue à Alger du 14 au 16 mai 2017. Présent également, le secrétaire général de l'Organisation internationale de police criminelle, Jean-Marc Dufour, a remercié le pays hôte. L'idée du mécanisme était née à Oran, lors d'une conférence régionale tenue du 10 au 12 septembre 2013.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:jean-marc-dufour", "meeting:2017-05-14") {
+		t.Errorf("\"Présent également, X\" takes part:\n%s", dumpEdges(f))
+	}
+}
