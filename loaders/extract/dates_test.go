@@ -105,6 +105,7 @@ func TestRangesWithWeekdays(t *testing.T) {
 		{"Les agents ont pris part, du mardi 21 au mercredi 22 octobre 2025, à l'exercice.", "2025-10-21", "2025-10-22"},
 		{"Il corso si è svolto dal lunedì 10 al venerdì 14 marzo 2025 a Bari.", "2025-03-10", "2025-03-14"},
 		{"The course ran from Monday 10 to Friday 14 March 2025 in Tirana.", "2025-03-10", "2025-03-14"},
+		{"Il seminario per i funzionari della polizia si svolge da domenica 9 a martedì 11 marzo 2025 a Bari, con la partecipazione degli esperti.", "2025-03-09", "2025-03-11"},
 	} {
 		d, err := text.Analyse([]byte(c.text))
 		if err != nil {
