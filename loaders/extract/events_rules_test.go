@@ -610,3 +610,18 @@ Alger, le 16 mai 2017 – La première assemblée générale du mécanisme s'est
 		t.Errorf("\"Présent également, X\" takes part:\n%s", dumpEdges(f))
 	}
 }
+
+func TestYearOfTheLastDateWhenUnpublished(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `L'ONUDC aide les États côtiers
+
+Deux activités, financées par l'Allemagne, ont été menées en novembre 2021 par l'Office des Nations Unies contre la drogue et le crime.
+
+Du 9 au 11 novembre, un atelier national s'est tenu à Lomé, au Togo. Il a réuni 25 représentants des entités nationales.`)
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2021-11-09"
+	}
+	if !found {
+		t.Errorf("\"Du 9 au 11 novembre\" after \"novembre 2021\" is in 2021: %v", nodeIDs(f))
+	}
+}

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/entente/entente/loaders/text"
+import (
+	"strconv"
+
+	"github.com/entente/entente/loaders/text"
+)
 
 // The extraction of one document is a pipeline of stages (spaCy's pipeline components are
 // the model). Each reads what the stages before it produced and adds one result to the run:
@@ -73,7 +77,32 @@ func (r *run) analyse() {
 func readDates(d *text.Doc) documentTime {
 	dates := findDates(d.Fold)
 	published, dateline := publishedDate(d, dates)
+	if published == "" {
+		anchorYears(dates)
+	}
 	return documentTime{dates: dates, published: published, dateline: dateline}
+}
+
+// anchorYears gives a day written without its year the year of the last date written
+// before it, in a document whose publication date is unknown: "en novembre 2021 ... Du 9
+// au 11 novembre" is November 2021. dates are in the order of the text.
+func anchorYears(dates []dateMention) {
+	year := 0
+	for k := range dates {
+		dm := &dates[k]
+		switch {
+		case dm.pmonth > 0 && !dm.isRelative && year > 0:
+			dm.from = iso(year, dm.pmonth, dm.pday)
+			if dm.pend > dm.pday {
+				dm.to = iso(year, dm.pmonth, dm.pend)
+			}
+			dm.pmonth, dm.prec = 0, precDay
+		case !dm.isRelative && len(dm.from) >= 4:
+			if y, err := strconv.Atoi(dm.from[:4]); err == nil {
+				year = y
+			}
+		}
+	}
 }
 
 // relate reads the relations: sentence by sentence around meetings, projects and
