@@ -539,6 +539,58 @@ func (r *run) placeOfSigning(m *mention) bool {
 	return m.kind == fixtures.KindState && !m.adjective && m.first > 0 && locatives[r.d.Lang][r.fold(m.first-1)]
 }
 
+// ellipticBodies reads the bodies of a list of places that share the head of the body
+// named before them: "le Università di Firenze, Messina e Padova" names three
+// universities, "the Universities of Padua and Trento" two.
+func (r *run) ellipticBodies() {
+	for _, m := range append([]*mention(nil), r.ments...) {
+		if m.kind != fixtures.KindOrganization && m.kind != fixtures.KindAgency || m.last-m.first < 3 || m.slug != "" || m.id != "" {
+			continue // a body the gazetteer lists ("Arma dei Carabinieri, Gen. ...") is named whole
+		}
+		of := m.last - 2 // "Università di | Firenze"
+		if !ofWords[r.fold(of)] || !r.d.Tokens[m.last-1].Upper {
+			continue
+		}
+		head := r.textOf(m.first, of+1)
+		for k := m.last; k+1 < len(r.d.Tokens); {
+			f := r.fold(k)
+			if f != "," && !conjunctions[f] {
+				break
+			}
+			j := k + 1
+			if ofWords[r.fold(j)] {
+				j++ // "des universités de Dakar et de Thiès"
+			}
+			n := &mention{kind: m.kind, first: j, last: j + 1, country: m.country}
+			if p := r.mentionAt(j); p != nil && p.kind == "place" && p.first == j {
+				n.last = p.last
+				if m.kind == fixtures.KindAgency && p.country != "" {
+					n.country = p.country
+				}
+			} else if !r.unlistedPlace(j) {
+				break
+			}
+			n.name = head + " " + r.textOf(n.first, n.last)
+			if r.replace(n) == nil {
+				break
+			}
+			k = n.last
+		}
+	}
+}
+
+// unlistedPlace reports whether the word at j, in a list of places, is one more place the
+// gazetteer lacks: a capitalised word alone, before a comma, a conjunction or the end of
+// the sentence ("Firenze, Padova e Trento").
+func (r *run) unlistedPlace(j int) bool {
+	toks := r.d.Tokens
+	if j+1 >= len(toks) || r.at[j] != 0 || !toks[j].Upper || toks[j].Kind != text.Word || notPersonWords[r.fold(j)] {
+		return false
+	}
+	f := r.fold(j + 1)
+	return f == "," || f == "." || f == ";" || conjunctions[f] || toks[j+1].Sentence != toks[j].Sentence
+}
+
 // organisationHeadCoreference reads a kind of body written alone ("la Gendarmeria") as
 // the organisation recognised with that head in the document ("la Gendarmeria Europea").
 func (r *run) organisationHeadCoreference() {

@@ -472,3 +472,19 @@ func TestHeaderDashEndsAName(t *testing.T) {
 		}
 	}
 }
+
+func TestBodiesOfListedPlaces(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+Roma, 12 marzo 2026 – Il corso è stato realizzato con docenti delle Università di Firenze, Messina, Padova e Trento. Vi ha partecipato il Comandante Generale dell'Arma dei Carabinieri, Gen. C.A. Mario Rossi.`)
+	for _, id := range []string{"org:universita-di-firenze", "org:universita-di-messina", "org:universita-di-padova", "org:universita-di-trento"} {
+		if !hasNode(f, id) {
+			t.Errorf("%s should be read from the list of places: %s", id, nodeIDs(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.Name, "Arma dei") && n.Name != "Arma dei Carabinieri" {
+			t.Errorf("a listed body is named whole: %+v", n)
+		}
+	}
+}

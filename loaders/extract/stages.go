@@ -58,6 +58,7 @@ var recognisers = []struct {
 	{"organs", (*run).recogniseOrgans},
 	{"working groups", (*run).recogniseWorkingGroups},
 	{"organisation coreference", (*run).organisationHeadCoreference},
+	{"bodies of listed places", (*run).ellipticBodies},
 }
 
 // analyse runs the stages after text.Analyse.
