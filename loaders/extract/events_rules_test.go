@@ -625,3 +625,21 @@ Du 9 au 11 novembre, un atelier national s'est tenu à Lomé, au Togo. Il a réu
 		t.Errorf("\"Du 9 au 11 novembre\" after \"novembre 2021\" is in 2021: %v", nodeIDs(f))
 	}
 }
+
+func TestBodiesMetThere(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Riga, 12 March 2026 – The Council of the Baltic Sea States and the European Union Agency for Law Enforcement Cooperation met in Riga on 10 March 2026 to discuss labour trafficking. The project met its targets in 2025.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "org:cbss", "meeting:2026-03-10") {
+		t.Errorf("\"A and B met in Riga on 10 March\" is a meeting:\n%s", dumpEdges(f))
+	}
+	meetings := 0
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			meetings++
+		}
+	}
+	if meetings != 1 {
+		t.Errorf("\"the project met its targets\" is no meeting: %v", nodeIDs(f))
+	}
+}

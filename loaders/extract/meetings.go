@@ -119,7 +119,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) {
 				continue
 			}
-			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) {
+			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) && !r.metThere(st, i) {
 				continue // "the project met its targets"
 			}
 			if nounVerbs[f] && !r.definiteHead(i) {
@@ -403,6 +403,19 @@ func (r *run) meetsSomeone(k, last int) bool {
 		return true
 	}
 	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)]
+}
+
+// metThere reports whether the verb of meeting at i has bodies for its subject and a
+// place or a date after it: "the Committee and the Task Force met in Riga on 10 March".
+func (r *run) metThere(st *sentenceState, i int) bool {
+	if i == 0 || st.place == nil && st.date == nil {
+		return false
+	}
+	m := r.mentionAt(i - 1)
+	if m == nil || !m.isActor() && m.kind != fixtures.KindPerson {
+		return false
+	}
+	return i+1 < st.last && locatives[r.d.Lang][r.fold(i+1)]
 }
 
 // metObject returns where the object of a verb of meeting starts, past articles, short
