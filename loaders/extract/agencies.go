@@ -70,7 +70,8 @@ func (r *run) recogniseAgencies() {
 				// "OSCE Transnational Threats Department": a unit of the organisation.
 				m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
 			}
-		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] || r.researchBody(first, last) {
+		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] && !r.nationalName(first, last) ||
+			r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 			m.owner = r.ownerBefore(first)
 		}
@@ -82,6 +83,16 @@ func (r *run) recogniseAgencies() {
 			i = last - 1
 		}
 	}
+}
+
+// nationalName reports whether a word of [first, last) says the body is a state's own.
+func (r *run) nationalName(first, last int) bool {
+	for k := first; k < last; k++ {
+		if nationalWords[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNameTokens bounds a body's name: no real name is longer, and text without
@@ -160,6 +171,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			}
 			j = k
 			continue
+		}
+		if months[f] > 0 {
+			break // "the Committee of Senior Officials in December"
 		}
 		if t.Upper && r.nameAfterHead(j) {
 			break // "UN Drugs and Crime Office Yuriy Fedotov": a person's name after the body

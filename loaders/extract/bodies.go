@@ -723,7 +723,11 @@ func (r *run) adopters(st *sentenceState, verb int) []*mention {
 			}
 		}
 	}
-	return r.actorsIn(st.first, verb)
+	a := r.actorsIn(st.first, verb)
+	if len(a) > 2 && r.bothParties(st) {
+		return a[:2] // "Jordan and the EU held ... under the Agreement that the two sides concluded"
+	}
+	return a
 }
 
 // sharedName reports whether m is a gazetteer agency whose name several states use.

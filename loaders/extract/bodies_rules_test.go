@@ -488,3 +488,38 @@ Roma, 12 marzo 2026 – Il corso è stato realizzato con docenti delle Universit
 		}
 	}
 }
+
+func TestCommitteesAreOrganisationsUnlessNational(t *testing.T) {
+	f := extractText(t, "test.txt", `Minutes
+
+Abuja, 12 March 2026 – The Joint Steering Committee of the regional network met in Abuja on 10 March 2026. The State Committee for National Security of Kyrgyzstan sent two officers. The CBSS Committee of Senior Officials in December approved the plan.`)
+	kinds := map[string]string{}
+	for _, n := range f.Nodes {
+		kinds[n.Name] = n.Kind
+	}
+	if kinds["Joint Steering Committee"] != fixtures.KindOrganization {
+		t.Errorf("a committee is an organisation: %v", kinds)
+	}
+	if kinds["State Committee for National Security of Kyrgyzstan"] != fixtures.KindAgency {
+		t.Errorf("a state committee is a state's agency: %v", kinds)
+	}
+	for name := range kinds {
+		if strings.Contains(name, "December") {
+			t.Errorf("a month ends a body's name: %q", name)
+		}
+	}
+}
+
+func TestTheTwoSidesAreTheFirstTwoParties(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Amman, 3 October 2025 – On 2 October 2025 Jordan and the European Union held the tenth meeting of their Subcommittee on Justice and Security, set up under the EU-Jordan Association Agreement that the two sides concluded in 2002.`)
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgePartyTo && !strings.HasPrefix(e.From, "state:jo") && e.From != "org:eu" {
+			t.Errorf("only the two sides are parties: %s -> %s\n%s", e.From, e.To, dumpEdges(f))
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgePartyTo, "state:jo", "roadmap:") {
+		t.Errorf("Jordan is party to the agreement:\n%s", dumpEdges(f))
+	}
+}

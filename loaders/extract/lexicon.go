@@ -337,6 +337,10 @@ var unitPrepositions = words("unit prepositions")
 // rankModifiers start a person's title, never a body's name: "Senior State Prosecutor".
 var rankModifiers = words("rank modifiers")
 
+// nationalWords make a body named with an organisation's head a state's own: "State
+// Committee for National Security", "Comitato statale".
+var nationalWords = words("national words")
+
 // organisationHeads start the names of bodies that are organisations, not agencies.
 var organisationHeads = words("organisation heads")
 

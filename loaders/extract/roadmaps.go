@@ -243,7 +243,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 		}
 		if m.id != "" && st.has(cueSigned) {
 			// "Kazakhstan was the first state to sign the Joint Plan of Action"
-			for _, a := range r.actorsIn(st.first, verb) {
+			for _, a := range r.adopters(st, verb) {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
 		} else if m.id != "" && st.has(cueAdopted) {
