@@ -541,6 +541,7 @@ func TestParticipantsFromCountedStates(t *testing.T) {
 		{"test.txt", "Valletta, 9 May 2023\n\nInvestigators from three countries (Benin, Cameroon and Togo) attended a training course in Malta from 3 to 5 May 2023."},
 		{"test_fr.txt", "La Valette, 9 mai 2023\n\nDes enquêteurs venus de trois pays – le Bénin, le Cameroun et le Togo – ont suivi une formation à Malte du 3 au 5 mai 2023."},
 		{"test_fr.txt", "La Valette, 9 mai 2023\n\nDes procureurs du Bénin, du Cameroun et du Togo ont suivi une formation à Malte du 3 au 5 mai 2023."},
+		{"test_fr.txt", "La Valette, 9 mai 2023\n\nDes juges d'instruction venus de sept pays – le Bénin, le Cameroun et le Togo – ont suivi une formation à Malte du 3 au 5 mai 2023."},
 	}
 	for _, c := range cases {
 		f := extractText(t, c.name, c.text)

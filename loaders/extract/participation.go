@@ -232,7 +232,7 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		// "una delegazione di 4 funzionari del ...": the number and the people counted.
-		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) {
+		if j+2 < last && ofWords[r.fold(j)] && isNumber(r.fold(j+1)) && !stateNouns[r.fold(j+2)] {
 			j += 2
 			for j < last && j-i < 6 && r.at[j] == 0 && !ofWords[r.fold(j)] && !fromWords[r.fold(j)] {
 				j++
