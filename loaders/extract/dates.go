@@ -33,6 +33,12 @@ type dateMention struct {
 	weekday    int    // a day named by its weekday ("on Monday"): time.Weekday+1, 0 when not
 }
 
+// isRange reports whether the mention is a period of days written in full, its year
+// possibly left out: "dal 9 al 13 marzo" says more of a meeting than "oggi".
+func (dm dateMention) isRange() bool {
+	return !dm.isRelative && (dm.to != "" && dm.prec == precDay || dm.pend > dm.pday)
+}
+
 var datePatterns = func() []*regexp.Regexp {
 	names := make([]string, 0, len(months))
 	for m := range months {

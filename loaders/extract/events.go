@@ -262,7 +262,7 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 			continue
 		}
 		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") ||
-			(best.weekday > 0 && dm.prec == precDay) {
+			(best.weekday > 0 && dm.prec == precDay) || best.isRelative && dm.isRange() {
 			best = dm
 		}
 	}

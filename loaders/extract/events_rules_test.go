@@ -644,3 +644,12 @@ Riga, 12 March 2026 – The Council of the Baltic Sea States and the European Un
 		t.Errorf("\"the project met its targets\" is no meeting: %v", nodeIDs(f))
 	}
 }
+
+func TestCeremonyClosingTheCourse(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+ROMA, 13 marzo 2026 – Si è concluso oggi a Roma il corso internazionale sul traffico di beni culturali, svoltosi dal 9 al 13 marzo 2026 e rivolto a funzionari di polizia di Giordania e Tunisia. Alla cerimonia di consegna degli attestati sono intervenuti il Generale Lorenzo Bianchi, la dottoressa Chiara Neri, dirigente del Ministero della Cultura, e Marianne Dupont, dell'Ufficio regionale UNESCO con sede a Venezia.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:chiara-neri", "meeting:2026-03-09") {
+		t.Errorf("the ceremony closing the course is the course:\n%s", dumpEdges(f))
+	}
+}

@@ -162,7 +162,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.headSpan(head, st.first, st.last)
-	if current != nil && r.partOfMeeting(head, st.last) {
+	if current != nil && (r.partOfMeeting(head, st.last) || r.ceremonyOfTheMeeting(st, head, sub, from)) {
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
@@ -455,6 +455,14 @@ func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*m
 		end = m.last
 	}
 	return r.actorsIn(k, end), r.personsIn(k, end)
+}
+
+// ceremonyOfTheMeeting reports whether the ceremony named at head, undated and about no
+// signing, closes the meeting reported: "Alla cerimonia di consegna degli attestati sono
+// intervenuti ..." after a course.
+func (r *run) ceremonyOfTheMeeting(st *sentenceState, head int, sub, from string) bool {
+	return sub == "signing ceremony" && from == "" && r.signing == nil && !st.has(cueSigned) &&
+		!r.signingNounIn(head+1, min(head+4, st.last))
 }
 
 // partOfMeeting reports whether the meeting noun at i names the opening or closing of
