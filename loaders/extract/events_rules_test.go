@@ -653,3 +653,14 @@ ROMA, 13 marzo 2026 – Si è concluso oggi a Roma il corso internazionale sul t
 		t.Errorf("the ceremony closing the course is the course:\n%s", dumpEdges(f))
 	}
 }
+
+func TestStatesAfterTheService(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+ROMA, 13 marzo 2026 – Si è svolto a Roma dal 9 al 13 marzo 2026 un corso internazionale sul traffico di beni culturali, rivolto a diciotto funzionari di polizia e delle dogane di Giordania, Iraq ed Egitto.`)
+	for _, from := range []string{"state:jo", "state:iq", "state:eg"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2026-03-09") {
+			t.Errorf("%s sends officials to the course:\n%s", from, dumpEdges(f))
+		}
+	}
+}

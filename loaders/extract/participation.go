@@ -251,10 +251,31 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			continue
 		}
 		a, p := r.listAfter(r.countedStates(j, last), last)
+		if len(a)+len(p) == 0 {
+			if k := r.statesAfterService(j, last); k > j {
+				a, p = r.listAfter(k, last) // "funzionari di polizia e delle dogane di Giordania, Iraq"
+			}
+		}
 		actors = append(actors, a...)
 		persons = append(persons, p...)
 	}
 	return actors, persons
+}
+
+// statesAfterService finds, past a few words that say which service the people work for
+// ("di polizia e delle dogane"), the preposition before the states they come from; it
+// returns k when there is none.
+func (r *run) statesAfterService(k, last int) int {
+	toks := r.d.Tokens
+	for j := k + 1; j+1 < last && j-k <= 8; j++ {
+		if r.at[j] != 0 || toks[j].Kind != text.Word || toks[j].Upper {
+			return k
+		}
+		if m := r.mentionAt(j + 1); (ofWords[r.fold(j)] || fromWords[r.fold(j)]) && m != nil && m.first == j+1 && m.kind == fixtures.KindState {
+			return j
+		}
+	}
+	return k
 }
 
 // countedStates skips, after the preposition at from, the count of states that opens a
