@@ -73,6 +73,11 @@ func (r *run) events() {
 			if created {
 				if len(meetings) == 0 {
 					mt.links = append(mt.links, early...) // "Officials of X arrived. On a visit to Y, ..."
+					for k := range r.memberTurns {
+						if r.memberTurns[k].meeting == nil {
+							r.memberTurns[k].meeting = mt
+						}
+					}
 				}
 				meetings = append(meetings, mt)
 			}
@@ -136,6 +141,13 @@ func (r *run) events() {
 		r.applyCues(st, things, lastThing)
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
+		if st.meeting != nil || current == nil && wi < 4 {
+			// "i rappresentanti dei dieci Paesi dell'Iniziativa": its members, once known;
+			// before the first meeting, they take part in it, as the early groups do.
+			if b := r.memberStatesOf(first, last); b != nil && b.id != "" {
+				r.memberTurns = append(r.memberTurns, memberTurn{meeting: st.meeting, body: b.id, span: st.span})
+			}
+		}
 		if st.meeting != nil && st.meetingAt >= 0 {
 			r.meetingBetween(st)
 			r.participate(st, r.meetingOfStates(st), "participant")

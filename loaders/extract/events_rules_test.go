@@ -664,3 +664,19 @@ ROMA, 13 marzo 2026 – Si è svolto a Roma dal 9 al 13 marzo 2026 un corso inte
 		}
 	}
 }
+
+func TestMemberStatesTakePart(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+Tirana, 11 aprile 2025 – È stato approvato ieri dai rappresentanti dei tre Paesi dell'Iniziativa Adriatico-Ionica (IAI) un piano comune contro il traffico di armi. Il documento è stato adottato nel corso della riunione del gruppo di lavoro, svoltasi a Tirana dal 9 al 10 aprile 2025.
+
+All'IAI aderiscono Albania, Croazia e Grecia.`)
+	for _, from := range []string{"state:al", "state:hr", "state:gr"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2025-04-09") {
+			t.Errorf("%s, a member, takes part through its representatives:\n%s", from, dumpEdges(f))
+		}
+	}
+	if !hasNode(f, "meeting:2025-04-09:tirana:meeting") {
+		t.Errorf("\"nel corso della riunione\" is a meeting, not a course: %v", nodeIDs(f))
+	}
+}

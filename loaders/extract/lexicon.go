@@ -539,6 +539,9 @@ var listIntroducers = words("list introducers")
 // stateNouns count states before the list that names them: "from three countries (A, B and C)".
 var stateNouns = words("state nouns")
 
+// memberWords say the states named are a body's members: "the member states of X".
+var memberWords = words("member words")
+
 func init() {
 	for _, w := range extraTitleWords {
 		titleWords[w] = true

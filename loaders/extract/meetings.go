@@ -116,8 +116,8 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && !ceremonyWords[f] && !st.has(cueSigned) {
 				continue
 			}
-			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) {
-				continue
+			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) || r.insidePhrase(i, adoptedAt) {
+				continue // not "nel corso della riunione", "au cours de la réunion": the meeting comes after
 			}
 			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) && !r.metThere(st, i) {
 				continue // "the project met its targets"
@@ -802,4 +802,18 @@ func (r *run) signingMeeting(meetings []*meeting) *meeting {
 	mt := &meeting{subtype: "signing ceremony", spans: []text.Span{sc.span}, links: sc.signatories}
 	mt.fill(sc.date, sc.date, sc.place, sc.placeName, sc.country, "")
 	return mt
+}
+
+// insidePhrase reports whether a phrase of the index starts right before token i and
+// takes it in: the word is part of the phrase, not a noun of its own.
+func (r *run) insidePhrase(i int, index map[string][][]string) bool {
+	if i == 0 {
+		return false
+	}
+	for _, p := range index[r.fold(i-1)] {
+		if len(p) > 2 && hasCue(r.d, i-1, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
 )
@@ -128,4 +130,46 @@ func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int 
 // organisationNamed reports whether m names an organisation, by its name or an acronym.
 func organisationNamed(m *mention) bool {
 	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && m.id != ""
+}
+
+// memberTurn is a meeting attended by the member states of a body: "i rappresentanti dei
+// dieci Paesi dell'Iniziativa", "the member states of the Council".
+type memberTurn struct {
+	meeting *meeting
+	body    string
+	span    text.Span
+}
+
+// memberStatesOf returns the body in "the (ten) (member) states of X", "les États
+// membres de X", "i Paesi (aderenti) del X" within [first, last), or nil.
+func (r *run) memberStatesOf(first, last int) *mention {
+	for k := first; k < last; k++ {
+		if !stateNouns[r.fold(k)] || r.at[k] != 0 {
+			continue
+		}
+		j := k + 1
+		for j < last && j-k <= 3 && (memberWords[r.fold(j)] || ofWords[r.fold(j)]) && r.at[j] == 0 {
+			j++
+		}
+		if m := r.mentionAt(j); j > k+1 && ofWords[r.fold(j-1)] && m != nil && m.first == j && r.isOrganisation(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// membersTakePart adds the states the document lists as members of a body to the meetings
+// "the member states of" that body attended; it runs after memberships.
+func (r *run) membersTakePart() {
+	for _, t := range r.memberTurns {
+		if t.meeting == nil {
+			continue // no meeting was reported after them
+		}
+		id := t.meeting.id(r.g.doc)
+		for _, e := range r.g.edges {
+			if e.Kind == fixtures.EdgeMemberOf && e.To == t.body && strings.HasPrefix(e.From, "state:") {
+				r.g.edge(fixtures.EdgeParticipatedIn, e.From, id, t.span, "participant")
+			}
+		}
+	}
 }

@@ -54,6 +54,7 @@ type run struct {
 	signing     *signing        // the last memorandum signed, for "the signing ceremony"
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
+	memberTurns []memberTurn    // meetings attended by "the member states of X", for members.go
 	countries   map[string]bool // namesState, once computed
 	classes     []wordClass     // token -> its classes (classes.go)
 }

@@ -111,4 +111,5 @@ func anchorYears(dates []dateMention) {
 func (r *run) relate() {
 	r.events()
 	r.memberships()
+	r.membersTakePart()
 }
