@@ -680,3 +680,14 @@ All'IAI aderiscono Albania, Croazia e Grecia.`)
 		t.Errorf("\"nel corso della riunione\" is a meeting, not a course: %v", nodeIDs(f))
 	}
 }
+
+func TestTheCountedStatesNamedBefore(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Lyon, 21 January 2026 – The operation was carried out in October 2025 by police units in three countries: Benin, Ghana and Togo. It was planned at a preparatory meeting held in Accra from 2 to 4 September 2025, which brought together national focal points from the three countries and representatives of INTERPOL.`)
+	for _, from := range []string{"state:bj", "state:gh", "state:tg"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2025-09-02") {
+			t.Errorf("%s is one of \"the three countries\" at the meeting:\n%s", from, dumpEdges(f))
+		}
+	}
+}

@@ -701,6 +701,9 @@ var ofWords = words("of words")
 // numberWords are small numbers written out, counting the people of a group.
 var numberWords = words("number words")
 
+// numberValues are the numbers written as words, for "the three countries".
+var numberValues = values("number values")
+
 // listGlue are the words that join the items of a coordinated list of names.
 var listGlue = words("list glue")
 

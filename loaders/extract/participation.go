@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -276,6 +277,84 @@ func (r *run) statesAfterService(k, last int) int {
 		}
 	}
 	return k
+}
+
+// statesCountedBefore returns the states of "from the 13 countries" in [first, last):
+// the list of as many states the text gave before.
+func (r *run) statesCountedBefore(first, last int) []*mention {
+	for k := first; k+2 < last; k++ {
+		if (fromWords[r.fold(k)] || ofWords[r.fold(k)]) && r.at[k] == 0 {
+			if a := r.countedStatesBefore(k+1, first); len(a) > 0 {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// countedStatesBefore reads "the 13 countries" at k as the list of thirteen states the
+// text gave before token before; nil when it gave none of that length.
+func (r *run) countedStatesBefore(k, before int) []*mention {
+	if k < len(r.d.Tokens) && articles[r.fold(k)] {
+		k++
+	}
+	if k+1 >= len(r.d.Tokens) || !stateNouns[r.fold(k+1)] {
+		return nil
+	}
+	n, err := strconv.Atoi(r.fold(k))
+	if v, ok := numberValues[r.fold(k)]; ok {
+		n, err = strconv.Atoi(v)
+	}
+	if err != nil || n < 2 {
+		return nil
+	}
+	for i := before - 1; i >= 0; i-- {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindState || m.adjective {
+			continue
+		}
+		if prev := r.listStart(i); prev != i {
+			i = prev + 1 // the list goes on before: read it from its start
+			continue
+		}
+		a, _ := r.listAfter(i, r.sentenceEnd(i))
+		var states []*mention
+		for _, s := range a {
+			if s.kind == fixtures.KindState {
+				states = append(states, s)
+			}
+		}
+		if len(states) == n {
+			return states
+		}
+	}
+	return nil
+}
+
+// listStart returns the first state of the list of states the one at i belongs to.
+func (r *run) listStart(i int) int {
+	start := i
+	for k := i - 1; k >= 0 && i-k <= 4; k-- {
+		f := r.fold(k)
+		if m := r.mentionAt(k); m != nil {
+			if m.kind != fixtures.KindState || m.adjective {
+				break
+			}
+			start, i = m.first, m.first
+			k = m.first
+			continue
+		}
+		if f != "," && !conjunctions[f] && !articles[f] && !ofWords[f] {
+			break
+		}
+	}
+	return start
+}
+
+// sentenceEnd is the token after the last of the sentence of token i.
+func (r *run) sentenceEnd(i int) int {
+	_, last := r.sentenceTokens(r.d.Tokens[i].Sentence)
+	return last
 }
 
 // countedStates skips, after the preposition at from, the count of states that opens a
