@@ -37,6 +37,7 @@ func (r *run) events() {
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
 	var early []link       // groups named before the first meeting: they take part in it
+	var pending *meeting   // what the sentences before the first meeting say of who took part
 	seen := 0              // the last window that named the current meeting
 	thingSeen := -1        // the last window that named a project or roadmap
 	windows := r.sentenceWindows()
@@ -73,6 +74,10 @@ func (r *run) events() {
 			if created {
 				if len(meetings) == 0 {
 					mt.links = append(mt.links, early...) // "Officials of X arrived. On a visit to Y, ..."
+					if pending != nil {
+						mt.links = append(mt.links, pending.links...) // "Una delegazione è stata ricevuta ... Ne facevano parte A, B"
+						pending = nil
+					}
 					for k := range r.memberTurns {
 						if r.memberTurns[k].meeting == nil {
 							r.memberTurns[k].meeting = mt
@@ -90,6 +95,12 @@ func (r *run) events() {
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {
 			seen = wi
+		}
+		if st.meeting == nil && current == nil && wi < 4 && (st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong)) {
+			if pending == nil {
+				pending = &meeting{}
+			}
+			st.meeting = pending // the meeting is named in a later sentence
 		}
 		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
 			r.pluralMeetings(first, last)
