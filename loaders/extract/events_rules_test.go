@@ -697,7 +697,7 @@ func TestParticipantsBeforeTheMeetingIsNamed(t *testing.T) {
 
 Una delegazione del governo italiano è stata ricevuta oggi dal ministro della Giustizia cileno, Luis Cordero Vega. Ne facevano parte il capo del Dipartimento per gli Affari di Giustizia, Marco Bellini, e il consigliere giuridico del ministero degli Affari esteri, Paolo Ranieri.
 
-Nel corso dell'incontro a Santiago le delegazioni hanno affrontato la cooperazione nella lotta alla criminalità organizzata.`)
+Nel corso dell'incontro, svoltosi il 3 marzo 2025, le delegazioni hanno affrontato la cooperazione nella lotta alla criminalità organizzata.`)
 	for _, from := range []string{"person:marco-bellini", "person:paolo-ranieri"} {
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:") {
 			t.Errorf("%s, named before the meeting is, takes part in it:\n%s", from, dumpEdges(f))
