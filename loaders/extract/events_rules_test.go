@@ -704,3 +704,14 @@ Nel corso dell'incontro, svoltosi il 3 marzo 2025, le delegazioni hanno affronta
 		}
 	}
 }
+
+func TestTheyTookPartThere(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué final
+
+Victoria, le 18 novembre 2025 – Les ministres des États membres se sont réunis à Port-Louis le 17 novembre 2025. L'Office des Nations unies contre la drogue et le crime (ONUDC) et INTERPOL y ont pris part en qualité d'observateurs.`)
+	for _, from := range []string{"unbody:unodc", "org:interpol"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2025-11-17") {
+			t.Errorf("%s \"y a pris part\":\n%s", from, dumpEdges(f))
+		}
+	}
+}
