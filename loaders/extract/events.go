@@ -150,6 +150,9 @@ func (r *run) events() {
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
+		if lastThing == nil && r.bareProject != nil {
+			lastThing, thingSeen = r.bareProject, wi
+		}
 		r.participate(st, groupActors, "participant")
 		r.participate(st, groupPersons, "participant")
 		if st.meeting != nil && st.eventCue {
@@ -378,6 +381,48 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	return false, lastThing
 }
 
+// projectCues say who funds or carries out a project: a project the text does not name
+// is read for them.
+var projectCues = map[cueKind]bool{cueFunder: true, cueFundsBefore: true, cueImplementer: true, cueImplementsBefore: true}
+
+// maxUnnamedProjectWords bounds the words after the noun of a project the text does not
+// name that describe it: "project financed by Japan".
+const maxUnnamedProjectWords = 5
+
+// unnamedProject is the project a document describes without naming it ("the project
+// financed by Japan", "un projet visant à ..."): the project noun with an article before
+// the cue at cue, read once per document; nil when there is none.
+func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
+	for k := st.first + 1; k < cue; k++ {
+		if r.bareProject != nil && r.mentionAt(k) == r.bareProject {
+			return r.bareProject
+		}
+		f := r.fold(k - 1)
+		if !projectNouns[r.fold(k)] || r.at[k] != 0 || !(articles[f] || indefiniteArticles[f] || demonstratives[f]) {
+			continue
+		}
+		end := k + 1
+		for end < st.last && end-k <= maxUnnamedProjectWords && r.d.Tokens[end].Kind == text.Word && !verbWords[r.fold(end)] &&
+			(r.at[end] == 0 || r.mentionAt(end).kind == fixtures.KindState) {
+			end++
+		}
+		if r.bareProject != nil {
+			return r.bareProject // "the project" again: the one described before
+		}
+		for end > k+1 && (stopWords[r.fold(end-1)] || articles[r.fold(end-1)]) {
+			end-- // "project funded by the European Union": the name ends before the body's
+		}
+		m := &mention{first: k, last: k + 1, kind: fixtures.KindProject, name: r.textOf(k, end)}
+		m.id = "project:" + slug(m.name)
+		if r.add(m) == nil {
+			return nil
+		}
+		r.bareProject = m
+		return m
+	}
+	return nil
+}
+
 // applyCues turns the cues of a sentence into edges.
 func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention) {
 	for k, c := range st.cues {
@@ -391,6 +436,12 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 		}
 		isMeeting, thing := r.target(st, things, c.first, lastThing)
+		if !isMeeting && projectCues[c.kind] && (thing == nil || thing.first > c.first || thing.first < st.first && thing.kind != fixtures.KindProject) {
+			// "the project" after a named project is that project; after an agreement, the project it funds
+			if p := r.unnamedProject(st, c.first); p != nil {
+				thing = p // "The project financed by Japan will be implemented by the X Programme"
+			}
+		}
 		switch c.kind {
 		case cueOrganiser:
 			r.roleAll(st, isMeeting, thing, actors, "organiser")

@@ -715,3 +715,19 @@ Victoria, le 18 novembre 2025 – Les ministres des États membres se sont réun
 		}
 	}
 }
+
+func TestProjectTheTextDoesNotName(t *testing.T) {
+	f := extractText(t, "test.txt", `Japan and UNODC sign agreement to fight crime at sea
+
+Vienna, 24 May 2023 – Japan and the United Nations Office on Drugs and Crime have signed a new funding agreement. The project financed by Japan will be implemented by the United Nations Office on Drugs and Crime in nine Pacific states.`)
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:jp", "project:project-financed-by-japan") ||
+		!hasEdgePrefix(f, fixtures.EdgeImplements, "unbody:unodc", "project:project-financed-by-japan") {
+		t.Errorf("the project described without a name is funded and implemented:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test.txt", `Press release
+
+Lyon, 3 May 2023 – The operation was supported by SEASHIELD, a project funded by the European Union, in which INTERPOL is an implementing partner.`)
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "org:eu", "project:seashield") {
+		t.Errorf("\"SEASHIELD, a project funded by\" names the project:\n%s", dumpEdges(f))
+	}
+}

@@ -55,6 +55,7 @@ type run struct {
 	present     map[string]bool // ids of the agencies the document names
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 	memberTurns []memberTurn    // meetings attended by "the member states of X", for members.go
+	bareProject *mention        // the project the document describes without naming it
 	countries   map[string]bool // namesState, once computed
 	classes     []wordClass     // token -> its classes (classes.go)
 }

@@ -105,7 +105,8 @@ func (r *run) appositiveProjects() {
 		for first < c && !toks[first].Upper {
 			first++ // "of the X": the connectors before the name are not part of it
 		}
-		if c-first < 2 || first > 0 && toks[first-1].Sentence == toks[c].Sentence && toks[first-1].Upper {
+		single := c-first == 1 && toks[first].AllCaps && toks[first].End-toks[first].Start >= 4 // "CRIMJUST, a project funded by"
+		if c-first < 2 && !single || first > 0 && toks[first-1].Sentence == toks[c].Sentence && toks[first-1].Upper {
 			continue
 		}
 		m := &mention{first: first, last: c, kind: fixtures.KindProject, name: r.textOf(first, c)}
