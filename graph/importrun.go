@@ -222,6 +222,11 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 			if err := write(w); err != nil {
 				return err
 			}
+			// The history records of the chunk are tagged with the run: History leaves
+			// them out until it commits, the undo deletes them.
+			if err := tx.record(ctx, run, withFile(w.changes, file)); err != nil {
+				return err
+			}
 			return w.recordCreated(ctx)
 		})
 		if err != nil {
@@ -585,11 +590,18 @@ func (s *Store) undoRun(ctx context.Context, run string) (committed bool, err er
 			}
 		}
 	}
-	// What is still tagged with the run, it created.
+	// What is still tagged with the run, it created, its history records included.
 	if err := s.batches(ctx, `
 		MATCH (n:Entity) WHERE n._run = $run
 		WITH n LIMIT $limit
 		DETACH DELETE n
+		RETURN count(*)`, p); err != nil {
+		return false, err
+	}
+	if err := s.batches(ctx, `
+		MATCH (c:`+LabelChange+`) WHERE c._run = $run
+		WITH c LIMIT $limit
+		DELETE c
 		RETURN count(*)`, p); err != nil {
 		return false, err
 	}
@@ -697,6 +709,13 @@ func (s *Store) cleanupRun(ctx context.Context, run string) error {
 		MATCH (n:Entity) WHERE n._run = $run
 		WITH n LIMIT $limit
 		REMOVE n._run
+		RETURN count(*)`, p); err != nil {
+		return err
+	}
+	if err := s.batches(ctx, `
+		MATCH (c:`+LabelChange+`) WHERE c._run = $run
+		WITH c LIMIT $limit
+		REMOVE c._run
 		RETURN count(*)`, p); err != nil {
 		return err
 	}
