@@ -16,7 +16,8 @@ import (
 //     would carry.
 //   - A node that is not accepted carries one more label, LabelProposed or LabelRejected.
 //     A label is checked in the node record the read has already loaded (no property read,
-//     no index): acceptedNode is "NOT n:Proposed|Rejected".
+//     no index): acceptedNode is "NOT (n:Proposed OR n:Rejected)" (not the label expression
+//     n:Proposed|Rejected, which Cypher refuses in a statement that matches n:Kind:Entity).
 //   - An edge that is not accepted carries status ('PROPOSED' or 'REJECTED'); acceptedEdge
 //     is "r.status IS NULL", a property read on the relationships a query traverses, which
 //     most of them read anyway to project the edge. A range index per edge kind on status
@@ -39,7 +40,7 @@ const (
 
 // acceptedNode is the Cypher condition that the node variable v is ACCEPTED.
 func acceptedNode(v string) string {
-	return "NOT (" + v + ":" + LabelProposed + "|" + LabelRejected + ")"
+	return "NOT (" + v + ":" + LabelProposed + " OR " + v + ":" + LabelRejected + ")"
 }
 
 // acceptedEdge is the Cypher condition that the relationship variable r is ACCEPTED.
