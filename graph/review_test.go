@@ -591,3 +591,45 @@ func TestReviewConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// An import run that fails is undone with the statuses it changed: a node an edge of an
+// earlier chunk accepted is PROPOSED again, the edge too.
+func TestImportRunUndoRestoresStatuses(t *testing.T) {
+	store, ctx := open(t)
+	importReview(t, store, ctx)
+	before := snapshot(t)
+	f := &fixtures.Fixture{Format: fixtures.Format, Documents: []fixtures.Document{{ID: "doc:r5", Title: "Five"}},
+		Nodes: []fixtures.Node{
+			{ID: "state:aa", Kind: fixtures.KindState, Name: "Aaland", Sources: span("doc:r5", "Aaland")},
+			{ID: "org:prop", Kind: fixtures.KindOrganization, Name: "Propositia", Sources: span("doc:r5", "Propositia"), Status: fixtures.StatusProposed},
+			{ID: "state:bb", Kind: fixtures.KindState, Name: "Bbland", Sources: span("doc:r5", "Bbland")},
+			{ID: "org:acc", Kind: fixtures.KindOrganization, Name: "Accordia", Sources: span("doc:r5", "Accordia")},
+		},
+		Edges: []fixtures.Edge{
+			{Kind: fixtures.EdgeMemberOf, From: "state:aa", To: "org:prop", Sources: span("doc:r5", "joined")},
+			{Kind: fixtures.EdgeMemberOf, From: "state:bb", To: "org:acc", Sources: span("doc:r5", "is in")},
+		},
+	}
+	graph.SetImportChunk(store, 1)
+	t.Cleanup(func() { graph.SetImportChunk(store, graph.ImportChunk) })
+	// Chunks: the document, four nodes, two edges; the second edge's chunk fails.
+	cctx, cancel := context.WithCancel(ctx)
+	batches := 0
+	_, err := store.ImportFile(cctx, f, "", "five.json", func(done, total int) {
+		if batches++; batches == 7 {
+			cancel()
+		}
+	})
+	cancel()
+	if err == nil {
+		t.Fatal("the cancelled run succeeded")
+	}
+	if !slices.Contains(nodeLabels(t, "org:prop"), graph.LabelProposed) || edgeStatus(t, store, keyAAProp) != graph.StatusProposed {
+		t.Errorf("after the undo org:prop has labels %v and %s is %s; want both PROPOSED again",
+			nodeLabels(t, "org:prop"), keyAAProp, edgeStatus(t, store, keyAAProp))
+	}
+	diffGraphs(t, "undone run", before, snapshot(t))
+	if h := mustHistory(t, store, "doc:r5"); len(h) != 0 {
+		t.Errorf("an undone run left history: %v", h)
+	}
+}
