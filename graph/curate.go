@@ -14,8 +14,8 @@ import (
 // the fixture rules, runs in one write transaction, and writes through the same
 // statements as the importer, so a curated node or edge is stored exactly like a loaded one.
 // An analyst's word is sure: what they create or upsert gets confidence 1 (a fact without
-// a confidence, fixtures.ConfidenceOf) and is ACCEPTED (status.go), as are the PROPOSED
-// ends of an edge they add. Each curation records its change in the history (history.go)
+// a confidence, fixtures.ConfidenceOf) and is ACCEPTED (status.go), as are the ends of an
+// edge they add (REJECTED ones too: the analyst says they exist). Each curation records its change in the history (history.go)
 // in its transaction.
 //
 // Curations are linearisable: each locks the nodes it works on (Tx.lock) before it reads
@@ -142,7 +142,7 @@ func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
 			return err
 		}
 		key := im.edges[e.Kind][0].(map[string]any)["key"].(string)
-		accepted, err := tx.acceptEnds(ctx, e.Kind, []string{key})
+		accepted, err := tx.acceptEnds(ctx, e.Kind, []string{key}, true)
 		if err != nil {
 			return err
 		}

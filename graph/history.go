@@ -158,7 +158,8 @@ func (t *Tx) anyProposed(ctx context.Context) (bool, error) {
 
 // acceptEnds accepts the PROPOSED ends of the ACCEPTED edges of one kind (which must come
 // from fixtures.EdgeKinds) with these keys, and returns the ids of the nodes it accepted.
-func (t *Tx) acceptEnds(ctx context.Context, kind string, keys []string) ([]string, error) {
+// curated (an analyst's addEdge) accepts REJECTED ends too: the analyst says they exist.
+func (t *Tx) acceptEnds(ctx context.Context, kind string, keys []string, curated bool) ([]string, error) {
 	mustKind(fixtures.EdgeKinds, kind)
 	recs, err := t.run(ctx, `
 		CYPHER replan=skip
@@ -166,9 +167,9 @@ func (t *Tx) acceptEnds(ctx context.Context, kind string, keys []string) ([]stri
 		MATCH (a)-[r:`+kind+` {key: key}]->(b) USING INDEX SEEK r:`+kind+`(key)
 		WHERE `+acceptedEdge("r")+`
 		UNWIND [a, b] AS n
-		WITH DISTINCT n WHERE n:`+LabelProposed+`
-		REMOVE n:`+LabelProposed+`
-		RETURN n.id`, map[string]any{"keys": keys})
+		WITH DISTINCT n WHERE n:`+LabelProposed+` OR ($curated AND n:`+LabelRejected+`)
+		REMOVE n:`+LabelProposed+`:`+LabelRejected+`
+		RETURN n.id`, map[string]any{"keys": keys, "curated": curated})
 	if err != nil {
 		return nil, err
 	}

@@ -475,7 +475,7 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 		if !*w.proposed {
 			return nil // no node waits for review: none to accept
 		}
-		_, err := w.tx.acceptEnds(ctx, kind, accepted)
+		_, err := w.tx.acceptEnds(ctx, kind, accepted, false)
 		return err
 	})
 }

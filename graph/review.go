@@ -208,7 +208,7 @@ func (s *Store) Review(ctx context.Context, accept, reject []string) (*ReviewPag
 			if want[id] != StatusAccepted {
 				continue
 			}
-			accepted, err := tx.acceptEnds(ctx, kind, []string{id})
+			accepted, err := tx.acceptEnds(ctx, kind, []string{id}, false)
 			if err != nil {
 				return err
 			}

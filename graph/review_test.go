@@ -388,6 +388,14 @@ func TestReviewAcceptRejectAndReimport(t *testing.T) {
 	if slices.Contains(nodeLabels(t, "state:cc"), graph.LabelProposed) {
 		t.Error("an accepted edge of a fixture left its end PROPOSED")
 	}
+	// An analyst's edge accepts its ends, even a REJECTED one.
+	e, err := store.AddEdge(ctx, fixtures.Edge{Kind: fixtures.EdgeMemberOf, From: "state:cc", To: "org:rej"})
+	if err != nil || e.Status != graph.StatusAccepted {
+		t.Fatalf("addEdge = %v, %v", e, err)
+	}
+	if ns, err := store.NodesByID(ctx, []string{"org:rej"}); err != nil || ns[0] == nil || ns[0].Status != graph.StatusAccepted {
+		t.Errorf("org:rej after an analyst's edge = %v, %v; want accepted", ns, err)
+	}
 }
 
 // An unknown id, or an id in both lists, changes nothing and records nothing.
