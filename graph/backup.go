@@ -51,6 +51,7 @@ var BackupClasses = []struct{ Label, Key string }{
 	{LabelEntity, "id"},
 	{LabelRedirect, "id"},
 	{LabelLoadedFixture, "sha256"},
+	{LabelChange, "id"},
 }
 
 // LabelRestoreRun marks a restore in progress (restore.go).

@@ -14,7 +14,9 @@ import (
 // the fixture rules, runs in one write transaction, and writes through the same
 // statements as the importer, so a curated node or edge is stored exactly like a loaded one.
 // An analyst's word is sure: what they create or upsert gets confidence 1 (a fact without
-// a confidence, fixtures.ConfidenceOf).
+// a confidence, fixtures.ConfidenceOf) and is ACCEPTED (status.go), as are the ends of an
+// edge they add (REJECTED ones too: the analyst says they exist). Each curation records its change in the history (history.go)
+// in its transaction.
 //
 // Curations are linearisable: each locks the nodes it works on (Tx.lock) before it reads
 // their edges, redirects or lists, so that two curations of the same nodes run one after
@@ -59,6 +61,7 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 			return err
 		}
 		im := newImport(f, resolved)
+		curated(im.nodes)
 		w := &batchWriter{tx: tx}
 		nodes, err := w.nodes(ctx, im)
 		if err != nil {
@@ -75,7 +78,11 @@ func (s *Store) UpsertNode(ctx context.Context, n fixtures.Node) (*Node, error) 
 			return err
 		}
 		stored, err = tx.node(ctx, resolved[n.ID].id)
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.record(ctx, nil, []change{{Subject: stored.ID, Action: ActionUpsertNode,
+			Detail: map[string]any{"kind": stored.Kind, "name": n.Name, "status": stored.Status}}})
 	})
 	if err != nil {
 		return nil, err
@@ -130,11 +137,24 @@ func (s *Store) AddEdge(ctx context.Context, e fixtures.Edge) (*Edge, error) {
 		if len(im.edges[e.Kind]) == 0 {
 			return inputf("%s and %s are the same node", e.From, e.To)
 		}
+		curated(im.edges)
 		if err := tx.mergeEdges(ctx, e.Kind, im.edges[e.Kind]); err != nil {
 			return err
 		}
-		edge, err = tx.edgeByKey(ctx, im.edges[e.Kind][0].(map[string]any)["key"].(string))
-		return err
+		key := im.edges[e.Kind][0].(map[string]any)["key"].(string)
+		accepted, err := tx.acceptEnds(ctx, e.Kind, []string{key}, true)
+		if err != nil {
+			return err
+		}
+		edge, err = tx.edgeByKey(ctx, key)
+		if err != nil {
+			return err
+		}
+		cs := []change{{Subject: key, Action: ActionAddEdge, Detail: map[string]any{"kind": e.Kind, "from": edge.From, "to": edge.To, "status": edge.Status}}}
+		for _, id := range accepted {
+			cs = append(cs, change{Subject: id, Action: ActionAddEdge, Detail: map[string]any{"edge": key, "status": StatusAccepted}})
+		}
+		return tx.record(ctx, nil, cs)
 	})
 	if err != nil {
 		return nil, err
@@ -208,7 +228,10 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 		}
 		n, _ := recs[0].Get("n")
 		removed = n.(int64) > 0
-		return nil
+		if !removed {
+			return nil
+		}
+		return tx.record(ctx, nil, []change{{Subject: key, Action: ActionRemoveEdge, Detail: map[string]any{"from": from, "to": to}}})
 	})
 	return removed, err
 }
@@ -261,7 +284,7 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 				continue
 			}
 			moved[e.Kind] = append(moved[e.Kind], map[string]any{"key": fe.Key(), "from": fe.From, "to": fe.To,
-				"props": e.props, "sources": e.sources, "confidence": e.confidence})
+				"props": e.props, "sources": e.sources, "confidence": e.confidence, "status": e.status})
 		}
 		for _, kind := range fixtures.EdgeKinds {
 			if err := tx.mergeEdges(ctx, kind, moved[kind]); err != nil {
@@ -286,12 +309,25 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			return err
 		}
 		stored, err = tx.node(ctx, survivor.id)
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.record(ctx, nil, []change{{Subject: survivor.id, Action: ActionMergeNodes,
+			Detail: map[string]any{"merged": merged.id, "survivor": survivor.id}}})
 	})
 	if err != nil {
 		return nil, err
 	}
 	return stored, nil
+}
+
+// curated marks rows as an analyst's: the facts they write are ACCEPTED (statusMergeCypher).
+func curated(rows map[string][]any) {
+	for _, list := range rows {
+		for _, r := range list {
+			r.(map[string]any)["curated"] = true
+		}
+	}
 }
 
 // mergeLists gives the survivor the merged node's name and aliases (as aliases), its
@@ -441,6 +477,7 @@ type rawEdge struct {
 	props          map[string]any
 	sources        []any
 	confidence     float64
+	status         any // as stored: nil (accepted), StatusProposed or StatusRejected
 }
 
 // edgesAt reads every domain edge at a node with its properties, inside the transaction.
@@ -461,11 +498,12 @@ func (t *Tx) edgesAt(ctx context.Context, id string) ([]rawEdge, error) {
 		pv, _ := r.Get("p")
 		p := pv.(map[string]any)
 		e := rawEdge{Kind: kind.(string), From: from.(string), To: to.(string), Date: optStr(p["date"]), props: map[string]any{},
-			confidence: fixtures.ConfidenceOf(optFloat(p["confidence"]))}
+			confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])), status: p["status"]}
 		e.sources, _ = p["sources"].([]any)
 		for k, v := range p {
-			// docs: edges stored before sources moved; confidence only rises (edgeMerge)
-			if k != "key" && k != "sources" && k != "docs" && k != "confidence" {
+			// docs: edges stored before sources moved; confidence only rises and status
+			// merges (edgeMerge)
+			if k != "key" && k != "sources" && k != "docs" && k != "confidence" && k != "status" {
 				e.props[k] = v
 			}
 		}

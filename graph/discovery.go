@@ -19,7 +19,7 @@ var pathsCypher = func() []string {
 	for h := 1; h <= MaxHops; h++ {
 		qs[h] = fmt.Sprintf(`
 			MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-			MATCH p = SHORTEST 30 (a)(()-[r]-() WHERE type(r) IN $kinds){1,%d}(b)
+			MATCH p = SHORTEST 30 (a)(()-[r]-(x) WHERE type(r) IN $kinds AND `+acceptedEdge("r")+` AND `+acceptedNode("x")+`){1,%d}(b)
 			RETURN [n IN nodes(p) | `+nodeProj("n")+`] AS nodes, [r IN relationships(p) | `+edgeProj("r")+`] AS rels`, h)
 	}
 	return qs
@@ -89,6 +89,7 @@ func (s *Store) Connectors(ctx context.Context, a, b string, kinds []string, fir
 	recs, err := s.read(ctx, `
 		MATCH (a:Entity {id: $a})-[r1]-(c:Entity)-[r2]-(b:Entity {id: $b})
 		WHERE type(r1) IN $kinds AND type(r2) IN $kinds AND c <> a AND c <> b
+		  AND `+acceptedEdge("r1")+` AND `+acceptedEdge("r2")+` AND `+acceptedNode("c")+`
 		WITH c, collect(DISTINCT `+edgeProj("r1")+`) AS toA, collect(DISTINCT `+edgeProj("r2")+`) AS toB
 		ORDER BY size(toA) + size(toB) DESC, c.id LIMIT $first
 		RETURN `+nodeProj("c")+` AS c, toA, toB`,
@@ -123,8 +124,8 @@ func (s *Store) CoParticipants(ctx context.Context, id string, from, to *string,
 		return nil, err
 	}
 	recs, err := s.read(ctx, `
-		MATCH (x:Entity {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(y:Entity)
-		WHERE y <> x
+		MATCH (x:Entity {id: $id})-[r1:PARTICIPATED_IN]->(m:Meeting)<-[r2:PARTICIPATED_IN]-(y:Entity)
+		WHERE y <> x AND `+acceptedEdge("r1")+` AND `+acceptedEdge("r2")+` AND `+acceptedNode("m")+` AND `+acceptedNode("y")+`
 		  AND `+overlapsCypher("m.startDate")+`
 		WITH y, collect(DISTINCT m) AS meetings
 		ORDER BY size(meetings) DESC, y.id LIMIT $first
@@ -171,7 +172,7 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Nod
 	recs, err := s.read(ctx, resolveCypher("x", "$id")+`
 		OPTIONAL CALL (x) {
 			MATCH (x)-[r]-(o:Entity)
-			WHERE type(r) IN $kinds
+			WHERE type(r) IN $kinds AND `+acceptedEdge("r")+` AND `+acceptedNode("o")+`
 			RETURN `+edgeProj("r")+` AS e, `+nodeProj("o")+` AS o
 		}
 		RETURN `+nodeProj("x")+` AS self, e, o`,

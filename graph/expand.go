@@ -73,7 +73,7 @@ func writeExpand(b *strings.Builder, x *Expand, depth int) error {
 		b.WriteString(nodeProj(v))
 		return nil
 	}
-	b.WriteString(v + " " + strings.TrimSuffix(nodeFields, "}"))
+	b.WriteString(v + " " + strings.TrimSuffix(nodeFields(v), "}"))
 	for k, rel := range x.Rels {
 		// Only kinds from the whitelist are spliced into the statement.
 		if rel.Kind != EdgeMentions && !fixtures.Contains(fixtures.EdgeKinds, rel.Kind) {
@@ -84,8 +84,8 @@ func writeExpand(b *strings.Builder, x *Expand, depth int) error {
 		if !rel.Out {
 			pattern, from, to = "("+v+")<-["+e+":"+rel.Kind+"]-("+w+")", w+".id", v+".id"
 		}
-		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WITH %s, %s ORDER BY %s.date, %s.key, %s.id RETURN {e: %s, n: ",
-			k, pattern, e, w, e, e, w, edgeProjFrom(e, from, to))
+		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WHERE %s AND %s WITH %s, %s ORDER BY %s.date, %s.key, %s.id RETURN {e: %s, n: ",
+			k, pattern, acceptedEdge(e), acceptedNode(w), e, w, e, e, w, edgeProjFrom(e, from, to))
 		if err := writeExpand(b, rel.Far, depth+1); err != nil {
 			return err
 		}

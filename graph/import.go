@@ -131,6 +131,9 @@ func (s *Store) importFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 			}
 		}
 		stats.Created = w.created
+		if err := tx.record(ctx, nil, withFile(w.changes, file)); err != nil {
+			return err
+		}
 		if digest != "" {
 			if err := tx.markLoaded(ctx, digest, file); err != nil {
 				return err
@@ -158,6 +161,20 @@ type batchWriter struct {
 	run             any
 	createdEdges    []string // keys
 	createdMentions []string // document id, node id, document id, ...
+	// changes are the documents, nodes and edges written, for the history (history.go).
+	changes []change
+	// proposed says whether any node is PROPOSED, once asked (nil before).
+	proposed *bool
+}
+
+// changed notes that the import wrote subject (a document, node or edge id), with the
+// status it brought (nil: accepted), for the history.
+func (w *batchWriter) changed(subject, what string, status any) {
+	detail := map[string]any{"what": what}
+	if what != "document" {
+		detail["status"] = statusOf(status)
+	}
+	w.changes = append(w.changes, change{Subject: subject, Action: ActionImport, Detail: detail})
 }
 
 // batches calls send with consecutive slices of at most ImportBatch rows.
@@ -239,6 +256,9 @@ func (w *batchWriter) documents(ctx context.Context, rows []any) (map[string]sto
 		if err != nil {
 			return err
 		}
+		for _, r := range batch {
+			w.changed(r.(map[string]any)["id"].(string), "document", nil)
+		}
 		return w.collectStored(recs, out)
 	})
 	return out, err
@@ -257,6 +277,10 @@ func (w *batchWriter) nodes(ctx context.Context, im *importRows) (map[string]sto
 			}
 			if err := w.collectStored(recs, out); err != nil {
 				return err
+			}
+			for _, r := range batch {
+				row := r.(map[string]any)
+				w.changed(row["id"].(string), "node", row["status"])
 			}
 			var lists []any
 			for _, r := range recs {
@@ -391,7 +415,8 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 				old = append(old, row)
 			} else {
 				fresh = append(fresh, map[string]any{"kind": kind, "key": row["key"], "a": nodes[row["from"].(string)].eid,
-					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"], "confidence": row["confidence"]})
+					"b": nodes[row["to"].(string)].eid, "sources": row["sources"], "props": row["props"], "confidence": row["confidence"],
+					"status": row["status"]})
 			}
 		}
 		if w.run != nil {
@@ -427,15 +452,41 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 		if n != len(batch) {
 			return fmt.Errorf("import %s: %d edges written for %d rows: an end is missing or a key is stored twice", kind, n, len(batch))
 		}
-		return nil
+		// An accepted edge accepts its PROPOSED ends (status.go); the edges are read again,
+		// since a REJECTED edge stays rejected whatever this import says.
+		var accepted []string
+		for _, r := range batch {
+			row := r.(map[string]any)
+			w.changed(row["key"].(string), "edge", row["status"])
+			if row["status"] == nil {
+				accepted = append(accepted, row["key"].(string))
+			}
+		}
+		if len(accepted) == 0 {
+			return nil
+		}
+		if w.proposed == nil {
+			any, err := w.tx.anyProposed(ctx)
+			if err != nil {
+				return err
+			}
+			w.proposed = &any
+		}
+		if !*w.proposed {
+			return nil // no node waits for review: none to accept
+		}
+		_, err := w.tx.acceptEnds(ctx, kind, accepted, false)
+		return err
 	})
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
-// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion).
+// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion)
+// and the history (LabelChange).
 func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
-	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS total } CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } "+
-		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta AS nodes, edges", nil)
+	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS total } "+
+		"CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } CALL () { MATCH (c:"+LabelChange+") RETURN count(c) AS history } "+
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta - history AS nodes, edges", nil)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -588,7 +639,8 @@ func countRows(m map[string][]any) int {
 
 // newImport builds the rows of every statement. Nodes that share an id (after redirects)
 // and edges that share a key become one row: the first name wins, the others become
-// aliases, lists are unions, the last non-null scalar wins and the highest confidence wins.
+// aliases, lists are unions, the last non-null scalar wins and the highest confidence wins;
+// of their statuses a rejection wins, then an acceptance (statusRank).
 func newImport(f *fixtures.Fixture, resolved map[string]target) *importRows {
 	im := &importRows{nodes: map[string][]any{}, forms: map[string][]string{}, refs: map[string][]string{}, edges: map[string][]any{}}
 	im.addDocuments(f.Documents)
@@ -642,6 +694,7 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 			nodes[t.id] = acc
 			nodeOrder = append(nodeOrder, t.id)
 		}
+		combineStatus(acc.row, storedStatus(n.Status), !ok)
 		acc.forms.add(n.Name)
 		acc.forms.add(n.Aliases...)
 		raise(acc.row, n.Confidence)
@@ -718,6 +771,7 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 			edges[key] = acc
 			edgeOrder = append(edgeOrder, key)
 		}
+		combineStatus(acc.row, storedStatus(e.Status), !ok)
 		raise(acc.row, e.Confidence)
 		props := acc.row["props"].(map[string]any)
 		setStr(props, "role", e.Role)
@@ -828,7 +882,8 @@ RETURN d.id, elementId(d), created, ` + reservedBy("d")
 // (collectStored: errRaced).
 // Every stored node has an aliasText (set on creation), so a node without one was created.
 // A node it creates is tagged with $run (null outside an import run); the last value is
-// the import run that holds the node (reservedBy).
+// the import run that holds the node (reservedBy). A node created gets the row's status
+// (a label, status.go); a stored one the status statusMergeCypher gives.
 var nodeCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
@@ -840,6 +895,13 @@ WITH n, row, n.aliasText IS NULL AS created
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END |
   SET n.aliases = row.aliases, n.aliasText = row.aliasText,
       n.refSources = CASE WHEN size(row.refs) > 0 THEN row.refs END)
+WITH n, row, created, CASE WHEN created AND NOT coalesce(row.curated, false) THEN row.status
+  ELSE ` + statusMergeCypher(nodeStatusCypher("n"), "row.status", "row.curated") + ` END AS status
+FOREACH (_ IN CASE WHEN status IS NULL AND (n:` + LabelProposed + ` OR n:` + LabelRejected + `) THEN [1] ELSE [] END |
+  REMOVE n:` + LabelProposed + `:` + LabelRejected + `)
+FOREACH (_ IN CASE WHEN status = '` + StatusProposed + `' AND NOT n:` + LabelProposed + ` THEN [1] ELSE [] END | SET n:` + LabelProposed + `)
+FOREACH (_ IN CASE WHEN status = '` + StatusRejected + `' AND NOT n:` + LabelRejected + ` THEN [1] ELSE [] END |
+  REMOVE n:` + LabelProposed + ` SET n:` + LabelRejected + `)
 RETURN n.id, elementId(n), created,
   CASE WHEN NOT created THEN n.name END, CASE WHEN NOT created THEN n.aliases END,
   CASE WHEN NOT created THEN n.refSources END, ` + reservedBy("n")
@@ -922,17 +984,20 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 CREATE (a)-[r:$(row.kind) {key: row.key, sources: row.sources, role: row.props.role, date: row.props.date,
   title: row.props.title, place: row.props.place, amount: row.props.amount, currency: row.props.currency,
-  confidence: row.confidence}]->(b)
+  confidence: row.confidence, status: row.status}]->(b)
 RETURN count(r) AS written`
 
-// edgeMerge adds a row's sources and non-null scalars to the stored edge r, and raises its
-// confidence to the row's when that is higher (as nodeCypher does).
-const edgeMerge = `
+// edgeMerge adds a row's sources and non-null scalars to the stored edge r, raises its
+// confidence to the row's when that is higher (as nodeCypher does), and gives it the
+// status statusMergeCypher says: a REJECTED edge stays rejected, with the new evidence.
+var edgeMerge = `
 WITH r, row, coalesce(r.sources, []) AS old
-WITH r, row, old, [s IN row.sources WHERE NOT s IN old] AS added
+WITH r, row, old, [s IN row.sources WHERE NOT s IN old] AS added,
+  ` + statusMergeCypher("r.status", "row.status", "row.curated") + ` AS status
 SET r += row.props
 FOREACH (_ IN CASE WHEN r.sources IS NULL OR size(added) > 0 THEN [1] ELSE [] END | SET r.sources = old + added)
 FOREACH (_ IN CASE WHEN r.confidence < row.confidence THEN [1] ELSE [] END | SET r.confidence = row.confidence)
+FOREACH (_ IN CASE WHEN coalesce(status, '') <> coalesce(r.status, '') THEN [1] ELSE [] END | SET r.status = status)
 RETURN count(r) AS written`
 
 // edgeUpdateCypher merges rows into the stored edges of one kind with their keys, and
@@ -957,7 +1022,7 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:%s {key: row.key}]->(b)
-ON CREATE SET r.confidence = row.confidence`, kind) + edgeMerge
+ON CREATE SET r.confidence = row.confidence, r.status = row.status`, kind) + edgeMerge
 }
 
 // mustKind guards the only values spliced into Cypher: labels and types from a whitelist.

@@ -222,6 +222,11 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 			if err := write(w); err != nil {
 				return err
 			}
+			// The history records of the chunk are tagged with the run: History leaves
+			// them out until it commits, the undo deletes them.
+			if err := tx.record(ctx, run, withFile(w.changes, file)); err != nil {
+				return err
+			}
 			return w.recordCreated(ctx)
 		})
 		if err != nil {
@@ -421,8 +426,9 @@ func (w *batchWriter) recordCreated(ctx context.Context) error {
 }
 
 // reserveCypher locks the stored nodes among $ids in id order and reserves for the run
-// $run those that no run holds: their properties are copied to an ImportUndo node, and
-// they are tagged with $run. It returns the other runs that hold some of them.
+// $run those that no run holds: their properties, and their review status (a label,
+// status.go), are copied to an ImportUndo node, and they are tagged with $run. It returns
+// the other runs that hold some of them.
 var reserveCypher = `
 CYPHER replan=skip
 UNWIND $ids AS id
@@ -433,7 +439,8 @@ REMOVE n._lock
 WITH n, ` + reservedBy("n") + ` AS by
 FOREACH (_ IN CASE WHEN by IS NULL THEN [1] ELSE [] END |
   CREATE (u:ImportUndo)
-  SET u = properties(n), u._undo_run = $run, u._undo_kind = 'node', u._undo_of = n.id
+  SET u = properties(n), u._undo_run = $run, u._undo_kind = 'node', u._undo_of = n.id,
+    u._undo_status = ` + nodeStatusCypher("n") + `
   REMOVE u._run
   SET n._run = $run)
 RETURN [b IN collect(by) WHERE b <> $run]`
@@ -585,11 +592,18 @@ func (s *Store) undoRun(ctx context.Context, run string) (committed bool, err er
 			}
 		}
 	}
-	// What is still tagged with the run, it created.
+	// What is still tagged with the run, it created, its history records included.
 	if err := s.batches(ctx, `
 		MATCH (n:Entity) WHERE n._run = $run
 		WITH n LIMIT $limit
 		DETACH DELETE n
+		RETURN count(*)`, p); err != nil {
+		return false, err
+	}
+	if err := s.batches(ctx, `
+		MATCH (c:`+LabelChange+`) WHERE c._run = $run
+		WITH c LIMIT $limit
+		DELETE c
 		RETURN count(*)`, p); err != nil {
 		return false, err
 	}
@@ -625,7 +639,8 @@ func (t *Tx) restore(ctx context.Context, run, kind string) (int, error) {
 			}
 		}
 		typ := str(u["_undo_type"])
-		byType[typ] = append(byType[typ], map[string]any{"of": u["_undo_of"], "to": u["_undo_to"], "props": props})
+		byType[typ] = append(byType[typ], map[string]any{"of": u["_undo_of"], "to": u["_undo_to"], "props": props,
+			"status": u["_undo_status"]})
 	}
 	for typ, rows := range byType {
 		var cypher string
@@ -649,7 +664,10 @@ func (t *Tx) restore(ctx context.Context, run, kind string) (int, error) {
 			cypher = `
 				UNWIND $rows AS row
 				MATCH (n:Entity {id: row.of}) USING INDEX n:Entity(id)
-				SET n = row.props`
+				SET n = row.props
+				REMOVE n:` + LabelProposed + `:` + LabelRejected + `
+				FOREACH (_ IN CASE WHEN row.status = '` + StatusProposed + `' THEN [1] ELSE [] END | SET n:` + LabelProposed + `)
+				FOREACH (_ IN CASE WHEN row.status = '` + StatusRejected + `' THEN [1] ELSE [] END | SET n:` + LabelRejected + `)`
 		}
 		if _, err := t.run(ctx, cypher, map[string]any{"rows": rows}); err != nil {
 			return 0, err
@@ -697,6 +715,13 @@ func (s *Store) cleanupRun(ctx context.Context, run string) error {
 		MATCH (n:Entity) WHERE n._run = $run
 		WITH n LIMIT $limit
 		REMOVE n._run
+		RETURN count(*)`, p); err != nil {
+		return err
+	}
+	if err := s.batches(ctx, `
+		MATCH (c:`+LabelChange+`) WHERE c._run = $run
+		WITH c LIMIT $limit
+		REMOVE c._run
 		RETURN count(*)`, p); err != nil {
 		return err
 	}

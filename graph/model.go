@@ -30,6 +30,10 @@ import (
 //   - A missing confidence reads as fixtures.ConfidenceOf(nil), 1; EnsureSchema stores it
 //     on the nodes and edges of databases written before confidences were
 //     (migrateConfidence).
+//   - A node that is not ACCEPTED carries the label Proposed or Rejected, an edge that is
+//     not the property status ('PROPOSED' or 'REJECTED'); an accepted fact stores nothing
+//     (status.go).
+//   - Every import, review and curation leaves (:Change) records (history.go).
 //   - A merged node leaves (:Redirect {id})-[:MERGED_INTO]->(survivor) behind.
 
 // KindDocument is the kind of Document nodes.
@@ -53,6 +57,7 @@ type Node struct {
 	SHA256      *string
 	Published   *string
 	Confidence  float64           // 0..1, see fixtures.ConfidenceOf
+	Status      string            // StatusAccepted, StatusProposed or StatusRejected (status.go)
 	Sources     []fixtures.Source // nil when read from Neo4j: see NodeSources and FillSources
 }
 
@@ -69,23 +74,28 @@ type Edge struct {
 	Amount     *float64
 	Currency   *string
 	Confidence float64           // 0..1, see fixtures.ConfidenceOf
+	Status     string            // StatusAccepted, StatusProposed or StatusRejected (status.go)
 	Sources    []fixtures.Source // as Node.Sources: see EdgeSources
 }
 
 // Readers return projections, never whole nodes and relationships: the stored sources
 // grow with every document that mentions a node, and most questions do not ask for them.
 
-// nodeFields is the projection of a node: every stored property but its sources.
-const nodeFields = `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published, .confidence}`
+// nodeFields is the projection of the node variable v: every stored property but its
+// sources, and its status (status.go), read from its labels.
+func nodeFields(v string) string {
+	return `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published, .confidence, status: ` +
+		nodeStatusCypher(v) + `}`
+}
 
 // nodeProj projects the node variable v, e.g. "RETURN " + nodeProj("n") + " AS n".
-func nodeProj(v string) string { return v + " " + nodeFields }
+func nodeProj(v string) string { return v + " " + nodeFields(v) }
 
 // edgeProjFrom projects the relationship variable r, given Cypher expressions for the ids
 // of its start and end nodes.
 func edgeProjFrom(r, from, to string) string {
 	return fmt.Sprintf(`{key: %[1]s.key, kind: type(%[1]s), from: %[2]s, to: %[3]s, role: %[1]s.role, date: %[1]s.date, `+
-		`title: %[1]s.title, place: %[1]s.place, amount: %[1]s.amount, currency: %[1]s.currency, confidence: %[1]s.confidence}`, r, from, to)
+		`title: %[1]s.title, place: %[1]s.place, amount: %[1]s.amount, currency: %[1]s.currency, confidence: %[1]s.confidence, status: %[1]s.status}`, r, from, to)
 }
 
 // edgeProj projects the relationship variable r with the ids of its ends.
@@ -102,7 +112,7 @@ func nodeFrom(v any) Node {
 		Place: optStr(p["place"]), Title: optStr(p["title"]), Subtype: optStr(p["subtype"]),
 		Description: optStr(p["description"]), Language: optStr(p["language"]), File: optStr(p["file"]),
 		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]),
-		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])),
+		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])), Status: statusOf(p["status"]),
 	}
 }
 
@@ -119,7 +129,7 @@ func edgeOf(v any) Edge {
 		ID: str(p["key"]), Kind: kind, From: str(p["from"]), To: str(p["to"]),
 		Role: optStr(p["role"]), Date: optStr(p["date"]), Title: optStr(p["title"]), Place: optStr(p["place"]),
 		Currency: optStr(p["currency"]), Amount: optFloat(p["amount"]),
-		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])),
+		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])), Status: statusOf(p["status"]),
 	}
 	return e
 }

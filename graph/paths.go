@@ -42,11 +42,11 @@ var shortestPathCypher = func() []string {
 			OPTIONAL CALL (a, b) {
 				UNWIND CASE WHEN a IS NOT NULL AND b IS NOT NULL AND a <> b THEN [1] ELSE [] END AS go
 				MATCH p = shortestPath((a)-[rs*..%d]-(b))
-				WHERE all(r IN rs WHERE type(r) IN $kinds)
+				WHERE all(r IN rs WHERE type(r) IN $kinds AND %s) AND all(n IN nodes(p) WHERE %s)
 				RETURN p
 			}
 			RETURN %s AS a, %s AS b, [n IN nodes(p) | %s] AS nodes, [r IN relationships(p) | %s] AS rels`,
-			h, nodeProj("a"), nodeProj("b"), nodeProj("n"), edgeProj("r"))
+			h, acceptedEdge("r"), acceptedNode("n"), nodeProj("a"), nodeProj("b"), nodeProj("n"), edgeProj("r"))
 	}
 	return qs
 }()
@@ -146,7 +146,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 var neighbourCypher = `
 	CALL (a) {
 		MATCH (a)-[r]-(b:Entity)
-		WHERE type(r) IN $kinds
+		WHERE type(r) IN $kinds AND ` + acceptedEdge("r") + ` AND ` + acceptedNode("b") + `
 		RETURN r, b LIMIT $perNode
 	}
 	WITH a, r, b LIMIT $cap
@@ -259,9 +259,9 @@ func (s *Store) Snapshot(ctx context.Context, kinds, edgeKindsWanted []string) (
 		return nil, err
 	}
 	recs, err := s.read(ctx, `
-		MATCH (n:Entity) WHERE n.kind IN $kinds
+		MATCH (n:Entity) WHERE n.kind IN $kinds AND `+acceptedNode("n")+`
 		RETURN `+nodeProj("n")+` AS n, COLLECT {
-			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m.kind IN $kinds
+			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m.kind IN $kinds AND `+acceptedEdge("r")+` AND `+acceptedNode("m")+`
 			RETURN `+edgeProjFrom("r", "n.id", "m.id")+`
 		} AS out
 		ORDER BY n.id`, map[string]any{"kinds": kinds, "edgeKinds": ek})

@@ -58,7 +58,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 	}
 	recs, err := s.read(ctx, `
 		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score
-		WHERE size($kinds) = 0 OR node.kind IN $kinds
+		WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND `+acceptedNode("node")+`
 		WITH node, score ORDER BY score DESC, node.id LIMIT $first
 		RETURN `+nodeProj("node")+` AS node, score`,
 		map[string]any{"index": FulltextIndex, "q": q, "kinds": orEmpty(kinds), "first": first, "scan": first * 10})
@@ -108,7 +108,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, after
 		return nil, err
 	}
 	params := keysetParams(map[string]any{}, after, limit)
-	var where []string
+	where := []string{acceptedNode("n")}
 	add := func(clause, name string, v any) {
 		where = append(where, clause)
 		params[name] = v
@@ -138,13 +138,13 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, after
 		name   string
 		clause string
 	}{
-		{f.Participant, "participant", "EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }"},
-		{f.ParticipantIn, "participantIn", "EXISTS { (n)-[:PARTICIPATED_IN]->(:Entity {id: $participantIn}) }"},
-		{f.HeldUnder, "heldUnder", "EXISTS { (n)-[:HELD_UNDER]->(:Entity {id: $heldUnder}) }"},
-		{f.Funder, "funder", "EXISTS { (:Entity {id: $funder})-[:FUNDED]->(n) }"},
-		{f.Party, "party", "EXISTS { (:Entity {id: $party})-[:PARTY_TO]->(n) }"},
-		{f.Implementer, "implementer", "EXISTS { (:Entity {id: $implementer})-[:IMPLEMENTS]->(n) }"},
-		{f.Mentions, "mentions", "EXISTS { (n)-[:MENTIONS]->(:Entity {id: $mentions}) }"},
+		{f.Participant, "participant", acceptedExists("(x:Entity {id: $participant})-[r:PARTICIPATED_IN]->(n)")},
+		{f.ParticipantIn, "participantIn", acceptedExists("(n)-[r:PARTICIPATED_IN]->(x:Entity {id: $participantIn})")},
+		{f.HeldUnder, "heldUnder", acceptedExists("(n)-[r:HELD_UNDER]->(x:Entity {id: $heldUnder})")},
+		{f.Funder, "funder", acceptedExists("(x:Entity {id: $funder})-[r:FUNDED]->(n)")},
+		{f.Party, "party", acceptedExists("(x:Entity {id: $party})-[r:PARTY_TO]->(n)")},
+		{f.Implementer, "implementer", acceptedExists("(x:Entity {id: $implementer})-[r:IMPLEMENTS]->(n)")},
+		{f.Mentions, "mentions", acceptedExists("(n)-[r:MENTIONS]->(x:Entity {id: $mentions})")},
 	}
 	for _, r := range rels {
 		if r.v != nil {
@@ -206,7 +206,8 @@ func (s *Store) Memoranda(ctx context.Context, party, from, to *string, after *K
 	}
 	params := keysetParams(dateParams(map[string]any{"party": party}, from, to), after, limit)
 	match := `MATCH (a:Entity)-[r:MEMORANDUM]->(b:Entity)
-		WHERE ($party IS NULL OR $party IN [a.id, b.id]) AND ` + overlapsCypher("r.date")
+		WHERE ` + acceptedEdge("r") + ` AND ` + acceptedNode("a") + ` AND ` + acceptedNode("b") + `
+		  AND ($party IS NULL OR $party IN [a.id, b.id]) AND ` + overlapsCypher("r.date")
 	pageMatch := match
 	if after != nil {
 		pageMatch += " AND " + keysetAfter("r.date", "r.key", false)
@@ -232,6 +233,12 @@ func (s *Store) Memoranda(ctx context.Context, party, from, to *string, after *K
 		page.Keys = append(page.Keys, Key{Value: e.Date, ID: e.ID})
 	}
 	return page, nil
+}
+
+// acceptedExists is the condition that pattern, whose relationship is r and whose other
+// node is x, exists with r and x ACCEPTED.
+func acceptedExists(pattern string) string {
+	return "EXISTS { MATCH " + pattern + " WHERE " + acceptedEdge("r") + " AND " + acceptedNode("x") + " }"
 }
 
 // whereCypher joins conditions into a WHERE clause, or nothing when there are none.

@@ -7,10 +7,11 @@ import (
 // EdgeMentions is the relationship from a Document to each node it mentions.
 const EdgeMentions = "MENTIONS"
 
-// resolveCypher binds v to the node behind the id expression (following a merge), or null.
+// resolveCypher binds v to the node behind the id expression (following a merge), or null;
+// null too when that node is not ACCEPTED (status.go): reads see accepted facts only.
 func resolveCypher(v, id string) string {
-	return `OPTIONAL MATCH (` + v + `0:Entity {id: ` + id + `})
-		OPTIONAL MATCH (:Redirect {id: ` + id + `})-[:MERGED_INTO]->(` + v + `1:Entity)
+	return `OPTIONAL MATCH (` + v + `0:Entity {id: ` + id + `}) WHERE ` + acceptedNode(v+"0") + `
+		OPTIONAL MATCH (:Redirect {id: ` + id + `})-[:MERGED_INTO]->(` + v + `1:Entity) WHERE ` + acceptedNode(v+"1") + `
 		WITH *, coalesce(` + v + `0, ` + v + `1) AS ` + v + ` `
 }
 
@@ -40,10 +41,10 @@ func (s *Store) EdgesOf(ctx context.Context, qs []EdgeQuery) ([][]Edge, []Node, 
 		UNWIND $rows AS q
 		MATCH (n:Entity {id: q.id})
 		CALL (n, q) {
-			MATCH (n)-[r]->(m) WHERE q.out AND type(r) = q.kind
+			MATCH (n)-[r]->(m) WHERE q.out AND type(r) = q.kind AND `+acceptedEdge("r")+` AND `+acceptedNode("m")+`
 			RETURN r, n.id AS from, m.id AS to, m
 			UNION ALL
-			MATCH (n)<-[r]-(m) WHERE NOT q.out AND type(r) = q.kind
+			MATCH (n)<-[r]-(m) WHERE NOT q.out AND type(r) = q.kind AND `+acceptedEdge("r")+` AND `+acceptedNode("m")+`
 			RETURN r, m.id AS from, n.id AS to, m
 		}
 		WITH q.i AS i, r, from, to, m ORDER BY i, r.date, r.key, m.id

@@ -206,9 +206,11 @@ func readBackup(path string, node func(restoreNode) error, rel func(restoreRel) 
 	}
 }
 
-// restorable says whether a node label may be restored: a class, Document or a node kind.
+// restorable says whether a node label may be restored: a class, Document, a node kind or
+// a review status (status.go).
 func restorable(label string) bool {
-	return isClass(label) || label == LabelDocument || fixtures.Contains(fixtures.NodeKinds, label)
+	return isClass(label) || label == LabelDocument || label == LabelProposed || label == LabelRejected ||
+		fixtures.Contains(fixtures.NodeKinds, label)
 }
 
 func isClass(label string) bool {

@@ -36,12 +36,18 @@ func schemaStatements() []string {
 		"CREATE INDEX entity_run IF NOT EXISTS FOR (n:Entity) ON (n._run)",
 		"CREATE INDEX import_undo_run IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_run)",
 		"CREATE INDEX import_undo_of IF NOT EXISTS FOR (n:" + LabelImportUndo + ") ON (n._undo_of, n._undo_to)",
+		// history (history.go): by subject, and the records of an import run
+		"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:" + LabelChange + ") REQUIRE n.id IS UNIQUE",
+		"CREATE INDEX change_subject IF NOT EXISTS FOR (n:" + LabelChange + ") ON (n.subject)",
+		"CREATE INDEX change_run IF NOT EXISTS FOR (n:" + LabelChange + ") ON (n._run)",
 	}
 	for _, k := range fixtures.NodeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(k), k))
 	}
 	for _, k := range fixtures.EdgeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s_key IF NOT EXISTS FOR ()-[r:%s]-() ON (r.key)", strings.ToLower(k), k))
+		// Only edges that are not accepted have a status (status.go): the review queue's index.
+		stmts = append(stmts, fmt.Sprintf("CREATE INDEX %s_status IF NOT EXISTS FOR ()-[r:%s]-() ON (r.status)", strings.ToLower(k), k))
 	}
 	stmts = append(stmts, fmt.Sprintf(
 		"CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.name, n.aliasText] "+

@@ -417,6 +417,14 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 }
 
 // NotFoundError is a request about an id that is not in the graph.
-type NotFoundError struct{ ID string }
+type NotFoundError struct {
+	ID  string
+	Msg string // the message, when it is not "no node with id ..."
+}
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no node with id %q", e.ID) }
+func (e *NotFoundError) Error() string {
+	if e.Msg != "" {
+		return e.Msg
+	}
+	return fmt.Sprintf("no node with id %q", e.ID)
+}

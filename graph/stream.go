@@ -60,21 +60,22 @@ func (s *Store) Stream(ctx context.Context, q SnapshotStream) error {
 	defer tx.Close(context.Background())
 	params := map[string]any{"kinds": kinds, "edgeKinds": ek, "limit": q.Limit}
 	// The nodes of the stream: all of the kinds, or the first $limit by id.
-	nodes := `MATCH (n:Entity) WHERE n.kind IN $kinds WITH n ORDER BY n.id `
+	nodes := `MATCH (n:Entity) WHERE n.kind IN $kinds AND ` + acceptedNode("n") + ` WITH n ORDER BY n.id `
 	if q.Limit > 0 {
 		nodes += `LIMIT $limit `
 	}
 	// Edges whose ends are both among the nodes: with a limit, among the first $limit.
-	edges := `MATCH (n:Entity)-[r]->(m:Entity) WHERE n.kind IN $kinds AND type(r) IN $edgeKinds AND m.kind IN $kinds `
+	edges := `MATCH (n:Entity)-[r]->(m:Entity) WHERE n.kind IN $kinds AND type(r) IN $edgeKinds AND m.kind IN $kinds AND ` +
+		acceptedEdge("r") + ` AND ` + acceptedNode("n") + ` AND ` + acceptedNode("m") + ` `
 	if q.Limit > 0 {
 		edges = nodes + `WITH collect(n) AS ns UNWIND ns AS n
-			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m IN ns `
+			MATCH (n)-[r]->(m:Entity) WHERE type(r) IN $edgeKinds AND m IN ns AND ` + acceptedEdge("r") + ` `
 	}
 	run := func(cypher string, each func(*neo4j.Record) error) error {
 		return s.streamRecords(ctx, tx, cypher, params, each)
 	}
 	if q.Begin != nil {
-		err := run(`CALL () { MATCH (n:Entity) WHERE n.kind IN $kinds RETURN count(n) AS nodes }
+		err := run(`CALL () { MATCH (n:Entity) WHERE n.kind IN $kinds AND `+acceptedNode("n")+` RETURN count(n) AS nodes }
 			CALL () { `+edges+` RETURN count(r) AS edges }
 			RETURN nodes, edges`, func(rec *neo4j.Record) error {
 			n, _ := rec.Values[0].(int64)

@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/time/rate"
 
+	"github.com/entente/entente/graph"
 	"github.com/entente/entente/metrics"
 	"github.com/entente/entente/server/auth"
 )
@@ -45,7 +46,9 @@ func authenticate(a *Access, l *rateLimiter, next http.Handler) http.Handler {
 			}
 			caller = c
 		}
-		next.ServeHTTP(w, r.WithContext(auth.WithCaller(r.Context(), caller)))
+		// The caller's name is the actor the history records for what this request writes.
+		ctx := graph.WithActor(auth.WithCaller(r.Context(), caller), caller.Name)
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

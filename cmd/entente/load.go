@@ -59,6 +59,9 @@ func runLoad(ctx context.Context, args []string) error {
 // progressEvery is the least time between two progress lines of one fixture.
 const progressEvery = 500 * time.Millisecond
 
+// ActorLoad is the actor the history records for fixtures loaded from the command line.
+const ActorLoad = "cli:load"
+
 // loadFixtures reads, validates and imports every fixture found under paths, one
 // transaction per file (an import run of several for a large one: graph.ImportOneTransaction),
 // which also records the file's digest in the graph. With skipLoaded,
@@ -67,6 +70,9 @@ const progressEvery = 500 * time.Millisecond
 // loaded; the error at the end names the files that failed. Losing Neo4j stops the load
 // at once.
 func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, paths []string, skipLoaded bool) error {
+	if graph.ActorOf(ctx) == graph.ActorUnknown {
+		ctx = graph.WithActor(ctx, ActorLoad) // the history's actor of what it imports
+	}
 	files, err := fixtures.Files(paths...)
 	if err != nil {
 		return err

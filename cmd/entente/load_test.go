@@ -10,6 +10,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/graphtest"
 )
 
@@ -99,5 +100,13 @@ func TestLoadRecordsFileWithItsImport(t *testing.T) {
 	}
 	if nodes == 0 {
 		t.Fatal("the loader said the file was loaded, yet nothing of it is in the graph")
+	}
+	// The history records the load, in the same transaction, as cli:load, with the file.
+	h, err := store.History(context.Background(), "state:it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h) != 1 || h[0].Actor != ActorLoad || h[0].Action != graph.ActionImport || h[0].Detail["file"] != file {
+		t.Errorf("history of state:it after the load = %+v, want one import by %s of %s", h, ActorLoad, file)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph"
 	"github.com/entente/entente/server/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Change() ChangeResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Source() SourceResolver
@@ -55,6 +57,7 @@ type ComplexityRoot struct {
 		EdgeWithEnds func(childComplexity int) int
 		Person       func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
@@ -78,6 +81,7 @@ type ComplexityRoot struct {
 		Roadmaps        func(childComplexity int) int
 		SourceList      func(childComplexity int) int
 		State           func(childComplexity int) int
+		Status          func(childComplexity int) int
 	}
 
 	AgreementConnection struct {
@@ -89,6 +93,14 @@ type ComplexityRoot struct {
 	AgreementEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Change struct {
+		Action  func(childComplexity int) int
+		Actor   func(childComplexity int) int
+		At      func(childComplexity int) int
+		Detail  func(childComplexity int) int
+		Subject func(childComplexity int) int
 	}
 
 	CoParticipant struct {
@@ -126,6 +138,7 @@ type ComplexityRoot struct {
 		Published  func(childComplexity int) int
 		SHA256     func(childComplexity int) int
 		SourceList func(childComplexity int) int
+		Status     func(childComplexity int) int
 		Title      func(childComplexity int) int
 	}
 
@@ -144,6 +157,7 @@ type ComplexityRoot struct {
 		Amount     func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Currency   func(childComplexity int) int
+		Cursor     func(childComplexity int) int
 		Date       func(childComplexity int) int
 		FromNode   func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -151,6 +165,7 @@ type ComplexityRoot struct {
 		Place      func(childComplexity int) int
 		Role       func(childComplexity int) int
 		SourceList func(childComplexity int) int
+		Status     func(childComplexity int) int
 		Title      func(childComplexity int) int
 		ToNode     func(childComplexity int) int
 	}
@@ -162,6 +177,7 @@ type ComplexityRoot struct {
 		EdgeWithEnds func(childComplexity int) int
 		Funder       func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Target       func(childComplexity int) int
 	}
 
@@ -171,6 +187,7 @@ type ComplexityRoot struct {
 		Implementer  func(childComplexity int) int
 		Role         func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Target       func(childComplexity int) int
 	}
 
@@ -179,6 +196,7 @@ type ComplexityRoot struct {
 		EdgeWithEnds func(childComplexity int) int
 		Node         func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	Meeting struct {
@@ -197,6 +215,7 @@ type ComplexityRoot struct {
 		Place        func(childComplexity int) int
 		SourceList   func(childComplexity int) int
 		StartDate    func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
 
@@ -218,6 +237,7 @@ type ComplexityRoot struct {
 		Parties      func(childComplexity int) int
 		Place        func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
@@ -225,6 +245,7 @@ type ComplexityRoot struct {
 		AddEdge    func(childComplexity int, input model.EdgeInput) int
 		MergeNodes func(childComplexity int, survivor string, merged string) int
 		RemoveEdge func(childComplexity int, id string) int
+		Review     func(childComplexity int, accept []string, reject []string) int
 		UpsertNode func(childComplexity int, input model.NodeInput) int
 	}
 
@@ -247,6 +268,7 @@ type ComplexityRoot struct {
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
 		SourceList      func(childComplexity int) int
+		Status          func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -263,6 +285,7 @@ type ComplexityRoot struct {
 		Participant  func(childComplexity int) int
 		Role         func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	PartyTo struct {
@@ -272,6 +295,7 @@ type ComplexityRoot struct {
 		Party        func(childComplexity int) int
 		Roadmap      func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	Path struct {
@@ -290,6 +314,7 @@ type ComplexityRoot struct {
 		Meetings     func(childComplexity int, from *string, to *string, role *string) int
 		Name         func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Title        func(childComplexity int) int
 	}
 
@@ -307,6 +332,7 @@ type ComplexityRoot struct {
 		PartOf       func(childComplexity int) int
 		Parts        func(childComplexity int) int
 		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
 	}
 
 	ProjectConnection struct {
@@ -329,11 +355,13 @@ type ComplexityRoot struct {
 		Connectors     func(childComplexity int, a string, b string, edgeKinds []string, first *int) int
 		Cytoscape      func(childComplexity int, around *string, depth *int, edgeKinds []string, limit *int) int
 		Documents      func(childComplexity int, filter *model.DocumentFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		History        func(childComplexity int, id string) int
 		Meetings       func(childComplexity int, filter *model.MeetingFilter, orderBy *model.NodeOrder, first *int, after *string) int
 		Neighbourhood  func(childComplexity int, id string, depth *int, edgeKinds []string, limit *int) int
 		Node           func(childComplexity int, id string) int
 		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int, edgeKinds []string) int
 		Projects       func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		ReviewQueue    func(childComplexity int, document *string, minConfidence *float64, first *int, after *string) int
 		Roadmaps       func(childComplexity int, filter *model.RoadmapFilter, orderBy *model.NodeOrder, first *int, after *string) int
 		Search         func(childComplexity int, text string, kinds []string, first *int) int
 		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, edgeKinds []string) int
@@ -355,6 +383,7 @@ type ComplexityRoot struct {
 		Parties      func(childComplexity int) int
 		SourceList   func(childComplexity int) int
 		StartDate    func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Subtype      func(childComplexity int) int
 	}
 
@@ -408,6 +437,7 @@ type ComplexityRoot struct {
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
 		SourceList      func(childComplexity int) int
+		Status          func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -444,6 +474,7 @@ type ComplexityRoot struct {
 		People          func(childComplexity int) int
 		Roadmaps        func(childComplexity int) int
 		SourceList      func(childComplexity int) int
+		Status          func(childComplexity int) int
 	}
 }
 
@@ -451,11 +482,15 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ChangeResolver interface {
+	Detail(ctx context.Context, obj *graph.Change) (any, error)
+}
 type MutationResolver interface {
 	UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error)
 	AddEdge(ctx context.Context, input model.EdgeInput) (*model.Edge, error)
 	RemoveEdge(ctx context.Context, id string) (bool, error)
 	MergeNodes(ctx context.Context, survivor string, merged string) (model.Node, error)
+	Review(ctx context.Context, accept []string, reject []string) ([]model.Edge, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -475,6 +510,8 @@ type QueryResolver interface {
 	Centrality(ctx context.Context, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) ([]model.Score, error)
 	Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error)
 	Cytoscape(ctx context.Context, around *string, depth *int, edgeKinds []string, limit *int) (any, error)
+	ReviewQueue(ctx context.Context, document *string, minConfidence *float64, first *int, after *string) ([]model.Edge, error)
+	History(ctx context.Context, id string) ([]graph.Change, error)
 }
 type SourceResolver interface {
 	Document(ctx context.Context, obj *fixtures.Source) (*model.Document, error)
@@ -564,6 +601,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.SourceList(childComplexity), true
+	case "Affiliation.status":
+		if e.ComplexityRoot.Affiliation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.Status(childComplexity), true
 	case "Affiliation.title":
 		if e.ComplexityRoot.Affiliation.Title == nil {
 			break
@@ -690,6 +733,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.State(childComplexity), true
+	case "Agency.status":
+		if e.ComplexityRoot.Agency.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.Status(childComplexity), true
 
 	case "AgreementConnection.edges":
 		if e.ComplexityRoot.AgreementConnection.Edges == nil {
@@ -722,6 +771,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgreementEdge.Node(childComplexity), true
+
+	case "Change.action":
+		if e.ComplexityRoot.Change.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Action(childComplexity), true
+	case "Change.actor":
+		if e.ComplexityRoot.Change.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Actor(childComplexity), true
+	case "Change.at":
+		if e.ComplexityRoot.Change.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.At(childComplexity), true
+	case "Change.detail":
+		if e.ComplexityRoot.Change.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Detail(childComplexity), true
+	case "Change.subject":
+		if e.ComplexityRoot.Change.Subject == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Subject(childComplexity), true
 
 	case "CoParticipant.meetings":
 		if e.ComplexityRoot.CoParticipant.Meetings == nil {
@@ -864,6 +944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SourceList(childComplexity), true
+	case "Document.status":
+		if e.ComplexityRoot.Document.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Status(childComplexity), true
 	case "Document.title":
 		if e.ComplexityRoot.Document.Title == nil {
 			break
@@ -921,6 +1007,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Currency(childComplexity), true
+	case "Edge.cursor":
+		if e.ComplexityRoot.Edge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Cursor(childComplexity), true
 	case "Edge.date":
 		if e.ComplexityRoot.Edge.Date == nil {
 			break
@@ -963,6 +1055,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.SourceList(childComplexity), true
+	case "Edge.status":
+		if e.ComplexityRoot.Edge.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Status(childComplexity), true
 	case "Edge.title":
 		if e.ComplexityRoot.Edge.Title == nil {
 			break
@@ -1012,6 +1110,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.SourceList(childComplexity), true
+	case "Funding.status":
+		if e.ComplexityRoot.Funding.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Status(childComplexity), true
 	case "Funding.target":
 		if e.ComplexityRoot.Funding.Target == nil {
 			break
@@ -1049,6 +1153,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Implementation.SourceList(childComplexity), true
+	case "Implementation.status":
+		if e.ComplexityRoot.Implementation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Implementation.Status(childComplexity), true
 	case "Implementation.target":
 		if e.ComplexityRoot.Implementation.Target == nil {
 			break
@@ -1080,6 +1190,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Link.SourceList(childComplexity), true
+	case "Link.status":
+		if e.ComplexityRoot.Link.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Link.Status(childComplexity), true
 
 	case "Meeting.adopted":
 		if e.ComplexityRoot.Meeting.Adopted == nil {
@@ -1176,6 +1292,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.StartDate(childComplexity), true
+	case "Meeting.status":
+		if e.ComplexityRoot.Meeting.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Status(childComplexity), true
 	case "Meeting.subtype":
 		if e.ComplexityRoot.Meeting.Subtype == nil {
 			break
@@ -1251,6 +1373,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Memorandum.SourceList(childComplexity), true
+	case "Memorandum.status":
+		if e.ComplexityRoot.Memorandum.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Memorandum.Status(childComplexity), true
 	case "Memorandum.title":
 		if e.ComplexityRoot.Memorandum.Title == nil {
 			break
@@ -1291,6 +1419,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveEdge(childComplexity, args["id"].(string)), true
+	case "Mutation.review":
+		if e.ComplexityRoot.Mutation.Review == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_review_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Review(childComplexity, args["accept"].([]string), args["reject"].([]string)), true
 	case "Mutation.upsertNode":
 		if e.ComplexityRoot.Mutation.UpsertNode == nil {
 			break
@@ -1416,6 +1555,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.SourceList(childComplexity), true
+	case "Organization.status":
+		if e.ComplexityRoot.Organization.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Status(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1478,6 +1623,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.SourceList(childComplexity), true
+	case "Participation.status":
+		if e.ComplexityRoot.Participation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Status(childComplexity), true
 
 	case "PartyTo.confidence":
 		if e.ComplexityRoot.PartyTo.Confidence == nil {
@@ -1515,6 +1666,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PartyTo.SourceList(childComplexity), true
+	case "PartyTo.status":
+		if e.ComplexityRoot.PartyTo.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartyTo.Status(childComplexity), true
 
 	case "Path.edges":
 		if e.ComplexityRoot.Path.Edges == nil {
@@ -1594,6 +1751,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Person.SourceList(childComplexity), true
+	case "Person.status":
+		if e.ComplexityRoot.Person.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.Status(childComplexity), true
 	case "Person.title":
 		if e.ComplexityRoot.Person.Title == nil {
 			break
@@ -1679,6 +1842,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.SourceList(childComplexity), true
+	case "Project.status":
+		if e.ComplexityRoot.Project.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Status(childComplexity), true
 
 	case "ProjectConnection.edges":
 		if e.ComplexityRoot.ProjectConnection.Edges == nil {
@@ -1800,6 +1969,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.DocumentFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string)), true
 
 	case "Query.meetings":
 		if e.ComplexityRoot.Query.Meetings == nil {
@@ -1856,6 +2036,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["filter"].(*model.ProjectFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.reviewQueue":
+		if e.ComplexityRoot.Query.ReviewQueue == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewQueue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewQueue(childComplexity, args["document"].(*string), args["minConfidence"].(*float64), args["first"].(*int), args["after"].(*string)), true
 	case "Query.roadmaps":
 		if e.ComplexityRoot.Query.Roadmaps == nil {
 			break
@@ -1985,6 +2176,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Roadmap.StartDate(childComplexity), true
+	case "Roadmap.status":
+		if e.ComplexityRoot.Roadmap.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Roadmap.Status(childComplexity), true
 	case "Roadmap.subtype":
 		if e.ComplexityRoot.Roadmap.Subtype == nil {
 			break
@@ -2206,6 +2403,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.SourceList(childComplexity), true
+	case "State.status":
+		if e.ComplexityRoot.State.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.State.Status(childComplexity), true
 
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
@@ -2376,6 +2579,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UNBody.SourceList(childComplexity), true
+	case "UNBody.status":
+		if e.ComplexityRoot.UNBody.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UNBody.Status(childComplexity), true
 
 	}
 	return 0, false
@@ -3072,6 +3281,52 @@ type AgreementEdge {
   node: Memorandum!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/review.graphqls", Input: `# The review surface (DOMAIN.md, "Confidence and review"): the PROPOSED edges waiting for a
+# reviewer, and the history of every node and edge, the only queries that see facts that are
+# not ACCEPTED.
+extend type Query {
+  """PROPOSED edges, least sure first, ties by id, with their ends whatever their status; page on with after."""
+  reviewQueue(
+    """Only edges with a source in this document (its id)."""
+    document: ID
+    """Only edges at least this sure, 0..1."""
+    minConfidence: Float
+    """How many edges at most, 1 to 100."""
+    first: Int = 20
+    """Start after this position: the cursor of the last edge of the previous page (Edge.cursor); opaque."""
+    after: String
+  ): [Edge!]!
+  """Every import, review and curation that touched a node, document or edge, newest first. A node's history includes that of the ids merged into it, and a merged id finds the history of its survivor; an unknown id has none. History cannot be changed."""
+  history(
+    """The id of a node, document or edge (Edge.id)."""
+    id: ID!
+  ): [Change!]!
+}
+
+extend type Mutation {
+  """Accept and reject edges by id, all or nothing in one transaction (editor key): an accepted edge becomes ACCEPTED with its PROPOSED end nodes, a rejected one REJECTED (a later import of the same edge only adds its evidence). An unknown id is NOT_FOUND and an id in both lists BAD_USER_INPUT, and nothing changes. Returns the edges reviewed, accepted ones first."""
+  review(
+    """Ids of the edges to accept."""
+    accept: [ID!]
+    """Ids of the edges to reject."""
+    reject: [ID!]
+  ): [Edge!]!
+}
+
+"""One change to a node, document or edge, as the history recorded it in the transaction that made it."""
+type Change {
+  """When it committed: UTC, RFC 3339 with nanoseconds, e.g. 2026-12-05T21:58:41.123456789Z."""
+  at: String!
+  """Who made it: the name of the API key, or cli:load for entente load."""
+  actor: String!
+  """What it was: import, review, upsertNode, addEdge, removeEdge or mergeNodes."""
+  action: String!
+  """The id of the node, document or edge it changed (an edge's id, Edge.id)."""
+  subject: ID!
+  """What changed, by action: for import the file, what was written and its status; for review the status before (from) and after (to); for mergeNodes the merged and surviving ids. Null when nothing more is known."""
+  detail: JSON
+}
+`, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `# Entente's GraphQL API. The part fixed by DOMAIN.md (Node, node, search, shortestPath,
 # neighbourhood, Edge, Path, Subgraph, SearchHit) must not be renamed.
 
@@ -3106,6 +3361,8 @@ interface Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
 }
 
 """A state, agency, UN body or organisation: something that meets, signs, funds and implements."""
@@ -3122,6 +3379,8 @@ interface Actor implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
   """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
@@ -3279,6 +3538,8 @@ type State implements Node & Actor {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
   """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
@@ -3328,6 +3589,8 @@ type Agency implements Node & Actor {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
   """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
@@ -3377,6 +3640,8 @@ type UNBody implements Node & Actor {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
   """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
@@ -3424,6 +3689,8 @@ type Organization implements Node & Actor {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """ISO 3166-1 alpha-2 code in upper case (always set for an agency); null when unknown or not tied to one state."""
   country: String
   """Meetings this actor took part in (PARTICIPATED_IN), those whose start date overlaps from..to when either is given (an undated meeting passes only when neither is); see Date."""
@@ -3471,6 +3738,8 @@ type Person implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """Title as written, e.g. Prefetto; null when none was read."""
   title: String
   """The actors this person works for or represents."""
@@ -3502,6 +3771,8 @@ type Project implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """What the project does, as written; null when none was read."""
   description: String
   """Who paid for it."""
@@ -3532,6 +3803,8 @@ type Roadmap implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """What kind of text it is, e.g. roadmap, action plan, strategy or declaration; null when unknown."""
   subtype: String
   """Start of the period it covers (often when it was adopted), possibly partial (see Date); null when unknown."""
@@ -3566,6 +3839,8 @@ type Meeting implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """What kind of meeting it is, e.g. workshop, conference or meeting; null when unknown."""
   subtype: String
   """First day, possibly partial (see Date); null when unknown."""
@@ -3605,6 +3880,8 @@ type Document implements Node {
   sources: [Source!]!
   """How sure Entente is of this node, 0..1: 1 for reference data, hand-written fixtures and analysts' edits; an extracted node carries the highest confidence of its evidence."""
   confidence: Float!
+  """Where this node stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED at the ends of an edge of reviewQueue or review."""
+  status: FactStatus!
   """The document's title; null when it has none."""
   title: String
   """Its language: it, fr or en."""
@@ -3620,6 +3897,16 @@ type Document implements Node {
     """Only nodes of these kinds; every kind when null or empty."""
     kinds: [NodeKind!]
   ): [Node!]!
+}
+
+"""Where a node or edge stands in review (DOMAIN.md, "Confidence and review"). Only ACCEPTED facts are seen by the read queries; PROPOSED and REJECTED ones only through reviewQueue, review and history."""
+enum FactStatus {
+  """Seen by every read query: written by hand, by an analyst, or accepted in review."""
+  ACCEPTED
+  """Waiting for review: extracted with too little confidence to be seen yet."""
+  PROPOSED
+  """Judged wrong in review, or by its fixture; a later import of the same edge only adds its evidence."""
+  REJECTED
 }
 
 """A relationship between two nodes, with its properties and provenance."""
@@ -3648,6 +3935,10 @@ type Edge {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
+  """This edge's position in the review queue (least sure first, then by id), opaque: pass the last one of a page as reviewQueue's after."""
+  cursor: String!
 }
 
 """PARTICIPATED_IN: an actor or person took part in a meeting."""
@@ -3664,6 +3955,8 @@ type Participation {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """MEMORANDUM: a memorandum or bilateral agreement between two actors."""
@@ -3682,6 +3975,8 @@ type Memorandum {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """FUNDED: an actor paid for a project, roadmap or meeting."""
@@ -3700,6 +3995,8 @@ type Funding {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """IMPLEMENTS: an actor carries out, or is a partner in, a project or roadmap."""
@@ -3716,6 +4013,8 @@ type Implementation {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """PARTY_TO: an actor signed, adopted or joined a roadmap."""
@@ -3732,6 +4031,8 @@ type PartyTo {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """AFFILIATED_WITH: a person works for or represents an actor."""
@@ -3748,6 +4049,8 @@ type Affiliation {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """A structural relation (PART_OF, MEMBER_OF, HELD_UNDER, ADOPTED_AT), seen from one end: node is the other end."""
@@ -3760,6 +4063,8 @@ type Link {
   sources: [Source!]!
   """How sure Entente is of this fact, 0..1: 1 for reference data and analysts' edits; extracted facts carry the confidence of their evidence."""
   confidence: Float!
+  """Where this fact stands in review: always ACCEPTED in what the read queries return (they see accepted facts only); PROPOSED or REJECTED in reviewQueue and review."""
+  status: FactStatus!
 }
 
 """A node found by search."""
@@ -3833,6 +4138,8 @@ func (ec *executionContext) childFields_Affiliation(ctx context.Context, field g
 		return ec.fieldContext_Affiliation_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Affiliation_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Affiliation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
 }
@@ -3851,6 +4158,8 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Agency_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Agency_status(ctx, field)
 	case "country":
 		return ec.fieldContext_Agency_country(ctx, field)
 	case "meetings":
@@ -3901,6 +4210,22 @@ func (ec *executionContext) childFields_AgreementEdge(ctx context.Context, field
 		return ec.fieldContext_AgreementEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgreementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_Change_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_Change_actor(ctx, field)
+	case "action":
+		return ec.fieldContext_Change_action(ctx, field)
+	case "subject":
+		return ec.fieldContext_Change_subject(ctx, field)
+	case "detail":
+		return ec.fieldContext_Change_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
 }
 
 func (ec *executionContext) childFields_CoParticipant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3963,6 +4288,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Document_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Document_status(ctx, field)
 	case "title":
 		return ec.fieldContext_Document_title(ctx, field)
 	case "language":
@@ -4027,6 +4354,10 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 		return ec.fieldContext_Edge_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Edge_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Edge_status(ctx, field)
+	case "cursor":
+		return ec.fieldContext_Edge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
@@ -4047,6 +4378,8 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Funding_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Funding_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Funding", field.Name)
 }
@@ -4065,6 +4398,8 @@ func (ec *executionContext) childFields_Implementation(ctx context.Context, fiel
 		return ec.fieldContext_Implementation_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Implementation_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Implementation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Implementation", field.Name)
 }
@@ -4079,6 +4414,8 @@ func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.
 		return ec.fieldContext_Link_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Link_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Link_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Link", field.Name)
 }
@@ -4097,6 +4434,8 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Meeting_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Meeting_status(ctx, field)
 	case "subtype":
 		return ec.fieldContext_Meeting_subtype(ctx, field)
 	case "startDate":
@@ -4159,6 +4498,8 @@ func (ec *executionContext) childFields_Memorandum(ctx context.Context, field gr
 		return ec.fieldContext_Memorandum_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Memorandum_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Memorandum_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Memorandum", field.Name)
 }
@@ -4191,6 +4532,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Participation_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Participation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
 }
@@ -4209,6 +4552,8 @@ func (ec *executionContext) childFields_PartyTo(ctx context.Context, field graph
 		return ec.fieldContext_PartyTo_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_PartyTo_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_PartyTo_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PartyTo", field.Name)
 }
@@ -4239,6 +4584,8 @@ func (ec *executionContext) childFields_Person(ctx context.Context, field graphq
 		return ec.fieldContext_Person_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Person_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Person_status(ctx, field)
 	case "title":
 		return ec.fieldContext_Person_title(ctx, field)
 	case "affiliations":
@@ -4265,6 +4612,8 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Project_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Project_status(ctx, field)
 	case "description":
 		return ec.fieldContext_Project_description(ctx, field)
 	case "funders":
@@ -4319,6 +4668,8 @@ func (ec *executionContext) childFields_Roadmap(ctx context.Context, field graph
 		return ec.fieldContext_Roadmap_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Roadmap_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_Roadmap_status(ctx, field)
 	case "subtype":
 		return ec.fieldContext_Roadmap_subtype(ctx, field)
 	case "startDate":
@@ -4415,6 +4766,8 @@ func (ec *executionContext) childFields_State(ctx context.Context, field graphql
 		return ec.fieldContext_State_sources(ctx, field)
 	case "confidence":
 		return ec.fieldContext_State_confidence(ctx, field)
+	case "status":
+		return ec.fieldContext_State_status(ctx, field)
 	case "country":
 		return ec.fieldContext_State_country(ctx, field)
 	case "meetings":
@@ -4696,6 +5049,28 @@ func (ec *executionContext) field_Mutation_removeEdge_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "accept",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accept"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reject",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reject"] = arg1
 	return args, nil
 }
 
@@ -5083,6 +5458,20 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5238,6 +5627,44 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewQueue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -5829,6 +6256,29 @@ func (ec *executionContext) fieldContext_Affiliation_confidence(_ context.Contex
 	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Affiliation_status(ctx context.Context, field graphql.CollectedField, obj *model.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Affiliation", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Agency_id(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5974,6 +6424,29 @@ func (ec *executionContext) _Agency_confidence(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Agency_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Agency", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Agency_status(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agency", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Agency_country(ctx context.Context, field graphql.CollectedField, obj *model.Agency) (ret graphql.Marshaler) {
@@ -6537,6 +7010,121 @@ func (ec *executionContext) fieldContext_AgreementEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Change_at(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Change_actor(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Change_action(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Change_subject(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_subject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Change_detail(ctx context.Context, field graphql.CollectedField, obj *graph.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().Detail(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOJSON2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, true, errors.New("field of type JSON does not have child fields"))
+}
+
 func (ec *executionContext) _CoParticipant_node(ctx context.Context, field graphql.CollectedField, obj *model.CoParticipant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6998,6 +7586,29 @@ func (ec *executionContext) _Document_confidence(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Document_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Document_status(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Document_title(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
@@ -7604,6 +8215,52 @@ func (ec *executionContext) fieldContext_Edge_confidence(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Edge_status(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Edge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Funding_funder(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7801,6 +8458,29 @@ func (ec *executionContext) fieldContext_Funding_confidence(_ context.Context, f
 	return graphql.NewScalarFieldContext("Funding", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Funding_status(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Funding", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Implementation_implementer(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7975,6 +8655,29 @@ func (ec *executionContext) fieldContext_Implementation_confidence(_ context.Con
 	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Implementation_status(ctx context.Context, field graphql.CollectedField, obj *model.Implementation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Implementation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Implementation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Link_node(ctx context.Context, field graphql.CollectedField, obj *model.Link) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8092,6 +8795,29 @@ func (ec *executionContext) _Link_confidence(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Link_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Link_status(ctx context.Context, field graphql.CollectedField, obj *model.Link) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Link_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Link_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Link", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
@@ -8239,6 +8965,29 @@ func (ec *executionContext) _Meeting_confidence(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Meeting_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Meeting_status(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Meeting_subtype(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
@@ -8858,6 +9607,29 @@ func (ec *executionContext) fieldContext_Memorandum_confidence(_ context.Context
 	return graphql.NewScalarFieldContext("Memorandum", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Memorandum_status(ctx context.Context, field graphql.CollectedField, obj *model.Memorandum) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Memorandum_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Memorandum_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Memorandum", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Mutation_upsertNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9034,6 +9806,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeNodes(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_review(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Review(ctx, fc.Args["accept"].([]string), fc.Args["reject"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_review(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_review_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_id(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9179,6 +9995,29 @@ func (ec *executionContext) _Organization_confidence(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_Organization_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Organization_status(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Organization_country(ctx context.Context, field graphql.CollectedField, obj *model.Organization) (ret graphql.Marshaler) {
@@ -9834,6 +10673,29 @@ func (ec *executionContext) fieldContext_Participation_confidence(_ context.Cont
 	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _Participation_status(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Participation", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _PartyTo_party(ctx context.Context, field graphql.CollectedField, obj *model.PartyTo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10006,6 +10868,29 @@ func (ec *executionContext) _PartyTo_confidence(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PartyTo_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PartyTo", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _PartyTo_status(ctx context.Context, field graphql.CollectedField, obj *model.PartyTo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartyTo_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartyTo_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartyTo", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
@@ -10240,6 +11125,29 @@ func (ec *executionContext) _Person_confidence(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Person_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Person_status(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Person", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Person_title(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
@@ -10518,6 +11426,29 @@ func (ec *executionContext) _Project_confidence(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Project_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Project_status(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Project_description(ctx context.Context, field graphql.CollectedField, obj *model.Project) (ret graphql.Marshaler) {
@@ -11625,6 +12556,94 @@ func (ec *executionContext) fieldContext_Query_cytoscape(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewQueue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewQueue(ctx, fc.Args["document"].(*string), fc.Args["minConfidence"].(*float64), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewQueue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewQueue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11846,6 +12865,29 @@ func (ec *executionContext) _Roadmap_confidence(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Roadmap_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Roadmap", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _Roadmap_status(ctx context.Context, field graphql.CollectedField, obj *model.Roadmap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Roadmap_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Roadmap_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Roadmap", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _Roadmap_subtype(ctx context.Context, field graphql.CollectedField, obj *model.Roadmap) (ret graphql.Marshaler) {
@@ -12655,6 +13697,29 @@ func (ec *executionContext) fieldContext_State_confidence(_ context.Context, fie
 	return graphql.NewScalarFieldContext("State", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _State_status(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_State_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_State_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("State", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
 func (ec *executionContext) _State_country(ctx context.Context, field graphql.CollectedField, obj *model.State) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13462,6 +14527,29 @@ func (ec *executionContext) _UNBody_confidence(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_UNBody_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UNBody", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _UNBody_status(ctx context.Context, field graphql.CollectedField, obj *model.UNBody) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UNBody_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNFactStatus2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UNBody_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UNBody", field, false, false, errors.New("field of type FactStatus does not have child fields"))
 }
 
 func (ec *executionContext) _UNBody_country(ctx context.Context, field graphql.CollectedField, obj *model.UNBody) (ret graphql.Marshaler) {
@@ -15945,6 +17033,11 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Affiliation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16038,6 +17131,11 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Agency_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Agency_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16614,6 +17712,97 @@ func (ec *executionContext) _AgreementEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var changeImplementors = []string{"Change"}
+
+func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *graph.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Change")
+		case "at":
+			out.Values[i] = ec._Change_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._Change_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "action":
+			out.Values[i] = ec._Change_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			out.Values[i] = ec._Change_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detail":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Change_detail(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var coParticipantImplementors = []string{"CoParticipant"}
 
 func (ec *executionContext) _CoParticipant(ctx context.Context, sel ast.SelectionSet, obj *model.CoParticipant) graphql.Marshaler {
@@ -16873,6 +18062,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Document_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Document_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17156,6 +18350,16 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Edge_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cursor":
+			out.Values[i] = ec._Edge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17356,6 +18560,11 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Funding_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17551,6 +18760,11 @@ func (ec *executionContext) _Implementation(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Implementation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17703,6 +18917,11 @@ func (ec *executionContext) _Link(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Link_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17796,6 +19015,11 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Meeting_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Meeting_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -18272,6 +19496,11 @@ func (ec *executionContext) _Memorandum(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Memorandum_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18337,6 +19566,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "mergeNodes":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_mergeNodes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_review(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -18434,6 +19670,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Organization_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Organization_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19108,6 +20349,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._Participation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19303,6 +20549,11 @@ func (ec *executionContext) _PartyTo(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._PartyTo_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19444,6 +20695,11 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Person_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Person_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19659,6 +20915,11 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Project_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Project_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -20401,6 +21662,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "reviewQueue":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_reviewQueue(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_history(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -20508,6 +21813,11 @@ func (ec *executionContext) _Roadmap(ctx context.Context, sel ast.SelectionSet, 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Roadmap_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Roadmap_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -21255,6 +22565,11 @@ func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "status":
+			out.Values[i] = ec._State_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "country":
 			out.Values[i] = ec._State_country(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -21920,6 +23235,11 @@ func (ec *executionContext) _UNBody(ctx context.Context, sel ast.SelectionSet, o
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._UNBody_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._UNBody_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22917,6 +24237,26 @@ func (ec *executionContext) marshalNCentralityMeasure2githubᚗcomᚋententeᚋe
 	return v
 }
 
+func (ec *executionContext) marshalNChange2githubᚗcomᚋententeᚋententeᚋgraphᚐChange(ctx context.Context, sel ast.SelectionSet, v graph.Change) graphql.Marshaler {
+	return ec._Change(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNChange2ᚕgithubᚗcomᚋententeᚋententeᚋgraphᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChange2githubᚗcomᚋententeᚋententeᚋgraphᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCoParticipant2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐCoParticipant(ctx context.Context, sel ast.SelectionSet, v model.CoParticipant) graphql.Marshaler {
 	return ec._CoParticipant(ctx, sel, &v)
 }
@@ -23094,6 +24434,22 @@ func (ec *executionContext) unmarshalNEdgeKind2string(ctx context.Context, v any
 }
 
 func (ec *executionContext) marshalNEdgeKind2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNFactStatus2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFactStatus2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(v)
 	if res == graphql.Null {
@@ -23971,6 +25327,41 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
 	if v == nil {
 		return nil, nil
@@ -24022,6 +25413,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOJSON2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalAny(v)
 	return res
 }
 

@@ -60,3 +60,6 @@ func LoadEdge(ctx context.Context, e *graph.Edge) (*Edge, error) {
 
 // EdgeWithEnds is the edge of a relation (the field edge), with its ends.
 func (r Relation) EdgeWithEnds(ctx context.Context) (*Edge, error) { return LoadEdge(ctx, r.Edge) }
+
+// Cursor is the edge's position in the review queue (the field cursor).
+func (e Edge) Cursor() string { return graph.ReviewCursor(*e.Relation.Edge) }

@@ -175,3 +175,23 @@ func list[E any](ctx context.Context, r *queryResolver, label string, f graph.Fi
 	}
 	return edges, info, page.Total, nil
 }
+
+// reviewEdges are the edges of the review surface with their ends, which may be PROPOSED or
+// REJECTED: the ends come with the page and are not put in the request's node cache, so
+// that node(id) in the same request still sees accepted nodes only.
+func reviewEdges(page *graph.ReviewPage) ([]model.Edge, error) {
+	byID := make(map[string]model.Node, len(page.Nodes))
+	for i := range page.Nodes {
+		byID[page.Nodes[i].ID] = model.Wrap(&page.Nodes[i])
+	}
+	out := make([]model.Edge, len(page.Edges))
+	for i := range page.Edges {
+		e := &page.Edges[i]
+		from, to := byID[e.From], byID[e.To]
+		if from == nil || to == nil {
+			return nil, fmt.Errorf("edge %q: an end was not read", e.ID)
+		}
+		out[i] = model.Edge{Relation: model.Relation{Edge: e}, FromNode: from, ToNode: to}
+	}
+	return out, nil
+}
