@@ -102,6 +102,16 @@ func (r *run) events() {
 			}
 			st.meeting = pending // the meeting is named in a later sentence
 		}
+		if st.meeting == nil && current == nil && wi < 4 {
+			// "Réunion ministérielle de la COI" as a heading, the meeting dated below it:
+			// the body whose meeting it is.
+			if g := r.undatedMeetingGroup(first, last); g != nil {
+				if pending == nil {
+					pending = &meeting{}
+				}
+				pending.links = append(pending.links, link{kind: fixtures.EdgeHeldUnder, other: g.id, span: st.span, outgoing: true})
+			}
+		}
 		plural := st.meetingAt < 0 && current != nil && (st.eventCue || st.has(cueFunder)) && st.place == nil && st.date == nil &&
 			r.pluralMeetings(first, last)
 		if plural {
@@ -692,6 +702,17 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
 		}
 	}
+}
+
+// undatedMeetingGroup returns the body of the first meeting noun of [first, last) that
+// names whose meeting it is ("Réunion ministérielle de la COI"), nil when none does.
+func (r *run) undatedMeetingGroup(first, last int) *mention {
+	for i := first; i < last; i++ {
+		if _, head := meetingHeads[r.fold(i)]; head && r.at[i] == 0 && r.d.Tokens[i].Upper {
+			return r.meetingGroup(i, last)
+		}
+	}
+	return nil
 }
 
 // sentencePersons gives the persons of a sentence their affiliations and, in a

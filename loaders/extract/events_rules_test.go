@@ -731,3 +731,15 @@ Lyon, 3 May 2023 – The operation was supported by SEASHIELD, a project funded 
 		t.Errorf("\"SEASHIELD, a project funded by\" names the project:\n%s", dumpEdges(f))
 	}
 }
+
+func TestHeadingNamesWhoseMeetingItIs(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `COMMUNIQUÉ FINAL
+
+Réunion ministérielle de la Commission de l'océan Indien (COI) sur la sécurité maritime
+Port-Louis, mardi 18 novembre 2025
+
+1. Les ministres des États membres de la Commission se sont réunis à Port-Louis le 18 novembre 2025.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2025-11-18", "org:ioc") {
+		t.Errorf("the heading says whose meeting it is:\n%s", dumpEdges(f))
+	}
+}
