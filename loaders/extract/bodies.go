@@ -626,13 +626,16 @@ func (r *run) titledStart(h int) int {
 		f := r.fold(k)
 		switch {
 		case r.at[k] != 0:
+			if m := r.mentionAt(k); m.kind == "place" && m.last == first && first == h {
+				return m.first // "the Yaoundé Code of Conduct": the town names the document
+			}
 			return first
 		case toks[k].Kind == text.Word && toks[k].Upper && !notPersonWords[f] && !titleWords[f] && !connectors[f]:
 			first = k
 		case conjunctions[f] && k > 0 && toks[k-1].Upper && r.at[k-1] == 0 && first < h:
 			first = k - 1 // "Partnership and Cooperation Agreement"
-		case toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 4 && first < h:
-			return k // "2024 Regional Roadmap"
+		case toks[k].Kind == text.Number && toks[k].End-toks[k].Start == 4 && (first < h || toks[h].Upper):
+			return k // "2024 Regional Roadmap", "the 2025 Work Plan"
 		default:
 			return first
 		}
@@ -658,10 +661,13 @@ func (r *run) namedDocuments() {
 		midSentence := i > 0 && toks[i-1].Sentence == toks[i].Sentence
 		first, last := i, i+1
 		switch {
-		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") && toks[i+2].Upper &&
+		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "d" || r.fold(i+1) == "of") && toks[i+2].Upper &&
 			(r.at[i+2] == 0 && toks[i].Upper || r.mentionAt(i+2) != nil && r.mentionAt(i+2).kind == "place"):
 			// "Convenzione di Merida", "le traité de Blois"
 			last = i + 3 // "Convenzione di Merida"
+			if p := r.mentionAt(i - 1); p != nil && p.kind == "place" && p.last == i {
+				first = p.first // "the Yaoundé Code of Conduct"
+			}
 			if p := r.mentionAt(i + 2); p != nil {
 				p.kind = ""
 				r.at[i+2] = 0
@@ -679,6 +685,12 @@ func (r *run) namedDocuments() {
 		}
 		if r.bodyHeadIn(i+1, last) {
 			continue // "the Gulf Security Treaty Organization" is a body
+		}
+		if p := r.mentionAt(first); p != nil && p.kind == "place" {
+			for k := p.first; k < p.last; k++ {
+				r.at[k] = 0 // the town is part of the document's name
+			}
+			p.kind = ""
 		}
 		m := &mention{first: first, last: last, kind: fixtures.KindRoadmap, subtype: subtype, name: r.textOf(first, last)}
 		m.id = "roadmap:" + documentKey(m.name) // named: its own id, not its parties'

@@ -27,6 +27,7 @@ type sentenceState struct {
 	eventCue    bool              // the sentence says who takes part or organises: a meeting noun in it is an event
 	framed      map[*mention]bool // projects named among a meeting's organisers: its framework, not a cue's target
 	consortium  *mention          // the project a consortium named in the sentence implements
+	framework   *mention          // the project or roadmap the sentence's meeting is held under
 	recent      *meeting          // the meeting named just before, when none is named or carried over
 }
 
@@ -452,6 +453,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				thing = p // "The project financed by Japan will be implemented by the X Programme"
 			}
 		}
+		if (c.kind == cueOrganiser || c.kind == cueOrganiserBefore) && thing != nil && thing == st.framework {
+			isMeeting, thing = true, nil // a meeting's framework is not what its hosts organise
+		}
 		switch c.kind {
 		case cueOrganiser:
 			r.roleAll(st, isMeeting, thing, actors, "organiser")
@@ -697,6 +701,7 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
+		st.framework = fw // "within the framework of X and hosted by Y": Y hosts the meeting, not X
 		// "through the SEACOP project and the AIRCOP project"
 		for _, p := range r.moreProjects(fw, to) {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})

@@ -743,3 +743,38 @@ Port-Louis, mardi 18 novembre 2025
 		t.Errorf("the heading says whose meeting it is:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMoreNamedDocuments(t *testing.T) {
+	f := extractText(t, "test.txt", `Minutes of the steering committee
+
+Nairobi, 3 March 2025 – The Steering Committee approved the 2025 Work Plan of the network and agreed to meet again in Abuja. Members recalled the Yaoundé Code of Conduct on maritime security and the Pacific Guidelines on the Handling of Digital Evidence.`)
+	names := map[string]bool{}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindRoadmap {
+			names[n.Name] = true
+		}
+	}
+	for _, want := range []string{"2025 Work Plan", "Yaoundé Code of Conduct", "Pacific Guidelines on the Handling of Digital Evidence"} {
+		if !names[want] {
+			t.Errorf("%q should be read as a document: %v", want, names)
+		}
+	}
+	f = extractText(t, "test_fr.txt", `Communiqué
+
+Alger, le 11 février 2014 – La conférence des directeurs généraux de police, réunie à Alger, a adopté la Déclaration d'Alger sur la coopération policière en Afrique.`)
+	if !hasNode(f, "roadmap:algiers-declaration") {
+		t.Errorf("\"la Déclaration d'Alger\" is the Algiers Declaration: %v", nodeIDs(f))
+	}
+}
+
+func TestHostOfAMeetingHeldUnderADocument(t *testing.T) {
+	f := extractText(t, "test.txt", `Workshop report
+
+Suva, 12 June 2025 – A regional workshop on digital evidence was held in Suva on 10 and 11 June 2025 within the framework of the Boe Declaration Action Plan and hosted by the Fiji Police Force.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2025-06-10", "roadmap:boe-declaration-action-plan") {
+		t.Errorf("the meeting is held under the Boe Declaration Action Plan, one document:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeImplements, "agency:fj:police-force", "roadmap:") || !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:fj:police-force", "meeting:2025-06-10") {
+		t.Errorf("the host hosts the meeting, not the framework:\n%s", dumpEdges(f))
+	}
+}

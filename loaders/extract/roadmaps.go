@@ -23,6 +23,19 @@ func (r *run) recogniseRoadmaps() {
 			if h.subtype == "coref" && r.longerHeadAt(i+1) {
 				break // "le Plan d'action régional": the head that starts on "plan" names it
 			}
+			if prev := r.mentionAt(i - 1); prev != nil && prev.kind == fixtures.KindRoadmap && prev.last == i && toks[i].Upper && h.subtype != "coref" {
+				// "the Boe Declaration Action Plan": one document, named by both heads
+				for k := i; k < end; k++ {
+					r.at[k] = prev.idx + 1
+				}
+				prev.last, prev.name = end, r.textOf(prev.first, end)
+				prev.subtype = h.subtype
+				if prev.id != "" {
+					prev.id = "roadmap:" + documentKey(prev.name)
+				}
+				i = end - 1
+				break
+			}
 			m := &mention{first: i, last: end, kind: fixtures.KindRoadmap, subtype: h.subtype}
 			if h.subtype == "coref" {
 				m.first = i + 1 // "il piano": the roadmap named before, if any
@@ -33,7 +46,7 @@ func (r *run) recogniseRoadmaps() {
 					break
 				}
 				m.id, m.name = "roadmap:"+slug(name)+"-declaration", strings.TrimSpace(name)+" Declaration"
-				if i+1 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of") {
+				if i+1 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "d" || r.fold(i+1) == "of") {
 					m.last = i + 3
 				} else {
 					m.first = i - 1
@@ -71,7 +84,7 @@ func (r *run) longerHeadAt(i int) bool {
 // declarationName returns X in "Dichiarazione di X", "Declaration of X" or "X Declaration".
 func (r *run) declarationName(i, end int) string {
 	toks := r.d.Tokens
-	if end+1 < len(toks) && (r.fold(end) == "di" || r.fold(end) == "de" || r.fold(end) == "of") && toks[end+1].Upper {
+	if end+1 < len(toks) && (r.fold(end) == "di" || r.fold(end) == "de" || r.fold(end) == "d" || r.fold(end) == "of") && toks[end+1].Upper {
 		if p := r.mentionAt(end + 1); p != nil && p.kind == "place" {
 			p.kind = "" // the place names the declaration
 			r.at[end+1] = 0
@@ -107,11 +120,22 @@ func (r *run) nameEnd(end int) int {
 		if j == end && toks[end-1].Upper && !r.nameGoesOn(j) {
 			break // "the Cooperation Agreement had been signed": a verb, not the name
 		}
+		if r.d.Lang == "en" && toks[end-1].Upper && !toks[j].Upper && !(connectors[f] && r.upperAfterConnectors(j)) {
+			break // "the 2025 Work Plan of the network and agreed": an English title is capitalised
+		}
 		if !connectors[f] {
 			last = j + 1
 		}
 	}
 	return last
+}
+
+// upperAfterConnectors reports whether the first word after the connectors from j is
+// capitalised: "Guidelines on the Handling of".
+func (r *run) upperAfterConnectors(j int) bool {
+	for ; j < len(r.d.Tokens) && connectors[r.fold(j)]; j++ {
+	}
+	return j < len(r.d.Tokens) && r.d.Tokens[j].Upper
 }
 
 // nameGoesOn reports whether the word at j, right after a document's capitalised head,
