@@ -778,3 +778,14 @@ Suva, 12 June 2025 – A regional workshop on digital evidence was held in Suva 
 		t.Errorf("the host hosts the meeting, not the framework:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSignedAgainByPersons(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Oslo, 12 March 2024 – The Commission welcomed the working arrangement between Europol and Norway, which was signed today in Oslo. It was signed by the Europol Executive Director, Karin Lindqvist-Moreau, and by the Director of the Norwegian Police Directorate, Erik Solheim-Berg.`)
+	for _, from := range []string{"person:karin-lindqvist-moreau", "person:erik-solheim-berg"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2024-03-12:oslo:signing-ceremony") {
+			t.Errorf("%s signs, so takes part in the signing:\n%s", from, dumpEdges(f))
+		}
+	}
+}

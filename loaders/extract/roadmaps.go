@@ -208,6 +208,7 @@ func (r *run) memorandum(st *sentenceState) {
 		}
 	}
 	if head < 0 {
+		r.signedAgain(st)
 		return
 	}
 	ps := r.memorandumParties(st, head)
@@ -249,6 +250,21 @@ func (r *run) memorandum(st *sentenceState) {
 	}
 	if st.place != nil {
 		r.signing.place, r.signing.placeName, r.signing.country = st.place.id, st.place.name, st.place.country
+	}
+}
+
+// signedAgain reads the persons who sign the memorandum named before ("It is to be
+// signed by A and B", "Lo hanno sottoscritto A e B"): they take part in its signing.
+func (r *run) signedAgain(st *sentenceState) {
+	if r.signing == nil || !st.has(cueSigned) || st.meeting != nil {
+		return
+	}
+	signers := r.personsIn(st.first, st.last)
+	for _, m := range signers {
+		r.signing.signatories = append(r.signing.signatories, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: st.span})
+	}
+	if len(signers) > 0 {
+		r.signing.bySigners = true
 	}
 }
 
