@@ -107,7 +107,8 @@ func anchorYears(dates []dateMention) {
 }
 
 // relate reads the relations: sentence by sentence around meetings, projects and
-// agreements (events.go), then memberships from enumerations (members.go).
+// agreements (events.go), then memberships from enumerations, and the members of a body
+// at the meetings its member states attended (members.go).
 func (r *run) relate() {
 	r.events()
 	r.memberships()
