@@ -378,7 +378,12 @@ func (r *run) ledBy(k int, t []int) *mention {
 		end--
 	}
 	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
-		return nil
+		return r.whoseHead(k)
+	}
+	if end >= 3 && r.fold(end-2) == "," {
+		if m := r.mentionAt(end - 3); m != nil && m.last == end-2 && m.isBody() {
+			return m // "la DGSN, dirigée par le général-major X"
+		}
 	}
 	for b := end - 2; b >= 0 && end-b < 10 && r.d.Tokens[b].Sentence == r.d.Tokens[end].Sentence; b-- {
 		if f := r.fold(b); clauseBreak(f) && f != "(" && f != ")" {
@@ -393,6 +398,27 @@ func (r *run) ledBy(k int, t []int) *mention {
 				if delegationWords[r.fold(d)] {
 					return m
 				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// whoseHead returns the body in "the Federal Police, whose Executive Director, X" for the
+// title that starts at k: the body before the comma before "whose", "dont", "il cui".
+func (r *run) whoseHead(k int) *mention {
+	for j := k - 1; j >= 1 && k-j <= 6 && r.at[j] == 0; j-- {
+		if !relativePossessives[r.fold(j)] {
+			continue
+		}
+		b := j - 1
+		if b > 0 && articles[r.fold(b)] {
+			b-- // "la cui"
+		}
+		if b > 0 && r.fold(b) == "," {
+			if m := r.mentionAt(b - 1); m != nil && m.last == b && m.isBody() {
+				return m
 			}
 		}
 		return nil

@@ -503,6 +503,10 @@ var directorateStops = words("directorate stops")
 // leadVerbs say who leads a delegation: "guidata dal", "led by", "conduite par".
 var leadVerbs = words("lead verbs")
 
+// relativePossessives open a relative clause about a body's head: "the Federal Police,
+// whose Executive Director, X", "la DGSN, dont le directeur général, X".
+var relativePossessives = words("relative possessives")
+
 // delegationWords name a delegation or mission sent by a body.
 var delegationWords = words("delegation words")
 

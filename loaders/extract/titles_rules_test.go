@@ -419,3 +419,18 @@ Roma, 12 marzo 2026 – Al corso hanno contribuito docenti dell'Università di P
 		}
 	}
 }
+
+func TestHeadOfTheBodyBefore(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Lyon, 12 March 2026 – The operational coordination unit was hosted by the Brazilian Federal Police, whose Executive Director, Rodrigo Almeida Costa, said the force had been glad to play a key role.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:rodrigo-almeida-costa", "agency:br:federal-police") {
+		t.Errorf("\"the Federal Police, whose Executive Director, X\": X works there:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "test_fr.txt", `Communiqué
+
+Alger, le 16 mai 2017 – Le commissaire a salué les efforts de la Direction générale de la Sûreté nationale, dirigée par le général-major Karim Benslimane, pour équiper le mécanisme.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:karim-benslimane", "agency:dz:dgsn") {
+		t.Errorf("\"la DGSN, dirigée par X\": X works there:\n%s", dumpEdges(f))
+	}
+}
