@@ -599,6 +599,9 @@ func (r *run) personName(first, last int) string {
 func (r *run) titleBefore(i int) []int {
 	toks := r.d.Tokens
 	end := i
+	if end > 1 && articles[r.fold(end-1)] && r.fold(end-2) == "," {
+		end-- // "Le Directeur de l'ONUDC, le Dr X"
+	}
 	comma := end > 0 && r.fold(end-1) == ","
 	if comma {
 		end--

@@ -434,3 +434,12 @@ Alger, le 16 mai 2017 – Le commissaire a salué les efforts de la Direction g�
 		t.Errorf("\"la DGSN, dirigée par X\": X works there:\n%s", dumpEdges(f))
 	}
 }
+
+func TestTitleBeforeAnArticleAndHonorific(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué
+
+Lomé, 12 novembre 2021 – Un atelier national s'est tenu à Lomé du 9 au 11 novembre 2021. Le Directeur régional de l'ONUDC pour l'Afrique de l'Ouest, le Dr Koffi Mensah-Adjovi, y a souligné l'importance de la coopération.`)
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:koffi-mensah-adjovi", "unbody:unodc") {
+		t.Errorf("\"Le Directeur de l'ONUDC, le Dr X\": X works there:\n%s", dumpEdges(f))
+	}
+}
