@@ -621,8 +621,8 @@ func (r *run) implements(st *sentenceState, thing *mention, ms []*mention, role 
 		return
 	}
 	for _, m := range ms {
-		if m.kind != fixtures.KindPerson {
-			r.g.edge(fixtures.EdgeImplements, m.id, thing.id, st.span, role)
+		if m.kind != fixtures.KindPerson && !(m.kind == fixtures.KindState && m.adjective) {
+			r.g.edge(fixtures.EdgeImplements, m.id, thing.id, st.span, role) // not "l'agence allemande": Germany
 		}
 	}
 }

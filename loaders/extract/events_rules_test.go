@@ -789,3 +789,20 @@ Oslo, 12 March 2024 – The Commission welcomed the working arrangement between 
 		}
 	}
 }
+
+func TestProjectNamedAfterItsNoun(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Coopération policière : Mare Nostrum Police III dresse son bilan
+
+BRUXELLES, 16 janvier 2020 – Le projet Mare Nostrum Police III a tenu sa conférence de clôture à Bruxelles le 16 janvier 2020. Il a été mis en œuvre par CIVIPOL et par l'agence allemande de coopération internationale (GIZ).`)
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "Mare Nostrum") && n.Kind != fixtures.KindProject {
+			t.Errorf("\"le projet Mare Nostrum Police III\" is a project, in the title too: %+v", n)
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeImplements, "agency:fr:civipol", "project:mare-nostrum-police-iii") {
+		t.Errorf("CIVIPOL implements the project:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeImplements, "state:de", "project:") {
+		t.Errorf("\"l'agence allemande\" is the agency, not Germany:\n%s", dumpEdges(f))
+	}
+}

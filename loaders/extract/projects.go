@@ -39,6 +39,8 @@ func (r *run) recogniseProjects() {
 			if m = r.titledProject(i); m == nil {
 				m = r.describedProject(i)
 			}
+		case !toks[i].Upper && projectHeads[r.fold(i)]:
+			m = r.projectNameAfterNoun(i) // "le projet Euromed Police IV", "il progetto Frontiere Sicure"
 		}
 		if m != nil {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
@@ -71,6 +73,7 @@ func (r *run) recogniseProjects() {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}
+	r.laterUsesOfLongNames(names)
 	r.projectNameInBrackets()
 	r.namedOperations()
 	r.appositiveProjects()
@@ -78,6 +81,64 @@ func (r *run) recogniseProjects() {
 
 // appositionArticles open an apposition, in each language ("un" and not the verb "a" in French).
 var appositionArticles = byLanguage("apposition articles")
+
+// laterUsesOfLongNames marks the other uses of the projects named in several words
+// ("Euromed Police IV" in the title as in the text), before a body is read there.
+func (r *run) laterUsesOfLongNames(names map[string]*mention) {
+	for _, p := range names {
+		if p.last-p.first < 2 {
+			continue
+		}
+		words := make([]string, 0, p.last-p.first)
+		for k := p.first; k < p.last; k++ {
+			words = append(words, r.fold(k))
+		}
+		for i := 0; i+len(words) <= len(r.d.Tokens); i++ {
+			if i == p.first || r.fold(i) != words[0] || !hasPrefixTokens(r.d, i, words) || !r.d.Tokens[i].Upper {
+				continue
+			}
+			if r.add(&mention{first: i, last: i + len(words), kind: p.kind, id: p.id, name: p.name, description: p.description}) != nil {
+				i += len(words) - 1
+			}
+		}
+	}
+}
+
+// maxProjectNameWords bounds a project's name written in capitals after its noun.
+const maxProjectNameWords = 6
+
+// projectNameAfterNoun reads the capitalised name right after a project noun in lower case:
+// "le projet Euromed Police IV". The name must start with a free word; states and
+// towns in it are part of it.
+func (r *run) projectNameAfterNoun(h int) *mention {
+	toks := r.d.Tokens
+	k := h + 1
+	if k >= len(toks) || r.at[k] != 0 || !toks[k].Upper || toks[k].Kind != text.Word || toks[k].Sentence != toks[h].Sentence {
+		return nil
+	}
+	last := k
+	for last < len(toks) && last-k < maxProjectNameWords && toks[last].Sentence == toks[h].Sentence {
+		if m := r.mentionAt(last); m != nil && m.kind != fixtures.KindState && m.kind != "place" {
+			break
+		}
+		if toks[last].Upper && toks[last].Kind == text.Word || romanNumerals[r.fold(last)] && toks[last].AllCaps ||
+			toks[last].Kind == text.Number && last > k {
+			last++
+			continue
+		}
+		break
+	}
+	if last-k < 2 {
+		return nil // one word: a code name, read by codeName, or a body's name
+	}
+	for j := k; j < last; j++ {
+		if m := r.mentionAt(j); m != nil {
+			m.kind = "" // "Frontiere Sicure Italia": the state is part of the name
+			r.at[j] = 0
+		}
+	}
+	return &mention{first: k, last: last, name: r.textOf(k, last)}
+}
 
 // maxAppositionWords bounds the words between the indefinite article and the project noun
 // of an apposition: "X, a three-year research and training project".
