@@ -34,6 +34,7 @@ func TestNullArgumentsTakeDeclaredDefaults(t *testing.T) {
 		"projects":       `projects({}) { totalCount edges { node { id } } }`,
 		"documents":      `documents({}) { totalCount edges { node { id } } }`,
 		"agreements":     `agreements({}) { totalCount edges { node { edge { id } } } }`,
+		"reviewQueue":    `reviewQueue({}) { id confidence }`,
 	}
 	schema := generated.NewExecutableSchema(generated.Config{}).Schema()
 	for _, f := range schema.Query.Fields {
