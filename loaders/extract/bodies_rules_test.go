@@ -523,3 +523,12 @@ Amman, 3 October 2025 – On 2 October 2025 Jordan and the European Union held t
 		t.Errorf("Jordan is party to the agreement:\n%s", dumpEdges(f))
 	}
 }
+
+func TestListedOrganWithItsParentsAcronym(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué
+
+Alger, 16 mai 2017 – Organisée par la police algérienne en collaboration avec la Commission de l'Union africaine (UA), l'assemblée se tient à Alger du 14 au 16 mai 2017.`)
+	if !hasNode(f, "org:au-commission") {
+		t.Errorf("\"la Commission de l'Union africaine (UA)\" is the Commission: %v", nodeIDs(f))
+	}
+}

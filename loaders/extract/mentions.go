@@ -203,6 +203,10 @@ func (r *run) markAliases() {
 			switch {
 			case prev != nil && prev.id == inner.id && prev.kind != "":
 				inner.alias = true
+			case prev != nil && prev.id != "" && prev.last == i && prev.isBody() && (inner.kind == fixtures.KindUNBody || inner.kind == fixtures.KindOrganization):
+				// "la Commission de l'Union africaine (UA)": a body the gazetteer knows, its
+				// parent's acronym in brackets
+				inner.alias = true
 			case (inner.kind == fixtures.KindUNBody || inner.kind == fixtures.KindOrganization) && r.nameHead(i) >= 0:
 				// "Le Bureau des Nations Unies contre la drogue et le crime (ONUDC)": a
 				// wording the gazetteer lacks, named by its acronym.
