@@ -904,6 +904,9 @@ func (r *run) recogniseWorkingGroups() {
 				}
 			}
 			if first == i && last == i+len(wg) {
+				last = r.groupTopicEnd(last) // "Groupe de travail pour l'Afrique de l'Ouest du Forum"
+			}
+			if first == i && last == i+len(wg) {
 				break // "Groupe de travail" alone
 			}
 			m := &mention{first: first, last: last, kind: fixtures.KindOrganization, name: r.textOf(first, last), owner: r.ownerBefore(first)}
@@ -913,6 +916,41 @@ func (r *run) recogniseWorkingGroups() {
 			break
 		}
 	}
+}
+
+// maxGroupTopicWords bounds what a working group's name says it is about.
+const maxGroupTopicWords = 10
+
+// groupTopicEnd returns the end of the topic after a working group's noun at k ("pour
+// l'Afrique de l'Ouest", "sul contrasto al finanziamento dell'Isil"), up to the body it
+// belongs to, a bracket or a comma; k when no topic follows.
+func (r *run) groupTopicEnd(k int) int {
+	toks := r.d.Tokens
+	if k >= len(toks) || !topicPrepositions[r.fold(k)] {
+		return k
+	}
+	end := k
+	for j := k + 1; j < len(toks) && j-k <= maxGroupTopicWords && toks[j].Sentence == toks[k].Sentence; j++ {
+		if m := r.mentionAt(j); m != nil && m.kind != "place" && m.kind != fixtures.KindState {
+			break // the body it belongs to
+		}
+		if toks[j].Kind != text.Word {
+			break
+		}
+		if !ofWords[r.fold(j)] && !articles[r.fold(j)] {
+			end = j + 1
+		}
+	}
+	if end == k {
+		return k
+	}
+	for j := k; j < end; j++ {
+		if m := r.mentionAt(j); m != nil {
+			m.kind = "" // "pour l'Afrique de l'Ouest": the region is part of the name
+			r.at[j] = 0
+		}
+	}
+	return end
 }
 
 // signingNounIn reports whether tokens [first, last) say a signature was put: "la

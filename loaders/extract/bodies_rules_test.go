@@ -532,3 +532,16 @@ Alger, 16 mai 2017 – Organisée par la police algérienne en collaboration ave
 		t.Errorf("\"la Commission de l'Union africaine (UA)\" is the Commission: %v", nodeIDs(f))
 	}
 }
+
+func TestWorkingGroupNamedByItsTopic(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Comunicato
+
+Roma, 12 marzo 2026 – Gli esperti della Guardia di Finanza hanno partecipato alla riunione del Gruppo di lavoro sul contrasto al finanziamento del terrorismo della Coalizione globale, svoltasi a Roma l'11 marzo 2026.`)
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Kind == fixtures.KindOrganization && strings.HasPrefix(n.Name, "Gruppo di lavoro sul contrasto")
+	}
+	if !found {
+		t.Errorf("\"Gruppo di lavoro sul contrasto al finanziamento\" is a working group: %v", nodeIDs(f))
+	}
+}

@@ -385,6 +385,10 @@ var systemWords = words("system words")
 var servesWords = words("serves words")
 
 // workingGroups are the nouns of a working group's name.
+// topicPrepositions open what a working group is about: "Groupe de travail pour l'Afrique
+// de l'Ouest", "Gruppo di lavoro sul contrasto al finanziamento".
+var topicPrepositions = words("topic prepositions")
+
 var workingGroups = phrases("working groups")
 
 // workingGroupsByFirst are workingGroups by their first word.
