@@ -315,8 +315,8 @@ func (r *run) adjectiveInside(first, last int) string {
 // ("MARLIN"), or with a capital inside ("SeaWatch"), or followed by "+" ("PortSafe+").
 func (r *run) codeName(i int) bool {
 	t := r.d.Tokens[i]
-	if t.Kind != text.Word || !t.Upper {
-		return false
+	if t.Kind != text.Word || !t.Upper || romanNumerals[r.fold(i)] {
+		return false // "II" numbers a name, it is none
 	}
 	if t.AllCaps {
 		return true

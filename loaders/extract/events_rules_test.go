@@ -806,3 +806,17 @@ BRUXELLES, 16 janvier 2020 – Le projet Mare Nostrum Police III a tenu sa conf�
 		t.Errorf("\"l'agence allemande\" is the agency, not Germany:\n%s", dumpEdges(f))
 	}
 }
+
+func TestProjectNamedBeforeItsNoun(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Lisbon, 28 November 2007 – The Board welcomed the results of the Mare Nostrum Police II project, presented by its team leader, Pierre Dubonnet.`)
+	if !hasNode(f, "project:mare-nostrum-police-ii") {
+		t.Errorf("\"the Mare Nostrum Police II project\" is a project: %v", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Name == "II" || n.Kind == fixtures.KindAgency {
+			t.Errorf("no code name \"II\" and no police agency: %+v", n)
+		}
+	}
+}

@@ -40,7 +40,9 @@ func (r *run) recogniseProjects() {
 				m = r.describedProject(i)
 			}
 		case !toks[i].Upper && projectHeads[r.fold(i)]:
-			m = r.projectNameAfterNoun(i) // "le projet Euromed Police IV", "il progetto Frontiere Sicure"
+			if m = r.projectNameAfterNoun(i); m == nil && r.d.Lang == "en" {
+				m = r.projectNameBeforeNoun(i) // "the Euromed Police II project"
+			}
 		}
 		if m != nil {
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
@@ -138,6 +140,23 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 		}
 	}
 	return &mention{first: k, last: last, name: r.textOf(k, last)}
+}
+
+// projectNameBeforeNoun reads the capitalised name of several words right before an
+// English project noun in lower case: "the Euromed Police II project". A body alone
+// there is the project's owner, not its name.
+func (r *run) projectNameBeforeNoun(h int) *mention {
+	toks := r.d.Tokens
+	first := h
+	for first > 0 && h-first < maxProjectNameWords && toks[first-1].Sentence == toks[h].Sentence && r.at[first-1] == 0 &&
+		(toks[first-1].Upper && toks[first-1].Kind == text.Word || romanNumerals[r.fold(first-1)] && toks[first-1].AllCaps ||
+			toks[first-1].Kind == text.Number && first < h) {
+		first--
+	}
+	if h-first < 2 || first == 0 || toks[first-1].Sentence != toks[h].Sentence || !articles[r.fold(first-1)] {
+		return nil // one word is a code name (codeName) or a body; the name follows "the"
+	}
+	return &mention{first: first, last: h, name: r.textOf(first, h)}
 }
 
 // maxAppositionWords bounds the words between the indefinite article and the project noun
