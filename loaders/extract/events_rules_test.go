@@ -291,11 +291,7 @@ func TestMetNeedsSomeoneMet(t *testing.T) {
 	f := extractText(t, "test.txt", `Vienna, 3 May 2022
 
 The SEACOP project met its targets in Vienna this year, according to UNODC.`)
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			t.Errorf("no meeting when nobody is met: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindMeeting, "no meeting when nobody is met")
 	f = extractText(t, "test.txt", `Vienna, 3 May 2022
 
 The Executive Director of UNODC met the Director General of INTERPOL in Vienna today.`)
@@ -497,17 +493,9 @@ func TestProjectNamedByAnApposition(t *testing.T) {
 	if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:no", "project:lake-victoria-fisheries-crime-monitor") {
 		t.Errorf("Norway funds the project named by its apposition:\n%s", dumpEdges(f))
 	}
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			t.Errorf("a training project is no meeting: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindMeeting, "a training project is no meeting")
 	f = extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nLe chef du bureau régional de l'Office, Amadou Diallo Sarr, a salué un programme novateur pour les enquêteurs de la police.")
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindProject {
-			t.Errorf("the French verb \"a\" opens no apposition: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindProject, "the French verb \"a\" opens no apposition")
 }
 
 func TestLaunchIsAMeetingOnlyAsANoun(t *testing.T) {
@@ -516,11 +504,7 @@ func TestLaunchIsAMeetingOnlyAsANoun(t *testing.T) {
 		t.Errorf("the launch event is a meeting:\n%s", dumpEdges(f))
 	}
 	f = extractText(t, "test.txt", "Nairobi, 9 May 2023\n\nThe United Nations Office on Drugs and Crime will launch a coastal security project for the police of the region in Mombasa on 8 June 2023, with the support of the European Union.")
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			t.Errorf("\"will launch\" is no meeting: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindMeeting, "\"will launch\" is no meeting")
 }
 
 func TestSigningWithDayAndPlaceIsAMeeting(t *testing.T) {
@@ -529,11 +513,7 @@ func TestSigningWithDayAndPlaceIsAMeeting(t *testing.T) {
 		t.Errorf("the parties that signed take part in the signing:\n%s", dumpEdges(f))
 	}
 	f = extractText(t, "test_it.txt", "Roma, 9 maggio 2023\n\nL'8 maggio 2023, a Tirana, è stato firmato un memorandum d'intesa tra la Direzione Centrale della Polizia Criminale e la Polizia di Stato albanese.")
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			t.Errorf("\"was signed between A and B\" names no event: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindMeeting, "\"was signed between A and B\" names no event")
 }
 
 func TestParticipantsFromCountedStates(t *testing.T) {
@@ -559,11 +539,7 @@ func TestFormationIsAMeetingWhenDatedToTheDay(t *testing.T) {
 		t.Errorf("a formation dated to the day is a meeting:\n%s", dumpEdges(f))
 	}
 	f = extractText(t, "test_fr.txt", "Dakar, 9 mai 2023\n\nLe projet soutient depuis 2020 la formation des officiers du Sénégal et du Mali aux techniques d'enquête.")
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			t.Errorf("\"la formation des officiers\" without a day is no meeting: %+v", n)
-		}
-	}
+	assertNoKind(t, f, fixtures.KindMeeting, "\"la formation des officiers\" without a day is no meeting")
 }
 
 func TestMetPastTheStateAdjective(t *testing.T) {
@@ -817,6 +793,16 @@ Lisbon, 28 November 2007 – The Board welcomed the results of the Mare Nostrum 
 	for _, n := range f.Nodes {
 		if n.Name == "II" || n.Kind == fixtures.KindAgency {
 			t.Errorf("no code name \"II\" and no police agency: %+v", n)
+		}
+	}
+}
+
+// assertNoKind fails for each node of the kind in the fixture; why says what the text is.
+func assertNoKind(t *testing.T, f *fixtures.Fixture, kind, why string) {
+	t.Helper()
+	for _, n := range f.Nodes {
+		if n.Kind == kind {
+			t.Errorf("%s: %+v", why, n)
 		}
 	}
 }
