@@ -458,10 +458,17 @@ func (r *run) recogniseOrgans() {
 				org, last = o, o.last
 			}
 		}
-		if org == nil || r.signedIn(toks[i].Sentence) {
-			continue
+		if org == nil || r.signedIn(toks[i].Sentence) || organWords[f] == "delegation" && !toks[i].Upper {
+			continue // "a delegation of the EU" is people, "the EU Delegation to Ghana" a body
 		}
 		id := "org:" + orgKey(org) + "-" + organWords[f]
+		if organWords[f] == "delegation" {
+			if p := r.placeAfter(last); p != nil {
+				last = p.last // "the EU Delegation to Ghana": one for each country
+				id += "-" + slug(p.name)
+				p.kind = ""
+			}
+		}
 		name := r.textOf(first, last)
 		parent := *org
 		if parent.id == "" {
@@ -474,6 +481,22 @@ func (r *run) recogniseOrgans() {
 		r.g.mention(n, r.span(&parent))
 		r.g.edge(fixtures.EdgePartOf, id, parent.id, r.tokSpan(first, last), "")
 	}
+}
+
+// placeAfter returns the state or town right after a preposition at k ("to Ghana", "in
+// Libano", "au Niger"), or nil.
+func (r *run) placeAfter(k int) *mention {
+	if k+1 >= len(r.d.Tokens) {
+		return nil
+	}
+	f := r.fold(k)
+	if f != "to" && !locatives[r.d.Lang][f] && !cueVariants["a"][f] && f != "aupres" {
+		return nil
+	}
+	if m := r.mentionAt(k + 1); m != nil && m.first == k+1 && (m.kind == fixtures.KindState && !m.adjective || m.kind == "place") {
+		return m
+	}
+	return nil
 }
 
 // isOrganisation reports whether m is an international body.

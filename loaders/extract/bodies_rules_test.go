@@ -545,3 +545,15 @@ Roma, 12 marzo 2026 – Gli esperti della Guardia di Finanza hanno partecipato a
 		t.Errorf("\"Gruppo di lavoro sul contrasto al finanziamento\" is a working group: %v", nodeIDs(f))
 	}
 }
+
+func TestDelegationOfAnOrganisationToAState(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Accra, 2 September 2025 – The funds will be managed by the EU Delegation to Ghana, the European Commission announced today. A delegation of the EU attended the launch.`)
+	if !hasEdgePrefix(f, fixtures.EdgePartOf, "org:eu-delegation-ghana", "org:eu") {
+		t.Errorf("\"the EU Delegation to Ghana\" is an office of the EU: %v\n%s", nodeIDs(f), dumpEdges(f))
+	}
+	if hasNode(f, "org:eu-delegation") {
+		t.Errorf("\"a delegation of the EU\" is people, not a body: %v", nodeIDs(f))
+	}
+}
