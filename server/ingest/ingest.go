@@ -179,6 +179,10 @@ func (s *Service) extract(ctx context.Context, sha string, raw []byte, lang stri
 	case <-ctx.Done():
 		return nil, timeoutOf(ctx)
 	}
+	if ctx.Err() != nil {
+		<-s.slots
+		return nil, timeoutOf(ctx)
+	}
 	type result struct {
 		f   *fixtures.Fixture
 		err error
@@ -191,6 +195,9 @@ func (s *Service) extract(ctx context.Context, sha string, raw []byte, lang stri
 	}()
 	select {
 	case r := <-done:
+		if ctx.Err() != nil {
+			return nil, timeoutOf(ctx) // finished, but past its time
+		}
 		if r.err != nil {
 			return nil, extractError(r.err)
 		}
