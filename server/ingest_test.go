@@ -354,7 +354,7 @@ func TestPostDocuments(t *testing.T) {
 // POST /documents, whose limit is its own; /graphql keeps the general one.
 func TestPostDocumentsHasItsOwnBodyLimit(t *testing.T) {
 	tokens, keys := keyring(t)
-	srv, _ := hardened(t, server.Options{Access: &server.Access{Keys: keys}, MaxBodyBytes: 600})
+	srv, _ := hardened(t, server.Options{Access: &server.Access{Keys: keys}, MaxBodyBytes: 300})
 	editor := "Bearer " + tokens[auth.Editor]
 	if code, body := postDocument(t, srv.URL, editor, "text/plain", "autoAccept=0", []byte(pressRelease)); code != http.StatusCreated {
 		t.Errorf("a document larger than the general limit: %d %v", code, body)
