@@ -93,7 +93,6 @@ func (s *Store) Ingest(ctx context.Context, f *fixtures.Fixture) (*Ingestion, er
 	if err != nil {
 		return nil, err
 	}
-	s.log.Info().Str("document", d.ID).Int("nodes", len(out.Nodes)).Int("edges", len(out.Edges)).Msg("document ingested")
 	return out, nil
 }
 

@@ -363,3 +363,18 @@ func TestPostDocumentsHasItsOwnBodyLimit(t *testing.T) {
 		t.Errorf("/graphql with a body over its limit: %d, want 413", r.status)
 	}
 }
+
+// A document's text may be megabytes long: a hundred of them in one request are refused as
+// too costly, a few are answered.
+func TestDocumentTextIsCostly(t *testing.T) {
+	tokens, keys := keyring(t)
+	srv, _ := hardened(t, server.Options{Access: &server.Access{Keys: keys}})
+	reader := "Bearer " + tokens[auth.Reader]
+	if r := post(t, srv.URL, reader, "", `{ documents(first: 100) { edges { node { id text } } } }`, nil); r.code() != server.CodeComplexity {
+		t.Errorf("a hundred texts: %d %s, want %s", r.status, r.code(), server.CodeComplexity)
+	}
+	d := data(t, post(t, srv.URL, reader, "", `{ documents(first: 5) { edges { node { id text url } } } }`, nil))
+	if at(d, "documents.edges.0.node.id") == nil || at(d, "documents.edges.0.node.text") != nil {
+		t.Errorf("documents loaded from fixtures have no text: %v", d)
+	}
+}

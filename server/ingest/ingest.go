@@ -161,7 +161,13 @@ func (s *Service) Ingest(ctx context.Context, in Input) (*graph.Ingestion, error
 		d.Published = in.Published
 	}
 	setStatuses(f, in.AutoAccept)
-	return s.store.Ingest(ctx, f)
+	got, err := s.store.Ingest(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	log.Info().Str("document", got.Document.ID).Bool("already_ingested", got.AlreadyIngested).
+		Int("nodes", len(got.Nodes)).Int("edges", len(got.Edges)).Dur("took", time.Since(began)).Msg("document ingested")
+	return got, nil
 }
 
 // extract runs the extractor on raw within the timeout and ctx, in one of the slots (so
