@@ -144,7 +144,7 @@ func ingestFailed(ctx context.Context, w http.ResponseWriter, err error) {
 }
 
 // ingestTimeoutMessage says that an extraction took longer than it may.
-const ingestTimeoutMessage = "the extraction took longer than the server allows (ENTENTE_INGEST_TIMEOUT); nothing was stored: send a shorter document"
+const ingestTimeoutMessage = "the extraction took longer than the server allows (ENTENTE_INGEST_TIMEOUT; over GraphQL also ENTENTE_REQUEST_TIMEOUT); nothing was stored: send a shorter document, or POST it to /documents"
 
 // ingestionJSON is an Ingestion as POST /documents answers it: the fields of the GraphQL
 // type, with kinds and roles spelt as the API's enums.
