@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -376,5 +377,45 @@ func TestDocumentTextIsCostly(t *testing.T) {
 	d := data(t, post(t, srv.URL, reader, "", `{ documents(first: 5) { edges { node { id text url } } } }`, nil))
 	if at(d, "documents.edges.0.node.id") == nil || at(d, "documents.edges.0.node.text") != nil {
 		t.Errorf("documents loaded from fixtures have no text: %v", d)
+	}
+}
+
+// The same document posted four times at once is stored once: one 201, three 200
+// alreadyIngested, one document.
+func TestPostDocumentsConcurrently(t *testing.T) {
+	tokens, keys := keyring(t)
+	srv, store := hardened(t, server.Options{Access: &server.Access{Keys: keys}})
+	editor := "Bearer " + tokens[auth.Editor]
+	const n = 4
+	codes := make([]int, n)
+	ids := make([]any, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			code, body := postDocument(t, srv.URL, editor, "text/plain", "", []byte(pressRelease))
+			codes[i], ids[i] = code, at(body, "document.id")
+		}()
+	}
+	wg.Wait()
+	created := 0
+	for i := range n {
+		switch {
+		case codes[i] == http.StatusCreated:
+			created++
+		case codes[i] != http.StatusOK:
+			t.Errorf("posting %d: %d", i, codes[i])
+		}
+		if ids[i] != ids[0] || ids[i] == nil {
+			t.Errorf("document ids %v", ids)
+		}
+	}
+	if created != 1 {
+		t.Errorf("%d posts stored the document (codes %v), want 1", created, codes)
+	}
+	h, err := store.History(context.Background(), fmt.Sprint(ids[0]))
+	if err != nil || len(h) != 1 {
+		t.Errorf("history of the document: %v %v", h, err)
 	}
 }
