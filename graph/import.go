@@ -81,71 +81,91 @@ func (s *Store) importFile(ctx context.Context, f *fixtures.Fixture, digest, fil
 	if len(f.Documents)+len(f.Nodes)+len(f.Edges) > single {
 		return s.importParts(ctx, fixtureParts{f}, digest, file, progress)
 	}
-	var stats ImportStats
 	began := time.Now()
-	var written time.Duration
 	// The rows are built while Neo4j resolves the ids, for the usual case where every id
 	// stands for itself; they are built again if one was merged away.
 	prepared := make(chan *importRows, 1)
 	go func() { prepared <- newImport(f, selfTargets(f)) }()
 	var pre *importRows
-	err := s.write(ctx, func(tx *Tx) error {
-		resolved, err := tx.resolveIDs(ctx, f)
+	prepare := func() *importRows {
 		if pre == nil {
 			pre = <-prepared
 		}
-		if err != nil {
-			return err
-		}
-		s.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
-		im := pre
-		if !allSelf(resolved) {
-			im = newImport(f, resolved)
-		}
-		stats = ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
-			Redirected: im.redirected, Loops: im.loops}
-		w := &batchWriter{tx: tx, total: stats.Documents + stats.Nodes + stats.Edges, progress: progress}
-		docs, err := w.documents(ctx, im.docs)
-		if err != nil {
-			return err
-		}
-		nodes, err := w.nodes(ctx, im)
-		if err != nil {
-			return err
-		}
-		// The node statements have locked the nodes: none can be merged away any more
-		// before this commits. One merged away after resolveIDs read it was written
-		// again under its old id, beside its redirect: start again on the survivor.
-		if err := tx.checkNotMerged(ctx, nodes); err != nil {
-			return err
-		}
-		if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {
-			return err
-		}
-		// The node statements have written, so locked, both ends of every edge: a
-		// concurrent import that shares an end waits for this one to commit, so the keys
-		// looked up below cannot be created by anyone else before then.
-		for _, kind := range fixtures.EdgeKinds {
-			if err := w.edges(ctx, kind, im.edges[kind], nodes); err != nil {
-				return err
-			}
-		}
-		stats.Created = w.created
-		if err := tx.record(ctx, nil, withFile(w.changes, file)); err != nil {
-			return err
-		}
-		if digest != "" {
-			if err := tx.markLoaded(ctx, digest, file); err != nil {
-				return err
-			}
-		}
+		return pre
+	}
+	var stats ImportStats
+	var written time.Duration
+	err := s.write(ctx, func(tx *Tx) error {
+		var err error
+		stats, err = tx.importFixture(ctx, f, prepare, importMeta{digest: digest, file: file, action: ActionImport}, progress)
 		written = time.Since(began)
-		return nil
+		return err
 	})
 	if err != nil {
 		return ImportStats{}, err
 	}
 	s.log.Debug().Dur("written", written).Dur("took", time.Since(began)).Msg("import committed")
+	return stats, nil
+}
+
+// importMeta is what an import records besides the fixture: the file's digest and name
+// (LoadedFixtures; empty: none) and the action of its history records.
+type importMeta struct {
+	digest, file, action string
+}
+
+// importFixture writes a validated fixture in tx, as one transaction of ImportFile does;
+// prepare gives the rows built for ids that all stand for themselves (selfTargets).
+func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare func() *importRows, meta importMeta,
+	progress func(done, total int)) (ImportStats, error) {
+	began := time.Now()
+	resolved, err := tx.resolveIDs(ctx, f)
+	pre := prepare()
+	if err != nil {
+		return ImportStats{}, err
+	}
+	tx.store.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
+	im := pre
+	if !allSelf(resolved) {
+		im = newImport(f, resolved)
+	}
+	stats := ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
+		Redirected: im.redirected, Loops: im.loops}
+	w := &batchWriter{tx: tx, total: stats.Documents + stats.Nodes + stats.Edges, progress: progress, action: meta.action}
+	docs, err := w.documents(ctx, im.docs)
+	if err != nil {
+		return stats, err
+	}
+	nodes, err := w.nodes(ctx, im)
+	if err != nil {
+		return stats, err
+	}
+	// The node statements have locked the nodes: none can be merged away any more
+	// before this commits. One merged away after resolveIDs read it was written
+	// again under its old id, beside its redirect: start again on the survivor.
+	if err := tx.checkNotMerged(ctx, nodes); err != nil {
+		return stats, err
+	}
+	if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {
+		return stats, err
+	}
+	// The node statements have written, so locked, both ends of every edge: a
+	// concurrent import that shares an end waits for this one to commit, so the keys
+	// looked up below cannot be created by anyone else before then.
+	for _, kind := range fixtures.EdgeKinds {
+		if err := w.edges(ctx, kind, im.edges[kind], nodes); err != nil {
+			return stats, err
+		}
+	}
+	stats.Created = w.created
+	if err := tx.record(ctx, nil, withFile(w.changes, meta.file)); err != nil {
+		return stats, err
+	}
+	if meta.digest != "" {
+		if err := tx.markLoaded(ctx, meta.digest, meta.file); err != nil {
+			return stats, err
+		}
+	}
 	return stats, nil
 }
 
@@ -165,6 +185,8 @@ type batchWriter struct {
 	changes []change
 	// proposed says whether any node is PROPOSED, once asked (nil before).
 	proposed *bool
+	// action is the action of the history records: ActionImport when empty.
+	action string
 }
 
 // changed notes that the import wrote subject (a document, node or edge id), with the
@@ -174,7 +196,11 @@ func (w *batchWriter) changed(subject, what string, status any) {
 	if what != "document" {
 		detail["status"] = statusOf(status)
 	}
-	w.changes = append(w.changes, change{Subject: subject, Action: ActionImport, Detail: detail})
+	action := w.action
+	if action == "" {
+		action = ActionImport
+	}
+	w.changes = append(w.changes, change{Subject: subject, Action: action, Detail: detail})
 }
 
 // batches calls send with consecutive slices of at most ImportBatch rows.
@@ -658,6 +684,10 @@ func (im *importRows) addDocuments(docs []fixtures.Document) {
 		setStr(props, "file", nonEmpty(d.File))
 		setStr(props, "sha256", nonEmpty(d.SHA256))
 		setStr(props, "published", d.Published)
+		setStr(props, "url", nonEmpty(d.URL))
+		if d.Text != "" {
+			props["text"] = d.Text
+		}
 		name := d.Title
 		if name == "" {
 			name = d.File

@@ -17,7 +17,8 @@ import (
 //     document, such as {"reference":"gazetteer"}), JSON-encoded fixtures.Source, each once.
 //     confidence (0..1) is the highest one it was imported with: it only ever rises.
 //   - A document is (:Entity:Document {id, kind: "Document", name, title, language, file,
-//     sha256, published}), without a confidence (it reads as 1), with
+//     sha256, published, url, text}) (url and text for documents ingested through the
+//     service: text is what the spans count in, read only by DocumentText), without a confidence (it reads as 1), with
 //     (:Document)-[:MENTIONS {sources}]->(node) for each node it mentions; sources lists
 //     the spans of that document that name the node (JSON-encoded fixtures.Source, each
 //     once). A node's sources are therefore spread over its MENTIONS and its refSources,
@@ -56,6 +57,7 @@ type Node struct {
 	File        *string
 	SHA256      *string
 	Published   *string
+	URL         *string           // Document only: where it was published (ingested documents)
 	Confidence  float64           // 0..1, see fixtures.ConfidenceOf
 	Status      string            // StatusAccepted, StatusProposed or StatusRejected (status.go)
 	Sources     []fixtures.Source // nil when read from Neo4j: see NodeSources and FillSources
@@ -84,7 +86,7 @@ type Edge struct {
 // nodeFields is the projection of the node variable v: every stored property but its
 // sources, and its status (status.go), read from its labels.
 func nodeFields(v string) string {
-	return `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published, .confidence, status: ` +
+	return `{.id, .kind, .name, .aliases, .country, .startDate, .endDate, .place, .title, .subtype, .description, .language, .file, .sha256, .published, .url, .confidence, status: ` +
 		nodeStatusCypher(v) + `}`
 }
 
@@ -111,7 +113,7 @@ func nodeFrom(v any) Node {
 		Country: optStr(p["country"]), StartDate: optStr(p["startDate"]), EndDate: optStr(p["endDate"]),
 		Place: optStr(p["place"]), Title: optStr(p["title"]), Subtype: optStr(p["subtype"]),
 		Description: optStr(p["description"]), Language: optStr(p["language"]), File: optStr(p["file"]),
-		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]),
+		SHA256: optStr(p["sha256"]), Published: optStr(p["published"]), URL: optStr(p["url"]),
 		Confidence: fixtures.ConfidenceOf(optFloat(p["confidence"])), Status: statusOf(p["status"]),
 	}
 }

@@ -31,6 +31,7 @@ func schemaStatements() []string {
 		"CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)",
 		"CREATE INDEX roadmap_start IF NOT EXISTS FOR (n:Roadmap) ON (n.startDate)",
 		"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.published)",
+		"CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)", // ingestion: the same text once (ingest.go)
 		// import runs (importrun.go): the runs, the nodes a run holds, its undo records
 		"CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:" + LabelImportRun + ") REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX entity_run IF NOT EXISTS FOR (n:Entity) ON (n._run)",

@@ -246,7 +246,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		switch {
 		case r.URL.Path == "/graphiql":
 			h.Set("Content-Security-Policy", graphiqlCSP)
-		case r.URL.Path == "/graphql" || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" || strings.HasPrefix(r.URL.Path, "/export/"):
+		case r.URL.Path == "/graphql" || r.URL.Path == "/documents" || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" || strings.HasPrefix(r.URL.Path, "/export/"):
 			h.Set("Content-Security-Policy", apiCSP)
 		default:
 			h.Set("Content-Security-Policy", pageCSP)

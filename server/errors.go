@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/entente/entente/graph"
+	"github.com/entente/entente/server/ingest"
 )
 
 // Error codes in extensions.code.
@@ -69,7 +70,14 @@ func presented(ctx context.Context, err error) *gqlerror.Error {
 	var input *graph.InputError
 	var notFound *graph.NotFoundError
 	var conflict *graph.ConflictError
+	var refused *ingest.Error
 	switch {
+	case errors.As(err, &refused):
+		e.Message = refused.Msg
+		setCode(e, CodeBadUserInput)
+	case errors.Is(err, ingest.ErrTimeout):
+		e.Message = ingestTimeoutMessage
+		setCode(e, CodeTimeout)
 	case errors.As(err, &input):
 		if input.Cause != nil {
 			zerolog.Ctx(ctx).Warn().Err(input.Cause).Msg("the graph database refused a value")

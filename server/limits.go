@@ -62,6 +62,9 @@ const (
 // complexity returns the cost of every field: 1 plus its selection, lists multiplied by
 // their size argument (first, limit, top, maxHops) or by listFanout when they have none;
 // whole-graph analytics also by the graph's size (nodes, as last known).
+// DocumentTextCost is the cost of one Document.text: at most MaxComplexity/DocumentTextCost texts a request.
+const DocumentTextCost = 200
+
 func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	// fanout builds a cost function of type t (childComplexity first, then the field's arguments).
@@ -127,6 +130,9 @@ func complexity(schema *ast.Schema, nodes func() int) generated.ComplexityRoot {
 		return 5 + first(f, "coParticipants", graph.MaxPage)*child
 	}
 	q.Timeline = func(child int, _ string, _, _ *string) int { return 5 + 2*listFanout*child }
+	// A document's text is read from Neo4j per document and may be megabytes long: a hundred
+	// documents with their texts are refused as too costly (TestDocumentTextIsCostly).
+	c.Document.Text = func(int) int { return DocumentTextCost }
 	// Whole-graph analytics cost with the graph: betweenness and communities visit every
 	// node from many sources (one per 20 nodes of the graph), degree and PageRank a few
 	// times (one per 2000), so that one request cannot ask for dozens of them at 20,000 nodes.

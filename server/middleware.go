@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -208,9 +209,14 @@ func recoverPanics(next http.Handler) http.Handler {
 }
 
 // limitBody refuses request bodies larger than n bytes with 413, whether their length is
-// declared or not (a chunked body is read here, up to n bytes).
-func limitBody(n int64, next http.Handler) http.Handler {
+// declared or not (a chunked body is read here, up to n bytes); the paths except have
+// limits of their own.
+func limitBody(n int64, next http.Handler, except ...string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if slices.Contains(except, r.URL.Path) {
+			next.ServeHTTP(w, r) // a route with a limit of its own
+			return
+		}
 		tooLarge := func() {
 			writeError(w, http.StatusRequestEntityTooLarge, CodeBadUserInput, fmt.Sprintf("the request body is larger than %d bytes", n))
 		}

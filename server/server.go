@@ -27,6 +27,7 @@ import (
 	"github.com/entente/entente/server/export"
 	"github.com/entente/entente/server/generated"
 	"github.com/entente/entente/server/graphiql"
+	"github.com/entente/entente/server/ingest"
 	"github.com/entente/entente/server/loader"
 	"github.com/entente/entente/server/resolver"
 )
@@ -49,6 +50,12 @@ type Options struct {
 	RateBurst      int            // requests a caller may send at once; 0: RateLimit
 	TrustedProxies []netip.Prefix // load balancers whose X-Forwarded-For names the client
 
+	// Ingester ingests documents (ingestDocument, POST /documents); nil: one over Store whose
+	// extractions may take IngestTimeout (0: ingest.DefaultTimeout).
+	Ingester         *ingest.Service
+	IngestTimeout    time.Duration
+	MaxDocumentBytes int64 // largest body of POST /documents; 0: DefaultMaxDocumentBytes
+
 	// TracerProvider exports a span per request, per resolver that reaches Neo4j and per
 	// statement (tracing.Start); nil: no tracing, no span, nothing added to a request.
 	TracerProvider trace.TracerProvider
@@ -68,6 +75,12 @@ func New(o Options) http.Handler {
 	if o.ExportTimeout == 0 {
 		o.ExportTimeout = DefaultExportTimeout
 	}
+	if o.Ingester == nil {
+		o.Ingester = ingest.New(o.Store, o.IngestTimeout)
+	}
+	if o.MaxDocumentBytes == 0 {
+		o.MaxDocumentBytes = DefaultMaxDocumentBytes
+	}
 	var limiter *rateLimiter
 	if o.RateLimit > 0 {
 		limiter = newRateLimiter(o.RateLimit, o.RateBurst)
@@ -80,6 +93,10 @@ func New(o Options) http.Handler {
 	// Without a key where reads are closed, nothing of /graphql is open: the caller is
 	// refused before its body is parsed.
 	mux.Handle("/graphql", graphqlMethods(guard(requireKey(o.Access, negotiate(loader.Middleware(o.Store, GraphQL(o)))))))
+	// A document is extracted in the request: its time is the extraction's and a write's.
+	// Its body has its own limit (limitBody leaves it alone).
+	mux.Handle("/documents", authenticate(o.Access, limiter, limitRate(limiter,
+		withTimeout(o.RequestTimeout+o.Ingester.Timeout(), documents(o.Access, o.Ingester, o.MaxDocumentBytes)))))
 	// GraphiQL and its assets come from the binary (make web builds them): no CDN.
 	ui := graphiql.Handler(graphiql.Built)
 	mux.Handle("GET /graphiql", ui)
@@ -127,7 +144,7 @@ func New(o Options) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready", "neo4j": "ok"})
 	})
 	var h http.Handler = mux
-	h = limitBody(o.MaxBodyBytes, h)
+	h = limitBody(o.MaxBodyBytes, h, "/documents")
 	h = cors(o.CORSOrigins, h)
 	h = securityHeaders(h)
 	h = recoverPanics(h)
@@ -148,7 +165,10 @@ func GraphQL(o Options) http.Handler {
 	if o.MaxDepth == 0 {
 		o.MaxDepth = DefaultMaxDepth
 	}
-	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store}}
+	if o.Ingester == nil {
+		o.Ingester = ingest.New(o.Store, o.IngestTimeout)
+	}
+	cfg := generated.Config{Resolvers: &resolver.Resolver{Store: o.Store, Ingester: o.Ingester}}
 	schema := withoutIncrementalDelivery(generated.NewExecutableSchema(cfg).Schema())
 	cfg.Schema = schema
 	size := func() int { return 0 }

@@ -58,7 +58,9 @@ var serveEnv = []setting{
 	{"ENTENTE_TRUSTED_PROXIES", "", "comma-separated addresses or CIDRs of load balancers whose X-Forwarded-For names the client", false},
 	{"ENTENTE_MAX_COMPLEXITY", "10000", "largest cost of one GraphQL operation", false},
 	{"ENTENTE_MAX_DEPTH", "12", "deepest field nesting of one GraphQL operation", false},
-	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes", false},
+	{"ENTENTE_MAX_BODY", "1048576", "largest request body in bytes (POST /documents has its own)", false},
+	{"ENTENTE_MAX_DOCUMENT", "20971520", "largest document in bytes that POST /documents accepts", false},
+	{"ENTENTE_INGEST_TIMEOUT", "30s", "longest the extraction of an ingested document may run (ingestDocument, POST /documents)", false},
 	{"ENTENTE_WEB", "web/dist", "built network page to serve at / (make web)", false},
 	{"OTEL_EXPORTER_OTLP_ENDPOINT", "", "OpenTelemetry collector to send traces to (http://host:4318; http://host:4317 for grpc); empty: no traces", false},
 	{"OTEL_EXPORTER_OTLP_PROTOCOL", tracing.DefaultProtocol, "OTLP protocol of the traces: grpc, http/protobuf or http/json", false},
@@ -153,6 +155,11 @@ func (sf serveFlags) options(addr string) (server.Options, error) {
 	o.MaxComplexity = flagInt("ENTENTE_MAX_COMPLEXITY", 10)
 	o.MaxDepth = flagInt("ENTENTE_MAX_DEPTH", 2)
 	o.MaxBodyBytes = int64(flagInt("ENTENTE_MAX_BODY", 1024))
+	o.MaxDocumentBytes = int64(flagInt("ENTENTE_MAX_DOCUMENT", 1024))
+	o.IngestTimeout, err = time.ParseDuration(v("ENTENTE_INGEST_TIMEOUT"))
+	if err != nil || o.IngestTimeout < 100*time.Millisecond {
+		errs = append(errs, fmt.Errorf("ENTENTE_INGEST_TIMEOUT=%q: want a duration of at least 100ms, such as 30s", v("ENTENTE_INGEST_TIMEOUT")))
+	}
 	o.WebDir = v("ENTENTE_WEB")
 	if err := sf.tracing().Validate(); err != nil {
 		errs = append(errs, err)

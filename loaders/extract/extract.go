@@ -97,10 +97,29 @@ func DocumentID(file string) string {
 // Extract reads one document and returns its fixture. file names the document (its
 // base name gives the id); raw is its content.
 func (x *Extractor) Extract(file string, raw []byte) (*fixtures.Fixture, error) {
+	return x.extract(file, raw, "", false)
+}
+
+// ExtractText extracts one document as Extract does, read in the language lang (it, fr
+// or en; "" detects it, as Extract does), and keeps in its document's Text the text the
+// spans count in (raw normalised to NFC, without a byte order mark).
+func (x *Extractor) ExtractText(file string, raw []byte, lang string) (*fixtures.Fixture, error) {
+	switch lang {
+	case "", "it", "fr", "en":
+	default:
+		return nil, fmt.Errorf("%w: %q is not it, fr or en", text.ErrNoLanguage, lang)
+	}
+	return x.extract(file, raw, lang, true)
+}
+
+func (x *Extractor) extract(file string, raw []byte, lang string, keepText bool) (*fixtures.Fixture, error) {
 	if len(raw) > MaxBytes {
 		return nil, ErrTooLarge
 	}
 	d, err := text.Analyse(raw)
+	if lang != "" && (err == nil || errors.Is(err, text.ErrNoLanguage)) {
+		d.Lang, err = lang, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -109,6 +128,9 @@ func (x *Extractor) Extract(file string, raw []byte) (*fixtures.Fixture, error) 
 	r := newRun(x, d, doc.ID)
 	r.analyse()
 	doc.Published = strp(r.published)
+	if keepText {
+		doc.Text = d.Text
+	}
 	f := r.g.fixture(doc)
 	x.assignConfidence(f)
 	if ps := fixtures.Validate(f); len(ps) > 0 {

@@ -31,6 +31,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Change() ChangeResolver
+	Document() DocumentResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Source() SourceResolver
@@ -139,7 +140,9 @@ type ComplexityRoot struct {
 		SHA256     func(childComplexity int) int
 		SourceList func(childComplexity int) int
 		Status     func(childComplexity int) int
+		Text       func(childComplexity int) int
 		Title      func(childComplexity int) int
+		URL        func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
@@ -189,6 +192,13 @@ type ComplexityRoot struct {
 		SourceList   func(childComplexity int) int
 		Status       func(childComplexity int) int
 		Target       func(childComplexity int) int
+	}
+
+	Ingestion struct {
+		AlreadyIngested func(childComplexity int) int
+		Document        func(childComplexity int) int
+		Edges           func(childComplexity int) int
+		Nodes           func(childComplexity int) int
 	}
 
 	Link struct {
@@ -242,11 +252,12 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddEdge    func(childComplexity int, input model.EdgeInput) int
-		MergeNodes func(childComplexity int, survivor string, merged string) int
-		RemoveEdge func(childComplexity int, id string) int
-		Review     func(childComplexity int, accept []string, reject []string) int
-		UpsertNode func(childComplexity int, input model.NodeInput) int
+		AddEdge        func(childComplexity int, input model.EdgeInput) int
+		IngestDocument func(childComplexity int, input model.IngestInput) int
+		MergeNodes     func(childComplexity int, survivor string, merged string) int
+		RemoveEdge     func(childComplexity int, id string) int
+		Review         func(childComplexity int, accept []string, reject []string) int
+		UpsertNode     func(childComplexity int, input model.NodeInput) int
 	}
 
 	Organization struct {
@@ -485,11 +496,15 @@ type ComplexityRoot struct {
 type ChangeResolver interface {
 	Detail(ctx context.Context, obj *graph.Change) (any, error)
 }
+type DocumentResolver interface {
+	Text(ctx context.Context, obj *model.Document) (*string, error)
+}
 type MutationResolver interface {
 	UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error)
 	AddEdge(ctx context.Context, input model.EdgeInput) (*model.Edge, error)
 	RemoveEdge(ctx context.Context, id string) (bool, error)
 	MergeNodes(ctx context.Context, survivor string, merged string) (model.Node, error)
+	IngestDocument(ctx context.Context, input model.IngestInput) (*model.Ingestion, error)
 	Review(ctx context.Context, accept []string, reject []string) ([]model.Edge, error)
 }
 type QueryResolver interface {
@@ -950,12 +965,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Status(childComplexity), true
+	case "Document.text":
+		if e.ComplexityRoot.Document.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Text(childComplexity), true
 	case "Document.title":
 		if e.ComplexityRoot.Document.Title == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.url":
+		if e.ComplexityRoot.Document.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.URL(childComplexity), true
 
 	case "DocumentConnection.edges":
 		if e.ComplexityRoot.DocumentConnection.Edges == nil {
@@ -1165,6 +1192,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Implementation.Target(childComplexity), true
+
+	case "Ingestion.alreadyIngested":
+		if e.ComplexityRoot.Ingestion.AlreadyIngested == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ingestion.AlreadyIngested(childComplexity), true
+	case "Ingestion.document":
+		if e.ComplexityRoot.Ingestion.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ingestion.Document(childComplexity), true
+	case "Ingestion.edges":
+		if e.ComplexityRoot.Ingestion.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ingestion.Edges(childComplexity), true
+	case "Ingestion.nodes":
+		if e.ComplexityRoot.Ingestion.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Ingestion.Nodes(childComplexity), true
 
 	case "Link.confidence":
 		if e.ComplexityRoot.Link.Confidence == nil {
@@ -1397,6 +1449,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddEdge(childComplexity, args["input"].(model.EdgeInput)), true
+	case "Mutation.ingestDocument":
+		if e.ComplexityRoot.Mutation.IngestDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.IngestInput)), true
 	case "Mutation.mergeNodes":
 		if e.ComplexityRoot.Mutation.MergeNodes == nil {
 			break
@@ -2598,6 +2661,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAgreementFilter,
 		ec.unmarshalInputDocumentFilter,
 		ec.unmarshalInputEdgeInput,
+		ec.unmarshalInputIngestInput,
 		ec.unmarshalInputMeetingFilter,
 		ec.unmarshalInputNodeInput,
 		ec.unmarshalInputNodeOrder,
@@ -2851,6 +2915,47 @@ extend type Query {
     """Most nodes to answer, 1 to 2000."""
     limit: Int = 500
   ): JSON!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/ingest.graphqls", Input: `# Ingesting documents through the service (DOMAIN.md, "Ingesting documents through the
+# service"): a press release sent as text or as an HTML page is extracted and stored, its
+# facts ACCEPTED or PROPOSED by their confidence. POST /documents does the same with a raw body.
+extend type Mutation {
+  """Store a document and what Entente reads in it (editor key), all or nothing in one transaction: the text (of an HTML page, its article) is extracted as entente extract does, within the server's extraction time; each node and edge at or above autoAccept confidence is ACCEPTED, the others PROPOSED for review (an edge rejected before stays REJECTED, with the new evidence). The same text sent again answers alreadyIngested: true and writes nothing. A text that is empty, not UTF-8, binary, too long or not in Italian, French or English is BAD_USER_INPUT, an extraction past its time TIMEOUT; either way nothing is stored. History records each write as ingest, by the key's name."""
+  ingestDocument(
+    """The document and how to read it."""
+    input: IngestInput!
+  ): Ingestion!
+}
+
+"""A document to ingest: text or html, exactly one."""
+input IngestInput {
+  """Its title; when null, the page's title, else the text's first line."""
+  title: String
+  """The document as plain text (UTF-8)."""
+  text: String
+  """The document as an HTML page: its article is read, navigation, headers, footers, scripts and styles are dropped."""
+  html: String
+  """Its language, it, fr or en; detected from the text when null."""
+  language: String
+  """When it was published, possibly partial (see Date); when null, the date the text gives, if any."""
+  published: Date
+  """Where it was published (stored with the document; never fetched)."""
+  url: String
+  """Facts at or above this confidence (0..1) are ACCEPTED at once, the others PROPOSED for review."""
+  autoAccept: Float = 0.8
+}
+
+"""What ingestDocument stored, or found stored before."""
+type Ingestion {
+  """The document, with its text (Document.text)."""
+  document: Document!
+  """True when the same text was stored before: nothing was written, and the rest is what the stored document gives."""
+  alreadyIngested: Boolean!
+  """The nodes the document mentions and the ends of its edges, whatever their status (see Node.status)."""
+  nodes: [Node!]!
+  """The edges with a source in the document, whatever their status: PROPOSED ones wait in reviewQueue."""
+  edges: [Edge!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/mutation.graphqls", Input: `"""Curations by an analyst; each needs an API key with role editor or admin (docs/security.md). Ids that were merged away resolve to their survivor."""
@@ -3892,6 +3997,10 @@ type Document implements Node {
   sha256: String
   """When it was published, possibly partial (see Date); null when unknown."""
   published: Date
+  """Where it was published, as given when it was ingested; null when unknown."""
+  url: String
+  """Its full text, the one the spans of its sources count in (start and end are code points into it); null for documents loaded from fixtures, which do not carry it."""
+  text: String
   """Nodes this document mentions, by id."""
   mentions(
     """Only nodes of these kinds; every kind when null or empty."""
@@ -4300,6 +4409,10 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_sha256(ctx, field)
 	case "published":
 		return ec.fieldContext_Document_published(ctx, field)
+	case "url":
+		return ec.fieldContext_Document_url(ctx, field)
+	case "text":
+		return ec.fieldContext_Document_text(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Document_mentions(ctx, field)
 	}
@@ -4402,6 +4515,20 @@ func (ec *executionContext) childFields_Implementation(ctx context.Context, fiel
 		return ec.fieldContext_Implementation_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Implementation", field.Name)
+}
+
+func (ec *executionContext) childFields_Ingestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_Ingestion_document(ctx, field)
+	case "alreadyIngested":
+		return ec.fieldContext_Ingestion_alreadyIngested(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Ingestion_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Ingestion_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Ingestion", field.Name)
 }
 
 func (ec *executionContext) childFields_Link(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5008,6 +5135,20 @@ func (ec *executionContext) field_Mutation_addEdge_args(ctx context.Context, raw
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.EdgeInput, error) {
 			return ec.unmarshalNEdgeInput2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_ingestDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.IngestInput, error) {
+			return ec.unmarshalNIngestInput2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐIngestInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7726,6 +7867,52 @@ func (ec *executionContext) fieldContext_Document_published(_ context.Context, f
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _Document_url(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Document_text(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Text(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Document_mentions(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8676,6 +8863,125 @@ func (ec *executionContext) _Implementation_status(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Implementation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Implementation", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Ingestion_document(ctx context.Context, field graphql.CollectedField, obj *model.Ingestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ingestion_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ingestion_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ingestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ingestion_alreadyIngested(ctx context.Context, field graphql.CollectedField, obj *model.Ingestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ingestion_alreadyIngested(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlreadyIngested, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ingestion_alreadyIngested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Ingestion", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Ingestion_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Ingestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ingestion_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ingestion_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ingestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ingestion_edges(ctx context.Context, field graphql.CollectedField, obj *model.Ingestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Ingestion_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Edge) graphql.Marshaler {
+			return ec.marshalNEdge2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Ingestion_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ingestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Edge(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Link_node(ctx context.Context, field graphql.CollectedField, obj *model.Link) (ret graphql.Marshaler) {
@@ -9800,6 +10106,50 @@ func (ec *executionContext) fieldContext_Mutation_mergeNodes(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_mergeNodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_ingestDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.IngestInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Ingestion) graphql.Marshaler {
+			return ec.marshalNIngestion2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐIngestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Ingestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_ingestDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16244,6 +16594,82 @@ func (ec *executionContext) unmarshalInputEdgeInput(ctx context.Context, obj any
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputIngestInput(ctx context.Context, obj any) (model.IngestInput, error) {
+	var it model.IngestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["autoAccept"]; !present {
+		asMap["autoAccept"] = 0.800000
+	}
+
+	fieldsInOrder := [...]string{"title", "text", "html", "language", "published", "url", "autoAccept"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "html":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("html"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HTML = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "autoAccept":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("autoAccept"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AutoAccept = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj any) (model.MeetingFilter, error) {
 	var it model.MeetingFilter
 	if obj == nil {
@@ -18095,6 +18521,49 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "url":
+			out.Values[i] = ec._Document_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "text":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Document_text(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "mentions":
 			field := field
 
@@ -18764,6 +19233,59 @@ func (ec *executionContext) _Implementation(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._Implementation_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var ingestionImplementors = []string{"Ingestion"}
+
+func (ec *executionContext) _Ingestion(ctx context.Context, sel ast.SelectionSet, obj *model.Ingestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Ingestion")
+		case "document":
+			out.Values[i] = ec._Ingestion_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alreadyIngested":
+			out.Values[i] = ec._Ingestion_alreadyIngested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._Ingestion_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Ingestion_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -19566,6 +20088,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "mergeNodes":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_mergeNodes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ingestDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_ingestDocument(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -24530,6 +25059,21 @@ func (ec *executionContext) marshalNImplementation2ᚕgithubᚗcomᚋententeᚋe
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNIngestInput2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐIngestInput(ctx context.Context, v any) (model.IngestInput, error) {
+	res, err := ec.unmarshalInputIngestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIngestion2ᚖgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐIngestion(ctx context.Context, sel ast.SelectionSet, v *model.Ingestion) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Ingestion(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {

@@ -161,6 +161,36 @@ type EdgeInput struct {
 	Sources []SourceInput `json:"sources,omitempty"`
 }
 
+// A document to ingest: text or html, exactly one.
+type IngestInput struct {
+	// Its title; when null, the page's title, else the text's first line.
+	Title *string `json:"title,omitempty"`
+	// The document as plain text (UTF-8).
+	Text *string `json:"text,omitempty"`
+	// The document as an HTML page: its article is read, navigation, headers, footers, scripts and styles are dropped.
+	HTML *string `json:"html,omitempty"`
+	// Its language, it, fr or en; detected from the text when null.
+	Language *string `json:"language,omitempty"`
+	// When it was published, possibly partial (see Date); when null, the date the text gives, if any.
+	Published *string `json:"published,omitempty"`
+	// Where it was published (stored with the document; never fetched).
+	URL *string `json:"url,omitempty"`
+	// Facts at or above this confidence (0..1) are ACCEPTED at once, the others PROPOSED for review.
+	AutoAccept *float64 `json:"autoAccept,omitempty"`
+}
+
+// What ingestDocument stored, or found stored before.
+type Ingestion struct {
+	// The document, with its text (Document.text).
+	Document *Document `json:"document"`
+	// True when the same text was stored before: nothing was written, and the rest is what the stored document gives.
+	AlreadyIngested bool `json:"alreadyIngested"`
+	// The nodes the document mentions and the ends of its edges, whatever their status (see Node.status).
+	Nodes []Node `json:"nodes"`
+	// The edges with a source in the document, whatever their status: PROPOSED ones wait in reviewQueue.
+	Edges []Edge `json:"edges"`
+}
+
 // A page of meetings.
 type MeetingConnection struct {
 	// The meetings of this page, in order.

@@ -195,3 +195,21 @@ func reviewEdges(page *graph.ReviewPage) ([]model.Edge, error) {
 	}
 	return out, nil
 }
+
+// ingestion is what an ingestion stored, with the edges' ends, which may be PROPOSED or
+// REJECTED: as reviewEdges, they are not put in the request's node cache.
+func ingestion(got *graph.Ingestion) (*model.Ingestion, error) {
+	edges, err := reviewEdges(&graph.ReviewPage{Edges: got.Edges, Nodes: got.Nodes})
+	if err != nil {
+		return nil, err
+	}
+	nodes := make([]model.Node, len(got.Nodes))
+	for i := range got.Nodes {
+		nodes[i] = model.Wrap(&got.Nodes[i])
+	}
+	doc, _ := model.Wrap(&got.Document).(*model.Document)
+	if doc == nil {
+		return nil, fmt.Errorf("ingested document %q is not a document", got.Document.ID)
+	}
+	return &model.Ingestion{Document: doc, AlreadyIngested: got.AlreadyIngested, Nodes: nodes, Edges: edges}, nil
+}

@@ -13,6 +13,11 @@ import (
 	"github.com/entente/entente/server/model"
 )
 
+// Text is the resolver for the text field.
+func (r *documentResolver) Text(ctx context.Context, obj *model.Document) (*string, error) {
+	return r.Store.DocumentText(ctx, obj.ID)
+}
+
 // Document is the resolver for the document field.
 func (r *sourceResolver) Document(ctx context.Context, obj *fixtures.Source) (*model.Document, error) {
 	if obj.Reference != "" {
@@ -58,7 +63,13 @@ func (r *sourceResolver) Reference(ctx context.Context, obj *fixtures.Source) (*
 	return &obj.Reference, nil
 }
 
+// Document returns generated.DocumentResolver implementation.
+func (r *Resolver) Document() generated.DocumentResolver { return &documentResolver{r} }
+
 // Source returns generated.SourceResolver implementation.
 func (r *Resolver) Source() generated.SourceResolver { return &sourceResolver{r} }
 
-type sourceResolver struct{ *Resolver }
+type (
+	documentResolver struct{ *Resolver }
+	sourceResolver   struct{ *Resolver }
+)
