@@ -13,7 +13,9 @@
 # It builds web/dist and GraphiQL (before the binary, which embeds GraphiQL), starts
 # `entente run` on a free port with its own throwaway Neo4j home (or over NEO4J_URI when
 # that is set: the fixtures are then loaded into that database), waits for /readyz, runs
-# the tests, and stops everything on exit.
+# the tests, and stops everything on exit. The server knows one throwaway editor key, made
+# here with `entente keys new`, which only the notebook gets (ENTENTE_API_KEY): it sends a
+# document and reviews it; reads stay open on loopback, so the page and GraphiQL need none.
 # ENTENTE_BIN=path uses an entente binary already built instead of building one.
 # Artefacts: web/test-results/*.png (screenshots, graphiql.png among them),
 # examples/output/analyst.ipynb (executed).
@@ -75,10 +77,12 @@ if [ -z "$entente" ]; then
   entente="$tmp/entente"
   go build -o "$entente" ./cmd/entente
 fi
+notebook_key=$("$entente" keys new --role editor --name notebook --append "$tmp/keys.txt" 2>/dev/null | sed -n 's/^key: *//p')
+[ -n "$notebook_key" ] || { echo "entente keys new made no key" >&2; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export ENTENTE_URL="http://127.0.0.1:$port"
 say "starting entente run on $ENTENTE_URL (${NEO4J_URI:+over $NEO4J_URI}${NEO4J_URI:-own Neo4j in $tmp/neo4j})"
-ENTENTE_ADDR="127.0.0.1:$port" ENTENTE_NEO4J_HOME="$tmp/neo4j" LOG_FORMAT=json \
+ENTENTE_ADDR="127.0.0.1:$port" ENTENTE_API_KEYS_FILE="$tmp/keys.txt" ENTENTE_NEO4J_HOME="$tmp/neo4j" LOG_FORMAT=json \
   "$entente" run -fixtures fixtures -web web/dist >"$tmp/entente.log" 2>&1 &
 pid=$!
 for i in $(seq 240); do
@@ -101,7 +105,7 @@ if [ "$what" != notebook ]; then
 fi
 if [ "$what" != browser ]; then
   say "notebook"
-  examples/.venv/bin/python examples/execute.py || status=1
+  ENTENTE_API_KEY=$notebook_key examples/.venv/bin/python examples/execute.py || status=1
 fi
 say "$([ $status -eq 0 ] && echo PASS || echo FAIL)"
 exit $status
