@@ -443,3 +443,12 @@ Lomé, 12 novembre 2021 – Un atelier national s'est tenu à Lomé du 9 au 11 n
 		t.Errorf("\"Le Directeur de l'ONUDC, le Dr X\": X works there:\n%s", dumpEdges(f))
 	}
 }
+
+func TestNameWithAnElidedParticle(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Dublin, 3 March 2024 – A workshop on border security was held in Dublin on 2 March 2024. Ambassador Jean-Luc d'Arcy also attended.`)
+	if !hasNode(f, "person:jean-luc-d-arcy") {
+		t.Errorf("\"Jean-Luc d'Arcy\" is one name: %v", nodeIDs(f))
+	}
+}
