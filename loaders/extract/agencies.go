@@ -78,6 +78,9 @@ func (r *run) recogniseAgencies() {
 		if m.kind == fixtures.KindAgency {
 			m.inner = r.namedInside(m.first, m.last)
 			m.country = r.adjectiveInside(m.first, m.last)
+			if p := r.mentionAt(m.first); m.country == "" && p != nil && p.kind == "place" {
+				m.country = p.country // "the New York Police Department" is American
+			}
 		}
 		if r.replace(m) != nil {
 			i = last - 1
@@ -116,6 +119,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break
 		}
 		first -= 2 // "Training and Capacity Unit"
+	}
+	if p := r.mentionAt(first - 1); toks[h].Upper && p != nil && p.kind == "place" && p.last == first && toks[p.first].Sentence == sent {
+		first = p.first // "the New York Police Department": the town names the force
 	}
 	last, j := h+1, h+1
 	if m := r.mentionAt(h); m != nil {

@@ -557,3 +557,17 @@ Accra, 2 September 2025 – The funds will be managed by the EU Delegation to Gh
 		t.Errorf("\"a delegation of the EU\" is people, not a body: %v", nodeIDs(f))
 	}
 }
+
+func TestTownNamesTheForce(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Rome, 3 March 2024 – The Italian minister visited the New York Police Department on 2 March 2024. He also saw the San Salvador bureau of the organisation.`)
+	if !hasNode(f, "agency:us:new-york-police-department") {
+		t.Errorf("\"the New York Police Department\" is an American force: %v", nodeIDs(f))
+	}
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "San Salvador bureau") {
+			t.Errorf("a lower-case head takes no town: %+v", n)
+		}
+	}
+}
