@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/entente/entente/fixtures"
@@ -694,16 +695,19 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 			}
 		}
 	}
+	more := r.moreProjects(fw, to)
 	switch {
 	case thing != nil && !isMeeting && thing.kind == fixtures.KindProject && fw.kind == fixtures.KindProject:
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
-	case thing != nil && thing.first > c.first && thing.kind == fixtures.KindProject && fw.kind == fixtures.KindProject:
+	case thing != nil && thing.first > c.first && thing.kind == fixtures.KindProject && fw.kind == fixtures.KindProject &&
+		!(isMeeting && slices.Contains(more, thing)):
+		// not "the event, through the X project, the Y project and the Z project": a list of frameworks
 		r.g.edge(fixtures.EdgePartOf, thing.id, fw.id, st.span, "")
 	case st.meeting != nil:
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: fw.id, span: st.span, outgoing: true})
 		st.framework = fw // "within the framework of X and hosted by Y": Y hosts the meeting, not X
 		// "through the SEACOP project and the AIRCOP project"
-		for _, p := range r.moreProjects(fw, to) {
+		for _, p := range more {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
 		}
 	}

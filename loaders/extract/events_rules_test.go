@@ -806,3 +806,17 @@ func assertNoKind(t *testing.T, f *fixtures.Fixture, kind, why string) {
 		}
 	}
 }
+
+func TestMeetingHeldUnderAListOfProjects(t *testing.T) {
+	f := extractText(t, "test.txt", `Press release
+
+Strasbourg, 3 March 2024 – A regional training course on cybercrime was held in Tbilisi from 26 to 29 February 2024. The police of Georgia and the Council of Europe organised the event jointly, through the CyberNORTH project, the CYBERLINK Action and the CyberWEST+ project.`)
+	for _, p := range []string{"project:cybernorth", "project:cyberlink", "project:cyberwest"} {
+		if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2024-02-26", p) {
+			t.Errorf("the course is held under %s:\n%s", p, dumpEdges(f))
+		}
+	}
+	if hasEdgePrefix(f, fixtures.EdgePartOf, "project:cyberlink", "project:") {
+		t.Errorf("a list of frameworks is no hierarchy:\n%s", dumpEdges(f))
+	}
+}
