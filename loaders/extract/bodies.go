@@ -636,6 +636,32 @@ func (r *run) organisationHeadCoreference() {
 			m.kind, m.slug, m.name, m.acronym, m.id = o.kind, "", o.name, o.acronym, o.id
 		}
 	}
+	r.definiteOrganisations(heads)
+}
+
+// definiteOrganisations reads a definite description by an organisation's head noun
+// ("du mécanisme", "the Initiative", "dell'Iniziativa") after the organisation was
+// named as the organisation itself, when no other organisation has that head.
+func (r *run) definiteOrganisations(heads map[string]*mention) {
+	toks := r.d.Tokens
+	for i := 1; i+1 < len(toks); i++ {
+		f := r.fold(i)
+		o := heads[f]
+		if o == nil || o.id == "" || i < o.last || r.at[i] != 0 || !(articles[r.fold(i-1)] || ofConnectors[r.fold(i-1)] && r.fold(i-1) != "of") {
+			continue
+		}
+		if agencyHeads[f] {
+			continue // "l'agence", "the Office": the body named last, read with the title (bodyAnaphor)
+		}
+		j := i + 1
+		for j < len(toks) && j-i <= 3 && (ofWords[r.fold(j)] || articles[r.fold(j)]) {
+			j++
+		}
+		if j < len(toks) && toks[j].Sentence == toks[i].Sentence && (toks[j].Upper || r.at[j] != 0) {
+			continue // "l'Agence de l'Union européenne pour ...": another name goes on
+		}
+		r.add(&mention{first: i, last: i + 1, kind: o.kind, id: o.id, name: o.name, acronym: o.acronym, alias: false})
+	}
 }
 
 // titledStart extends a capitalised document name that ends at its head h to the

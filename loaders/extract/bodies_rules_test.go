@@ -571,3 +571,12 @@ Rome, 3 March 2024 – The Italian minister visited the New York Police Departme
 		}
 	}
 }
+
+func TestDefiniteDescriptionOfAnOrganisation(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Communiqué
+
+Alger, 16 mai 2017 – L'Algérie présidera le Mécanisme de coopération policière africaine (AFRIPOL). Elle a été choisie à l'ouverture de la première assemblée générale du mécanisme, qui se tient à Alger du 14 au 16 mai 2017.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2017-05-14", "org:afripol") {
+		t.Errorf("\"l'assemblée générale du mécanisme\" is AFRIPOL's:\n%s", dumpEdges(f))
+	}
+}
