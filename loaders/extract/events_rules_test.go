@@ -820,3 +820,15 @@ Strasbourg, 3 March 2024 – A regional training course on cybercrime was held i
 		t.Errorf("a list of frameworks is no hierarchy:\n%s", dumpEdges(f))
 	}
 }
+
+func TestStatesWereRepresented(t *testing.T) {
+	for name, text := range map[string]string{
+		"test.txt":    "Press release\n\nNairobi, 12 May 2024 – A regional workshop on border security was held in Nairobi on 10 and 11 May 2024. Kenya, Uganda and Somalia were represented.",
+		"test_it.txt": "Comunicato\n\nRoma, 12 maggio 2024 – Un seminario si è svolto a Roma il 10 e 11 maggio 2024. Erano rappresentati Albania, Serbia e Montenegro.",
+	} {
+		f := extractText(t, name, text)
+		if n := strings.Count(dumpEdges(f), "PARTICIPATED_IN state:"); n != 3 {
+			t.Errorf("%q: the three states represented take part, got %d:\n%s", text, n, dumpEdges(f))
+		}
+	}
+}
