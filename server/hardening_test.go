@@ -88,6 +88,18 @@ func post(t *testing.T, url, token, accept, query string, vars map[string]any) r
 	if accept != "" {
 		req.Header.Set("Accept", accept)
 	}
+	resp, b := send(t, req, token)
+	r := reply{status: resp.StatusCode, header: resp.Header}
+	if err := json.Unmarshal(b, &r.raw); err != nil {
+		t.Fatalf("%d %s: not JSON: %v", resp.StatusCode, b, err)
+	}
+	_ = json.Unmarshal(r.raw["errors"], &r.errors)
+	return r
+}
+
+// send does req with an optional bearer token and reads the whole answer.
+func send(t *testing.T, req *http.Request, token string) (*http.Response, []byte) {
+	t.Helper()
 	if token != "" {
 		req.Header.Set("Authorization", token)
 	}
@@ -97,12 +109,7 @@ func post(t *testing.T, url, token, accept, query string, vars map[string]any) r
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	r := reply{status: resp.StatusCode, header: resp.Header}
-	if err := json.Unmarshal(b, &r.raw); err != nil {
-		t.Fatalf("%d %s: not JSON: %v", resp.StatusCode, b, err)
-	}
-	_ = json.Unmarshal(r.raw["errors"], &r.errors)
-	return r
+	return resp, b
 }
 
 const upsert = `mutation($id: ID!) { upsertNode(input: {id: $id, kind: STATE, name: "Atlantis"}) { id } }`

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -34,18 +33,7 @@ func TestReviewOverGraphQL(t *testing.T) {
 		t.Fatal(err)
 	}
 	const key = "MEMORANDUM|state:px|state:qx"
-	data := func(r reply) map[string]any {
-		t.Helper()
-		if r.status != 200 || len(r.errors) > 0 {
-			t.Fatalf("%d %v", r.status, r.errors)
-		}
-		var d map[string]any
-		if err := json.Unmarshal(r.raw["data"], &d); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	d := data(post(t, srv.URL, reader, "", `{ reviewQueue(document: "doc:review") { id status confidence cursor from { id status } to { id status } }
+	d := data(t, post(t, srv.URL, reader, "", `{ reviewQueue(document: "doc:review") { id status confidence cursor from { id status } to { id status } }
 		node(id: "state:px") { id } }`, nil))
 	if at(d, "reviewQueue.0.id") != key || at(d, "reviewQueue.0.status") != "PROPOSED" ||
 		at(d, "reviewQueue.0.from.status") != "PROPOSED" || at(d, "reviewQueue.0.to.status") != "ACCEPTED" || at(d, "node") != nil {
@@ -58,11 +46,11 @@ func TestReviewOverGraphQL(t *testing.T) {
 	if r := post(t, srv.URL, editor, "", review, map[string]any{"id": "MEMORANDUM|state:px|nowhere"}); r.code() != server.CodeNotFound {
 		t.Errorf("review of an unknown edge: %s %v, want NOT_FOUND", r.code(), r.errors)
 	}
-	d = data(post(t, srv.URL, editor, "", review, map[string]any{"id": key}))
+	d = data(t, post(t, srv.URL, editor, "", review, map[string]any{"id": key}))
 	if at(d, "review.0.status") != "ACCEPTED" || at(d, "review.0.from.status") != "ACCEPTED" {
 		t.Errorf("review: %v", d)
 	}
-	d = data(post(t, srv.URL, reader, "", `query($id: ID!) { history(id: $id) { at actor action subject detail }
+	d = data(t, post(t, srv.URL, reader, "", `query($id: ID!) { history(id: $id) { at actor action subject detail }
 		node(id: "state:px") { id status } reviewQueue(document: "doc:review") { id } }`, map[string]any{"id": key}))
 	if at(d, "history.0.actor") != "test-editor" || at(d, "history.0.action") != "review" || at(d, "history.0.detail.to") != "ACCEPTED" ||
 		at(d, "history.1.actor") != "loader" || at(d, "history.1.action") != "import" || at(d, "history.1.subject") != key {

@@ -710,7 +710,7 @@ func (r *run) namedDocuments() {
 		midSentence := i > 0 && toks[i-1].Sentence == toks[i].Sentence
 		first, last := i, i+1
 		switch {
-		case i+2 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "d" || r.fold(i+1) == "of") && toks[i+2].Upper &&
+		case i+2 < len(toks) && nameOf(r.fold(i+1)) && toks[i+2].Upper &&
 			(r.at[i+2] == 0 && toks[i].Upper || r.mentionAt(i+2) != nil && r.mentionAt(i+2).kind == "place"):
 			// "Convenzione di Merida", "le traité de Blois"
 			last = i + 3 // "Convenzione di Merida"

@@ -39,7 +39,7 @@ func (r *run) events() {
 	var lastRoadmap *mention
 	var lastThing *mention // the project or roadmap most recently named
 	var early []link       // groups named before the first meeting: they take part in it
-	var pending *meeting   // what the sentences before the first meeting say of who took part
+	pending := &meeting{}  // what the sentences before the first meeting say of who took part
 	seen := 0              // the last window that named the current meeting
 	thingSeen := -1        // the last window that named a project or roadmap
 	windows := r.sentenceWindows()
@@ -75,11 +75,8 @@ func (r *run) events() {
 			st.meeting, st.meetingAt = mt, at
 			if created {
 				if len(meetings) == 0 {
-					mt.links = append(mt.links, early...) // "Officials of X arrived. On a visit to Y, ..."
-					if pending != nil {
-						mt.links = append(mt.links, pending.links...) // "Una delegazione è stata ricevuta ... Ne facevano parte A, B"
-						pending = nil
-					}
+					mt.links = append(mt.links, early...)         // "Officials of X arrived. On a visit to Y, ..."
+					mt.links = append(mt.links, pending.links...) // "Una delegazione è stata ricevuta ... Ne facevano parte A, B"
 					for k := range r.memberTurns {
 						if r.memberTurns[k].meeting == nil {
 							r.memberTurns[k].meeting = mt
@@ -99,18 +96,12 @@ func (r *run) events() {
 			seen = wi
 		}
 		if st.meeting == nil && current == nil && wi < 4 && (st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong)) {
-			if pending == nil {
-				pending = &meeting{}
-			}
 			st.meeting = pending // the meeting is named in a later sentence
 		}
 		if st.meeting == nil && current == nil && wi < 4 {
 			// "Réunion ministérielle de la COI" as a heading, the meeting dated below it:
 			// the body whose meeting it is.
 			if g := r.undatedMeetingGroup(first, last); g != nil {
-				if pending == nil {
-					pending = &meeting{}
-				}
 				pending.links = append(pending.links, link{kind: fixtures.EdgeHeldUnder, other: g.id, span: st.span, outgoing: true})
 			}
 		}
@@ -413,13 +404,13 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 		if !projectNouns[r.fold(k)] || r.at[k] != 0 || !(articles[f] || indefiniteArticles[f] || demonstratives[f]) {
 			continue
 		}
+		if r.bareProject != nil {
+			return r.bareProject // "the project" again: the one described before
+		}
 		end := k + 1
 		for end < st.last && end-k <= maxUnnamedProjectWords && r.d.Tokens[end].Kind == text.Word && !verbWords[r.fold(end)] &&
 			(r.at[end] == 0 || r.mentionAt(end).kind == fixtures.KindState) {
 			end++
-		}
-		if r.bareProject != nil {
-			return r.bareProject // "the project" again: the one described before
 		}
 		for end > k+1 && (stopWords[r.fold(end-1)] || articles[r.fold(end-1)]) {
 			end-- // "project funded by the European Union": the name ends before the body's

@@ -123,8 +123,7 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 		if m := r.mentionAt(last); m != nil && m.kind != fixtures.KindState && m.kind != "place" {
 			break
 		}
-		if toks[last].Upper && toks[last].Kind == text.Word || romanNumerals[r.fold(last)] && toks[last].AllCaps ||
-			toks[last].Kind == text.Number && last > k {
+		if r.capitalOrNumeral(last) || toks[last].Kind == text.Number && last > k {
 			last++
 			continue
 		}
@@ -142,6 +141,13 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 	return &mention{first: k, last: last, name: r.textOf(k, last)}
 }
 
+// capitalOrNumeral reports whether token k can be a word of a name in capitals: a capitalised
+// word or a Roman numeral ("Euromed Police IV").
+func (r *run) capitalOrNumeral(k int) bool {
+	t := r.d.Tokens[k]
+	return t.Upper && t.Kind == text.Word || romanNumerals[r.fold(k)] && t.AllCaps
+}
+
 // projectNameBeforeNoun reads the capitalised name of several words right before an
 // English project noun in lower case: "the Euromed Police II project". A body alone
 // there is the project's owner, not its name.
@@ -149,8 +155,7 @@ func (r *run) projectNameBeforeNoun(h int) *mention {
 	toks := r.d.Tokens
 	first := h
 	for first > 0 && h-first < maxProjectNameWords && toks[first-1].Sentence == toks[h].Sentence && r.at[first-1] == 0 &&
-		(toks[first-1].Upper && toks[first-1].Kind == text.Word || romanNumerals[r.fold(first-1)] && toks[first-1].AllCaps ||
-			toks[first-1].Kind == text.Number && first < h) {
+		(r.capitalOrNumeral(first-1) || toks[first-1].Kind == text.Number && first < h) {
 		first--
 	}
 	if h-first < 2 || first == 0 || toks[first-1].Sentence != toks[h].Sentence || !articles[r.fold(first-1)] {

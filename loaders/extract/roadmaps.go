@@ -46,7 +46,7 @@ func (r *run) recogniseRoadmaps() {
 					break
 				}
 				m.id, m.name = "roadmap:"+slug(name)+"-declaration", strings.TrimSpace(name)+" Declaration"
-				if i+1 < len(toks) && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "d" || r.fold(i+1) == "of") {
+				if i+1 < len(toks) && nameOf(r.fold(i+1)) {
 					m.last = i + 3
 				} else {
 					m.first = i - 1
@@ -67,6 +67,10 @@ func (r *run) recogniseRoadmaps() {
 	r.namedDocuments()
 }
 
+// nameOf reports whether f introduces the name of a document's place or subject:
+// "Convenzione di Merida", "Déclaration d'Alger", "Treaty of Lisbon".
+func nameOf(f string) bool { return f == "di" || f == "de" || f == "d" || f == "of" }
+
 // longerHeadAt reports whether a roadmap head of more than one word, other than a
 // reference back, starts at i.
 func (r *run) longerHeadAt(i int) bool {
@@ -84,7 +88,7 @@ func (r *run) longerHeadAt(i int) bool {
 // declarationName returns X in "Dichiarazione di X", "Declaration of X" or "X Declaration".
 func (r *run) declarationName(i, end int) string {
 	toks := r.d.Tokens
-	if end+1 < len(toks) && (r.fold(end) == "di" || r.fold(end) == "de" || r.fold(end) == "d" || r.fold(end) == "of") && toks[end+1].Upper {
+	if end+1 < len(toks) && nameOf(r.fold(end)) && toks[end+1].Upper {
 		if p := r.mentionAt(end + 1); p != nil && p.kind == "place" {
 			p.kind = "" // the place names the declaration
 			r.at[end+1] = 0
