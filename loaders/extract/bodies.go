@@ -85,7 +85,7 @@ func (r *run) innerParents(m *mention) {
 		id := "agency:" + strings.ToLower(in.country) + ":" + in.slug
 		n := r.g.node(id, fixtures.KindAgency, in.name)
 		n.Country = strp(in.country)
-		r.g.mention(n, r.span(in))
+		r.g.mention(n, r.span(in), false)
 		if k == 0 {
 			r.g.edge(fixtures.EdgePartOf, m.id, id, r.span(m), "")
 		}
@@ -161,7 +161,7 @@ func (r *run) adjectiveAlias(m *mention) {
 	if m.slug == "" || r.genericAgency(m) {
 		m.name = r.textOf(first, last) // not "National Police" for the Police nationale d'Haïti
 	}
-	r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(first, last))
+	r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(first, last), false)
 }
 
 // genericAgency reports whether m is a kind of body every state has in the gazetteer
@@ -478,7 +478,7 @@ func (r *run) recogniseOrgans() {
 			continue
 		}
 		n := r.g.node(parent.id, parent.kind, parent.name)
-		r.g.mention(n, r.span(&parent))
+		r.g.mention(n, r.span(&parent), false)
 		r.g.edge(fixtures.EdgePartOf, id, parent.id, r.tokSpan(first, last), "")
 	}
 }
@@ -660,8 +660,79 @@ func (r *run) definiteOrganisations(heads map[string]*mention) {
 		if j < len(toks) && toks[j].Sentence == toks[i].Sentence && (toks[j].Upper || r.at[j] != 0) {
 			continue // "l'Agence de l'Union européenne pour ...": another name goes on
 		}
-		r.add(&mention{first: i, last: i + 1, kind: o.kind, id: o.id, name: o.name, acronym: o.acronym, alias: false})
+		r.add(&mention{first: i, last: i + 1, kind: o.kind, id: o.id, name: o.name, acronym: o.acronym, anaphor: true})
 	}
+}
+
+// bodyHeadAnaphors read a body referred to by a capitalised head noun of its name after a
+// definite article ("L'Office a organisé", "the Agency said", "l'Agenzia ha firmato") as
+// the body named last whose name holds that noun, when no name goes on after the noun.
+func (r *run) bodyHeadAnaphors() {
+	toks := r.d.Tokens
+	for i := 1; i+1 < len(toks); i++ {
+		f := r.fold(i)
+		if r.at[i] != 0 || !toks[i].Upper || toks[i].AllCaps || !definite[r.fold(i-1)] || r.at[i-1] != 0 ||
+			!(agencyHeads[f] || bodyAnaphors[f] || organisationHeads[f]) {
+			continue
+		}
+		if next := i + 1; toks[next].Sentence == toks[i].Sentence && (toks[next].Upper || r.at[next] != 0 || ofWords[r.fold(next)]) {
+			continue // "the Office of the Prosecutor", "l'Agence européenne": a name goes on
+		}
+		if b := r.bodyWithWord(i, f); b != nil {
+			r.add(&mention{first: i, last: i + 1, kind: b.kind, id: b.id, name: b.name, acronym: b.acronym, country: b.country, anaphor: true})
+		}
+	}
+}
+
+// bodyWithWord is the body named last before token i whose written or listed name holds
+// the folded word w.
+func (r *run) bodyWithWord(i int, w string) *mention {
+	for b := i - 1; b >= 0; b-- {
+		m := r.mentionAt(b)
+		if m == nil || m.id == "" {
+			continue
+		}
+		if m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindAgency {
+			continue
+		}
+		written := make([]string, 0, m.last-m.first)
+		for k := m.first; k < m.last; k++ {
+			if r.d.Tokens[k].Kind == text.Word {
+				written = append(written, r.fold(k))
+			}
+		}
+		if nameHeads(written)[w] || nameHeads(text.FoldTokensWords(m.name))[w] {
+			return m
+		}
+		b = m.first
+	}
+	return nil
+}
+
+// nameHeads are the words of a folded name that may name its kind alone: the first word
+// ("Office des Nations Unies", "Agenzia delle Dogane") and the last before its first
+// preposition ("United Nations Office on Drugs", "Counter-Terrorism Committee Executive
+// Directorate").
+func nameHeads(name []string) map[string]bool {
+	heads := map[string]bool{}
+	for _, f := range name {
+		if articles[f] {
+			continue
+		}
+		heads[f] = true
+		break
+	}
+	last := ""
+	for _, f := range name {
+		if ofPrepositions[f] || purposePrepositions[f] || f == "on" || f == "against" || f == "contre" || f == "contro" {
+			break
+		}
+		last = f
+	}
+	if last != "" {
+		heads[last] = true
+	}
+	return heads
 }
 
 // titledStart extends a capitalised document name that ends at its head h to the

@@ -580,3 +580,19 @@ Alger, 16 mai 2017 – L'Algérie présidera le Mécanisme de coopération polic
 		t.Errorf("\"l'assemblée générale du mécanisme\" is AFRIPOL's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestBodyNamedByItsHeadNoun(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Lutte contre le terrorisme en Afrique de l'Ouest
+
+DAKAR, 3 mars 2022 – L'Office des Nations Unies contre la drogue et le crime (ONUDC) a organisé à Dakar, du 1er au 3 mars, un atelier régional. Le Programme des Nations Unies pour le développement a tenu à Bamako, du 9 au 11 mars, un séminaire. L'Office a également organisé à Niamey, le 15 mars, une réunion consultative.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "unbody:unodc", "meeting:2022-03-15") {
+		t.Errorf("\"L'Office a également organisé\": UNODC organised the meeting in Niamey:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		for _, a := range n.Aliases {
+			if a == "Office" {
+				t.Errorf("a head noun that refers back is a source, not an alias of %s", n.ID)
+			}
+		}
+	}
+}

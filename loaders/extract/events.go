@@ -263,14 +263,30 @@ func (r *run) findCues(first, last int) []cue {
 			continue
 		}
 		for _, c := range r.x.cues[r.fold(i)] {
-			if i+len(c.words) <= last && hasCue(r.d, i, c.words) {
-				out = append(out, cue{c.kind, i, i + len(c.words)})
-				i += len(c.words) - 1
+			if end := r.cueEnd(i, last, c.words); end > 0 {
+				out = append(out, cue{c.kind, i, end})
+				i = end - 1
 				break
 			}
 		}
 	}
 	return out
+}
+
+// cueEnd is where the cue phrase words starting at i ends before last, or 0 when it is not
+// there. An adverb may stand after the phrase's first word: "a aussi organisé", "has also
+// hosted", "ha inoltre ospitato".
+func (r *run) cueEnd(i, last int, words []string) int {
+	if i+len(words) <= last && hasCue(r.d, i, words) {
+		return i + len(words)
+	}
+	if len(words) < 2 || i+len(words)+1 > last || !cueAdverbs[r.fold(i+1)] || r.at[i+1] != 0 || !hasCue(r.d, i+2, words[1:]) {
+		return 0
+	}
+	if got := r.fold(i); got != words[0] && !cueVariants[words[0]][got] {
+		return 0
+	}
+	return i + len(words) + 1
 }
 
 // datesIn returns the dates that start in a span (r.dates is sorted).

@@ -54,9 +54,13 @@ func (g *graph) node(id, kind, name string) *fixtures.Node {
 	return n
 }
 
-// mention adds a span of the document as a source of a node and its text as an alias.
-func (g *graph) mention(n *fixtures.Node, s text.Span) {
+// mention adds a span of the document as a source of a node and, unless it only refers
+// back to the node ("l'Office"), its text as an alias.
+func (g *graph) mention(n *fixtures.Node, s text.Span, anaphor bool) {
 	n.Sources = g.addSpan(n.ID, n.Sources, s)
+	if anaphor {
+		return
+	}
 	alias := g.text.Slice(s)
 	if k := [2]string{n.ID, alias}; alias != n.Name && !g.aliases[k] {
 		g.aliases[k] = true

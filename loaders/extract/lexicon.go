@@ -201,6 +201,9 @@ var notPersonWords = words("not person words")
 // Meeting head nouns and their subtype.
 var meetingHeads = values("meeting heads")
 
+// cueAdverbs may stand inside a cue phrase, after its first word: "a également organisé".
+var cueAdverbs = words("cue adverbs")
+
 // meetingCoref words refer back to the meeting being reported.
 var meetingCoref = words("meeting coreference")
 

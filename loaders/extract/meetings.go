@@ -712,7 +712,7 @@ func (r *run) emitMeeting(mt *meeting) {
 	id := mt.id(r.g.doc)
 	n := r.g.node(id, fixtures.KindMeeting, meetingName(mt))
 	for _, s := range mt.spans {
-		r.g.mention(n, s)
+		r.g.mention(n, s, false)
 	}
 	n.StartDate, n.EndDate, n.Place, n.Country = strp(mt.from), strp(mt.to), strp(mt.placeName), strp(mt.country)
 	n.Properties["subtype"] = mt.subtype

@@ -22,6 +22,7 @@ type mention struct {
 	spec        bool      // a state that says whose an agency is
 	inTitle     bool      // inside a person's title: not an actor of the sentence
 	alias       bool      // a bracketed acronym repeating the mention before it
+	anaphor     bool      // a head noun referring back to a body named before ("l'Office"): not an alias
 	chained     bool      // the parent in "X of Y": Y is not an actor of the sentence
 	acronym     string    // agencies: the acronym given in brackets after the name
 	parent      int       // agencies: index of the agency it belongs to, or -1
@@ -285,7 +286,7 @@ func (r *run) emitMentions() {
 			continue
 		}
 		n := r.g.node(m.id, m.kind, m.name)
-		r.g.mention(n, r.span(m))
+		r.g.mention(n, r.span(m), m.anaphor)
 		switch m.kind {
 		case fixtures.KindState, fixtures.KindAgency:
 			n.Country = strp(m.country)

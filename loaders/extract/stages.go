@@ -59,6 +59,7 @@ var recognisers = []struct {
 	{"working groups", (*run).recogniseWorkingGroups},
 	{"organisation coreference", (*run).organisationHeadCoreference},
 	{"bodies of listed places", (*run).ellipticBodies},
+	{"bodies by a head noun", (*run).bodyHeadAnaphors},
 }
 
 // analyse runs the stages after text.Analyse.
