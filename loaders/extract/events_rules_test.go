@@ -832,3 +832,15 @@ func TestStatesWereRepresented(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerThereTakesPart(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Coopération régionale
+
+DAKAR, 3 mars 2022 – Le PNUD a organisé à Dakar, du 1er au 3 mars, un atelier régional sur la gestion des frontières. Le Directeur régional du PNUD, M. Pierre Dubois, y a souligné l'importance de la coopération. Il y a deux ans, la Banque mondiale avait lancé un programme.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:pierre-dubois", "meeting:2022-03-01") {
+		t.Errorf("\"X y a souligné\" takes part in the workshop:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "unbody:worldbank", "meeting:") {
+		t.Errorf("\"il y a deux ans\" is not a cue:\n%s", dumpEdges(f))
+	}
+}
