@@ -844,3 +844,14 @@ DAKAR, 3 mars 2022 – Le PNUD a organisé à Dakar, du 1er au 3 mars, un atelie
 		t.Errorf("\"il y a deux ans\" is not a cue:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSessionsLedByTakePart(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Border security workshop in Accra
+
+ACCRA, 3 March 2019 – The United Nations Office on Drugs and Crime held a regional workshop on border security in Accra from 1 to 3 March 2019. The working sessions were led by the World Customs Organization, along with the International Maritime Organization and INTERPOL.`)
+	for _, id := range []string{"org:wco", "unbody:imo", "org:interpol"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, id, "meeting:2019-03-01") {
+			t.Errorf("the sessions were led by %s: it takes part:\n%s", id, dumpEdges(f))
+		}
+	}
+}
