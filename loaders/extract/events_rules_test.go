@@ -855,3 +855,14 @@ ACCRA, 3 March 2019 – The United Nations Office on Drugs and Crime held a regi
 		}
 	}
 }
+
+func TestLessonsDateTheCourse(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Corso per le polizie africane
+
+Napoli, febbraio 2023 – Si è chiuso nei giorni scorsi alla Scuola Superiore di Polizia il corso sulla cooperazione internazionale. Le lezioni, svolte dal 6 al 10 febbraio, hanno riguardato la tratta di esseri umani.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && (n.StartDate == nil || *n.StartDate != "2023-02-06") {
+			t.Errorf("the lessons date the course: %s starts %v", n.ID, n.StartDate)
+		}
+	}
+}

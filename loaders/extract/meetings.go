@@ -695,9 +695,10 @@ func (mt *meeting) addLabel(r *run, label string, at int) {
 	mt.spans = append(mt.spans, r.tokSpan(at, at+1))
 }
 
+// fill completes what is known of a meeting.
 func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
-	if mt.from == "" && from != "" {
-		mt.from, mt.to = from, to
+	if from != "" && (mt.from == "" || len(mt.from) < len(from) && strings.HasPrefix(from, mt.from)) {
+		mt.from, mt.to = from, to // or a day within the month known so far
 	}
 	if mt.place == "" && place != "" {
 		mt.place, mt.placeName, mt.country = place, placeName, country

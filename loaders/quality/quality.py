@@ -51,6 +51,7 @@ SETS = [
     ("blind", os.path.join(ROOT, "testdata/loaders/blind"), os.path.join(ROOT, "testdata/loaders/blind"), "yaml"),
     ("blind2", os.path.join(ROOT, "testdata/loaders/blind2"), os.path.join(ROOT, "testdata/loaders/blind2"), "yaml"),
     ("blind3", os.path.join(ROOT, "testdata/loaders/blind3"), os.path.join(ROOT, "testdata/loaders/blind3"), "yaml"),
+    ("blind4", os.path.join(ROOT, "testdata/loaders/blind4"), os.path.join(ROOT, "testdata/loaders/blind4"), "yaml"),
 ]
 
 
