@@ -428,6 +428,9 @@ func datelineLead(before string) bool {
 	if len(fields) == 0 {
 		return true
 	}
+	if f := fields[0]; len(f) <= 3 && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, ")")) && isNumber(f[:len(f)-1]) {
+		return false // "2. Osh, 10-12 June 2019": an item of a list, not a dateline
+	}
 	last := fields[len(fields)-1]
 	switch {
 	case len(fields) <= 4 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")):

@@ -37,11 +37,12 @@ func (r *run) events() {
 	var meetings []*meeting
 	var current *meeting
 	var lastRoadmap *mention
-	var lastThing *mention // the project or roadmap most recently named
-	var early []link       // groups named before the first meeting: they take part in it
-	pending := &meeting{}  // what the sentences before the first meeting say of who took part
-	seen := 0              // the last window that named the current meeting
-	thingSeen := -1        // the last window that named a project or roadmap
+	var lastThing *mention   // the project or roadmap most recently named
+	var early []link         // groups named before the first meeting: they take part in it
+	pending := &meeting{}    // what the sentences before the first meeting say of who took part
+	seen := 0                // the last window that named the current meeting
+	thingSeen := -1          // the last window that named a project or roadmap
+	var scene *sentenceState // the sentence before, when it only says where and when
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -61,6 +62,10 @@ func (r *run) events() {
 		if st.date == nil && st.place == nil && wi+1 < len(windows) {
 			r.headingScene(st, windows[wi+1])
 		}
+		if st.date == nil && st.place == nil && scene != nil {
+			st.date, st.place = scene.date, scene.place // "2. Osh, 10-12 June. A course was given ..."
+		}
+		scene = r.sceneLine(st)
 		if scenes := r.sceneList(first, last); len(scenes) > 0 {
 			// "Abidjan, 4-6 mars ; Dakar, 9-11 avril": one meeting each.
 			meetings = append(meetings, scenes...)
@@ -198,6 +203,7 @@ func (r *run) events() {
 		meetings = append(meetings, mt)
 	}
 	seriesOrganisers(meetings)
+	meetings = instancesOfSeries(meetings)
 	r.peopleAtTheOnlyMeeting(meetings)
 	for _, mt := range meetings {
 		r.emitMeeting(mt)

@@ -866,3 +866,24 @@ Napoli, febbraio 2023 – Si è chiuso nei giorni scorsi alla Scuola Superiore d
 		}
 	}
 }
+
+func TestReportLinesSayWhereAndWhen(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Progress report: training for border officers
+
+In June 2019 the programme ran two training courses for law enforcement agencies of the region.
+
+1. Karakol, Kyrgyzstan, 10-12 June 2019. Sixteen officers of the State Border Service of Kyrgyzstan attended a national course on analytical software.
+
+2. Nur-Sultan, Kazakhstan, 17-20 June 2019. A similar course was given to eighteen officers of the Border Service of Kazakhstan.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:kg:state-border-service", "meeting:2019-06-10:karakol") {
+		t.Errorf("the line above the course says where and when it was held:\n%s", dumpEdges(f))
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:kz:border-service", "meeting:2019-06-17:nur-sultan") {
+		t.Errorf("each line is its own course:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.ID, "meeting:2019-06:") {
+			t.Errorf("the two courses of June are reported one by one: no third meeting %s", n.ID)
+		}
+	}
+}

@@ -257,6 +257,25 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	}
 }
 
+// sceneLine returns st when the sentence only says where and when, as a line of a report
+// does before what happened there ("2. Osh, Kyrgyzstan, 10-12 June 2019."): a place, a
+// day and no more than a few other words.
+func (r *run) sceneLine(st *sentenceState) *sentenceState {
+	if st.place == nil || st.date == nil || st.date.prec != precDay || st.date.isRelative || st.last-st.first > 14 {
+		return nil
+	}
+	for i := st.first; i < st.last; i++ {
+		if r.at[i] != 0 || r.d.Tokens[i].Kind != text.Word || isNumber(r.fold(i)) || len(r.datesIn(r.tokSpan(i, i+1))) > 0 || inside(r.tokSpan(i, i+1), st.date) {
+			continue
+		}
+		return nil // a word that is neither the place nor the date
+	}
+	return st
+}
+
+// inside reports whether the span lies within the date's text.
+func inside(sp text.Span, dm *dateMention) bool { return sp.Start >= dm.start && sp.End <= dm.end }
+
 // pluralMeetings reports whether a sentence names meetings in the plural ("tutte le
 // delegazioni", "the workshops"): what it says holds for each meeting reported.
 func (r *run) pluralMeetings(first, last int) bool {
@@ -368,6 +387,31 @@ func shareLinks(meetings []*meeting, from *meeting, links []link) {
 			}
 		}
 	}
+}
+
+// instancesOfSeries drops a series of meetings, or meetings of a month held nowhere in
+// particular, when the text then reports its meetings one by one ("three training courses
+// in June ... 1. Osh, 10-12 June: a course ..."), two at least: what it said of the series
+// holds for each of them.
+func instancesOfSeries(meetings []*meeting) []*meeting {
+	out := meetings[:0]
+	for i, s := range meetings {
+		var each []*meeting
+		umbrella := s.series || len(s.from) == len("2006-01") && s.place == ""
+		for _, mt := range meetings[i+1:] {
+			if umbrella && !mt.series && len(mt.from) > len(s.from) && sameKind(mt.subtype, s.subtype) && strings.HasPrefix(mt.from, s.from) {
+				each = append(each, mt)
+			}
+		}
+		if len(each) < 2 {
+			out = append(out, s)
+			continue
+		}
+		for _, mt := range each {
+			mt.links = append(mt.links, s.links...)
+		}
+	}
+	return out
 }
 
 // seriesOrganisers gives each dated meeting of a series ("il ciclo di visite, promosso

@@ -191,6 +191,42 @@ func (r *run) placeQualifiers() {
 	}
 }
 
+// sceneTowns read a town the gazetteer lacks where a line of a report starts with the
+// town, its state and a day: "2. Osh, Kyrgyzstan, 10-12 June 2019.".
+func (r *run) sceneTowns() {
+	toks := r.d.Tokens
+	for i := 0; i+4 < len(toks); i++ {
+		if r.at[i] != 0 || !toks[i].Upper || toks[i].Kind != text.Word || !r.startsLine(i) {
+			continue
+		}
+		end := i + 1
+		for end+4 < len(toks) && toks[end].Upper && r.at[end] == 0 && r.d.Joined(end) {
+			end++ // "Nur-Sultan"
+		}
+		if r.fold(end) != "," {
+			continue
+		}
+		s := r.mentionAt(end + 1)
+		if s == nil || s.kind != fixtures.KindState || s.first != end+1 || s.last+1 >= len(toks) || r.fold(s.last) != "," || !isNumber(r.fold(s.last+1)) {
+			continue
+		}
+		name := r.textOf(i, end)
+		if r.add(&mention{first: i, last: end, kind: "place", id: slug(name), name: name, country: s.country}) != nil {
+			s.spec = true
+		}
+	}
+}
+
+// startsLine reports whether token i starts its line, after a list number ("2.", "b)").
+func (r *run) startsLine(i int) bool {
+	toks := r.d.Tokens
+	k := i
+	for k > 0 && i-k < 2 && (toks[k-1].Kind != text.Word || isNumber(r.fold(k-1)) && len(r.fold(k-1)) <= 2) {
+		k--
+	}
+	return k == 0 || strings.ContainsRune(r.d.Fold[toks[k-1].End:toks[k].Start], '\n')
+}
+
 // markAliases marks "(ACRONYM)" after a mention: a repeat of it, or its acronym.
 func (r *run) markAliases() {
 	toks := r.d.Tokens

@@ -47,6 +47,7 @@ var recognisers = []struct {
 	{"organs of other bodies", (*run).organsOfOthers},
 	{"ranks", (*run).markRanks},
 	{"places qualified by a state", (*run).placeQualifiers},
+	{"towns starting a report's line", (*run).sceneTowns},
 	{"republics named by their adjective", (*run).republics},
 	{"projects", (*run).recogniseProjects},
 	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
