@@ -18,12 +18,22 @@ import (
 	"github.com/entente/entente/server/auth"
 )
 
-// needPoppler skips a test on a machine without poppler-utils (.ci/run installs it).
+// needPoppler skips a test on a machine without poppler-utils, or fails it in CI
+// (ENTENTE_REQUIRE_NETWORKX=1: every checker must run; .ci/run installs poppler-utils).
 func needPoppler(t *testing.T) {
 	t.Helper()
 	if err := pdftext.Installed(); err != nil {
-		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+		skipOrFailTool(t, "pdftotext is not installed: apt-get install poppler-utils")
 	}
+}
+
+// skipOrFailTool skips a test that needs a program this machine lacks, or fails it in CI.
+func skipOrFailTool(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("ENTENTE_REQUIRE_NETWORKX") == "1" {
+		t.Fatal(why + " (ENTENTE_REQUIRE_NETWORKX=1: every checker must run)")
+	}
+	t.Skip(why)
 }
 
 // pressPDF is pressRelease as a two-page PDF: its lines wrapped as a word processor
@@ -159,6 +169,8 @@ func TestPostPDFRefused(t *testing.T) {
 		}
 		data, _ := os.ReadFile(locked)
 		cases["encrypted by qpdf"] = bad{data, 422, "encrypted"}
+	} else if os.Getenv("ENTENTE_REQUIRE_NETWORKX") == "1" {
+		t.Fatal("qpdf is not installed (apt-get install qpdf; .ci/run does) and every checker must run in CI")
 	} else {
 		t.Log("qpdf is not installed (apt-get install qpdf): only the hand-made encrypted PDF is tried")
 	}

@@ -18,12 +18,22 @@ import (
 	"github.com/entente/entente/loaders/pdftext/pdftest"
 )
 
-// needPoppler skips a test on a machine without poppler-utils (CI installs it: .ci/run).
+// needPoppler skips a test on a machine without poppler-utils, or fails it in CI
+// (ENTENTE_REQUIRE_NETWORKX=1: every checker must run; .ci/run installs poppler-utils).
 func needPoppler(t *testing.T) {
 	t.Helper()
 	if err := pdftext.Installed(); err != nil {
-		t.Skip("pdftotext is not installed: apt-get install poppler-utils")
+		skipOrFailTool(t, "pdftotext is not installed: apt-get install poppler-utils")
 	}
+}
+
+// skipOrFailTool skips a test that needs a program this machine lacks, or fails it in CI.
+func skipOrFailTool(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("ENTENTE_REQUIRE_NETWORKX") == "1" {
+		t.Fatal(why + " (ENTENTE_REQUIRE_NETWORKX=1: every checker must run)")
+	}
+	t.Skip(why)
 }
 
 var release = []pdftest.Page{{
@@ -125,7 +135,7 @@ func TestReadBadPDFs(t *testing.T) {
 func TestReadEncryptedByQpdf(t *testing.T) {
 	needPoppler(t)
 	if _, err := exec.LookPath("qpdf"); err != nil {
-		t.Skip("qpdf is not installed (apt-get install qpdf); the hand-made locked PDF of TestReadBadPDFs stands in")
+		skipOrFailTool(t, "qpdf is not installed (apt-get install qpdf); the hand-made locked PDF of TestReadBadPDFs stands in")
 	}
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "plain.pdf")
