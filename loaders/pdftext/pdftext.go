@@ -37,6 +37,10 @@ const ChunkPages = 20
 // PageBreak separates the text of two pages.
 const PageBreak = "\n\f\n"
 
+// maxOutput is the most one run of a program may write (pdftotext's XHTML is about twenty
+// times the text it holds): a PDF whose streams inflate past it is refused as too large.
+var maxOutput = 64 << 20
+
 // Errors returned by Read; each but ErrNotInstalled is about the PDF sent.
 var (
 	ErrNotPDF       = errors.New("the body is not a PDF (it does not start with %PDF-)")
@@ -152,13 +156,16 @@ func run(ctx context.Context, name string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.WaitDelay = time.Second
 	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &limited{w: &stderr, n: 4096}
+	out := &capped{w: &stdout, n: maxOutput}
+	cmd.Stdout, cmd.Stderr = out, &limited{w: &stderr, n: 4096}
 	err := cmd.Run()
 	if ctx.Err() != nil {
 		return "", fmt.Errorf("pdftext: %s: %w", name, ctx.Err())
 	}
 	var exit *exec.ExitError
 	switch {
+	case out.over:
+		return "", fmt.Errorf("%w (%s wrote more than %d MiB)", ErrTooLarge, name, maxOutput>>20)
 	case err == nil:
 		return stdout.String(), nil
 	case errors.Is(err, exec.ErrNotFound):
@@ -194,6 +201,23 @@ func (l *limited) Write(p []byte) (int, error) {
 		l.n -= k
 	}
 	return len(p), nil
+}
+
+// capped passes on the first n bytes written to it, then fails, which stops the copy
+// from the program (whose output pipe is then closed: it ends).
+type capped struct {
+	w    io.Writer
+	n    int
+	over bool
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if len(p) > c.n {
+		c.over = true
+		return 0, ErrTooLarge
+	}
+	c.n -= len(p)
+	return c.w.Write(p)
 }
 
 // pageTexts reads the XHTML of pdftotext -bbox-layout into the text of each page.

@@ -195,6 +195,12 @@ func TestReadLimitsAndCleanUp(t *testing.T) {
 	if _, err := pdftext.Read(context.Background(), pdftest.Locked(), 0); err == nil {
 		t.Error("locked PDF read")
 	}
+	restore := pdftext.SetMaxOutput(20000) // pdfinfo writes less, pdftotext's XHTML of the report more
+	_, err := pdftext.Read(context.Background(), pdftest.Text("", pdftest.Report(3, "big")...), 0)
+	restore()
+	if !errors.Is(err, pdftext.ErrTooLarge) {
+		t.Errorf("output over the limit: %v", err)
+	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in the temporary folder: %v", left)
 	}
