@@ -20,8 +20,8 @@ import (
 const DefaultMaxDocumentBytes = 20 << 20
 
 // documents answers POST /documents: the raw body is a document (text/plain or text/html
-// in UTF-8, or application/pdf, whose text layer is read), the query parameters title, language, published, url and autoAccept say how to
-// read it, and the answer is the Ingestion as JSON (201 when stored, 200 when its text was
+// in UTF-8, or application/pdf, whose text layer is read), the query parameters title,
+// language, published, url and autoAccept say how to read it, and the answer is the Ingestion as JSON (201 when stored, 200 when its text was
 // stored before). It needs an editor key; its body limit is its own (the server's body
 // limit does not apply to it).
 func documents(a *Access, ing *ingest.Service, maxBytes int64) http.Handler {
