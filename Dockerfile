@@ -6,8 +6,8 @@
 #   web    builds the network page (web/dist) and GraphiQL (server/graphiql/build/dist),
 #          exactly as `make web` does: npm ci, npm run build;
 #   build  builds a static binary (CGO_ENABLED=0) that embeds GraphiQL;
-#   final  Alpine (for busybox wget, which the HEALTHCHECK uses), the binary, the page and the
-#          seed fixtures, as an unprivileged user.
+#   final  Alpine (for busybox wget, which the HEALTHCHECK uses), the binary, the page, the
+#          seed fixtures and poppler-utils (PDF ingestion), as an unprivileged user.
 # Builders are pinned to exact versions, Node and the final base also by digest.
 # cmd/entente/container_test.go builds the binary with this file's `go build` line and runs
 # it with this file's ENV and CMD; keep that line on one line.
@@ -32,6 +32,10 @@ FROM alpine:3.22.2@sha256:4b7ce07002c69e8f3d704a9c5d6fd3053be500b7f1c69fc0d80990
 COPY --from=build /out/entente /usr/local/bin/entente
 COPY --from=web /src/web/dist /app/web/dist
 COPY fixtures/*.json /app/fixtures/
+# pdftotext and pdfinfo read the PDFs sent to POST /documents (loaders/pdftext), on a
+# temporary copy in /tmp. Alpine's own build of the base's release; at least poppler 22.12,
+# the one the tests ran with (not an exact pin: no Alpine machine to look its version up).
+RUN apk add --no-cache 'poppler-utils>=22.12'
 WORKDIR /app
 # Listen on every interface of the container; reads, /metrics and introspection then stay
 # closed without a key unless the environment opens them (compose.yaml does, for reads).

@@ -19,9 +19,9 @@ import (
 // DefaultMaxDocumentBytes is the largest body POST /documents accepts.
 const DefaultMaxDocumentBytes = 20 << 20
 
-// documents answers POST /documents: the raw body is a document (text/plain or text/html,
-// UTF-8), the query parameters title, language, published, url and autoAccept say how to
-// read it, and the answer is the Ingestion as JSON (201 when stored, 200 when its text was
+// documents answers POST /documents: the raw body is a document (text/plain or text/html
+// in UTF-8, or application/pdf, whose text layer is read), the query parameters title,
+// language, published, url and autoAccept say how to read it, and the answer is the Ingestion as JSON (201 when stored, 200 when its text was
 // stored before). It needs an editor key; its body limit is its own (the server's body
 // limit does not apply to it).
 func documents(a *Access, ing *ingest.Service, maxBytes int64) http.Handler {
@@ -54,9 +54,12 @@ func documents(a *Access, ing *ingest.Service, maxBytes int64) http.Handler {
 			return
 		}
 		s := string(body)
-		if in.HTML != nil {
+		switch {
+		case in.PDF != nil:
+			in.PDF = body
+		case in.HTML != nil:
 			in.HTML = &s
-		} else {
+		default:
 			in.Text = &s
 		}
 		got, err := ing.Ingest(r.Context(), in)
@@ -73,7 +76,8 @@ func documents(a *Access, ing *ingest.Service, maxBytes int64) http.Handler {
 }
 
 // documentInput reads the type and the query parameters of POST /documents, or answers
-// what is wrong with them. Of the returned input, HTML is non-nil for an HTML page.
+// what is wrong with them. Of the returned input, HTML is non-nil for an HTML page, PDF
+// for a PDF.
 func documentInput(w http.ResponseWriter, r *http.Request) (ingest.Input, bool) {
 	in := ingest.Input{AutoAccept: ingest.DefaultAutoAccept}
 	if r.Method != http.MethodPost {
@@ -95,11 +99,11 @@ func documentInput(w http.ResponseWriter, r *http.Request) (ingest.Input, bool) 
 	case "text/html":
 		in.HTML = new(string)
 	case "application/pdf":
-		return unsupported("PDF documents are not supported yet: send the document's text as text/plain")
+		in.PDF = []byte{}
 	default:
-		return unsupported("Content-Type " + strconv.Quote(ct) + " is not accepted: send text/plain or text/html, in UTF-8")
+		return unsupported("Content-Type " + strconv.Quote(ct) + " is not accepted: send text/plain or text/html, in UTF-8, or application/pdf")
 	}
-	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
+	if cs := strings.ToLower(params["charset"]); in.PDF == nil && cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii" {
 		return unsupported("charset " + strconv.Quote(cs) + " is not accepted: send the document in UTF-8")
 	}
 	q := r.URL.Query()
@@ -131,6 +135,9 @@ func ingestFailed(ctx context.Context, w http.ResponseWriter, err error) {
 		writeError(w, http.StatusBadRequest, CodeBadUserInput, input.Msg)
 	case errors.Is(err, ingest.ErrTimeout):
 		writeError(w, http.StatusGatewayTimeout, CodeTimeout, ingestTimeoutMessage)
+	case errors.Is(err, ingest.ErrNoPDFReader):
+		zerolog.Ctx(ctx).Warn().Msg("a PDF was sent, and pdftotext is not installed: apt-get install poppler-utils")
+		writeError(w, http.StatusServiceUnavailable, CodeUnavailable, err.Error())
 	case errors.Is(err, graph.ErrTimeout) || errors.Is(err, context.DeadlineExceeded):
 		writeError(w, http.StatusGatewayTimeout, CodeTimeout, "the request took too long and was stopped; nothing was stored")
 	case errors.As(err, &conflict):

@@ -282,7 +282,7 @@ func TestPostDocuments(t *testing.T) {
 		"octet-stream":        {editor, "application/octet-stream", q, []byte{0x89, 'P', 'N', 'G', 0, 0}, 415, server.CodeBadUserInput, "text/plain or text/html"},
 		"image":               {editor, "image/png", q, []byte{0x89, 'P', 'N', 'G', 0, 0}, 415, server.CodeBadUserInput, "text/plain or text/html"},
 		"no content type":     {editor, "", q, []byte(pressRelease), 415, server.CodeBadUserInput, "text/plain or text/html"},
-		"pdf":                 {editor, "application/pdf", q, []byte("%PDF-1.7\n"), 415, server.CodeBadUserInput, "PDF"},
+		"not a pdf":           {editor, "application/pdf", q, []byte("%PFD-1.7\n"), 415, server.CodeBadUserInput, "not a PDF"},
 		"latin-1":             {editor, "text/plain; charset=iso-8859-1", q, []byte(pressRelease), 415, server.CodeBadUserInput, "UTF-8"},
 		"too large":           {editor, "text/plain", q, []byte(strings.Repeat(pressRelease, 8)), 413, server.CodeBadUserInput, "larger than 4000 bytes"},
 		"unknown language":    {editor, "text/plain", "language=de", []byte(pressRelease), 400, server.CodeBadUserInput, "it, fr or en"},

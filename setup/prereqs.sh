@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks, in a second, every program `make run` and `make test` need, and names what is
 # missing with the line that installs it. `make run` needs the first group only.
-#   setup/prereqs.sh run     Go, Java 17, Maven (and npm for the network page and GraphiQL)
+#   setup/prereqs.sh run     Go, Java 17, Maven, poppler-utils (and npm for the network page and GraphiQL)
 #   setup/prereqs.sh test    all of them
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,9 @@ elif ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; then
   missing+=("Java 17+ (this is $(java -version 2>&1 | head -n1)): apt-get install openjdk-17-jre-headless")
 fi
 have mvn || missing+=("Maven: apt-get install maven | dnf install maven | brew install maven")
+# POST /documents reads PDFs with poppler's pdftotext and pdfinfo (loaders/pdftext); without
+# them the server runs and answers a PDF 503.
+have pdftotext && have pdfinfo || missing+=("pdftotext and pdfinfo (PDF ingestion): apt-get install poppler-utils | dnf install poppler-utils | brew install poppler")
 
 if [ "$want" = test ]; then
   if ! have node || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
@@ -35,6 +38,7 @@ if [ "$want" = test ]; then
   python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=("Python venv: apt-get install python3-venv (Fedora and Homebrew include it)")
   have xmllint || missing+=("xmllint: apt-get install libxml2-utils | dnf install libxml2 | brew install libxml2")
   have curl || missing+=("curl: apt-get install curl | dnf install curl | brew install curl")
+  have qpdf || missing+=("qpdf (the encrypted PDF tests make one with it): apt-get install qpdf | dnf install qpdf | brew install qpdf")
   have prometheus || missing+=("Prometheus (the /metrics test scrapes with it): apt-get install prometheus | dnf install golang-github-prometheus | brew install prometheus")
 fi
 

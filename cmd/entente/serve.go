@@ -22,6 +22,7 @@ import (
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/localdb"
+	"github.com/entente/entente/loaders/pdftext"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/server/auth"
 	"github.com/entente/entente/server/graphiql"
@@ -277,6 +278,9 @@ func serve(ctx context.Context, c *config, sf serveFlags, store *graph.Store, lo
 		if !o.Access.OpenReads {
 			log.Warn().Msg("no API keys and closed reads: every query will be refused (set ENTENTE_API_KEYS_FILE or ENTENTE_OPEN_READS=true)")
 		}
+	}
+	if err := pdftext.Installed(); err != nil {
+		log.Warn().Msg("pdftotext is missing: PDFs sent to POST /documents will be answered 503 (apt-get install poppler-utils)")
 	}
 	tp, err := tracing.Start(ctx, sf.tracing())
 	if err != nil {

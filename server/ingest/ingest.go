@@ -1,5 +1,6 @@
-// Package ingest turns a document sent to the service (plain text or an HTML page) into
-// the graph: the article of a page is read (loaders/htmltext), the text extracted by the
+// Package ingest turns a document sent to the service (plain text, an HTML page or a PDF)
+// into the graph: the article of a page is read (loaders/htmltext), the text layer of a PDF
+// (loaders/pdftext, within the same bounded time as the extraction), the text extracted by the
 // same extractor as `entente extract` (loaders/extract) in a bounded time, each fact
 // ACCEPTED at or above the confidence autoAccept and PROPOSED below it, and the fixture
 // written with its text through graph.Store.Ingest, all or nothing. GraphQL's
@@ -25,6 +26,7 @@ import (
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/loaders/extract"
 	"github.com/entente/entente/loaders/htmltext"
+	"github.com/entente/entente/loaders/pdftext"
 	"github.com/entente/entente/loaders/text"
 )
 
@@ -37,11 +39,12 @@ const DefaultAutoAccept = 0.8
 // MaxTextBytes is the longest text extracted (the extractor's limit).
 const MaxTextBytes = extract.MaxBytes
 
-// Input is one document to ingest: Text or HTML, exactly one.
+// Input is one document to ingest: Text, HTML or PDF, exactly one.
 type Input struct {
-	Title      string  // "" : the page's title, else the text's first line
+	Title      string  // "" : the page's title or the PDF's Title metadata, else the text's first line
 	Text       *string // plain text, UTF-8
 	HTML       *string // an HTML page, UTF-8; its article is read
+	PDF        []byte  // a PDF; its text layer is read (nil: none)
 	Language   string  // it, fr or en; "" detects it
 	Published  *string // ISO date, possibly partial; nil: as the text says
 	URL        string  // where it was published; "" when unknown
@@ -63,6 +66,9 @@ func refuse(status int, format string, args ...any) error {
 
 // ErrTimeout is an extraction that took longer than the Service's timeout: nothing was stored.
 var ErrTimeout = errors.New("the extraction took too long")
+
+// ErrNoPDFReader is a PDF sent to a server without pdftotext (poppler-utils): nothing was stored.
+var ErrNoPDFReader = pdftext.ErrNotInstalled
 
 // Service ingests documents into a store. It is safe for concurrent use.
 type Service struct {
@@ -111,13 +117,29 @@ func (s *Service) Ingest(ctx context.Context, in Input) (*graph.Ingestion, error
 	if utf8.RuneCountInString(in.Title) > fixtures.MaxNameChars || utf8.RuneCountInString(in.URL) > fixtures.MaxNameChars {
 		return nil, refuse(http.StatusBadRequest, "title and url may have at most %d characters", fixtures.MaxNameChars)
 	}
+	// The extraction, with the reading of a PDF, has the Service's timeout (from when the
+	// extractor is built: the first ingestion builds it).
+	if _, err := s.extractor(); err != nil {
+		return nil, err
+	}
+	xctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
 	var raw []byte
 	title := strings.TrimSpace(in.Title)
 	switch {
-	case (in.Text == nil) == (in.HTML == nil):
+	case count(in.Text != nil, in.HTML != nil, in.PDF != nil) != 1:
 		return nil, refuse(http.StatusBadRequest, "send the document as text or as html, exactly one of them")
 	case in.Text != nil:
 		raw = []byte(*in.Text)
+	case in.PDF != nil:
+		doc, err := s.readPDF(xctx, in.PDF)
+		if err != nil {
+			return nil, err
+		}
+		raw = []byte(doc.Text)
+		if title == "" && !fileName(doc.Title) {
+			title = doc.Title
+		}
 	default:
 		page, err := htmltext.Article([]byte(*in.HTML), in.URL)
 		switch {
@@ -143,7 +165,7 @@ func (s *Service) Ingest(ctx context.Context, in Input) (*graph.Ingestion, error
 		return found, err
 	}
 	began := time.Now()
-	f, err := s.extract(ctx, sha, raw, in.Language)
+	f, err := s.extract(xctx, sha, raw, in.Language)
 	if err != nil {
 		return nil, err
 	}
@@ -170,24 +192,85 @@ func (s *Service) Ingest(ctx context.Context, in Input) (*graph.Ingestion, error
 	return got, nil
 }
 
-// extract runs the extractor on raw within the timeout and ctx, in one of the slots (so
-// that extractions abandoned at their deadline, which run to their end, hold the CPUs
-// they use and no more are started meanwhile). The document's id is made from its SHA-256.
+// readPDF reads the text layer of a PDF within ctx, in one of the slots, and says what
+// is wrong with it as an *Error (ErrNoPDFReader without pdftotext, ErrTimeout past the
+// deadline).
+func (s *Service) readPDF(ctx context.Context, pdf []byte) (*pdftext.Document, error) {
+	if !pdftext.IsPDF(pdf) {
+		return nil, refuse(http.StatusUnsupportedMediaType, "the body is not a PDF: it does not start with %%PDF- (send a PDF file as application/pdf, a text as text/plain)")
+	}
+	if err := s.slot(ctx); err != nil {
+		return nil, err
+	}
+	defer func() { <-s.slots }()
+	began := time.Now()
+	doc, err := pdftext.Read(ctx, pdf, MaxTextBytes)
+	switch {
+	case err == nil:
+		zerolog.Ctx(ctx).Debug().Int("pages", doc.Pages).Int("bytes", len(doc.Text)).Dur("took", time.Since(began)).Msg("PDF read")
+		return doc, nil
+	case ctx.Err() != nil:
+		return nil, timeoutOf(ctx)
+	case errors.Is(err, pdftext.ErrNotInstalled):
+		return nil, ErrNoPDFReader
+	case errors.Is(err, pdftext.ErrEncrypted), errors.Is(err, pdftext.ErrNoText), errors.Is(err, pdftext.ErrDamaged):
+		return nil, refuse(http.StatusUnprocessableEntity, "%v", err)
+	case errors.Is(err, pdftext.ErrTooLarge):
+		return nil, refuse(http.StatusRequestEntityTooLarge, "the document's text is larger than %d MiB; split it", MaxTextBytes>>20)
+	}
+	return nil, err
+}
+
+// slot takes one of the slots, or answers the timeout when ctx ends first.
+func (s *Service) slot(ctx context.Context) error {
+	select {
+	case s.slots <- struct{}{}:
+	case <-ctx.Done():
+		return timeoutOf(ctx)
+	}
+	if ctx.Err() != nil {
+		<-s.slots
+		return timeoutOf(ctx)
+	}
+	return nil
+}
+
+// fileName reports whether a PDF's Title metadata is a file's name, as word processors
+// write it ("Microsoft Word - report.docx", "report.pdf"), not a title.
+func fileName(title string) bool {
+	t := strings.ToLower(title)
+	if strings.HasPrefix(t, "microsoft word - ") {
+		return true
+	}
+	for _, ext := range []string{".doc", ".docx", ".odt", ".pdf", ".rtf", ".indd"} {
+		if strings.HasSuffix(t, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+func count(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// extract runs the extractor on raw within ctx (which bounds it by the Service's
+// timeout), in one of the slots (so that extractions abandoned at their deadline, which
+// run to their end, hold the CPUs they use and no more are started meanwhile). The
+// document's id is made from its SHA-256.
 func (s *Service) extract(ctx context.Context, sha string, raw []byte, lang string) (*fixtures.Fixture, error) {
 	x, err := s.extractor()
 	if err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	select {
-	case s.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, timeoutOf(ctx)
-	}
-	if ctx.Err() != nil {
-		<-s.slots
-		return nil, timeoutOf(ctx)
+	if err := s.slot(ctx); err != nil {
+		return nil, err
 	}
 	type result struct {
 		f   *fixtures.Fixture
