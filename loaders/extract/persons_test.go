@@ -299,3 +299,14 @@ func TestTitleThenBodyOnAListLine(t *testing.T) {
 	_, aff := personsOf(t, "WELLINGTON, 2 May 2025 - The regional course on maritime security was held in Wellington.\n\nParticipants:\n- Aroha Ngata, Senior Sergeant, New Zealand Police\n- Tevita Fifita, Chief Inspector, Royal Papua New Guinea Constabulary\n")
 	wantAffiliation(t, aff, "person:tevita-fifita", "agency:pg:")
 }
+
+func TestTopicWordsAreNotNames(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Regional centre trains customs officers
+
+ALMATY, 4 May 2021 – The course was given by trainers of the Regional Centre for Combating Illicit Trafficking of Narcotic Drugs, Psychotropic Substances and their Precursors, who said Digital Evidence is now central to investigations.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson {
+			t.Errorf("words of a topic are not a person's name: %s", n.Name)
+		}
+	}
+}
