@@ -394,24 +394,43 @@ func (r *run) titledProject(h int) *mention {
 		}
 		first--
 	}
-	if first == h || first == 0 || toks[first-1].Sentence != toks[h].Sentence {
-		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
-	}
 	if h+1 < len(toks) && (agencyHeads[r.fold(h+1)] || bodyHeads[r.fold(h+1)]) {
 		return nil // "the Drugs Programme Office": a body
 	}
-	if first == h {
-		return nil
-	}
 	last := h + 1
-	// "the Global Programme on Maritime Crime"
+	// "the Global Programme on Maritime Crime", "the UNODC Programme for Central Asia"
+	var places []*mention
 	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
 		k := last + 1
-		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && r.at[k] == 0 && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+			if m := r.mentionAt(k); m != nil {
+				if m.kind != "place" && m.kind != fixtures.KindState || m.adjective || m.first != k {
+					break
+				}
+				places = append(places, m)
+				k = m.last
+				continue
+			}
 			k++
 		}
 		if k > last+1 {
 			last = k
+		}
+	}
+	if first == h && (last == h+1 || h == 0 || !(articles[r.fold(h-1)] || r.mentionAt(h-1) != nil && r.mentionAt(h-1).isBody())) {
+		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
+	}
+	if first > 0 && first < h && toks[first-1].Sentence != toks[h].Sentence {
+		return nil
+	}
+	if last == h+1 && last < len(toks) && toks[last].Sentence == toks[h].Sentence && r.at[last] == 0 &&
+		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 2) {
+		last++ // "Cooperation Project 2"
+	}
+	for _, m := range places {
+		m.kind = "" // "Central Asia" is part of the name
+		for k := m.first; k < m.last; k++ {
+			r.at[k] = 0
 		}
 	}
 	for _, m := range adjectives {

@@ -596,3 +596,18 @@ DAKAR, 3 mars 2022 – L'Office des Nations Unies contre la drogue et le crime (
 		}
 	}
 }
+
+func TestProgrammeNamedByItsRegionAndNumberedProject(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Grant for the region
+
+BISHKEK, 17 February 2022 – Norway has given new funds to the UNDP Programme for Central Asia. The Cooperation Project 3 was co-funded by the European Anti-Fraud Office.`)
+	for _, id := range []string{"project:programme-for-central-asia", "project:cooperation-project-3"} {
+		found := false
+		for _, n := range f.Nodes {
+			found = found || n.ID == id
+		}
+		if !found {
+			t.Errorf("no %s:\n%s", id, dumpEdges(f))
+		}
+	}
+}
