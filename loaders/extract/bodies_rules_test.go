@@ -611,3 +611,12 @@ BISHKEK, 17 February 2022 – Norway has given new funds to the UNDP Programme f
 		}
 	}
 }
+
+func TestComponentOfAProgramme(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Borders in Central Asia
+
+ALMATY, 3 May 2021 – The Border Component of the regional programme is implemented by UNODC with the customs services of the region.`)
+	if !hasEdge(f, fixtures.EdgeImplements, "unbody:unodc", "project:border-component") {
+		t.Errorf("a programme's component is a project of its own:\n%s", dumpEdges(f))
+	}
+}
