@@ -28,6 +28,9 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	}
+	if mk := g.State("MK"); mk == nil || !contains(mk.Names["it"], "Macedonia") || !contains(mk.Names["en"], "Former Yugoslav Republic of Macedonia") {
+		t.Errorf("North Macedonia under its former names: %+v", mk)
+	}
 	ma := g.State("MA")
 	if ma == nil || !contains(ma.Adjectives["it"], "marocchine") || !contains(ma.Adjectives["fr"], "marocaines") {
 		t.Errorf("Moroccan adjectives: %+v", ma)
