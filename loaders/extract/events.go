@@ -55,8 +55,8 @@ func (r *run) events() {
 		}
 		st.date = r.sentenceDate(st.span)
 		for i := first; i < last; i++ {
-			if m := r.mentionAt(i); m != nil && m.kind == "place" && st.place == nil && !r.seatOfBody(m) {
-				st.place = m
+			if m := r.mentionAt(i); m != nil && m.kind == "place" && (st.place == nil || r.datelinePlace(st.place)) && !r.seatOfBody(m) && m != st.place {
+				st.place = m // the first place, after the dateline's: "Roma, 26 settembre – Ieri a Skopje"
 			}
 		}
 		if st.date == nil && st.place == nil && wi+1 < len(windows) {

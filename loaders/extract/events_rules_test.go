@@ -887,3 +887,14 @@ In June 2019 the programme ran two training courses for law enforcement agencies
 		}
 	}
 }
+
+func TestReceivedSomeoneIsAMeetingWhereItHappened(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Incontro a Tirana sul progetto
+
+Roma, 26 settembre 2017 – Ieri a Tirana il ministro dell'Interno albanese Fatmir Xhafaj ha ricevuto il project leader, il prefetto di Trieste Annapaola Porzio.`)
+	for _, p := range []string{"person:fatmir-xhafaj", "person:annapaola-porzio"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, p, "meeting:2017-09-25:tirana") {
+			t.Errorf("%s met in Tirana yesterday (not in Rome, where the news was written):\n%s", p, dumpEdges(f))
+		}
+	}
+}

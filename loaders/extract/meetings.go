@@ -257,6 +257,16 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	}
 }
 
+// datelinePlace reports whether the place m is where the document was written: the
+// town before the publication date on its line ("Roma, 26 settembre 2017 –").
+func (r *run) datelinePlace(m *mention) bool {
+	if r.dateline < 0 {
+		return false
+	}
+	end := r.d.Tokens[m.last-1].End
+	return end <= r.dateline && r.dateline-end < 8 && !strings.ContainsRune(r.d.Fold[end:r.dateline], '\n')
+}
+
 // sceneLine returns st when the sentence only says where and when, as a line of a report
 // does before what happened there ("2. Osh, Kyrgyzstan, 10-12 June 2019."): a place, a
 // day and no more than a few other words.
@@ -446,7 +456,8 @@ func (r *run) meetsSomeone(k, last int) bool {
 	if m := r.mentionAt(k); m != nil && (m.kind == fixtures.KindPerson || m.isActor()) {
 		return true
 	}
-	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)]
+	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)] ||
+		k+1 < last && titleWords[r.fold(k+1)] && !titleWords[r.fold(k)] && r.at[k] == 0 // "il project leader"
 }
 
 // metThere reports whether the verb of meeting at i has bodies for its subject and a
