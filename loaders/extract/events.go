@@ -192,8 +192,11 @@ func (r *run) events() {
 		}
 		r.memorandum(st)
 		r.sentencePersons(st)
-		if len(things) > 0 {
-			lastThing, thingSeen = things[len(things)-1], wi
+		if t := r.lastNotFramework(st, things); t != nil || len(things) > 0 && lastThing == nil {
+			if t == nil {
+				t = things[len(things)-1]
+			}
+			lastThing, thingSeen = t, wi
 		}
 		if plural {
 			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
@@ -208,6 +211,23 @@ func (r *run) events() {
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
+}
+
+// lastNotFramework is the last project or roadmap the sentence names other than as the
+// framework of what it reports ("Il progetto è stato elaborato ..., nell'ambito del
+// programma Hercule III": the project is still the one spoken of), or nil.
+func (r *run) lastNotFramework(st *sentenceState, things []*mention) *mention {
+	for k := len(things) - 1; k >= 0; k-- {
+		t := things[k]
+		framework := false
+		for _, c := range st.cues {
+			framework = framework || c.kind == cueFramework && c.last <= t.first && t.first-c.last <= 3
+		}
+		if !framework {
+			return t
+		}
+	}
+	return nil
 }
 
 // consortiumAt reports whether a consortium is named at k ("un consortium dont ...", "a

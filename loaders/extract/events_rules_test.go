@@ -898,3 +898,14 @@ Roma, 26 settembre 2017 – Ieri a Tirana il ministro dell'Interno albanese Fatm
 		}
 	}
 }
+
+func TestPartnersWhoJoinedTheProjectNotItsProgramme(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Il progetto "Frontiere Comuni 3" si chiude a Vienna
+
+Roma, 10 dicembre 2018 – Il progetto "Frontiere Comuni 3" si è concluso con un incontro a Vienna. Il progetto è stato elaborato dalla Guardia di Finanza, nell'ambito del programma "Pericle IV". Vi hanno aderito 3 Paesi: Austria, Slovenia e Croazia.`)
+	for _, s := range []string{"state:at", "state:si", "state:hr"} {
+		if !hasEdge(f, fixtures.EdgeImplements, s, "project:frontiere-comuni-3") {
+			t.Errorf("%s joined the project (not the programme it is part of):\n%s", s, dumpEdges(f))
+		}
+	}
+}
