@@ -31,6 +31,9 @@ func TestLoad(t *testing.T) {
 	if mk := g.State("MK"); mk == nil || !contains(mk.Names["it"], "Macedonia") || !contains(mk.Names["en"], "Former Yugoslav Republic of Macedonia") {
 		t.Errorf("North Macedonia under its former names: %+v", mk)
 	}
+	if de := g.State("DE"); de == nil || !contains(de.Names["fr"], "République fédérale d'Allemagne") {
+		t.Errorf("Germany under its formal name: %+v", de)
+	}
 	ma := g.State("MA")
 	if ma == nil || !contains(ma.Adjectives["it"], "marocchine") || !contains(ma.Adjectives["fr"], "marocaines") {
 		t.Errorf("Moroccan adjectives: %+v", ma)
