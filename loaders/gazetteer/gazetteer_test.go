@@ -34,6 +34,9 @@ func TestLoad(t *testing.T) {
 	if de := g.State("DE"); de == nil || !contains(de.Names["fr"], "République fédérale d'Allemagne") {
 		t.Errorf("Germany under its formal name: %+v", de)
 	}
+	if b := g.Body("unbody:unoda"); b == nil || !contains(b.Names["fr"], "Bureau des affaires de désarmement") {
+		t.Errorf("UNODA under its short French name: %+v", b)
+	}
 	ma := g.State("MA")
 	if ma == nil || !contains(ma.Adjectives["it"], "marocchine") || !contains(ma.Adjectives["fr"], "marocaines") {
 		t.Errorf("Moroccan adjectives: %+v", ma)
