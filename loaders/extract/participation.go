@@ -82,6 +82,10 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 		if f == "," || conjunctions[f] {
 			runActor, runUnknown = -1, false
 		}
+		if (memberWords[f] || stateNouns[f]) && k+1 < end && (memberWords[r.fold(k+1)] || stateNouns[r.fold(k+1)]) {
+			k += 2 // "the ASEAN member states Lao PDR, Malaysia", "les États membres"
+			continue
+		}
 		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] {
 			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
 			continue
