@@ -913,7 +913,7 @@ Roma, 10 dicembre 2018 – Il progetto "Frontiere Comuni 3" si è concluso con u
 func TestDelegationsFromMemberStatesListed(t *testing.T) {
 	f := extractText(t, "test_en.txt", `Experts meet in Jakarta
 
-Jakarta, March 21 (PTI) – The 9th meeting of the Experts Working Group on Maritime Security was held in Jakarta on March 19 and 20, 2025. Delegations from the ASEAN member states Cambodia, Brunei and Thailand took part.`)
+Jakarta, March 21 (PTI) – The 9th meeting of the Experts Working Group on Maritime Security was held in Jakarta on March 19 and 20, 2025. Delegations from the ASEAN Secretariat and from the ASEAN member states Cambodia, Brunei and Thailand shared their experience.`)
 	for _, s := range []string{"state:kh", "state:bn", "state:th"} {
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:2025-03-19") {
 			t.Errorf("%s is listed among the member states whose delegations came:\n%s", s, dumpEdges(f))
