@@ -402,7 +402,8 @@ func (r *run) titledProject(h int) *mention {
 	var places []*mention
 	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
 		k := last + 1
-		for k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+		for k < len(toks) && (toks[k].Upper && toks[k].Kind == text.Word || k > last+1 && (r.d.Joined(k) || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= 2)) &&
+			toks[k].Sentence == toks[h].Sentence && k-h < 10 {
 			if m := r.mentionAt(k); m != nil {
 				if m.kind != "place" && m.kind != fixtures.KindState || m.adjective || m.first != k {
 					break
@@ -413,8 +414,8 @@ func (r *run) titledProject(h int) *mention {
 			}
 			k++
 		}
-		if k > last+1 {
-			last = k
+		if k > last+1 && !r.namesProject(last+1, k) {
+			last = k // not "the Component of Sub-program 1": the project it belongs to
 		}
 	}
 	if first == h && (last == h+1 || h == 0 || !(articles[r.fold(h-1)] || r.mentionAt(h-1) != nil && r.mentionAt(h-1).isBody())) {
@@ -726,6 +727,16 @@ func (r *run) bodyWithWord(i int, w string) *mention {
 		b = m.first
 	}
 	return nil
+}
+
+// namesProject reports whether the tokens [from, to) hold a project noun.
+func (r *run) namesProject(from, to int) bool {
+	for k := from; k < to; k++ {
+		if projectHeads[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameHeads are the words of a folded name that may name its kind alone: the first word

@@ -620,3 +620,12 @@ ALMATY, 3 May 2021 – The Border Component of the regional programme is impleme
 		t.Errorf("a programme's component is a project of its own:\n%s", dumpEdges(f))
 	}
 }
+
+func TestComponentOfANumberedSubprogramme(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Report
+
+ALMATY, 3 May 2021 – The Border Cooperation Component of Sub-program 2 of the regional programme trained forty officers.`)
+	if !hasNode(f, "project:border-cooperation-component") {
+		t.Errorf("the component is named up to the sub-programme it belongs to:\n%s", dumpEdges(f))
+	}
+}

@@ -920,3 +920,12 @@ Jakarta, March 21 (PTI) – The 9th meeting of the Experts Working Group on Mari
 		}
 	}
 }
+
+func TestLessonsWithinAProject(t *testing.T) {
+	f := extractText(t, "test_it.txt", `Corso a Vicenza
+
+Vicenza, febbraio 2022 – Si è chiuso al Centro di Eccellenza il corso sul contrasto agli ordigni esplosivi. Le lezioni, svolte dall'1 al 4 febbraio, rientravano nel progetto "SICUREZZA COMUNE" finanziato dall'Unione Europea.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2022-02-01", "project:") {
+		t.Errorf("lessons that fall within a project are held under it:\n%s", dumpEdges(f))
+	}
+}
