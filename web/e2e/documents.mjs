@@ -92,6 +92,7 @@ try {
   const first = await page.locator("#doc-list li").first().innerText();
   check(first.includes(TITLE), `the newest document comes first: ${first}`);
   check(/\d+ to review/.test(first) && /EN/i.test(first) && first.includes("2026-11-14"), `the list gives language, date and counts: ${first}`);
+  await shot("documents-list.png");
   await page.locator("#doc-list a", { hasText: TITLE }).click();
   await page.locator("#doc-text mark.mention").first().waitFor();
   await page.waitForFunction(() => window.entente.workbench.doc !== null && window.entente.isIdle());

@@ -248,3 +248,8 @@ export async function review(key: string | null, accept: string[], reject: strin
     { accept, reject }, key);
   return d.review;
 }
+
+export async function reviewCount(document: string | null): Promise<number> {
+  const d = await gql<{ reviewCount: number }>("ReviewCount", `query ReviewCount($document: ID) { reviewCount(document: $document) }`, { document });
+  return d.reviewCount;
+}

@@ -910,9 +910,17 @@ async function showProposed(edges: api.ReviewEdge[]) {
   dropOrphans();
   proposedShown = edges;
   const added: string[] = [];
+  // new ends go on a ring around the other end, each at its own angle (nodes placed at one
+  // point would stay together: ForceAtlas2 cannot push apart what has no distance)
+  const around = new Map<string, number>();
+  const degree = new Map<string, number>();
+  for (const e of edges) for (const id of [e.from.id, e.to.id]) degree.set(id, (degree.get(id) ?? 0) + 1);
   for (const e of edges) {
     for (const [n, other] of [[e.from, e.to], [e.to, e.from]] as const) {
-      if (addNode({ id: n.id, kind: n.kind, name: n.name }, graph.hasNode(other.id) ? other.id : null)) {
+      const near = graph.hasNode(other.id) ? other.id : null;
+      const k = near ? around.get(near) ?? 0 : 0;
+      if (addNode({ id: n.id, kind: n.kind, name: n.name }, near, k, Math.max(6, degree.get(other.id) ?? 1))) {
+        if (near) around.set(near, k + 1);
         added.push(n.id);
         if (n.status === "PROPOSED") graph.setNodeAttribute(n.id, "proposed", true);
       }

@@ -94,6 +94,8 @@ export class Workbench {
       this.renderReview();
     });
     document.addEventListener("keydown", (ev) => this.onKey(ev));
+    // what waits for review in all documents, on the Review button from the start
+    api.reviewCount(null).then((n) => { if (!this.doc && this.pane !== "review") { this.left = n; this.renderReview(); } }, () => {});
   }
   private filterTimer = 0;
 
