@@ -62,7 +62,7 @@ try {
   check(res.status === 201 && ing.alreadyIngested === false, `POST /documents answered ${res.status} ${JSON.stringify(ing).slice(0, 400)}`);
   const docId = ing.document.id;
   const proposed = ing.edges.filter((e) => e.status === "PROPOSED");
-  check(proposed.length >= 2, `at least two proposed edges to review: ${ing.edges.map((e) => `${e.id} ${e.status}`).join(", ")}`);
+  check(proposed.length >= 3, `at least three proposed edges to review: ${ing.edges.map((e) => `${e.id} ${e.status}`).join(", ")}`);
   log(`ingested ${docId}: ${ing.nodes.length} nodes, ${ing.edges.length} edges (${proposed.length} proposed)`);
   const view = (await gql(`query($id: ID!) { node(id: $id) { ... on Document { text mentionSpans { start end text node { id kind name status } } } } }`, { id: docId })).node;
   check(view.mentionSpans.length > 0, "the API gives the document's mention spans");
@@ -238,6 +238,22 @@ try {
   check(after.reviewCount === left0 - 2, `reviewCount ${after.reviewCount}, want ${left0 - 2}`);
   check(after.a[0].action === "review" && after.a[0].actor === "notebook" && after.a[0].detail.to === "ACCEPTED", `history of ${accepted}: ${JSON.stringify(after.a[0])}`);
   check(after.r[0].action === "review" && after.r[0].detail.to === "REJECTED", `history of ${rejected}: ${JSON.stringify(after.r[0])}`);
+
+  step = "accept one with the mouse";
+  const queue2 = await page.evaluate(() => window.entente.workbench.queue);
+  const byMouse = queue2[queue2.length - 1];
+  const item = page.locator(`#review-list li[data-edge="${byMouse}"]`);
+  await item.locator(".fact").click();
+  await page.waitForFunction((id) => window.entente.workbench.queue[window.entente.workbench.active] === id, byMouse);
+  const marked = await item.locator("blockquote mark.mention").count();
+  check(marked > 0, "the evidence highlights the fact's ends in it");
+  await item.locator('button[data-act="accept"]').click();
+  await page.waitForFunction((n) => Number(document.getElementById("review-left").textContent) === n, left0 - 3);
+  await idle();
+  check(await page.evaluate((id) => window.entente.graph.hasEdge(id) && window.entente.graph.getEdgeAttribute(id, "proposed") === false, byMouse),
+    `the edge accepted by mouse, ${byMouse}, is drawn plain`);
+  check(await page.locator("#review-count").innerText() === String(left0 - 3), "the Review button counts what is left");
+  log(`accepted ${byMouse} with the mouse; ${left0 - 3} left`);
 
   step = "the Documents view follows the review";
   await page.click('#work [data-tab="docs"]');

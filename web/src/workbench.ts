@@ -271,7 +271,7 @@ export class Workbench {
     const evidence = (e: ReviewEdge) => {
       const srcs = (e.sources ?? []).filter((s) => s.text && (!this.doc || s.document?.id === this.doc.id));
       const shown = srcs.length ? srcs : (e.sources ?? []).filter((s) => s.text);
-      return shown.slice(0, 3).map((s) => `<blockquote>“${esc(s.text)}”${!this.doc && s.document ? `<span class="from-doc">${esc(s.document.title || s.document.id)}</span>` : ""}</blockquote>`).join("")
+      return shown.slice(0, 3).map((s) => `<blockquote>“${this.quote(s, [e.from.id, e.to.id])}”${!this.doc && s.document ? `<span class="from-doc">${esc(s.document.title || s.document.id)}</span>` : ""}</blockquote>`).join("")
         || `<p class="hint">No quoted evidence.</p>`;
     };
     const end = (n: MentionNode) => `<span class="end"><i style="background:${colorOf(n.kind)}"></i>${esc(n.name)}${n.status === "PROPOSED" ? ` <span class="tag">proposed</span>` : ""}</span>`;
@@ -295,6 +295,24 @@ export class Workbench {
         </li>`).join("")}</ol>`
         : `<p class="hint empty-queue">${this.left ? "Loading…" : "Nothing waits for review" + (this.doc ? " in this document." : ".")}</p>`}`;
     document.querySelector("#review-list li.active")?.scrollIntoView({ block: "nearest" });
+  }
+
+  // quote is a source's text, with the mentions of the given nodes inside it highlighted
+  // when the source is a span of the open document (whose mention spans are known).
+  private quote(s: api.Source, ids: string[]): string {
+    const text = s.text ?? "";
+    const d = this.doc;
+    if (!d || s.document?.id !== d.id || s.start === null || s.end === null) return esc(text);
+    const from = s.start, cps = Array.from(text);
+    const inside = d.mentionSpans.filter((m) => ids.includes(m.node.id) && m.start >= from && m.end <= from + cps.length);
+    if (!inside.length) return esc(text);
+    const shifted = inside.map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+    return segments(cps, shifted).map((g) => {
+      const t = esc(cps.slice(g.from, g.to).join(""));
+      if (g.m < 0) return t;
+      const n = shifted[g.m].node;
+      return `<mark class="mention${n.status === "PROPOSED" ? " proposed" : ""}" style="--c:${colorOf(n.kind)}">${t}</mark>`;
+    }).join("");
   }
 
   private async onReviewClick(ev: MouseEvent) {
@@ -336,7 +354,12 @@ export class Workbench {
         if (what === "accept") {
           // its proposed ends are accepted with it
           const ends = new Set([e.from.id, e.to.id]);
-          for (const m of this.doc.mentionSpans) if (ends.has(m.node.id)) m.node.status = "ACCEPTED";
+          const turned = new Set<string>();
+          for (const m of this.doc.mentionSpans) {
+            if (ends.has(m.node.id) && m.node.status === "PROPOSED") { m.node.status = "ACCEPTED"; turned.add(m.node.id); }
+          }
+          this.doc.counts.proposedNodes = Math.max(0, this.doc.counts.proposedNodes - turned.size);
+          this.doc.counts.nodes += turned.size;
         }
       }
       this.page = null; // the list's counts changed
