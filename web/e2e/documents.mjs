@@ -87,12 +87,20 @@ try {
   step = "open the Documents view";
   const resp = await page.goto(base, { waitUntil: "networkidle" });
   check(resp && resp.ok(), `GET ${base} answered ${resp && resp.status()}`);
+  await page.waitForFunction((n) => document.getElementById("review-count").textContent === String(n), proposed.length);
   await page.click("#btn-docs");
   await page.locator("#doc-list li").first().waitFor();
   const first = await page.locator("#doc-list li").first().innerText();
   check(first.includes(TITLE), `the newest document comes first: ${first}`);
   check(/\d+ to review/.test(first) && /EN/i.test(first) && first.includes("2026-11-14"), `the list gives language, date and counts: ${first}`);
   await shot("documents-list.png");
+  // a document loaded from a fixture has no text: what it names is listed instead
+  await page.locator("#doc-list a", { hasText: "Sicurezza: incontro a Roma" }).click();
+  await page.locator("#docs-view .doc-text mark.mention").first().waitFor();
+  check(await page.locator("#docs-view .hint", { hasText: "without its text" }).count() === 1, "a fixture's document says its text is not stored");
+  check(await page.locator('#docs-view mark[data-node="person:stefano-gambacurta"]').count() > 0, "and lists what it names");
+  await shot("documents-fixture.png");
+  await page.click('#docs-view button[data-act="back"]');
   await page.locator("#doc-list a", { hasText: TITLE }).click();
   await page.locator("#doc-text mark.mention").first().waitFor();
   await page.waitForFunction(() => window.entente.workbench.doc !== null && window.entente.isIdle());
@@ -263,11 +271,25 @@ try {
     check(dashedMarks === 0, `${n}, accepted with its edge, is no longer marked proposed in the text`);
   }
   await page.click('#work [data-tab="review"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("pane") === "review", null, { timeout: 5000 })
+    .catch(() => { throw new Error(`${step}: the URL did not follow the Review tab: ${page.url()}`); });
   await page.locator("#review-list li.review-item.active").waitFor();
   await page.evaluate(() => window.entente.fit());
   await page.mouse.move(700, 880);
   await settle();
   await shot("review.png");
+
+  step = "the link restores the open document and the pane";
+  const link = await page.evaluate(() => location.href);
+  check(new URL(link).searchParams.get("pane") === "review" && new URL(link).searchParams.get("doc") === docId, `the URL keeps pane and document: ${link}`);
+  const page2 = await context.newPage();
+  page2.on("pageerror", (e) => errors.push(`page error (link): ${e.message}`));
+  await page2.goto(link, { waitUntil: "networkidle" });
+  await page2.waitForFunction((id) => window.entente?.workbench.doc === id && window.entente.workbench.pane === "review" && window.entente.isIdle(), docId);
+  await page2.locator("#review-list li.review-item").first().waitFor();
+  const restored = await page2.evaluate(() => ({ left: Number(document.getElementById("review-left").textContent), dashed: window.entente.proposedEdges().length }));
+  check(restored.left === left0 - 3 && restored.dashed === left0 - 3, `the link reopens the queue and the dashed facts: ${JSON.stringify(restored)}`);
+  await page2.close();
 
   check(errors.length === 0, `no errors in the page:\n${errors.join("\n")}`);
   log("PASS");
