@@ -186,6 +186,16 @@ try {
   await page.locator("#review-msg.error-msg", { hasText: "editor key" }).waitFor();
   check(await leftOf() === left0, "nothing reviewed without a key");
 
+  step = "an unknown key is refused (401 UNAUTHENTICATED) with a message";
+  await page.fill("#api-key", "ent_not_a_key_of_this_server");
+  await page.click('#key-bar button[type="submit"]');
+  await page.locator("#key-bar.has-key").waitFor();
+  await page.keyboard.press("a");
+  await page.locator("#review-msg.error-msg", { hasText: "UNAUTHENTICATED" }).waitFor();
+  check(await leftOf() === left0, "nothing reviewed with an unknown key");
+  log(`unknown key refused: ${await page.locator("#review-msg").innerText()}`);
+  await page.click('#key-bar button[data-act="forget"]');
+
   step = "a reader key is refused (403 FORBIDDEN) with a message";
   await page.fill("#api-key", readerKey);
   await page.click('#key-bar button[type="submit"]');

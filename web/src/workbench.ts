@@ -114,7 +114,7 @@ export class Workbench {
     if (pane === "docs" && !this.doc && !this.page) await this.loadList(false);
     if (pane === "docs") this.renderDocs();
     if (pane === "review") await this.loadQueue();
-    this.hooks.changed(pane, this.doc?.id ?? null);
+    this.hooks.changed(this.pane, this.doc?.id ?? null); // the pane now: another open may have come meanwhile
   }
 
   // ------------------------------------------------------------ documents
@@ -373,9 +373,9 @@ export class Workbench {
       this.busy = false;
       const x = err as api.ApiError;
       if (x.status === 401 || x.code === "UNAUTHENTICATED") {
-        this.say(`The server does not know this key (${x.code ?? x.status}): ${x.message}. Forget it and paste an editor key.`, true);
+        this.say(`The server does not know this key (${x.code ?? x.status}): forget it and paste an editor key. The server says: “${x.message}”`, true);
       } else if (x.status === 403 || x.code === "FORBIDDEN") {
-        this.say(`This key may only read (${x.code ?? x.status}): reviews need a key with the editor role. ${x.message}`, true);
+        this.say(`This key may only read (${x.code ?? x.status}): reviews need an editor key. The server says: “${x.message}”`, true);
       } else {
         this.say(`The review failed${x.code ? ` (${x.code})` : ""}: ${x.message}`, true);
       }
