@@ -35,20 +35,23 @@ function setApiKey(k: string | null) {
 }
 
 // segments cuts text (code points) at every mention's ends; each segment carries the
-// innermost mention covering it (the shortest), or -1.
+// innermost mention covering it (the shortest), or -1. A sweep over the mentions by start:
+// the mentions covering a point are few (names nest a level or two), so a long document
+// with thousands of mentions is cut in one pass.
 function segments(cps: string[], ms: Mention[]): { from: number; to: number; m: number }[] {
+  const ok = ms.map((m, k) => k).filter((k) => ms[k].start >= 0 && ms[k].start < ms[k].end && ms[k].end <= cps.length);
+  ok.sort((a, b) => ms[a].start - ms[b].start);
   const cuts = new Set<number>([0, cps.length]);
-  for (const m of ms) {
-    if (m.start >= 0 && m.end <= cps.length && m.start < m.end) { cuts.add(m.start); cuts.add(m.end); }
-  }
+  for (const k of ok) { cuts.add(ms[k].start); cuts.add(ms[k].end); }
   const at = [...cuts].sort((a, b) => a - b);
   const out: { from: number; to: number; m: number }[] = [];
+  let next = 0, active: number[] = [];
   for (let i = 0; i + 1 < at.length; i++) {
     const from = at[i], to = at[i + 1];
+    while (next < ok.length && ms[ok[next]].start <= from) active.push(ok[next++]);
+    active = active.filter((k) => ms[k].end > from);
     let best = -1;
-    ms.forEach((m, k) => {
-      if (m.start <= from && m.end >= to && m.end <= cps.length && (best < 0 || m.end - m.start < ms[best].end - ms[best].start)) best = k;
-    });
+    for (const k of active) if (best < 0 || ms[k].end - ms[k].start < ms[best].end - ms[best].start) best = k;
     out.push({ from, to, m: best });
   }
   return out;
