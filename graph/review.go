@@ -67,30 +67,40 @@ var reviewQueueCypher = func() string {
 		RETURN ` + edgeProjFrom("r", "a.id", "b.id") + ` AS e, ` + nodeProj("a") + ` AS a, ` + nodeProj("b") + ` AS b`
 }()
 
+// reviewFilter is the parameters of the queue's filters (reviewQueueCypher's and
+// reviewCountCypher's $proposed, $min, $doc, $docComma and $docEnd), checked.
+func reviewFilter(document *string, minConfidence *float64) (map[string]any, error) {
+	params := map[string]any{"proposed": StatusProposed, "min": nil, "doc": nil, "docComma": nil, "docEnd": nil}
+	if minConfidence != nil {
+		if !(*minConfidence >= 0 && *minConfidence <= 1) {
+			return nil, inputf("minConfidence must be between 0 and 1")
+		}
+		params["min"] = *minConfidence
+	}
+	if document != nil {
+		if err := checkIDs(*document); err != nil {
+			return nil, err
+		}
+		// Sources are stored as the JSON of fixtures.Source, whose document comes first
+		// and is followed by start: the document's JSON string, quoted as stored.
+		id, _ := json.Marshal(*document)
+		params["doc"] = *document
+		params["docComma"] = `{"document":` + string(id) + `,`
+		params["docEnd"] = `{"document":` + string(id) + `}`
+	}
+	return params, nil
+}
+
 // ReviewQueue returns the PROPOSED edges, least sure first (ties by id), with their ends.
 func (s *Store) ReviewQueue(ctx context.Context, q ReviewQuery) (*ReviewPage, error) {
 	if err := within("first", q.First, 1, MaxPage); err != nil {
 		return nil, err
 	}
-	params := map[string]any{"proposed": StatusProposed, "first": q.First, "min": nil, "doc": nil,
-		"docComma": nil, "docEnd": nil, "afterKey": nil, "afterC": nil}
-	if q.MinConfidence != nil {
-		if !(*q.MinConfidence >= 0 && *q.MinConfidence <= 1) {
-			return nil, inputf("minConfidence must be between 0 and 1")
-		}
-		params["min"] = *q.MinConfidence
+	params, err := reviewFilter(q.Document, q.MinConfidence)
+	if err != nil {
+		return nil, err
 	}
-	if q.Document != nil {
-		if err := checkIDs(*q.Document); err != nil {
-			return nil, err
-		}
-		// Sources are stored as the JSON of fixtures.Source, whose document comes first
-		// and is followed by start: the document's JSON string, quoted as stored.
-		id, _ := json.Marshal(*q.Document)
-		params["doc"] = *q.Document
-		params["docComma"] = `{"document":` + string(id) + `,`
-		params["docEnd"] = `{"document":` + string(id) + `}`
-	}
+	params["first"], params["afterKey"], params["afterC"] = q.First, nil, nil
 	if q.After != nil {
 		c, err := parseReviewCursor(*q.After)
 		if err != nil {

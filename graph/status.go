@@ -43,6 +43,10 @@ func acceptedNode(v string) string {
 	return "NOT (" + v + ":" + LabelProposed + " OR " + v + ":" + LabelRejected + ")"
 }
 
+// reviewableNode is the Cypher condition that the node variable v is ACCEPTED or PROPOSED
+// (not REJECTED): what a document's view shows, a proposed node marked as such.
+func reviewableNode(v string) string { return "NOT " + v + ":" + LabelRejected }
+
 // acceptedEdge is the Cypher condition that the relationship variable r is ACCEPTED.
 func acceptedEdge(r string) string { return r + ".status IS NULL" }
 

@@ -14,10 +14,12 @@
 # `entente run` on a free port with its own throwaway Neo4j home (or over NEO4J_URI when
 # that is set: the fixtures are then loaded into that database), waits for /readyz, runs
 # the tests, and stops everything on exit. The server knows one throwaway editor key, made
-# here with `entente keys new`, which only the notebook gets (ENTENTE_API_KEY): it sends a
-# document and reviews it; reads stay open on loopback, so the page and GraphiQL need none.
+# here with `entente keys new`, which the notebook and the page's Documents and Review test
+# get (ENTENTE_API_KEY): each sends a document and reviews it; and a reader key
+# (ENTENTE_READER_KEY), which the page's test pastes to see reviews refused. Reads stay open
+# on loopback, so the rest of the page and GraphiQL need none.
 # ENTENTE_BIN=path uses an entente binary already built instead of building one.
-# Artefacts: web/test-results/*.png (screenshots, graphiql.png among them),
+# Artefacts: web/test-results/*.png (screenshots, graphiql.png, documents.png and review.png among them),
 # examples/output/analyst.ipynb (executed).
 set -euo pipefail
 what=${1:-all}
@@ -78,7 +80,8 @@ if [ -z "$entente" ]; then
   go build -o "$entente" ./cmd/entente
 fi
 notebook_key=$("$entente" keys new --role editor --name notebook --append "$tmp/keys.txt" 2>/dev/null | sed -n 's/^key: *//p')
-[ -n "$notebook_key" ] || { echo "entente keys new made no key" >&2; exit 1; }
+reader_key=$("$entente" keys new --role reader --name page-reader --append "$tmp/keys.txt" 2>/dev/null | sed -n 's/^key: *//p')
+[ -n "$notebook_key" ] && [ -n "$reader_key" ] || { echo "entente keys new made no key" >&2; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export ENTENTE_URL="http://127.0.0.1:$port"
 say "starting entente run on $ENTENTE_URL (${NEO4J_URI:+over $NEO4J_URI}${NEO4J_URI:-own Neo4j in $tmp/neo4j})"
@@ -100,6 +103,8 @@ status=0
 if [ "$what" != notebook ]; then
   say "browser test"
   (cd web && node e2e/test.mjs) || status=1
+  say "documents and review"
+  (cd web && ENTENTE_API_KEY=$notebook_key ENTENTE_READER_KEY=$reader_key node e2e/documents.mjs) || status=1
   say "GraphiQL offline"
   (cd web && node e2e/graphiql.mjs) || status=1
 fi

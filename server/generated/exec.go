@@ -128,27 +128,35 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		Aliases    func(childComplexity int) int
-		Confidence func(childComplexity int) int
-		File       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Language   func(childComplexity int) int
-		Mentions   func(childComplexity int, kinds []string) int
-		Name       func(childComplexity int) int
-		Published  func(childComplexity int) int
-		SHA256     func(childComplexity int) int
-		SourceList func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Text       func(childComplexity int) int
-		Title      func(childComplexity int) int
-		URL        func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Counts       func(childComplexity int) int
+		File         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Language     func(childComplexity int) int
+		MentionSpans func(childComplexity int) int
+		Mentions     func(childComplexity int, kinds []string) int
+		Name         func(childComplexity int) int
+		Published    func(childComplexity int) int
+		SHA256       func(childComplexity int) int
+		SourceList   func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Text         func(childComplexity int) int
+		Title        func(childComplexity int) int
+		URL          func(childComplexity int) int
 	}
 
 	DocumentConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	DocumentCounts struct {
+		Nodes         func(childComplexity int) int
+		ProposedEdges func(childComplexity int) int
+		ProposedNodes func(childComplexity int) int
 	}
 
 	DocumentEdge struct {
@@ -249,6 +257,13 @@ type ComplexityRoot struct {
 		SourceList   func(childComplexity int) int
 		Status       func(childComplexity int) int
 		Title        func(childComplexity int) int
+	}
+
+	Mention struct {
+		End   func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Start func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -372,6 +387,7 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int, edgeKinds []string) int
 		Projects       func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		ReviewCount    func(childComplexity int, document *string, minConfidence *float64) int
 		ReviewQueue    func(childComplexity int, document *string, minConfidence *float64, first *int, after *string) int
 		Roadmaps       func(childComplexity int, filter *model.RoadmapFilter, orderBy *model.NodeOrder, first *int, after *string) int
 		Search         func(childComplexity int, text string, kinds []string, first *int) int
@@ -498,6 +514,9 @@ type ChangeResolver interface {
 }
 type DocumentResolver interface {
 	Text(ctx context.Context, obj *model.Document) (*string, error)
+
+	MentionSpans(ctx context.Context, obj *model.Document) ([]model.Mention, error)
+	Counts(ctx context.Context, obj *model.Document) (*graph.DocumentCounts, error)
 }
 type MutationResolver interface {
 	UpsertNode(ctx context.Context, input model.NodeInput) (model.Node, error)
@@ -525,6 +544,7 @@ type QueryResolver interface {
 	Centrality(ctx context.Context, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) ([]model.Score, error)
 	Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error)
 	Cytoscape(ctx context.Context, around *string, depth *int, edgeKinds []string, limit *int) (any, error)
+	ReviewCount(ctx context.Context, document *string, minConfidence *float64) (int, error)
 	ReviewQueue(ctx context.Context, document *string, minConfidence *float64, first *int, after *string) ([]model.Edge, error)
 	History(ctx context.Context, id string) ([]graph.Change, error)
 }
@@ -900,6 +920,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Confidence(childComplexity), true
+	case "Document.counts":
+		if e.ComplexityRoot.Document.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Counts(childComplexity), true
 	case "Document.file":
 		if e.ComplexityRoot.Document.File == nil {
 			break
@@ -924,6 +950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Language(childComplexity), true
+	case "Document.mentionSpans":
+		if e.ComplexityRoot.Document.MentionSpans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.MentionSpans(childComplexity), true
 	case "Document.mentions":
 		if e.ComplexityRoot.Document.Mentions == nil {
 			break
@@ -1002,6 +1034,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentConnection.TotalCount(childComplexity), true
+
+	case "DocumentCounts.nodes":
+		if e.ComplexityRoot.DocumentCounts.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCounts.Nodes(childComplexity), true
+	case "DocumentCounts.proposedEdges":
+		if e.ComplexityRoot.DocumentCounts.ProposedEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCounts.ProposedEdges(childComplexity), true
+	case "DocumentCounts.proposedNodes":
+		if e.ComplexityRoot.DocumentCounts.ProposedNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentCounts.ProposedNodes(childComplexity), true
 
 	case "DocumentEdge.cursor":
 		if e.ComplexityRoot.DocumentEdge.Cursor == nil {
@@ -1437,6 +1488,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Memorandum.Title(childComplexity), true
+
+	case "Mention.end":
+		if e.ComplexityRoot.Mention.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.End(childComplexity), true
+	case "Mention.node":
+		if e.ComplexityRoot.Mention.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Node(childComplexity), true
+	case "Mention.start":
+		if e.ComplexityRoot.Mention.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Start(childComplexity), true
+	case "Mention.text":
+		if e.ComplexityRoot.Mention.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.Text(childComplexity), true
 
 	case "Mutation.addEdge":
 		if e.ComplexityRoot.Mutation.AddEdge == nil {
@@ -2099,6 +2175,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Projects(childComplexity, args["filter"].(*model.ProjectFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.reviewCount":
+		if e.ComplexityRoot.Query.ReviewCount == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewCount_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewCount(childComplexity, args["document"].(*string), args["minConfidence"].(*float64)), true
 	case "Query.reviewQueue":
 		if e.ComplexityRoot.Query.ReviewQueue == nil {
 			break
@@ -2915,6 +3002,47 @@ extend type Query {
     """Most nodes to answer, 1 to 2000."""
     limit: Int = 500
   ): JSON!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/documents_view.graphqls", Input: `# What the network page's Documents view and Review panel read (issue 13): a document's text
+# with the spans that name nodes, proposed ones included, and how much waits for review.
+extend type Document {
+  """Every span of this document that names a node, ordered by start (the longer first, then by node id): ACCEPTED and PROPOSED nodes (the node's status says which), never REJECTED ones. start and end count in text, so a client can highlight them; empty when the document names nothing."""
+  mentionSpans: [Mention!]!
+  """How many nodes this document mentions, by review status, and how many of its edges wait for review."""
+  counts: DocumentCounts!
+}
+
+extend type Query {
+  """How many PROPOSED edges wait for review: as many as reviewQueue lists over all its pages with the same document and minConfidence."""
+  reviewCount(
+    """Only edges with a source in this document (its id)."""
+    document: ID
+    """Only edges at least this sure, 0..1."""
+    minConfidence: Float
+  ): Int!
+}
+
+"""A span of a document's text that names a node."""
+type Mention {
+  """The node named; ACCEPTED or PROPOSED (see its status)."""
+  node: Node!
+  """Offset of the span's first character in the document's text, in Unicode code points from 0."""
+  start: Int!
+  """Offset just past the span's last character, in Unicode code points (end exclusive)."""
+  end: Int!
+  """The exact text of the span."""
+  text: String!
+}
+
+"""How much of a document is in the graph and how much waits for review."""
+type DocumentCounts {
+  """ACCEPTED nodes the document mentions."""
+  nodes: Int!
+  """PROPOSED nodes the document mentions, waiting for review."""
+  proposedNodes: Int!
+  """PROPOSED edges with a source in the document: what reviewQueue(document:) lists."""
+  proposedEdges: Int!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/ingest.graphqls", Input: `# Ingesting documents through the service (DOMAIN.md, "Ingesting documents through the
@@ -4415,6 +4543,10 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_text(ctx, field)
 	case "mentions":
 		return ec.fieldContext_Document_mentions(ctx, field)
+	case "mentionSpans":
+		return ec.fieldContext_Document_mentionSpans(ctx, field)
+	case "counts":
+		return ec.fieldContext_Document_counts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -4429,6 +4561,18 @@ func (ec *executionContext) childFields_DocumentConnection(ctx context.Context, 
 		return ec.fieldContext_DocumentConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_DocumentCounts_nodes(ctx, field)
+	case "proposedNodes":
+		return ec.fieldContext_DocumentCounts_proposedNodes(ctx, field)
+	case "proposedEdges":
+		return ec.fieldContext_DocumentCounts_proposedEdges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentCounts", field.Name)
 }
 
 func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4629,6 +4773,20 @@ func (ec *executionContext) childFields_Memorandum(ctx context.Context, field gr
 		return ec.fieldContext_Memorandum_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Memorandum", field.Name)
+}
+
+func (ec *executionContext) childFields_Mention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_Mention_node(ctx, field)
+	case "start":
+		return ec.fieldContext_Mention_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Mention_end(ctx, field)
+	case "text":
+		return ec.fieldContext_Mention_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5784,6 +5942,28 @@ func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewCount_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "document",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["document"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minConfidence",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minConfidence"] = arg1
 	return args, nil
 }
 
@@ -7957,6 +8137,70 @@ func (ec *executionContext) fieldContext_Document_mentions(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Document_mentionSpans(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_mentionSpans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().MentionSpans(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_mentionSpans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Document_counts(ctx context.Context, field graphql.CollectedField, obj *model.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Document().Counts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DocumentCounts) graphql.Marshaler {
+			return ec.marshalNDocumentCounts2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐDocumentCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8042,6 +8286,75 @@ func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DocumentConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentCounts_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCounts_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCounts_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentCounts_proposedNodes(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCounts_proposedNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCounts_proposedNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentCounts_proposedEdges(ctx context.Context, field graphql.CollectedField, obj *graph.DocumentCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentCounts_proposedEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentCounts_proposedEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentCounts", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _DocumentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DocumentEdge) (ret graphql.Marshaler) {
@@ -9934,6 +10247,107 @@ func (ec *executionContext) _Memorandum_status(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Memorandum_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Memorandum", field, false, false, errors.New("field of type FactStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Mention_node(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mention_start(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Mention_end(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Mention_text(ctx context.Context, field graphql.CollectedField, obj *model.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Mutation_upsertNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -12900,6 +13314,50 @@ func (ec *executionContext) fieldContext_Query_cytoscape(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_cytoscape_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewCount(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewCount(ctx, fc.Args["document"].(*string), fc.Args["minConfidence"].(*float64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewCount(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18602,6 +19060,82 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "mentionSpans":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Document_mentionSpans(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "counts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Document_counts(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18647,6 +19181,54 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 			}
 		case "totalCount":
 			out.Values[i] = ec._DocumentConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var documentCountsImplementors = []string{"DocumentCounts"}
+
+func (ec *executionContext) _DocumentCounts(ctx context.Context, sel ast.SelectionSet, obj *graph.DocumentCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentCounts")
+		case "nodes":
+			out.Values[i] = ec._DocumentCounts_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedNodes":
+			out.Values[i] = ec._DocumentCounts_proposedNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedEdges":
+			out.Values[i] = ec._DocumentCounts_proposedEdges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20022,6 +20604,59 @@ func (ec *executionContext) _Memorandum(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._Memorandum_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var mentionImplementors = []string{"Mention"}
+
+func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, obj *model.Mention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mention")
+		case "node":
+			out.Values[i] = ec._Mention_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._Mention_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._Mention_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Mention_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22179,6 +22814,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_cytoscape(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "reviewCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_reviewCount(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -24902,6 +25559,16 @@ func (ec *executionContext) marshalNDocumentConnection2ᚖgithubᚗcomᚋentente
 	return ec._DocumentConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDocumentCounts2ᚖgithubᚗcomᚋententeᚋententeᚋgraphᚐDocumentCounts(ctx context.Context, sel ast.SelectionSet, v *graph.DocumentCounts) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DocumentCounts(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDocumentEdge2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDocumentEdge(ctx context.Context, sel ast.SelectionSet, v model.DocumentEdge) graphql.Marshaler {
 	return ec._DocumentEdge(ctx, sel, &v)
 }
@@ -25222,6 +25889,26 @@ func (ec *executionContext) marshalNMemorandum2ᚖgithubᚗcomᚋententeᚋenten
 		return graphql.Null
 	}
 	return ec._Memorandum(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMention2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐMention(ctx context.Context, sel ast.SelectionSet, v model.Mention) graphql.Marshaler {
+	return ec._Mention(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMention2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐMentionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Mention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMention2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐMention(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNNode2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {

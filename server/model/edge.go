@@ -63,3 +63,11 @@ func (r Relation) EdgeWithEnds(ctx context.Context) (*Edge, error) { return Load
 
 // Cursor is the edge's position in the review queue (the field cursor).
 func (e Edge) Cursor() string { return graph.ReviewCursor(*e.Relation.Edge) }
+
+// Mention is a span of a document that names a node (Document.mentionSpans).
+type Mention struct {
+	Node  Node   `json:"node"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}

@@ -68,27 +68,33 @@ const NODE = `fragment N on Node {
 // a few dozen nodes); edgeSources fetches them when an edge is opened.
 const EDGE = `fragment E on Edge { id kind from { id } to { id } role date title place amount currency }`;
 
-export class ApiError extends Error {}
+// ApiError is a failed request: the HTTP status and the first error's extensions.code
+// (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, ...) when the server gave them.
+export class ApiError extends Error {
+  constructor(message: string, readonly status = 0, readonly code: string | null = null) { super(message); }
+}
 
-export async function gql<T>(operationName: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+// gql posts one operation; key, when given, is sent as Authorization: Bearer (reviews need
+// an editor key; reads are open on loopback).
+export async function gql<T>(operationName: string, query: string, variables: Record<string, unknown> = {}, key?: string | null): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
+  if (key) headers.Authorization = `Bearer ${key}`;
   try {
-    res = await fetch("graphql", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ operationName, query, variables }),
-    });
+    res = await fetch("graphql", { method: "POST", headers, body: JSON.stringify({ operationName, query, variables }) });
   } catch (e) {
     throw new ApiError(`the server did not answer (${(e as Error).message})`);
   }
-  let body: { data?: T; errors?: { message: string }[] };
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await res.json();
   } catch {
-    throw new ApiError(`the server answered ${res.status} ${res.statusText}`);
+    throw new ApiError(`the server answered ${res.status} ${res.statusText}`, res.status);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
-  if (!res.ok || !body.data) throw new ApiError(`the server answered ${res.status}`);
+  if (body.errors?.length) {
+    throw new ApiError(body.errors.map((e) => e.message).join("; "), res.status, body.errors[0].extensions?.code ?? null);
+  }
+  if (!res.ok || !body.data) throw new ApiError(`the server answered ${res.status}`, res.status);
   return body.data;
 }
 
@@ -177,4 +183,73 @@ export async function edgeSources(edgeId: string, around: string): Promise<Sourc
   }
   return raw.map((s) => ({ text: s.text ?? null, start: s.start ?? null, end: s.end ?? null, reference: s.reference ?? null,
     document: s.document ? docCache.get(s.document) ?? { id: s.document, title: null, language: null } : null }));
+}
+
+// ---------------------------------------------------------------- documents and review
+
+export type FactStatus = "ACCEPTED" | "PROPOSED" | "REJECTED";
+
+export interface DocCounts { nodes: number; proposedNodes: number; proposedEdges: number }
+export interface DocSummary {
+  id: string; title: string | null; name: string; language: string | null; published: string | null; counts: DocCounts;
+}
+export interface DocPage { totalCount: number; hasNext: boolean; endCursor: string | null; docs: DocSummary[] }
+
+export async function documents(nameContains: string, after: string | null, first = 30): Promise<DocPage> {
+  const filter = nameContains.trim() ? { nameContains: nameContains.trim() } : null;
+  const d = await gql<{ documents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: DocSummary }[] } }>(
+    "Documents",
+    `query Documents($filter: DocumentFilter, $after: String, $first: Int) {
+      documents(filter: $filter, after: $after, first: $first, orderBy: {field: DATE, direction: DESC}) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id name title language published counts { nodes proposedNodes proposedEdges } } }
+      }
+    }`, { filter, after, first });
+  return { totalCount: d.documents.totalCount, hasNext: d.documents.pageInfo.hasNextPage, endCursor: d.documents.pageInfo.endCursor,
+    docs: d.documents.edges.map((e) => e.node) };
+}
+
+export interface MentionNode { id: string; kind: NodeKind; name: string; status: FactStatus }
+export interface Mention { start: number; end: number; text: string; node: MentionNode }
+export interface OpenDocument extends DocSummary { url: string | null; text: string | null; mentionSpans: Mention[] }
+
+export async function openDocument(id: string): Promise<OpenDocument | null> {
+  const d = await gql<{ node: OpenDocument | null }>("OpenDocument",
+    `query OpenDocument($id: ID!) {
+      node(id: $id) { id name ... on Document { title language published url text
+        counts { nodes proposedNodes proposedEdges }
+        mentionSpans { start end text node { id kind name status } } } }
+    }`, { id });
+  return d.node && "mentionSpans" in d.node ? d.node : null;
+}
+
+// ReviewEdge is an edge of the review queue, with its ends (whatever their status), its
+// confidence and its evidence.
+export interface ReviewEdge extends GEdge {
+  confidence: number; status: FactStatus; cursor: string;
+  from: MentionNode; to: MentionNode;
+}
+
+const REVIEW_EDGE = `id kind role date title place amount currency confidence status cursor
+  from { id kind name status } to { id kind name status } sources { ${SOURCE} }`;
+
+export async function reviewQueue(document: string | null, first = 20, after: string | null = null): Promise<{ edges: ReviewEdge[]; left: number }> {
+  const d = await gql<{ reviewQueue: ReviewEdge[]; reviewCount: number }>("ReviewQueue",
+    `query ReviewQueue($document: ID, $first: Int, $after: String) {
+      reviewQueue(document: $document, first: $first, after: $after) { ${REVIEW_EDGE} }
+      reviewCount(document: $document)
+    }`, { document, first, after });
+  return { edges: d.reviewQueue, left: d.reviewCount };
+}
+
+export async function review(key: string | null, accept: string[], reject: string[]): Promise<ReviewEdge[]> {
+  const d = await gql<{ review: ReviewEdge[] }>("Review",
+    `mutation Review($accept: [ID!], $reject: [ID!]) { review(accept: $accept, reject: $reject) { ${REVIEW_EDGE} } }`,
+    { accept, reject }, key);
+  return d.review;
+}
+
+export async function reviewCount(document: string | null): Promise<number> {
+  const d = await gql<{ reviewCount: number }>("ReviewCount", `query ReviewCount($document: ID) { reviewCount(document: $document) }`, { document });
+  return d.reviewCount;
 }

@@ -9,9 +9,12 @@ import * as api from "./api";
 import type { GEdge, GNode, Source, Subgraph } from "./api";
 import { emptyState, fromQuery, inRange, toQuery, validDate, type ViewState } from "./state";
 import {
-  DIM_EDGE, DIM_NODE, EDGE_COLOR, EDGE_KINDS, NODE_KINDS, PATH_COLOR, colorOf, edgeKindLabel, kindLabel, roleLabel,
+  DIM_EDGE, DIM_NODE, EDGE_COLOR, EDGE_KINDS, FOCUS_COLOR, NODE_KINDS, PATH_COLOR, PROPOSED_COLOR, colorOf, edgeKindLabel, kindLabel,
+  paler, roleLabel,
 } from "./style";
+import { Workbench } from "./workbench";
 import { toGraphML } from "./graphml";
+import { esc } from "./html";
 
 // ---------------------------------------------------------------- model
 
@@ -19,10 +22,13 @@ interface NodeAttrs {
   x: number; y: number; size: number; color: string; label: string;
   kind: string; name: string; date: string | null; place: string | null; country: string | null;
   fixed?: boolean;
+  proposed?: boolean; // waiting for review: drawn paler, until its edge is accepted
 }
 interface EdgeAttrs {
   kind: string; label: string; color: string; size: number; type: string; date: string | null;
   role: string | null; title: string | null; place: string | null; sources: Source[];
+  proposed?: boolean; // a PROPOSED edge of the open document: drawn dashed (drawProposed), not by WebGL
+  confidence?: number;
 }
 
 const graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
@@ -30,6 +36,8 @@ let state: ViewState = fromQuery(location.search);
 let path: { nodes: Set<string>; edges: Set<string>; order: string[]; edgeOrder: string[] } | null = null;
 let hovered: string | null = null;
 let truncated = false;
+let workbench: Workbench | undefined; // the Documents view and the Review panel (set at the end)
+let proposedShown: api.ReviewEdge[] = []; // the proposed edges drawn for the open document
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -66,12 +74,14 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     } else if (focus) {
       res.zIndex = 1; res.forceLabel = true;
     }
+    if (data.proposed && res.color !== DIM_NODE) { res.color = paler(data.color, 0.55); if (res.label) res.label = `${res.label} (proposed)`; }
     if (id === state.sel) { res.highlighted = true; res.forceLabel = true; res.zIndex = 3; }
     return res;
   },
   edgeReducer: (id, data) => {
     const res: Partial<EdgeAttrs> & { hidden?: boolean; zIndex?: number; forceLabel?: boolean } = { ...data };
     if (!edgeVisible(id, data)) return { ...res, hidden: true };
+    if (data.proposed) return { ...res, hidden: true }; // drawn dashed by drawProposed
     const [s, t] = graph.extremities(id);
     if (path) {
       if (path.edges.has(id)) { res.color = PATH_COLOR; res.size = 4; res.zIndex = 2; res.forceLabel = true; }
@@ -83,6 +93,62 @@ const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     return res;
   },
 });
+
+// Proposed edges of the open document are drawn dashed on a canvas of their own, under the
+// nodes: WebGL draws them not at all (edgeReducer hides them).
+const proposedCanvas = renderer.createCanvas("proposed", { beforeLayer: "nodes" });
+let focusedEdge: string | null = null;
+function drawProposed() {
+  const w = container.clientWidth, h = container.clientHeight, ratio = window.devicePixelRatio || 1;
+  if (proposedCanvas.width !== Math.round(w * ratio) || proposedCanvas.height !== Math.round(h * ratio)) {
+    proposedCanvas.width = Math.round(w * ratio); proposedCanvas.height = Math.round(h * ratio);
+    proposedCanvas.style.width = `${w}px`; proposedCanvas.style.height = `${h}px`;
+  }
+  const ctx = proposedCanvas.getContext("2d")!;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  graph.forEachEdge((id, a, s, t, sa, ta) => {
+    if (!a.proposed || !edgeVisible(id, a)) return;
+    const p = renderer.graphToViewport(sa), q = renderer.graphToViewport(ta);
+    const focus = id === focusedEdge;
+    const dim = !!(path || (hovered && s !== hovered && t !== hovered));
+    ctx.save();
+    ctx.globalAlpha = dim ? 0.25 : 1;
+    ctx.strokeStyle = focus ? FOCUS_COLOR : PROPOSED_COLOR;
+    ctx.lineWidth = focus ? 3.5 : 2;
+    ctx.setLineDash(focus ? [9, 5] : [6, 5]);
+    ctx.beginPath(); ctx.moveTo(p.x, p.y); ctx.lineTo(q.x, q.y); ctx.stroke();
+    // an arrowhead at the target's rim
+    const len = Math.hypot(q.x - p.x, q.y - p.y);
+    if (len > 30) {
+      const ux = (q.x - p.x) / len, uy = (q.y - p.y) / len;
+      const r = (renderer.getNodeDisplayData(t)?.size ?? 6) / renderer.getCamera().getState().ratio ** 0.5 + 3;
+      const tipX = q.x - ux * r, tipY = q.y - uy * r, k = focus ? 11 : 8;
+      ctx.setLineDash([]);
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.beginPath();
+      ctx.moveTo(tipX, tipY);
+      ctx.lineTo(tipX - ux * k - uy * k * 0.5, tipY - uy * k + ux * k * 0.5);
+      ctx.lineTo(tipX - ux * k + uy * k * 0.5, tipY - uy * k - ux * k * 0.5);
+      ctx.closePath(); ctx.fill();
+    }
+    if (!dim && len > 80) {
+      ctx.font = `${focus ? "600 " : ""}11px Inter, system-ui, sans-serif`;
+      ctx.fillStyle = focus ? FOCUS_COLOR : PROPOSED_COLOR;
+      ctx.textAlign = "center";
+      const label = `${a.label} · proposed`;
+      ctx.save();
+      ctx.translate((p.x + q.x) / 2, (p.y + q.y) / 2);
+      let angle = Math.atan2(q.y - p.y, q.x - p.x);
+      if (angle > Math.PI / 2 || angle < -Math.PI / 2) angle += Math.PI;
+      ctx.rotate(angle);
+      ctx.fillText(label, 0, -4);
+      ctx.restore();
+    }
+    ctx.restore();
+  });
+}
+renderer.on("afterRender", drawProposed);
 
 function nodeVisible(id: string, a: NodeAttrs): boolean {
   if (state.hiddenNodeKinds.has(a.kind)) return false;
@@ -281,6 +347,7 @@ async function addSeed(n: GNode) {
 
 async function select(id: string | null, showPanel = true) {
   state.sel = id && graph.hasNode(id) ? id : null;
+  workbench?.nodeSelected(state.sel);
   renderer.refresh({ skipIndexation: true });
   pushUrl();
   if (showPanel) await renderDetails();
@@ -343,15 +410,16 @@ async function loadAll(record = true) {
 
 function clearAll() {
   graph.clear();
-  const keep = { hk: state.hiddenNodeKinds, he: state.hiddenEdgeKinds };
+  const keep = { hk: state.hiddenNodeKinds, he: state.hiddenEdgeKinds, pane: state.pane, doc: state.doc };
   state = emptyState();
-  state.hiddenNodeKinds = keep.hk; state.hiddenEdgeKinds = keep.he;
+  state.hiddenNodeKinds = keep.hk; state.hiddenEdgeKinds = keep.he; state.pane = keep.pane; state.doc = keep.doc;
   path = null; truncated = false;
   $("path-steps").innerHTML = "";
   renderPathEnds();
   refreshAfterChange();
   renderDetails();
   pushUrl();
+  if (proposedShown.length) void showProposed(proposedShown);
 }
 
 // fitView frames the nodes with room on the right for their labels (drawn right of the node).
@@ -413,11 +481,11 @@ async function restore() {
   fitIfNeeded(true);
   if (want.sel) await select(want.sel);
   else renderDetails();
+  if (want.pane || want.doc) await workbench!.open(want.pane ?? "docs", want.doc);
 }
 
 // ---------------------------------------------------------------- side panel
 
-const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function badge(kind: string) {
   return `<span class="badge" style="--c:${colorOf(kind)}">${esc(kindLabel(kind))}</span>`;
@@ -482,7 +550,9 @@ async function renderDetails() {
     <h3>In this view</h3>
     <div id="nb-section">${neighbours}</div>
     <h3>Sources</h3>
-    <div class="sources">${d ? sourcesHTML(d.sources) : `<p class="hint">Unavailable.</p>`}</div>`;
+    <div class="sources">${d ? sourcesHTML(d.sources) : a.proposed
+      ? `<p class="hint">Proposed: read in the open document, waiting for review. The graph's queries see it once an edge of it is accepted.</p>`
+      : `<p class="hint">Unavailable.</p>`}</div>`;
   el.dataset.shown = id;
   refreshPanel();
 }
@@ -503,7 +573,7 @@ function neighboursHTML(id: string): string {
     const other = s === id ? t : s;
     const oa = graph.getNodeAttributes(other);
     const dir = s === id ? "→" : "←";
-    rows.push(`<li><span class="ek">${dir} ${esc(ea.label)}</span> <a href="#" data-node="${esc(other)}" class="nb"><i style="background:${colorOf(oa.kind)}"></i>${esc(oa.name)}</a>${oa.date ? ` <span class="date">${esc(oa.date)}</span>` : ""}</li>`);
+    rows.push(`<li><span class="ek">${dir} ${esc(ea.label)}${ea.proposed ? ` <span class="tag">proposed</span>` : ""}</span> <a href="#" data-node="${esc(other)}" class="nb"><i style="background:${colorOf(oa.kind)}"></i>${esc(oa.name)}</a>${oa.date ? ` <span class="date">${esc(oa.date)}</span>` : ""}</li>`);
   });
   rows.sort();
   return rows.length ? `<ul class="neighbours">${rows.join("")}</ul>` : `<p class="hint">No neighbours loaded yet.</p>`;
@@ -799,6 +869,9 @@ window.entente = {
     return { x: p.x + r.left, y: p.y + r.top };
   },
   isIdle: () => busy === 0,
+  get workbench() { return workbench!.snapshot; },
+  proposedEdges: () => graph.filterEdges((_, a) => !!a.proposed),
+  proposedNodes: () => graph.filterNodes((_, a) => !!a.proposed),
   fit: () => fitView(0),
   // a synthetic graph of n nodes and about 2n edges through the same path as real data:
   // merge, the whole-graph layout, a render; resolves to the milliseconds each took
@@ -824,6 +897,90 @@ window.entente = {
     return { nodes: graph.order, edges: graph.size, merge: Math.round(t1 - t0), layout: Math.round(t2 - t1), render: Math.round(t3 - t2) };
   },
 };
+
+// ---------------------------------------------------------------- documents and review
+
+// showProposed draws the PROPOSED edges of the open document dashed, with their ends (a
+// proposed end paler), replacing those drawn before; [] removes them.
+async function showProposed(edges: api.ReviewEdge[]) {
+  const keep = new Set(edges.map((e) => e.id));
+  const dropped: string[] = [];
+  graph.forEachEdge((id, a) => { if (a.proposed && !keep.has(id)) dropped.push(id); });
+  for (const id of dropped) graph.dropEdge(id);
+  dropOrphans();
+  proposedShown = edges;
+  const added: string[] = [];
+  // new ends go on a ring around the other end, each at its own angle (nodes placed at one
+  // point would stay together: ForceAtlas2 cannot push apart what has no distance)
+  const around = new Map<string, number>();
+  const degree = new Map<string, number>();
+  for (const e of edges) for (const id of [e.from.id, e.to.id]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  for (const e of edges) {
+    for (const [n, other] of [[e.from, e.to], [e.to, e.from]] as const) {
+      const near = graph.hasNode(other.id) ? other.id : null;
+      const k = near ? around.get(near) ?? 0 : 0;
+      if (addNode({ id: n.id, kind: n.kind, name: n.name }, near, k, Math.max(6, degree.get(other.id) ?? 1))) {
+        if (near) around.set(near, k + 1);
+        added.push(n.id);
+        if (n.status === "PROPOSED") graph.setNodeAttribute(n.id, "proposed", true);
+      }
+    }
+    if (addEdge({ ...e, from: { id: e.from.id }, to: { id: e.to.id } })) {
+      graph.mergeEdgeAttributes(e.id, { proposed: true, confidence: e.confidence });
+    }
+  }
+  resize();
+  refreshAfterChange();
+  if (added.length) { await layout(added, true); fitIfNeeded(true); }
+}
+
+// dropOrphans removes proposed nodes left with no edge (their proposed edges were rejected
+// or the document was closed).
+function dropOrphans() {
+  const orphans = graph.filterNodes((id, a) => !!a.proposed && graph.degree(id) === 0);
+  for (const id of orphans) {
+    graph.dropNode(id);
+    if (state.sel === id) { state.sel = null; renderDetails(); }
+  }
+}
+
+workbench = new Workbench({
+  focusNode: async (n) => {
+    if (n.status === "PROPOSED") {
+      if (addNode({ id: n.id, kind: n.kind, name: n.name })) {
+        graph.setNodeAttribute(n.id, "proposed", true);
+        resize(); refreshAfterChange();
+      }
+      await select(n.id);
+      return;
+    }
+    if (!graph.hasNode(n.id)) { await addSeed({ id: n.id, kind: n.kind, name: n.name }); return; }
+    await select(n.id);
+    if (!state.expanded.includes(n.id)) { await expand(n.id); await renderDetails(); }
+  },
+  showProposed,
+  reviewed: (accepted, rejected) => {
+    for (const e of accepted) {
+      if (graph.hasEdge(e.id)) graph.mergeEdgeAttributes(e.id, { proposed: false, confidence: e.confidence });
+      for (const n of [e.from.id, e.to.id]) if (graph.hasNode(n)) graph.setNodeAttribute(n, "proposed", false);
+    }
+    for (const id of rejected) if (graph.hasEdge(id)) graph.dropEdge(id);
+    const done = new Set([...accepted.map((e) => e.id), ...rejected]);
+    proposedShown = proposedShown.filter((e) => !done.has(e.id));
+    dropOrphans();
+    resize();
+    refreshAfterChange();
+    if (state.sel) void renderDetails();
+  },
+  focusEdge: (id) => {
+    focusedEdge = id && graph.hasEdge(id) ? id : null;
+    renderer.refresh({ skipIndexation: true });
+  },
+  changed: (pane, doc) => {
+    state.pane = pane; state.doc = doc;
+    pushUrl();
+  },
+});
 
 renderFilters();
 renderPathEnds();

@@ -12,12 +12,15 @@ export interface ViewState {
   from: string; // date range, ISO 8601 (possibly partial); "" is open
   to: string;
   until: string; // timeline slider position; "" shows all dates
+  pane: "docs" | "review" | null; // the Documents view or the Review panel, when open
+  doc: string | null; // the document open in the Documents view
 }
 
 export function emptyState(): ViewState {
   return {
     all: false, seeds: [], expanded: [], sel: null, pathA: null, pathB: null,
     hiddenNodeKinds: new Set(), hiddenEdgeKinds: new Set(), from: "", to: "", until: "",
+    pane: null, doc: null,
   };
 }
 
@@ -34,6 +37,8 @@ export function toQuery(s: ViewState): string {
   if (s.from) p.set("from", s.from);
   if (s.to) p.set("to", s.to);
   if (s.until) p.set("until", s.until);
+  if (s.pane) p.set("pane", s.pane);
+  if (s.doc) p.set("doc", s.doc);
   const q = p.toString();
   return q ? "?" + q : "";
 }
@@ -53,6 +58,9 @@ export function fromQuery(search: string): ViewState {
   s.from = validDate(p.get("from"));
   s.to = validDate(p.get("to"));
   s.until = validDate(p.get("until"));
+  const pane = p.get("pane");
+  s.pane = pane === "docs" || pane === "review" ? pane : null;
+  s.doc = p.get("doc") || null;
   return s;
 }
 

@@ -39,3 +39,15 @@ export const EDGE_COLOR = "#b8bec6";
 export const DIM_NODE = "#e4e7eb";
 export const DIM_EDGE = "#f0f1f3";
 export const PATH_COLOR = "#e8590c";
+// Proposed facts (waiting for review): edges drawn dashed in this colour, nodes paler.
+export const PROPOSED_COLOR = "#7048e8";
+export const FOCUS_COLOR = "#5f3dc4";
+
+// paler mixes a #rrggbb colour with white (t = 0: the colour, 1: white).
+export function paler(hex: string, t: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return hex;
+  const v = parseInt(m[1], 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * t).toString(16).padStart(2, "0");
+  return `#${mix(v >> 16)}${mix((v >> 8) & 255)}${mix(v & 255)}`;
+}
