@@ -317,6 +317,9 @@ func (r *run) headOnly(lastWord, end int) *mention {
 	if h == lastWord+1 || h >= end || !forceHeads[r.fold(h)] || r.at[h] != 0 || !toks[h].Upper {
 		return nil
 	}
+	if f := r.fold(h - 1); h == lastWord+2 && (f == "de" || f == "di") {
+		return nil // "Commissaire Général de Police", "Ispettore di Polizia": a rank, not a force
+	}
 	if h+1 < end && toks[h+1].Kind == text.Word && (toks[h+1].Upper || ofConnectors[r.fold(h+1)]) {
 		return nil // "Capo della Polizia Criminale", "Chief of Police of ...": a longer name
 	}

@@ -452,3 +452,17 @@ Dublin, 3 March 2024 – A workshop on border security was held in Dublin on 2 M
 		t.Errorf("\"Jean-Luc d'Arcy\" is one name: %v", nodeIDs(f))
 	}
 }
+
+func TestPoliceRankIsNotAnEmployer(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Réunion des polices de la région du Sahel à Bamako
+
+BAMAKO, 31 janvier 2025 – La réunion s'est tenue à Bamako. Les participants étaient nombreux. Participants : le Directeur Général de la Police Nationale du Niger, le Commissaire Général de Police Moussa Ibrahim ; le Directeur Général de la Police Nationale du Tchad, l'Inspecteur Général de Police Idriss Mahamat.`)
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith && strings.HasSuffix(e.To, ":police") {
+			t.Errorf("'Commissaire Général de Police' is a rank, not a force: %s -> %s", e.From, e.To)
+		}
+	}
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:moussa-ibrahim", "agency:ne:national-police") {
+		t.Errorf("the title before the rank names the force:\n%s", dumpEdges(f))
+	}
+}
