@@ -929,3 +929,14 @@ Vicenza, febbraio 2022 – Si è chiuso al Centro di Eccellenza il corso sul con
 		t.Errorf("lessons that fall within a project are held under it:\n%s", dumpEdges(f))
 	}
 }
+
+func TestDonorsAndSupportFundTheProgramme(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Programme de sécurité au Sahel
+
+DAKAR, 24 avril 2019 – Le comité directeur du projet « Frontières Sûres » s'est réuni à Dakar du 24 au 26 avril 2019. Le projet « Frontières Sûres » est mis en œuvre grâce au soutien de la Norvège. Il remercie aussi ses donateurs, la Suède et le Danemark.`)
+	for _, s := range []string{"state:no", "state:se", "state:dk"} {
+		if !hasEdgePrefix(f, fixtures.EdgeFunded, s, "project:") {
+			t.Errorf("%s supports the project as a donor:\n%s", s, dumpEdges(f))
+		}
+	}
+}
