@@ -88,6 +88,25 @@ func (r *run) recogniseAgencies() {
 	}
 }
 
+// counterpartOf reports whether the sentence of m, a body that does not say its state,
+// gives its head a counterpart of the home state ("son homologue français", "his Italian
+// counterpart"): m is then of the other side.
+func (r *run) counterpartOf(m *mention, home string) bool {
+	toks := r.d.Tokens
+	first, last := r.sentenceTokens(toks[m.first].Sentence)
+	for k := max(first, m.last); k < last; k++ {
+		if !counterpartWords[r.fold(k)] {
+			continue
+		}
+		for j := max(first, k-2); j < min(last, k+3); j++ {
+			if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.adjective && s.country == home {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // nationalName reports whether a word of [first, last) says the body is a state's own.
 func (r *run) nationalName(first, last int) bool {
 	for k := first; k < last; k++ {
@@ -320,6 +339,8 @@ func (r *run) resolveAgencies() {
 		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
+		} else if (m.country == "" || m.country == r.agencyHome() && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, r.agencyHome()) {
+			m.country = r.awayCountry() // "le ministre de l'Intérieur ... avec son homologue français"
 		} else if m.country == "" && len(m.inner) > 0 {
 			m.country = m.inner[0].country // "Comando Provinciale della Guardia di Finanza"
 		}

@@ -286,7 +286,6 @@ func (r *run) nameHead(b int) int {
 // title line double); agencies that do not say whose they are belong to it.
 func (r *run) homeCountry() string {
 	score := map[string]int{}
-	best := ""
 	prior := languageStates[r.d.Lang] // a tie goes to the state the language says
 	for _, m := range r.ments {
 		// A place counts as much as a state (visits abroad name the host's towns), and so
@@ -303,8 +302,28 @@ func (r *run) homeCountry() string {
 		}
 		score[m.country] += w
 	}
+	return ranked(score, prior, "")
+}
+
+// awayCountry is the state the document names most after its home: the other side of a
+// visit or of a bilateral meeting.
+func (r *run) awayCountry() string {
+	score := map[string]int{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && m.country != "" && m.country != r.home {
+			score[m.country]++
+		}
+	}
+	return ranked(score, "", r.home)
+}
+
+// ranked is the key of the highest score but skip, a tie going to prior, then to the
+// first in order.
+func ranked(score map[string]int, prior, skip string) string {
+	best := ""
 	for c, n := range score {
 		switch {
+		case c == skip:
 		case best == "" || n > score[best]:
 			best = c
 		case n == score[best] && (c == prior || best != prior && c < best):

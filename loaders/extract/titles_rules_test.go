@@ -466,3 +466,12 @@ BAMAKO, 31 janvier 2025 – La réunion s'est tenue à Bamako. Les participants 
 		t.Errorf("the title before the rank names the force:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCounterpartOfTheHomeStateIsTheOtherSide(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Tunisie-Italie : coopération sécuritaire à Rome
+
+Tunis, 3 mars 2023 – Le ministre de l'Intérieur, M. Kamel Feki, a tenu mercredi à Rome une réunion de travail avec son homologue italien, M. Matteo Piantedosi. À Rome, les deux ministres ont salué la coopération entre l'Italie et la Tunisie, et l'Italie a confirmé son soutien.`)
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:kamel-feki", "agency:tn:ministry-of-interior") {
+		t.Errorf("the minister whose counterpart is Italian is not Italy's:\n%s", dumpEdges(f))
+	}
+}
