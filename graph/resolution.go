@@ -176,8 +176,11 @@ func (s *Store) DuplicateCandidates(ctx context.Context, kinds []string, minScor
 			return nil, inputf("%q is not a node kind", k)
 		}
 	}
-	if first <= 0 {
-		return []Candidate{}, nil
+	if err := within("first", first, 1, MaxPage); err != nil {
+		return nil, err
+	}
+	if !(minScore >= 0 && minScore <= 1) {
+		return nil, inputf("minScore must be between 0 and 1")
 	}
 	began := time.Now()
 	recs, err := s.read(ctx, `
