@@ -1,9 +1,9 @@
 package graph
 
 import (
-	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -19,32 +19,49 @@ var foldSpecial = map[rune]string{
 	'œ': "oe", 'æ': "ae", 'ß': "ss", 'ø': "o", 'ł': "l", 'đ': "d", 'ı': "i",
 }
 
-// foldWords folds s and splits it into words of letters and digits.
-func foldWords(s string) []string {
-	var b strings.Builder
-	var words []string
-	flush := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
+// foldTable is the folded form of each code point of the Latin blocks (below 0x250),
+// computed once: "" for a separator.
+var foldTable = func() (t [0x250]string) {
+	for r := range rune(len(t)) {
+		if sp, ok := foldSpecial[unicode.ToLower(r)]; ok {
+			t[r] = sp
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if unicode.IsLetter(d) || unicode.IsDigit(d) {
+				t[r] += string(unicode.ToLower(d))
+			}
 		}
 	}
-	for _, r := range norm.NFD.String(s) {
+	return t
+}()
+
+// foldWords folds s and splits it into words of letters and digits.
+func foldWords(s string) []string {
+	buf := make([]byte, 0, len(s)+8)
+	for _, r := range s {
 		switch {
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			buf = append(buf, byte(r))
+		case r < rune(len(foldTable)):
+			if f := foldTable[r]; f != "" {
+				buf = append(buf, f...)
+			} else {
+				buf = append(buf, ' ')
+			}
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 			if sp, ok := foldSpecial[r]; ok {
-				b.WriteString(sp)
+				buf = append(buf, sp...)
 			} else {
-				b.WriteRune(r)
+				buf = utf8.AppendRune(buf, r)
 			}
 		default:
-			flush()
+			buf = append(buf, ' ')
 		}
 	}
-	flush()
-	return words
+	return strings.Fields(string(buf))
 }
 
 // FoldName folds a name for comparison: lower case, no accents, words joined by one space.
@@ -60,18 +77,6 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// contentWords are the folded words of s but the function words.
-func contentWords(s string) []string {
-	words := foldWords(s)
-	out := words[:0]
-	for _, w := range words {
-		if !stopWords[w] {
-			out = append(out, w)
-		}
-	}
-	return out
-}
 
 // acronymOf returns s folded when it is written as an acronym: one word of 2 to 12
 // capital letters or digits with at least two letters, dots allowed ("DGSN", "U.N.", "G7").
@@ -96,37 +101,4 @@ func acronymOf(s string) (string, bool) {
 		return "", false
 	}
 	return FoldName(b.String()), true
-}
-
-// initialsOf returns the initials of the content words of a name of two or more such
-// words ("Direction générale de la sûreté nationale": "dgsn").
-func initialsOf(s string) (string, bool) {
-	words := contentWords(s)
-	if len(words) < 2 || len(words) > 12 {
-		return "", false
-	}
-	var b strings.Builder
-	for _, w := range words {
-		r := []rune(w)
-		b.WriteRune(r[0])
-	}
-	return b.String(), true
-}
-
-// wordSetKey is the content words of s sorted, each translated through glossary first
-// when one is given; "" for fewer than two.
-func wordSetKey(s string, glossary map[string]string) string {
-	words := contentWords(s)
-	if len(words) < 2 {
-		return ""
-	}
-	if glossary != nil {
-		for i, w := range words {
-			if en, ok := glossary[w]; ok {
-				words[i] = en
-			}
-		}
-	}
-	slices.Sort(words)
-	return strings.Join(words, " ")
 }
