@@ -3539,11 +3539,11 @@ type Change {
   at: String!
   """Who made it: the name of the API key, or cli:load for entente load."""
   actor: String!
-  """What it was: import, review, upsertNode, addEdge, removeEdge or mergeNodes."""
+  """What it was: import, review, upsertNode, addEdge, removeEdge, mergeNodes, judge (two nodes judged not the same) or splitNode."""
   action: String!
   """The id of the node, document or edge it changed (an edge's id, Edge.id)."""
   subject: ID!
-  """What changed, by action: for import the file, what was written and its status; for review the status before (from) and after (to); for mergeNodes the merged and surviving ids. Null when nothing more is known."""
+  """What changed, by action: for import the file, what was written and its status; for review the status before (from) and after (to); for mergeNodes the merged and surviving ids; for judge a, b and same (false); for splitNode the survivor and the ids restored. Null when nothing more is known."""
   detail: JSON
 }
 `, BuiltIn: false},
