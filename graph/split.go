@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -47,11 +48,17 @@ const (
 
 // mergeRecord is the JSON of a MergeRecord.
 type mergeRecord struct {
-	Labels         []string        `json:"labels"`
-	Props          json.RawMessage `json:"props"`
+	Labels []string        `json:"labels"`
+	Props  json.RawMessage `json:"props"`
+	// The survivor's properties that the merge changed: a list it extended (aliases,
+	// refSources) by what it added (aliasText, made of the aliases, then left out), any
+	// other by its values before and after (absent: none).
+	SurvivorAdded  json.RawMessage `json:"survivorAdded"`
 	SurvivorBefore json.RawMessage `json:"survivorBefore"`
 	SurvivorAfter  json.RawMessage `json:"survivorAfter"`
 	Rels           []mergeRel      `json:"rels"`
+
+	survivor map[string]any // the survivor's properties before the merge, until finishMerge
 }
 
 // mergeRel is one relationship of the merged node.
@@ -138,9 +145,7 @@ func (t *Tx) mergeSnapshot(ctx context.Context, mergedID, survivorID string) (*m
 	if rec.Props, err = encoded(mp); err != nil {
 		return nil, err
 	}
-	if rec.SurvivorBefore, err = encoded(sp); err != nil {
-		return nil, err
-	}
+	rec.survivor = sp
 	recs, err = t.run(ctx, `
 		MATCH (m:Entity {id: $merged})-[r]-(x)
 		RETURN type(r), startNode(r) = m, CASE WHEN x:Entity THEN 'Entity' WHEN x:Redirect THEN 'Redirect' END, x.id, properties(r)`, ids)
@@ -190,7 +195,14 @@ func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, surviv
 		return errRaced
 	}
 	sp, _ := recs[0].Values[0].(map[string]any)
-	if rec.SurvivorAfter, err = encoded(sp); err != nil {
+	added, before, after := survivorChanges(rec.survivor, sp)
+	if rec.SurvivorAdded, err = encoded(added); err != nil {
+		return err
+	}
+	if rec.SurvivorBefore, err = encoded(before); err != nil {
+		return err
+	}
+	if rec.SurvivorAfter, err = encoded(after); err != nil {
 		return err
 	}
 	for i := range rec.Rels {
@@ -217,6 +229,39 @@ func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, surviv
 		CREATE (:`+LabelMergeRecord+` {id: $id, survivor: $survivor, merged: $merged, seq: seq, record: $record})`,
 		map[string]any{"id": mergeRecordID(), "survivor": survivorID, "merged": mergedID, "record": string(raw)})
 	return err
+}
+
+// survivorChanges splits the survivor's properties that a merge changed from before to
+// after into the lists it extended (what it added to each) and the rest (their values
+// before and after, absent where there was none). aliasText follows the aliases.
+func survivorChanges(before, after map[string]any) (added, was, is map[string]any) {
+	added, was, is = map[string]any{}, map[string]any{}, map[string]any{}
+	for k, a := range after {
+		b, ok := before[k]
+		if ok && sameValue(a, b) {
+			continue
+		}
+		al, alist := a.([]any)
+		bl, blist := b.([]any)
+		if ok && alist && blist && len(al) >= len(bl) && sameValue(al[:len(bl)], b) {
+			added[k] = al[len(bl):]
+			continue
+		}
+		if ok {
+			was[k] = b
+		}
+		is[k] = a
+	}
+	for k, b := range before {
+		if _, ok := after[k]; !ok {
+			was[k] = b
+		}
+	}
+	if _, ok := added["aliases"]; ok {
+		delete(was, "aliasText")
+		delete(is, "aliasText")
+	}
+	return added, was, is
 }
 
 // mergeRecordID is a random id for a MergeRecord (its key in backups).
@@ -349,17 +394,9 @@ func (t *Tx) undoMerge(ctx context.Context, survivorID, mergedID string, rec *me
 		return errRaced
 	}
 	current, _ := recs[0].Values[0].(map[string]any)
-	before, err := decoded(rec.SurvivorBefore)
+	sp, err := revertSurvivor(rec, current)
 	if err != nil {
 		return err
-	}
-	after, err := decoded(rec.SurvivorAfter)
-	if err != nil {
-		return err
-	}
-	sp := revert(before, after, current)
-	if !sameValue(sp["aliases"], before["aliases"]) {
-		sp["aliasText"] = aliasText(strs(sp["aliases"]))
 	}
 	if _, err := t.run(ctx, "MATCH (s:Entity {id: $id}) SET s = $props", map[string]any{"id": survivorID, "props": sp}); err != nil {
 		return err
@@ -370,6 +407,52 @@ func (t *Tx) undoMerge(ctx context.Context, survivorID, mergedID string, rec *me
 		}
 	}
 	return nil
+}
+
+// revertSurvivor is the survivor's properties once the merge of rec is undone: the lists
+// it extended lose what it added, the other properties it changed are reverted (revert),
+// and the rest stays as it is now.
+func revertSurvivor(rec *mergeRecord, current map[string]any) (map[string]any, error) {
+	added, err := decoded(rec.SurvivorAdded)
+	if err != nil {
+		return nil, err
+	}
+	before, err := decoded(rec.SurvivorBefore)
+	if err != nil {
+		return nil, err
+	}
+	after, err := decoded(rec.SurvivorAfter)
+	if err != nil {
+		return nil, err
+	}
+	out := maps.Clone(current)
+	changed := map[string]any{}
+	for k := range before {
+		changed[k] = nil
+	}
+	for k := range after {
+		changed[k] = nil
+	}
+	now := map[string]any{}
+	for k := range changed {
+		if v, ok := current[k]; ok {
+			now[k] = v
+		}
+		delete(out, k)
+	}
+	maps.Copy(out, revert(before, after, now))
+	for k, a := range added {
+		if v, ok := out[k]; ok {
+			out[k] = revert(map[string]any{k: []any{}}, map[string]any{k: a}, map[string]any{k: v})[k]
+			if _, isList := out[k].([]any); !isList {
+				out[k] = v
+			}
+		}
+	}
+	if _, ok := added["aliases"]; ok {
+		out["aliasText"] = aliasText(strs(out["aliases"]))
+	}
+	return out, nil
 }
 
 // undoRel puts back one relationship of the merged node and reverts the survivor's
