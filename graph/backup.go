@@ -52,6 +52,8 @@ var BackupClasses = []struct{ Label, Key string }{
 	{LabelRedirect, "id"},
 	{LabelLoadedFixture, "sha256"},
 	{LabelChange, "id"},
+	{LabelMergeRecord, "id"},
+	{LabelJudgement, "id"},
 }
 
 // LabelRestoreRun marks a restore in progress (restore.go).

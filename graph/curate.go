@@ -240,7 +240,7 @@ func (s *Store) RemoveEdge(ctx context.Context, key string) (bool, error) {
 // would join the survivor to itself is dropped), its name, aliases and sources become the
 // survivor's, and its id keeps resolving to the survivor through a Redirect. The survivor
 // keeps the higher of the two confidences, and so does an edge merged into one with the
-// same key.
+// same key. A MergeRecord keeps what SplitNode needs to undo it (split.go).
 func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*Node, error) {
 	if err := checkIDs(survivorID, mergedID); err != nil {
 		return nil, err
@@ -266,6 +266,11 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			return inputf("cannot merge a %s into a %s", merged.kind, survivor.kind)
 		case survivor.kind == KindDocument:
 			return inputf("documents cannot be merged")
+		}
+		// What the merge destroys or changes, so that SplitNode can undo it (split.go).
+		rec, err := tx.mergeSnapshot(ctx, merged.id, survivor.id)
+		if err != nil {
+			return err
 		}
 		edges, err := tx.edgesAt(ctx, merged.id)
 		if err != nil {
@@ -306,6 +311,9 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 			MERGE (r)-[:MERGED_INTO]->(s)`,
 			map[string]any{"merged": merged.id, "survivor": survivor.id})
 		if err != nil {
+			return err
+		}
+		if err := tx.finishMerge(ctx, rec, merged.id, survivor.id); err != nil {
 			return err
 		}
 		stored, err = tx.node(ctx, survivor.id)

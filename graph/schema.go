@@ -41,6 +41,10 @@ func schemaStatements() []string {
 		"CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:" + LabelChange + ") REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX change_subject IF NOT EXISTS FOR (n:" + LabelChange + ") ON (n.subject)",
 		"CREATE INDEX change_run IF NOT EXISTS FOR (n:" + LabelChange + ") ON (n._run)",
+		// entity resolution (split.go, resolution.go): merge records by survivor, judgements by node
+		"CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (n:" + LabelMergeRecord + ") REQUIRE n.id IS UNIQUE",
+		"CREATE INDEX merge_record_survivor IF NOT EXISTS FOR (n:" + LabelMergeRecord + ") ON (n.survivor)",
+		"CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:" + LabelJudgement + ") REQUIRE n.id IS UNIQUE",
 	}
 	for _, k := range fixtures.NodeKinds {
 		stmts = append(stmts, fmt.Sprintf("CREATE CONSTRAINT %s_id IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE", strings.ToLower(k), k))

@@ -22,6 +22,7 @@ import (
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
 	"github.com/entente/entente/graph/localdb"
+	"github.com/entente/entente/loaders/gazetteer"
 	"github.com/entente/entente/loaders/pdftext"
 	"github.com/entente/entente/server"
 	"github.com/entente/entente/server/auth"
@@ -246,6 +247,7 @@ func runLogging(ctx context.Context, args []string, w io.Writer) (err error) {
 	if err := store.EnsureSchema(ctx); err != nil {
 		return err
 	}
+	useGlossary(log)
 	if files, _ := fixtures.Files(fixtureDir); len(files) == 0 {
 		log.Warn().Str("folder", fixtureDir).Msg("no fixtures to load; `make fixtures` extracts them from the documents")
 	} else if err := loadFixtures(ctx, store, log, files, true); err != nil {
@@ -362,4 +364,19 @@ func serveOn(ctx context.Context, ln net.Listener, h http.Handler, log zerolog.L
 	sctx, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
 	return srv.Shutdown(sctx)
+}
+
+// useGlossary gives duplicateCandidates the gazetteer's glossary of Italian and French
+// words of agency names (graph cannot import the loaders).
+func useGlossary(log zerolog.Logger) {
+	g, err := gazetteer.Default()
+	if err != nil {
+		log.Warn().Err(err).Msg("no glossary for duplicate candidates")
+		return
+	}
+	words := make(map[string]string, len(g.Glossary))
+	for w, gloss := range g.Glossary {
+		words[w] = gloss.English
+	}
+	graph.SetGlossary(words)
 }

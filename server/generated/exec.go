@@ -164,6 +164,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DuplicateCandidate struct {
+		A       func(childComplexity int) int
+		B       func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
 	Edge struct {
 		Amount     func(childComplexity int) int
 		Confidence func(childComplexity int) int
@@ -269,9 +276,11 @@ type ComplexityRoot struct {
 	Mutation struct {
 		AddEdge        func(childComplexity int, input model.EdgeInput) int
 		IngestDocument func(childComplexity int, input model.IngestInput) int
+		Judge          func(childComplexity int, a string, b string, same bool) int
 		MergeNodes     func(childComplexity int, survivor string, merged string) int
 		RemoveEdge     func(childComplexity int, id string) int
 		Review         func(childComplexity int, accept []string, reject []string) int
+		SplitNode      func(childComplexity int, id string) int
 		UpsertNode     func(childComplexity int, input model.NodeInput) int
 	}
 
@@ -373,26 +382,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actors         func(childComplexity int, filter *model.ActorFilter, orderBy *model.NodeOrder, first *int, after *string) int
-		Agreements     func(childComplexity int, filter *model.AgreementFilter, first *int, after *string) int
-		Centrality     func(childComplexity int, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) int
-		CoParticipants func(childComplexity int, id string, from *string, to *string, first *int) int
-		Communities    func(childComplexity int, kinds []string, edgeKinds []string, seed *int, minSize *int) int
-		Connectors     func(childComplexity int, a string, b string, edgeKinds []string, first *int) int
-		Cytoscape      func(childComplexity int, around *string, depth *int, edgeKinds []string, limit *int) int
-		Documents      func(childComplexity int, filter *model.DocumentFilter, orderBy *model.NodeOrder, first *int, after *string) int
-		History        func(childComplexity int, id string) int
-		Meetings       func(childComplexity int, filter *model.MeetingFilter, orderBy *model.NodeOrder, first *int, after *string) int
-		Neighbourhood  func(childComplexity int, id string, depth *int, edgeKinds []string, limit *int) int
-		Node           func(childComplexity int, id string) int
-		Paths          func(childComplexity int, from string, to string, maxHops *int, first *int, edgeKinds []string) int
-		Projects       func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string) int
-		ReviewCount    func(childComplexity int, document *string, minConfidence *float64) int
-		ReviewQueue    func(childComplexity int, document *string, minConfidence *float64, first *int, after *string) int
-		Roadmaps       func(childComplexity int, filter *model.RoadmapFilter, orderBy *model.NodeOrder, first *int, after *string) int
-		Search         func(childComplexity int, text string, kinds []string, first *int) int
-		ShortestPath   func(childComplexity int, from string, to string, maxHops *int, edgeKinds []string) int
-		Timeline       func(childComplexity int, id string, from *string, to *string) int
+		Actors              func(childComplexity int, filter *model.ActorFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Agreements          func(childComplexity int, filter *model.AgreementFilter, first *int, after *string) int
+		Centrality          func(childComplexity int, measure model.CentralityMeasure, kinds []string, edgeKinds []string, top *int) int
+		CoParticipants      func(childComplexity int, id string, from *string, to *string, first *int) int
+		Communities         func(childComplexity int, kinds []string, edgeKinds []string, seed *int, minSize *int) int
+		Connectors          func(childComplexity int, a string, b string, edgeKinds []string, first *int) int
+		Cytoscape           func(childComplexity int, around *string, depth *int, edgeKinds []string, limit *int) int
+		Documents           func(childComplexity int, filter *model.DocumentFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		DuplicateCandidates func(childComplexity int, kinds []string, minScore *float64, first *int) int
+		History             func(childComplexity int, id string) int
+		Meetings            func(childComplexity int, filter *model.MeetingFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Neighbourhood       func(childComplexity int, id string, depth *int, edgeKinds []string, limit *int) int
+		Node                func(childComplexity int, id string) int
+		Paths               func(childComplexity int, from string, to string, maxHops *int, first *int, edgeKinds []string) int
+		Projects            func(childComplexity int, filter *model.ProjectFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		ReviewCount         func(childComplexity int, document *string, minConfidence *float64) int
+		ReviewQueue         func(childComplexity int, document *string, minConfidence *float64, first *int, after *string) int
+		Roadmaps            func(childComplexity int, filter *model.RoadmapFilter, orderBy *model.NodeOrder, first *int, after *string) int
+		Search              func(childComplexity int, text string, kinds []string, first *int) int
+		ShortestPath        func(childComplexity int, from string, to string, maxHops *int, edgeKinds []string) int
+		Timeline            func(childComplexity int, id string, from *string, to *string) int
 	}
 
 	Roadmap struct {
@@ -524,6 +534,8 @@ type MutationResolver interface {
 	RemoveEdge(ctx context.Context, id string) (bool, error)
 	MergeNodes(ctx context.Context, survivor string, merged string) (model.Node, error)
 	IngestDocument(ctx context.Context, input model.IngestInput) (*model.Ingestion, error)
+	Judge(ctx context.Context, a string, b string, same bool) (model.Node, error)
+	SplitNode(ctx context.Context, id string) ([]model.Node, error)
 	Review(ctx context.Context, accept []string, reject []string) ([]model.Edge, error)
 }
 type QueryResolver interface {
@@ -545,6 +557,7 @@ type QueryResolver interface {
 	Communities(ctx context.Context, kinds []string, edgeKinds []string, seed *int, minSize *int) (*model.Communities, error)
 	Cytoscape(ctx context.Context, around *string, depth *int, edgeKinds []string, limit *int) (any, error)
 	ReviewCount(ctx context.Context, document *string, minConfidence *float64) (int, error)
+	DuplicateCandidates(ctx context.Context, kinds []string, minScore *float64, first *int) ([]model.DuplicateCandidate, error)
 	ReviewQueue(ctx context.Context, document *string, minConfidence *float64, first *int, after *string) ([]model.Edge, error)
 	History(ctx context.Context, id string) ([]graph.Change, error)
 }
@@ -1067,6 +1080,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "DuplicateCandidate.a":
+		if e.ComplexityRoot.DuplicateCandidate.A == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.A(childComplexity), true
+	case "DuplicateCandidate.b":
+		if e.ComplexityRoot.DuplicateCandidate.B == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.B(childComplexity), true
+	case "DuplicateCandidate.reasons":
+		if e.ComplexityRoot.DuplicateCandidate.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Reasons(childComplexity), true
+	case "DuplicateCandidate.score":
+		if e.ComplexityRoot.DuplicateCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DuplicateCandidate.Score(childComplexity), true
+
 	case "Edge.amount":
 		if e.ComplexityRoot.Edge.Amount == nil {
 			break
@@ -1536,6 +1574,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.IngestInput)), true
+	case "Mutation.judge":
+		if e.ComplexityRoot.Mutation.Judge == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_judge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Judge(childComplexity, args["a"].(string), args["b"].(string), args["same"].(bool)), true
 	case "Mutation.mergeNodes":
 		if e.ComplexityRoot.Mutation.MergeNodes == nil {
 			break
@@ -1569,6 +1618,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Review(childComplexity, args["accept"].([]string), args["reject"].([]string)), true
+	case "Mutation.splitNode":
+		if e.ComplexityRoot.Mutation.SplitNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_splitNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SplitNode(childComplexity, args["id"].(string)), true
 	case "Mutation.upsertNode":
 		if e.ComplexityRoot.Mutation.UpsertNode == nil {
 			break
@@ -2108,6 +2168,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.DocumentFilter), args["orderBy"].(*model.NodeOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.duplicateCandidates":
+		if e.ComplexityRoot.Query.DuplicateCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_duplicateCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DuplicateCandidates(childComplexity, args["kinds"].([]string), args["minScore"].(*float64), args["first"].(*int)), true
 	case "Query.history":
 		if e.ComplexityRoot.Query.History == nil {
 			break
@@ -3514,6 +3585,50 @@ type AgreementEdge {
   node: Memorandum!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/resolution.graphqls", Input: `# Entity resolution (DOMAIN.md, "Entity resolution"): pairs of nodes that may be the same,
+# the analyst's verdict on a pair, and the undo of merges.
+
+"""Two nodes that may be the same real-world thing, with how likely and why."""
+type DuplicateCandidate {
+  """One node of the pair (the one whose id sorts first)."""
+  a: Node!
+  """The other node, of the same kind (and, for agencies, of the same state)."""
+  b: Node!
+  """How likely they are the same, 0..1: 1 - the product of (1 - weight) of the reasons."""
+  score: Float!
+  """Why, in words, strongest first: e.g. same acronym, names equal after folding, surname of a person in the same document, same meeting date and place."""
+  reasons: [String!]!
+}
+
+extend type Query {
+  """Pairs of ACCEPTED nodes of the same kind that may be the same, best first (ties by ids). Agencies of two states are never paired, nor are pairs already judged (judge). Found by blocking on names, acronyms, words, surnames and meeting places and months, never by comparing all pairs."""
+  duplicateCandidates(
+    """Only nodes of these kinds (all kinds when null or empty)."""
+    kinds: [NodeKind!]
+    """Only pairs scored at least this, 0..1."""
+    minScore: Float = 0.5
+    """How many pairs at most, 1 to 100."""
+    first: Int = 20
+  ): [DuplicateCandidate!]!
+}
+
+extend type Mutation {
+  """An analyst's verdict on two nodes of the same kind (editor key). same: b is merged into a, exactly as mergeNodes, and a is returned (splitNode undoes it). Not the same: the judgement is kept with who made it and when, appears in the history of both, the pair is never suggested again, and a is returned. Unknown ids are NOT_FOUND; a equal to b, two kinds, agencies of two states or nodes already merged are BAD_USER_INPUT."""
+  judge(
+    """The first node; the one that stays when they are the same."""
+    a: ID!
+    """The second node; merged into a when they are the same."""
+    b: ID!
+    """Whether they are the same."""
+    same: Boolean!
+  ): Node
+  """Undo every merge into a node, newest first (editor key): each merged node comes back with its own id, name, aliases, sources and edges, and the ids that redirected to it resolve to it again; what was added to the survivor after a merge (edges, aliases, evidence) stays with it, and an edge removed after the merge stays removed. Returns the node, then the nodes that came back. BAD_USER_INPUT when nothing was merged into it or when it was itself merged away (split its survivor)."""
+  splitNode(
+    """The id of a node that others were merged into."""
+    id: ID!
+  ): [Node!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/review.graphqls", Input: `# The review surface (DOMAIN.md, "Confidence and review"): the PROPOSED edges waiting for a
 # reviewer, and the history of every node and edge, the only queries that see facts that are
 # not ACCEPTED.
@@ -3552,11 +3667,11 @@ type Change {
   at: String!
   """Who made it: the name of the API key, or cli:load for entente load."""
   actor: String!
-  """What it was: import, review, upsertNode, addEdge, removeEdge or mergeNodes."""
+  """What it was: import, review, upsertNode, addEdge, removeEdge, mergeNodes, judge (two nodes judged not the same) or splitNode."""
   action: String!
   """The id of the node, document or edge it changed (an edge's id, Edge.id)."""
   subject: ID!
-  """What changed, by action: for import the file, what was written and its status; for review the status before (from) and after (to); for mergeNodes the merged and surviving ids. Null when nothing more is known."""
+  """What changed, by action: for import the file, what was written and its status; for review the status before (from) and after (to); for mergeNodes the merged and surviving ids; for judge a, b and same (false); for splitNode the survivor and the ids restored. Null when nothing more is known."""
   detail: JSON
 }
 `, BuiltIn: false},
@@ -4585,6 +4700,20 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DuplicateCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "a":
+		return ec.fieldContext_DuplicateCandidate_a(ctx, field)
+	case "b":
+		return ec.fieldContext_DuplicateCandidate_b(ctx, field)
+	case "score":
+		return ec.fieldContext_DuplicateCandidate_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_DuplicateCandidate_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DuplicateCandidate", field.Name)
+}
+
 func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5315,6 +5444,36 @@ func (ec *executionContext) field_Mutation_ingestDocument_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_judge_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "same",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["same"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_mergeNodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5370,6 +5529,20 @@ func (ec *executionContext) field_Mutation_review_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["reject"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_splitNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -5754,6 +5927,36 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_duplicateCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalONodeKind2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "minScore",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minScore"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -8412,6 +8615,116 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DuplicateCandidate_a(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_a(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DuplicateCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DuplicateCandidate_b(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_b(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DuplicateCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DuplicateCandidate_score(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _DuplicateCandidate_reasons(ctx context.Context, field graphql.CollectedField, obj *model.DuplicateCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DuplicateCandidate_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DuplicateCandidate_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DuplicateCandidate", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10564,6 +10877,94 @@ func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_ingestDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_judge(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_judge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Judge(ctx, fc.Args["a"].(string), fc.Args["b"].(string), fc.Args["same"].(bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_judge(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_judge_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_splitNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_splitNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SplitNode(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_splitNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_splitNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13358,6 +13759,50 @@ func (ec *executionContext) fieldContext_Query_reviewCount(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_reviewCount_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_duplicateCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DuplicateCandidates(ctx, fc.Args["kinds"].([]string), fc.Args["minScore"].(*float64), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DuplicateCandidate) graphql.Marshaler {
+			return ec.marshalNDuplicateCandidate2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDuplicateCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_duplicateCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DuplicateCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_duplicateCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19296,6 +19741,59 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var duplicateCandidateImplementors = []string{"DuplicateCandidate"}
+
+func (ec *executionContext) _DuplicateCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.DuplicateCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, duplicateCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DuplicateCandidate")
+		case "a":
+			out.Values[i] = ec._DuplicateCandidate_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._DuplicateCandidate_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._DuplicateCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._DuplicateCandidate_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var edgeImplementors = []string{"Edge"}
 
 func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
@@ -20730,6 +21228,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "ingestDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_ingestDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "judge":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_judge(ctx, field)
+			})
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "splitNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_splitNode(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22836,6 +23348,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_reviewCount(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "duplicateCandidates":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_duplicateCandidates(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -25578,6 +26112,26 @@ func (ec *executionContext) marshalNDocumentEdge2ᚕgithubᚗcomᚋententeᚋent
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNDocumentEdge2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDocumentEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDuplicateCandidate2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDuplicateCandidate(ctx context.Context, sel ast.SelectionSet, v model.DuplicateCandidate) graphql.Marshaler {
+	return ec._DuplicateCandidate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDuplicateCandidate2ᚕgithubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDuplicateCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DuplicateCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDuplicateCandidate2githubᚗcomᚋententeᚋententeᚋserverᚋmodelᚐDuplicateCandidate(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

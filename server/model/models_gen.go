@@ -137,6 +137,18 @@ type DocumentFilter struct {
 	Mentions *string `json:"mentions,omitempty"`
 }
 
+// Two nodes that may be the same real-world thing, with how likely and why.
+type DuplicateCandidate struct {
+	// One node of the pair (the one whose id sorts first).
+	A Node `json:"a"`
+	// The other node, of the same kind (and, for agencies, of the same state).
+	B Node `json:"b"`
+	// How likely they are the same, 0..1: 1 - the product of (1 - weight) of the reasons.
+	Score float64 `json:"score"`
+	// Why, in words, strongest first: e.g. same acronym, names equal after folding, surname of a person in the same document, same meeting date and place.
+	Reasons []string `json:"reasons"`
+}
+
 // An edge to add, or to merge into the edge with the same id (kind, from, to, and the date of a MEMORANDUM).
 type EdgeInput struct {
 	// Its kind; the ends must be of the kinds it joins (see EdgeKind).
