@@ -22,7 +22,7 @@ import (
 )
 
 // keyring makes one key per role and the Keys holding their hashes.
-func keyring(t *testing.T) (map[auth.Role]string, *auth.Keys) {
+func keyring(t testing.TB) (map[auth.Role]string, *auth.Keys) {
 	t.Helper()
 	tokens := map[auth.Role]string{}
 	var lines []string
@@ -41,7 +41,7 @@ func keyring(t *testing.T) (map[auth.Role]string, *auth.Keys) {
 }
 
 // hardened serves the seed fixtures with o (Store and Log filled in).
-func hardened(t *testing.T, o server.Options) (*httptest.Server, *graph.Store) {
+func hardened(t testing.TB, o server.Options) (*httptest.Server, *graph.Store) {
 	t.Helper()
 	store := graphtest.Open(t)
 	files, err := fixtures.Files(filepath.Join("..", "fixtures"))
@@ -98,7 +98,7 @@ func post(t *testing.T, url, token, accept, query string, vars map[string]any) r
 }
 
 // send does req with an optional bearer token and reads the whole answer.
-func send(t *testing.T, req *http.Request, token string) (*http.Response, []byte) {
+func send(t testing.TB, req *http.Request, token string) (*http.Response, []byte) {
 	t.Helper()
 	if token != "" {
 		req.Header.Set("Authorization", token)

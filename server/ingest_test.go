@@ -236,7 +236,7 @@ func data(t *testing.T, r reply) map[string]any {
 }
 
 // postDocument sends a raw document to POST /documents with query parameters query.
-func postDocument(t *testing.T, srvURL, token, contentType, query string, body []byte) (int, map[string]any) {
+func postDocument(t testing.TB, srvURL, token, contentType, query string, body []byte) (int, map[string]any) {
 	t.Helper()
 	req, _ := http.NewRequest("POST", srvURL+"/documents?"+query, bytes.NewReader(body))
 	if contentType != "" {

@@ -3,12 +3,12 @@ package server_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +21,7 @@ import (
 
 // needPoppler skips a test on a machine without poppler-utils, or fails it in CI
 // (ENTENTE_REQUIRE_NETWORKX=1: every checker must run; .ci/run installs poppler-utils).
-func needPoppler(t *testing.T) {
+func needPoppler(t testing.TB) {
 	t.Helper()
 	if err := pdftext.Installed(); err != nil {
 		skipOrFailTool(t, "pdftotext is not installed: apt-get install poppler-utils")
@@ -29,7 +29,7 @@ func needPoppler(t *testing.T) {
 }
 
 // skipOrFailTool skips a test that needs a program this machine lacks, or fails it in CI.
-func skipOrFailTool(t *testing.T, why string) {
+func skipOrFailTool(t testing.TB, why string) {
 	t.Helper()
 	if os.Getenv("ENTENTE_REQUIRE_NETWORKX") == "1" {
 		t.Fatal(why + " (ENTENTE_REQUIRE_NETWORKX=1: every checker must run)")
@@ -237,41 +237,58 @@ func TestPostPDFTimeout(t *testing.T) {
 	}
 }
 
-// TestPDFIngestionTime measures POST /documents of a 10-page PDF (about 4,700 words) on a
-// server whose extractor is built (docs/performance.md reports it): the PDF read, the
-// extraction and the transaction, five times (each PDF differs). With
-// ENTENTE_MEASURE_LONG_PDF=1 it also measures a 300-page one under the default timeout.
-func TestPDFIngestionTime(t *testing.T) {
-	needPoppler(t)
-	tokens, keys := keyring(t)
-	srv, _ := hardened(t, server.Options{Access: &server.Access{Keys: keys}})
+// BenchmarkIngest measures POST /documents end to end against the real Neo4j (read,
+// extract, write in one transaction), each iteration a document the server has not seen:
+// a 10-page PDF, a 300-page PDF and a 2,000-word HTML page with menus and a footer.
+//
+//	go run ./cmd/entente neo4j exec -- go test -p 1 -run '^$' -bench Ingest -benchtime 5x ./server/
+func BenchmarkIngest(b *testing.B) {
+	tokens, keys := keyring(b)
+	srv, _ := hardened(b, server.Options{Access: &server.Access{Keys: keys}})
 	editor := "Bearer " + tokens[auth.Editor]
-	if code, body := postDocument(t, srv.URL, editor, "text/plain", "", []byte(pressRelease)); code != http.StatusCreated {
-		t.Fatalf("warm-up: %d %v", code, body)
+	if code, body := postDocument(b, srv.URL, editor, "text/plain", "", []byte(pressRelease)); code != http.StatusCreated {
+		b.Fatalf("warm-up: %d %v", code, body) // the first ingestion builds the extractor
 	}
-	measure := func(pages int, tag string) (time.Duration, map[string]any) {
-		pdf := pdftest.Text("Report", pdftest.Report(pages, tag)...)
-		began := time.Now()
-		code, body := postDocument(t, srv.URL, editor, "application/pdf", "", pdf)
-		took := time.Since(began)
-		if code != http.StatusCreated || len(body["edges"].([]any)) == 0 {
-			t.Fatalf("%d-page PDF: %d %v", pages, code, body)
-		}
-		return took, body
-	}
-	var took []time.Duration
-	for i := range 5 {
-		d, body := measure(10, fmt.Sprint("run ", i))
-		took = append(took, d)
-		if i == 0 {
-			t.Logf("10-page PDF: %d nodes, %d edges", len(body["nodes"].([]any)), len(body["edges"].([]any)))
+	run := 0
+	post := func(b *testing.B, contentType string, document func(tag string) []byte) {
+		for range b.N {
+			b.StopTimer()
+			run++
+			doc := document(fmt.Sprint("run ", run))
+			b.StartTimer()
+			if code, body := postDocument(b, srv.URL, editor, contentType, "", doc); code != http.StatusCreated || len(body["edges"].([]any)) == 0 {
+				b.Fatalf("%s: %d %v", contentType, code, body)
+			}
 		}
 	}
-	sorted := slices.Clone(took)
-	slices.Sort(sorted)
-	t.Logf("POST /documents of a 10-page PDF took %v (median %v)", took, sorted[len(sorted)/2])
-	if os.Getenv("ENTENTE_MEASURE_LONG_PDF") == "1" {
-		d, body := measure(300, "long")
-		t.Logf("POST /documents of a 300-page PDF took %v: %d nodes, %d edges", d, len(body["nodes"].([]any)), len(body["edges"].([]any)))
+	pdf := func(pages int) func(string) []byte {
+		return func(tag string) []byte { return pdftest.Text("Report", pdftest.Report(pages, tag)...) }
 	}
+	b.Run("pdf-10-pages", func(b *testing.B) { needPoppler(b); post(b, "application/pdf", pdf(10)) })
+	b.Run("pdf-300-pages", func(b *testing.B) { needPoppler(b); post(b, "application/pdf", pdf(300)) })
+	b.Run("html-2000-words", func(b *testing.B) { post(b, "text/html", htmlPage) })
+}
+
+// htmlPage is a news page of at least 2,000 words in its article, with the menus, footer
+// and script a real page has around it.
+func htmlPage(tag string) []byte {
+	var article strings.Builder
+	words := 0
+	for _, page := range pdftest.Report(40, tag) {
+		for _, line := range page {
+			if words >= 2000 {
+				break
+			}
+			if line == "" {
+				article.WriteString("</p>\n<p>")
+				continue
+			}
+			article.WriteString(html.EscapeString(line) + " ")
+			words += len(strings.Fields(line))
+		}
+	}
+	return []byte(`<!doctype html><html><head><title>Meeting report ` + html.EscapeString(tag) + `</title><script>var x = 1;</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/contact">Contact</a></nav>
+<article><h1>Meeting report</h1><p>` + article.String() + `</p></article>
+<footer>Copyright. All rights reserved. <a href="/privacy">Privacy</a></footer></body></html>`)
 }
