@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -272,6 +273,9 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 		if err != nil {
 			return err
 		}
+		if err := tx.mergeableStatus(ctx, rec, survivor.id, merged.id); err != nil {
+			return err
+		}
 		edges, err := tx.edgesAt(ctx, merged.id)
 		if err != nil {
 			return err
@@ -476,6 +480,30 @@ func (t *Tx) mergeEdges(ctx context.Context, kind string, rows []any) error {
 		return errRaced
 	}
 	return nil
+}
+
+// mergeableStatus refuses to merge an accepted node into one waiting for review or
+// rejected: its accepted facts would disappear from every read. Merging the other way, or
+// reviewing the survivor first, keeps them. rec holds the merged node's labels.
+func (t *Tx) mergeableStatus(ctx context.Context, rec *mergeRecord, survivorID, mergedID string) error {
+	if slices.Contains(rec.Labels, LabelProposed) || slices.Contains(rec.Labels, LabelRejected) {
+		return nil
+	}
+	recs, err := t.run(ctx, "MATCH (s:Entity {id: $id}) RETURN s:"+LabelProposed+" AS proposed, s:"+LabelRejected+" AS rejected",
+		map[string]any{"id": survivorID})
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	status := ""
+	if v, _ := recs[0].Get("proposed"); v == true {
+		status = "PROPOSED"
+	} else if v, _ := recs[0].Get("rejected"); v == true {
+		status = "REJECTED"
+	}
+	if status == "" {
+		return nil
+	}
+	return inputf("%q is %s and %q is ACCEPTED: merge %q into %q instead, or review %q first", survivorID, status, mergedID, survivorID, mergedID, survivorID)
 }
 
 // rawEdge is an edge with its stored sources, as MergeNodes moves it.

@@ -641,3 +641,26 @@ func TestImportRunUndoRestoresStatuses(t *testing.T) {
 		t.Errorf("an undone run left history: %v", h)
 	}
 }
+
+// An accepted node is never merged into a proposed or rejected one: its accepted facts
+// would vanish from every read. The other way round is a merge like any other.
+func TestMergeKeepsAcceptedFactsVisible(t *testing.T) {
+	store, ctx := open(t)
+	importReview(t, store, ctx)
+	for _, survivor := range []string{"org:prop", "org:rej"} {
+		_, err := store.MergeNodes(ctx, survivor, "org:acc")
+		var bad *graph.InputError
+		if !errors.As(err, &bad) || !strings.Contains(err.Error(), "ACCEPTED") {
+			t.Errorf("merge of the accepted org:acc into %s: %v, want a bad-input error that says why", survivor, err)
+		}
+	}
+	if ns, err := store.NodesByID(ctx, []string{"org:acc"}); err != nil || ns[0] == nil {
+		t.Fatalf("org:acc after the refused merges: %v, %v", ns, err)
+	}
+	if _, err := store.MergeNodes(ctx, "org:acc", "org:prop"); err != nil {
+		t.Fatalf("merge of the proposed org:prop into the accepted org:acc: %v", err)
+	}
+	if got := nodeLabels(t, "org:acc"); slices.Contains(got, graph.LabelProposed) {
+		t.Errorf("org:acc labels after the merge = %v", got)
+	}
+}
