@@ -600,6 +600,17 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			case len(before) > 0:
 				r.funded(st, r.fundedMeeting(st, true, nil, things), nil, before) // "Canada provided funding for the event"
 			}
+		case cueGivesMoney:
+			// "Japan has given USD 1.5 million to the UNODC Programme": an amount between the
+			// verb and the thing makes it funding.
+			after := r.firstThing(things, c.last)
+			before := r.actorsIn(st.first, c.first)
+			if after == nil || len(before) == 0 || after.first <= c.last {
+				break
+			}
+			if _, _, ok := money(r.d.Fold, r.d.Runes, r.tokSpan(c.last, after.first).Start, r.tokSpan(c.last, after.first).End); ok {
+				r.funded(st, nil, after, before)
+			}
 		case cueFramework:
 			r.framework(st, things, c, from, to, isMeeting, thing)
 		case cueOnBehalf:

@@ -940,3 +940,15 @@ DAKAR, 24 avril 2019 – Le comité directeur du projet « Frontières Sûres »
 		}
 	}
 }
+
+func TestMoneyGivenToAProgrammeFundsIt(t *testing.T) {
+	f := extractText(t, "test_en.txt", `Border grant for Central Asia
+
+BISHKEK, 17 February 2022 – Norway has given USD 2.5 million to the UNDP Programme for Central Asia. Mr. Lars Holm has given a presentation of the UNDP Programme for Central Asia to the press.`)
+	if !hasEdge(f, fixtures.EdgeFunded, "state:no", "project:programme-for-central-asia") {
+		t.Errorf("an amount given to a programme funds it:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeFunded, "person:lars-holm", "project:") {
+		t.Errorf("a presentation given is no funding:\n%s", dumpEdges(f))
+	}
+}

@@ -227,6 +227,7 @@ const (
 	cueBetween
 	cueAdopted
 	cueSigned
+	cueGivesMoney // "Japan has given USD 1.5 million to the X Programme": funding when an amount is written
 )
 
 // cueLists names the lexicon list of each kind of cue.
@@ -236,7 +237,7 @@ var cueLists = map[cueKind]string{
 	cueImplementer: "cue implementer", cueImplementsBefore: "cue implements before", cueLaunched: "cue launched",
 	cueFunder: "cue funder", cueFundsBefore: "cue funds before", cueFramework: "cue framework",
 	cueOnBehalf: "cue on behalf", cueBetween: "cue between", cueAdopted: "cue adopted", cueSigned: "cue signed",
-	cueParticipantVerb: "cue participant verb", cueAmong: "cue among",
+	cueParticipantVerb: "cue participant verb", cueAmong: "cue among", cueGivesMoney: "cue gives money",
 }
 
 // cuePhrases are the cue phrases of every kind, in every language.
