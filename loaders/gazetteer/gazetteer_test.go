@@ -37,6 +37,9 @@ func TestLoad(t *testing.T) {
 	if b := g.Body("unbody:unoda"); b == nil || !contains(b.Names["fr"], "Bureau des affaires de désarmement") {
 		t.Errorf("UNODA under its short French name: %+v", b)
 	}
+	if b := g.Body("org:eu-med9"); b == nil || !contains(b.Acronyms, "MED9") || g.Body("org:med5") == nil {
+		t.Errorf("the EU's Mediterranean groups: %+v", b)
+	}
 	ma := g.State("MA")
 	if ma == nil || !contains(ma.Adjectives["it"], "marocchine") || !contains(ma.Adjectives["fr"], "marocaines") {
 		t.Errorf("Moroccan adjectives: %+v", ma)
