@@ -66,8 +66,14 @@ func ptr(s string) *string { return &s }
 // relationship (type, both ends, properties) but the graph's version node, sorted.
 func fullSnapshot(t *testing.T) []string {
 	t.Helper()
+	return snapshotBut(t, graph.LabelVersion)
+}
+
+// snapshotBut is fullSnapshot without the nodes of the given labels.
+func snapshotBut(t *testing.T, labels ...string) []string {
+	t.Helper()
 	var out []string
-	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" RETURN labels(n), properties(n)", nil) {
+	for _, r := range query(t, "MATCH (n) WHERE none(l IN labels(n) WHERE l IN $but) RETURN labels(n), properties(n)", map[string]any{"but": labels}) {
 		l := strs(r.Values[0])
 		sort.Strings(l)
 		out = append(out, fmt.Sprintf("node %v %s", l, typed(r.Values[1])))

@@ -21,20 +21,7 @@ import (
 // node and the history, which only grows, sorted.
 func wholeGraph(t *testing.T) []string {
 	t.Helper()
-	var out []string
-	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" AND NOT n:"+graph.LabelChange+" RETURN labels(n), properties(n)", nil) {
-		l := strs(r.Values[0])
-		sort.Strings(l)
-		out = append(out, fmt.Sprintf("node %v %s", l, typed(r.Values[1])))
-	}
-	for _, r := range query(t, "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.sha256), labels(a), type(r), coalesce(b.id, b.sha256), labels(b), properties(r)", nil) {
-		la, lb := strs(r.Values[1]), strs(r.Values[4])
-		sort.Strings(la)
-		sort.Strings(lb)
-		out = append(out, fmt.Sprintf("rel %v%v -%v-> %v%v %s", r.Values[0], la, r.Values[2], r.Values[3], lb, typed(r.Values[5])))
-	}
-	sort.Strings(out)
-	return out
+	return snapshotBut(t, graph.LabelVersion, graph.LabelChange)
 }
 
 // Merges followed by their splits (last merged, first split) leave the whole graph as it
