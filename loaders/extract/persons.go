@@ -386,7 +386,13 @@ func (r *run) elided(k int) int {
 	toks := r.d.Tokens
 	t := toks[k]
 	if t.Kind != text.Word || !t.Upper || t.End-t.Start != 1 || k+1 >= len(toks) || r.at[k] != 0 ||
-		r.d.Fold[t.End] != '\'' || toks[k+1].Start != t.End+1 || !r.nameToken(k+1) {
+		r.d.Fold[t.End] != '\'' || toks[k+1].Start != t.End+1 {
+		return -1
+	}
+	next := toks[k+1]
+	lower := k > 0 && r.nameToken(k-1) && next.Kind == text.Word && !next.Upper && next.End-next.Start >= 2 && r.at[k+1] == 0 &&
+		!r.x.notName[r.fold(k+1)] && !r.x.english[r.fold(k+1)]
+	if !r.nameToken(k+1) && !lower { // "Bredou M'bia": the family name goes on in lower case
 		return -1
 	}
 	return k + 2

@@ -310,3 +310,17 @@ ALMATY, 4 May 2021 – The course was given by trainers of the Regional Centre f
 		}
 	}
 }
+
+func TestFamilyNameInLowerCaseAfterAnApostrophe(t *testing.T) {
+	f := extractText(t, "test_fr.txt", `Réunion des chefs de police à Lomé
+
+LOMÉ, 9 octobre 2014 – L'assemblée générale s'est tenue à Lomé du 7 au 9 octobre 2014. Le Directeur général de la Police nationale du Togo, M. Yao Kouassi M'bra, a présidé la séance. L'atelier a suivi.`)
+	if !hasNode(f, "person:yao-kouassi-m-bra") {
+		t.Errorf("'M'bra' is part of the name:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson && strings.Contains(n.Name, "atelier") {
+			t.Errorf("'L'atelier' is no name: %s", n.Name)
+		}
+	}
+}
