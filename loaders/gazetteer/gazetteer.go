@@ -29,6 +29,7 @@ type State struct {
 	Name       string              // canonical English name
 	Names      map[string][]string // by language
 	Adjectives map[string][]string // by language, every gender and number
+	UNMember   bool                // a member of the United Nations, not an observer or a state some recognise
 }
 
 // Body is a UN body, an organisation, or a framework (Project or Roadmap) with a fixed id.
@@ -101,15 +102,21 @@ func Default() (*Gazetteer, error) {
 // Load parses the embedded data files.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{Glossary: map[string]Gloss{}, byCode: map[string]*State{}, byID: map[string]*Body{}}
-	err := readTSV("data/states.tsv", 7, func(f []string) {
-		s := State{Code: f[0], Names: map[string][]string{}, Adjectives: map[string][]string{}}
-		for i, lang := range Languages {
-			s.Names[lang] = split(f[1+i])
-			s.Adjectives[lang] = inflect(lang, split(f[4+i]))
+	var err error
+	for _, name := range []string{"data/states.tsv", "data/other-states.tsv"} {
+		member := name == "data/states.tsv"
+		if err == nil {
+			err = readTSV(name, 7, func(f []string) {
+				s := State{Code: f[0], Names: map[string][]string{}, Adjectives: map[string][]string{}, UNMember: member}
+				for i, lang := range Languages {
+					s.Names[lang] = split(f[1+i])
+					s.Adjectives[lang] = inflect(lang, split(f[4+i]))
+				}
+				s.Name = s.Names["en"][0]
+				g.States = append(g.States, s)
+			})
 		}
-		s.Name = s.Names["en"][0]
-		g.States = append(g.States, s)
-	})
+	}
 	// Places: ours first, then the cities generated from GeoNames (geonames/cities.py).
 	for _, name := range []string{"data/places.tsv", "data/cities.tsv"} {
 		if err == nil {
