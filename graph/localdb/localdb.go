@@ -3,6 +3,7 @@
 package localdb
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -32,12 +33,13 @@ type Options struct {
 
 // Server is a running Neo4j process started by Start.
 type Server struct {
-	URI     string // bolt://127.0.0.1:PORT
-	LogFile string // the server's own log, named in every start-up error
-	cmd     *exec.Cmd
-	exited  chan struct{}
-	waitErr error
-	log     zerolog.Logger
+	URI      string // bolt://127.0.0.1:PORT
+	LogFile  string // the server's own log, named in every start-up error
+	logStart int64  // its size before this start
+	cmd      *exec.Cmd
+	exited   chan struct{}
+	waitErr  error
+	log      zerolog.Logger
 }
 
 // Start writes the configuration, launches the server and waits until Bolt answers.
@@ -90,15 +92,21 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		"org.neo4j.server.CommunityEntryPoint", "--home-dir", home, "--config-dir", filepath.Join(home, "conf"))
 	cmd.Stdout, cmd.Stderr = console, console
 	cmd.SysProcAttr = sysProcAttr()
+	logFile := filepath.Join(logDir, "neo4j.log")
+	var logStart int64
+	if fi, err := os.Stat(logFile); err == nil {
+		logStart = fi.Size() // a home used before keeps the log of its earlier runs
+	}
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", java, err)
 	}
 	s := &Server{
-		URI:     fmt.Sprintf("bolt://127.0.0.1:%d", port),
-		LogFile: filepath.Join(logDir, "neo4j.log"),
-		cmd:     cmd,
-		exited:  make(chan struct{}),
-		log:     o.Log,
+		URI:      fmt.Sprintf("bolt://127.0.0.1:%d", port),
+		LogFile:  logFile,
+		logStart: logStart,
+		cmd:      cmd,
+		exited:   make(chan struct{}),
+		log:      o.Log,
 	}
 	go func() { s.waitErr = cmd.Wait(); close(s.exited) }()
 	o.Log.Info().Str("uri", s.URI).Str("home", home).Str("heap", o.Heap).Str("pagecache", o.PageCache).
@@ -128,8 +136,8 @@ func (s *Server) waitReady(ctx context.Context, timeout time.Duration) error {
 		pctx, pcancel := context.WithTimeout(ctx, 2*time.Second)
 		err := driver.VerifyConnectivity(pctx)
 		pcancel()
-		if err == nil {
-			return nil
+		if err == nil && s.started() {
+			return nil // Bolt answers, and it is this server: another one may hold the port it chose
 		}
 		select {
 		case <-s.exited:
@@ -139,6 +147,14 @@ func (s *Server) waitReady(ctx context.Context, timeout time.Duration) error {
 		case <-tick.C:
 		}
 	}
+}
+
+// started reports whether the server's own log says, since this start, that it has
+// started: a Bolt port that answers may belong to another server that took the free port
+// first.
+func (s *Server) started() bool {
+	b, err := os.ReadFile(s.LogFile)
+	return err == nil && int64(len(b)) > s.logStart && bytes.Contains(b[s.logStart:], []byte(" Started."))
 }
 
 func (s *Server) consoleLog() string {
