@@ -42,8 +42,28 @@ type Server struct {
 	log      zerolog.Logger
 }
 
-// Start writes the configuration, launches the server and waits until Bolt answers.
+// Start writes the configuration, launches the server and waits until Bolt answers. With
+// no BoltPort it picks a free one, and picks another when the server exits during
+// start-up (another process may take a free port between the pick and the bind).
 func Start(ctx context.Context, o Options) (*Server, error) {
+	if o.BoltPort != 0 {
+		return start(ctx, o)
+	}
+	var err error
+	for range 3 {
+		var s *Server
+		if s, err = start(ctx, o); !errors.Is(err, errExited) {
+			return s, err
+		}
+		o.Log.Warn().Err(err).Msg("Neo4j exited during start-up; trying another port")
+	}
+	return nil, err
+}
+
+// errExited is the error of a server that exited during start-up.
+var errExited = errors.New("neo4j exited during start-up")
+
+func start(ctx context.Context, o Options) (*Server, error) {
 	if o.Heap == "" {
 		o.Heap = "512m"
 	}
@@ -141,7 +161,7 @@ func (s *Server) waitReady(ctx context.Context, timeout time.Duration) error {
 		}
 		select {
 		case <-s.exited:
-			return fmt.Errorf("neo4j exited during start-up (%v); see %s and %s", s.waitErr, s.LogFile, s.consoleLog())
+			return fmt.Errorf("%w (%v); see %s and %s", errExited, s.waitErr, s.LogFile, s.consoleLog())
 		case <-ctx.Done():
 			return fmt.Errorf("neo4j did not answer on %s within %s; see %s and %s", s.URI, timeout, s.LogFile, s.consoleLog())
 		case <-tick.C:
