@@ -18,6 +18,8 @@ export interface DupHooks {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const pct = (c: number) => `${Math.round(c * 100)}%`;
+// the kinds that have a country (actors and meetings)
+const COUNTRY_KINDS = new Set(["STATE", "AGENCY", "UN_BODY", "ORGANIZATION", "MEETING"]);
 const pairKey = (c: DuplicateCandidate) => `${c.a.id}|${c.b.id}`;
 
 type Verdict = "same" | "different" | "skip";
@@ -28,6 +30,7 @@ export class Duplicates {
   private active = 0;
   private busy = false;
   private loaded = false;
+  private loading = false;
   private message: { text: string; error: boolean } | null = null;
   private seq = 0;
 
@@ -50,10 +53,12 @@ export class Duplicates {
   // pairs go last.
   async load() {
     const seq = ++this.seq;
-    const activeKey = this.pairs[this.active] ? pairKey(this.pairs[this.active]) : null;
+    this.loading = true;
     try {
       const got = await api.duplicateCandidates(100);
       if (seq !== this.seq) return;
+      // the pair active now (the analyst may have moved or skipped meanwhile) stays active
+      const activeKey = this.pairs[this.active] ? pairKey(this.pairs[this.active]) : null;
       const rank = new Map(this.skipped.map((k, i) => [k, i]));
       const fresh = got.filter((c) => !rank.has(pairKey(c)));
       const later = got.filter((c) => rank.has(pairKey(c))).sort((x, y) => rank.get(pairKey(x))! - rank.get(pairKey(y))!);
@@ -65,6 +70,7 @@ export class Duplicates {
       if (seq !== this.seq) return;
       this.message = { text: `The duplicate candidates failed to load: ${(e as Error).message}`, error: true };
     }
+    this.loading = false;
     this.render();
   }
 
@@ -85,11 +91,14 @@ export class Duplicates {
     const items = [...docs].map(([id, d]) => `<li class="src-doc" title="${esc(id)}">${esc(d.title)}${d.lang ? ` <span class="lang">${esc(d.lang)}</span>` : ""}</li>`);
     for (const r of refs) items.push(`<li class="src-ref">reference data: ${esc(r)}</li>`);
     const shown = items.slice(0, 4).join("") + (items.length > 4 ? `<li class="hint">and ${items.length - 4} more</li>` : "");
-    const extra = [n.startDate, n.place].filter(Boolean).map((x) => esc(x)).join(", ");
+    const when = [n.startDate && n.endDate && n.endDate !== n.startDate ? `${n.startDate} – ${n.endDate}` : n.startDate, n.place]
+      .filter(Boolean).map((x) => esc(x)).join(", ");
+    const hasCountry = COUNTRY_KINDS.has(n.kind);
     return `<div class="dup-node" data-side="${which}">
       <a href="#" class="dup-name" data-node="${esc(n.id)}" title="Show it in the graph">${esc(n.name)}</a>
       <div class="dup-meta"><span class="badge" style="--c:${colorOf(n.kind)}">${esc(kindLabel(n.kind))}</span>
-        <span class="dup-country">${n.country ? esc(n.country) : `<span class="hint">no country</span>`}</span>${extra ? ` · ${extra}` : ""}</div>
+        ${hasCountry ? `<span class="dup-country">${n.country ? esc(n.country) : `<span class="hint">no country</span>`}</span>` : ""}</div>
+      ${when ? `<div class="dup-when">${when}</div>` : ""}
       <code>${esc(n.id)}</code>
       ${n.aliases.length ? `<div class="dup-aliases">also ${n.aliases.slice(0, 4).map((x) => `“${esc(x)}”`).join(", ")}${n.aliases.length > 4 ? ` and ${n.aliases.length - 4} more` : ""}</div>` : ""}
       <div class="dup-src-h">Sources</div>
@@ -178,6 +187,7 @@ export class Duplicates {
     try {
       const survivor = await api.judge(key, c.a.id, c.b.id, what === "same");
       this.busy = false;
+      this.loading = true; // read again below: a merge changes the other candidates
       this.pairs = this.pairs.filter((x) => pairKey(x) !== pairKey(c));
       // a merged node is in no pair any more
       if (what === "same") this.pairs = this.pairs.filter((x) => x.a.id !== c.b.id && x.b.id !== c.b.id);
@@ -190,7 +200,7 @@ export class Duplicates {
       };
       this.render();
       if (what === "same") await this.hooks.merged(survivor ?? c.a, c.b.id);
-      await this.load(); // a merge changes the other candidates
+      await this.load();
     } catch (err) {
       this.busy = false;
       const x = err as api.ApiError;
@@ -214,6 +224,6 @@ export class Duplicates {
 
   // what the tests read
   get snapshot() {
-    return { pairs: this.pairs.map(pairKey), active: this.active, busy: this.busy, loaded: this.loaded, skipped: [...this.skipped] };
+    return { pairs: this.pairs.map(pairKey), active: this.active, busy: this.busy, loading: this.loading, loaded: this.loaded, skipped: [...this.skipped] };
   }
 }
