@@ -120,6 +120,8 @@ try {
   const shown = await dups();
   check(shown.pairs.length === cands.length && shown.pairs.every((p, i) => p === `${cands[i].a.id}|${cands[i].b.id}`),
     `the panel lists the API's candidates in its order (best first): ${shown.pairs}`);
+  const header = await page.evaluate(() => ({ right: Math.max(...[...document.querySelectorAll("#actions > *")].map((x) => x.getBoundingClientRect().right)), width: innerWidth }));
+  check(header.right <= header.width, `the header's buttons fit in the window: ${JSON.stringify(header)}`);
   const scores = await page.locator("#dups-list .dup-why .conf").allInnerTexts();
   check(scores.map((s) => parseInt(s, 10)).every((s, i, xs) => i === 0 || xs[i - 1] >= s), `best first: ${scores}`);
   check(await page.locator("#dups-left").innerText() === String(cands.length), "the panel counts the pairs");
