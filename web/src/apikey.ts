@@ -24,5 +24,5 @@ export function keyRefusal(x: ApiError, what: string): string | null {
   return null;
 }
 
-// NO_KEY is the start of the message shown when a write is tried without a key.
+// howToGetAKey ends the message shown when a write is tried without a key.
 export const howToGetAKey = "an admin makes one with `entente keys new --role editor`";
