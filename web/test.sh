@@ -15,11 +15,13 @@
 # that is set: the fixtures are then loaded into that database), waits for /readyz, runs
 # the tests, and stops everything on exit. The server knows one throwaway editor key, made
 # here with `entente keys new`, which the notebook and the page's Documents and Review test
-# get (ENTENTE_API_KEY): each sends a document and reviews it; and a reader key
-# (ENTENTE_READER_KEY), which the page's test pastes to see reviews refused. Reads stay open
+# get (ENTENTE_API_KEY): each sends a document and reviews it; the Duplicates test makes its
+# own duplicates with it, judges and splits them; and a reader key (ENTENTE_READER_KEY),
+# which the page's tests paste to see reviews and judgements refused. Reads stay open
 # on loopback, so the rest of the page and GraphiQL need none.
 # ENTENTE_BIN=path uses an entente binary already built instead of building one.
-# Artefacts: web/test-results/*.png (screenshots, graphiql.png, documents.png and review.png among them),
+# Artefacts: web/test-results/*.png (screenshots, graphiql.png, documents.png, review.png,
+# duplicates.png and split.png among them),
 # examples/output/analyst.ipynb (executed).
 set -euo pipefail
 what=${1:-all}
@@ -105,6 +107,8 @@ if [ "$what" != notebook ]; then
   (cd web && node e2e/test.mjs) || status=1
   say "documents and review"
   (cd web && ENTENTE_API_KEY=$notebook_key ENTENTE_READER_KEY=$reader_key node e2e/documents.mjs) || status=1
+  say "duplicates and split"
+  (cd web && ENTENTE_API_KEY=$notebook_key ENTENTE_READER_KEY=$reader_key node e2e/duplicates.mjs) || status=1
   say "GraphiQL offline"
   (cd web && node e2e/graphiql.mjs) || status=1
 fi

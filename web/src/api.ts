@@ -253,3 +253,54 @@ export async function reviewCount(document: string | null): Promise<number> {
   const d = await gql<{ reviewCount: number }>("ReviewCount", `query ReviewCount($document: ID) { reviewCount(document: $document) }`, { document });
   return d.reviewCount;
 }
+
+// ---------------------------------------------------------------- entity resolution
+
+// DupNode is one side of a duplicate candidate, with what tells it apart: its aliases and
+// the documents (or reference data) it was read in.
+export interface DupNode extends GNode { aliases: string[]; sources: Source[] }
+export interface DuplicateCandidate { a: DupNode; b: DupNode; score: number; reasons: string[] }
+
+export async function duplicateCandidates(first = 100): Promise<DuplicateCandidate[]> {
+  const side = `...N aliases sources { reference document { id title language } }`;
+  const d = await gql<{ duplicateCandidates: DuplicateCandidate[] }>("DuplicateCandidates",
+    `query DuplicateCandidates($first: Int) {
+      duplicateCandidates(first: $first) { score reasons a { ${side} } b { ${side} } }
+    } ${NODE}`, { first });
+  return d.duplicateCandidates;
+}
+
+// judge gives the analyst's verdict on a pair (editor key): same merges b into a and returns a.
+export async function judge(key: string | null, a: string, b: string, same: boolean): Promise<GNode | null> {
+  const d = await gql<{ judge: GNode | null }>("Judge",
+    `mutation Judge($a: ID!, $b: ID!, $same: Boolean!) { judge(a: $a, b: $b, same: $same) { ...N } } ${NODE}`, { a, b, same }, key);
+  return d.judge;
+}
+
+// splitNode undoes the merges into a node (editor key): the node, then the nodes that came back.
+export async function splitNode(key: string | null, id: string): Promise<GNode[]> {
+  const d = await gql<{ splitNode: GNode[] }>("SplitNode",
+    `mutation SplitNode($id: ID!) { splitNode(id: $id) { ...N } } ${NODE}`, { id }, key);
+  return d.splitNode;
+}
+
+export interface Change { at: string; actor: string; action: string; subject: string; detail: Record<string, unknown> | null }
+
+export async function history(id: string): Promise<Change[]> {
+  const d = await gql<{ history: Change[] }>("History",
+    `query History($id: ID!) { history(id: $id) { at actor action subject detail } }`, { id });
+  return d.history;
+}
+
+// mergesToUndo says whether a node has merges that splitNode can undo: the newest merge into
+// it (mergeNodes, or judge same, which records a merge) is newer than its newest split (a
+// split undoes them all). History is newest first; records of the nodes merged into it that
+// name another survivor are theirs, not its own.
+export function mergesToUndo(id: string, changes: Change[]): boolean {
+  for (const c of changes) {
+    if (c.detail?.survivor !== id) continue;
+    if (c.action === "mergeNodes") return true;
+    if (c.action === "splitNode") return false;
+  }
+  return false;
+}

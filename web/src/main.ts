@@ -13,6 +13,7 @@ import {
   paler, roleLabel,
 } from "./style";
 import { Workbench } from "./workbench";
+import { apiKey, howToGetAKey, keyRefusal } from "./apikey";
 import { toGraphML } from "./graphml";
 import { esc } from "./html";
 
@@ -38,6 +39,7 @@ let hovered: string | null = null;
 let truncated = false;
 let workbench: Workbench | undefined; // the Documents view and the Review panel (set at the end)
 let proposedShown: api.ReviewEdge[] = []; // the proposed edges drawn for the open document
+let splitNote: { id: string; text: string; error: boolean } | null = null; // the last split's message, on its node's panel
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -347,6 +349,7 @@ async function addSeed(n: GNode) {
 
 async function select(id: string | null, showPanel = true) {
   state.sel = id && graph.hasNode(id) ? id : null;
+  if (splitNote && splitNote.id !== state.sel) splitNote = null;
   workbench?.nodeSelected(state.sel);
   renderer.refresh({ skipIndexation: true });
   pushUrl();
@@ -527,8 +530,13 @@ async function renderDetails() {
   const a = graph.getNodeAttributes(id);
   el.innerHTML = `<header class="node-head">${badge(a.kind)}<h2>${esc(a.name)}</h2><code>${esc(id)}</code></header><p class="hint">Loading…</p>`;
   let d: api.Details | null | undefined;
+  // its history says whether others were merged into it (Split); a failure there only hides Split
+  const hist = a.proposed || a.kind === "DOCUMENT" ? Promise.resolve(null) : api.history(id).catch(() => null);
   try { d = await api.details(id); } catch (e) { d = undefined; status(`Details failed: ${(e as Error).message}`, true); }
+  const changes = await hist;
   if (seq !== detailsSeq) return;
+  const splittable = !!d && !!changes && api.mergesToUndo(id, changes);
+  const note = splitNote?.id === id ? splitNote : null;
   const props: [string, unknown][] = [];
   if (d) {
     props.push(["title", d.title], ["subtype", d.subtype], ["country", d.country], ["place", d.place],
@@ -543,7 +551,9 @@ async function renderDetails() {
       <button data-act="path-a">Path from</button>
       <button data-act="path-b">Path to</button>
       <button data-act="hide">Remove</button>
+      ${splittable ? `<button data-act="split" id="btn-split" title="Undo the merges into this node: the merged nodes come back with their own edges and sources">Split</button>` : ""}
     </div>
+    <p id="split-msg" class="${note?.error ? "error-msg" : "hint"}" ${note ? "" : "hidden"}>${esc(note?.text ?? "")}</p>
     ${props.some(([, v]) => v) ? `<table class="props">${props.filter(([, v]) => v).map(([k, v]) => `<tr><th>${k}</th><td>${esc(v)}</td></tr>`).join("")}</table>` : ""}
     <h3>Aliases</h3>
     ${d && d.aliases.length ? `<ul class="aliases">${d.aliases.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : `<p class="hint">None.</p>`}
@@ -607,7 +617,108 @@ $("details").addEventListener("click", async (ev) => {
   if (act === "path-a") await setPathEnd("a", id);
   if (act === "path-b") await setPathEnd("b", id);
   if (act === "hide") removeNode(id);
+  if (act === "split") await splitSelected(id);
 });
+
+// ---------------------------------------------------------------- merges and splits
+
+function sayOnPanel(id: string, text: string, error: boolean) {
+  splitNote = { id, text, error };
+  const el = document.getElementById("split-msg");
+  if (el && $("details").dataset.shown === id) { el.textContent = text; el.className = error ? "error-msg" : "hint"; el.hidden = false; }
+}
+
+// splitSelected undoes the merges into a node with the tab's editor key, and brings the
+// nodes that come back into the graph.
+async function splitSelected(id: string) {
+  const key = apiKey();
+  if (!key) {
+    sayOnPanel(id, `A split needs an editor key: paste one in the Duplicates or the Review panel (${howToGetAKey}).`, true);
+    return;
+  }
+  const btn = document.getElementById("btn-split") as HTMLButtonElement | null;
+  if (btn) btn.disabled = true;
+  let nodes: GNode[];
+  try {
+    nodes = await api.splitNode(key, id);
+  } catch (err) {
+    const x = err as api.ApiError;
+    sayOnPanel(id, keyRefusal(x, "a split") ?? `The split failed${x.code ? ` (${x.code})` : ""}: ${x.message}`, true);
+    if (btn) btn.disabled = false;
+    return;
+  }
+  const back = nodes.slice(1);
+  splitNote = { id, text: `Split: ${back.map((n) => `“${n.name}”`).join(", ")} came back with ${back.length === 1 ? "its" : "their"} own edges and sources.`, error: false };
+  await afterSplit(nodes[0] ?? { id, kind: graph.getNodeAttribute(id, "kind") as GNode["kind"], name: graph.getNodeAttribute(id, "name") }, back);
+  if (workbench?.pane === "dups") await workbench.dups.load(); // the split pair may be a candidate again
+}
+
+// dropPlainEdges removes a node's edges read from the graph (not the proposed ones of the
+// open document): a merge or a split changes them, and they are read again.
+function dropPlainEdges(id: string) {
+  if (!graph.hasNode(id)) return;
+  const gone = graph.filterEdges(id, (_, a) => !a.proposed);
+  for (const e of gone) graph.dropEdge(e);
+}
+
+// reread reads the neighbourhood of nodes whose edges changed: all of it for an expanded
+// node, else only the edges between nodes already shown. Returns the nodes added.
+async function reread(ids: string[]): Promise<string[]> {
+  const added: string[] = [];
+  for (const id of ids) {
+    if (!graph.hasNode(id)) continue;
+    const sg = await api.neighbourhood(id);
+    if (state.expanded.includes(id)) { truncated ||= sg.truncated; added.push(...merge(sg, id)); }
+    else for (const e of sg.edges) addEdge(e);
+  }
+  resize();
+  return added;
+}
+
+// afterMerge: merged is gone from the graph, the survivor takes its place (in the view state
+// too) and its edges are read again.
+async function afterMerge(survivor: GNode, merged: string) {
+  await run("Merging in the graph", async () => {
+    const had = graph.hasNode(merged), hadSurvivor = graph.hasNode(survivor.id);
+    if (!had && !hadSurvivor) return;
+    const at = had ? { x: graph.getNodeAttribute(merged, "x"), y: graph.getNodeAttribute(merged, "y") } : undefined;
+    if (had) graph.dropNode(merged);
+    if (!hadSurvivor) addNode(survivor, null, 0, 1, at);
+    dropPlainEdges(survivor.id);
+    const swap = (xs: string[]) => [...new Set(xs.map((x) => (x === merged ? survivor.id : x)))];
+    state.seeds = swap(state.seeds);
+    state.expanded = swap(state.expanded);
+    if (state.sel === merged) state.sel = survivor.id;
+    const onPath = state.pathA === merged || state.pathB === merged;
+    if (state.pathA === merged) state.pathA = survivor.id;
+    if (state.pathB === merged) state.pathB = survivor.id;
+    const added = await reread([survivor.id]);
+    refreshAfterChange();
+    await layout(added);
+    if (onPath) await computePath();
+    if (state.sel === survivor.id) await renderDetails();
+  });
+}
+
+// afterSplit: the nodes that came back are placed around the survivor, and the edges of
+// each are read again (all of their neighbours when the survivor was expanded).
+async function afterSplit(survivor: GNode, back: GNode[]) {
+  await run("Splitting in the graph", async () => {
+    if (!graph.hasNode(survivor.id)) addNode(survivor);
+    const wasExpanded = state.expanded.includes(survivor.id);
+    const added: string[] = [];
+    back.forEach((n, i) => {
+      if (graph.hasNode(n.id)) dropPlainEdges(n.id);
+      else if (addNode(n, survivor.id, i, Math.max(back.length, 3))) added.push(n.id);
+      if (wasExpanded && !state.expanded.includes(n.id)) state.expanded.push(n.id);
+    });
+    dropPlainEdges(survivor.id);
+    added.push(...await reread([survivor.id, ...back.map((n) => n.id)]));
+    refreshAfterChange();
+    await layout(added);
+    if (state.sel === survivor.id) await renderDetails();
+  });
+}
 
 function removeNode(id: string) {
   graph.dropNode(id);
@@ -976,6 +1087,7 @@ workbench = new Workbench({
     focusedEdge = id && graph.hasEdge(id) ? id : null;
     renderer.refresh({ skipIndexation: true });
   },
+  merged: afterMerge,
   changed: (pane, doc) => {
     state.pane = pane; state.doc = doc;
     pushUrl();

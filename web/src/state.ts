@@ -12,7 +12,7 @@ export interface ViewState {
   from: string; // date range, ISO 8601 (possibly partial); "" is open
   to: string;
   until: string; // timeline slider position; "" shows all dates
-  pane: "docs" | "review" | null; // the Documents view or the Review panel, when open
+  pane: "docs" | "review" | "dups" | null; // the Documents view, the Review panel or the Duplicates panel, when open
   doc: string | null; // the document open in the Documents view
 }
 
@@ -59,7 +59,7 @@ export function fromQuery(search: string): ViewState {
   s.to = validDate(p.get("to"));
   s.until = validDate(p.get("until"));
   const pane = p.get("pane");
-  s.pane = pane === "docs" || pane === "review" ? pane : null;
+  s.pane = pane === "docs" || pane === "review" || pane === "dups" ? pane : null;
   s.doc = p.get("doc") || null;
   return s;
 }

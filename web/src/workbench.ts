@@ -5,12 +5,14 @@
 // through GraphHooks.
 import * as api from "./api";
 import type { Mention, MentionNode, ReviewEdge } from "./api";
+import { apiKey, setApiKey } from "./apikey";
+import { Duplicates, type DupHooks } from "./duplicates";
 import { esc } from "./html";
 import { colorOf, edgeKindLabel, kindLabel, roleLabel } from "./style";
 
-export type Pane = "docs" | "review";
+export type Pane = "docs" | "review" | "dups";
 
-export interface GraphHooks {
+export interface GraphHooks extends DupHooks {
   // select the node in the graph, adding it when it is not there
   focusNode(n: MentionNode): Promise<void>;
   // draw the proposed edges of the open document (dashed), replacing those drawn before
@@ -23,16 +25,7 @@ export interface GraphHooks {
   changed(pane: Pane | null, doc: string | null): void;
 }
 
-const KEY_STORE = "entente.apiKey";
-
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function apiKey(): string | null {
-  try { return sessionStorage.getItem(KEY_STORE); } catch { return null; }
-}
-function setApiKey(k: string | null) {
-  try { if (k) sessionStorage.setItem(KEY_STORE, k); else sessionStorage.removeItem(KEY_STORE); } catch { /* storage refused */ }
-}
 
 // segments cuts text (code points) at every mention's ends; each segment carries the
 // innermost mention covering it (the shortest), or -1. A sweep over the mentions by start:
@@ -71,10 +64,13 @@ export class Workbench {
   private message: { text: string; error: boolean } | null = null;
   private selectedNode: string | null = null;
   private docSeq = 0;
+  readonly dups: Duplicates;
 
   constructor(private hooks: GraphHooks) {
+    this.dups = new Duplicates(hooks, () => this.pane === "dups");
     $("btn-docs").addEventListener("click", () => this.open(this.pane === "docs" ? null : "docs"));
     $("btn-review").addEventListener("click", () => this.open(this.pane === "review" ? null : "review"));
+    $("btn-dups").addEventListener("click", () => this.open(this.pane === "dups" ? null : "dups"));
     $("work-close").addEventListener("click", () => this.open(null));
     document.querySelectorAll<HTMLElement>("#work [data-tab]").forEach((b) =>
       b.addEventListener("click", () => this.open(b.dataset.tab as Pane)));
@@ -109,14 +105,17 @@ export class Workbench {
     $("work").hidden = pane === null;
     $("docs-view").hidden = pane !== "docs";
     $("review-view").hidden = pane !== "review";
+    $("dups-view").hidden = pane !== "dups";
     document.querySelectorAll<HTMLElement>("#work [data-tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === pane)));
     $("btn-docs").setAttribute("aria-pressed", String(pane === "docs"));
     $("btn-review").setAttribute("aria-pressed", String(pane === "review"));
+    $("btn-dups").setAttribute("aria-pressed", String(pane === "dups"));
     window.dispatchEvent(new Event("resize")); // the canvas got narrower or wider
     if (docId !== undefined && docId !== (this.doc?.id ?? null)) await this.openDoc(docId);
     if (pane === "docs" && !this.doc && !this.page) await this.loadList(false);
     if (pane === "docs") this.renderDocs();
     if (pane === "review") await this.loadQueue();
+    if (pane === "dups") await this.dups.load();
     this.hooks.changed(this.pane, this.doc?.id ?? null); // the pane now: another open may have come meanwhile
   }
 
@@ -279,7 +278,7 @@ export class Workbench {
     };
     const end = (n: MentionNode) => `<span class="end"><i style="background:${colorOf(n.kind)}"></i>${esc(n.name)}${n.status === "PROPOSED" ? ` <span class="tag">proposed</span>` : ""}</span>`;
     $("review-view").innerHTML = `
-      <form id="key-bar" class="${key ? "has-key" : ""}">
+      <form id="key-bar" class="key-bar${key ? " has-key" : ""}">
         ${key
           ? `<span>Editor key set for this tab.</span> <button type="button" data-act="forget">Forget key</button>`
           : `<label for="api-key">Editor key</label><input id="api-key" type="password" autocomplete="off" placeholder="ent_…" /><button type="submit">Use key</button>`}
@@ -400,6 +399,7 @@ export class Workbench {
 
   // what the tests read
   get snapshot() {
-    return { pane: this.pane, doc: this.doc?.id ?? null, left: this.left, queue: this.queue.map((e) => e.id), active: this.active, busy: this.busy };
+    return { pane: this.pane, doc: this.doc?.id ?? null, left: this.left, queue: this.queue.map((e) => e.id), active: this.active, busy: this.busy,
+      dups: this.dups.snapshot };
   }
 }
