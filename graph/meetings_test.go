@@ -139,6 +139,9 @@ func TestImportMeetingAmbiguous(t *testing.T) {
 	if pairOf(cs, "meeting:2019-06-10:vilnius:meeting", "meeting:2019-06:vilnius:conference") == nil {
 		t.Errorf("the ambiguous month-only report is not proposed: %v", cs)
 	}
+	if c := pairOf(cs, "meeting:2019-06-10:vilnius:meeting", "meeting:2019-06-20:vilnius:meeting"); c != nil {
+		t.Errorf("meetings on days that do not overlap are proposed (%v)", c.Reasons)
+	}
 }
 
 // Two documents of one fixture that report one meeting give one node, and the other id

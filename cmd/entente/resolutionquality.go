@@ -194,7 +194,8 @@ func goldDates(g *goldNode) (fixtures.MeetingDates, bool) {
 }
 
 // sameGoldEntity says whether two gold nodes of two documents are one real-world entity:
-// kinds of one class, agencies of one country, and a shared name after normalisation;
+// kinds of one class, agencies of one country, and a shared name after normalisation (of
+// two words at least for persons);
 // meetings instead in the same place with overlapping dates (their names are generic).
 func sameGoldEntity(a, b *goldNode) bool {
 	if kindClass(a.Kind) != kindClass(b.Kind) {
@@ -213,7 +214,8 @@ func sameGoldEntity(a, b *goldNode) bool {
 		names[normName(n)] = true
 	}
 	for _, n := range b.Names {
-		if k := normName(n); k != "" && names[k] {
+		// A person's surname alone ("Rodriguez") may be another person's.
+		if k := normName(n); k != "" && names[k] && (a.Kind != fixtures.KindPerson || strings.Contains(k, " ")) {
 			return true
 		}
 	}
