@@ -23,7 +23,7 @@ import (
 
 func init() {
 	commands["resolution-quality"] = command{
-		summary: "measure entity resolution on a corpus with gold (duplicates left, precision@20 of duplicateCandidates): resolution-quality [--corpus DIR] [--replace]",
+		summary: "measure entity resolution on a corpus with gold (duplicates left, precision@20 of duplicateCandidates): resolution-quality [--corpus DIR] [--replace] [--min-score S] [--verbose]",
 		run:     runResolutionQuality,
 	}
 }
@@ -39,16 +39,18 @@ func init() {
 func runResolutionQuality(ctx context.Context, args []string) error {
 	var corpus string
 	var replace, verbose bool
+	var minScore float64
 	c, fs, err := parse("resolution-quality", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&corpus, "corpus", filepath.Join("..", "shared", "corpus"), "the corpus: docs/*.txt and gold/*.yaml")
 		fs.BoolVar(&replace, "replace", false, "empty the database first (it must be empty otherwise)")
 		fs.BoolVar(&verbose, "verbose", false, "list the duplicates left and the candidates judged")
+		fs.Float64Var(&minScore, "min-score", 0.5, "the candidates' minimum score (duplicateCandidates' default: 0.5)")
 	})
 	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return errors.New("usage: entente resolution-quality [--corpus DIR] [--replace] [--verbose]")
+		return errors.New("usage: entente resolution-quality [--corpus DIR] [--replace] [--min-score S] [--verbose]")
 	}
 	files, _ := filepath.Glob(filepath.Join(corpus, "docs", "*.txt"))
 	if len(files) == 0 {
@@ -100,7 +102,7 @@ func runResolutionQuality(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cands, err := store.DuplicateCandidates(ctx, nil, 0.5, 20)
+	cands, err := store.DuplicateCandidates(ctx, nil, minScore, 20)
 	if err != nil {
 		return err
 	}
@@ -193,37 +195,47 @@ func goldDates(g *goldNode) (fixtures.MeetingDates, bool) {
 	return fixtures.DatesOf(&n)
 }
 
-// sameGoldEntity says whether two gold nodes of two documents are one real-world entity:
-// kinds of one class, agencies of one country, and a shared name after normalisation (of
-// two words at least for persons);
-// meetings instead in the same place with overlapping dates (their names are generic).
-func sameGoldEntity(a, b *goldNode) bool {
+// sameGoldEntity says how strongly two gold nodes of two documents are one real-world
+// entity, 0 when they are not: kinds of one class, agencies of one country, and a shared
+// name after normalisation (of two words at least for persons), the more words the
+// stronger; meetings instead in the same place with overlapping dates (their names are
+// generic).
+func sameGoldEntity(a, b *goldNode) int {
 	if kindClass(a.Kind) != kindClass(b.Kind) {
-		return false
+		return 0
 	}
 	if a.Country != "" && b.Country != "" && !strings.EqualFold(a.Country, b.Country) {
-		return false
+		return 0
 	}
 	if a.Kind == fixtures.KindMeeting {
 		da, okA := goldDates(a)
 		db, okB := goldDates(b)
-		return okA && okB && a.Place != "" && normName(a.Place) == normName(b.Place) && da.Overlap(db)
+		if okA && okB && a.Place != "" && normName(a.Place) == normName(b.Place) && da.Overlap(db) {
+			return 100
+		}
+		return 0
 	}
 	names := map[string]bool{}
 	for _, n := range a.Names {
 		names[normName(n)] = true
 	}
+	best := 0
 	for _, n := range b.Names {
+		k := normName(n)
+		words := len(strings.Fields(k))
 		// A person's surname alone ("Rodriguez") may be another person's.
-		if k := normName(n); k != "" && names[k] && (a.Kind != fixtures.KindPerson || strings.Contains(k, " ")) {
-			return true
+		if k != "" && names[k] && (a.Kind != fixtures.KindPerson || words > 1) && words > best {
+			best = words
 		}
 	}
-	return false
+	return best
 }
 
 // linkGold numbers the real-world entities: gold nodes of different documents that
-// sameGoldEntity links (transitively) share a number.
+// sameGoldEntity links (transitively) share a number. Links are made strongest first, and
+// none that would put two nodes of one document in one entity: a generic name ("Comando
+// Generale", of the Carabinieri in one text and of the Guardia di Finanza in another)
+// does not chain two entities that another document tells apart.
 func linkGold(gold map[string][]*goldNode) {
 	var all []*goldNode
 	docs := make([]string, 0, len(gold))
@@ -234,9 +246,24 @@ func linkGold(gold map[string][]*goldNode) {
 	for _, d := range docs {
 		all = append(all, gold[d]...)
 	}
+	type link struct{ i, j, strength int }
+	var links []link
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			if all[i].doc == all[j].doc {
+				continue
+			}
+			if s := sameGoldEntity(all[i], all[j]); s > 0 {
+				links = append(links, link{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(links, func(x, y int) bool { return links[x].strength > links[y].strength })
 	parent := make([]int, len(all))
+	members := make([]map[string]bool, len(all)) // root -> documents of its nodes
 	for i := range parent {
 		parent[i] = i
+		members[i] = map[string]bool{all[i].doc: true}
 	}
 	var find func(int) int
 	find = func(i int) int {
@@ -245,11 +272,24 @@ func linkGold(gold map[string][]*goldNode) {
 		}
 		return parent[i]
 	}
-	for i := range all {
-		for j := i + 1; j < len(all); j++ {
-			if all[i].doc != all[j].doc && sameGoldEntity(all[i], all[j]) {
-				parent[find(i)] = find(j)
+	for _, l := range links {
+		a, b := find(l.i), find(l.j)
+		if a == b {
+			continue
+		}
+		clash := false
+		for d := range members[b] {
+			if members[a][d] {
+				clash = true
+				break
 			}
+		}
+		if clash {
+			continue
+		}
+		parent[b] = a
+		for d := range members[b] {
+			members[a][d] = true
 		}
 	}
 	for i, g := range all {
