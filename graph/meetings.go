@@ -17,14 +17,14 @@ import (
 // meetingRedirect is an id of the fixture that an import redirects to a stored or written meeting.
 type meetingRedirect struct{ from, to string }
 
-// meetingCandidatesCypher finds, for each new meeting, the stored meetings that start in
-// its seek window (the meeting_start index) and have a place, with the documents that
-// mention them and whether they were rejected.
+// meetingCandidatesCypher finds, for each new meeting, the stored meetings in its place
+// (as written) that start in its seek window (the meeting_place_start index), with the
+// documents that mention them and whether they were rejected.
 var meetingCandidatesCypher = `
 CYPHER replan=skip
 UNWIND $rows AS row
-MATCH (m:Meeting) USING INDEX m:Meeting(startDate)
-WHERE m.startDate >= row.from AND m.startDate <= row.hi AND m.place IS NOT NULL AND m.id <> row.id
+MATCH (m:Meeting) USING INDEX m:Meeting(place, startDate)
+WHERE m.place = row.place AND m.startDate >= row.from AND m.startDate <= row.hi AND m.id <> row.id
 RETURN row.id, m.id, m.startDate, m.endDate, m.place, m.country, m.subtype, m:` + LabelRejected + `,
   [(d:Document)-[:MENTIONS]->(m) | d.id]`
 
@@ -93,7 +93,7 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 			}
 		}
 		d, _ := fixtures.DatesOf(n)
-		rows = append(rows, map[string]any{"id": n.ID, "from": d.SeekFrom(), "hi": d.Hi})
+		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi})
 	}
 	found, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
 	if err != nil {
@@ -192,7 +192,7 @@ func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures
 		}
 		stored[ms[0].ID] = ms[0]
 		d, _ := fixtures.DatesOf(ms[0])
-		rows = append(rows, map[string]any{"id": ms[0].ID, "from": d.SeekFrom(), "hi": d.Hi})
+		rows = append(rows, map[string]any{"id": ms[0].ID, "place": *ms[0].Place, "from": d.SeekFrom(), "hi": d.Hi})
 	}
 	if len(rows) == 0 {
 		return nil, nil
