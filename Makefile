@@ -10,7 +10,7 @@ DOCUMENTS ?= ../shared/documents
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: run test prereqs-run prereqs-test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update calibrate clean
+.PHONY: run test prereqs-run prereqs-test test-tools test-clients web build bench loadtest audit fuzz neo4j generate check-generated lint fixtures gazetteer-cities quality quality-update resolution-quality calibrate clean
 
 ## run: fetch and start Neo4j if NEO4J_URI is unset, load fixtures/, serve on ENTENTE_ADDR
 run: prereqs-run $(if $(NEO4J_URI),,neo4j) build
@@ -124,6 +124,11 @@ calibrate: build $(VENV)/.installed
 ## bench: synthetic graph, six operations, Entente vs the Go driver vs @neo4j/graphql (bench/results/)
 bench: neo4j
 	$(GO) run ./bench $(BENCH_FLAGS)
+
+## resolution-quality: ../shared/corpus extracted and loaded together into a throwaway Neo4j;
+## duplicates left and precision@20 of duplicateCandidates against the gold (docs/resolution-quality.md)
+resolution-quality: neo4j
+	env -u NEO4J_URI $(GO) run ./cmd/entente neo4j exec -- $(GO) run ./cmd/entente resolution-quality --corpus ../shared/corpus
 
 ## loadtest: 64 clients, mixed reads and writes, 60 s, against a throwaway Neo4j
 loadtest: neo4j build

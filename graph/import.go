@@ -125,9 +125,13 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 		return ImportStats{}, err
 	}
 	tx.store.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
+	written, sameMeetings, err := tx.resolveMeetings(ctx, f, resolved)
+	if err != nil {
+		return ImportStats{}, err
+	}
 	im := pre
 	if !allSelf(resolved) {
-		im = newImport(f, resolved)
+		im = newImport(written, resolved)
 	}
 	stats := ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
 		Redirected: im.redirected, Loops: im.loops}
@@ -144,6 +148,9 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 	// before this commits. One merged away after resolveIDs read it was written
 	// again under its old id, beside its redirect: start again on the survivor.
 	if err := tx.checkNotMerged(ctx, nodes); err != nil {
+		return stats, err
+	}
+	if err := w.writeMeetingRedirects(ctx, sameMeetings); err != nil {
 		return stats, err
 	}
 	if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {

@@ -234,8 +234,8 @@ func (k *keyer) keys(n *candNode) []nodeKey {
 			name, role = n.aliases[i], roleAlias
 		}
 		words := foldWords(name)
-		if len(words) == 0 {
-			continue
+		if len(words) == 0 || n.kind == fixtures.KindMeeting && len(words) < 2 {
+			continue // "the meeting", "training": a noun alone names no meeting in particular
 		}
 		k.add(n, tagName, role, words...)
 		if !named {
@@ -554,6 +554,9 @@ func (s *Store) candidateSet(ctx context.Context, kinds []string) (*candidateSet
 				a, b := &nodes[x.node], &nodes[y.node]
 				if a.country != nil && b.country != nil && *a.country != *b.country {
 					continue // agencies (or meetings, organisations) of two states
+				}
+				if a.kind == fixtures.KindMeeting && !meetingsMayMatch(a, b) {
+					continue // meetings in two places, or on dates that do not overlap
 				}
 				p := uint64(x.node)<<32 | uint64(y.node)
 				if a.id > b.id {

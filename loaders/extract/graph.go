@@ -141,7 +141,18 @@ func sortFixture(f *fixtures.Fixture) {
 
 // Merge combines fixtures into one: one node per id (aliases and sources merged, the
 // first non-empty value of each field kept, the higher confidence) and one edge per key.
+// Meetings that several documents report under different ids become one
+// (fixtures.MeetingRedirects: one event, many reports).
 func Merge(fs ...*fixtures.Fixture) *fixtures.Fixture {
+	out := mergeByID(fs...)
+	if r := fixtures.MeetingRedirects(out.Nodes); len(r) > 0 {
+		out = mergeByID(fixtures.ApplyRedirects(out, r))
+	}
+	return out
+}
+
+// mergeByID is Merge without the meetings: nodes are combined by id only.
+func mergeByID(fs ...*fixtures.Fixture) *fixtures.Fixture {
 	out := &fixtures.Fixture{Format: fixtures.Format}
 	nodes := map[string]int{}
 	edges := map[string]int{}

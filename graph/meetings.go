@@ -1,0 +1,260 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// One event, many reports (issue 14, point 4), at import: a new meeting that reports an
+// event the graph already holds (fixtures.SameMeeting: compatible kinds, overlapping dates,
+// the same place, no document in common) is written into the stored node, and its id
+// becomes a Redirect to it, as a merge leaves, so that later fixtures that name it resolve.
+// Meetings of one fixture are first combined by fixtures.MeetingRedirects. Two stored
+// candidates are ambiguous: the meeting is created, and duplicateCandidates proposes the pairs.
+
+// meetingRedirect is an id of the fixture that an import redirects to a stored or written meeting.
+type meetingRedirect struct{ from, to string }
+
+// meetingCandidatesCypher finds, for each new meeting, the stored meetings in its place
+// (as written) that start in its seek window (the meeting_place_start index), with the
+// documents that mention them and whether they were rejected.
+var meetingCandidatesCypher = `
+CYPHER replan=skip
+UNWIND $rows AS row
+MATCH (m:Meeting) USING INDEX m:Meeting(place, startDate)
+WHERE m.place = row.place AND m.startDate >= row.from AND m.startDate <= row.hi AND m.id <> row.id
+RETURN row.id, m.id, m.startDate, m.endDate, m.place, m.country, m.subtype, m:` + LabelRejected + `,
+  [(d:Document)-[:MENTIONS]->(m) | d.id]`
+
+// resolveMeetings resolves the meetings of f that are new to the graph (neither stored nor
+// redirected in resolved) to the meeting they report, when there is exactly one: it updates
+// resolved and returns the fixture to write (the reports merged away lose the dates,
+// place and subtype that the survivor states more exactly) and the redirects to record.
+func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target) (*fixtures.Fixture, []meetingRedirect, error) {
+	var ids []string
+	seen := map[string]bool{}
+	for _, n := range f.Nodes {
+		if n.Kind != fixtures.KindMeeting || seen[n.ID] || resolved[n.ID].id != n.ID || n.Place == nil {
+			continue
+		}
+		if _, ok := fixtures.DatesOf(&n); ok {
+			seen[n.ID] = true
+			ids = append(ids, n.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return f, nil, nil
+	}
+	recs, err := t.run(ctx, `
+		CYPHER replan=skip
+		UNWIND $ids AS id
+		MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+		RETURN id`, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range recs {
+		id, _ := r.Values[0].(string)
+		delete(seen, id) // stored already: it is what it is
+	}
+	if len(seen) == 0 {
+		return f, nil, nil
+	}
+	// The new meetings of the fixture, each id once (its first node), with all its documents.
+	var fresh []fixtures.Node
+	index := map[string]int{}
+	for _, n := range f.Nodes {
+		if !seen[n.ID] {
+			continue
+		}
+		if i, ok := index[n.ID]; ok {
+			fresh[i].Sources = append(fresh[i].Sources, n.Sources...)
+			continue
+		}
+		index[n.ID] = len(fresh)
+		n.Sources = append([]fixtures.Source(nil), n.Sources...)
+		fresh = append(fresh, n)
+	}
+	redirect := fixtures.MeetingRedirects(fresh) // merged id -> survivor id, within the fixture
+	into := map[string]string{}                  // new id -> stored meeting id
+	exact := map[string]bool{}                   // new id -> it is dated more exactly than the stored one
+	var rows []any
+	for i := range fresh {
+		n := &fresh[i]
+		if _, merged := redirect[n.ID]; merged {
+			continue
+		}
+		// A survivor stands for the reports merged into it: their documents too.
+		for from, to := range redirect {
+			if to == n.ID {
+				n.Sources = append(n.Sources, fresh[index[from]].Sources...)
+			}
+		}
+		d, _ := fixtures.DatesOf(n)
+		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi})
+	}
+	found, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
+	if err != nil {
+		return nil, nil, err
+	}
+	ambiguous, err := t.ambiguousMeetings(ctx, found)
+	if err != nil {
+		return nil, nil, err
+	}
+	for id, ms := range found {
+		if len(ms) == 1 && !ambiguous[ms[0].ID] {
+			into[id] = ms[0].ID
+			exact[id] = fixtures.MoreExact(&fresh[index[id]], ms[0])
+		}
+	}
+	// Every id merged away: its final target and whether its dates are the ones to keep.
+	final := map[string]string{}
+	keep := map[string]bool{}
+	for from, to := range redirect {
+		final[from] = to
+		if s, ok := into[to]; ok {
+			final[from] = s
+		}
+	}
+	for id, s := range into {
+		final[id] = s
+		keep[id] = exact[id]
+	}
+	if len(final) == 0 {
+		return f, nil, nil
+	}
+	out := *f
+	out.Nodes = make([]fixtures.Node, len(f.Nodes))
+	for i, n := range f.Nodes {
+		if _, ok := final[n.ID]; ok && !keep[n.ID] {
+			n.StartDate, n.EndDate, n.Place, n.Country = nil, nil, nil, nil
+			props := make(map[string]any, len(n.Properties))
+			for k, v := range n.Properties {
+				if k != "subtype" {
+					props[k] = v
+				}
+			}
+			n.Properties = props
+		}
+		out.Nodes[i] = n
+	}
+	var redirects []meetingRedirect
+	for from, to := range final {
+		resolved[from] = target{to, fixtures.KindMeeting}
+		redirects = append(redirects, meetingRedirect{from, to})
+	}
+	sort.Slice(redirects, func(i, j int) bool { return redirects[i].from < redirects[j].from })
+	t.store.log.Debug().Int("meetings", len(redirects)).Msg("import: meetings reported before")
+	return &out, redirects, nil
+}
+
+// storedMeetings finds, for each row (id, from, hi) of meetingCandidatesCypher, the
+// stored meetings that are the same event as the node of that id (of).
+func (t *Tx) storedMeetings(ctx context.Context, rows []any, of func(id string) *fixtures.Node) (map[string][]*fixtures.Node, error) {
+	recs, err := t.run(ctx, meetingCandidatesCypher, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	found := map[string][]*fixtures.Node{}
+	for _, r := range recs {
+		v := r.Values
+		id, _ := v[0].(string)
+		m := &fixtures.Node{Kind: fixtures.KindMeeting, Properties: map[string]any{}}
+		m.ID, _ = v[1].(string)
+		m.StartDate, m.EndDate, m.Place, m.Country = strPtr(v[2]), strPtr(v[3]), strPtr(v[4]), strPtr(v[5])
+		if s, ok := v[6].(string); ok {
+			m.Properties["subtype"] = s
+		}
+		if rejected, _ := v[7].(bool); rejected {
+			m.Status = fixtures.StatusRejected
+		}
+		for _, d := range strs(v[8]) {
+			m.Sources = append(m.Sources, fixtures.Source{Document: d})
+		}
+		if fixtures.SameMeeting(of(id), m) {
+			found[id] = append(found[id], m)
+		}
+	}
+	return found, nil
+}
+
+// ambiguousMeetings says which stored meetings, the only match of a new one, have
+// another stored match themselves (a month-only meeting beside two dated ones of that
+// month): the new one could be either event, and is not merged.
+func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node) (map[string]bool, error) {
+	stored := map[string]*fixtures.Node{}
+	var rows []any
+	for _, ms := range found {
+		if len(ms) != 1 || stored[ms[0].ID] != nil {
+			continue
+		}
+		stored[ms[0].ID] = ms[0]
+		d, _ := fixtures.DatesOf(ms[0])
+		rows = append(rows, map[string]any{"id": ms[0].ID, "place": *ms[0].Place, "from": d.SeekFrom(), "hi": d.Hi})
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	others, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return stored[id] })
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for id, ms := range others {
+		out[id] = len(ms) > 0
+	}
+	return out, nil
+}
+
+// writeMeetingRedirects leaves (:Redirect {id})-[:MERGED_INTO]->(meeting) for every meeting
+// id an import wrote into another, and notes it in the history of the survivor.
+func (w *batchWriter) writeMeetingRedirects(ctx context.Context, redirects []meetingRedirect) error {
+	if len(redirects) == 0 {
+		return nil
+	}
+	rows := make([]any, len(redirects))
+	for i, r := range redirects {
+		rows[i] = map[string]any{"from": r.from, "to": r.to}
+	}
+	if _, err := w.exec(ctx, "meeting redirects", `
+		CYPHER replan=skip
+		UNWIND $rows AS row
+		MATCH (s:Entity {id: row.to}) USING INDEX s:Entity(id)
+		MERGE (r:Redirect {id: row.from})
+		MERGE (r)-[:MERGED_INTO]->(s)
+		RETURN count(*)`, map[string]any{"rows": rows}, 0, false); err != nil {
+		return err
+	}
+	action := w.action
+	if action == "" {
+		action = ActionImport
+	}
+	for _, r := range redirects {
+		w.changes = append(w.changes, change{Subject: r.to, Action: action,
+			Detail: map[string]any{"what": "node", "sameMeeting": r.from}})
+	}
+	return nil
+}
+
+// strPtr is a stored string property, nil when absent or empty.
+func strPtr(v any) *string {
+	if s, ok := v.(string); ok && s != "" {
+		return &s
+	}
+	return nil
+}
+
+// meetingsMayMatch says whether two meetings may be one for duplicateCandidates: not
+// when both places are known and differ, nor when both are dated (to the month at least)
+// on intervals that do not overlap.
+func meetingsMayMatch(a, b *candNode) bool {
+	da, okA := fixtures.DatesOf(&fixtures.Node{StartDate: a.start, EndDate: a.end})
+	db, okB := fixtures.DatesOf(&fixtures.Node{StartDate: b.start, EndDate: b.end})
+	if okA && okB && !da.Overlap(db) {
+		return false
+	}
+	// Folding allocates: only places written differently are folded.
+	return a.place == nil || b.place == nil || *a.place == *b.place || FoldName(*a.place) == FoldName(*b.place)
+}

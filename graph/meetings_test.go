@@ -1,0 +1,167 @@
+package graph_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
+
+// reportFixture is one document (doc) that reports a meeting in Vilnius, attended by an
+// organisation of its own.
+func reportFixture(doc, id, subtype, start, end string) *fixtures.Fixture {
+	s := func(v string) *string {
+		if v == "" {
+			return nil
+		}
+		return &v
+	}
+	name := strings.ToUpper(subtype[:1]) + subtype[1:] + " in Vilnius"
+	return &fixtures.Fixture{Format: fixtures.Format,
+		Documents: []fixtures.Document{{ID: doc, Title: doc, Language: "en", File: doc + ".txt", SHA256: strings.Repeat("c", 64)}},
+		Nodes: []fixtures.Node{
+			{ID: id, Kind: fixtures.KindMeeting, Name: name, Aliases: []string{}, StartDate: s(start), EndDate: s(end),
+				Place: s("Vilnius"), Country: s("LT"), Properties: map[string]any{"subtype": subtype}, Sources: span(doc, name)},
+			{ID: "org:" + doc, Kind: fixtures.KindOrganization, Name: "Org " + doc, Aliases: []string{}, Properties: map[string]any{},
+				Sources: span(doc, "Org "+doc)},
+		},
+		Edges: []fixtures.Edge{{Kind: fixtures.EdgeParticipatedIn, From: "org:" + doc, To: id, Properties: map[string]any{},
+			Sources: span(doc, "Org "+doc)}},
+	}
+}
+
+// meetingIDs are the ids of the stored meetings, sorted.
+func meetingIDs(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, r := range query(t, "MATCH (m:Meeting) RETURN m.id ORDER BY m.id", nil) {
+		out = append(out, r.Values[0].(string))
+	}
+	return out
+}
+
+// A meeting that a second document reports by its month only, under another noun, is the
+// stored one: one node with the sources of both, the month-only id redirects to it, and
+// importing the report again or a third report that names the old id changes nothing.
+func TestImportOneMeetingManyReports(t *testing.T) {
+	store, ctx := open(t)
+	const dated, month = "meeting:2019-06-10:vilnius:workshop", "meeting:2019-06:vilnius:meeting"
+	if _, err := store.Import(ctx, reportFixture("doc:a", dated, "workshop", "2019-06-10", "2019-06-12"), nil); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Import(ctx, reportFixture("doc:b", month, "meeting", "2019-06", ""), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Redirected != 1 {
+		t.Errorf("stats %+v, want 1 redirected", st)
+	}
+	if got := meetingIDs(t); !equal(got, []string{dated}) {
+		t.Fatalf("meetings %v, want only %s", got, dated)
+	}
+	props := nodeProps(t, dated)
+	if props["startDate"] != "2019-06-10" || props["endDate"] != "2019-06-12" || props["subtype"] != "workshop" || props["name"] != "Workshop in Vilnius" {
+		t.Errorf("survivor %v: the exact dates and the first name must stay", props)
+	}
+	if !equal(strs(props["aliases"]), []string{"Meeting in Vilnius"}) {
+		t.Errorf("aliases %v", props["aliases"])
+	}
+	docs := query(t, "MATCH (d:Document)-[:MENTIONS]->(:Meeting {id: $id}) RETURN d.id ORDER BY d.id", map[string]any{"id": dated})
+	if len(docs) != 2 {
+		t.Errorf("%d documents mention the meeting, want 2", len(docs))
+	}
+	if r := query(t, "MATCH (:Redirect {id: $m})-[:MERGED_INTO]->(s:Entity) RETURN s.id", map[string]any{"m": month}); len(r) != 1 || r[0].Values[0] != dated {
+		t.Errorf("redirect of %s: %v", month, r)
+	}
+	if r := query(t, "MATCH (:Organization {id: 'org:doc:b'})-[:PARTICIPATED_IN]->(m:Meeting) RETURN m.id", nil); len(r) != 1 || r[0].Values[0] != dated {
+		t.Errorf("the second report's participant: %v", r)
+	}
+	ns, err := store.NodesByID(ctx, []string{month})
+	if err != nil || len(ns) != 1 || ns[0] == nil || ns[0].ID != dated {
+		t.Errorf("NodesByID(%s) = %v, %v; want the survivor", month, ns, err)
+	}
+	nodes, rels := counts(t, store)
+	again, err := store.Import(ctx, reportFixture("doc:b", month, "meeting", "2019-06", ""), nil)
+	if err != nil || again.Created != 0 {
+		t.Errorf("import again: %+v, %v; want nothing created", again, err)
+	}
+	assertCounts(t, store, nodes, rels)
+	third := reportFixture("doc:c", month, "meeting", "2019-06", "")
+	if _, err := store.Import(ctx, third, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := meetingIDs(t); !equal(got, []string{dated}) {
+		t.Errorf("after a third report: meetings %v", got)
+	}
+}
+
+// A stored month-only meeting takes the exact dates of a later report.
+func TestImportMeetingDatedLater(t *testing.T) {
+	store, ctx := open(t)
+	const dated, month = "meeting:2019-06-10:vilnius:conference", "meeting:2019-06:vilnius:meeting"
+	if _, err := store.Import(ctx, reportFixture("doc:b", month, "meeting", "2019-06", ""), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Import(ctx, reportFixture("doc:a", dated, "conference", "2019-06-10", "2019-06-11"), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := meetingIDs(t); !equal(got, []string{month}) {
+		t.Fatalf("meetings %v, want only %s", got, month)
+	}
+	if props := nodeProps(t, month); props["startDate"] != "2019-06-10" || props["endDate"] != "2019-06-11" {
+		t.Errorf("survivor %v: the exact dates of the later report", props)
+	}
+}
+
+// A month-only report beside two stored meetings of that month is ambiguous: it stays a
+// node of its own, for duplicateCandidates; so do meetings elsewhere or of another kind,
+// and two meetings of one document.
+func TestImportMeetingAmbiguous(t *testing.T) {
+	store, ctx := open(t)
+	for _, f := range []*fixtures.Fixture{
+		reportFixture("doc:a", "meeting:2019-06-10:vilnius:meeting", "meeting", "2019-06-10", ""),
+		reportFixture("doc:b", "meeting:2019-06-20:vilnius:meeting", "meeting", "2019-06-20", ""),
+		reportFixture("doc:c", "meeting:2019-06:vilnius:conference", "conference", "2019-06", ""),
+		reportFixture("doc:d", "meeting:2019-06-10:vilnius:signing-ceremony", "signing ceremony", "2019-06-10", ""),
+		reportFixture("doc:a", "meeting:2019-06-11:vilnius:summit", "summit", "2019-06-11", ""),
+	} {
+		if _, err := store.Import(ctx, f, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := meetingIDs(t); len(got) != 5 {
+		t.Errorf("meetings %v, want 5", got)
+	}
+	cs, err := store.DuplicateCandidates(ctx, []string{fixtures.KindMeeting}, 0.5, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pairOf(cs, "meeting:2019-06-10:vilnius:meeting", "meeting:2019-06:vilnius:conference") == nil {
+		t.Errorf("the ambiguous month-only report is not proposed: %v", cs)
+	}
+	if c := pairOf(cs, "meeting:2019-06-10:vilnius:meeting", "meeting:2019-06-20:vilnius:meeting"); c != nil {
+		t.Errorf("meetings on days that do not overlap are proposed (%v)", c.Reasons)
+	}
+}
+
+// Two documents of one fixture that report one meeting give one node, and the other id
+// redirects to it.
+func TestImportMeetingsOfOneFixture(t *testing.T) {
+	store, ctx := open(t)
+	a := reportFixture("doc:a", "meeting:2019-06-10:vilnius:workshop", "workshop", "2019-06-10", "")
+	b := reportFixture("doc:b", "meeting:2019-06:vilnius:meeting", "meeting", "2019-06", "")
+	f := &fixtures.Fixture{Format: fixtures.Format, Documents: append(b.Documents, a.Documents...),
+		Nodes: append(b.Nodes, a.Nodes...), Edges: append(b.Edges, a.Edges...)}
+	if _, err := store.Import(ctx, f, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := meetingIDs(t); !equal(got, []string{"meeting:2019-06-10:vilnius:workshop"}) {
+		t.Fatalf("meetings %v", got)
+	}
+	if props := nodeProps(t, "meeting:2019-06-10:vilnius:workshop"); props["startDate"] != "2019-06-10" {
+		t.Errorf("survivor %v", props)
+	}
+	if r := query(t, "MATCH (:Redirect {id: 'meeting:2019-06:vilnius:meeting'})-[:MERGED_INTO]->(s) RETURN s.id", nil); len(r) != 1 {
+		t.Errorf("no redirect")
+	}
+}
