@@ -952,3 +952,19 @@ BISHKEK, 17 February 2022 – Norway has given USD 2.5 million to the UNDP Progr
 		t.Errorf("a presentation given is no funding:\n%s", dumpEdges(f))
 	}
 }
+
+func TestThisMeetingIsTheMeetingReported(t *testing.T) {
+	f := extractText(t, "test.txt", "Séminaire régional des douanes\n\nDakar, 4 mars 2021 – Le séminaire régional des directeurs des douanes s'est ouvert ce jeudi à Dakar. Ce séminaire de deux jours, les 4 et 5 mars, se tient pour la première fois loin du siège de l'Organisation mondiale des douanes à Bruxelles.")
+	meetings := 0
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			meetings++
+			if n.Place == nil || !strings.Contains(*n.Place, "Dakar") || n.EndDate == nil || *n.EndDate != "2021-03-05" {
+				t.Errorf("the seminar is in Dakar on 4-5 March: %+v", n)
+			}
+		}
+	}
+	if meetings != 1 {
+		t.Errorf("one seminar, not %d", meetings)
+	}
+}

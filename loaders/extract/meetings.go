@@ -168,6 +168,12 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current.spans = append(current.spans, span)
 		return current, head, false
 	}
+	if current != nil && r.thisMeeting(current, head, sub) {
+		current.fill(from, to, place, placeName, country, partial)
+		current.spans = append(current.spans, span)
+		current.sharpen(r, head, sub)
+		return current, head, false
+	}
 	label, labelAt := r.meetingLabel(head, st.last)
 	_, pluralHead := pluralHeads[r.fold(head)]
 	series := r.seriesHead(head) || pluralHead && meetingHeads[r.fold(head)] == ""
@@ -187,9 +193,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if current.qualifier == "" {
 			current.qualifier = qualifier
 		}
-		if current.generic && !genericHeads[r.fold(head)] {
-			current.subtype, current.generic = sub, false // "une session pour les procureurs ... Cet atelier"
-		}
+		current.sharpen(r, head, sub)
 		return current, head, false
 	}
 	var signatories []link
@@ -649,6 +653,13 @@ func (r *run) definiteHead(head int) bool {
 	return articles[f] || demonstratives[f]
 }
 
+// thisMeeting reports whether a demonstrative points back to the meeting reported ("cette
+// rencontre de deux jours se tient hors de Lyon", "this workshop"): whatever place or day the
+// sentence adds, it is the same meeting.
+func (r *run) thisMeeting(current *meeting, head int, sub string) bool {
+	return head > 0 && demonstratives[r.fold(head-1)] && (sameKind(current.subtype, sub) || genericHeads[r.fold(head)])
+}
+
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
 // "sommet ordinaire", "technical meeting"), the name a reader would use.
 func (r *run) headSpan(head, first, last int) text.Span {
@@ -751,9 +762,19 @@ func (mt *meeting) addLabel(r *run, label string, at int) {
 }
 
 // fill completes what is known of a meeting.
+// sharpen gives a meeting told by a generic noun the kind a later noun says ("une session
+// pour les procureurs ... Cet atelier").
+func (mt *meeting) sharpen(r *run, head int, sub string) {
+	if mt.generic && !genericHeads[r.fold(head)] {
+		mt.subtype, mt.generic = sub, false
+	}
+}
+
 func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
 	if from != "" && (mt.from == "" || len(mt.from) < len(from) && strings.HasPrefix(from, mt.from)) {
 		mt.from, mt.to = from, to // or a day within the month known so far
+	} else if from != "" && from == mt.from && to > mt.to {
+		mt.to = to // "les 25 et 26 novembre" after "le 25 novembre"
 	}
 	if mt.place == "" && place != "" {
 		mt.place, mt.placeName, mt.country = place, placeName, country
