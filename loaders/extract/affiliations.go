@@ -456,6 +456,7 @@ func (r *run) namedState() string {
 type personState struct {
 	named     string // namedState, once counted
 	namedDone bool
+	apposed   int // the title word of the last apposition after a name ("A, Director of X,"), -1 if none
 }
 
 func (r *run) countNamedStates() string {

@@ -19,6 +19,9 @@ func (r *run) recognisePersons() {
 	toks := r.d.Tokens
 	var last *mention
 	coordAt := -1 // where a name coordinated with the last person may start
+	listAt := -1  // where the next name of a list "A, title, B, title" starts
+	lastAfter := false
+	r.people.apposed = -1
 	headline := r.headlines()
 	for i := 0; i < len(toks); i++ {
 		if headline[toks[i].Sentence] {
@@ -45,6 +48,7 @@ func (r *run) recognisePersons() {
 		}
 		capsSurname := words > 1 && toks[j-1].AllCaps && !toks[first].AllCaps
 		coordinated := coordAt >= 0 && (k == coordAt || i == coordAt) && words > 1 && last != nil
+		listed := listAt >= 0 && (k == listAt || i == listAt) && words > 1 && last != nil
 		header := r.listHeader(k)
 		switch {
 		case words == 1:
@@ -53,7 +57,7 @@ func (r *run) recognisePersons() {
 				i = j - 1
 				continue
 			}
-		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && header == nil &&
+		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && !listed && header == nil &&
 			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))):
 			i = j - 1
 			continue
@@ -79,6 +83,7 @@ func (r *run) recognisePersons() {
 		}
 		if after != nil && len(m.affiliation) == 0 {
 			r.affiliate(m, after[0], after[1], after[2])
+			r.people.apposed = after[2]
 		}
 		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
@@ -95,16 +100,21 @@ func (r *run) recognisePersons() {
 		ownTitle := before != nil || after != nil
 		switch {
 		case len(m.affiliation) > 0 || last == nil || toks[last.first].Sentence != toks[first].Sentence:
-		case coordinated && !ownTitle:
-			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title.
+		case coordinated && !ownTitle && !lastAfter:
+			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title
+			// (not "A, Director of X, and B": A's own).
 			m.affiliation = append(m.affiliation, last.affiliation...)
 		case before != nil && first-last.last < 12 && !r.counterpart(before) && !r.capitalisedTitle(before):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
 		}
-		last = m
+		last, lastAfter = m, after != nil
 		coordAt = r.coordinationPoint(j, after)
+		listAt = -1
+		if after != nil && after[1] < len(toks) && r.fold(after[1]) == "," {
+			listAt = after[1] + 1
+		}
 		i = j - 1
 	}
 	r.personCoreference()
@@ -641,6 +651,9 @@ func (r *run) titleBefore(i int) []int {
 		}
 		start = r.afterCoordinatedSubject(start, end)
 		if t := r.titleIn(start, end); t != nil {
+			if t[2] == r.people.apposed {
+				return nil // "A, Directeur de la Police, B": A's title
+			}
 			if comma {
 				return r.lastTitle(t, end)
 			}
@@ -796,7 +809,8 @@ func (r *run) titleAfter(j int) []int {
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
-	if end+1 < len(toks) && r.fold(end) == "," {
+	if end+1 < len(toks) && r.fold(end) == "," && articles[r.fold(j+1)] {
+		// Without the article the title is X's apposition: "X, Directeur de la Police, Y, ...".
 		if k := r.skipPrefixAfter(end + 1); k < len(toks) {
 			if _, _, words := r.nameExtent(k); words > 0 {
 				return nil // "X, il Comandante dei Carabinieri, Col. Y": Y's title, not X's

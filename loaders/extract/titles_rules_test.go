@@ -475,3 +475,17 @@ Tunis, 3 mars 2023 – Le ministre de l'Intérieur, M. Kamel Feki, a tenu mercre
 		t.Errorf("the minister whose counterpart is Italian is not Italy's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestTitlesOfAListOfNames(t *testing.T) {
+	f := extractText(t, "list.txt", "Dakar, 4 mars 2021 – L'ouverture a réuni Amadou Sy, Directeur général des Douanes, Karl Weber, Secrétaire général de l'Organisation mondiale des douanes, et Paul Martin, puis Ana Costa, Directrice de la Police nationale, et Lea Roth.\n")
+	for _, want := range [][2]string{{"person:amadou-sy", "agency:sn:customs"}, {"person:karl-weber", "org:wco"}, {"person:ana-costa", "agency:sn:national-police"}} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, want[0], want[1]) {
+			t.Errorf("%s is not affiliated with %s:\n%s", want[0], want[1], dumpEdges(f))
+		}
+	}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith && (e.From == "person:karl-weber" && e.To != "org:wco" || e.From == "person:paul-martin" || e.From == "person:lea-roth") {
+			t.Errorf("a title after a name is that name's only: %s -> %s", e.From, e.To)
+		}
+	}
+}
