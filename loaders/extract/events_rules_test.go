@@ -968,3 +968,10 @@ func TestThisMeetingIsTheMeetingReported(t *testing.T) {
 		t.Errorf("one seminar, not %d", meetings)
 	}
 }
+
+func TestMeetingOfTheHeadsOfTheCountriesOfABody(t *testing.T) {
+	f := extractText(t, "test.txt", "Réunion des polices\n\nBamako, 31 janvier 2025 – La première réunion des Directeurs Généraux de la Police des pays de la CEDEAO s'est tenue à Bamako le 30 janvier 2025. Les participants ont adopté des recommandations.")
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting", "org:ecowas") {
+		t.Errorf("the heads of police of the countries of ECOWAS meet under ECOWAS:\n%s", dumpEdges(f))
+	}
+}

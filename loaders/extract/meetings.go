@@ -574,8 +574,9 @@ func (r *run) meetingGroup(head, last int) *mention {
 	return nil
 }
 
-// organOf reads the name of an organ the gazetteer lacks, starting at k, up to the body
-// it belongs to: "Council of Ministers of ECOWAS" gives ECOWAS.
+// organOf reads the name of an organ or a group the gazetteer lacks, starting at k, up to
+// the body it belongs to: "Council of Ministers of ECOWAS" and "Directeurs Généraux de la
+// Police des pays de l'AES" give ECOWAS and the AES.
 func (r *run) organOf(k, last int) *mention {
 	if k >= last || !r.unknownName(k) {
 		return nil
@@ -587,8 +588,8 @@ func (r *run) organOf(k, last int) *mention {
 			}
 			return nil
 		}
-		if !r.unknownName(j) && !ofWords[r.fold(j)] && !articles[r.fold(j)] && !conjunctions[r.fold(j)] {
-			return nil
+		if f := r.fold(j); !r.unknownName(j) && !ofWords[f] && !articles[f] && !conjunctions[f] && !stateNouns[f] && !memberWords[f] {
+			return nil // group words may run on: "Directeurs généraux de la Police des pays de"
 		}
 	}
 	return nil

@@ -29,11 +29,19 @@ func (r *run) memberships() {
 			if head == 0 {
 				continue
 			}
-			body, list, end := r.enumeratedMembers(i+head, last)
+			body, list, end, bare := r.enumeratedMembers(i+head, last)
 			if body == nil {
-				continue
+				// "the ASEAN member states Lao PDR, Malaysia and Indonesia"
+				if b := r.mentionAt(i - 1); b != nil && b.last == i && organisationNamed(b) {
+					body, list, end, bare = b, i+head, last, true
+				} else {
+					continue
+				}
 			}
 			actors, _ := r.listAfter(list, end)
+			if bare && !onlyStates(actors) {
+				continue // "les pays de l'UE, la Commission et ...": no enumeration of members
+			}
 			for _, a := range actors {
 				if a.kind == fixtures.KindState && !a.adjective {
 					r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
@@ -81,15 +89,28 @@ func (r *run) memberVerbsIn(first, last int) {
 	}
 }
 
+// onlyStates reports whether a list names two states or more and nothing else: an
+// enumeration of members that no word announces ("de l'AES, le Burkina Faso, le Mali et
+// le Niger").
+func onlyStates(actors []*mention) bool {
+	for _, a := range actors {
+		if a.kind != fixtures.KindState || a.adjective {
+			return false
+		}
+	}
+	return len(actors) >= 2
+}
+
 // enumeratedMembers reads "of <body>, <enumeration>" from token k: the body, and the
-// token range of the list that follows (a bracketed list ends at its bracket).
-func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int) {
+// token range of the list that follows (a bracketed list ends at its bracket). bare is
+// true when no word or sign announces the list, which must then name states only.
+func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare bool) {
 	for k < last && memberGlue[r.fold(k)] {
 		k++
 	}
 	body = r.mentionAt(k)
 	if body == nil || body.first != k || body.kind != fixtures.KindOrganization && body.kind != fixtures.KindUNBody {
-		return nil, 0, 0
+		return nil, 0, 0, false
 	}
 	k = body.last
 	if k < last && r.fold(k) == "," {
@@ -101,15 +122,17 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int) {
 	}
 	switch {
 	case k < last && r.fold(k) == ":":
-		return body, k + 1, last
+		return body, k + 1, last, false
 	case k < last && r.fold(k) == "(":
 		if c := r.closingBracket(k, last); c > 0 {
-			return body, k + 1, c
+			return body, k + 1, c, false
 		}
 	case marked:
-		return body, k, last
+		return body, k, last, false
+	case k > body.last:
+		return body, k, last, true
 	}
-	return nil, 0, 0
+	return nil, 0, 0, false
 }
 
 // longestPrefix returns the length in tokens of the longest phrase (indexed by its first

@@ -37,6 +37,12 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 			"state:ml -> org:ecowas; state:ne -> org:ecowas; state:sn -> org:ecowas"},
 		{`Il progetto coinvolge gli Stati membri dell'Unione africana, cioè Egitto e Tunisia, oltre all'Italia.`,
 			"state:eg -> org:au; state:tn -> org:au"},
+		// Lists that no word announces name states only: "the ASEAN member states A, B".
+		{`Delegations from the ASEAN member states Malaysia, Indonesia and Thailand met in Jakarta.`,
+			"state:id -> org:asean; state:my -> org:asean; state:th -> org:asean"},
+		{`Les polices des trois États membres de la CEDEAO, le Mali, le Niger et le Sénégal, se sont réunies.`,
+			"state:ml -> org:ecowas; state:ne -> org:ecowas; state:sn -> org:ecowas"},
+		{`Les pays membres de l'Union européenne, la Commission et le Maroc ont signé.`, ""},
 		// No enumeration, or no organisation: the words alone say nothing of membership.
 		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
 		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
