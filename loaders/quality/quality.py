@@ -52,6 +52,7 @@ SETS = [
     ("blind2", os.path.join(ROOT, "testdata/loaders/blind2"), os.path.join(ROOT, "testdata/loaders/blind2"), "yaml"),
     ("blind3", os.path.join(ROOT, "testdata/loaders/blind3"), os.path.join(ROOT, "testdata/loaders/blind3"), "yaml"),
     ("blind4", os.path.join(ROOT, "testdata/loaders/blind4"), os.path.join(ROOT, "testdata/loaders/blind4"), "yaml"),
+    ("blind5", os.path.join(ROOT, "testdata/loaders/blind5"), os.path.join(ROOT, "testdata/loaders/blind5"), "yaml"),
 ]
 
 
