@@ -431,6 +431,11 @@ func datelineLead(before string) bool {
 	if f := fields[0]; len(f) <= 3 && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, ")")) && isNumber(f[:len(f)-1]) {
 		return false // "2. Osh, 10-12 June 2019": an item of a list, not a dateline
 	}
+	for _, f := range fields {
+		if strings.HasSuffix(f, ":") {
+			return false // "Quando: martedì 3 marzo 2020": a field of an agenda, the meeting's day
+		}
+	}
 	last := fields[len(fields)-1]
 	switch {
 	case len(fields) <= 4 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, ", le")):

@@ -80,8 +80,9 @@ func (r *run) events() {
 			st.meeting, st.meetingAt = mt, at
 			if created {
 				if len(meetings) == 0 {
-					mt.links = append(mt.links, early...)         // "Officials of X arrived. On a visit to Y, ..."
-					mt.links = append(mt.links, pending.links...) // "Una delegazione è stata ricevuta ... Ne facevano parte A, B"
+					mt.fill(pending.from, pending.to, pending.place, pending.placeName, pending.country, pending.partial) // "Quando: ..." above the heading
+					mt.links = append(mt.links, early...)                                                                 // "Officials of X arrived. On a visit to Y, ..."
+					mt.links = append(mt.links, pending.links...)                                                         // "Una delegazione è stata ricevuta ... Ne facevano parte A, B"
 					for k := range r.memberTurns {
 						if r.memberTurns[k].meeting == nil {
 							r.memberTurns[k].meeting = mt
@@ -94,8 +95,16 @@ func (r *run) events() {
 				current = mt // not "Il a été précédé par la réunion du Comité": a side meeting
 			}
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
-			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st)) {
+			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
+		}
+		if st.meeting == nil && r.fieldLine(st) {
+			// "Quando: giovedì 20 febbraio 2020", "Dove: Roma": the meeting of the agenda.
+			into := current
+			if into == nil {
+				into = pending
+			}
+			into.fill(r.sentenceScene(st))
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {
 			seen = wi
@@ -277,6 +286,22 @@ func (r *run) sentenceWindows() [][3]int {
 	return out
 }
 
+// labelCue reports whether the sentence is a labelled line of an agenda or minutes whose
+// label is a cue ("Organizzano: A e B", "Participants : ..."): it speaks of the meeting the
+// document is about.
+func (r *run) labelCue(st *sentenceState) bool {
+	if len(st.cues) == 0 {
+		return false
+	}
+	c := st.cues[0]
+	k := st.first
+	for k < c.first && r.d.Tokens[k].Kind != text.Word {
+		k++ // a bullet
+	}
+	return c.first == k && r.fold(c.last-1) == ":"
+}
+
+// findCues returns the cue phrases of the tokens [first, last), longest first.
 func (r *run) findCues(first, last int) []cue {
 	var out []cue
 	for i := first; i < last; i++ {
@@ -793,11 +818,37 @@ func (r *run) sentencePersons(st *sentenceState) {
 		if st.onBehalf != nil && st.onBehalf.first < p.first && st.onBehalf.id != "" {
 			r.g.edge(fixtures.EdgeAffiliatedWith, p.id, st.onBehalf.id, st.span, "")
 		}
-		if st.meeting != nil && !st.roled[p] && (st.meetingAt >= 0 || len(st.cues) > 0) {
+		if st.meeting != nil && !st.roled[p] && (st.meetingAt >= 0 || len(st.cues) > 0) && !r.namedAsOwner(st.first, st.cues, p) {
 			st.roled[p] = true
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: p.id, role: "participant", span: st.span})
 		}
 	}
+}
+
+// namedAsOwner reports whether a person is named only as the owner of something else:
+// "dans la vision du président X", "the policy of Minister Y". Not "la visite du ministre
+// X" (a meeting noun) nor "in the presence of Y" (a cue).
+func (r *run) namedAsOwner(first int, cues []cue, p *mention) bool {
+	k := p.first
+	for k > first && p.first-k < 4 && (titleWords[r.fold(k-1)] || honorifics[r.fold(k-1)] || titleModifiers[r.fold(k-1)]) {
+		k--
+	}
+	if k-2 < first || !ofWords[r.fold(k-1)] || r.at[k-2] != 0 || r.d.Tokens[k-2].Upper || r.d.Tokens[k-2].Kind != text.Word {
+		return false
+	}
+	f := r.fold(k - 2)
+	if _, meeting := meetingHeads[f]; meeting {
+		return false
+	}
+	if _, plural := pluralHeads[f]; plural {
+		return false
+	}
+	for _, c := range cues {
+		if c.first <= k-1 && k-1 < c.last {
+			return false
+		}
+	}
+	return true
 }
 
 // meetingBetween reads the parties named after "between" right after the meeting's noun:
@@ -835,6 +886,9 @@ func (r *run) peopleAtTheOnlyMeeting(meetings []*meeting) {
 		sentence := r.d.Tokens[m.first].Sentence
 		if r.elsewhere(mt, sentence) {
 			continue // "siglato oggi a Roma dal Sottosegretario": not at the meeting in New York
+		}
+		if first, last := r.sentenceTokens(sentence); r.namedAsOwner(first, r.findCues(first, last), m) {
+			continue
 		}
 		linked[m.id] = true
 		mt.links = append(mt.links, link{kind: fixtures.EdgeParticipatedIn, other: m.id, role: "participant", span: r.d.Sentences[sentence]})

@@ -975,3 +975,41 @@ func TestMeetingOfTheHeadsOfTheCountriesOfABody(t *testing.T) {
 		t.Errorf("the heads of police of the countries of ECOWAS meet under ECOWAS:\n%s", dumpEdges(f))
 	}
 }
+
+func TestAgendaFieldsDescribeTheMeeting(t *testing.T) {
+	for _, c := range []struct{ lang, doc, meeting string }{
+		{"it", "Convegno sulla sicurezza portuale\n\nProgramma\n\nQuando: martedì 3 e mercoledì 4 marzo 2020\nDove: Genova, Palazzo Ducale\nOrganizzano: la Guardia di Finanza e l'Agenzia delle Dogane\n\nPartecipanti: delegazioni di Francia e Spagna e l'INTERPOL.\n",
+			"meeting:2020-03-03:genoa:conference"},
+		{"fr", "Colloque sur la sécurité maritime\n\nLieu : Dakar, hôtel du Port.\nDates : mardi 3 et mercredi 4 mars 2020.\nOrganisateurs : la Gendarmerie nationale et la Marine nationale.\nParticipants : des délégations du Mali et du Niger, et l'INTERPOL.\n",
+			"meeting:2020-03-03:dakar:conference"},
+		{"en", "Regional workshop on port security\n\nWhen: 3-4 March 2020\nWhere: Mombasa, Kenya\nOrganisers: the Kenya Revenue Authority and the Kenya Ports Authority\nParticipants: delegations from Uganda and Tanzania, and INTERPOL.\n",
+			"meeting:2020-03-03:mombasa:workshop"},
+	} {
+		f := extractText(t, "agenda_"+c.lang+".txt", c.doc)
+		for _, who := range []string{"org:interpol", "state"} {
+			if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, who, c.meeting) {
+				t.Errorf("%s: %s does not take part in %s:\n%s", c.lang, who, c.meeting, dumpEdges(f))
+			}
+		}
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency", c.meeting) {
+			t.Errorf("%s: the organisers are not read:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
+
+func TestAgendaPlaceTheGazetteerLacks(t *testing.T) {
+	f := extractText(t, "agenda_it.txt", "Seminario sulla cooperazione doganale\n\nQuando: giovedì 5 marzo 2020.\nDove: Castelbarco, Sala del Consiglio.\nOrganizza: la Guardia di Finanza.\n\nIl seminario riunirà i funzionari delle dogane.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency", "meeting:2020-03-05:castelbarco:workshop") {
+		t.Errorf("the seminar is on 5 March in Castelbarco, organised by the customs agency:\n%s", dumpEdges(f))
+	}
+}
+
+func TestPersonNamedAsAnOwnerIsNoParticipant(t *testing.T) {
+	f := extractText(t, "owner.txt", "Atelier régional à Lomé\n\nLomé, 4 mars 2021 – Un atelier sur la sécurité maritime s'est tenu à Lomé le 3 mars 2021, en présence du ministre Paul Kodjo. L'atelier s'inscrit dans la vision du président Jean Atsu pour la sécurité du pays.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:paul-kodjo", "meeting") {
+		t.Errorf("the minister was present:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:jean-atsu", "meeting") {
+		t.Errorf("the president is named for his vision, not as a participant:\n%s", dumpEdges(f))
+	}
+}

@@ -207,6 +207,13 @@ var cueAdverbs = words("cue adverbs")
 // meetingCoref words refer back to the meeting being reported.
 var meetingCoref = words("meeting coreference")
 
+// sceneLabels open the labelled lines of agendas and minutes that say when or where:
+// "Quando:", "Lieu :", "Venue:".
+var sceneLabels = words("scene labels")
+
+// wherePlaceLabels are the scene labels that say where: "Dove:", "Lieu :", "Venue:".
+var wherePlaceLabels = words("where labels")
+
 // Cue phrases, folded and tokenised, by the relation they introduce.
 type cueKind int
 

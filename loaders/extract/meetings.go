@@ -137,18 +137,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if head < 0 && coref < 0 {
 		return nil, -1, false
 	}
-	from, to, partial := "", "", ""
-	if st.date != nil {
-		if f, t, ok := st.date.resolve(r.published); ok && st.date.prec != precYear {
-			from, to = f, t
-		} else if st.date.partial != "" {
-			partial = st.date.partial
-		}
-	}
-	place, placeName, country := "", "", ""
-	if st.place != nil {
-		place, placeName, country = st.place.id, st.place.name, st.place.country
-	}
+	from, to, place, placeName, country, partial := r.sentenceScene(st)
 	if head < 0 {
 		if current != nil {
 			current.fill(from, to, place, placeName, country, partial)
@@ -225,6 +214,33 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// sentenceScene is when and where the sentence says its meeting takes place: the days
+// (or the month or day without its year, as partial) and the place.
+func (r *run) sentenceScene(st *sentenceState) (from, to, place, placeName, country, partial string) {
+	if st.date != nil {
+		if f, t, ok := st.date.resolve(r.published); ok && st.date.prec != precYear {
+			from, to = f, t
+		} else if st.date.partial != "" {
+			partial = st.date.partial
+		}
+	}
+	if st.place != nil {
+		place, placeName, country = st.place.id, st.place.name, st.place.country
+	}
+	return from, to, place, placeName, country, partial
+}
+
+// fieldLine reports whether the sentence is a labelled line of an agenda or minutes that
+// says when or where ("Quando: giovedì 20 febbraio", "Lieu : Bamako", "Venue: Rome"): it
+// dates and places the meeting the document is about, named before or after it.
+func (r *run) fieldLine(st *sentenceState) bool {
+	k := st.first
+	for k < st.last && r.d.Tokens[k].Kind != text.Word {
+		k++ // a bullet
+	}
+	return k+1 < st.last && sceneLabels[r.fold(k)] && r.fold(k+1) == ":"
 }
 
 // headingScene reads a heading that names a meeting ("Annual Heads of Border Agencies

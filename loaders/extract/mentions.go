@@ -217,6 +217,34 @@ func (r *run) sceneTowns() {
 	}
 }
 
+// fieldTowns read a town the gazetteer lacks right after the label of an agenda's line
+// that says where ("Dove: Brindisi, Palazzo ...", "Lieu : Ouidah (Bénin)"). Its country is
+// the state in brackets after it, if any.
+func (r *run) fieldTowns() {
+	toks := r.d.Tokens
+	for i := 2; i+1 < len(toks); i++ {
+		if r.at[i] != 0 || !toks[i].Upper || toks[i].Kind != text.Word || r.fold(i-1) != ":" || !wherePlaceLabels[r.fold(i-2)] ||
+			i > 2 && !strings.ContainsRune(r.d.Fold[toks[i-3].End:toks[i-2].Start], '\n') {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && toks[end].Upper && r.at[end] == 0 && r.d.Joined(end) {
+			end++ // "Nur-Sultan"
+		}
+		if end < len(toks) && r.fold(end) != "," && r.fold(end) != "." && r.fold(end) != "(" && toks[end].Sentence == toks[i].Sentence {
+			continue
+		}
+		country := ""
+		if end+2 < len(toks) && r.fold(end) == "(" {
+			if s := r.mentionAt(end + 1); s != nil && s.kind == fixtures.KindState && r.fold(s.last) == ")" {
+				country = s.country
+			}
+		}
+		name := r.textOf(i, end)
+		r.add(&mention{first: i, last: end, kind: "place", id: slug(name), name: name, country: country})
+	}
+}
+
 // startsLine reports whether token i starts its line, after a list number ("2.", "b)").
 func (r *run) startsLine(i int) bool {
 	toks := r.d.Tokens

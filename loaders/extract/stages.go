@@ -48,6 +48,7 @@ var recognisers = []struct {
 	{"ranks", (*run).markRanks},
 	{"places qualified by a state", (*run).placeQualifiers},
 	{"towns starting a report's line", (*run).sceneTowns},
+	{"towns after an agenda's label", (*run).fieldTowns},
 	{"republics named by their adjective", (*run).republics},
 	{"projects", (*run).recogniseProjects},
 	{"seas and gulfs named after states", (*run).geographyNotStates}, // after projects: "Indian Ocean ... Initiative"
