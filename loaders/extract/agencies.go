@@ -194,6 +194,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if !romance && and && k < len(toks) && toks[k].Upper && r.fold(k-1) == "the" {
 				break // "the Tax Police and the Border Guard": two bodies
 			}
+			if !romance && conjunctions[f] && j+1 < len(toks) && ofPrepositions[r.fold(j+1)] {
+				break // "of the Ministry of Justice and of the Prosecution Office": two bodies
+			}
 			j = k
 			continue
 		}

@@ -629,3 +629,12 @@ ALMATY, 3 May 2021 – The Border Cooperation Component of Sub-program 2 of the 
 		t.Errorf("the component is named up to the sub-programme it belongs to:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCoordinatedOfComplementsAreTwoBodies(t *testing.T) {
+	f := extractText(t, "of.txt", "Officials of the Ministry of Justice and of the Prosecution Office for Serious Crimes of Albania attended the course in Tirana on 3 May 2019.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.Contains(n.Name, "Justice") && strings.Contains(n.Name, "Prosecution") {
+			t.Errorf("two bodies glued into one: %q", n.Name)
+		}
+	}
+}
