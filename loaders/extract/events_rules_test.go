@@ -1013,3 +1013,21 @@ func TestPersonNamedAsAnOwnerIsNoParticipant(t *testing.T) {
 		t.Errorf("the president is named for his vision, not as a participant:\n%s", dumpEdges(f))
 	}
 }
+
+func TestStatesOfTheAgenciesAndStatesRepresented(t *testing.T) {
+	for _, c := range []struct{ lang, doc string }{
+		{"en", "Border course opens in Almaty\n\nAlmaty, 3 May 2021 – A border management course opened in Almaty on 3 May 2021. The officers work in the customs and police agencies of Uzbekistan, Mongolia and Georgia.\n"},
+		{"fr", "Atelier à Niamey\n\nNiamey, 3 mai 2021 – Un atelier sur le terrorisme s'est ouvert à Niamey le 3 mai 2021. Parmi les pays représentés figurent le Tchad, le Mali et le Sénégal.\n"},
+	} {
+		f := extractText(t, "represented_"+c.lang+".txt", c.doc)
+		n := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, "state:") && strings.HasPrefix(e.To, "meeting:2021-05-03") {
+				n++
+			}
+		}
+		if n != 3 {
+			t.Errorf("%s: %d states take part, want 3:\n%s", c.lang, n, dumpEdges(f))
+		}
+	}
+}
