@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -130,6 +131,13 @@ func (r *run) events() {
 				st.meeting = current
 				r.participate(st, []*mention{ls}, "participant")
 				r.participate(st, delegates, "participant")
+			}
+		}
+		if current != nil && (st.meeting == nil || st.meeting == current) {
+			// "– Prefetto Franco Gabrielli, Capo della Polizia": a speaker on the programme
+			if speakers := r.bulletPersons(first, last); len(speakers) > 0 {
+				st.meeting = current
+				r.participate(st, speakers, "participant")
 			}
 		}
 		if st.meeting == nil && current != nil && wi-seen <= 2 && seen >= thingSeen {
@@ -285,6 +293,30 @@ func (r *run) sentenceWindows() [][3]int {
 	}
 	return out
 }
+
+// bulletPersons returns the persons that open the bulleted lines of [first, last): the
+// speakers of a programme, the members of a delegation.
+func (r *run) bulletPersons(first, last int) []*mention {
+	var out []*mention
+	toks := r.d.Tokens
+	for k := first; k+1 < last; k++ {
+		if toks[k].Kind == text.Word || !bullets[r.fold(k)] || k > 0 && !strings.ContainsRune(r.d.Fold[toks[k-1].End:toks[k].Start], '\n') {
+			continue
+		}
+		for j := k + 1; j < last && j-k <= 12 && (r.fold(j) == "." || !clauseBreak(r.fold(j))); j++ {
+			if m := r.mentionAt(j); m != nil {
+				if m.kind == fixtures.KindPerson {
+					out = append(out, m) // past its rank and title: "– Gen. C.A. G. Nistri,"
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// bullets open the items of a list: "–", "-", "•", "*".
+var bullets = map[string]bool{"–": true, "-": true, "•": true, "*": true, "—": true}
 
 // labelCue reports whether the sentence is a labelled line of an agenda or minutes whose
 // label is a cue ("Organizzano: A e B", "Participants : ..."): it speaks of the meeting the

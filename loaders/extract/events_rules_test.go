@@ -1031,3 +1031,12 @@ func TestStatesOfTheAgenciesAndStatesRepresented(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakersOnTheProgrammeLines(t *testing.T) {
+	f := extractText(t, "programme_it.txt", "Convegno sulla sicurezza dei porti\n\nQuando: martedì 3 marzo 2020\nDove: Genova, Palazzo Ducale\n\nOre 9.00 – Apertura dei lavori\n– Prefetto Marco Bianchi, Capo della Polizia\n– Gen. C.A. Luca Neri, Comandante Generale della Guardia di Finanza\n\nRoma, 2014: il precedente convegno si era svolto a Napoli dal 17 al 19 giugno 2014.\n")
+	for _, p := range []string{"person:marco-bianchi", "person:luca-neri"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, p, "meeting:2020-03-03:genoa") {
+			t.Errorf("%s speaks at the conference:\n%s", p, dumpEdges(f))
+		}
+	}
+}
