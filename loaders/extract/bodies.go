@@ -109,7 +109,7 @@ func (r *run) capitalInside(first, last int) bool {
 // person's name.
 func (r *run) englishNameGoesOn(j int) bool {
 	f := r.fold(j)
-	return !r.d.Tokens[j].Upper || agencyHeads[f] || bodyHeads[f] || headFollowers[f]
+	return !r.d.Tokens[j].Upper || agencyHeads[f] || bodyHeads[f] || headFollowers[f] || pluralTitles[f] && j+1 < len(r.d.Tokens) && (agencyHeads[r.fold(j+1)] || bodyHeads[r.fold(j+1)])
 }
 
 // internationalName reports whether a name with its head at h says it is international

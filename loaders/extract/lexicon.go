@@ -211,6 +211,13 @@ var meetingCoref = words("meeting coreference")
 // "Quando:", "Lieu :", "Venue:".
 var sceneLabels = words("scene labels")
 
+// relativePronouns and relativeCopulas open a relative clause that gives a person one
+// more title: ", who is also", ", qui est également", ", che è anche".
+var (
+	relativePronouns = words("relative pronouns")
+	relativeCopulas  = words("relative copulas")
+)
+
 // wherePlaceLabels are the scene labels that say where: "Dove:", "Lieu :", "Venue:".
 var wherePlaceLabels = words("where labels")
 

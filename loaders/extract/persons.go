@@ -81,9 +81,12 @@ func (r *run) recognisePersons() {
 		if header != nil && before == nil && len(m.affiliation) == 0 {
 			r.affiliate(m, header[0], header[1], header[2]) // "deux ministres togolais : A, ..."
 		}
-		if after != nil && len(m.affiliation) == 0 {
+		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j)) {
 			r.affiliate(m, after[0], after[1], after[2])
 			r.people.apposed = after[2]
+			if more := r.titleAfter(after[1]); more != nil && r.relativeTitle(after[1]) {
+				r.affiliate(m, more[0], more[1], more[2]) // "X, Director of A, who is also Chairman of B"
+			}
 		}
 		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
 			m.affiliation = append(m.affiliation, r.indexOf(a)) // "Colonel Marco Rinaldi of the Italian Carabinieri"
@@ -802,7 +805,8 @@ func (r *run) titleAfter(j int) []int {
 	}
 	for k := j + 1; k < t[2]; k++ {
 		f := r.fold(k)
-		if !articles[f] && !indefiniteArticles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 {
+		if !articles[f] && !indefiniteArticles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 &&
+			!((relativeCopulas[f] || relativePronouns[f]) && r.relativeTitle(j)) {
 			return nil // ", sono stati il Direttore ...": a clause, not an apposition
 		}
 	}
@@ -818,6 +822,13 @@ func (r *run) titleAfter(j int) []int {
 		}
 	}
 	return t
+}
+
+// relativeTitle reports whether a relative clause of being follows the name ending at j:
+// ", who is also Chairman of X", ", qui est aussi président de X", ", che è anche
+// presidente di X". Its title is one more affiliation of the person.
+func (r *run) relativeTitle(j int) bool {
+	return j+2 < len(r.d.Tokens) && r.fold(j) == "," && relativePronouns[r.fold(j+1)] && relativeCopulas[r.fold(j+2)]
 }
 
 // portfolioEnd carries a title past the commas of a portfolio of several fields, up to

@@ -489,3 +489,21 @@ func TestTitlesOfAListOfNames(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeClauseGivesAnotherTitle(t *testing.T) {
+	for _, c := range []struct{ lang, doc, person, body string }{
+		{"en", "Accra, 2 June 2025 – The meeting was opened by Mr Kofi Mensah, Director of the Ghana Immigration Service, who is also Chairman of the West Africa Police Chiefs Committee.\n", "person:kofi-mensah", "org:west-africa-police-chiefs-committee"},
+		{"fr", "Dakar, 2 juin 2025 – La réunion a été ouverte par M. Amadou Fall, directeur de la Police nationale, qui est aussi président du Comité des chefs de police de l'Afrique de l'Ouest.\n", "person:amadou-fall", "org:"},
+	} {
+		f := extractText(t, "relative_"+c.lang+".txt", c.doc)
+		n := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeAffiliatedWith && e.From == c.person {
+				n++
+			}
+		}
+		if n != 2 || !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, c.person, c.body) {
+			t.Errorf("%s: both titles of %s say where he works:\n%s", c.lang, c.person, dumpEdges(f))
+		}
+	}
+}
