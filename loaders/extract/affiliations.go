@@ -136,6 +136,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = before
 	}
+	if after == nil && word > 0 && possessives[r.fold(word-1)] {
+		after = r.bodyBefore(start) // "INTERPOL was represented by ... and by its Secretary General, X"
+	}
 	if after == nil {
 		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
 	}
@@ -166,6 +169,17 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
 	}
+}
+
+// bodyBefore returns the body named last before token k in its sentence, states left
+// out: the owner "its", "son", "suo" refer to.
+func (r *run) bodyBefore(k int) *mention {
+	for i := k - 1; i >= 0 && r.d.Tokens[i].Sentence == r.d.Tokens[k].Sentence; i-- {
+		if m := r.mentionAt(i); m != nil && m.isBody() && m.id != "" {
+			return m
+		}
+	}
+	return nil
 }
 
 // collegeOf reads a member's title of a supranational college ("European Commissioner",

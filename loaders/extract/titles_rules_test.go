@@ -507,3 +507,12 @@ func TestRelativeClauseGivesAnotherTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessiveTitleIsTheBodysNamedBefore(t *testing.T) {
+	f := extractText(t, "its.txt", "Lyon, 2 June 2025 – EUROPOL was represented by its Executive Director, Ms Anna Berg of Sweden, and by its Deputy Director, Mr Paolo Conti of Italy.\n")
+	for _, p := range []string{"person:anna-berg", "person:paolo-conti"} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, p, "org:europol") {
+			t.Errorf("%s works for Europol:\n%s", p, dumpEdges(f))
+		}
+	}
+}
