@@ -621,6 +621,13 @@ func (r *run) titleBefore(i int) []int {
 	if end > 1 && articles[r.fold(end-1)] && r.fold(end-2) == "," {
 		end-- // "Le Directeur de l'ONUDC, le Dr X"
 	}
+	rank := end
+	for rank > 0 && end-rank < 2 && r.d.Tokens[rank-1].Upper && (titleWords[r.fold(rank-1)] || titleModifiers[r.fold(rank-1)]) {
+		rank--
+	}
+	if rank < end && rank > 1 && r.fold(rank-1) == "," && r.d.Lang == "en" {
+		end = rank // "the National Commissioner of the SAPS, General X": the rank is no title of its own
+	}
 	comma := end > 0 && r.fold(end-1) == ","
 	if comma {
 		end--
@@ -716,7 +723,7 @@ func (r *run) segmentStart(end int) int {
 func (r *run) lastTitle(t []int, end int) []int {
 	last := -1
 	for k := t[2]; k < end; k++ {
-		if titleWords[r.fold(k)] && !honorifics[r.fold(k)] && (k == t[2] || !titleWords[r.fold(k-1)] && !titleModifiers[r.fold(k-1)]) {
+		if titleWords[r.fold(k)] && !honorifics[r.fold(k)] && (k == t[2] || !titleWords[r.fold(k-1)]) {
 			last = k
 		}
 	}

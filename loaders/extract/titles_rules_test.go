@@ -516,3 +516,15 @@ func TestPossessiveTitleIsTheBodysNamedBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleBeforeARankAndAModifiedTitle(t *testing.T) {
+	for _, doc := range []string{
+		"Pretoria, 2 June 2025 – Delegates were welcomed by the National Commissioner of the South African Police Service, General Thabo Nkosi.\n",
+		"Pretoria, 2 June 2025 – Delegates were welcomed by the National Director of the South African Police Service, Thabo Nkosi.\n",
+	} {
+		f := extractText(t, "rank.txt", doc)
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:thabo-nkosi", "agency:za:saps") {
+			t.Errorf("%s\nthe commissioner works for the SAPS:\n%s", doc, dumpEdges(f))
+		}
+	}
+}
