@@ -435,6 +435,9 @@ func datelineLead(before string) bool {
 		if strings.HasSuffix(f, ":") {
 			return false // "Quando: martedì 3 marzo 2020": a field of an agenda, the meeting's day
 		}
+		if _, ok := meetingHeads[f]; ok {
+			return false // "Relevé de la séance du mardi 19 février 2019": the meeting's day
+		}
 	}
 	last := fields[len(fields)-1]
 	switch {

@@ -1040,3 +1040,10 @@ func TestSpeakersOnTheProgrammeLines(t *testing.T) {
 		}
 	}
 }
+
+func TestMinutesHeadingDatesTheMeeting(t *testing.T) {
+	f := extractText(t, "minutes_fr.txt", "COMITÉ MIXTE DE COOPÉRATION DOUANIÈRE\nCompte rendu de la réunion du mardi 4 mars 2020\n\nLieu : salle des fêtes de la mairie, Wavrelle (Belgique)\n\nParticipants : des délégations de la France et de la Belgique.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:fr", "meeting:2020-03-04:wavrelle") {
+		t.Errorf("the meeting is on 4 March 2020 at Wavrelle:\n%s", dumpEdges(f))
+	}
+}

@@ -223,9 +223,12 @@ func (r *run) sceneTowns() {
 func (r *run) fieldTowns() {
 	toks := r.d.Tokens
 	for i := 2; i+1 < len(toks); i++ {
-		if r.at[i] != 0 || !toks[i].Upper || toks[i].Kind != text.Word || r.fold(i-1) != ":" || !wherePlaceLabels[r.fold(i-2)] ||
-			i > 2 && !strings.ContainsRune(r.d.Fold[toks[i-3].End:toks[i-2].Start], '\n') {
+		if r.at[i] != 0 || !toks[i].Upper || toks[i].Kind != text.Word {
 			continue
+		}
+		label := r.whereLabel(i)
+		if label < 0 || label+2 < i && !(i+1 < len(toks) && r.fold(i+1) == "(" && r.fold(i-1) == ",") {
+			continue // the first word after the label, or a town before its state: "palais du Hainaut, Mons (Belgique)"
 		}
 		end := i + 1
 		for end < len(toks) && toks[end].Upper && r.at[end] == 0 && r.d.Joined(end) {
@@ -243,6 +246,23 @@ func (r *run) fieldTowns() {
 		name := r.textOf(i, end)
 		r.add(&mention{first: i, last: end, kind: "place", id: slug(name), name: name, country: country})
 	}
+}
+
+// whereLabel returns the label token of the agenda line saying where that token i stands
+// on ("Dove:", "Lieu :"), or -1.
+func (r *run) whereLabel(i int) int {
+	toks := r.d.Tokens
+	for k := i - 1; k >= 1 && toks[k].Sentence == toks[i].Sentence && i-k <= 10; k-- {
+		if r.fold(k) != ":" {
+			continue
+		}
+		l := k - 1
+		if wherePlaceLabels[r.fold(l)] && (l == 0 || strings.ContainsRune(r.d.Fold[toks[l-1].End:toks[l].Start], '\n')) {
+			return l
+		}
+		return -1
+	}
+	return -1
 }
 
 // startsLine reports whether token i starts its line, after a list number ("2.", "b)").
