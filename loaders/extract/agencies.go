@@ -328,6 +328,7 @@ func (r *run) resolveAgencies() {
 		}
 	}
 	agencies := []*mention{}
+	home, away := r.agencyHome(), "" // away once needed: the states named do not change here
 	for idx, m := range r.ments {
 		if m.kind != fixtures.KindAgency {
 			continue
@@ -342,8 +343,11 @@ func (r *run) resolveAgencies() {
 		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
-		} else if (m.country == "" || m.country == r.agencyHome() && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, r.agencyHome()) {
-			m.country = r.awayCountry() // "le ministre de l'Intérieur ... avec son homologue français"
+		} else if (m.country == "" || m.country == home && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, home) {
+			if away == "" {
+				away = r.awayCountry()
+			}
+			m.country = away // "le ministre de l'Intérieur ... avec son homologue français"
 		} else if m.country == "" && len(m.inner) > 0 {
 			m.country = m.inner[0].country // "Comando Provinciale della Guardia di Finanza"
 		}
@@ -368,7 +372,6 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
-	home := r.agencyHome()
 	for _, m := range agencies {
 		if m.country == "" {
 			m.country = home
