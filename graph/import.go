@@ -514,12 +514,12 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
-// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion)
-// and the history (LabelChange).
+// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion),
+// the locks of meeting imports (LabelMeetingLock) and the history (LabelChange).
 func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
 	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS total } "+
-		"CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } CALL () { MATCH (c:"+LabelChange+") RETURN count(c) AS history } "+
-		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta - history AS nodes, edges", nil)
+		"CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } CALL () { MATCH (l:"+LabelMeetingLock+") RETURN count(l) AS locks } CALL () { MATCH (c:"+LabelChange+") RETURN count(c) AS history } "+
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta - locks - history AS nodes, edges", nil)
 	if err != nil {
 		return 0, 0, err
 	}

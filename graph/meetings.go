@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -93,7 +95,10 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 			}
 		}
 		d, _ := fixtures.DatesOf(n)
-		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi})
+		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi, "lo": d.Lo})
+	}
+	if err := t.lockMeetings(ctx, rows); err != nil {
+		return nil, nil, err
 	}
 	found, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
 	if err != nil {
@@ -148,6 +153,79 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 	sort.Slice(redirects, func(i, j int) bool { return redirects[i].from < redirects[j].from })
 	t.store.log.Debug().Int("meetings", len(redirects)).Msg("import: meetings reported before")
 	return &out, redirects, nil
+}
+
+// LabelMeetingLock marks the lock of one place and month (its key) that imports take
+// before they look for the meeting a new one reports (lockMeetings).
+const LabelMeetingLock = "MeetingLock"
+
+// maxLockedMonths is the most months of a meeting's dates that lockMeetings locks: no
+// single event lasts that long (fixtures.MeetingDates.SeekFrom assumes two months).
+const maxLockedMonths = 24
+
+// meetingLockCypher takes, in the order of $keys, the write lock of the MeetingLock of
+// each key, created when there is none (the meeting_lock_key constraint makes the MERGE of
+// two transactions create one node). Writing a property takes the lock, held until the
+// transaction ends.
+const meetingLockCypher = `
+CYPHER replan=skip
+UNWIND $keys AS key
+MERGE (l:` + LabelMeetingLock + ` {key: key})
+SET l.taken = true`
+
+// lockMeetings serialises the imports that may report one event: before looking for the
+// stored meeting that a new one reports (rows of meetingCandidatesCypher, with lo), a
+// transaction locks each month its dates span in its place (folded, as SameMeeting
+// compares places). Two meetings whose dates overlap share a day, so a month: the second
+// import waits until the first commits, then finds its meeting, instead of both
+// creating one.
+func (t *Tx) lockMeetings(ctx context.Context, rows []any) error {
+	seen := map[string]bool{}
+	var keys []string
+	for _, r := range rows {
+		row := r.(map[string]any)
+		place := fixtures.FoldPlace(row["place"].(string))
+		for _, month := range monthsOf(row["lo"].(string), row["hi"].(string), maxLockedMonths) {
+			if key := place + "|" + month; !seen[key] {
+				seen[key] = true
+				keys = append(keys, key)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys) // one order for every transaction: they wait, and do not deadlock
+	_, err := t.run(ctx, meetingLockCypher, map[string]any{"keys": keys})
+	return err
+}
+
+// monthsOf lists the months ("2019-06") from the month of lo to that of hi (dates as
+// fixtures.MeetingDates writes them), at most max of them.
+func monthsOf(lo, hi string, max int) []string {
+	y, m := atoi(lo[:4]), atoi(lo[5:7])
+	last := hi[:min(7, len(hi))]
+	var out []string
+	for len(out) < max {
+		month := fmt.Sprintf("%04d-%02d", y, m)
+		if month > last {
+			break
+		}
+		out = append(out, month)
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+	return out
+}
+
+// atoi reads the digits of s; 0 for anything else.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // storedMeetings finds, for each row (id, from, hi) of meetingCandidatesCypher, the

@@ -1,7 +1,9 @@
 package graph_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -163,5 +165,47 @@ func TestImportMeetingsOfOneFixture(t *testing.T) {
 	}
 	if r := query(t, "MATCH (:Redirect {id: 'meeting:2019-06:vilnius:meeting'})-[:MERGED_INTO]->(s) RETURN s.id", nil); len(r) != 1 {
 		t.Errorf("no redirect")
+	}
+}
+
+// Two imports at once of reports of one new meeting, under different ids, give one node
+// with the sources of both: the second waits for the first (lockMeetings), then finds its
+// meeting. Each round is another month, so another event.
+func TestImportMeetingConcurrent(t *testing.T) {
+	store, ctx := open(t)
+	for month := 1; month <= 8; month++ {
+		m := fmt.Sprintf("2019-%02d", month)
+		dated, monthOnly := "meeting:"+m+"-10:vilnius:workshop", "meeting:"+m+":vilnius:meeting"
+		reports := []*fixtures.Fixture{
+			reportFixture("doc:a"+m, dated, "workshop", m+"-10", m+"-12"),
+			reportFixture("doc:b"+m, monthOnly, "meeting", m, ""),
+		}
+		start := make(chan struct{})
+		errs := make([]error, len(reports))
+		var wg sync.WaitGroup
+		for i, f := range reports {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				_, errs[i] = store.Import(ctx, f, nil)
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		got := query(t, `MATCH (x:Meeting) WHERE x.id IN $ids
+			RETURN x.id, COLLECT { MATCH (d:Document)-[:MENTIONS]->(x) RETURN d.id ORDER BY d.id }`,
+			map[string]any{"ids": []string{dated, monthOnly}})
+		if len(got) != 1 {
+			t.Fatalf("%s: %d meeting nodes for one event, want 1", m, len(got))
+		}
+		if docs := strs(got[0].Values[1]); !equal(docs, []string{"doc:a" + m, "doc:b" + m}) {
+			t.Errorf("%s: meeting %v mentioned by %v, want both documents", m, got[0].Values[0], docs)
+		}
 	}
 }
