@@ -348,10 +348,19 @@ func (w *batchWriter) documentChunk(ctx context.Context, docs []fixtures.Documen
 
 // nodeChunk writes nodes, with their MENTIONS, of the run w.run: their ids are resolved
 // (redirects), the stored nodes reserved, and, once all are written and so locked, none
-// may have been merged away meanwhile (errRaced: the chunk is written again).
+// may have been merged away meanwhile (errRaced: the chunk is written again). New meetings
+// that report a stored one, or one of the chunk, are then merged into it, as one
+// transaction's import does (meetings.go): the meetings they are merged into are reserved
+// with the others, and the Redirect and MergeRecord a merge leaves are tagged with the
+// run, for its undo. The edges of later chunks find them through the redirect. resolved
+// maps each id to its node once written (a merged meeting to its survivor).
 func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[string]target, error) {
 	sub := &fixtures.Fixture{Nodes: ns}
 	resolved, err := w.tx.resolveIDs(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	sameMeetings, err := w.tx.resolveMeetings(ctx, sub, resolved)
 	if err != nil {
 		return nil, err
 	}
@@ -361,6 +370,9 @@ func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[st
 		for _, r := range rows {
 			ids = append(ids, r.(map[string]any)["id"].(string))
 		}
+	}
+	for _, m := range sameMeetings {
+		ids = append(ids, m.to)
 	}
 	if err := w.tx.reserve(ctx, w.run, ids); err != nil {
 		return nil, err
@@ -372,7 +384,21 @@ func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[st
 	if err := w.tx.checkNotMerged(ctx, nodes); err != nil {
 		return nil, err
 	}
-	return resolved, w.mentions(ctx, im.mentions, nil, nodes)
+	if err := w.mentions(ctx, im.mentions, nil, nodes); err != nil {
+		return nil, err
+	}
+	merged, err := w.mergeMeetings(ctx, sameMeetings)
+	if err != nil {
+		return nil, err
+	}
+	into := map[string]string{}
+	for _, m := range sameMeetings {
+		into[m.from] = m.to
+	}
+	for _, id := range merged {
+		resolved[id] = target{into[id], fixtures.KindMeeting}
+	}
+	return resolved, nil
 }
 
 // edgeChunk writes edges of the run w.run between nodes that its earlier chunks wrote
@@ -607,6 +633,16 @@ func (s *Store) undoRun(ctx context.Context, run string) (committed bool, err er
 		RETURN count(*)`, p); err != nil {
 		return false, err
 	}
+	// The redirects and merge records of the meetings it merged (meetings.go).
+	for _, label := range []string{LabelRedirect, LabelMergeRecord} {
+		if err := s.batches(ctx, `
+			MATCH (x:`+label+`) WHERE x._run = $run
+			WITH x LIMIT $limit
+			DETACH DELETE x
+			RETURN count(*)`, p); err != nil {
+			return false, err
+		}
+	}
 	if err := s.write(ctx, func(tx *Tx) error {
 		_, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) DELETE r", p)
 		return err
@@ -701,7 +737,7 @@ func (s *Store) batches(ctx context.Context, cypher string, params map[string]an
 }
 
 // cleanupRun removes the bookkeeping of a committed run: its ImportUndo nodes, the tags
-// of its nodes, then its ImportRun node. Each step can be interrupted and done again.
+// of its nodes, history records, redirects and merge records, then its ImportRun node. Each step can be interrupted and done again.
 func (s *Store) cleanupRun(ctx context.Context, run string) error {
 	p := map[string]any{"run": run}
 	if err := s.batches(ctx, `
@@ -718,12 +754,14 @@ func (s *Store) cleanupRun(ctx context.Context, run string) error {
 		RETURN count(*)`, p); err != nil {
 		return err
 	}
-	if err := s.batches(ctx, `
-		MATCH (c:`+LabelChange+`) WHERE c._run = $run
-		WITH c LIMIT $limit
-		REMOVE c._run
-		RETURN count(*)`, p); err != nil {
-		return err
+	for _, label := range []string{LabelChange, LabelRedirect, LabelMergeRecord} {
+		if err := s.batches(ctx, `
+			MATCH (c:`+label+`) WHERE c._run = $run
+			WITH c LIMIT $limit
+			REMOVE c._run
+			RETURN count(*)`, p); err != nil {
+			return err
+		}
 	}
 	return s.write(ctx, func(tx *Tx) error {
 		_, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) DELETE r", p)

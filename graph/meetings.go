@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -11,13 +12,23 @@ import (
 
 // One event, many reports (issue 14, point 4), at import: a new meeting that reports an
 // event the graph already holds (fixtures.SameMeeting: compatible kinds, overlapping dates,
-// the same place, no document in common) is written into the stored node, and its id
-// becomes a Redirect to it, as a merge leaves, so that later fixtures that name it resolve.
-// Meetings of one fixture are first combined by fixtures.MeetingRedirects. Two stored
-// candidates are ambiguous: the meeting is created, and duplicateCandidates proposes the pairs.
+// the same place, no document in common) is written, then merged into the stored node as
+// an analyst's merge is (mergeInto), by the same transaction: its id becomes a Redirect to
+// the stored node, so that later fixtures that name it resolve, and a MergeRecord (by
+// "import", with the documents of the report) lets splitNode undo it. Meetings of one
+// fixture that report one event are merged the same way (fixtures.MeetingRedirects). Two
+// stored candidates are ambiguous: the meeting stays a node of its own, and
+// duplicateCandidates proposes the pairs. Every import path applies it: one transaction
+// (importFixture) and the node chunks of an import run (nodeChunk).
 
-// meetingRedirect is an id of the fixture that an import redirects to a stored or written meeting.
-type meetingRedirect struct{ from, to string }
+// meetingMerge is a meeting of the fixture that an import merges into a stored or written
+// meeting, with what the survivor then takes of it (set: the dates, place and subtype of a
+// report dated more exactly) and the documents of its report.
+type meetingMerge struct {
+	from, to  string
+	set       map[string]any
+	documents []string
+}
 
 // meetingCandidatesCypher finds, for each new meeting, the stored meetings in its place
 // (as written) that start in its seek window (the meeting_place_start index), with the
@@ -30,11 +41,11 @@ WHERE m.place = row.place AND m.startDate >= row.from AND m.startDate <= row.hi 
 RETURN row.id, m.id, m.startDate, m.endDate, m.place, m.country, m.subtype, m:` + LabelRejected + `,
   [(d:Document)-[:MENTIONS]->(m) | d.id]`
 
-// resolveMeetings resolves the meetings of f that are new to the graph (neither stored nor
-// redirected in resolved) to the meeting they report, when there is exactly one: it updates
-// resolved and returns the fixture to write (the reports merged away lose the dates,
-// place and subtype that the survivor states more exactly) and the redirects to record.
-func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target) (*fixtures.Fixture, []meetingRedirect, error) {
+// resolveMeetings finds the meetings of f that are new to the graph (neither stored nor
+// redirected in resolved) and report the same event as one meeting, stored or of f, when
+// there is exactly one: the merges the import makes once it has written f (mergeMeetings).
+// It takes the locks of their places and months first (lockMeetings).
+func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target) ([]meetingMerge, error) {
 	var ids []string
 	seen := map[string]bool{}
 	for _, n := range f.Nodes {
@@ -47,7 +58,7 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		}
 	}
 	if len(ids) == 0 {
-		return f, nil, nil
+		return nil, nil
 	}
 	recs, err := t.run(ctx, `
 		CYPHER replan=skip
@@ -55,14 +66,14 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
 		RETURN id`, map[string]any{"ids": ids})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
 		delete(seen, id) // stored already: it is what it is
 	}
 	if len(seen) == 0 {
-		return f, nil, nil
+		return nil, nil
 	}
 	// The new meetings of the fixture, each id once (its first node), with all its documents.
 	var fresh []fixtures.Node
@@ -78,6 +89,13 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		index[n.ID] = len(fresh)
 		n.Sources = append([]fixtures.Source(nil), n.Sources...)
 		fresh = append(fresh, n)
+	}
+	documents := map[string][]string{} // new id -> the documents of its own report
+	for _, n := range fresh {
+		for d := range fixtures.DocumentsOf(&n) {
+			documents[n.ID] = append(documents[n.ID], d)
+		}
+		sort.Strings(documents[n.ID])
 	}
 	redirect := fixtures.MeetingRedirects(fresh) // merged id -> survivor id, within the fixture
 	into := map[string]string{}                  // new id -> stored meeting id
@@ -98,15 +116,15 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi, "lo": d.Lo})
 	}
 	if err := t.lockMeetings(ctx, rows); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	found, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ambiguous, err := t.ambiguousMeetings(ctx, found)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for id, ms := range found {
 		if len(ms) == 1 && !ambiguous[ms[0].ID] {
@@ -114,45 +132,76 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 			exact[id] = fixtures.MoreExact(&fresh[index[id]], ms[0])
 		}
 	}
-	// Every id merged away: its final target and whether its dates are the ones to keep.
-	final := map[string]string{}
-	keep := map[string]bool{}
+	// Every id merged away: its final target, and what the survivor takes of it.
+	var merges []meetingMerge
 	for from, to := range redirect {
-		final[from] = to
 		if s, ok := into[to]; ok {
-			final[from] = s
+			to = s
 		}
+		merges = append(merges, meetingMerge{from: from, to: to, documents: documents[from]})
 	}
 	for id, s := range into {
-		final[id] = s
-		keep[id] = exact[id]
-	}
-	if len(final) == 0 {
-		return f, nil, nil
-	}
-	out := *f
-	out.Nodes = make([]fixtures.Node, len(f.Nodes))
-	for i, n := range f.Nodes {
-		if _, ok := final[n.ID]; ok && !keep[n.ID] {
-			n.StartDate, n.EndDate, n.Place, n.Country = nil, nil, nil, nil
-			props := make(map[string]any, len(n.Properties))
-			for k, v := range n.Properties {
-				if k != "subtype" {
-					props[k] = v
-				}
-			}
-			n.Properties = props
+		m := meetingMerge{from: id, to: s, documents: documents[id]}
+		if exact[id] {
+			m.set = datingOf(&fresh[index[id]])
 		}
-		out.Nodes[i] = n
+		merges = append(merges, m)
 	}
-	var redirects []meetingRedirect
-	for from, to := range final {
-		resolved[from] = target{to, fixtures.KindMeeting}
-		redirects = append(redirects, meetingRedirect{from, to})
+	sort.Slice(merges, func(i, j int) bool { return merges[i].from < merges[j].from })
+	return merges, nil
+}
+
+// datingOf is what a meeting dated more exactly than the one it is merged into gives it:
+// its dates, place, country and subtype, those it has.
+func datingOf(n *fixtures.Node) map[string]any {
+	set := map[string]any{}
+	setStr(set, "startDate", n.StartDate)
+	setStr(set, "endDate", n.EndDate)
+	setStr(set, "place", n.Place)
+	setStr(set, "country", n.Country)
+	if v, ok := n.Properties["subtype"].(string); ok && v != "" {
+		set["subtype"] = v
 	}
-	sort.Slice(redirects, func(i, j int) bool { return redirects[i].from < redirects[j].from })
-	t.store.log.Debug().Int("meetings", len(redirects)).Msg("import: meetings reported before")
-	return &out, redirects, nil
+	return set
+}
+
+// mergeMeetings makes the merges resolveMeetings found, once the import has written the
+// meetings (and, in one transaction, their edges), as the import's (mergeBy.importer) of
+// the run w.run: each new meeting is merged into its survivor, which it locks first. A
+// merge that mergeableStatus refuses (an accepted report of a meeting waiting for review)
+// is not made: the meeting stays a node of its own. It returns the ids merged away.
+func (w *batchWriter) mergeMeetings(ctx context.Context, merges []meetingMerge) ([]string, error) {
+	if len(merges) == 0 {
+		return nil, nil
+	}
+	var done []string
+	for _, m := range merges {
+		recs, err := w.tx.run(ctx, `
+			MATCH (n:Entity) WHERE n.id IN [$from, $to]
+			WITH n ORDER BY n.id
+			SET n._lock = true REMOVE n._lock
+			RETURN count(n)`, map[string]any{"from": m.from, "to": m.to})
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := recs[0].Values[0].(int64); n != 2 {
+			return nil, errRaced // the stored meeting was merged away since it was read
+		}
+		err = w.tx.mergeInto(ctx, m.to, m.from, mergeBy{importer: true, documents: m.documents, set: m.set, run: w.run})
+		var input *InputError
+		if errors.As(err, &input) {
+			w.tx.store.log.Debug().Str("meeting", m.from).Str("into", m.to).Err(err).Msg("import: same meeting, not merged")
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		done = append(done, m.from)
+		w.changes = append(w.changes, change{Subject: m.to, Action: ActionMergeNodes,
+			Detail: map[string]any{"merged": m.from, "survivor": m.to, "by": "import", "documents": m.documents}})
+	}
+	w.tx.store.log.Debug().Int("meetings", len(done)).Msg("import: meetings reported before, merged")
+	return done, nil
 }
 
 // LabelMeetingLock marks the lock of one place and month (its key) that imports take
@@ -284,36 +333,6 @@ func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures
 		out[id] = len(ms) > 0
 	}
 	return out, nil
-}
-
-// writeMeetingRedirects leaves (:Redirect {id})-[:MERGED_INTO]->(meeting) for every meeting
-// id an import wrote into another, and notes it in the history of the survivor.
-func (w *batchWriter) writeMeetingRedirects(ctx context.Context, redirects []meetingRedirect) error {
-	if len(redirects) == 0 {
-		return nil
-	}
-	rows := make([]any, len(redirects))
-	for i, r := range redirects {
-		rows[i] = map[string]any{"from": r.from, "to": r.to}
-	}
-	if _, err := w.exec(ctx, "meeting redirects", `
-		CYPHER replan=skip
-		UNWIND $rows AS row
-		MATCH (s:Entity {id: row.to}) USING INDEX s:Entity(id)
-		MERGE (r:Redirect {id: row.from})
-		MERGE (r)-[:MERGED_INTO]->(s)
-		RETURN count(*)`, map[string]any{"rows": rows}, 0, false); err != nil {
-		return err
-	}
-	action := w.action
-	if action == "" {
-		action = ActionImport
-	}
-	for _, r := range redirects {
-		w.changes = append(w.changes, change{Subject: r.to, Action: action,
-			Detail: map[string]any{"what": "node", "sameMeeting": r.from}})
-	}
-	return nil
 }
 
 // strPtr is a stored string property, nil when absent or empty.
