@@ -290,7 +290,6 @@ type mergeBy struct {
 	importer  bool           // an import merged them (meetings.go), not an analyst
 	documents []string       // the documents of the merged node's report, for an import
 	set       map[string]any // properties the merge then sets on the survivor (null: unchanged)
-	run       any            // the import run that merged them (nil: none), which tags what the merge creates
 }
 
 // who is what a MergeRecord says merged: "import" or "analyst".
@@ -350,9 +349,8 @@ func (t *Tx) mergeInto(ctx context.Context, survivorID, mergedID string, by merg
 		}
 		DETACH DELETE m
 		MERGE (r:Redirect {id: $merged})
-		ON CREATE SET r._run = $run
 		MERGE (r)-[:MERGED_INTO]->(s)`,
-		map[string]any{"merged": mergedID, "survivor": survivorID, "run": by.run})
+		map[string]any{"merged": mergedID, "survivor": survivorID})
 	if err != nil {
 		return err
 	}

@@ -125,7 +125,7 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 		return ImportStats{}, err
 	}
 	tx.store.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
-	sameMeetings, err := tx.resolveMeetings(ctx, f, resolved)
+	sameMeetings, err := tx.resolveMeetings(ctx, f, resolved, nil)
 	if err != nil {
 		return ImportStats{}, err
 	}

@@ -19,7 +19,9 @@ import (
 // fixture that report one event are merged the same way (fixtures.MeetingRedirects). Two
 // stored candidates are ambiguous: the meeting stays a node of its own, and
 // duplicateCandidates proposes the pairs. Every import path applies it: one transaction
-// (importFixture) and the node chunks of an import run (nodeChunk).
+// (importFixture) merges once it has written the edges; an import run (importrun.go)
+// finds the merges in its node chunks (nodeChunk) and makes them in its last transaction,
+// once its edges are written, so that they are all or nothing with the run.
 
 // meetingMerge is a meeting of the fixture that an import merges into a stored or written
 // meeting, with what the survivor then takes of it (set: the dates, place and subtype of a
@@ -44,8 +46,10 @@ RETURN row.id, m.id, m.startDate, m.endDate, m.place, m.country, m.subtype, m:` 
 // resolveMeetings finds the meetings of f that are new to the graph (neither stored nor
 // redirected in resolved) and report the same event as one meeting, stored or of f, when
 // there is exactly one: the merges the import makes once it has written f (mergeMeetings).
-// It takes the locks of their places and months first (lockMeetings).
-func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target) ([]meetingMerge, error) {
+// pending maps the stored meetings that the import will merge (an import run's earlier
+// chunks) to their survivors: such a meeting stands for its survivor. It takes the locks
+// of their places and months first (lockMeetings).
+func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target, pending map[string]string) ([]meetingMerge, error) {
 	var ids []string
 	seen := map[string]bool{}
 	for _, n := range f.Nodes {
@@ -122,7 +126,22 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 	if err != nil {
 		return nil, err
 	}
-	ambiguous, err := t.ambiguousMeetings(ctx, found)
+	for id, ms := range found {
+		// A meeting to be merged is its survivor, itself a match when it is the same event.
+		kept, via := ms[:0], ""
+		for _, m := range ms {
+			if to, ok := pending[m.ID]; ok {
+				via = to
+				continue
+			}
+			kept = append(kept, m)
+		}
+		if len(kept) == 0 && via != "" {
+			into[id] = via
+		}
+		found[id] = kept
+	}
+	ambiguous, err := t.ambiguousMeetings(ctx, found, pending)
 	if err != nil {
 		return nil, err
 	}
@@ -166,8 +185,9 @@ func datingOf(n *fixtures.Node) map[string]any {
 }
 
 // mergeMeetings makes the merges resolveMeetings found, once the import has written the
-// meetings (and, in one transaction, their edges), as the import's (mergeBy.importer) of
-// the run w.run: each new meeting is merged into its survivor, which it locks first. A
+// meetings and their edges, as the import's (mergeBy.importer): each new meeting is merged
+// into its survivor, which it locks first; one held by an import run in progress is an
+// errReserved, as for a curation. A
 // merge that mergeableStatus refuses (an accepted report of a meeting waiting for review)
 // is not made: the meeting stays a node of its own. It returns the ids merged away.
 func (w *batchWriter) mergeMeetings(ctx context.Context, merges []meetingMerge) ([]string, error) {
@@ -180,14 +200,18 @@ func (w *batchWriter) mergeMeetings(ctx context.Context, merges []meetingMerge) 
 			MATCH (n:Entity) WHERE n.id IN [$from, $to]
 			WITH n ORDER BY n.id
 			SET n._lock = true REMOVE n._lock
-			RETURN count(n)`, map[string]any{"from": m.from, "to": m.to})
+			WITH n, `+reservedBy("n")+` AS by
+			RETURN count(n), [b IN collect(by) WHERE b <> coalesce($run, '')]`, map[string]any{"from": m.from, "to": m.to, "run": w.run})
 		if err != nil {
 			return nil, err
 		}
 		if n, _ := recs[0].Values[0].(int64); n != 2 {
 			return nil, errRaced // the stored meeting was merged away since it was read
 		}
-		err = w.tx.mergeInto(ctx, m.to, m.from, mergeBy{importer: true, documents: m.documents, set: m.set, run: w.run})
+		if busy, _ := recs[0].Values[1].([]any); len(busy) > 0 {
+			return nil, errReserved // an import run in progress holds the stored meeting
+		}
+		err = w.tx.mergeInto(ctx, m.to, m.from, mergeBy{importer: true, documents: m.documents, set: m.set})
 		var input *InputError
 		if errors.As(err, &input) {
 			w.tx.store.log.Debug().Str("meeting", m.from).Str("into", m.to).Err(err).Msg("import: same meeting, not merged")
@@ -309,8 +333,9 @@ func (t *Tx) storedMeetings(ctx context.Context, rows []any, of func(id string) 
 
 // ambiguousMeetings says which stored meetings, the only match of a new one, have
 // another stored match themselves (a month-only meeting beside two dated ones of that
-// month): the new one could be either event, and is not merged.
-func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node) (map[string]bool, error) {
+// month): the new one could be either event, and is not merged. A meeting the import will
+// merge into another (pending) is no other event.
+func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node, pending map[string]string) (map[string]bool, error) {
 	stored := map[string]*fixtures.Node{}
 	var rows []any
 	for _, ms := range found {
@@ -330,7 +355,11 @@ func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures
 	}
 	out := map[string]bool{}
 	for id, ms := range others {
-		out[id] = len(ms) > 0
+		for _, m := range ms {
+			if _, merging := pending[m.ID]; !merging {
+				out[id] = true
+			}
+		}
 	}
 	return out, nil
 }

@@ -241,8 +241,8 @@ func assertOneMeeting(t *testing.T, what, dated, month string) {
 
 // Every import path applies the rule: a file imported as an import run (in transactions
 // of a few rows, given whole or read piece by piece) merges its meeting into the stored
-// one as one transaction does; so does a run whose two reports fall in two chunks; a run
-// that fails after merging leaves nothing of the merge.
+// one as one transaction does, and splitNode undoes it; so does a run whose two reports
+// fall in two chunks; a run that fails before its end leaves nothing.
 func TestImportRunMeetings(t *testing.T) {
 	store, ctx := open(t)
 	const dated, month = "meeting:2019-06-10:vilnius:workshop", "meeting:2019-06:vilnius:meeting"
@@ -283,6 +283,14 @@ func TestImportRunMeetings(t *testing.T) {
 		if r := query(t, "MATCH (n) WHERE n:ImportRun OR n:ImportUndo OR n._run IS NOT NULL RETURN count(n)", nil); r[0].Values[0] != int64(0) {
 			t.Errorf("%s: bookkeeping left: %v", what, r[0].Values[0])
 		}
+		// The merge was made once the run's edges were written: the split gives the
+		// report back with its participant.
+		if _, err := store.SplitNode(ctx, dated); err != nil {
+			t.Fatal(err)
+		}
+		if r := query(t, "MATCH (:Organization {id: 'org:doc:b'})-[:PARTICIPATED_IN]->(m:Meeting) RETURN m.id", nil); len(r) != 1 || r[0].Values[0] != month {
+			t.Errorf("%s: after the split, the second report's participant: %v", what, r)
+		}
 	}
 
 	// Two reports of one file, in two chunks of a run.
@@ -299,6 +307,30 @@ func TestImportRunMeetings(t *testing.T) {
 	}
 	assertOneMeeting(t, "one file, two chunks", dated, month)
 
+	// Two reports of one file, in two chunks, of a stored meeting: the second finds the
+	// stored meeting and the first, which the run will merge into it, and is merged too.
+	if err := store.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	graph.SetImportChunk(store, graph.ImportChunk)
+	if _, err := store.Import(ctx, a, nil); err != nil {
+		t.Fatal(err)
+	}
+	c := reportFixture("doc:c", "meeting:2019-06-11:vilnius:meeting", "meeting", "2019-06-11", "")
+	bc := &fixtures.Fixture{Format: fixtures.Format, Documents: append(b.Documents, c.Documents...),
+		Nodes: append(b.Nodes, c.Nodes...), Edges: append(b.Edges, c.Edges...)}
+	graph.SetImportChunk(store, 2)
+	st, err := store.ImportFile(ctx, bc, "", "bc.json", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := meetingIDs(t); !equal(got, []string{dated}) || st.Redirected != 2 {
+		t.Errorf("a stored meeting and two reports in two chunks: meetings %v, stats %+v", got, st)
+	}
+	if r := query(t, "MATCH (r:MergeRecord {survivor: $s}) RETURN r.merged ORDER BY r.merged", map[string]any{"s": dated}); len(r) != 2 {
+		t.Errorf("merge records %v, want 2", r)
+	}
+
 	// A run that fails after its node chunks (cancelled on its edges) is undone, merge included.
 	if err := store.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
@@ -310,7 +342,7 @@ func TestImportRunMeetings(t *testing.T) {
 	before := snapshot(t)
 	graph.SetImportChunk(store, 1)
 	cctx, cancel := context.WithCancel(ctx)
-	_, err := store.ImportFile(cctx, b, "digest-b", "b.json", func(done, total int) {
+	_, err = store.ImportFile(cctx, b, "digest-b", "b.json", func(done, total int) {
 		if done == total-1 {
 			cancel()
 		}

@@ -46,9 +46,6 @@ func schemaStatements() []string {
 		// entity resolution (split.go, resolution.go): merge records by survivor, judgements by node
 		"CREATE CONSTRAINT merge_record_id IF NOT EXISTS FOR (n:" + LabelMergeRecord + ") REQUIRE n.id IS UNIQUE",
 		"CREATE INDEX merge_record_survivor IF NOT EXISTS FOR (n:" + LabelMergeRecord + ") ON (n.survivor)",
-		// the redirects and merge records of the meetings an import run merged, until it commits (meetings.go)
-		"CREATE INDEX redirect_run IF NOT EXISTS FOR (n:" + LabelRedirect + ") ON (n._run)",
-		"CREATE INDEX merge_record_run IF NOT EXISTS FOR (n:" + LabelMergeRecord + ") ON (n._run)",
 		"CREATE CONSTRAINT judgement_id IF NOT EXISTS FOR (n:" + LabelJudgement + ") REQUIRE n.id IS UNIQUE",
 	}
 	for _, k := range fixtures.NodeKinds {

@@ -189,8 +189,7 @@ func (t *Tx) mergeSnapshot(ctx context.Context, mergedID, survivorID string) (*m
 
 // finishMerge reads the survivor as the merge left it and writes the MergeRecord, with
 // who merged (by: "import" or "analyst", and the actor of ctx), when, and for an import
-// the documents of the report merged; in an import run it is tagged with the run (_run),
-// as the nodes it writes.
+// the documents of the report merged.
 func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, survivorID string, by mergeBy) error {
 	recs, err := t.run(ctx, "MATCH (s:Entity {id: $survivor}) RETURN properties(s)", map[string]any{"survivor": survivorID})
 	if err != nil {
@@ -232,9 +231,9 @@ func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, surviv
 		OPTIONAL MATCH (old:`+LabelMergeRecord+` {survivor: $survivor})
 		WITH coalesce(max(old.seq), 0) + 1 AS seq
 		CREATE (:`+LabelMergeRecord+` {id: $id, survivor: $survivor, merged: $merged, seq: seq, record: $record,
-		  by: $by, actor: $actor, at: $at, documents: $documents, _run: $run})`,
+		  by: $by, actor: $actor, at: $at, documents: $documents})`,
 		map[string]any{"id": mergeRecordID(), "survivor": survivorID, "merged": mergedID, "record": string(raw),
-			"by": by.who(), "actor": ActorOf(ctx), "at": time.Now().UTC().Format(changeTime), "documents": by.documents, "run": by.run})
+			"by": by.who(), "actor": ActorOf(ctx), "at": time.Now().UTC().Format(changeTime), "documents": by.documents})
 	return err
 }
 
