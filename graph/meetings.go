@@ -187,9 +187,9 @@ func datingOf(n *fixtures.Node) map[string]any {
 // mergeMeetings makes the merges resolveMeetings found, once the import has written the
 // meetings and their edges, as the import's (mergeBy.importer): each new meeting is merged
 // into its survivor, which it locks first; one held by an import run in progress is an
-// errReserved, as for a curation. A
-// merge that mergeableStatus refuses (an accepted report of a meeting waiting for review)
-// is not made: the meeting stays a node of its own. It returns the ids merged away.
+// errReserved, as for a curation. A merge that mergeableStatus refuses (an accepted
+// report of a meeting waiting for review) is not made: the meeting stays a node of its
+// own. It returns the ids merged away.
 func (w *batchWriter) mergeMeetings(ctx context.Context, merges []meetingMerge) ([]string, error) {
 	if len(merges) == 0 {
 		return nil, nil
