@@ -736,7 +736,8 @@ func (s *Store) batches(ctx context.Context, cypher string, params map[string]an
 }
 
 // cleanupRun removes the bookkeeping of a committed run: its ImportUndo nodes, the tags
-// of its nodes and history records, then its ImportRun node. Each step can be interrupted and done again.
+// of its nodes and history records, then its ImportRun node. Each step can be
+// interrupted and done again.
 func (s *Store) cleanupRun(ctx context.Context, run string) error {
 	p := map[string]any{"run": run}
 	if err := s.batches(ctx, `
