@@ -60,7 +60,7 @@ var BackupClasses = []struct{ Label, Key string }{
 const LabelRestoreRun = "RestoreRun"
 
 // backupSkipped are the labels of nodes a backup leaves out (bookkeeping).
-var backupSkipped = []string{LabelVersion, LabelImportRun, LabelImportUndo, LabelRestoreRun}
+var backupSkipped = []string{LabelVersion, LabelImportRun, LabelImportUndo, LabelRestoreRun, LabelMeetingLock}
 
 // backupSkippedProps are the properties a backup leaves out: the tags of import runs and restores.
 var backupSkippedProps = []string{"_run", "_restore"}

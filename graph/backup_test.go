@@ -63,10 +63,11 @@ func loadSeedAndCurate(t *testing.T, store *graph.Store) {
 func ptr(s string) *string { return &s }
 
 // fullSnapshot lists every node (labels, properties with their Go types) and every
-// relationship (type, both ends, properties) but the graph's version node, sorted.
+// relationship (type, both ends, properties) but the graph's version node and the locks of
+// meeting imports (bookkeeping), sorted.
 func fullSnapshot(t *testing.T) []string {
 	t.Helper()
-	return snapshotBut(t, graph.LabelVersion)
+	return snapshotBut(t, graph.LabelVersion, graph.LabelMeetingLock)
 }
 
 // snapshotBut is fullSnapshot without the nodes of the given labels.

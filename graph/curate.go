@@ -268,56 +268,7 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 		case survivor.kind == KindDocument:
 			return inputf("documents cannot be merged")
 		}
-		// What the merge destroys or changes, so that SplitNode can undo it (split.go).
-		rec, err := tx.mergeSnapshot(ctx, merged.id, survivor.id)
-		if err != nil {
-			return err
-		}
-		if err := tx.mergeableStatus(ctx, rec, survivor.id, merged.id); err != nil {
-			return err
-		}
-		edges, err := tx.edgesAt(ctx, merged.id)
-		if err != nil {
-			return err
-		}
-		moved := map[string][]any{}
-		for _, e := range edges {
-			fe := fixtures.Edge{Kind: e.Kind, From: e.From, To: e.To, Date: e.Date}
-			if fe.From == merged.id {
-				fe.From = survivor.id
-			}
-			if fe.To == merged.id {
-				fe.To = survivor.id
-			}
-			if fe.From == fe.To {
-				continue
-			}
-			moved[e.Kind] = append(moved[e.Kind], map[string]any{"key": fe.Key(), "from": fe.From, "to": fe.To,
-				"props": e.props, "sources": e.sources, "confidence": e.confidence, "status": e.status})
-		}
-		for _, kind := range fixtures.EdgeKinds {
-			if err := tx.mergeEdges(ctx, kind, moved[kind]); err != nil {
-				return err
-			}
-		}
-		if err := tx.mergeLists(ctx, merged.id, survivor.id); err != nil {
-			return err
-		}
-		_, err = tx.run(ctx, `
-			MATCH (m:Entity {id: $merged}), (s:Entity {id: $survivor})
-			CALL (m, s) {
-				MATCH (r:Redirect)-[old:MERGED_INTO]->(m)
-				DELETE old
-				MERGE (r)-[:MERGED_INTO]->(s)
-			}
-			DETACH DELETE m
-			MERGE (r:Redirect {id: $merged})
-			MERGE (r)-[:MERGED_INTO]->(s)`,
-			map[string]any{"merged": merged.id, "survivor": survivor.id})
-		if err != nil {
-			return err
-		}
-		if err := tx.finishMerge(ctx, rec, merged.id, survivor.id); err != nil {
+		if err := tx.mergeInto(ctx, survivor.id, merged.id, mergeBy{}); err != nil {
 			return err
 		}
 		stored, err = tx.node(ctx, survivor.id)
@@ -331,6 +282,85 @@ func (s *Store) MergeNodes(ctx context.Context, survivorID, mergedID string) (*N
 		return nil, err
 	}
 	return stored, nil
+}
+
+// mergeBy says who merged and why, for the MergeRecord and the history: an analyst
+// (the zero value: MergeNodes, Judge) or an import that found two reports of one meeting.
+type mergeBy struct {
+	importer  bool           // an import merged them (meetings.go), not an analyst
+	documents []string       // the documents of the merged node's report, for an import
+	set       map[string]any // properties the merge then sets on the survivor (null: unchanged)
+}
+
+// who is what a MergeRecord says merged: "import" or "analyst".
+func (by mergeBy) who() string {
+	if by.importer {
+		return "import"
+	}
+	return "analyst"
+}
+
+// mergeInto merges mergedID into survivorID, nodes of one kind that the caller has locked
+// (MergeNodes) or written (an import), as MergeNodes describes, then sets by.set on the
+// survivor, and leaves the MergeRecord that SplitNode undoes. A merge that
+// mergeableStatus refuses is an *InputError, before anything is written.
+func (t *Tx) mergeInto(ctx context.Context, survivorID, mergedID string, by mergeBy) error {
+	// What the merge destroys or changes, so that SplitNode can undo it (split.go).
+	rec, err := t.mergeSnapshot(ctx, mergedID, survivorID)
+	if err != nil {
+		return err
+	}
+	if err := t.mergeableStatus(ctx, rec, survivorID, mergedID); err != nil {
+		return err
+	}
+	edges, err := t.edgesAt(ctx, mergedID)
+	if err != nil {
+		return err
+	}
+	moved := map[string][]any{}
+	for _, e := range edges {
+		fe := fixtures.Edge{Kind: e.Kind, From: e.From, To: e.To, Date: e.Date}
+		if fe.From == mergedID {
+			fe.From = survivorID
+		}
+		if fe.To == mergedID {
+			fe.To = survivorID
+		}
+		if fe.From == fe.To {
+			continue
+		}
+		moved[e.Kind] = append(moved[e.Kind], map[string]any{"key": fe.Key(), "from": fe.From, "to": fe.To,
+			"props": e.props, "sources": e.sources, "confidence": e.confidence, "status": e.status})
+	}
+	for _, kind := range fixtures.EdgeKinds {
+		if err := t.mergeEdges(ctx, kind, moved[kind]); err != nil {
+			return err
+		}
+	}
+	if err := t.mergeLists(ctx, mergedID, survivorID); err != nil {
+		return err
+	}
+	_, err = t.run(ctx, `
+		MATCH (m:Entity {id: $merged}), (s:Entity {id: $survivor})
+		CALL (m, s) {
+			MATCH (r:Redirect)-[old:MERGED_INTO]->(m)
+			DELETE old
+			MERGE (r)-[:MERGED_INTO]->(s)
+		}
+		DETACH DELETE m
+		MERGE (r:Redirect {id: $merged})
+		MERGE (r)-[:MERGED_INTO]->(s)`,
+		map[string]any{"merged": mergedID, "survivor": survivorID})
+	if err != nil {
+		return err
+	}
+	if len(by.set) > 0 {
+		if _, err := t.run(ctx, "MATCH (s:Entity {id: $survivor}) SET s += $set",
+			map[string]any{"survivor": survivorID, "set": by.set}); err != nil {
+			return err
+		}
+	}
+	return t.finishMerge(ctx, rec, mergedID, survivorID, by)
 }
 
 // curated marks rows as an analyst's: the facts they write are ACCEPTED (statusMergeCypher).

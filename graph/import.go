@@ -125,13 +125,13 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 		return ImportStats{}, err
 	}
 	tx.store.log.Debug().Dur("took", time.Since(began)).Msg("import ids resolved")
-	written, sameMeetings, err := tx.resolveMeetings(ctx, f, resolved)
+	sameMeetings, err := tx.resolveMeetings(ctx, f, resolved, nil)
 	if err != nil {
 		return ImportStats{}, err
 	}
 	im := pre
 	if !allSelf(resolved) {
-		im = newImport(written, resolved)
+		im = newImport(f, resolved)
 	}
 	stats := ImportStats{Documents: len(im.docs), Nodes: countRows(im.nodes), Edges: countRows(im.edges),
 		Redirected: im.redirected, Loops: im.loops}
@@ -150,9 +150,6 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 	if err := tx.checkNotMerged(ctx, nodes); err != nil {
 		return stats, err
 	}
-	if err := w.writeMeetingRedirects(ctx, sameMeetings); err != nil {
-		return stats, err
-	}
 	if err := w.mentions(ctx, im.mentions, docs, nodes); err != nil {
 		return stats, err
 	}
@@ -164,6 +161,14 @@ func (tx *Tx) importFixture(ctx context.Context, f *fixtures.Fixture, prepare fu
 			return stats, err
 		}
 	}
+	// The meetings that report events stored (or of this fixture) are merged into them,
+	// with the edges and MENTIONS just written (meetings.go).
+	merged, err := w.mergeMeetings(ctx, sameMeetings)
+	if err != nil {
+		return stats, err
+	}
+	stats.Redirected += len(merged)
+	stats.Nodes -= len(merged)
 	stats.Created = w.created
 	if err := tx.record(ctx, nil, withFile(w.changes, meta.file)); err != nil {
 		return stats, err
@@ -514,12 +519,12 @@ func (w *batchWriter) edges(ctx context.Context, kind string, rows []any, nodes 
 }
 
 // Counts returns the number of nodes and relationships in the database, of every label
-// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion)
-// and the history (LabelChange).
+// and type (documents, redirects and MENTIONS included) but the version node (LabelVersion),
+// the locks of meeting imports (LabelMeetingLock) and the history (LabelChange).
 func (s *Store) Counts(ctx context.Context) (nodes, edges int, err error) {
 	recs, err := s.read(ctx, "CALL () { MATCH (n) RETURN count(n) AS total } "+
-		"CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } CALL () { MATCH (c:"+LabelChange+") RETURN count(c) AS history } "+
-		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta - history AS nodes, edges", nil)
+		"CALL () { MATCH (v:"+LabelVersion+") RETURN count(v) AS meta } CALL () { MATCH (l:"+LabelMeetingLock+") RETURN count(l) AS locks } CALL () { MATCH (c:"+LabelChange+") RETURN count(c) AS history } "+
+		"CALL () { MATCH ()-[r]->() RETURN count(r) AS edges } RETURN total - meta - locks - history AS nodes, edges", nil)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -547,7 +547,7 @@ func snapshotAt(t *testing.T, c graph.Config) map[string]string {
 		return queryAt(t, c, cypher, params)
 	}
 	out := map[string]string{}
-	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" AND NOT n:"+graph.LabelChange+" RETURN n.id, labels(n), properties(n)", nil) {
+	for _, r := range query(t, "MATCH (n) WHERE NOT n:"+graph.LabelVersion+" AND NOT n:"+graph.LabelChange+" AND NOT n:"+graph.LabelMeetingLock+" RETURN n.id, labels(n), properties(n)", nil) {
 		out[fmt.Sprint(r.Values[0])] = fmt.Sprint(r.Values[1:])
 	}
 	for _, r := range query(t, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)", nil) {

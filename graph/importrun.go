@@ -208,6 +208,10 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 		Msg("import run started: the file is written in several transactions, undone if it fails")
 	st := &runStats{nodes: map[uint64]bool{}, edges: map[uint64]bool{}, redirected: map[uint64]bool{}}
 	done, chunks := 0, 0
+	// The meetings the node chunks found the same as another (meetings.go), merged by the
+	// last transaction, once their edges are written: pending maps each to its survivor.
+	var sameMeetings []meetingMerge
+	pending := map[string]string{}
 	// chunk writes one chunk in a transaction of its own.
 	chunk := func(write func(w *batchWriter) error) error {
 		if killAfter > 0 && chunks == killAfter {
@@ -244,11 +248,18 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 	if err == nil {
 		err = parts.Nodes(size, func(ns []fixtures.Node) error {
 			var resolved map[string]target
+			var merges []meetingMerge
 			err := chunk(func(w *batchWriter) error {
 				var err error
-				resolved, err = w.nodeChunk(ctx, ns)
+				resolved, merges, err = w.nodeChunk(ctx, ns, pending)
 				return err
 			})
+			if err == nil {
+				for _, m := range merges {
+					pending[m.from] = m.to
+					sameMeetings = append(sameMeetings, m)
+				}
+			}
 			for id, t := range resolved {
 				st.nodes[hashOf(t.id)] = true
 				if t.id != id {
@@ -290,8 +301,21 @@ func (s *Store) importRun(ctx context.Context, parts FixtureParts, digest, file 
 					return err
 				}
 			}
-			_, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) SET r.state = 'committed'", map[string]any{"run": run})
-			return err
+			if _, err := tx.run(ctx, "MATCH (r:ImportRun {id: $run}) SET r.state = 'committed'", map[string]any{"run": run}); err != nil {
+				return err
+			}
+			// Committed, the run holds its nodes no more: the merges are an analyst's would be,
+			// all or nothing with the run.
+			w := &batchWriter{tx: tx}
+			merged, err := w.mergeMeetings(ctx, sameMeetings)
+			if err != nil {
+				return err
+			}
+			for _, id := range merged {
+				delete(st.nodes, hashOf(id))
+				st.redirected[hashOf(id)] = true
+			}
+			return tx.record(ctx, nil, withFile(w.changes, file))
 		})
 	}
 	stats := st.ImportStats
@@ -348,12 +372,20 @@ func (w *batchWriter) documentChunk(ctx context.Context, docs []fixtures.Documen
 
 // nodeChunk writes nodes, with their MENTIONS, of the run w.run: their ids are resolved
 // (redirects), the stored nodes reserved, and, once all are written and so locked, none
-// may have been merged away meanwhile (errRaced: the chunk is written again).
-func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[string]target, error) {
+// may have been merged away meanwhile (errRaced: the chunk is written again). It returns
+// the ids resolved and the new meetings of the chunk that report a stored one, or one of
+// the chunk (resolveMeetings; pending: those of earlier chunks, to their survivors), which
+// the run merges in its last transaction, once their edges are written, as one
+// transaction's import does (meetings.go); the meetings they go into are reserved now.
+func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node, pending map[string]string) (map[string]target, []meetingMerge, error) {
 	sub := &fixtures.Fixture{Nodes: ns}
 	resolved, err := w.tx.resolveIDs(ctx, sub)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	merges, err := w.tx.resolveMeetings(ctx, sub, resolved, pending)
+	if err != nil {
+		return nil, nil, err
 	}
 	im := newImport(sub, resolved)
 	var ids []string
@@ -362,17 +394,20 @@ func (w *batchWriter) nodeChunk(ctx context.Context, ns []fixtures.Node) (map[st
 			ids = append(ids, r.(map[string]any)["id"].(string))
 		}
 	}
+	for _, m := range merges {
+		ids = append(ids, m.to)
+	}
 	if err := w.tx.reserve(ctx, w.run, ids); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	nodes, err := w.nodes(ctx, im)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := w.tx.checkNotMerged(ctx, nodes); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return resolved, w.mentions(ctx, im.mentions, nil, nodes)
+	return resolved, merges, w.mentions(ctx, im.mentions, nil, nodes)
 }
 
 // edgeChunk writes edges of the run w.run between nodes that its earlier chunks wrote
@@ -701,7 +736,8 @@ func (s *Store) batches(ctx context.Context, cypher string, params map[string]an
 }
 
 // cleanupRun removes the bookkeeping of a committed run: its ImportUndo nodes, the tags
-// of its nodes, then its ImportRun node. Each step can be interrupted and done again.
+// of its nodes and history records, then its ImportRun node. Each step can be
+// interrupted and done again.
 func (s *Store) cleanupRun(ctx context.Context, run string) error {
 	p := map[string]any{"run": run}
 	if err := s.batches(ctx, `

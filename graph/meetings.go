@@ -2,20 +2,35 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/entente/entente/fixtures"
 )
 
 // One event, many reports (issue 14, point 4), at import: a new meeting that reports an
 // event the graph already holds (fixtures.SameMeeting: compatible kinds, overlapping dates,
-// the same place, no document in common) is written into the stored node, and its id
-// becomes a Redirect to it, as a merge leaves, so that later fixtures that name it resolve.
-// Meetings of one fixture are first combined by fixtures.MeetingRedirects. Two stored
-// candidates are ambiguous: the meeting is created, and duplicateCandidates proposes the pairs.
+// the same place, no document in common) is written, then merged into the stored node as
+// an analyst's merge is (mergeInto), by the same transaction: its id becomes a Redirect to
+// the stored node, so that later fixtures that name it resolve, and a MergeRecord (by
+// "import", with the documents of the report) lets splitNode undo it. Meetings of one
+// fixture that report one event are merged the same way (fixtures.MeetingRedirects). Two
+// stored candidates are ambiguous: the meeting stays a node of its own, and
+// duplicateCandidates proposes the pairs. Every import path applies it: one transaction
+// (importFixture) merges once it has written the edges; an import run (importrun.go)
+// finds the merges in its node chunks (nodeChunk) and makes them in its last transaction,
+// once its edges are written, so that they are all or nothing with the run.
 
-// meetingRedirect is an id of the fixture that an import redirects to a stored or written meeting.
-type meetingRedirect struct{ from, to string }
+// meetingMerge is a meeting of the fixture that an import merges into a stored or written
+// meeting, with what the survivor then takes of it (set: the dates, place and subtype of a
+// report dated more exactly) and the documents of its report.
+type meetingMerge struct {
+	from, to  string
+	set       map[string]any
+	documents []string
+}
 
 // meetingCandidatesCypher finds, for each new meeting, the stored meetings in its place
 // (as written) that start in its seek window (the meeting_place_start index), with the
@@ -28,11 +43,13 @@ WHERE m.place = row.place AND m.startDate >= row.from AND m.startDate <= row.hi 
 RETURN row.id, m.id, m.startDate, m.endDate, m.place, m.country, m.subtype, m:` + LabelRejected + `,
   [(d:Document)-[:MENTIONS]->(m) | d.id]`
 
-// resolveMeetings resolves the meetings of f that are new to the graph (neither stored nor
-// redirected in resolved) to the meeting they report, when there is exactly one: it updates
-// resolved and returns the fixture to write (the reports merged away lose the dates,
-// place and subtype that the survivor states more exactly) and the redirects to record.
-func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target) (*fixtures.Fixture, []meetingRedirect, error) {
+// resolveMeetings finds the meetings of f that are new to the graph (neither stored nor
+// redirected in resolved) and report the same event as one meeting, stored or of f, when
+// there is exactly one: the merges the import makes once it has written f (mergeMeetings).
+// pending maps the stored meetings that the import will merge (an import run's earlier
+// chunks) to their survivors: such a meeting stands for its survivor. It takes the locks
+// of their places and months first (lockMeetings).
+func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved map[string]target, pending map[string]string) ([]meetingMerge, error) {
 	var ids []string
 	seen := map[string]bool{}
 	for _, n := range f.Nodes {
@@ -45,7 +62,7 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		}
 	}
 	if len(ids) == 0 {
-		return f, nil, nil
+		return nil, nil
 	}
 	recs, err := t.run(ctx, `
 		CYPHER replan=skip
@@ -53,14 +70,14 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
 		RETURN id`, map[string]any{"ids": ids})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, r := range recs {
 		id, _ := r.Values[0].(string)
 		delete(seen, id) // stored already: it is what it is
 	}
 	if len(seen) == 0 {
-		return f, nil, nil
+		return nil, nil
 	}
 	// The new meetings of the fixture, each id once (its first node), with all its documents.
 	var fresh []fixtures.Node
@@ -76,6 +93,13 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 		index[n.ID] = len(fresh)
 		n.Sources = append([]fixtures.Source(nil), n.Sources...)
 		fresh = append(fresh, n)
+	}
+	documents := map[string][]string{} // new id -> the documents of its own report
+	for _, n := range fresh {
+		for d := range fixtures.DocumentsOf(&n) {
+			documents[n.ID] = append(documents[n.ID], d)
+		}
+		sort.Strings(documents[n.ID])
 	}
 	redirect := fixtures.MeetingRedirects(fresh) // merged id -> survivor id, within the fixture
 	into := map[string]string{}                  // new id -> stored meeting id
@@ -93,15 +117,33 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 			}
 		}
 		d, _ := fixtures.DatesOf(n)
-		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi})
+		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi, "lo": d.Lo})
+	}
+	if err := t.lockMeetings(ctx, rows); err != nil {
+		return nil, err
 	}
 	found, err := t.storedMeetings(ctx, rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	ambiguous, err := t.ambiguousMeetings(ctx, found)
+	for id, ms := range found {
+		// A meeting to be merged is its survivor, itself a match when it is the same event.
+		kept, via := ms[:0], ""
+		for _, m := range ms {
+			if to, ok := pending[m.ID]; ok {
+				via = to
+				continue
+			}
+			kept = append(kept, m)
+		}
+		if len(kept) == 0 && via != "" {
+			into[id] = via
+		}
+		found[id] = kept
+	}
+	ambiguous, err := t.ambiguousMeetings(ctx, found, pending)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for id, ms := range found {
 		if len(ms) == 1 && !ambiguous[ms[0].ID] {
@@ -109,45 +151,154 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 			exact[id] = fixtures.MoreExact(&fresh[index[id]], ms[0])
 		}
 	}
-	// Every id merged away: its final target and whether its dates are the ones to keep.
-	final := map[string]string{}
-	keep := map[string]bool{}
+	// Every id merged away: its final target, and what the survivor takes of it.
+	var merges []meetingMerge
 	for from, to := range redirect {
-		final[from] = to
 		if s, ok := into[to]; ok {
-			final[from] = s
+			to = s
 		}
+		merges = append(merges, meetingMerge{from: from, to: to, documents: documents[from]})
 	}
 	for id, s := range into {
-		final[id] = s
-		keep[id] = exact[id]
-	}
-	if len(final) == 0 {
-		return f, nil, nil
-	}
-	out := *f
-	out.Nodes = make([]fixtures.Node, len(f.Nodes))
-	for i, n := range f.Nodes {
-		if _, ok := final[n.ID]; ok && !keep[n.ID] {
-			n.StartDate, n.EndDate, n.Place, n.Country = nil, nil, nil, nil
-			props := make(map[string]any, len(n.Properties))
-			for k, v := range n.Properties {
-				if k != "subtype" {
-					props[k] = v
-				}
-			}
-			n.Properties = props
+		m := meetingMerge{from: id, to: s, documents: documents[id]}
+		if exact[id] {
+			m.set = datingOf(&fresh[index[id]])
 		}
-		out.Nodes[i] = n
+		merges = append(merges, m)
 	}
-	var redirects []meetingRedirect
-	for from, to := range final {
-		resolved[from] = target{to, fixtures.KindMeeting}
-		redirects = append(redirects, meetingRedirect{from, to})
+	sort.Slice(merges, func(i, j int) bool { return merges[i].from < merges[j].from })
+	return merges, nil
+}
+
+// datingOf is what a meeting dated more exactly than the one it is merged into gives it:
+// its dates, place, country and subtype, those it has.
+func datingOf(n *fixtures.Node) map[string]any {
+	set := map[string]any{}
+	setStr(set, "startDate", n.StartDate)
+	setStr(set, "endDate", n.EndDate)
+	setStr(set, "place", n.Place)
+	setStr(set, "country", n.Country)
+	if v, ok := n.Properties["subtype"].(string); ok && v != "" {
+		set["subtype"] = v
 	}
-	sort.Slice(redirects, func(i, j int) bool { return redirects[i].from < redirects[j].from })
-	t.store.log.Debug().Int("meetings", len(redirects)).Msg("import: meetings reported before")
-	return &out, redirects, nil
+	return set
+}
+
+// mergeMeetings makes the merges resolveMeetings found, once the import has written the
+// meetings and their edges, as the import's (mergeBy.importer): each new meeting is merged
+// into its survivor, which it locks first; one held by an import run in progress is an
+// errReserved, as for a curation. A merge that mergeableStatus refuses (an accepted
+// report of a meeting waiting for review) is not made: the meeting stays a node of its
+// own. It returns the ids merged away.
+func (w *batchWriter) mergeMeetings(ctx context.Context, merges []meetingMerge) ([]string, error) {
+	if len(merges) == 0 {
+		return nil, nil
+	}
+	var done []string
+	for _, m := range merges {
+		recs, err := w.tx.run(ctx, `
+			MATCH (n:Entity) WHERE n.id IN [$from, $to]
+			WITH n ORDER BY n.id
+			SET n._lock = true REMOVE n._lock
+			WITH n, `+reservedBy("n")+` AS by
+			RETURN count(n), [b IN collect(by) WHERE b <> coalesce($run, '')]`, map[string]any{"from": m.from, "to": m.to, "run": w.run})
+		if err != nil {
+			return nil, err
+		}
+		if n, _ := recs[0].Values[0].(int64); n != 2 {
+			return nil, errRaced // the stored meeting was merged away since it was read
+		}
+		if busy, _ := recs[0].Values[1].([]any); len(busy) > 0 {
+			return nil, errReserved // an import run in progress holds the stored meeting
+		}
+		err = w.tx.mergeInto(ctx, m.to, m.from, mergeBy{importer: true, documents: m.documents, set: m.set})
+		var input *InputError
+		if errors.As(err, &input) {
+			w.tx.store.log.Debug().Str("meeting", m.from).Str("into", m.to).Err(err).Msg("import: same meeting, not merged")
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		done = append(done, m.from)
+		w.changes = append(w.changes, change{Subject: m.to, Action: ActionMergeNodes,
+			Detail: map[string]any{"merged": m.from, "survivor": m.to, "by": "import", "documents": m.documents}})
+	}
+	w.tx.store.log.Debug().Int("meetings", len(done)).Msg("import: meetings reported before, merged")
+	return done, nil
+}
+
+// LabelMeetingLock marks the lock of one place and month (its key) that imports take
+// before they look for the meeting a new one reports (lockMeetings).
+const LabelMeetingLock = "MeetingLock"
+
+// maxLockedMonths is the most months of a meeting's dates that lockMeetings locks: no
+// single event lasts that long (fixtures.MeetingDates.SeekFrom assumes two months).
+const maxLockedMonths = 24
+
+// meetingLockCypher takes, in the order of $keys, the write lock of the MeetingLock of
+// each key, created when there is none (the meeting_lock_key constraint makes the MERGE of
+// two transactions create one node). Writing a property takes the lock, held until the
+// transaction ends.
+const meetingLockCypher = `
+CYPHER replan=skip
+UNWIND $keys AS key
+MERGE (l:` + LabelMeetingLock + ` {key: key})
+SET l.taken = true`
+
+// lockMeetings serialises the imports that may report one event: before looking for the
+// stored meeting that a new one reports (rows of meetingCandidatesCypher, with lo), a
+// transaction locks each month its dates span in its place (folded, as SameMeeting
+// compares places). Two meetings whose dates overlap share a day, so a month: the second
+// import waits until the first commits, then finds its meeting, instead of both
+// creating one.
+func (t *Tx) lockMeetings(ctx context.Context, rows []any) error {
+	seen := map[string]bool{}
+	var keys []string
+	for _, r := range rows {
+		row := r.(map[string]any)
+		place := fixtures.FoldPlace(row["place"].(string))
+		for _, month := range monthsOf(row["lo"].(string), row["hi"].(string), maxLockedMonths) {
+			if key := place + "|" + month; !seen[key] {
+				seen[key] = true
+				keys = append(keys, key)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys) // one order for every transaction: they wait, and do not deadlock
+	_, err := t.run(ctx, meetingLockCypher, map[string]any{"keys": keys})
+	return err
+}
+
+// monthsOf lists the months ("2019-06") from the month of lo to that of hi (dates as
+// fixtures.MeetingDates writes them), at most max of them.
+func monthsOf(lo, hi string, max int) []string {
+	y, m := atoi(lo[:4]), atoi(lo[5:7])
+	last := hi[:min(7, len(hi))]
+	var out []string
+	for len(out) < max {
+		month := fmt.Sprintf("%04d-%02d", y, m)
+		if month > last {
+			break
+		}
+		out = append(out, month)
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+	return out
+}
+
+// atoi reads the digits of s; 0 for anything else.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // storedMeetings finds, for each row (id, from, hi) of meetingCandidatesCypher, the
@@ -182,8 +333,9 @@ func (t *Tx) storedMeetings(ctx context.Context, rows []any, of func(id string) 
 
 // ambiguousMeetings says which stored meetings, the only match of a new one, have
 // another stored match themselves (a month-only meeting beside two dated ones of that
-// month): the new one could be either event, and is not merged.
-func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node) (map[string]bool, error) {
+// month): the new one could be either event, and is not merged. A meeting the import will
+// merge into another (pending) is no other event.
+func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node, pending map[string]string) (map[string]bool, error) {
 	stored := map[string]*fixtures.Node{}
 	var rows []any
 	for _, ms := range found {
@@ -203,39 +355,13 @@ func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures
 	}
 	out := map[string]bool{}
 	for id, ms := range others {
-		out[id] = len(ms) > 0
+		for _, m := range ms {
+			if _, merging := pending[m.ID]; !merging {
+				out[id] = true
+			}
+		}
 	}
 	return out, nil
-}
-
-// writeMeetingRedirects leaves (:Redirect {id})-[:MERGED_INTO]->(meeting) for every meeting
-// id an import wrote into another, and notes it in the history of the survivor.
-func (w *batchWriter) writeMeetingRedirects(ctx context.Context, redirects []meetingRedirect) error {
-	if len(redirects) == 0 {
-		return nil
-	}
-	rows := make([]any, len(redirects))
-	for i, r := range redirects {
-		rows[i] = map[string]any{"from": r.from, "to": r.to}
-	}
-	if _, err := w.exec(ctx, "meeting redirects", `
-		CYPHER replan=skip
-		UNWIND $rows AS row
-		MATCH (s:Entity {id: row.to}) USING INDEX s:Entity(id)
-		MERGE (r:Redirect {id: row.from})
-		MERGE (r)-[:MERGED_INTO]->(s)
-		RETURN count(*)`, map[string]any{"rows": rows}, 0, false); err != nil {
-		return err
-	}
-	action := w.action
-	if action == "" {
-		action = ActionImport
-	}
-	for _, r := range redirects {
-		w.changes = append(w.changes, change{Subject: r.to, Action: action,
-			Detail: map[string]any{"what": "node", "sameMeeting": r.from}})
-	}
-	return nil
 }
 
 // strPtr is a stored string property, nil when absent or empty.

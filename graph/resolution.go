@@ -89,8 +89,14 @@ const (
 	bitMeetingMonth
 	bitMeetingDates
 	bitMeetingType
+	bitYearsApart
 	reasonBits = iota
 )
+
+// yearsApartFactor scales the score of a pair dated years apart (bitYearsApart): two
+// roadmaps or projects of one generic name ("Action Plan") adopted in different years
+// are most likely two, whatever else they share.
+const yearsApartFactor = 0.2
 
 // reasons are the words and weights of the reason bits, in bit order.
 var reasons = [reasonBits]struct {
@@ -109,6 +115,7 @@ var reasons = [reasonBits]struct {
 	{"same place, and one report gives only the month", 0.6},
 	{"overlapping dates and the same place", 0.7},
 	{"same kind of meeting", 0.2},
+	{"", 0}, // bitYearsApart: a factor (yearsApartFactor), its words name the years (reasonYearsApart)
 }
 
 // bitIndex is the position of a one-bit reason.
@@ -122,22 +129,65 @@ func reasonTwoLanguages(kind string, country *string) string {
 	return "names in two languages that translate alike"
 }
 
+// reasonYearsApart is the reason of two nodes dated years apart (datedYearsApart).
+func reasonYearsApart(a, b *candNode) string {
+	ya, yb := yearsOf(a), yearsOf(b)
+	if ya[0] > yb[0] {
+		ya, yb = yb, ya
+	}
+	return "dated years apart (" + yearText(ya) + " and " + yearText(yb) + "): most likely two different ones"
+}
+
+// yearText is a span of years as a reason writes it: "2019" or "2019-2021".
+func yearText(y [2]string) string {
+	if y[0] == y[1] {
+		return y[0]
+	}
+	return y[0] + "-" + y[1]
+}
+
+// yearsOf is the span of years of a dated node: its start year to its end year (its
+// start year when it has no end, or an end before its start).
+func yearsOf(n *candNode) [2]string {
+	lo := (*n.start)[:4]
+	hi := lo
+	if n.end != nil && len(*n.end) >= 4 && (*n.end)[:4] > lo {
+		hi = (*n.end)[:4]
+	}
+	return [2]string{lo, hi}
+}
+
+// datedYearsApart says whether two nodes other than meetings (roadmaps, projects) are
+// both dated, to the year at least, on spans of years that do not overlap.
+func datedYearsApart(a, b *candNode) bool {
+	if a.kind == fixtures.KindMeeting || a.start == nil || b.start == nil || len(*a.start) < 4 || len(*b.start) < 4 {
+		return false
+	}
+	ya, yb := yearsOf(a), yearsOf(b)
+	return ya[1] < yb[0] || yb[1] < ya[0]
+}
+
 // scoreOf is the score of a set of reason bits, rounded to 3 decimals.
 func scoreOf(set uint16) float64 {
 	miss := 1.0
 	for i := range reasonBits {
-		if set&(1<<i) != 0 {
+		if set&(1<<i) != 0 && 1<<i != bitYearsApart {
 			miss *= 1 - reasons[i].weight
 		}
 	}
-	return math.Round((1-miss)*1000) / 1000
+	score := 1 - miss
+	if set&bitYearsApart != 0 {
+		score *= yearsApartFactor
+	}
+	return math.Round(score*1000) / 1000
 }
 
-// reasonTexts are the words of a set of reason bits, strongest first (ties in bit order).
-func reasonTexts(set uint16, n *candNode) []string {
+// reasonTexts are the words of a set of reason bits of the pair a, b, strongest first
+// (ties in bit order); dates years apart, which lower the score, come last.
+func reasonTexts(set uint16, a, b *candNode) []string {
 	var idx []int
 	for i := range reasonBits {
-		if set&(1<<i) != 0 {
+		if set&(1<<i) != 0 && 1<<i != bitYearsApart {
 			idx = append(idx, i)
 		}
 	}
@@ -146,8 +196,11 @@ func reasonTexts(set uint16, n *candNode) []string {
 	for k, i := range idx {
 		out[k] = reasons[i].text
 		if i == bitIndex(bitTwoLanguages) {
-			out[k] = reasonTwoLanguages(n.kind, n.country)
+			out[k] = reasonTwoLanguages(a.kind, a.country)
 		}
+	}
+	if set&bitYearsApart != 0 {
+		out = append(out, reasonYearsApart(a, b))
 	}
 	return out
 }
@@ -408,7 +461,7 @@ func (s *Store) DuplicateCandidates(ctx context.Context, kinds []string, minScor
 		if read[2*i] == nil || read[2*i+1] == nil || read[2*i].ID == read[2*i+1].ID {
 			continue // merged or removed since it was read
 		}
-		out = append(out, Candidate{A: read[2*i], B: read[2*i+1], Score: f.score, Reasons: reasonTexts(set.pairs[f.p], &nodes[f.p>>32])})
+		out = append(out, Candidate{A: read[2*i], B: read[2*i+1], Score: f.score, Reasons: reasonTexts(set.pairs[f.p], &nodes[f.p>>32], &nodes[f.p&math.MaxUint32])})
 	}
 	return out, nil
 }
@@ -477,7 +530,7 @@ func (s *Store) candidateSet(ctx context.Context, kinds []string) (*candidateSet
 			MATCH (n:Entity) WHERE n.kind IN $kinds AND `+acceptedNode("n")+`
 			RETURN collect(n.id + $sep + n.kind + $sep + coalesce(n.name, '') + $sep + coalesce(n.country, '') + $sep +
 			  coalesce(n.aliasText, reduce(t = '', a IN coalesce(n.aliases, []) | t + CASE WHEN t = '' THEN '' ELSE $join END + a)) +
-			  CASE WHEN n:Meeting THEN $sep + coalesce(n.startDate, '') + $sep + coalesce(n.endDate, '') + $sep +
+			  CASE WHEN n:Meeting OR n.startDate IS NOT NULL THEN $sep + coalesce(n.startDate, '') + $sep + coalesce(n.endDate, '') + $sep +
 			    coalesce(n.place, '') + $sep + coalesce(n.subtype, '') ELSE '' END)`,
 			map[string]any{"kinds": kinds, "sep": candSep, "join": aliasText([]string{"", ""})})
 		if err != nil {
@@ -596,6 +649,9 @@ func (s *Store) candidateSet(ctx context.Context, kinds []string) (*candidateSet
 					}
 				}
 				if bit != 0 {
+					if datedYearsApart(a, b) {
+						bit |= bitYearsApart
+					}
 					pairs[p] |= bit
 				}
 			}

@@ -210,3 +210,64 @@ func TestJudgeRefusals(t *testing.T) {
 		t.Errorf("a refused judgement was stored")
 	}
 }
+
+// Two roadmaps (or projects) of one generic name dated years apart are most likely two:
+// they are not proposed at the default minScore, and when asked for, the reason says why
+// they score low; roadmaps of one name whose years overlap still are.
+func TestDuplicateCandidatesYearsApart(t *testing.T) {
+	store, ctx := open(t)
+	s := func(v string) *string { return &v }
+	ref := []fixtures.Source{{Reference: "test"}}
+	dated := func(id, kind, name, start, end string) fixtures.Node {
+		n := fixtures.Node{ID: id, Kind: kind, Name: name, Aliases: []string{}, Sources: ref, StartDate: s(start)}
+		if end != "" {
+			n.EndDate = s(end)
+		}
+		return n
+	}
+	f := &fixtures.Fixture{Format: fixtures.Format, Nodes: []fixtures.Node{
+		dated("roadmap:action-plan-2019", fixtures.KindRoadmap, "Action Plan", "2019", ""),
+		dated("roadmap:action-plan-2022", fixtures.KindRoadmap, "Action Plan", "2022-03-01", ""),
+		dated("roadmap:action-plan-2019-05", fixtures.KindRoadmap, "Action plan", "2019-05", ""),
+		dated("project:border-2015", fixtures.KindProject, "Border Management Project", "2015-01", "2016-12"),
+		dated("project:border-2020", fixtures.KindProject, "Border Management Project", "2020", "2023"),
+		dated("project:border-2016", fixtures.KindProject, "Border management project", "2016-06", ""),
+	}}
+	if _, err := store.Import(ctx, f, nil); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := store.DuplicateCandidates(ctx, nil, 0.5, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, apart := range [][2]string{
+		{"roadmap:action-plan-2019", "roadmap:action-plan-2022"},
+		{"roadmap:action-plan-2019-05", "roadmap:action-plan-2022"},
+		{"project:border-2015", "project:border-2020"},
+		{"project:border-2016", "project:border-2020"},
+	} {
+		if c := pairOf(cs, apart[0], apart[1]); c != nil {
+			t.Errorf("%s, %s dated years apart proposed at %v (%v)", apart[0], apart[1], c.Score, c.Reasons)
+		}
+	}
+	for _, same := range [][2]string{
+		{"roadmap:action-plan-2019", "roadmap:action-plan-2019-05"},
+		{"project:border-2015", "project:border-2016"},
+	} {
+		if c := pairOf(cs, same[0], same[1]); c == nil || c.Score < 0.85 {
+			t.Errorf("%s, %s of overlapping years: %v, want proposed", same[0], same[1], c)
+		}
+	}
+	low, err := store.DuplicateCandidates(ctx, []string{fixtures.KindRoadmap}, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := pairOf(low, "roadmap:action-plan-2019", "roadmap:action-plan-2022")
+	if c == nil {
+		t.Fatalf("minScore 0: the roadmaps years apart are not listed: %v", low)
+	}
+	want := "dated years apart (2019 and 2022): most likely two different ones"
+	if c.Score > 0.3 || !slices.Contains(c.Reasons, want) || !slices.Contains(c.Reasons, "names equal after folding") {
+		t.Errorf("roadmaps years apart: score %v, reasons %q; want at most 0.3 and %q", c.Score, c.Reasons, want)
+	}
+}

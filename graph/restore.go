@@ -251,7 +251,7 @@ func (s *Store) RestoreFile(ctx context.Context, path string, replace bool) (Res
 	run := newRunID()
 	host, _ := os.Hostname()
 	err = s.write(ctx, func(tx *Tx) error {
-		recs, err := tx.run(ctx, "MATCH (n) WHERE NOT n:"+LabelVersion+" RETURN labels(n) LIMIT 1", nil)
+		recs, err := tx.run(ctx, "MATCH (n) WHERE NOT n:"+LabelVersion+" AND NOT n:"+LabelMeetingLock+" RETURN labels(n) LIMIT 1", nil)
 		if err != nil {
 			return err
 		}

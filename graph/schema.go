@@ -30,6 +30,7 @@ func schemaStatements() []string {
 		"CREATE INDEX entity_country IF NOT EXISTS FOR (n:Entity) ON (n.country)",
 		"CREATE INDEX meeting_start IF NOT EXISTS FOR (n:Meeting) ON (n.startDate)",
 		"CREATE INDEX meeting_place_start IF NOT EXISTS FOR (n:Meeting) ON (n.place, n.startDate)", // one event, many reports (meetings.go)
+		"CREATE CONSTRAINT meeting_lock_key IF NOT EXISTS FOR (n:" + LabelMeetingLock + ") REQUIRE n.key IS UNIQUE",
 		"CREATE INDEX roadmap_start IF NOT EXISTS FOR (n:Roadmap) ON (n.startDate)",
 		"CREATE INDEX document_published IF NOT EXISTS FOR (n:Document) ON (n.published)",
 		"CREATE INDEX document_sha256 IF NOT EXISTS FOR (n:Document) ON (n.sha256)", // ingestion: the same text once (ingest.go)

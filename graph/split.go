@@ -10,6 +10,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/entente/entente/fixtures"
 )
@@ -142,6 +143,7 @@ func (t *Tx) mergeSnapshot(ctx context.Context, mergedID, survivorID string) (*m
 	slices.Sort(rec.Labels)
 	mp, _ := recs[0].Values[1].(map[string]any)
 	sp, _ := recs[0].Values[2].(map[string]any)
+	delete(mp, "_run") // an import run's tag (importrun.go): the node comes back untagged
 	if rec.Props, err = encoded(mp); err != nil {
 		return nil, err
 	}
@@ -185,8 +187,10 @@ func (t *Tx) mergeSnapshot(ctx context.Context, mergedID, survivorID string) (*m
 	return rec, nil
 }
 
-// finishMerge reads the survivor as the merge left it and writes the MergeRecord.
-func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, survivorID string) error {
+// finishMerge reads the survivor as the merge left it and writes the MergeRecord, with
+// who merged (by: "import" or "analyst", and the actor of ctx), when, and for an import
+// the documents of the report merged.
+func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, survivorID string, by mergeBy) error {
 	recs, err := t.run(ctx, "MATCH (s:Entity {id: $survivor}) RETURN properties(s)", map[string]any{"survivor": survivorID})
 	if err != nil {
 		return err
@@ -226,8 +230,10 @@ func (t *Tx) finishMerge(ctx context.Context, rec *mergeRecord, mergedID, surviv
 	_, err = t.run(ctx, `
 		OPTIONAL MATCH (old:`+LabelMergeRecord+` {survivor: $survivor})
 		WITH coalesce(max(old.seq), 0) + 1 AS seq
-		CREATE (:`+LabelMergeRecord+` {id: $id, survivor: $survivor, merged: $merged, seq: seq, record: $record})`,
-		map[string]any{"id": mergeRecordID(), "survivor": survivorID, "merged": mergedID, "record": string(raw)})
+		CREATE (:`+LabelMergeRecord+` {id: $id, survivor: $survivor, merged: $merged, seq: seq, record: $record,
+		  by: $by, actor: $actor, at: $at, documents: $documents})`,
+		map[string]any{"id": mergeRecordID(), "survivor": survivorID, "merged": mergedID, "record": string(raw),
+			"by": by.who(), "actor": ActorOf(ctx), "at": time.Now().UTC().Format(changeTime), "documents": by.documents})
 	return err
 }
 

@@ -21,7 +21,7 @@ import (
 // node and the history, which only grows, sorted.
 func wholeGraph(t *testing.T) []string {
 	t.Helper()
-	return snapshotBut(t, graph.LabelVersion, graph.LabelChange)
+	return snapshotBut(t, graph.LabelVersion, graph.LabelChange, graph.LabelMeetingLock)
 }
 
 // Merges followed by their splits (last merged, first split) leave the whole graph as it
