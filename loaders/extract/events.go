@@ -175,6 +175,9 @@ func (r *run) events() {
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
+		if p := r.projectOfTheMeeting(st, things); p != nil {
+			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
+		}
 		if lastThing == nil && r.bareProject != nil {
 			lastThing, thingSeen = r.bareProject, wi
 		}
@@ -292,6 +295,33 @@ func (r *run) sentenceWindows() [][3]int {
 		}
 	}
 	return out
+}
+
+// projectOfTheMeeting returns the project a meeting named in the sentence belongs to by a
+// genitive near it, when no cue said its framework: "i lavori del progetto X si sono conclusi
+// con un incontro", "the closing conference of the X Project".
+func (r *run) projectOfTheMeeting(st *sentenceState, things []*mention) *mention {
+	if st.meeting == nil || st.meetingAt < 0 || st.framework != nil {
+		return nil
+	}
+	var found *mention
+	for _, t := range things {
+		if t.kind != fixtures.KindProject || t.id == "" || max(t.first-st.meetingAt, st.meetingAt-t.last) > 8 {
+			continue
+		}
+		k := t.first - 1
+		for k > st.first && (articles[r.fold(k)] || r.d.Tokens[k].Kind != text.Word) {
+			k-- // the article or the quote: «del "Cooperation Project 2"»
+		}
+		if !ofWords[r.fold(k)] {
+			continue
+		}
+		if found != nil {
+			return nil // two projects: which one is not said
+		}
+		found = t
+	}
+	return found
 }
 
 // bulletPersons returns the persons that open the bulleted lines of [first, last): the

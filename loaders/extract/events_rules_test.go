@@ -1047,3 +1047,10 @@ func TestMinutesHeadingDatesTheMeeting(t *testing.T) {
 		t.Errorf("the meeting is on 4 March 2020 at Wavrelle:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMeetingOfTheProjectNamedWithIt(t *testing.T) {
+	f := extractText(t, "project_it.txt", "Sicurezza dei porti: chiuso il progetto\n\nRoma, 10 dicembre 2018 – I lavori del \"Port Security Project 3\" si sono conclusi con un incontro ospitato a Genova dalla Guardia di Finanza.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:genoa", "project:port-security-project-3") {
+		t.Errorf("the closing meeting is the project's:\n%s", dumpEdges(f))
+	}
+}
