@@ -1054,3 +1054,16 @@ func TestMeetingOfTheProjectNamedWithIt(t *testing.T) {
 		t.Errorf("the closing meeting is the project's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestProjectInvolvingStates(t *testing.T) {
+	f := extractText(t, "involved_it.txt", "Progetto antidroga nei Balcani\n\nRoma, 3 marzo 2021 – Avviato nel 2019, il progetto \"Balkan Routes 2019\" ha coinvolto Serbia, Montenegro e Albania ed è finanziato dall'Unione europea.\n")
+	n := 0
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeImplements && strings.HasPrefix(e.From, "state:") {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("the three states involved carry the project out:\n%s", dumpEdges(f))
+	}
+}
