@@ -638,3 +638,12 @@ func TestCoordinatedOfComplementsAreTwoBodies(t *testing.T) {
 		}
 	}
 }
+
+func TestItalianGovernmentSeatsNameTheirBodies(t *testing.T) {
+	f := extractText(t, "seats_it.txt", "Roma, 3 marzo 2021 – Palazzo Chigi ha presentato il piano antidroga con la Polizia di Stato.\n")
+	for _, id := range []string{"agency:it:presidency-council-of-ministers"} {
+		if !hasNode(f, id) {
+			t.Errorf("%s is not read:\n%s", id, nodeIDs(f))
+		}
+	}
+}
