@@ -340,11 +340,19 @@ func (r *run) codeMention(i int) *mention {
 	}
 	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[last-1].End {
 		last++
-	} else if last < len(toks) && toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 &&
-		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 4) {
+	} else if r.nameNumber(last, i, 4) {
 		last++
 	}
 	return &mention{first: i, last: last, name: r.textOf(i, last)}
+}
+
+// nameNumber reports whether token k numbers the name whose word at i precedes it, in the
+// same sentence: a Roman numeral in capitals or a number of at most digits figures ("FIN
+// II", "Cooperation Project 2").
+func (r *run) nameNumber(k, i, digits int) bool {
+	toks := r.d.Tokens
+	return k < len(toks) && toks[k].Sentence == toks[i].Sentence && r.at[k] == 0 &&
+		(romanNumerals[r.fold(k)] && toks[k].AllCaps || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= digits)
 }
 
 // apostropheQuoted returns the token after the last one of a name quoted with
@@ -424,8 +432,7 @@ func (r *run) titledProject(h int) *mention {
 	if first > 0 && first < h && toks[first-1].Sentence != toks[h].Sentence {
 		return nil
 	}
-	if last == h+1 && last < len(toks) && toks[last].Sentence == toks[h].Sentence && r.at[last] == 0 &&
-		(romanNumerals[r.fold(last)] && toks[last].AllCaps || toks[last].Kind == text.Number && toks[last].End-toks[last].Start <= 2) {
+	if last == h+1 && r.nameNumber(last, h, 2) {
 		last++ // "Cooperation Project 2"
 	}
 	for _, m := range places {
