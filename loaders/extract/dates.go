@@ -31,6 +31,7 @@ type dateMention struct {
 	pday, pend int    // a date without its year: first and last day
 	pmonth     int    // a date without its year: month
 	weekday    int    // a day named by its weekday ("on Monday"): time.Weekday+1, 0 when not
+	forward    bool   // the document speaks of days after its publication: no year before it
 }
 
 // isRange reports whether the mention is a period of days written in full, its year
@@ -393,7 +394,8 @@ func iso(y, m, d int) string {
 
 // resolve fills in a relative date, or a day and month written without their year
 // ("dal 12 al 14 ottobre"), from the publication date: the year is the publication's,
-// the year before when that would put the date more than two months after it.
+// the year before when that would put the date more than two months after it, unless the
+// document names days after its publication (a schedule: "puis en février 2023").
 func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 	if !dm.isRelative && dm.pmonth == 0 {
 		return dm.from, dm.to, dm.from != ""
@@ -410,7 +412,7 @@ func (dm dateMention) resolve(published string) (from, to string, ok bool) {
 		return t.AddDate(0, 0, dm.relative).Format("2006-01-02"), "", true
 	}
 	y := t.Year()
-	if from = iso(y, dm.pmonth, dm.pday); from != "" && from > t.AddDate(0, 2, 0).Format("2006-01-02") {
+	if from = iso(y, dm.pmonth, dm.pday); from != "" && !dm.forward && from > t.AddDate(0, 2, 0).Format("2006-01-02") {
 		y--
 		from = iso(y, dm.pmonth, dm.pday)
 	}

@@ -1067,3 +1067,19 @@ func TestProjectInvolvingStates(t *testing.T) {
 		t.Errorf("the three states involved carry the project out:\n%s", dumpEdges(f))
 	}
 }
+
+func TestScheduleKeepsThePublicationYear(t *testing.T) {
+	f := extractText(t, "schedule_fr.txt", "Dakar, 23 mai 2022 – Un cycle de formation commence ce lundi à Dakar ; il se poursuivra jusqu'en février 2023.\n\nComme prévu, un atelier s'est ouvert à Thiès le 5 septembre avec les mêmes stagiaires.\n")
+	found := false
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && n.StartDate != nil && strings.HasSuffix(*n.StartDate, "-09-05") {
+			found = true
+			if *n.StartDate != "2022-09-05" {
+				t.Errorf("the workshop of the schedule is in 2022, not %s", *n.StartDate)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no workshop on 5 September:\n%s", nodeIDs(f))
+	}
+}

@@ -83,8 +83,22 @@ func readDates(d *text.Doc) documentTime {
 	published, dateline := publishedDate(d, dates)
 	if published == "" {
 		anchorYears(dates)
+	} else {
+		lookForward(dates, published)
 	}
 	return documentTime{dates: dates, published: published, dateline: dateline}
+}
+
+// lookForward marks the days written without their year as the publication's year when
+// the document names a later month with its year: it announces what comes.
+func lookForward(dates []dateMention, published string) {
+	forward := false
+	for _, dm := range dates {
+		forward = forward || dm.from != "" && dm.from[:min(7, len(dm.from))] > published[:7]
+	}
+	for k := range dates {
+		dates[k].forward = forward
+	}
 }
 
 // anchorYears gives a day written without its year the year of the last date written
