@@ -60,7 +60,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score
 		WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND `+acceptedNode("node")+`
 		WITH node, score ORDER BY score DESC, node.id LIMIT $first
-		RETURN `+nodeProj("node")+` AS node, score`,
+		RETURN `+nodeProjIn(ctx, "node")+` AS node, score`,
 		map[string]any{"index": FulltextIndex, "q": q, "kinds": orEmpty(kinds), "first": first, "scan": first * 10})
 	if err != nil {
 		return nil, err
