@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -70,6 +71,7 @@ func LoadSelected(ctx context.Context, ids []string) ([]Node, error) {
 	if x == nil {
 		nodes, err = loader.Nodes(ctx, ids)
 	} else {
+		x.Fields = requestNodeFields(ctx)
 		nodes, err = loader.Expand(ctx, ids, x)
 	}
 	if err != nil {
@@ -190,3 +192,45 @@ func ExpandPage(ctx context.Context, nodes []graph.Node) error {
 	_, err := loader.Expand(ctx, ids, x)
 	return err
 }
+
+// requestNodeFields is every stored node field (graph.ExpandFields) that the request's
+// operation selects anywhere, on any type of node, or nil (every field) when it selects a
+// node field that is not a stored one (a document's text, say): the nodes an expansion
+// reads go into the request's cache, so they must carry whatever any field of the request
+// may read of them. Relation fields and sources are read by their own resolvers.
+func requestNodeFields(ctx context.Context) []string {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	fields := []string{}
+	whole := false
+	var walk func(sel ast.SelectionSet)
+	walk = func(sel ast.SelectionSet) {
+		eachField(sel, func(f *ast.Field) {
+			if d := f.ObjectDefinition; d != nil && (d.Name == "Node" || slices.Contains(d.Interfaces, "Node")) {
+				switch {
+				case cheapNodeFields[f.Name], f.Name == "sources", relationFields[d.Name+"."+f.Name] != nil:
+				case slices.Contains(graph.ExpandFields, f.Name):
+					if !seen[f.Name] {
+						seen[f.Name] = true
+						fields = append(fields, f.Name)
+					}
+				default:
+					whole = true
+				}
+			}
+			walk(f.SelectionSet)
+		})
+	}
+	walk(oc.Operation.SelectionSet)
+	if whole {
+		return nil
+	}
+	return fields
+}
+
+// cheapNodeFields are read by every expansion (graph.Expand.Fields).
+var cheapNodeFields = map[string]bool{"__typename": true, "id": true, "kind": true, "name": true,
+	"startDate": true, "endDate": true, "status": true}
