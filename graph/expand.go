@@ -17,6 +17,29 @@ type Expand struct {
 	// knows every node field its request can read says so, and Neo4j reads and the driver
 	// decodes a few properties per node instead of eighteen. Only the top Expand's counts.
 	Fields []string
+	// EdgeFields, when not nil, are likewise the only edge fields of ExpandEdgeFields to
+	// project (key, kind, ends, role and date are always read).
+	EdgeFields []string
+}
+
+// ExpandEdgeFields are the stored edge fields that Expand.EdgeFields may name.
+var ExpandEdgeFields = []string{"title", "place", "amount", "currency", "confidence", "status"}
+
+// expandEdgeProj is the projection of relationship variable r, with the fields of
+// Expand.EdgeFields (nil: edgeProjFrom).
+func expandEdgeProj(r, from, to string, fields []string) string {
+	if fields == nil {
+		return edgeProjFrom(r, from, to)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "{key: %[1]s.key, kind: type(%[1]s), from: %[2]s, to: %[3]s, role: %[1]s.role, date: %[1]s.date", r, from, to)
+	for _, f := range fields {
+		if fixtures.Contains(ExpandEdgeFields, f) { // only names from the list are spliced in
+			fmt.Fprintf(&b, ", %[1]s: %[2]s.%[1]s", f, r)
+		}
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
 // ExpandFields are the stored node fields that Expand.Fields may name (GraphQL's names).
@@ -87,17 +110,17 @@ func (s *Store) NodesExpanded(ctx context.Context, ids []string, x *Expand) ([]*
 // of a node becomes the entry rk, a list of {e: edge, n: far end}.
 func expandCypher(x *Expand) (string, error) {
 	var b strings.Builder
-	var fields []string
+	var fields, edgeFields []string
 	if x != nil {
-		fields = x.Fields
+		fields, edgeFields = x.Fields, x.EdgeFields
 	}
-	if err := writeExpand(&b, x, 0, fields); err != nil {
+	if err := writeExpand(&b, x, 0, fields, edgeFields); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func writeExpand(b *strings.Builder, x *Expand, depth int, fields []string) error {
+func writeExpand(b *strings.Builder, x *Expand, depth int, fields, edgeFields []string) error {
 	v := fmt.Sprintf("n%d", depth)
 	if x == nil || len(x.Rels) == 0 || depth >= MaxExpandDepth {
 		b.WriteString(v + " " + expandNodeFields(v, fields))
@@ -115,8 +138,8 @@ func writeExpand(b *strings.Builder, x *Expand, depth int, fields []string) erro
 			pattern, from, to = "("+v+")<-["+e+":"+rel.Kind+"]-("+w+")", w+".id", v+".id"
 		}
 		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WHERE %s AND %s WITH %s, %s ORDER BY %s.date, %s.key, %s.id RETURN {e: %s, n: ",
-			k, pattern, acceptedEdge(e), acceptedNode(w), e, w, e, e, w, edgeProjFrom(e, from, to))
-		if err := writeExpand(b, rel.Far, depth+1, fields); err != nil {
+			k, pattern, acceptedEdge(e), acceptedNode(w), e, w, e, e, w, expandEdgeProj(e, from, to, edgeFields))
+		if err := writeExpand(b, rel.Far, depth+1, fields, edgeFields); err != nil {
 			return err
 		}
 		b.WriteString("} }")
