@@ -5,7 +5,7 @@ import "context"
 // A reader projects every stored field of the nodes and edges it returns (nodeFields,
 // edgeProj): a node costs Neo4j about eighteen property reads and the driver as many
 // values to decode. A caller that will read only a node's id, kind, name and dates, and
-// only an edge's key, kind, ends and date, says so with WithNarrow, and Search,
+// only an edge's key, kind, ends and date, says so with WithNarrow, and Search, List,
 // ShortestPath, Neighbourhood and Timeline then project only those (NarrowNodeFields,
 // NarrowEdgeFields): the other fields of what they return are empty, so such nodes must
 // not be cached where a reader of the other fields could find them.

@@ -176,7 +176,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, after
 	recs, err := s.read(ctx, `
 		CALL () { `+match+cond+` RETURN count(n) AS total }
 		RETURN total, COLLECT { `+match+pageCond+` WITH n, `+sortKey+` AS key ORDER BY `+keysetOrder("key", "n.id", o.Desc)+`
-			LIMIT $limit RETURN {node: `+nodeProj("n")+`, key: key} } AS page`,
+			LIMIT $limit RETURN {node: `+nodeProjIn(ctx, "n")+`, key: key} } AS page`,
 		params)
 	if err != nil {
 		return nil, err

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestNarrowReadsAnswerAsFullReads asks search, shortestPath, neighbourhood and timeline
+// TestNarrowReadsAnswerAsFullReads asks search, meetings, shortestPath, neighbourhood and timeline
 // for fields that a narrow read fills (model.Narrow), and again with one field more,
 // which makes the read whole: the fields asked for both times answer the same. A node
 // read narrowly is not cached: the same request asking for it whole gets every field.
@@ -22,6 +22,7 @@ func TestNarrowReadsAnswerAsFullReads(t *testing.T) {
 		"search":        `search(text: "police", first: 20) { score node { %s } }`,
 		"shortestPath":  `shortestPath(from: $p, to: $a, maxHops: 6) { length nodes { %s } edges { ` + edge + ` } }`,
 		"neighbourhood": `neighbourhood(id: $m, depth: 2, limit: 200) { truncated nodes { %s } edges { ` + edge + ` } }`,
+		"meetings":      `meetings(orderBy: {field: DATE, direction: DESC}, first: 20) { totalCount edges { cursor node { %s } } pageInfo { hasNextPage endCursor } }`,
 		"timeline":      `timeline(id: $p) { date endDate precision kind node { %s } edge { ` + edge + ` } }`,
 	}
 	ids := strings.NewReplacer("$p", strconv.Quote(person), "$a", strconv.Quote(agency), "$m", strconv.Quote(meeting))

@@ -22,7 +22,9 @@ var (
 	}()
 	// narrowShapes are the answers of the queries that read narrowly when they can, by
 	// query field: a selection within the shape needs nothing a narrow read leaves out.
+	narrowPage   = shape{"totalCount": nil, "pageInfo": nil, "edges": {"cursor": nil, "node": narrowNode}}
 	narrowShapes = map[string]shape{
+		"actors": narrowPage, "meetings": narrowPage, "roadmaps": narrowPage, "projects": narrowPage,
 		"search":        {"score": nil, "node": narrowNode},
 		"shortestPath":  {"length": nil, "nodes": narrowNode, "edges": narrowEdge},
 		"neighbourhood": {"truncated": nil, "nodes": narrowNode, "edges": narrowEdge},
