@@ -209,7 +209,7 @@ func requestNodeFields(ctx context.Context) []string {
 	var walk func(sel ast.SelectionSet)
 	walk = func(sel ast.SelectionSet) {
 		eachField(sel, func(f *ast.Field) {
-			if d := f.ObjectDefinition; d != nil && (d.Name == "Node" || slices.Contains(d.Interfaces, "Node")) {
+			if d := f.ObjectDefinition; d != nil && isNodeType(d) {
 				switch {
 				case cheapNodeFields[f.Name], f.Name == "sources", relationFields[d.Name+"."+f.Name] != nil:
 				case slices.Contains(graph.ExpandFields, f.Name):
@@ -276,3 +276,8 @@ func requestEdgeFields(ctx context.Context) []string {
 
 // cheapEdgeFields are read by every expansion (graph.Expand.EdgeFields).
 var cheapEdgeFields = map[string]bool{"__typename": true, "id": true, "kind": true, "role": true, "date": true}
+
+// isNodeType reports whether d is Node, Actor, or a type that implements either.
+func isNodeType(d *ast.Definition) bool {
+	return d.Name == "Node" || d.Name == "Actor" || slices.Contains(d.Interfaces, "Node") || slices.Contains(d.Interfaces, "Actor")
+}
