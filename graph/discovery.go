@@ -169,14 +169,14 @@ var timelineKinds = []string{fixtures.EdgeParticipatedIn, fixtures.EdgeMemorandu
 // Timeline returns the node behind id and its events in date order (partial dates before
 // the days they contain, undated last), those overlapping [from, to] when bounds are given.
 func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Node, []Event, error) {
+	// One record: the node and its events (typed pattern: see shortestPathCypher).
 	recs, err := s.read(ctx, resolveCypher("x", "$id")+`
-		OPTIONAL CALL (x) {
-			MATCH (x)-[r]-(o:Entity)
-			WHERE type(r) IN $kinds AND `+acceptedEdge("r")+` AND `+acceptedNode("o")+`
-			RETURN `+edgeProj("r")+` AS e, `+nodeProj("o")+` AS o
-		}
-		RETURN `+nodeProj("x")+` AS self, e, o`,
-		map[string]any{"id": id, "kinds": timelineKinds})
+		RETURN `+nodeProj("x")+` AS self, COLLECT {
+			MATCH (x)-[r`+relTypes(timelineKinds)+`]-(o:Entity)
+			WHERE `+acceptedEdge("r")+` AND `+acceptedNode("o")+`
+			RETURN {e: `+edgeProjIn(ctx, "r")+`, o: `+nodeProjIn(ctx, "o")+`}
+		} AS events`,
+		map[string]any{"id": id})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -184,14 +184,11 @@ func (s *Store) Timeline(ctx context.Context, id string, from, to *string) (*Nod
 		return nil, nil, &NotFoundError{ID: id}
 	}
 	self := nodeFrom(recs[0].Values[0])
+	events, _ := recs[0].Values[1].([]any)
 	var out []Event
-	for _, rec := range recs {
-		e, _ := rec.Get("e")
-		o, _ := rec.Get("o")
-		if e == nil {
-			continue // no events
-		}
-		ev := Event{Edge: edgeOf(e), Other: nodeFrom(o)}
+	for _, x := range events {
+		m, _ := x.(map[string]any)
+		ev := Event{Edge: edgeOf(m["e"]), Other: nodeFrom(m["o"])}
 		ev.Date, ev.EndDate = ev.Edge.Date, nil
 		if ev.Date == nil {
 			ev.Date, ev.EndDate = ev.Other.StartDate, ev.Other.EndDate

@@ -12,6 +12,55 @@ import (
 // along with the nodes at its far end: a GraphQL selection turned into one statement.
 type Expand struct {
 	Rels []ExpandRel
+	// Fields, when not nil, are the only stored node fields to project at every level (of
+	// ExpandFields; id, kind, name, dates and status are always read): a caller that
+	// knows every node field its request can read says so, and Neo4j reads and the driver
+	// decodes a few properties per node instead of eighteen. Only the top Expand's counts.
+	Fields []string
+	// EdgeFields, when not nil, are likewise the only edge fields of ExpandEdgeFields to
+	// project (key, kind, ends, role and date are always read).
+	EdgeFields []string
+}
+
+// ExpandEdgeFields are the stored edge fields that Expand.EdgeFields may name.
+var ExpandEdgeFields = []string{"title", "place", "amount", "currency", "confidence", "status"}
+
+// expandEdgeProj is the projection of relationship variable r, with the fields of
+// Expand.EdgeFields (nil: edgeProjFrom).
+func expandEdgeProj(r, from, to string, fields []string) string {
+	if fields == nil {
+		return edgeProjFrom(r, from, to)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "{key: %[1]s.key, kind: type(%[1]s), from: %[2]s, to: %[3]s, role: %[1]s.role, date: %[1]s.date", r, from, to)
+	for _, f := range fields {
+		if fixtures.Contains(ExpandEdgeFields, f) { // only names from the list are spliced in
+			fmt.Fprintf(&b, ", %[1]s: %[2]s.%[1]s", f, r)
+		}
+	}
+	b.WriteString("}")
+	return b.String()
+}
+
+// ExpandFields are the stored node fields that Expand.Fields may name (GraphQL's names).
+var ExpandFields = []string{"aliases", "country", "place", "title", "subtype", "description",
+	"language", "file", "sha256", "published", "url", "confidence"}
+
+// expandNodeFields is the projection of node variable v with the fields of Expand.Fields
+// (nil: nodeFields).
+func expandNodeFields(v string, fields []string) string {
+	if fields == nil {
+		return nodeFields(v)
+	}
+	var b strings.Builder
+	b.WriteString("{.id, .kind, .name, .startDate, .endDate")
+	for _, f := range fields {
+		if fixtures.Contains(ExpandFields, f) { // only names from the list are spliced in
+			b.WriteString(", ." + f)
+		}
+	}
+	b.WriteString(", status: " + nodeStatusCypher(v) + "}")
+	return b.String()
 }
 
 // ExpandRel is one relation to read: the edges of one kind in one direction, and the
@@ -61,19 +110,23 @@ func (s *Store) NodesExpanded(ctx context.Context, ids []string, x *Expand) ([]*
 // of a node becomes the entry rk, a list of {e: edge, n: far end}.
 func expandCypher(x *Expand) (string, error) {
 	var b strings.Builder
-	if err := writeExpand(&b, x, 0); err != nil {
+	var fields, edgeFields []string
+	if x != nil {
+		fields, edgeFields = x.Fields, x.EdgeFields
+	}
+	if err := writeExpand(&b, x, 0, fields, edgeFields); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func writeExpand(b *strings.Builder, x *Expand, depth int) error {
+func writeExpand(b *strings.Builder, x *Expand, depth int, fields, edgeFields []string) error {
 	v := fmt.Sprintf("n%d", depth)
 	if x == nil || len(x.Rels) == 0 || depth >= MaxExpandDepth {
-		b.WriteString(nodeProj(v))
+		b.WriteString(v + " " + expandNodeFields(v, fields))
 		return nil
 	}
-	b.WriteString(v + " " + strings.TrimSuffix(nodeFields(v), "}"))
+	b.WriteString(v + " " + strings.TrimSuffix(expandNodeFields(v, fields), "}"))
 	for k, rel := range x.Rels {
 		// Only kinds from the whitelist are spliced into the statement.
 		if rel.Kind != EdgeMentions && !fixtures.Contains(fixtures.EdgeKinds, rel.Kind) {
@@ -85,8 +138,8 @@ func writeExpand(b *strings.Builder, x *Expand, depth int) error {
 			pattern, from, to = "("+v+")<-["+e+":"+rel.Kind+"]-("+w+")", w+".id", v+".id"
 		}
 		fmt.Fprintf(b, ", r%d: COLLECT { MATCH %s WHERE %s AND %s WITH %s, %s ORDER BY %s.date, %s.key, %s.id RETURN {e: %s, n: ",
-			k, pattern, acceptedEdge(e), acceptedNode(w), e, w, e, e, w, edgeProjFrom(e, from, to))
-		if err := writeExpand(b, rel.Far, depth+1); err != nil {
+			k, pattern, acceptedEdge(e), acceptedNode(w), e, w, e, e, w, expandEdgeProj(e, from, to, edgeFields))
+		if err := writeExpand(b, rel.Far, depth+1, fields, edgeFields); err != nil {
 			return err
 		}
 		b.WriteString("} }")

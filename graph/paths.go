@@ -32,24 +32,27 @@ type Subgraph struct {
 	Truncated bool
 }
 
-// shortestPathCypher[h] resolves both ends (following merges) and finds a shortest path
-// of at most h hops between them, in one statement; the hop bound cannot be a parameter in
-// Cypher, so each allowed value has its own fixed statement.
-var shortestPathCypher = func() []string {
-	qs := make([]string, MaxHops+1)
-	for h := 1; h <= MaxHops; h++ {
-		qs[h] = resolveCypher("a", "$from") + resolveCypher("b", "$to") + fmt.Sprintf(`
+// shortestPathCypher resolves both ends (following merges) and finds a shortest path of at
+// most h hops over kinds between them, in one statement. Neither the hop bound nor the
+// relationship types can be parameters in Cypher: h is a checked integer and kinds are
+// checked edge kinds (edgeKinds), and naming the types in the pattern lets Neo4j follow
+// only those relationships instead of reading every one and filtering (MENTIONS included).
+func shortestPathCypher(ctx context.Context, h int, kinds []string) string {
+	return resolveCypher("a", "$from") + resolveCypher("b", "$to") + fmt.Sprintf(`
 			OPTIONAL CALL (a, b) {
 				UNWIND CASE WHEN a IS NOT NULL AND b IS NOT NULL AND a <> b THEN [1] ELSE [] END AS go
-				MATCH p = shortestPath((a)-[rs*..%d]-(b))
-				WHERE all(r IN rs WHERE type(r) IN $kinds AND %s) AND all(n IN nodes(p) WHERE %s)
+				MATCH p = shortestPath((a)-[rs%s*..%d]-(b))
+				WHERE all(r IN rs WHERE %s) AND all(n IN nodes(p) WHERE %s)
 				RETURN p
 			}
 			RETURN %s AS a, %s AS b, [n IN nodes(p) | %s] AS nodes, [r IN relationships(p) | %s] AS rels`,
-			h, acceptedEdge("r"), acceptedNode("n"), nodeProj("a"), nodeProj("b"), nodeProj("n"), edgeProj("r"))
-	}
-	return qs
-}()
+		relTypes(kinds), h, acceptedEdge("r"), acceptedNode("n"), nodeProjIn(ctx, "a"), nodeProjIn(ctx, "b"), nodeProjIn(ctx, "n"), edgeProjIn(ctx, "r"))
+}
+
+// relTypes is the relationship types of a pattern over kinds, ":A|B|C". Every kind must
+// have been checked (edgeKinds, or a list of this package): types cannot be parameters,
+// so they are spliced into the statement.
+func relTypes(kinds []string) string { return ":" + strings.Join(kinds, "|") }
 
 // edgeKinds checks requested edge kinds; none means every domain edge kind.
 func edgeKinds(kinds []string) ([]string, error) {
@@ -111,7 +114,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.read(ctx, shortestPathCypher[maxHops], map[string]any{"from": from, "to": to, "kinds": kinds})
+	recs, err := s.read(ctx, shortestPathCypher(ctx, maxHops, kinds), map[string]any{"from": from, "to": to})
 	if err != nil {
 		return nil, err
 	}
@@ -138,20 +141,23 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 }
 
 // neighbourCypher reads, for each frontier node a, at most $perNode of its edges over
-// $kinds with the id of the node at the other end: a hub is read only as far as the answer
+// kinds (checked edge kinds, named in the pattern: see shortestPathCypher) with the id of
+// the node at the other end: a hub is read only as far as the answer
 // can use it, with no global sort; $cap bounds the rows of a level. It returns one record:
 // the rows, and the projections of the first $room nodes not in $seen, in the order the
 // rows reach them, which are the nodes Neighbourhood keeps. At 1M nodes a level reads up
 // to thousands of rows for a few dozen new nodes: the others are never projected.
-var neighbourCypher = `
+func neighbourCypher(ctx context.Context, kinds []string) string {
+	return `
 	CALL (a) {
-		MATCH (a)-[r]-(b:Entity)
-		WHERE type(r) IN $kinds AND ` + acceptedEdge("r") + ` AND ` + acceptedNode("b") + `
+		MATCH (a)-[r` + relTypes(kinds) + `]-(b:Entity)
+		WHERE ` + acceptedEdge("r") + ` AND ` + acceptedNode("b") + `
 		RETURN r, b LIMIT $perNode
 	}
 	WITH a, r, b LIMIT $cap
-	WITH collect({e: ` + edgeProj("r") + `, b: b.id, src: a.id}) AS rows, collect(DISTINCT b) AS reached
-	RETURN rows, [b IN [b IN reached WHERE NOT b.id IN $seen][..$room] | ` + nodeProj("b") + `] AS nodes`
+	WITH collect({e: ` + edgeProjIn(ctx, "r") + `, b: b.id, src: a.id}) AS rows, collect(DISTINCT b) AS reached
+	RETURN rows, [b IN [b IN reached WHERE NOT b.id IN $seen][..$room] | ` + nodeProjIn(ctx, "b") + `] AS nodes`
+}
 
 // Neighbourhood returns the nodes within depth hops of id over the given edge kinds, at
 // most limit of them, with the edges among them. One read transaction, one statement per
@@ -169,11 +175,12 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 	}
 	var g *Subgraph
 	err = s.readTx(ctx, func(run func(string, map[string]any) ([]*neo4j.Record, error)) error {
-		params := map[string]any{"id": id, "kinds": kinds, "perNode": limit, "cap": limit * 20,
+		hop := neighbourCypher(ctx, kinds)
+		params := map[string]any{"id": id, "perNode": limit, "cap": limit * 20,
 			"seen": []string{id}, "room": limit - 1}
 		recs, err := run(resolveCypher("a", "$id")+`
-			OPTIONAL CALL (a) {`+neighbourCypher+` }
-			RETURN `+nodeProj("a")+` AS start, rows, nodes`, params)
+			OPTIONAL CALL (a) {`+hop+` }
+			RETURN `+nodeProjIn(ctx, "a")+` AS start, rows, nodes`, params)
 		if err != nil {
 			return err
 		}
@@ -229,7 +236,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, depth int, kinds [
 				return nil
 			}
 			params["frontier"], params["seen"], params["room"] = next, slices.Collect(maps.Keys(seen)), limit-len(g.Nodes)
-			recs, err := run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+neighbourCypher, params)
+			recs, err := run(`UNWIND $frontier AS id MATCH (a:Entity {id: id})`+hop, params)
 			if err != nil {
 				return err
 			}

@@ -60,7 +60,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []string, first i
 		CALL db.index.fulltext.queryNodes($index, $q, {limit: $scan}) YIELD node, score
 		WHERE (size($kinds) = 0 OR node.kind IN $kinds) AND `+acceptedNode("node")+`
 		WITH node, score ORDER BY score DESC, node.id LIMIT $first
-		RETURN `+nodeProj("node")+` AS node, score`,
+		RETURN `+nodeProjIn(ctx, "node")+` AS node, score`,
 		map[string]any{"index": FulltextIndex, "q": q, "kinds": orEmpty(kinds), "first": first, "scan": first * 10})
 	if err != nil {
 		return nil, err
@@ -176,7 +176,7 @@ func (s *Store) List(ctx context.Context, label string, f Filter, o Order, after
 	recs, err := s.read(ctx, `
 		CALL () { `+match+cond+` RETURN count(n) AS total }
 		RETURN total, COLLECT { `+match+pageCond+` WITH n, `+sortKey+` AS key ORDER BY `+keysetOrder("key", "n.id", o.Desc)+`
-			LIMIT $limit RETURN {node: `+nodeProj("n")+`, key: key} } AS page`,
+			LIMIT $limit RETURN {node: `+nodeProjIn(ctx, "n")+`, key: key} } AS page`,
 		params)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package model
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -70,6 +71,7 @@ func LoadSelected(ctx context.Context, ids []string) ([]Node, error) {
 	if x == nil {
 		nodes, err = loader.Nodes(ctx, ids)
 	} else {
+		x.Fields, x.EdgeFields = requestNodeFields(ctx), requestEdgeFields(ctx)
 		nodes, err = loader.Expand(ctx, ids, x)
 	}
 	if err != nil {
@@ -189,4 +191,93 @@ func ExpandPage(ctx context.Context, nodes []graph.Node) error {
 	}
 	_, err := loader.Expand(ctx, ids, x)
 	return err
+}
+
+// requestNodeFields is every stored node field (graph.ExpandFields) that the request's
+// operation selects anywhere, on any type of node, or nil (every field) when it selects a
+// node field that is not a stored one (a document's text, say): the nodes an expansion
+// reads go into the request's cache, so they must carry whatever any field of the request
+// may read of them. Relation fields and sources are read by their own resolvers.
+func requestNodeFields(ctx context.Context) []string {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	fields := []string{}
+	whole := false
+	var walk func(sel ast.SelectionSet)
+	walk = func(sel ast.SelectionSet) {
+		eachField(sel, func(f *ast.Field) {
+			if d := f.ObjectDefinition; d != nil && isNodeType(d) {
+				switch {
+				case cheapNodeFields[f.Name], f.Name == "sources", relationFields[d.Name+"."+f.Name] != nil:
+				case slices.Contains(graph.ExpandFields, f.Name):
+					if !seen[f.Name] {
+						seen[f.Name] = true
+						fields = append(fields, f.Name)
+					}
+				default:
+					whole = true
+				}
+			}
+			walk(f.SelectionSet)
+		})
+	}
+	walk(oc.Operation.SelectionSet)
+	if whole {
+		return nil
+	}
+	return fields
+}
+
+// cheapNodeFields are read by every expansion (graph.Expand.Fields).
+var cheapNodeFields = map[string]bool{"__typename": true, "id": true, "kind": true, "name": true,
+	"startDate": true, "endDate": true, "status": true}
+
+// relationTypes are the types whose leaf fields are stored edge fields.
+var relationTypes = map[string]bool{"Edge": true, "Participation": true, "Memorandum": true, "Funding": true,
+	"Implementation": true, "PartyTo": true, "Affiliation": true, "Link": true}
+
+// requestEdgeFields is, as requestNodeFields for nodes, every stored edge field
+// (graph.ExpandEdgeFields) that the request selects on an edge or a relation, or nil
+// (every field) when it selects a leaf of theirs that is not one: the edges an expansion
+// reads go into the request's cache too.
+func requestEdgeFields(ctx context.Context) []string {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil {
+		return nil
+	}
+	fields := []string{}
+	whole := false
+	var walk func(sel ast.SelectionSet)
+	walk = func(sel ast.SelectionSet) {
+		eachField(sel, func(f *ast.Field) {
+			if d := f.ObjectDefinition; d != nil && relationTypes[d.Name] && len(f.SelectionSet) == 0 {
+				switch {
+				case cheapEdgeFields[f.Name]:
+				case slices.Contains(graph.ExpandEdgeFields, f.Name):
+					if !slices.Contains(fields, f.Name) {
+						fields = append(fields, f.Name)
+					}
+				default:
+					whole = true
+				}
+			}
+			walk(f.SelectionSet)
+		})
+	}
+	walk(oc.Operation.SelectionSet)
+	if whole {
+		return nil
+	}
+	return fields
+}
+
+// cheapEdgeFields are read by every expansion (graph.Expand.EdgeFields).
+var cheapEdgeFields = map[string]bool{"__typename": true, "id": true, "kind": true, "role": true, "date": true}
+
+// isNodeType reports whether d is Node, Actor, or a type that implements either.
+func isNodeType(d *ast.Definition) bool {
+	return d.Name == "Node" || d.Name == "Actor" || slices.Contains(d.Interfaces, "Node") || slices.Contains(d.Interfaces, "Actor")
 }

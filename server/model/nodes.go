@@ -34,9 +34,12 @@ func (b base) SourceList(ctx context.Context) ([]fixtures.Source, error) {
 	return orEmpty(loader.NodeSources(ctx, b.ID))
 }
 
-// WrapAll wraps nodes that a read returned and puts them in the request's cache (loader.Known).
+// WrapAll wraps nodes that a read returned and puts them in the request's cache
+// (loader.Known), unless ctx asked for narrow reads (Narrow): those nodes lack fields.
 func WrapAll(ctx context.Context, ns []graph.Node) []Node {
-	loader.Known(ctx, ns)
+	if !graph.IsNarrow(ctx) {
+		loader.Known(ctx, ns)
+	}
 	out := make([]Node, len(ns))
 	for i := range ns {
 		out[i] = Wrap(&ns[i])

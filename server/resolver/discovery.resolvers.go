@@ -73,6 +73,7 @@ func (r *queryResolver) CoParticipants(ctx context.Context, id string, from *str
 
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, id string, from *string, to *string) ([]model.TimelineEvent, error) {
+	ctx = model.Narrow(ctx)
 	self, evs, err := r.Store.Timeline(ctx, id, from, to)
 	if err != nil {
 		return nil, err

@@ -157,6 +157,7 @@ func order(o *model.NodeOrder) graph.Order {
 // list fetches one page of the nodes with label and wraps each as an edge of a connection.
 func list[E any](ctx context.Context, r *queryResolver, label string, f graph.Filter, o *model.NodeOrder,
 	first *int, after *string, edge func(cursor string, n model.Node) E) ([]E, *model.PageInfo, int, error) {
+	ctx = model.Narrow(ctx)
 	ord := order(o)
 	q := newListQuery(graphql.GetFieldContext(ctx).Field.Name, ord, f)
 	page, cursors, info, err := paginate(ctx, q, first, after, func(after *graph.Key, limit int) (*graph.Page[graph.Node], error) {

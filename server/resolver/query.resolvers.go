@@ -26,6 +26,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, kinds []string, first *int) ([]model.SearchHit, error) {
+	ctx = model.Narrow(ctx)
 	hits, err := r.Store.Search(ctx, text, kinds, intArg(ctx, "first", first))
 	if err != nil {
 		return nil, err
@@ -39,6 +40,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []string,
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, edgeKinds []string) (*model.Path, error) {
+	ctx = model.Narrow(ctx)
 	p, err := r.Store.ShortestPath(ctx, from, to, intArg(ctx, "maxHops", maxHops), edgeKinds)
 	if err != nil || p == nil {
 		return nil, err
@@ -53,6 +55,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 
 // Neighbourhood is the resolver for the neighbourhood field.
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, edgeKinds []string, limit *int) (*model.Subgraph, error) {
+	ctx = model.Narrow(ctx)
 	g, err := r.Store.Neighbourhood(ctx, id, intArg(ctx, "depth", depth), edgeKinds, intArg(ctx, "limit", limit))
 	if err != nil {
 		return nil, err
