@@ -528,3 +528,10 @@ func TestTitleBeforeARankAndAModifiedTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestActingTitleBeforeAName(t *testing.T) {
+	f := extractText(t, "acting_it.txt", "Roma, 4 giugno 2025 – Per l'Ufficio ha firmato il Direttore facente funzioni Karl Jensen, alla presenza del questore di Roma.\n")
+	if !hasNode(f, "person:karl-jensen") {
+		t.Errorf("an acting director's name is lost: %s", nodeIDs(f))
+	}
+}
