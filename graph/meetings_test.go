@@ -100,10 +100,11 @@ func TestImportOneMeetingManyReports(t *testing.T) {
 	}
 }
 
-// A stored month-only meeting takes the exact dates of a later report.
-func TestImportMeetingDatedLater(t *testing.T) {
-	store, ctx := open(t)
-	const dated, month = "meeting:2019-06-10:vilnius:conference", "meeting:2019-06:vilnius:meeting"
+// importMonthThenDay imports a report of a meeting known to the month, then one of the
+// same meeting known to the day, and checks that they make one meeting: the month's.
+func importMonthThenDay(ctx context.Context, t *testing.T, store *graph.Store) (dated, month string) {
+	t.Helper()
+	dated, month = "meeting:2019-06-10:vilnius:conference", "meeting:2019-06:vilnius:meeting"
 	if _, err := store.Import(ctx, reportFixture("doc:b", month, "meeting", "2019-06", ""), nil); err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +114,13 @@ func TestImportMeetingDatedLater(t *testing.T) {
 	if got := meetingIDs(t); !equal(got, []string{month}) {
 		t.Fatalf("meetings %v, want only %s", got, month)
 	}
+	return dated, month
+}
+
+// A stored month-only meeting takes the exact dates of a later report.
+func TestImportMeetingDatedLater(t *testing.T) {
+	store, ctx := open(t)
+	_, month := importMonthThenDay(ctx, t, store)
 	if props := nodeProps(t, month); props["startDate"] != "2019-06-10" || props["endDate"] != "2019-06-11" {
 		t.Errorf("survivor %v: the exact dates of the later report", props)
 	}
@@ -360,16 +368,7 @@ func TestImportRunMeetings(t *testing.T) {
 // had made exact). The history of the survivor shows the import's merge.
 func TestSplitImportedMeeting(t *testing.T) {
 	store, ctx := open(t)
-	const dated, month = "meeting:2019-06-10:vilnius:conference", "meeting:2019-06:vilnius:meeting"
-	if _, err := store.Import(ctx, reportFixture("doc:b", month, "meeting", "2019-06", ""), nil); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := store.Import(ctx, reportFixture("doc:a", dated, "conference", "2019-06-10", "2019-06-11"), nil); err != nil {
-		t.Fatal(err)
-	}
-	if got := meetingIDs(t); !equal(got, []string{month}) {
-		t.Fatalf("meetings %v, want only %s", got, month)
-	}
+	dated, month := importMonthThenDay(ctx, t, store)
 	if props := nodeProps(t, month); props["startDate"] != "2019-06-10" || props["subtype"] != "conference" {
 		t.Errorf("survivor %v: the exact dates of the later report", props)
 	}
