@@ -627,7 +627,11 @@ const maxPortfolioTokens = 8
 // Repubblica di Cipro"), else of the state the document's context gives.
 func (r *run) addMinistry(m *mention, adj *mention, end int) *mention {
 	if adj == nil {
-		if s := r.stateAfter(m.last, end); s != nil {
+		k := m.last
+		for k < end && k-m.last < 2 && titleModifiers[r.fold(k)] && r.at[k] == 0 {
+			k++ // "Procuratore Federale del Belgio"
+		}
+		if s := r.stateAfter(k, end); s != nil {
 			m.country = s.country
 		} else if s := r.lineState(m.first); s != nil {
 			m.country = s.country // "- Angola : M. X, ministre des Relations extérieures"

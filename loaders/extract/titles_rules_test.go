@@ -535,3 +535,10 @@ func TestActingTitleBeforeAName(t *testing.T) {
 		t.Errorf("an acting director's name is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestStateAfterAModifiedTitleBody(t *testing.T) {
+	f := extractText(t, "federal_it.txt", "Roma, 4 giugno 2025 – All'incontro hanno partecipato il Procuratore Federale della Svizzera, Hans Keller, e il questore di Roma.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:hans-keller", "agency:ch:public-prosecution") {
+		t.Errorf("the federal prosecutor of Switzerland works for Switzerland's prosecution:\n%s", dumpEdges(f))
+	}
+}
