@@ -124,6 +124,10 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	stateOnly := after == nil || after.kind == fixtures.KindState
 	if min := r.ministry(word, end); min != nil && stateOnly {
 		after = min
+	} else if stateOnly && secondWord >= 0 {
+		if min := r.ministry(secondWord, end); min != nil {
+			after = min // "Vice Primo Ministro e Ministro dell'Interno belga"
+		}
 	}
 	if after == nil {
 		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.

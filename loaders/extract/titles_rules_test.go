@@ -542,3 +542,10 @@ func TestStateAfterAModifiedTitleBody(t *testing.T) {
 		t.Errorf("the federal prosecutor of Switzerland works for Switzerland's prosecution:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMinistryOfTheSecondTitle(t *testing.T) {
+	f := extractText(t, "second_it.txt", "Roma, 4 giugno 2025 – All'incontro ha partecipato Lars Holm, Vice Primo Ministro e Ministro dell'Interno danese, con il questore di Roma.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:lars-holm", "agency:dk:ministry-of-interior") {
+		t.Errorf("the second title names the ministry:\n%s", dumpEdges(f))
+	}
+}
