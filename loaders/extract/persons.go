@@ -564,7 +564,7 @@ func (r *run) nameToken(i int) bool {
 // letters, in one set so that a word is looked up once.
 func (x *Extractor) notNameWords() map[string]bool {
 	out := map[string]bool{}
-	for _, list := range []map[string]bool{notPersonWords, titleWords, agencyHeads, connectors, projectHeads, notPersonPlaces, x.english, titleModifiers, notNameNouns} {
+	for _, list := range []map[string]bool{notPersonWords, titleWords, agencyHeads, connectors, projectHeads, notPersonPlaces, x.english, titleModifiers, notNameNouns, numberWords} {
 		for w, in := range list {
 			out[w] = out[w] || in
 		}

@@ -324,3 +324,15 @@ LOMÉ, 9 octobre 2014 – L'assemblée générale s'est tenue à Lomé du 7 au 9
 		}
 	}
 }
+
+func TestNumberWordsStartNoName(t *testing.T) {
+	f := extractText(t, "numbers.txt", "Colombo, 6 March 2020 – The course ended in Colombo on 4 March 2020. Two PORTSEC experts taught the course, assisted by Ms Nimali Perera of Sri Lanka Customs.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindPerson && strings.HasPrefix(n.ID, "person:two") {
+			t.Errorf("a count is no person: %s", n.ID)
+		}
+	}
+	if !hasNode(f, "person:nimali-perera") {
+		t.Errorf("the person is lost: %s", nodeIDs(f))
+	}
+}
