@@ -1083,3 +1083,12 @@ func TestScheduleKeepsThePublicationYear(t *testing.T) {
 		t.Errorf("no workshop on 5 September:\n%s", nodeIDs(f))
 	}
 }
+
+func TestCoorganisersAndThoseWhoTravelled(t *testing.T) {
+	f := extractText(t, "coorg_fr.txt", "Colloque à Dakar\n\nDakar, 20 novembre 2018 – Un colloque sur le terrorisme s'est achevé ce mardi à Dakar. La rencontre était coorganisée par la Gendarmerie nationale et l'INTERPOL. Des personnalités du Mali et du Niger avaient également fait le déplacement.\n")
+	for _, who := range []string{"org:interpol", "state:ml", "state:ne"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, who, "meeting:2018-11-20:dakar") {
+			t.Errorf("%s takes part in the colloquium:\n%s", who, dumpEdges(f))
+		}
+	}
+}
