@@ -336,3 +336,10 @@ func TestNumberWordsStartNoName(t *testing.T) {
 		t.Errorf("the person is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestResearcherIsATitle(t *testing.T) {
+	f := extractText(t, "researcher_fr.txt", "Dakar, 20 novembre 2018 – Parmi les intervenants du colloque figurait le chercheur Moussa Kane.\n")
+	if !hasNode(f, "person:moussa-kane") {
+		t.Errorf("the researcher is lost: %s", nodeIDs(f))
+	}
+}
