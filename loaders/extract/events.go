@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -98,6 +99,9 @@ func (r *run) events() {
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
 			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
+		}
+		if current != nil && (st.meeting == nil || st.meeting == current) {
+			r.lastsUntil(st, current) // "Pendant cinq jours, jusqu'au vendredi 9 juin"
 		}
 		if st.meeting == nil && r.fieldLine(st) {
 			// "Quando: giovedì 20 febbraio 2020", "Dove: Roma": the meeting of the agenda.
@@ -295,6 +299,31 @@ func (r *run) sentenceWindows() [][3]int {
 		}
 	}
 	return out
+}
+
+// lastsUntil ends the meeting at the sentence's date when an until word comes before it
+// ("jusqu'au vendredi 9 juin", "until 9 June", "fino al 9 giugno"), a few days after its
+// start.
+func (r *run) lastsUntil(st *sentenceState, mt *meeting) {
+	dm := st.date
+	if dm == nil || len(mt.from) != 10 || dm.start < st.span.Start {
+		return // no date, or the date of the line before ("2. Osh, 10-12 June")
+	}
+	before := strings.Fields(r.d.Fold[max(st.span.Start, dm.start-30):dm.start])
+	if k := len(before); k > 0 && weekdays[strings.TrimSuffix(before[k-1], ",")] {
+		before = before[:k-1]
+	}
+	n := len(before)
+	if n == 0 || !untilWords[before[n-1]] && !(n > 1 && untilWords[before[n-2]+" "+before[n-1]]) {
+		return
+	}
+	end, _, ok := dm.resolve(r.published)
+	if !ok || len(end) != 10 || end <= mt.from || end <= mt.to {
+		return
+	}
+	if start, err := time.Parse("2006-01-02", mt.from); err == nil && end <= start.AddDate(0, 0, 31).Format("2006-01-02") {
+		mt.to = end
+	}
 }
 
 // projectOfTheMeeting returns the project a meeting named in the sentence belongs to by a

@@ -1092,3 +1092,21 @@ func TestCoorganisersAndThoseWhoTravelled(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingLastsUntilTheDayNamed(t *testing.T) {
+	for _, c := range []struct{ lang, doc string }{
+		{"fr", "Atelier à Cotonou\n\nCotonou, 6 juin 2023 – Un atelier sur la prévention du terrorisme a été lancé le lundi 5 juin 2023 à Cotonou. Pendant cinq jours, jusqu'au vendredi 9 juin, les participants travailleront sur des modules.\n"},
+		{"en", "Workshop in Accra\n\nAccra, 6 June 2023 – A workshop on counter-terrorism opened in Accra on Monday 5 June 2023. The participants will work on case studies until Friday 9 June.\n"},
+	} {
+		f := extractText(t, "until_"+c.lang+".txt", c.doc)
+		found := false
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting {
+				found = found || n.EndDate != nil && *n.EndDate == "2023-06-09"
+			}
+		}
+		if !found {
+			t.Errorf("%s: the workshop lasts until 9 June: %s", c.lang, nodeIDs(f))
+		}
+	}
+}

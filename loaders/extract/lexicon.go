@@ -211,6 +211,10 @@ var meetingCoref = words("meeting coreference")
 // "Quando:", "Lieu :", "Venue:".
 var sceneLabels = words("scene labels")
 
+// untilWords end the days of a meeting: "jusqu'au 9 juin", "until 9 June", "fino al 9
+// giugno" (the last word before the date).
+var untilWords = words("until words")
+
 // relativePronouns and relativeCopulas open a relative clause that gives a person one
 // more title: ", who is also", ", qui est également", ", che è anche".
 var (
