@@ -1110,3 +1110,12 @@ func TestMeetingLastsUntilTheDayNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestAsDidTheAmbassadorsOfStates(t *testing.T) {
+	f := extractText(t, "asdid_en.txt", "Grant signed in Tashkent\n\nTashkent, 17 February 2022 – A grant agreement was signed in Tashkent on 17 February 2022. Officials of the Government of Uzbekistan attended the ceremony, as did the Ambassadors of Mongolia, Georgia and Armenia to Uzbekistan.\n")
+	for _, s := range []string{"state:mn", "state:ge", "state:am"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:2022-02-17") {
+			t.Errorf("%s attended through its ambassador:\n%s", s, dumpEdges(f))
+		}
+	}
+}
