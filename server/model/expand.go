@@ -199,36 +199,14 @@ func ExpandPage(ctx context.Context, nodes []graph.Node) error {
 // reads go into the request's cache, so they must carry whatever any field of the request
 // may read of them. Relation fields and sources are read by their own resolvers.
 func requestNodeFields(ctx context.Context) []string {
-	oc := graphql.GetOperationContext(ctx)
-	if oc == nil || oc.Operation == nil {
-		return nil
-	}
-	seen := map[string]bool{}
-	fields := []string{}
-	whole := false
-	var walk func(sel ast.SelectionSet)
-	walk = func(sel ast.SelectionSet) {
-		eachField(sel, func(f *ast.Field) {
-			if d := f.ObjectDefinition; d != nil && isNodeType(d) {
-				switch {
-				case cheapNodeFields[f.Name], f.Name == "sources", relationFields[d.Name+"."+f.Name] != nil:
-				case slices.Contains(graph.ExpandFields, f.Name):
-					if !seen[f.Name] {
-						seen[f.Name] = true
-						fields = append(fields, f.Name)
-					}
-				default:
-					whole = true
-				}
-			}
-			walk(f.SelectionSet)
-		})
-	}
-	walk(oc.Operation.SelectionSet)
-	if whole {
-		return nil
-	}
-	return fields
+	return selectedStored(ctx, graph.ExpandFields, func(f *ast.Field) (bool, bool) {
+		d := f.ObjectDefinition
+		if d == nil || !isNodeType(d) {
+			return false, false
+		}
+		skip := cheapNodeFields[f.Name] || f.Name == "sources" || relationFields[d.Name+"."+f.Name] != nil
+		return true, skip
+	})
 }
 
 // cheapNodeFields are read by every expansion (graph.Expand.Fields).
@@ -244,6 +222,20 @@ var relationTypes = map[string]bool{"Edge": true, "Participation": true, "Memora
 // (every field) when it selects a leaf of theirs that is not one: the edges an expansion
 // reads go into the request's cache too.
 func requestEdgeFields(ctx context.Context) []string {
+	return selectedStored(ctx, graph.ExpandEdgeFields, func(f *ast.Field) (bool, bool) {
+		d := f.ObjectDefinition
+		if d == nil || !relationTypes[d.Name] || len(f.SelectionSet) != 0 {
+			return false, false
+		}
+		return true, cheapEdgeFields[f.Name]
+	})
+}
+
+// selectedStored walks the request's operation and returns the stored fields (of stored)
+// that the fields it is asked about select, in the order first met, or nil when one of
+// them selects a field that is not stored. about tells whether a field is one of those
+// and whether every expansion reads it anyway.
+func selectedStored(ctx context.Context, stored []string, about func(*ast.Field) (bool, bool)) []string {
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Operation == nil {
 		return nil
@@ -253,16 +245,14 @@ func requestEdgeFields(ctx context.Context) []string {
 	var walk func(sel ast.SelectionSet)
 	walk = func(sel ast.SelectionSet) {
 		eachField(sel, func(f *ast.Field) {
-			if d := f.ObjectDefinition; d != nil && relationTypes[d.Name] && len(f.SelectionSet) == 0 {
-				switch {
-				case cheapEdgeFields[f.Name]:
-				case slices.Contains(graph.ExpandEdgeFields, f.Name):
-					if !slices.Contains(fields, f.Name) {
-						fields = append(fields, f.Name)
-					}
-				default:
-					whole = true
+			switch ours, cheap := about(f); {
+			case !ours, cheap:
+			case slices.Contains(stored, f.Name):
+				if !slices.Contains(fields, f.Name) {
+					fields = append(fields, f.Name)
 				}
+			default:
+				whole = true
 			}
 			walk(f.SelectionSet)
 		})
