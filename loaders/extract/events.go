@@ -374,8 +374,8 @@ func (r *run) bulletPersons(first, last int) []*mention {
 	return out
 }
 
-// bullets open the items of a list: "–", "-", "•", "*".
-var bullets = map[string]bool{"–": true, "-": true, "•": true, "*": true, "—": true}
+// bullets open the items of a list: "-", "•", "*" (the fold writes every dash as "-").
+var bullets = map[string]bool{"-": true, "•": true, "*": true}
 
 // labelCue reports whether the sentence is a labelled line of an agenda or minutes whose
 // label is a cue ("Organizzano: A e B", "Participants : ..."): it speaks of the meeting the
