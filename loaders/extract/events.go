@@ -97,7 +97,7 @@ func (r *run) events() {
 				current = mt // not "Il a été précédé par la réunion du Comité": a side meeting
 			}
 		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
-			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st)) {
+			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st) || r.hostsGuests(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}
 		if current != nil && (st.meeting == nil || st.meeting == current) {
@@ -628,6 +628,11 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 					subject = r.subjectBodies(st.first, c.first)
 				}
 				r.roleAll(st, true, nil, subject, "organiser")
+				if r.guestsAfter(st, c.last) {
+					// "the Department will host the ministers of A, B and C": its guests take part
+					r.participate(st, r.actorsIn(c.last, to), "participant")
+					r.participate(st, r.personsIn(c.last, to), "participant")
+				}
 			}
 		case cueParticipant:
 			if st.consortium != nil {

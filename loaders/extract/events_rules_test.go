@@ -1119,3 +1119,18 @@ func TestAsDidTheAmbassadorsOfStates(t *testing.T) {
 		}
 	}
 }
+
+func TestHostsReceiveGuests(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"it", "Vertice di polizia a Bari\n\nBari, 2 aprile 2022 – Le forze di polizia della regione si sono impegnate a rafforzare la loro cooperazione nella lotta alla criminalità. Il vertice si aprirà a Bari il 4 aprile 2022. Il Dipartimento ospiterà i ministri dell'Interno e i capi della polizia di Grecia, Cipro e Malta.\n"},
+		{"fr", "Sommet de police à Nice\n\nNice, 2 avril 2022 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. Le sommet s'ouvrira à Nice le 4 avril 2022. La Direction accueillera les chefs de police de Grèce, de Chypre et de Malte.\n"},
+		{"en", "Police summit in Leeds\n\nLeeds, 2 April 2022 – The services of the region have committed to strengthen their cooperation in the fight against crime. The summit opens in Leeds on 4 April 2022. The Home Office will host the heads of police of Greece, Cyprus and Malta.\n"},
+	} {
+		f := extractText(t, "guests_"+c.lang+".txt", c.text)
+		for _, s := range []string{"state:gr", "state:cy", "state:mt"} {
+			if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:2022-04-04") {
+				t.Errorf("%s: %s came as the host's guest:\n%s", c.lang, s, dumpEdges(f))
+			}
+		}
+	}
+}

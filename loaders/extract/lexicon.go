@@ -640,6 +640,9 @@ var byWords = words("by words")
 // ("participants from A and B", "représentants de la SADC") takes part.
 var participantGroups = words("participant groups")
 
+// guestHeads are the heads of bodies a host receives as guests: "the chiefs of police".
+var guestHeads = words("guest heads")
+
 // weekdayNumbers are the full folded weekday names, for "on Monday", "giovedì".
 var weekdayNumbers = map[string]time.Weekday{
 	"monday": time.Monday, "lundi": time.Monday, "lunedi": time.Monday,

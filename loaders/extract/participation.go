@@ -513,6 +513,32 @@ func (r *run) originOfPeople(first, i int) bool {
 	return false
 }
 
+// hostsGuests reports whether the sentence has a host receiving guests ("Il Dipartimento
+// ospiterà i ministri di A e B"): they come to the meeting reported.
+func (r *run) hostsGuests(st *sentenceState) bool {
+	for _, c := range st.cues {
+		if c.kind == cueOrganiserBefore && r.guestsAfter(st, c.last) {
+			return true
+		}
+	}
+	return false
+}
+
+// guestsAfter reports whether a host's verb ending at i is followed by the people it
+// receives ("ospiterà i ministri", "hosted delegations", "accueille les chefs de police"),
+// not by the meeting it holds.
+func (r *run) guestsAfter(st *sentenceState, i int) bool {
+	for k := i; k < st.last && k-i <= 2; k++ {
+		switch f := r.fold(k); {
+		case r.is(k, classParticipantGroup) || guestHeads[f]:
+			return true
+		case !articles[f] && !indefiniteArticles[f] && !isNumber(f):
+			return false
+		}
+	}
+	return false
+}
+
 // moreProjects returns the projects coordinated after fw before end: "the SEACOP
 // project, the AIRCOP project and the CRIMJUST programme".
 func (r *run) moreProjects(fw *mention, end int) []*mention {
