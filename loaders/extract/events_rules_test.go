@@ -1134,3 +1134,12 @@ func TestHostsReceiveGuests(t *testing.T) {
 		}
 	}
 }
+
+func TestStateBeforeReflexiveVerbIsListed(t *testing.T) {
+	f := extractText(t, "reflexive_fr.txt", "Sommet de police à Tunis\n\nTunis, 1er mars 2021 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. La réunion des chefs de police de la Tunisie, de l'Égypte et du Soudan s'est ouverte lundi à Tunis.\n")
+	for _, s := range []string{"state:tn", "state:eg", "state:sd"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:2021-03-01") {
+			t.Errorf("%s is listed among the chiefs' states (\"s'est\" is no possessive):\n%s", s, dumpEdges(f))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -492,9 +493,14 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	return false
 }
 
-// possessive reports whether an "'s" follows token i: "the EU's agency".
+// possessive reports whether an "'s" follows token i: "the EU's agency", not a space
+// ("l'Égypte s'est ouverte").
 func (r *run) possessive(i, end int) bool {
-	return i+1 < end && r.fold(i) == "s" && r.d.Tokens[i].Start > 0 && r.d.Tokens[i].Start == r.d.Tokens[i-1].End+1 &&
+	if i+1 >= end || r.fold(i) != "s" {
+		return false
+	}
+	start := r.d.Tokens[i].Start
+	return start > 0 && start == r.d.Tokens[i-1].End+1 && !unicode.IsSpace(r.d.Runes[start-1]) &&
 		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
 }
 
