@@ -230,9 +230,9 @@ func (r *run) possessor(m *mention) *mention {
 	return org
 }
 
-// surnamesNotStates drops a one-word state name or adjective that is part of a
-// person's name: after a capitalised given name ("Marco Greco", "Paolo Russo"), or a
-// state name before a family name ("Dominique MARTIN"). Italian and French
+// surnamesNotStates drops a one-word state name, adjective or town that is part of a
+// person's name: after a capitalised given name ("Marco Greco", "Paolo Russo", "Anna
+// Genova"), or a state name before a family name ("Dominique MARTIN"). Italian and French
 // write adjectives of nationality in lower case, so a capital one inside running text
 // after a capitalised word is a name.
 func (r *run) surnamesNotStates() {
@@ -257,6 +257,14 @@ func (r *run) surnamesNotStates() {
 			if nextName {
 				dropped[[2]string{r.fold(i), r.fold(i + 1)}] = true
 			}
+		}
+	}
+	for _, m := range r.ments {
+		// "Giovanni Torino", "Anna Riga": a town after a given name is a family name.
+		if i := m.first; m.kind == "place" && m.last-i == 1 && r.d.Tokens[i].Upper && i > 0 && r.nameWord(i-1) &&
+			r.d.Tokens[i-1].Sentence == r.d.Tokens[i].Sentence && !r.d.Joined(i) {
+			m.kind = ""
+			r.at[i] = 0
 		}
 	}
 	// The same name written again: "Dominique MARTIN ... Dominique Martin".

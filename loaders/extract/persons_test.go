@@ -91,6 +91,11 @@ func TestPersonsRanksAndNationalityFamilyNames(t *testing.T) {
 	}
 }
 
+func TestPersonsFamilyNamesThatAreTowns(t *testing.T) {
+	persons, _ := personsOf(t, `Il questore Giovanni Torino e la dottoressa Anna Genova hanno incontrato a Napoli i funzionari della Polizia di Stato per la cooperazione tra le forze di polizia dei due Paesi.`)
+	wantPersons(t, persons, "person:giovanni-torino", "person:anna-genova")
+}
+
 func TestPersonsListsShareTheirTitle(t *testing.T) {
 	persons, aff := personsOf(t, `The course was delivered in Kingston by two instructors of the Federal Bureau of Investigation, Mark Ellison and Joanne Pratt, who trained the officers of the region in border security.`)
 	wantPersons(t, persons, "person:mark-ellison", "person:joanne-pratt")

