@@ -1143,3 +1143,19 @@ func TestStateBeforeReflexiveVerbIsListed(t *testing.T) {
 		}
 	}
 }
+
+func TestNationalWorkshopHasItsHostState(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"fr", "Atelier à Lomé\n\nLomé, 12 mai 2022 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. Un atelier national sur la sécurité des frontières s'est tenu à Lomé, au Togo, du 9 au 11 mai 2022.\n"},
+		{"en", "Workshop in Lomé\n\nLomé, 12 May 2022 – The services of the region have committed to strengthen their cooperation in the fight against crime. A national workshop on border security was held in Lomé, Togo, from 9 to 11 May 2022.\n"},
+	} {
+		f := extractText(t, "national_"+c.lang+".txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:tg", "meeting:2022-05-09") {
+			t.Errorf("%s: a national workshop is held for its host state's services:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+	f := extractText(t, "regional_en.txt", "Workshop in Lomé\n\nLomé, 12 May 2022 – The services of the region have committed to strengthen their cooperation in the fight against crime. A regional workshop on border security was held in Lomé, Togo, from 9 to 11 May 2022.\n")
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:tg", "meeting:2022-05-09") {
+		t.Errorf("a regional workshop's place says nothing of who attended:\n%s", dumpEdges(f))
+	}
+}

@@ -640,6 +640,9 @@ var byWords = words("by words")
 // ("participants from A and B", "représentants de la SADC") takes part.
 var participantGroups = words("participant groups")
 
+// nationalMeetingWords qualify a meeting held for the services of its host state.
+var nationalMeetingWords = words("national meeting words")
+
 // guestHeads are the heads of bodies a host receives as guests: "the chiefs of police".
 var guestHeads = words("guest heads")
 

@@ -15,6 +15,7 @@ type meeting struct {
 	generic                                               bool   // named by a noun that says no kind ("session"): a later noun says it
 	qualifier                                             string // the adjective that tells it from others: "extraordinaire", "conjoint"
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
+	national                                              bool   // "atelier national": the state where it is held takes part
 	spans                                                 []text.Span
 	links                                                 []link
 }
@@ -155,11 +156,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
+		current.national = current.national || r.nationalMeeting(head)
 		return current, head, false
 	}
 	if current != nil && r.thisMeeting(current, head, sub) {
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
+		current.national = current.national || r.nationalMeeting(head)
 		current.sharpen(r, head, sub)
 		return current, head, false
 	}
@@ -178,6 +181,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
 		current.spans = append(current.spans, span)
+		current.national = current.national || r.nationalMeeting(head)
 		current.addLabel(r, label, labelAt)
 		if current.qualifier == "" {
 			current.qualifier = qualifier
@@ -205,12 +209,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if current != nil && r.definiteHead(head) && label == "" && group == "" && (sameKind(current.subtype, sub) || learning[current.subtype] && learning[sub]) {
 			// "The training is part of the X project": the meeting reported, named again.
 			current.spans = append(current.spans, span)
+			current.national = current.national || r.nationalMeeting(head)
 			return current, head, false
 		}
 		return nil, -1, false
 	}
 	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
-		links: signatories}
+		links: signatories, national: r.nationalMeeting(head)}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
@@ -813,6 +818,10 @@ func (r *run) emitMeeting(mt *meeting) {
 	if mt.partial != "" {
 		n.Properties["dateAsWritten"] = mt.partial
 	}
+	if state := "state:" + strings.ToLower(mt.country); mt.national && mt.country != "" && r.named(state) {
+		// "un atelier national ... à Lomé, au Togo": the host state's services attend
+		r.g.edge(fixtures.EdgeParticipatedIn, state, id, mt.spans[0], fixtures.RoleParticipant)
+	}
 	for _, l := range mt.links {
 		from, to := l.other, id
 		if l.outgoing {
@@ -824,6 +833,27 @@ func (r *run) emitMeeting(mt *meeting) {
 			}
 		}
 	}
+}
+
+// named reports whether the text names the actor with an id.
+func (r *run) named(id string) bool {
+	for _, m := range r.ments {
+		if m.id == id && m.kind != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// nationalMeeting reports whether the meeting noun at head is qualified as national:
+// "national workshop", "atelier national", "corso nazionale".
+func (r *run) nationalMeeting(head int) bool {
+	for k := max(0, head-2); k <= head+1 && k < len(r.d.Tokens); k++ {
+		if k != head && nationalMeetingWords[r.fold(k)] && r.d.Tokens[k].Sentence == r.d.Tokens[head].Sentence {
+			return true
+		}
+	}
+	return false
 }
 
 func meetingName(mt *meeting) string {
