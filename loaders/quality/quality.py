@@ -53,6 +53,7 @@ SETS = [
     ("blind3", os.path.join(ROOT, "testdata/loaders/blind3"), os.path.join(ROOT, "testdata/loaders/blind3"), "yaml"),
     ("blind4", os.path.join(ROOT, "testdata/loaders/blind4"), os.path.join(ROOT, "testdata/loaders/blind4"), "yaml"),
     ("blind5", os.path.join(ROOT, "testdata/loaders/blind5"), os.path.join(ROOT, "testdata/loaders/blind5"), "yaml"),
+    ("blind6", os.path.join(ROOT, "testdata/loaders/blind6"), os.path.join(ROOT, "testdata/loaders/blind6"), "yaml"),
 ]
 
 
