@@ -50,6 +50,13 @@ func (r *run) bodyAfterName(j int) *mention {
 	return nil
 }
 
+// servedState reports whether a state in a title is the one the office serves at a
+// body named after it: "National Member for Italy at Eurojust".
+func (r *run) servedState(m *mention) bool {
+	k := r.skipArticle(m.first)
+	return m.kind == fixtures.KindState && k > 0 && purposePrepositions[r.fold(k-1)]
+}
+
 // affiliate links a person to the actor named in the title segment [start, end) and
 // marks the actors of the segment as part of a title. The actor is, in this order: the
 // first one right after the title word (a state before a body gives the body), an
@@ -105,7 +112,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			after = b
 		}
 	}
-	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState) {
+	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState || r.servedState(after)) {
 		after = employer // the unit named first is optional, the body it belongs to is not
 	}
 	if after == nil && before == nil {

@@ -549,3 +549,26 @@ func TestMinistryOfTheSecondTitle(t *testing.T) {
 		t.Errorf("the second title names the ministry:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMemberIsATitle(t *testing.T) {
+	f := extractText(t, "membro_it.txt", "Roma, 4 giugno 2025 – All'incontro hanno partecipato Carlo Neri, membro del comitato direttivo di Europol, e il questore di Roma.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:carlo-neri", "org:europol") {
+		t.Errorf("a member of a body's board is affiliated with the body:\n%s", dumpEdges(f))
+	}
+}
+
+func TestStateServedAtABody(t *testing.T) {
+	for _, c := range []struct{ name, text string }{
+		{"served_en.txt", "London, 4 June 2025 – The meeting was chaired by Mr Olli Lahti, Head of Unit for Finland at Eurojust, with the police of the region.\n"},
+		{"served_it.txt", "Roma, 4 giugno 2025 – La riunione è stata presieduta da Carla Neri, Membro nazionale per l'Italia presso Eurojust, con il questore di Roma.\n"},
+	} {
+		f := extractText(t, c.name, c.text)
+		ok := false
+		for _, e := range f.Edges {
+			ok = ok || e.Kind == fixtures.EdgeAffiliatedWith && e.To == "org:eurojust"
+		}
+		if !ok {
+			t.Errorf("%s: the office serves its state at Eurojust, for which the person works:\n%s", c.name, dumpEdges(f))
+		}
+	}
+}
