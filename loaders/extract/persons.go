@@ -307,8 +307,8 @@ func (r *run) nameExtent(i int) (int, int, int) {
 			for k < len(toks) && k-j < 2 && nameParticles[r.fold(k)] && r.at[k] == 0 {
 				k++
 			}
-			if k < len(toks) && r.nameToken(k) {
-				j = k // "de la Cruz", "Lo Cascio"
+			if k < len(toks) && (r.nameToken(k) || r.adjectiveSurname(k)) {
+				j = k // "de la Cruz", "Lo Cascio", "La Russa"
 				continue
 			}
 		}

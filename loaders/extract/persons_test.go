@@ -96,6 +96,14 @@ func TestPersonsFamilyNamesThatAreTowns(t *testing.T) {
 	wantPersons(t, persons, "person:giovanni-torino", "person:anna-genova")
 }
 
+func TestPersonsParticleBeforeANationality(t *testing.T) {
+	persons, _ := personsOf(t, `Il ministro Ignazio La Russa e il prefetto Mario Rossi hanno incontrato a Napoli i funzionari della Polizia di Stato per la cooperazione tra le forze di polizia dei due Paesi.`)
+	wantPersons(t, persons, "person:ignazio-la-russa", "person:mario-rossi")
+	if _, ok := persons["state:ru"]; ok {
+		t.Errorf("a family name taken for a state")
+	}
+}
+
 func TestPersonsListsShareTheirTitle(t *testing.T) {
 	persons, aff := personsOf(t, `The course was delivered in Kingston by two instructors of the Federal Bureau of Investigation, Mark Ellison and Joanne Pratt, who trained the officers of the region in border security.`)
 	wantPersons(t, persons, "person:mark-ellison", "person:joanne-pratt")
