@@ -455,8 +455,9 @@ func datelineLead(before string) bool {
 
 // publishedDate finds a dateline: a full date alone on one of the first or last
 // lines, or after a place at the start of a line ("Bishkek, 15 September 2023"). It
-// returns the date and where it starts (-1 when there is none).
-func publishedDate(d *text.Doc, dates []dateMention) (string, int) {
+// returns the date, where it starts (-1 when there is none) and whether it stands alone
+// on its line, perhaps after its weekday ("Lunedì 9 giugno 2014").
+func publishedDate(d *text.Doc, dates []dateMention) (string, int, bool) {
 	var lines []text.Span
 	start := 0
 	for i := 0; i <= len(d.Fold); i++ {
@@ -480,9 +481,10 @@ func publishedDate(d *text.Doc, dates []dateMention) (string, int) {
 			}
 			before := strings.TrimSpace(d.Fold[l.Start:dm.start])
 			if datelineLead(before) {
-				return dm.from, dm.start
+				alone := strings.TrimSpace(d.Fold[dm.end:l.End]) == "" && (before == "" || weekdays[strings.TrimSuffix(before, ",")])
+				return dm.from, dm.start, alone
 			}
 		}
 	}
-	return "", -1
+	return "", -1, false
 }

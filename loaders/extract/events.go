@@ -45,6 +45,7 @@ func (r *run) events() {
 	seen := 0                // the last window that named the current meeting
 	thingSeen := -1          // the last window that named a project or roadmap
 	var scene *sentenceState // the sentence before, when it only says where and when
+	agenda := false          // a line of the document is a labelled field ("Luogo: Roma")
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -103,6 +104,7 @@ func (r *run) events() {
 		if current != nil && (st.meeting == nil || st.meeting == current) {
 			r.lastsUntil(st, current) // "Pendant cinq jours, jusqu'au vendredi 9 juin"
 		}
+		agenda = agenda || r.fieldLine(st)
 		if st.meeting == nil && r.fieldLine(st) {
 			// "Quando: giovedì 20 febbraio 2020", "Dove: Roma": the meeting of the agenda.
 			into := current
@@ -225,6 +227,10 @@ func (r *run) events() {
 		if plural {
 			shareLinks(meetings, st.meeting, st.meeting.links[linked:])
 		}
+	}
+	if agenda && r.alone && len(meetings) > 0 && meetings[0].from == "" {
+		// "Lunedì 9 giugno 2014" over "Evento: ...", "Luogo: ...": the agenda's day
+		meetings[0].fill(r.published, "", "", "", "", "")
 	}
 	if mt := r.signingMeeting(meetings); mt != nil {
 		meetings = append(meetings, mt)

@@ -1159,3 +1159,19 @@ func TestNationalWorkshopHasItsHostState(t *testing.T) {
 		t.Errorf("a regional workshop's place says nothing of who attended:\n%s", dumpEdges(f))
 	}
 }
+
+func TestAgendaDayOverItsFields(t *testing.T) {
+	for _, c := range []struct{ name, text string }{
+		{"day_it.txt", "Ministero dell'Interno\nAGENDA DEL MINISTRO\n\nMartedì 14 ottobre 2014\n\nEvento: convegno sulla sicurezza delle frontiere\nLuogo: Napoli, Palazzo Reale\nPromotori: Fondazione Mediterraneo\n\nIl ministro dell'Interno prende parte al convegno e vi tiene un intervento.\n"},
+		{"day_en.txt", "Home Office\nMINISTER'S DIARY\n\nTuesday 14 October 2014\n\nEvent: conference on border security\nVenue: London, Lancaster House\nOrganisers: Mediterranean Foundation\n\nThe Home Secretary takes part in the conference and gives a speech.\n"},
+	} {
+		f := extractText(t, c.name, c.text)
+		ok := false
+		for _, n := range f.Nodes {
+			ok = ok || n.Kind == fixtures.KindMeeting && n.StartDate != nil && *n.StartDate == "2014-10-14"
+		}
+		if !ok {
+			t.Errorf("%s: the day over an agenda's fields is its meeting's:\n%s", c.name, dumpEdges(f))
+		}
+	}
+}

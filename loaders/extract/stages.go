@@ -33,7 +33,8 @@ type mentionSet struct {
 type documentTime struct {
 	dates     []dateMention
 	published string
-	dateline  int // where the publication date is written: not the date of an event
+	dateline  int  // where the publication date is written: not the date of an event
+	alone     bool // the publication date stands alone on its line: an agenda's day
 }
 
 // recognisers run in this order: the gazetteer first (listed names win), then each rule
@@ -80,13 +81,13 @@ func (r *run) analyse() {
 // readDates finds every date written in d and the date the document was published.
 func readDates(d *text.Doc) documentTime {
 	dates := findDates(d.Fold)
-	published, dateline := publishedDate(d, dates)
+	published, dateline, alone := publishedDate(d, dates)
 	if published == "" {
 		anchorYears(dates)
 	} else {
 		lookForward(dates, published)
 	}
-	return documentTime{dates: dates, published: published, dateline: dateline}
+	return documentTime{dates: dates, published: published, dateline: dateline, alone: alone}
 }
 
 // lookForward marks the days written without their year as the publication's year when
