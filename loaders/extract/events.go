@@ -112,6 +112,7 @@ func (r *run) events() {
 				into = pending
 			}
 			into.fill(r.sentenceScene(st))
+			r.fieldScene = r.fieldScene || into == pending && (pending.from != "" || pending.place != "")
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {
 			seen = wi

@@ -1175,3 +1175,14 @@ func TestAgendaDayOverItsFields(t *testing.T) {
 		}
 	}
 }
+
+func TestAgendaFieldsPlaceTheMeetingNamedLater(t *testing.T) {
+	f := extractText(t, "fields_it.txt", "Ministero dell'Interno\nAGENDA DEL MINISTRO\n\nEvento: convegno «Le frontiere marittime del Mediterraneo e il ruolo delle guardie costiere»\nLuogo: Napoli, Palazzo Reale\nPromotori: Fondazione Mediterraneo\n\nIl ministro dell'Interno prende parte al convegno e vi tiene un intervento.\n")
+	ok := false
+	for _, n := range f.Nodes {
+		ok = ok || n.Kind == fixtures.KindMeeting && n.Place != nil && *n.Place == "Naples"
+	}
+	if !ok {
+		t.Errorf("the agenda's place field says where its meeting is held:\n%s", dumpEdges(f))
+	}
+}

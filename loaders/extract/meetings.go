@@ -202,7 +202,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 	}
 	hasDate := from != "" && len(from) >= 7
-	if !hasDate && place == "" && s != 0 && !(current == nil && st.eventCue) {
+	if !hasDate && place == "" && s != 0 && !(current == nil && (st.eventCue || r.fieldScene)) {
 		if coref >= 0 && current != nil {
 			return current, coref, false // "during the event ... at the 70th session of the Assembly"
 		}

@@ -57,6 +57,7 @@ type run struct {
 	lastParties []*mention      // the parties of the last agreement, for "the two sides"
 	memberTurns []memberTurn    // meetings attended by "the member states of X", for members.go
 	bareProject *mention        // the project the document describes without naming it
+	fieldScene  bool            // an agenda's labelled field said where or when, before its meeting was named
 	countries   map[string]bool // namesState, once computed
 	classes     []wordClass     // token -> its classes (classes.go)
 }

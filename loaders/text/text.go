@@ -292,6 +292,9 @@ func (d *Doc) endsSentence(k int) bool {
 	if c != '.' {
 		return true
 	}
+	if d.insideTitleQuotes(t.Start) {
+		return false // «La Convenzione di Palermo. Il ruolo dell'Italia»: one title
+	}
 	if k > 0 {
 		p := d.Tokens[k-1]
 		if p.End == t.Start && p.Kind == Word {
@@ -318,6 +321,34 @@ func (d *Doc) endsSentence(k int) bool {
 		}
 	}
 	return true
+}
+
+// maxQuotedTitle bounds the code points of a quoted title read as one phrase.
+const maxQuotedTitle = 200
+
+// insideTitleQuotes reports whether the code point at i stands between typographic
+// opening and closing quotes (« », “ ”) of one short line: the title of an event or a
+// document, whose full stops end no sentence.
+func (d *Doc) insideTitleQuotes(i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && i-k <= maxQuotedTitle && d.Runes[k] != '\n'; k-- {
+		if r := d.Runes[k]; r == '»' || r == '”' {
+			return false
+		} else if r == '«' || r == '“' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	closing := map[rune]rune{'«': '»', '“': '”'}[d.Runes[open]]
+	for k := i + 1; k < len(d.Runes) && k-open <= maxQuotedTitle && d.Runes[k] != '\n'; k++ {
+		if d.Runes[k] == closing {
+			return true
+		}
+	}
+	return false
 }
 
 var abbreviations = set("mr mrs ms dr prof sig dott dottssa on gen col amb min plen st no nr art ca vs etc cf p pp ing avv mons sen mme mlle m ms jr sr lt capt cpt dip dipt dept uff dir div sez serv pol brig maj sgt insp supt cmdr adm hon")

@@ -138,3 +138,13 @@ func TestSpacedDashIsAToken(t *testing.T) {
 		t.Errorf("countTokens %d, tokenise %d", n, len(d.Tokens))
 	}
 }
+
+func TestFullStopInsideAQuotedTitle(t *testing.T) {
+	d, err := Analyse([]byte("The seminar «Borders at sea. The role of the coastguards» opens today. It lasts two days.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentences) != 2 {
+		t.Errorf("a full stop inside a quoted title ends no sentence: %d sentences", len(d.Sentences))
+	}
+}
