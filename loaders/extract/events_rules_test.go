@@ -1186,3 +1186,15 @@ func TestAgendaFieldsPlaceTheMeetingNamedLater(t *testing.T) {
 		t.Errorf("the agenda's place field says where its meeting is held:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSpeechesOfNamedSpeakers(t *testing.T) {
+	for _, c := range []struct{ lang, text, person string }{
+		{"it", "Convegno a Bari\n\nBari, 4 aprile 2022 – Le forze di polizia della regione si sono impegnate a rafforzare la loro cooperazione nella lotta alla criminalità. Il convegno si è tenuto a Bari il 4 aprile 2022. Sono seguiti gli interventi del prefetto Carlo Neri e del questore di Bari.\n", "person:carlo-neri"},
+		{"fr", "Colloque à Nice\n\nNice, 4 avril 2022 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. Le colloque s'est tenu à Nice le 4 avril 2022. Il a été marqué par les allocutions du préfet Jean Morel et du procureur de Nice.\n", "person:jean-morel"},
+	} {
+		f := extractText(t, "speech_"+c.lang+".txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, c.person, "meeting:2022-04-04") {
+			t.Errorf("%s: a speaker takes part in the meeting:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
