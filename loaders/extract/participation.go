@@ -496,12 +496,16 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 // possessive reports whether an "'s" follows token i: "the EU's agency", not a space
 // ("l'Égypte s'est ouverte").
 func (r *run) possessive(i, end int) bool {
-	if i+1 >= end || r.fold(i) != "s" {
+	return i+1 < end && r.apostropheS(i) && r.at[i] == 0 && !r.d.Tokens[i+1].Upper
+}
+
+// apostropheS reports whether token i is the "s" of "'s" written after the word before it.
+func (r *run) apostropheS(i int) bool {
+	if i == 0 || r.fold(i) != "s" {
 		return false
 	}
 	start := r.d.Tokens[i].Start
-	return start > 0 && start == r.d.Tokens[i-1].End+1 && !unicode.IsSpace(r.d.Runes[start-1]) &&
-		r.at[i] == 0 && !r.d.Tokens[i+1].Upper
+	return start == r.d.Tokens[i-1].End+1 && !unicode.IsSpace(r.d.Runes[start-1])
 }
 
 // originOfPeople reports whether "venus", "coming" at i tells where people come from:

@@ -104,6 +104,12 @@ func TestPersonsParticleBeforeANationality(t *testing.T) {
 	}
 }
 
+func TestPersonsTitleAfterAStatesPossessive(t *testing.T) {
+	persons, aff := personsOf(t, `The course was opened in Kingston by Maria Lopez Garcia, Spain's Secretary of State for Security, and by Paulo Sousa, Portugal's Minister of Justice, for the officers of the region.`)
+	wantPersons(t, persons, "person:maria-lopez-garcia", "person:paulo-sousa")
+	wantAffiliation(t, aff, "person:paulo-sousa", "agency:pt:ministry-of-justice")
+}
+
 func TestPersonsListsShareTheirTitle(t *testing.T) {
 	persons, aff := personsOf(t, `The course was delivered in Kingston by two instructors of the Federal Bureau of Investigation, Mark Ellison and Joanne Pratt, who trained the officers of the region in border security.`)
 	wantPersons(t, persons, "person:mark-ellison", "person:joanne-pratt")
