@@ -416,10 +416,11 @@ func (r *run) titledProject(h int) *mention {
 	last := h + 1
 	// "the Global Programme on Maritime Crime", "the UNODC Programme for Central Asia"
 	var places []*mention
-	if last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence {
+	// "the Programme of Assistance against Transnational Organised Crime": complements in a row
+	for c := 0; c < 2 && last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence; c++ {
 		k := last + 1
 		for k < len(toks) && (toks[k].Upper && toks[k].Kind == text.Word || k > last+1 && (r.d.Joined(k) || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= 2)) &&
-			toks[k].Sentence == toks[h].Sentence && k-h < 10 {
+			toks[k].Sentence == toks[h].Sentence && k-h < 14 {
 			if m := r.mentionAt(k); m != nil {
 				if m.kind != "place" && m.kind != fixtures.KindState || m.adjective || m.first != k {
 					break
@@ -430,9 +431,10 @@ func (r *run) titledProject(h int) *mention {
 			}
 			k++
 		}
-		if k > last+1 && !r.namesProject(last+1, k) {
-			last = k // not "the Component of Sub-program 1": the project it belongs to
+		if k == last+1 || r.namesProject(last+1, k) {
+			break // not "the Component of Sub-program 1": the project it belongs to
 		}
+		last = k
 	}
 	if first == h && (last == h+1 || h == 0 || !(articles[r.fold(h-1)] || r.mentionAt(h-1) != nil && r.mentionAt(h-1).isBody())) {
 		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word

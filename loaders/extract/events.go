@@ -597,13 +597,17 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		from, to := st.segment(k)
 		actors := r.actorsIn(from, to)
 		persons := r.personsIn(from, to)
-		if listFirst[c.kind] {
+		label := r.fold(c.last-1) == ":" // a label's line names them all: "Implementing partners: ..."
+		if listFirst[c.kind] && !label {
 			// "funded by Japan, the project ...": the list right after the cue, when there is one.
 			if a, _ := r.listAfter(from, to); len(a) > 0 {
 				actors = a
 			}
 		}
 		isMeeting, thing := r.target(st, things, c.first, lastThing)
+		if label && !isMeeting && thing != nil && thing.first >= c.last {
+			thing = lastThing // "Implementing partners: A; the X Programme of B": the sheet's project, not one listed
+		}
 		if !isMeeting && projectCues[c.kind] && (thing == nil || thing.first > c.first || thing.first < st.first && thing.kind != fixtures.KindProject) {
 			// "the project" after a named project is that project; after an agreement, the project it funds
 			if p := r.unnamedProject(st, c.first); p != nil {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -1195,6 +1196,28 @@ func TestSpeechesOfNamedSpeakers(t *testing.T) {
 		f := extractText(t, "speech_"+c.lang+".txt", c.text)
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, c.person, "meeting:2022-04-04") {
 			t.Errorf("%s: a speaker takes part in the meeting:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
+
+func TestFactSheetLabels(t *testing.T) {
+	f := extractText(t, "sheet_en.txt", "PROJECT FACT SHEET\n\nSEAGUARD 3 – Regional Programme of Support against Maritime Crime in East Africa\n\nDonor: Japan\nImplementing partners: Kenya (Kenya Ports Authority); Tanzania (Tanzania Police Force)\n\nBackground\nThe services of the region have committed to strengthen their cooperation in the fight against crime at sea. The programme will train the officers of both countries in the inspection of vessels.\n")
+	const p = "project:regional-programme-of-support-against-maritime-crime"
+	var project *fixtures.Node
+	for k := range f.Nodes {
+		if n := &f.Nodes[k]; n.ID == p {
+			project = n
+		}
+		if n := f.Nodes[k]; n.Kind == fixtures.KindProject && n.ID != p {
+			t.Errorf("a line in capitals names no project: %s", n.ID)
+		}
+	}
+	if project == nil || !slices.Contains(project.Aliases, "SEAGUARD 3") {
+		t.Fatalf("the programme is named in full, and by the code before its dash: %+v\n%s", project, dumpEdges(f))
+	}
+	for _, want := range [][2]string{{fixtures.EdgeFunded, "state:jp"}, {fixtures.EdgeImplements, "agency:ke:ports-authority"}, {fixtures.EdgeImplements, "agency:tz:police-force"}} {
+		if !hasEdge(f, want[0], want[1], p) {
+			t.Errorf("%s %s: a fact sheet's labels say who funds and implements it:\n%s", want[0], want[1], dumpEdges(f))
 		}
 	}
 }

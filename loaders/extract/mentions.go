@@ -298,8 +298,10 @@ func (r *run) markAliases() {
 				// wording the gazetteer lacks, named by its acronym.
 				inner.alias = true
 				r.replace(&mention{first: r.nameHead(i), last: i, kind: inner.kind, id: inner.id, name: inner.name, country: inner.country})
-			case prev != nil && prev.kind != "" && inner.kind != fixtures.KindState:
-				inner.kind = "" // "Centri di Eccellenza (CoE)": not the Council of Europe
+			case prev != nil && prev.kind != "" && inner.kind != fixtures.KindState && !(prev.kind == fixtures.KindState && inner.kind == fixtures.KindAgency && inner.last-inner.first > 1):
+				// "Centri di Eccellenza (CoE)": not the Council of Europe; but "Tanzania
+				// (Tanzania Police Force)" names a body in full
+				inner.kind = ""
 			}
 			continue
 		}

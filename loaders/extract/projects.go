@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
@@ -22,6 +23,7 @@ func (r *run) recogniseProjects() {
 			continue
 		}
 		var m *mention
+		shouted := toks[i].AllCaps // "PROJECT FACT SHEET": in a line of capitals a code name is no sign
 		switch {
 		case i+1 < len(toks) && r.fold(i+1) == `"`:
 			m = r.quotedProject(i + 1)
@@ -29,11 +31,11 @@ func (r *run) recogniseProjects() {
 			m = r.quotedProject(i + 2) // a new project, "Coastal Borders ..."
 		case i+1 < len(toks) && r.apostropheQuoted(i+1) > 0:
 			m = r.quotedRun(i+1, r.apostropheQuoted(i+1))
-		case i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
+		case !shouted && i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i + 1)
-		case i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
+		case !shouted && i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 2) // "the PortSafe+ project"
-		case i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
+		case !shouted && i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 1)
 		case toks[i].Upper && projectHeads[r.fold(i)]:
 			if m = r.titledProject(i); m == nil {
@@ -49,6 +51,13 @@ func (r *run) recogniseProjects() {
 			if r.add(m) != nil {
 				names[m.name] = m
 				m.owner = r.projectOwner(i)
+				if c := r.codeBeforeDash(m.first); c >= 0 {
+					// "EL PAcCTO 2.0 – Europe Latin America Programme ...": the code names it too
+					code := &mention{first: c, last: m.first - 1, kind: m.kind, id: m.id, name: m.name}
+					if r.add(code) != nil {
+						names[r.textOf(c, m.first-1)] = code
+					}
+				}
 			}
 		}
 	}
@@ -79,6 +88,34 @@ func (r *run) recogniseProjects() {
 	r.projectNameInBrackets()
 	r.namedOperations()
 	r.appositiveProjects()
+}
+
+// maxCodeTokens bounds the tokens of a code written before a project's full name.
+const maxCodeTokens = 5
+
+// codeBeforeDash returns where a code that opens its line starts when it stands before a
+// spaced dash and the name at first ("WAPIS – West African Police Information System"),
+// or -1.
+func (r *run) codeBeforeDash(first int) int {
+	toks := r.d.Tokens
+	k := first - 1
+	if k < 1 || r.fold(k) != "-" {
+		return -1
+	}
+	c, codes := k, 0
+	for c > 0 && k-c < maxCodeTokens && r.at[c-1] == 0 && toks[c-1].Sentence == toks[k].Sentence &&
+		!strings.Contains(r.d.Fold[toks[c-1].End:toks[c].Start], "\n") {
+		if r.codeName(c - 1) {
+			codes++
+		} else if toks[c-1].Kind != text.Number && r.fold(c-1) != "." {
+			return -1
+		}
+		c--
+	}
+	if codes == 0 || c > 0 && !strings.Contains(r.d.Fold[toks[c-1].End:toks[c].Start], "\n") {
+		return -1 // the code must open its line
+	}
+	return c
 }
 
 // appositionArticles open an apposition, in each language ("un" and not the verb "a" in French).
