@@ -1221,3 +1221,13 @@ func TestFactSheetLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionsArePartsOfOneEvent(t *testing.T) {
+	f := extractText(t, "parts_en.txt", "Border newsletter\n\n1. Osh: a border workshop\nOSH, 4 March 2019 – A border workshop opened today in Osh. Officers of the region took part.\n\n2. Almaty: a customs workshop\nALMATY, 9 June 2019 – A customs workshop opened today in Almaty. Experts from Georgia and Lithuania lead the sessions.\n")
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ge", "meeting:2019-03-04") {
+		t.Errorf("the sessions of one workshop are not the other workshop's:\n%s", dumpEdges(f))
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ge", "meeting:2019-06-09") {
+		t.Errorf("the experts lead the sessions of the workshop they are at:\n%s", dumpEdges(f))
+	}
+}

@@ -660,6 +660,9 @@ var weekdayNumbers = map[string]time.Weekday{
 // genericHeads are meeting nouns that do not say what kind of meeting it is.
 var genericHeads = words("generic heads")
 
+// eventParts are plural heads that name the parts of one event: "the sessions".
+var eventParts = words("event parts")
+
 // pluralHeads name several meetings at once.
 var pluralHeads = values("plural heads")
 

@@ -312,10 +312,11 @@ func (r *run) sceneLine(st *sentenceState) *sentenceState {
 func inside(sp text.Span, dm *dateMention) bool { return sp.Start >= dm.start && sp.End <= dm.end }
 
 // pluralMeetings reports whether a sentence names meetings in the plural ("tutte le
-// delegazioni", "the workshops"): what it says holds for each meeting reported.
+// delegazioni", "the workshops"): what it says holds for each meeting reported. The
+// parts of one event ("lead the sessions") are not several meetings.
 func (r *run) pluralMeetings(first, last int) bool {
 	for i := first; i < last; i++ {
-		if _, ok := pluralHeads[r.fold(i)]; ok && r.at[i] == 0 && !(r.d.Lang == "fr" && r.fold(i) == "visite") {
+		if _, ok := pluralHeads[r.fold(i)]; ok && r.at[i] == 0 && !(r.d.Lang == "fr" && r.fold(i) == "visite") && !eventParts[r.fold(i)] {
 			return true
 		}
 	}
