@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -197,6 +198,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if !romance && conjunctions[f] && j+1 < len(toks) && ofPrepositions[r.fold(j+1)] {
 				break // "of the Ministry of Justice and of the Prosecution Office": two bodies
 			}
+			if !romance && and && agencyHeads[r.fold(j-1)] && r.headedNameAt(k) {
+				break // "the Supreme Court and State Customs Service": two bodies
+			}
 			j = k
 			continue
 		}
@@ -232,6 +236,38 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// listCountries gives a body listed without a state the state of the body listed just
+// before it, when the text says that one's state: "Turkmenistan's Ministry of Internal
+// Affairs, Supreme Court and State Customs Service" are all Turkmen.
+func (r *run) listCountries(agencies []*mention) {
+	listed := slices.Clone(agencies)
+	slices.SortFunc(listed, func(a, b *mention) int { return a.first - b.first })
+	for k := 1; k < len(listed); k++ {
+		m, prev := listed[k], listed[k-1]
+		if m.country != "" || prev.country == "" || prev.kind != fixtures.KindAgency || r.countrySpec(prev) != prev.country {
+			continue
+		}
+		j := m.first - 1
+		if j > 0 && articles[r.fold(j)] {
+			j--
+		}
+		if j == prev.last && (r.fold(j) == "," || conjunctions[r.fold(j)]) {
+			m.country = prev.country
+		}
+	}
+}
+
+// headedNameAt reports whether capitalised words from k end in the head of an English
+// body's name: "State Customs Service", "Border Guard".
+func (r *run) headedNameAt(k int) bool {
+	toks := r.d.Tokens
+	j := k
+	for j < len(toks) && j-k < 5 && toks[j].Upper && toks[j].Kind == text.Word && toks[j].Sentence == toks[k].Sentence {
+		j++
+	}
+	return j > k && agencyHeads[r.fold(j-1)] && (j == len(toks) || !ofPrepositions[r.fold(j)])
 }
 
 // ofCapital reports whether a lower-case head is followed by di/of/de and a capitalised
@@ -363,6 +399,7 @@ func (r *run) resolveAgencies() {
 			m.country = stated[r.writtenName(&m.inner[0])]
 		}
 	}
+	r.listCountries(agencies)
 	// Parents first: a body without a state of its own takes its parent's.
 	r.acronymCountries(agencies)
 	for pass := 0; pass < 3; pass++ {
