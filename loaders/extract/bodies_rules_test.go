@@ -656,3 +656,12 @@ func TestListedBodiesShareTheStatedState(t *testing.T) {
 		}
 	}
 }
+
+func TestStatePoliceOfTheDocumentsState(t *testing.T) {
+	f := extractText(t, "statepolice_en.txt", "Course in Riga\n\nRiga, 4 May 2021 – The services of Latvia have committed to strengthen their cooperation in the fight against crime. Officers of the State Police of Latvia and of the Counterterrorism Directorate of the State Police attended the course in Riga on 4 May 2021.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Country != nil && *n.Country == "IT" {
+			t.Errorf("a state police in a document about Latvia is not Italy's: %s", n.ID)
+		}
+	}
+}
