@@ -665,3 +665,32 @@ func TestStatePoliceOfTheDocumentsState(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymSpellsTheLongForm(t *testing.T) {
+	f := extractText(t, "longform_en.txt", "Course in Colombo\n\nColombo, 4 May 2021 – The services of the region have committed to strengthen their cooperation in the fight against crime. Delegates of the Pacific Customs, Immigration and Border Security Cooperation Office (PCIBSCO) attended the course in Colombo on 4 May 2021.\n")
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Name == "Pacific Customs, Immigration and Border Security Cooperation Office"
+		if n.Name == "Immigration and Border Security Cooperation Office" {
+			t.Errorf("the name was cut at its comma: %s", n.ID)
+		}
+	}
+	if !found {
+		t.Errorf("the acronym's letters give the whole name:\n%s", dumpEdges(f))
+	}
+}
+
+func TestMatchLongForm(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        int
+	}{
+		{"pcibsco", "of the pacific customs, immigration and border security cooperation office", 7},
+		{"eapcco", "the east african police chiefs cooperation organization", 4},
+		{"xyz", "the pacific office", -1},
+	} {
+		if got := matchLongForm(c.short, c.long); got != c.want {
+			t.Errorf("matchLongForm(%q, %q) = %d, want %d", c.short, c.long, got, c.want)
+		}
+	}
+}

@@ -56,6 +56,7 @@ var recognisers = []struct {
 	{"agencies", (*run).recogniseAgencies},
 	{"listed agencies of other states", (*run).agenciesOfOtherStates},
 	{"roadmaps", (*run).recogniseRoadmaps},
+	{"long forms of acronyms", (*run).acronymLongForms},
 	{"acronyms in brackets", (*run).markAliases},
 	{"agency coreference", (*run).agencyCoreference},
 	{"organs", (*run).recogniseOrgans},
