@@ -694,3 +694,12 @@ func TestMatchLongForm(t *testing.T) {
 		}
 	}
 }
+
+func TestGazetteerKnowsRegionalOrganisations(t *testing.T) {
+	f := extractText(t, "orgs_fr.txt", "Atelier à Dakar\n\nDakar, 4 mai 2021 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. L'atelier s'est tenu à Dakar le 4 mai 2021 avec le soutien de l'Organisation internationale de la Francophonie (OIF) et de l'OCDE.\n")
+	for _, id := range []string{"org:oif", "org:oecd"} {
+		if !hasNode(f, id) {
+			t.Errorf("%s is an organisation the gazetteer knows:\n%s", id, dumpEdges(f))
+		}
+	}
+}
