@@ -117,8 +117,9 @@ func (r *run) events() {
 		if st.meeting != nil && st.meetingAt >= 0 {
 			seen = wi
 		}
-		if st.meeting == nil && current == nil && wi < 4 && (st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong)) {
-			st.meeting = pending // the meeting is named in a later sentence
+		if st.meeting == nil && current == nil && (wi < 4 && (st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong)) ||
+			r.labelCue(st) && eventCues[st.cues[0].kind]) {
+			st.meeting = pending // the meeting is named in a later sentence; "Promotori: A" above it
 		}
 		if st.meeting == nil && current == nil && wi < 4 {
 			// "Réunion ministérielle de la COI" as a heading, the meeting dated below it:
@@ -683,7 +684,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			if st.consortium != nil {
 				isMeeting, thing = false, st.consortium // "… a consortium of A and B, in partnership with C"
 			}
-			if isMeeting {
+			if isMeeting || st.has(cueOrganiser) { // "Promotori: A, in collaborazione con B": they organise together
 				r.roleAll(st, true, nil, actors, "organiser")
 			} else {
 				r.implements(st, thing, actors, "partner")

@@ -1231,3 +1231,15 @@ func TestSessionsArePartsOfOneEvent(t *testing.T) {
 		t.Errorf("the experts lead the sessions of the workshop they are at:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCollaboratorsOfTheOrganisers(t *testing.T) {
+	f := extractText(t, "promoters_it.txt", "Ministero dell'Interno\nAGENDA DEL MINISTRO\n\nMartedì 14 ottobre 2014\n\nEvento: convegno «La Convenzione di Palermo e le nuove mafie»\nLuogo: Napoli, Palazzo Reale\nPromotori: Fondazione Mediterraneo, in collaborazione con il Consiglio Superiore della Magistratura\n\nIl ministro dell'Interno prende parte al convegno e vi tiene un intervento.\n")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeImplements {
+			t.Errorf("those who organise with the promoters implement nothing: %s -> %s", e.From, e.To)
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:it:csm", "meeting:2014-10-14") {
+		t.Errorf("the promoters' partner organises the meeting:\n%s", dumpEdges(f))
+	}
+}
