@@ -424,6 +424,11 @@ func (r *run) prefixStart(i int) int {
 				k = m.first
 				continue
 			}
+			if r.nationalityNoun(m) {
+				m.inTitle = true // "la Française Sophie Hatt": the nationality announces her; France acts not
+				k = m.first - 1
+				continue
+			}
 			break
 		}
 		if honorifics[f] && (toks[k-1].Upper || len(f) > 2) {
@@ -440,6 +445,14 @@ func (r *run) prefixStart(i int) int {
 		break
 	}
 	return k
+}
+
+// nationalityNoun reports whether a state's adjective is written as a noun of
+// nationality after an article, with a capital as French writes it: "la Française",
+// "le Sénégalais".
+func (r *run) nationalityNoun(m *mention) bool {
+	return r.d.Lang == "fr" && m.kind == fixtures.KindState && m.adjective && m.last-m.first == 1 && m.first > 0 &&
+		r.d.Tokens[m.first].Upper && !r.d.Tokens[m.first].AllCaps && articles[r.fold(m.first-1)] && r.at[m.first-1] == 0
 }
 
 // coordinationPoint is the token where a name joined to the person ending at j would

@@ -110,6 +110,12 @@ func TestPersonsTitleAfterAStatesPossessive(t *testing.T) {
 	wantAffiliation(t, aff, "person:paulo-sousa", "agency:pt:ministry-of-justice")
 }
 
+func TestPersonsAnnouncedByANationality(t *testing.T) {
+	persons, aff := personsOf(t, `La présidente d'Europol, la Française Claire Morel, a ouvert à Dakar la réunion des services de police de la région pour la coopération entre les polices.`)
+	wantPersons(t, persons, "person:claire-morel")
+	wantAffiliation(t, aff, "person:claire-morel", "org:europol")
+}
+
 func TestPersonsListsShareTheirTitle(t *testing.T) {
 	persons, aff := personsOf(t, `The course was delivered in Kingston by two instructors of the Federal Bureau of Investigation, Mark Ellison and Joanne Pratt, who trained the officers of the region in border security.`)
 	wantPersons(t, persons, "person:mark-ellison", "person:joanne-pratt")
