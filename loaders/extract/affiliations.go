@@ -327,6 +327,16 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	}
 	b.WriteString(" " + r.textOf(lastWord+1, last))
 	m := &mention{first: d, last: last, kind: fixtures.KindAgency, name: b.String(), country: country, inTitle: true}
+	// "Direttore Generale della Pubblica Sicurezza": the directorate may be a body the
+	// gazetteer knows by that name.
+	words := wordsView(text.FoldTokens(b.String()))
+	if n, t, ok := r.x.ix.longest(words, 0, r.d.Lang); ok && n == len(words) && t.kind == tAgency {
+		a := r.x.gaz.Agencies[t.idx]
+		m.slug, m.name = a.Slug, a.Name
+		if m.country == "" {
+			m.country = a.Country
+		}
+	}
 	if r.add(m) == nil {
 		return nil
 	}

@@ -285,7 +285,7 @@ func TestPersonsTitlePairsInAList(t *testing.T) {
 func TestPersonsForceNamedByItsHead(t *testing.T) {
 	_, aff := personsOf(t, `Roma, 4 maggio 2023 – Alla firma dell'accordo hanno partecipato il Capo della Polizia, Prefetto Marco Ferri, e il Vice Direttore Generale della Pubblica Sicurezza, Prefetto Luigi Conti, per la cooperazione di polizia tra i due Paesi.`)
 	wantAffiliation(t, aff, "person:marco-ferri", "agency:it:police")
-	wantAffiliation(t, aff, "person:luigi-conti", "agency:it:general")
+	wantAffiliation(t, aff, "person:luigi-conti", "agency:it:public-security-department")
 }
 
 func TestPersonsEmbassyInATitle(t *testing.T) {

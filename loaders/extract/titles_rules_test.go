@@ -572,3 +572,10 @@ func TestStateServedAtABody(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectorateOfATitleTheGazetteerKnows(t *testing.T) {
+	f := extractText(t, "dgps_it.txt", "Roma, 4 giugno 2025 – Il Direttore Generale della Pubblica Sicurezza, Prefetto Carlo Neri, ha incontrato a Roma il questore di Napoli.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:carlo-neri", "agency:it:public-security-department") {
+		t.Errorf("the directorate the title names is the department the gazetteer knows:\n%s", dumpEdges(f))
+	}
+}
