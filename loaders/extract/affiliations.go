@@ -70,7 +70,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	var after, before, second, farBody, employer *mention
 	secondWord := -1
 	for k := start; k < end; k++ {
-		if k > lastWord && secondWord < 0 && conjunctions[r.fold(k)] && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
+		if k > lastWord && secondWord < 0 && (conjunctions[r.fold(k)] || r.fold(k) == "-") && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
 			secondWord = k + 1
 		}
 		m := r.mentionAt(k)
@@ -176,6 +176,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if after.owner != nil && after.kind == fixtures.KindOrganization {
 			p.affiliation = append(p.affiliation, r.indexOf(after.owner)) // the secretariat's organisation
 		}
+	}
+	if second == nil && secondWord > 0 && r.fold(secondWord-1) == "-" {
+		// "Capo della Polizia – Direttore Generale della Pubblica Sicurezza": the second
+		// title names a directorate of its own
+		second = r.directorate(secondWord, r.titleGroupEnd(secondWord, end), end)
 	}
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))

@@ -579,3 +579,10 @@ func TestDirectorateOfATitleTheGazetteerKnows(t *testing.T) {
 		t.Errorf("the directorate the title names is the department the gazetteer knows:\n%s", dumpEdges(f))
 	}
 }
+
+func TestSecondTitleAfterADash(t *testing.T) {
+	f := extractText(t, "dash_it.txt", "Roma, 4 giugno 2025 – Il Capo della Polizia – Direttore Generale della Pubblica Sicurezza, Prefetto Carlo Neri, ha incontrato a Roma il questore di Napoli.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:carlo-neri", "agency:it:public-security-department") {
+		t.Errorf("the title after the dash names the department too:\n%s", dumpEdges(f))
+	}
+}
