@@ -1243,3 +1243,12 @@ func TestCollaboratorsOfTheOrganisers(t *testing.T) {
 		t.Errorf("the promoters' partner organises the meeting:\n%s", dumpEdges(f))
 	}
 }
+
+func TestThoseGreetedAreThere(t *testing.T) {
+	f := extractText(t, "greeted_en.txt", "Police conference opens\n\nKingston, 4 May 2021 – The services of the region have committed to strengthen their cooperation in the fight against crime. A first workshop had been held in Nassau on 3 March 2020. The regional police conference opened in Kingston on 4 May 2021. In his address, the Minister first greeted Dr Paul Reid, Commissioner of Police of Jamaica; Ms Anne Cole, Director of the Caribbean Customs Law Enforcement Council; and the heads of delegation.\n")
+	for _, p := range []string{"person:paul-reid", "person:anne-cole"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, p, "meeting:2021-05-04") {
+			t.Errorf("%s was greeted at the conference, so was there:\n%s", p, dumpEdges(f))
+		}
+	}
+}
