@@ -159,6 +159,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if after == nil {
 		after = r.lineState(start) // "- Burundi : M. X, Vice-Président de la République"
 	}
+	if after == nil && secondWord < 0 && r.governmentHead(word) {
+		after = r.stateMention(r.namedState()) // "Prime Minister Patrick Manning": of the state the text is about
+	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
@@ -185,6 +188,23 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
 	}
+}
+
+// governmentHead reports whether the title word at word heads a government: "Prime
+// Minister", "Presidente del Consiglio", "Premier ministre".
+func (r *run) governmentHead(word int) bool {
+	return phraseBefore(r.d, word+1, governmentHeads, nil) || phraseBefore(r.d, word+2, governmentHeads, nil) ||
+		phraseBefore(r.d, word+3, governmentHeads, nil)
+}
+
+// stateMention returns the first mention of the state with a code, or nil.
+func (r *run) stateMention(code string) *mention {
+	for _, m := range r.ments {
+		if code != "" && m.kind == fixtures.KindState && m.country == code {
+			return m
+		}
+	}
+	return nil
 }
 
 // bodyBefore returns the body named last before token k in its sentence, states left

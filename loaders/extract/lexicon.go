@@ -643,6 +643,10 @@ var participantGroups = words("participant groups")
 // nationalMeetingWords qualify a meeting held for the services of its host state.
 var nationalMeetingWords = words("national meeting words")
 
+// governmentHeads are the titles of heads of government, whose state is the document's
+// when the title names none.
+var governmentHeads = phrases("government heads")
+
 // guestHeads are the heads of bodies a host receives as guests: "the chiefs of police".
 var guestHeads = words("guest heads")
 

@@ -52,8 +52,10 @@ func (r *run) recognisePersons() {
 		header := r.listHeader(k)
 		switch {
 		case words == 1:
-			// A family name alone needs its title right before it.
-			if toks[first].AllCaps || !(prefixed || k > 0 && titleWords[r.fold(k-1)] && before != nil && before[1] == k) {
+			// A family name alone needs its title right before it, and is not inside a
+			// title: "Vice Primo Ministro".
+			if toks[first].AllCaps || !(prefixed || k > 0 && titleWords[r.fold(k-1)] && before != nil && before[1] == k) ||
+				j < len(toks) && titleWords[r.fold(j)] {
 				i = j - 1
 				continue
 			}

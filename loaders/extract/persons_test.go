@@ -368,3 +368,11 @@ func TestResearcherIsATitle(t *testing.T) {
 		t.Errorf("the researcher is lost: %s", nodeIDs(f))
 	}
 }
+
+func TestPersonsNoNameInsideATitle(t *testing.T) {
+	persons, _ := personsOf(t, `Ha parlato il Vice Primo Ministro e Ministro dell'Interno belga, Jan Peeters, davanti ai funzionari della Polizia di Stato per la cooperazione tra i due Paesi.`)
+	wantPersons(t, persons, "person:jan-peeters")
+	if _, ok := persons["person:primo"]; ok {
+		t.Errorf("a word of the title taken for a name")
+	}
+}

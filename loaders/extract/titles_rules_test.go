@@ -586,3 +586,10 @@ func TestSecondTitleAfterADash(t *testing.T) {
 		t.Errorf("the title after the dash names the department too:\n%s", dumpEdges(f))
 	}
 }
+
+func TestPrimeMinisterOfTheDocumentsState(t *testing.T) {
+	f := extractText(t, "pm_en.txt", "Port of Spain, 4 June 2025 – Trinidad and Tobago hosted the regional police conference in Port of Spain on 4 June 2025. It was opened by Prime Minister Paul Daniel, with the police of Trinidad and Tobago.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:paul-daniel", "state:tt") {
+		t.Errorf("a prime minister whose title names no state heads the document's:\n%s", dumpEdges(f))
+	}
+}
