@@ -1252,3 +1252,10 @@ func TestThoseGreetedAreThere(t *testing.T) {
 		}
 	}
 }
+
+func TestTookTheFloor(t *testing.T) {
+	f := extractText(t, "floor_it.txt", "Convegno a Bari\n\nBari, 4 aprile 2022 – Le forze di polizia della regione si sono impegnate a rafforzare la loro cooperazione nella lotta alla criminalità. Un primo incontro si era tenuto a Lecce il 3 marzo 2021. Il convegno si è svolto a Bari il 4 aprile 2022. In apertura hanno preso la parola il prefetto Carlo Neri e il questore di Bari.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:carlo-neri", "meeting:2022-04-04") {
+		t.Errorf("who took the floor spoke at the meeting:\n%s", dumpEdges(f))
+	}
+}
