@@ -1259,3 +1259,15 @@ func TestTookTheFloor(t *testing.T) {
 		t.Errorf("who took the floor spoke at the meeting:\n%s", dumpEdges(f))
 	}
 }
+
+func TestWireDatelineAbbreviatedMonthAndCredit(t *testing.T) {
+	f := extractText(t, "wire_fr.txt", "Coopération policière\n\nDAKAR, 12 fév 2009 (AFP) - Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. Un atelier sur la sécurité des frontières s'est ouvert lundi à Dakar.\n")
+	if f.Documents[0].Published == nil || *f.Documents[0].Published != "2009-02-12" {
+		t.Errorf("the wire's dateline gives its day: %v", f.Documents[0].Published)
+	}
+	for _, n := range f.Nodes {
+		if strings.HasPrefix(n.ID, "agency:au:") {
+			t.Errorf("the news agency credited after the dateline is no police force: %s", n.ID)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/entente/entente/loaders/text"
@@ -72,11 +73,34 @@ func (r *run) analyse() {
 		rec.run(r)
 	}
 	r.documentTime = readDates(r.d)
+	r.dropNewsCredit()
 	r.home = r.homeCountry()
 	r.recognisePersons()
 	r.resolveAgencies()
 	r.relate()
 	r.emitMentions()
+}
+
+// dropNewsCredit drops the mention of the news agency a dateline credits in brackets
+// ("RYAD, 24 fév 2008 (AFP) -"): Agence France-Presse, not the Australian Federal Police.
+func (r *run) dropNewsCredit() {
+	if r.dateline < 0 {
+		return
+	}
+	for _, dm := range r.dates {
+		if dm.start != r.dateline {
+			continue
+		}
+		toks := r.d.Tokens
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= dm.end })
+		if k+2 < len(toks) && r.fold(k) == "(" && r.fold(k+2) == ")" {
+			if m := r.mentionAt(k + 1); m != nil {
+				m.kind = ""
+				r.at[k+1] = 0
+			}
+		}
+		return
+	}
 }
 
 // readDates finds every date written in d and the date the document was published.
