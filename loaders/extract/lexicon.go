@@ -171,6 +171,9 @@ var purposePrepositions = words("purpose prepositions")
 // "ministre d'État", "ministro di Stato".
 var stateRanks = words("state ranks")
 
+// patronymicParticles say whose son or house a name is: "ben", "van", "von".
+var patronymicParticles = words("patronymic particles")
+
 // nameParticles may stand inside a person's name in lower case.
 var nameParticles = words("name particles")
 

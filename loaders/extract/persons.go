@@ -309,6 +309,10 @@ func (r *run) nameExtent(i int) (int, int, int) {
 			for k < len(toks) && k-j < 2 && nameParticles[r.fold(k)] && r.at[k] == 0 {
 				k++
 			}
+			if k < len(toks) && r.placeAfterPatronymic(j, k) {
+				j, words = k+1, words+1 // "Fahd ben Salem"
+				continue
+			}
 			if k < len(toks) && (r.nameToken(k) || r.adjectiveSurname(k)) {
 				j = k // "de la Cruz", "Lo Cascio", "La Russa"
 				continue
@@ -343,6 +347,14 @@ func (r *run) adjectiveSurname(k int) bool {
 		return false
 	}
 	return k+1 >= len(r.d.Tokens) || !r.d.Tokens[k+1].Upper || r.d.Tokens[k+1].Kind != text.Word
+}
+
+// placeAfterPatronymic reports whether the one-word town at k follows a particle of
+// filiation at j ("ben Salem", "van Delft"): a family name, not a place; after "di" or
+// "de" it stays a place ("Mario Rossi di Milano").
+func (r *run) placeAfterPatronymic(j, k int) bool {
+	m := r.mentionAt(k)
+	return patronymicParticles[r.fold(j)] && m != nil && m.kind == "place" && m.first == k && m.last == k+1 && r.d.Tokens[k].Upper
 }
 
 // nameAfterHead reports whether a person's name of two or three words starts at token j,

@@ -376,3 +376,8 @@ func TestPersonsNoNameInsideATitle(t *testing.T) {
 		t.Errorf("a word of the title taken for a name")
 	}
 }
+
+func TestPersonsAnnouncedByARoyalHonorific(t *testing.T) {
+	persons, _ := personsOf(t, `La ministre a signé à Ryad avec son homologue, le prince Fahd ben Salem, un accord de coopération entre les polices des deux pays pour la sécurité.`)
+	wantPersons(t, persons, "person:fahd-ben-salem")
+}
