@@ -374,6 +374,9 @@ func (r *run) resolveAgencies() {
 		}
 		agencies = append(agencies, m)
 		r.findParent(idx, m)
+		if m.parent < 0 {
+			r.tutelage(m)
+		}
 		if r.sharedName(m) && !r.namesState(m.country) && !r.nameCarriesState(m) {
 			m.country = "" // "la Sûreté nationale" of a document about another state
 		}
@@ -409,6 +412,7 @@ func (r *run) resolveAgencies() {
 			}
 		}
 	}
+	r.acronymCountries(agencies) // the acronym of a body that took its parent's state
 	for _, m := range agencies {
 		if m.country == "" {
 			m.country = home
@@ -559,6 +563,36 @@ func (r *run) findParent(idx int, m *mention) {
 		m.parent = r.at[j] - 1
 		p.chained = true
 		_ = idx
+	}
+}
+
+// maxTutelageGap bounds the words between a body (with its acronym) and the phrase that
+// puts it under another: "(INHESJ), établissement placé sous la tutelle du".
+const maxTutelageGap = 8
+
+// tutelage reads the body another is placed under ("établissement placé sous la tutelle
+// du ministère de l'Intérieur français", "under the authority of the Ministry of the
+// Interior"): its parent, whose state it shares.
+func (r *run) tutelage(m *mention) {
+	toks := r.d.Tokens
+	for j := m.last; j < len(toks) && j-m.last <= maxTutelageGap && toks[j].Sentence == toks[m.first].Sentence; j++ {
+		if j > m.last && r.at[j] != 0 && r.fold(j-1) != "(" {
+			return // another body first
+		}
+		for _, p := range tutelagePhrases {
+			if !hasPrefixTokens(r.d, j, p) {
+				continue
+			}
+			k := j + len(p)
+			for k < len(toks) && (articles[r.fold(k)] || ofConnectors[r.fold(k)]) && k-(j+len(p)) < 3 {
+				k++
+			}
+			if parent := r.mentionAt(k); parent != nil && parent != m && parent.kind == fixtures.KindAgency && parent.first == k {
+				m.parent = parent.idx
+				parent.chained = true
+			}
+			return
+		}
 	}
 }
 

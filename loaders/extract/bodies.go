@@ -1195,6 +1195,9 @@ func (r *run) researchBody(first, last int) bool {
 	if !researchHeads[r.fold(first)] && (last-first < 2 || !researchHeads[r.fold(last-1)]) {
 		return false
 	}
+	if first+1 < last && nationalMeetingWords[r.fold(first+1)] {
+		return false // "Institut national des hautes études de la sécurité": a state's institute
+	}
 	for i := first; i < last; i++ {
 		if researchWords[r.fold(i)] {
 			return true

@@ -703,3 +703,15 @@ func TestGazetteerKnowsRegionalOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyUnderTheTutelageOfAMinistry(t *testing.T) {
+	f := extractText(t, "tutelle_fr.txt", "Coopération policière\n\nAlger, 3 mars 2021 – Les services de la région se sont engagés à renforcer leur coopération dans la lutte contre la criminalité. Un accord a été signé à Alger avec l'Institut national de formation des cadres de police (INFCP), établissement placé sous la tutelle du ministère de l'Intérieur français. L'INFCP formera dix cadres algériens.\n")
+	if !hasNode(f, "agency:fr:infcp") {
+		t.Errorf("a national institute under a French ministry is a French agency:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if n.ID == "org:infcp" || strings.HasPrefix(n.ID, "agency:dz:") && strings.Contains(n.ID, "infcp") {
+			t.Errorf("not a research organisation nor an Algerian body: %s", n.ID)
+		}
+	}
+}

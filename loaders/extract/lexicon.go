@@ -650,6 +650,9 @@ var nationalMeetingWords = words("national meeting words")
 // when the title names none.
 var governmentHeads = phrases("government heads")
 
+// tutelagePhrases put a body under another, its parent: "sous la tutelle du".
+var tutelagePhrases = phrases("tutelage phrases")
+
 // guestHeads are the heads of bodies a host receives as guests: "the chiefs of police".
 var guestHeads = words("guest heads")
 
