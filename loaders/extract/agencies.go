@@ -242,21 +242,40 @@ func (r *run) agencyExtent(h int) (int, int) {
 // before it, when the text says that one's state: "Turkmenistan's Ministry of Internal
 // Affairs, Supreme Court and State Customs Service" are all Turkmen.
 func (r *run) listCountries(agencies []*mention) {
+	inherited := map[*mention]bool{} // took its state from the list, which the text gave its first
 	listed := slices.Clone(agencies)
 	slices.SortFunc(listed, func(a, b *mention) int { return a.first - b.first })
 	for k := 1; k < len(listed); k++ {
 		m, prev := listed[k], listed[k-1]
-		if m.country != "" || prev.country == "" || prev.kind != fixtures.KindAgency || r.countrySpec(prev) != prev.country {
+		if m.country != "" || prev.country == "" || prev.kind != fixtures.KindAgency || !inherited[prev] && r.countrySpec(prev) != prev.country {
 			continue
 		}
 		j := m.first - 1
 		if j > 0 && articles[r.fold(j)] {
 			j--
 		}
-		if j == prev.last && (r.fold(j) == "," || conjunctions[r.fold(j)]) {
-			m.country = prev.country
+		if (r.fold(j) == "," || conjunctions[r.fold(j)]) && r.nameRunsOn(prev.last, j) {
+			m.country, inherited[m] = prev.country, true
 		}
 	}
+}
+
+// maxNameTail bounds the words of a name read past the end of its mention ("State
+// Service to Protect the Security of a Health Society").
+const maxNameTail = 8
+
+// nameRunsOn reports whether the tokens [k, end) are words that no mention holds, at most
+// maxNameTail: the rest of a name the recognisers cut short.
+func (r *run) nameRunsOn(k, end int) bool {
+	if end-k > maxNameTail {
+		return false
+	}
+	for ; k < end; k++ {
+		if r.d.Tokens[k].Kind != text.Word || r.at[k] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // headedNameAt reports whether capitalised words from k end in the head of an English
