@@ -585,6 +585,24 @@ func (r *run) findParent(idx int, m *mention) {
 	}
 }
 
+// stateOfItsHead reads "under the President of X", "under the Government of X" after
+// an agency at j: the state X whose head the agency reports to.
+func (r *run) stateOfItsHead(j int) *mention {
+	toks := r.d.Tokens
+	if j+3 >= len(toks) || r.fold(j) != "under" || r.fold(j+1) != "the" || !(titleWords[r.fold(j+2)] || governmentWords[r.fold(j+2)]) {
+		return nil
+	}
+	for k := j + 3; k < len(toks) && k-j <= 7 && toks[k].Sentence == toks[j].Sentence; k++ {
+		if m := r.mentionAt(k); m != nil {
+			if m.kind == fixtures.KindState && !m.adjective {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // maxTutelageGap bounds the words between a body (with its acronym) and the phrase that
 // puts it under another: "(INHESJ), établissement placé sous la tutelle du".
 const maxTutelageGap = 8
@@ -648,6 +666,10 @@ func (r *run) countrySpec(m *mention) string {
 	}
 	if s := r.mentionAt(m.first - 1); s != nil && s.kind == fixtures.KindState && (s.adjective || r.d.Tokens[m.first].Upper) {
 		s.spec = true // "the Moroccan Ministry", "the United States Coast Guard"
+		return s.country
+	}
+	if s := r.stateOfItsHead(j); s != nil {
+		s.spec = true // "the Drug Control Agency under the President of Republic of Tajikistan"
 		return s.country
 	}
 	if s := r.stateClosingItem(j); s != nil {

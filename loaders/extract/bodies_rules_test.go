@@ -715,3 +715,10 @@ func TestBodyUnderTheTutelageOfAMinistry(t *testing.T) {
 		}
 	}
 }
+
+func TestAgencyUnderAStatesHead(t *testing.T) {
+	f := extractText(t, "under_en.txt", "Course in Astana\n\nAstana, 4 May 2021 – Kazakhstan trained officers of the region, as Kazakhstan does every year. The course in Astana was opened by Colonel Ivan Petrov, Deputy Director of the Drug Control Agency under the President of Republic of Tajikistan.\n")
+	if !hasNode(f, "agency:tj:drug-control-agency") {
+		t.Errorf("an agency under the President of Tajikistan is Tajik:\n%s", dumpEdges(f))
+	}
+}

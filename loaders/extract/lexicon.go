@@ -650,6 +650,10 @@ var nationalMeetingWords = words("national meeting words")
 // when the title names none.
 var governmentHeads = phrases("government heads")
 
+// governmentWords name a state's executive an agency may be placed under: "under the
+// Government of X".
+var governmentWords = words("government words")
+
 // tutelagePhrases put a body under another, its parent: "sous la tutelle du".
 var tutelagePhrases = phrases("tutelage phrases")
 
