@@ -1,0 +1,172 @@
+// Package bulk fills an empty, Entente-managed local Neo4j (graph/localdb) with Neo4j's
+// own bulk importer, `neo4j-admin database import full`, from CSV files that it writes
+// while it streams the fixture files: the graph that graph.Store.Import, file by file,
+// would store (Plan), imported many times faster than by transactions. What the CSV
+// importer cannot do is left to a Cypher post-pass (graph.Store.FinishBulk) run once the
+// server is up.
+package bulk
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/graph"
+	"github.com/entente/entente/graph/localdb"
+)
+
+// ErrUnsupported is a load the bulk path cannot reproduce exactly: the caller imports it
+// incrementally instead. Nothing was written.
+var ErrUnsupported = errors.New("the bulk import cannot load these fixtures")
+
+// Options says where the local database lives and how the import may run.
+type Options struct {
+	LibDir  string // the Neo4j jars
+	Home    string // the local server's home (stopped)
+	Heap    string // JVM heap of neo4j-admin (default 1g)
+	OffHeap string // neo4j-admin's --max-off-heap-memory (default: the tool's)
+	TempDir string // where the CSV files go (default: the system's); removed after
+	Actor   string // the history's actor (graph.WithActor)
+	Log     zerolog.Logger
+	// Skip says which files, by digest, not to load (loaded before); nil: none.
+	Skip func(digest string) bool
+}
+
+// Result says what a bulk import did.
+type Result struct {
+	Files    int      // fixture files read
+	Loaded   int      // files imported
+	Failed   []string // files not loaded (invalid or refused), each logged
+	Skipped  int      // files whose digest Skip named
+	Sum      graph.ImportStats
+	Plan     Stats
+	Steps    []graph.BulkStep // the post-pass: graph.Store.FinishBulk
+	Read     time.Duration    // reading, validating and planning the fixtures
+	Write    time.Duration    // writing the CSV
+	Admin    time.Duration    // neo4j-admin
+	PeakHeap uint64           // the largest live Go heap seen while planning (bytes)
+	CSVBytes int64
+}
+
+// Load reads and validates files in order, plans the graph they make, writes it as CSV
+// and runs neo4j-admin on the stopped database of o.Home, which must be empty. An invalid
+// or refused file is logged as the incremental path logs it and left out; the others are
+// loaded. It returns an error wrapping ErrUnsupported, before anything is written, for
+// fixtures it cannot reproduce exactly (then import them incrementally). The caller
+// starts the server, makes the schema (graph.Store.EnsureSchema) and runs the post-pass
+// (graph.Store.FinishBulk with Result.Steps).
+func Load(ctx context.Context, o Options, files []string) (*Result, error) {
+	dir, err := os.MkdirTemp(o.TempDir, "entente-bulk-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	res := &Result{Files: len(files)}
+	began := time.Now()
+	changes, err := NewCSV(dir+"/changes.csv", ":LABEL", "id", "at", "actor", "action", "subject", "detail")
+	if err != nil {
+		return nil, err
+	}
+	plan := NewPlan(changes, o.Actor)
+	var ms runtime.MemStats
+	for i, file := range files {
+		if err := ctx.Err(); err != nil {
+			changes.Close()
+			return nil, err
+		}
+		st, err := os.Stat(file)
+		if err != nil {
+			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
+			res.Failed = append(res.Failed, file)
+			continue
+		}
+		if st.Size() > fixtures.StreamBytes {
+			changes.Close()
+			return nil, fmt.Errorf("%w: %s is larger than %d bytes: %w", ErrUnsupported, file, fixtures.StreamBytes, errTooLarge)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
+			res.Failed = append(res.Failed, file)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		digest := hex.EncodeToString(sum[:])
+		if o.Skip != nil && o.Skip(digest) {
+			res.Skipped++
+			continue
+		}
+		f, err := fixtures.Parse(file, data)
+		if err != nil {
+			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
+			res.Failed = append(res.Failed, file)
+			continue
+		}
+		if tooLarge(f) {
+			changes.Close()
+			return nil, fmt.Errorf("%w: %s has more than %d rows: %w", ErrUnsupported, file, graph.ImportOneTransaction, errTooLarge)
+		}
+		fs, err := plan.Add(file, digest, f)
+		if err != nil {
+			var input *graph.InputError
+			if !errors.As(err, &input) {
+				changes.Close()
+				return nil, err
+			}
+			o.Log.Error().Str("file", file).Msgf("not loaded (nothing of it was written): %v", err)
+			res.Failed = append(res.Failed, file)
+			continue
+		}
+		res.Loaded++
+		res.Sum.Documents += fs.Documents
+		res.Sum.Nodes += fs.Nodes
+		res.Sum.Edges += fs.Edges
+		res.Sum.Created += fs.Created
+		res.Sum.Redirected += fs.Redirected
+		res.Sum.Loops += fs.Loops
+		if i%16 == 0 || i == len(files)-1 {
+			runtime.ReadMemStats(&ms)
+			res.PeakHeap = max(res.PeakHeap, ms.HeapAlloc)
+		}
+		o.Log.Debug().Str("file", file).Int("documents", fs.Documents).Int("nodes", fs.Nodes).Int("edges", fs.Edges).Msg("planned")
+	}
+	res.Read = time.Since(began)
+	res.Plan = plan.Stats()
+	res.Steps = plan.Steps()
+	began = time.Now()
+	csv, err := plan.WriteCSV(dir, changes)
+	if errors.Is(err, ErrDelimiter) {
+		return nil, fmt.Errorf("%w: %w", ErrUnsupported, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.Write = time.Since(began)
+	for _, f := range append(csv.Nodes, csv.Relationships...) {
+		if st, err := os.Stat(f); err == nil {
+			res.CSVBytes += st.Size()
+		}
+	}
+	runtime.GC() // the plan is dead: what neo4j-admin needs is on disk
+	o.Log.Info().Int("files", res.Loaded).Int("nodes", res.Plan.Nodes).Int("documents", res.Plan.Documents).
+		Int("edges", res.Plan.Edges).Int("mentions", res.Plan.Mentions).Int("merges", res.Plan.Merges).
+		Int("replayed_rows", res.Plan.Replayed).Int64("csv_bytes", res.CSVBytes).Dur("read", res.Read).Dur("write", res.Write).
+		Uint64("peak_heap_mb", res.PeakHeap>>20).Msg("bulk import: CSV written; running neo4j-admin database import")
+	ir, err := localdb.Import(ctx, localdb.ImportOptions{LibDir: o.LibDir, Home: o.Home, Heap: o.Heap, OffHeap: o.OffHeap,
+		Nodes: csv.Nodes, Relationships: csv.Relationships, Multiline: csv.Multiline, ArrayDelimiter: "U+001F"})
+	res.Admin = ir.Took
+	if err != nil {
+		return nil, err
+	}
+	o.Log.Info().Dur("took", ir.Took).Msg("bulk import: neo4j-admin done")
+	o.Log.Debug().Msg(ir.Output)
+	return res, nil
+}
