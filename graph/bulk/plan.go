@@ -262,9 +262,8 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 
 	// Edges, one row per key after redirects (graph's addEdges, edgeCreateCypher, edgeMerge).
 	type edgeAcc struct {
-		e          *edge
-		sources    orderedSet
-		statusSeen bool
+		e       *edge
+		sources orderedSet
 	}
 	eaccs := map[string]*edgeAcc{}
 	var eorder []string

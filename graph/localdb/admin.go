@@ -115,9 +115,13 @@ func Import(ctx context.Context, o ImportOptions) (ImportResult, error) {
 	cmd.Dir = staging
 	began := time.Now()
 	err = cmd.Run()
-	res := ImportResult{Took: time.Since(began), Output: tail(out.String(), 12)}
+	said := withoutProgress(out.String())
+	res := ImportResult{Took: time.Since(began), Output: tail(said, 12)}
 	if err != nil {
-		return res, fmt.Errorf("neo4j-admin database import failed (%v); nothing was changed in %s:\n%s", err, home, tail(out.String(), 25))
+		if report, _ := os.ReadFile(filepath.Join(staging, "import.report")); len(report) > 0 {
+			said += "\n" + tail(string(report), 10)
+		}
+		return res, fmt.Errorf("neo4j-admin database import failed (%v); nothing was changed in %s:\n%s", err, home, tail(said, 25))
 	}
 	if err := swapIn(staging, home); err != nil {
 		return res, err
@@ -175,6 +179,17 @@ func swapIn(staging, home string) error {
 func HasDatabase(home string) bool {
 	_, err := os.Stat(filepath.Join(home, "data", "databases", Database))
 	return err == nil
+}
+
+// withoutProgress is the tool's output without its progress lines (rows of dots).
+func withoutProgress(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if !strings.HasPrefix(l, "..........") && strings.TrimSpace(l) != "" {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }
 
 func tail(s string, lines int) string {
