@@ -43,10 +43,14 @@ type BulkMerge struct {
 	Documents []string
 }
 
+// LoadedFile is a fixture file a bulk import loaded: its SHA-256 (hex) and name.
+type LoadedFile struct{ Digest, File string }
+
 // FinishBulk does the post-pass of a bulk import on the database it filled, once the
 // schema is made: the empty aliases lists, then each step in a write transaction of its
-// own, in order.
-func (s *Store) FinishBulk(ctx context.Context, steps []BulkStep) error {
+// own, in order, and last the records of the files loaded (LoadedFixtures), so that files
+// whose post-pass did not finish are imported again by the next `entente run`.
+func (s *Store) FinishBulk(ctx context.Context, steps []BulkStep, loaded []LoadedFile) error {
 	if err := s.batches(ctx, `
 		MATCH (n:`+LabelBulkEmptyAliases+`)
 		WITH n LIMIT $limit
@@ -60,7 +64,14 @@ func (s *Store) FinishBulk(ctx context.Context, steps []BulkStep) error {
 			return fmt.Errorf("bulk import: post-pass of %s: %w", step.File, err)
 		}
 	}
-	return nil
+	return s.write(ctx, func(tx *Tx) error {
+		for _, l := range loaded {
+			if err := tx.markLoaded(ctx, l.Digest, l.File); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func (s *Store) applyBulkStep(ctx context.Context, step BulkStep) error {

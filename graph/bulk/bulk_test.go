@@ -89,7 +89,7 @@ func bulkLoad(t *testing.T, files []string) (*bulk.Result, []string) {
 	if err := store.EnsureSchema(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := store.FinishBulk(graph.WithActor(ctx, actor), res.Steps); err != nil {
+	if err := store.FinishBulk(graph.WithActor(ctx, actor), res.Steps, res.LoadedFiles); err != nil {
 		t.Fatal(err)
 	}
 	return res, backup(t, store)

@@ -42,18 +42,19 @@ type Options struct {
 
 // Result says what a bulk import did.
 type Result struct {
-	Files    int      // fixture files read
-	Loaded   int      // files imported
-	Failed   []string // files not loaded (invalid or refused), each logged
-	Skipped  int      // files whose digest Skip named
-	Sum      graph.ImportStats
-	Plan     Stats
-	Steps    []graph.BulkStep // the post-pass: graph.Store.FinishBulk
-	Read     time.Duration    // reading, validating and planning the fixtures
-	Write    time.Duration    // writing the CSV
-	Admin    time.Duration    // neo4j-admin
-	PeakHeap uint64           // the largest live Go heap seen while planning (bytes)
-	CSVBytes int64
+	Files       int      // fixture files read
+	Loaded      int      // files imported
+	Failed      []string // files not loaded (invalid or refused), each logged
+	Skipped     int      // files whose digest Skip named
+	Sum         graph.ImportStats
+	Plan        Stats
+	Steps       []graph.BulkStep   // the post-pass: graph.Store.FinishBulk
+	LoadedFiles []graph.LoadedFile // the files to record as loaded, by the post-pass
+	Read        time.Duration      // reading, validating and planning the fixtures
+	Write       time.Duration      // writing the CSV
+	Admin       time.Duration      // neo4j-admin
+	PeakHeap    uint64             // the largest live Go heap seen while planning (bytes)
+	CSVBytes    int64
 }
 
 // Load reads and validates files in order, plans the graph they make, writes it as CSV
@@ -62,7 +63,7 @@ type Result struct {
 // loaded. It returns an error wrapping ErrUnsupported, before anything is written, for
 // fixtures it cannot reproduce exactly (then import them incrementally). The caller
 // starts the server, makes the schema (graph.Store.EnsureSchema) and runs the post-pass
-// (graph.Store.FinishBulk with Result.Steps).
+// (graph.Store.FinishBulk with Result.Steps and Result.LoadedFiles).
 func Load(ctx context.Context, o Options, files []string) (*Result, error) {
 	dir, err := os.MkdirTemp(o.TempDir, "entente-bulk-")
 	if err != nil {
@@ -140,7 +141,7 @@ func Load(ctx context.Context, o Options, files []string) (*Result, error) {
 	}
 	res.Read = time.Since(began)
 	res.Plan = plan.Stats()
-	res.Steps = plan.Steps()
+	res.Steps, res.LoadedFiles = plan.Steps(), plan.Loaded()
 	began = time.Now()
 	csv, err := plan.WriteCSV(dir, changes)
 	if errors.Is(err, ErrDelimiter) {

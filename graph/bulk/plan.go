@@ -25,7 +25,7 @@ type Plan struct {
 	redirect map[string]string   // id merged away -> its survivor
 	places   map[string][]string // place as written -> meetings that had it (checked when read)
 	changes  *changeWriter
-	loaded   []loadedFile
+	loaded   []graph.LoadedFile
 	steps    []graph.BulkStep
 	stats    Stats
 }
@@ -44,8 +44,6 @@ type Stats struct {
 	EdgeRows   int // edge rows read
 	Redirected int // ids that resolve to another node
 }
-
-type loadedFile struct{ digest, file string }
 
 // NewPlan starts an empty plan whose history records are written to changes as the
 // files are added, made by actor.
@@ -94,6 +92,9 @@ func (p *Plan) Steps() []graph.BulkStep {
 	}
 	return out
 }
+
+// Loaded are the files added, for the post-pass to record (graph.Store.FinishBulk).
+func (p *Plan) Loaded() []graph.LoadedFile { return p.loaded }
 
 // target is what a fixture id stands for: itself or the survivor it was merged into.
 type target struct{ id, kind string }
@@ -342,7 +343,9 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 		return FileStats{}, err
 	}
 	p.steps = append(p.steps, step)
-	p.loaded = append(p.loaded, loadedFile{digest, file})
+	if digest != "" {
+		p.loaded = append(p.loaded, graph.LoadedFile{Digest: digest, File: file})
+	}
 	p.stats.Files++
 	return fs, nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
@@ -23,7 +22,8 @@ type Files struct {
 }
 
 // WriteCSV writes what the plan holds (but the history records, written as the files were
-// added to changes) to dir, and closes changes. Nodes and relationships that a meeting
+// added to changes, and the records of the files loaded, written by the post-pass: Loaded)
+// to dir, and closes changes. Nodes and relationships that a meeting
 // merge touched are written as they were then (the post-pass does the rest).
 func (p *Plan) WriteCSV(dir string, changes *CSVWriter) (Files, error) {
 	var files Files
@@ -50,10 +50,6 @@ func (p *Plan) WriteCSV(dir string, changes *CSVWriter) (Files, error) {
 			return err
 		}
 		docs, err := open("documents.csv", true, append([]string{"id:ID", ":LABEL", "kind", "name"}, docPropNames[:]...)...)
-		if err != nil {
-			return err
-		}
-		loaded, err := open("loaded.csv", true, ":LABEL", "sha256", "file", "loadedAt:datetime")
 		if err != nil {
 			return err
 		}
@@ -136,12 +132,6 @@ func (p *Plan) WriteCSV(dir string, changes *CSVWriter) (Files, error) {
 				edges.Str(statusName(e.status))
 			}
 			edges.End()
-		}
-		at := time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
-		for _, l := range p.loaded {
-			if l.digest != "" {
-				loaded.Row(graph.LabelLoadedFixture, l.digest, l.file, at)
-			}
 		}
 		return nil
 	}()
