@@ -59,10 +59,25 @@ func (s *Store) FinishBulk(ctx context.Context, steps []BulkStep, loaded []Loade
 		RETURN count(*)`, nil); err != nil {
 		return fmt.Errorf("bulk import: empty aliases: %w", err)
 	}
-	for _, step := range steps {
-		if err := s.applyBulkStep(ctx, step); err != nil {
-			return fmt.Errorf("bulk import: post-pass of %s: %w", step.File, err)
+	// Steps go in transactions of up to bulkStepsPerTx merges and replayed rows: a commit
+	// per file cost more than the merges themselves.
+	for start := 0; start < len(steps); {
+		end, size := start, 0
+		for end < len(steps) && (end == start || size+stepSize(steps[end]) <= bulkStepsPerTx) {
+			size += stepSize(steps[end])
+			end++
 		}
+		if err := s.write(ctx, func(tx *Tx) error {
+			for _, step := range steps[start:end] {
+				if err := tx.applyBulkStep(ctx, step); err != nil {
+					return fmt.Errorf("bulk import: post-pass of %s: %w", step.File, err)
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		start = end
 	}
 	return s.write(ctx, func(tx *Tx) error {
 		for _, l := range loaded {
@@ -74,26 +89,31 @@ func (s *Store) FinishBulk(ctx context.Context, steps []BulkStep, loaded []Loade
 	})
 }
 
-func (s *Store) applyBulkStep(ctx context.Context, step BulkStep) error {
-	return s.write(ctx, func(tx *Tx) error {
-		if len(step.Nodes)+len(step.Edges) > 0 {
-			if err := tx.replay(ctx, step); err != nil {
-				return err
-			}
-		}
-		if len(step.Merges) == 0 {
-			return nil
-		}
-		merges := make([]meetingMerge, len(step.Merges))
-		for i, m := range step.Merges {
-			merges[i] = meetingMerge{from: m.From, to: m.To, set: m.Set, documents: m.Documents}
-		}
-		w := &batchWriter{tx: tx}
-		if _, err := w.mergeMeetings(ctx, merges); err != nil {
+// bulkStepsPerTx is the most merges and replayed rows of one transaction of the post-pass.
+const bulkStepsPerTx = 2000
+
+func stepSize(s BulkStep) int { return len(s.Nodes) + len(s.Edges) + 20*len(s.Merges) }
+
+// applyBulkStep writes one step in tx: as the import of its file would, the rows, then the
+// merges and their history records.
+func (t *Tx) applyBulkStep(ctx context.Context, step BulkStep) error {
+	if len(step.Nodes)+len(step.Edges) > 0 {
+		if err := t.replay(ctx, step); err != nil {
 			return err
 		}
-		return tx.record(ctx, nil, withFile(w.changes, step.File))
-	})
+	}
+	if len(step.Merges) == 0 {
+		return nil
+	}
+	merges := make([]meetingMerge, len(step.Merges))
+	for i, m := range step.Merges {
+		merges[i] = meetingMerge{from: m.From, to: m.To, set: m.Set, documents: m.Documents}
+	}
+	w := &batchWriter{tx: t}
+	if _, err := w.mergeMeetings(ctx, merges); err != nil {
+		return err
+	}
+	return t.record(ctx, nil, withFile(w.changes, step.File))
 }
 
 // replay writes the nodes and edges of a step as the incremental import of its file

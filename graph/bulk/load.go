@@ -78,52 +78,52 @@ func Load(ctx context.Context, o Options, files []string) (*Result, error) {
 	}
 	plan := NewPlan(changes, o.Actor)
 	var ms runtime.MemStats
-	for i, file := range files {
+	// Files are read, hashed and validated one ahead of the plan, on another core.
+	reads := make(chan fileRead, 2)
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(reads)
+		for _, file := range files {
+			r := readOne(file, o.Skip)
+			select {
+			case reads <- r:
+			case <-rctx.Done():
+				return
+			}
+			if r.stop != nil {
+				return
+			}
+		}
+	}()
+	i := 0
+	for r := range reads {
+		i++
 		if err := ctx.Err(); err != nil {
 			changes.Close()
 			return nil, err
 		}
-		st, err := os.Stat(file)
-		if err != nil {
-			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
-			res.Failed = append(res.Failed, file)
-			continue
-		}
-		if st.Size() > fixtures.StreamBytes {
+		switch {
+		case r.stop != nil:
 			changes.Close()
-			return nil, fmt.Errorf("%w: %s is larger than %d bytes: %w", ErrUnsupported, file, fixtures.StreamBytes, errTooLarge)
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
-			res.Failed = append(res.Failed, file)
-			continue
-		}
-		sum := sha256.Sum256(data)
-		digest := hex.EncodeToString(sum[:])
-		if o.Skip != nil && o.Skip(digest) {
+			return nil, r.stop
+		case r.skip:
 			res.Skipped++
 			continue
-		}
-		f, err := fixtures.Parse(file, data)
-		if err != nil {
-			o.Log.Error().Str("file", file).Msgf("not loaded: %v", err)
-			res.Failed = append(res.Failed, file)
+		case r.err != nil:
+			o.Log.Error().Str("file", r.file).Msgf("not loaded: %v", r.err)
+			res.Failed = append(res.Failed, r.file)
 			continue
 		}
-		if tooLarge(f) {
-			changes.Close()
-			return nil, fmt.Errorf("%w: %s has more than %d rows: %w", ErrUnsupported, file, graph.ImportOneTransaction, errTooLarge)
-		}
-		fs, err := plan.Add(file, digest, f)
+		fs, err := plan.Add(r.file, r.digest, r.f)
 		if err != nil {
 			var input *graph.InputError
 			if !errors.As(err, &input) {
 				changes.Close()
 				return nil, err
 			}
-			o.Log.Error().Str("file", file).Msgf("not loaded (nothing of it was written): %v", err)
-			res.Failed = append(res.Failed, file)
+			o.Log.Error().Str("file", r.file).Msgf("not loaded (nothing of it was written): %v", err)
+			res.Failed = append(res.Failed, r.file)
 			continue
 		}
 		res.Loaded++
@@ -133,11 +133,11 @@ func Load(ctx context.Context, o Options, files []string) (*Result, error) {
 		res.Sum.Created += fs.Created
 		res.Sum.Redirected += fs.Redirected
 		res.Sum.Loops += fs.Loops
-		if i%16 == 0 || i == len(files)-1 {
+		if i%16 == 0 || i == len(files) {
 			runtime.ReadMemStats(&ms)
 			res.PeakHeap = max(res.PeakHeap, ms.HeapAlloc)
 		}
-		o.Log.Debug().Str("file", file).Int("documents", fs.Documents).Int("nodes", fs.Nodes).Int("edges", fs.Edges).Msg("planned")
+		o.Log.Debug().Str("file", r.file).Int("documents", fs.Documents).Int("nodes", fs.Nodes).Int("edges", fs.Edges).Msg("planned")
 	}
 	res.Read = time.Since(began)
 	res.Plan = plan.Stats()
@@ -170,4 +170,45 @@ func Load(ctx context.Context, o Options, files []string) (*Result, error) {
 	o.Log.Info().Dur("took", ir.Took).Msg("bulk import: neo4j-admin done")
 	o.Log.Debug().Msg(ir.Output)
 	return res, nil
+}
+
+// fileRead is one fixture file read for Load.
+type fileRead struct {
+	file, digest string
+	f            *fixtures.Fixture
+	skip         bool  // its digest is one to skip
+	err          error // it is not loaded: logged and listed
+	stop         error // the load stops
+}
+
+// readOne reads, hashes and validates one fixture file for Load.
+func readOne(file string, skip func(string) bool) (r fileRead) {
+	r.file = file
+	st, err := os.Stat(file)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if st.Size() > fixtures.StreamBytes {
+		r.stop = fmt.Errorf("%w: %s is larger than %d bytes: %w", ErrUnsupported, file, fixtures.StreamBytes, errTooLarge)
+		return r
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	sum := sha256.Sum256(data)
+	r.digest = hex.EncodeToString(sum[:])
+	if skip != nil && skip(r.digest) {
+		r.skip = true
+		return r
+	}
+	if r.f, r.err = fixtures.Parse(file, data); r.err != nil {
+		return r
+	}
+	if tooLarge(r.f) {
+		r.stop = fmt.Errorf("%w: %s has more than %d rows: %w", ErrUnsupported, file, graph.ImportOneTransaction, errTooLarge)
+	}
+	return r
 }
