@@ -49,6 +49,7 @@ type flags struct {
 	importDebug             bool
 	importPath              string
 	importOnly              bool
+	postPassMerges          int
 }
 
 func main() {
@@ -74,6 +75,7 @@ func main() {
 	flag.BoolVar(&f.importDebug, "import-debug", false, "log every import statement with its duration")
 	flag.StringVar(&f.importPath, "import", importIncremental, "how the synthetic graph is imported: incremental (graph.Store.Import, "+
 		"one transaction per file) or bulk (graph/bulk: neo4j-admin into the empty database, as `entente load` does)")
+	flag.IntVar(&f.postPassMerges, "post-pass-merges", 0, "bulk: run the post-pass only until this many meeting merges and scale its time (0: all)")
 	flag.BoolVar(&f.importOnly, "import-only", false, "stop after the import, writing only its result (OUT/import-PATH-NODES.json)")
 	flag.BoolVar(&f.hold, "hold", false, "after loading, keep Neo4j and both servers up until Ctrl-C (to poke by hand)")
 	flag.StringVar(&render, "render", "", "write the results (.md, and .json again) of a results JSON file with the current verdicts, and stop")

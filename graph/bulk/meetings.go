@@ -1,6 +1,7 @@
 package bulk
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func (p *Plan) storedMeetings(rows []meetingRow, of func(id string) *fixtures.No
 	found := map[string][]*fixtures.Node{}
 	for _, row := range rows {
 		seen := map[string]bool{}
-		for _, id := range p.places[row.place] {
+		for _, id := range p.meetingsAt(row.place, row.from, row.hi) {
 			n := p.nodes[id]
 			if seen[id] || id == row.id || n.gone || n.kind != fixtures.KindMeeting {
 				continue
@@ -67,6 +68,41 @@ func (p *Plan) storedMeetings(rows []meetingRow, of func(id string) *fixtures.No
 }
 
 type meetingRow struct{ id, place, from, hi string }
+
+// indexMeeting files a meeting under its place and the year of its start date (both as
+// stored), for storedMeetings. An entry that no longer holds is skipped when read.
+func (p *Plan) indexMeeting(id string, n *node) {
+	place, ok := n.prop(pPlace)
+	start, ok2 := n.prop(pStartDate)
+	if !ok || !ok2 {
+		return
+	}
+	key := place + "\x00" + start[:min(4, len(start))]
+	if l := p.places[key]; len(l) == 0 || l[len(l)-1] != id {
+		p.places[key] = append(l, id)
+	}
+}
+
+// meetingsAt lists the meetings filed under place for the years from from to hi (dates as
+// meetingCandidatesCypher compares them), possibly with some that no longer hold.
+func (p *Plan) meetingsAt(place, from, hi string) []string {
+	y0, err0 := strconv.Atoi(from[:min(4, len(from))])
+	y1, err1 := strconv.Atoi(hi[:min(4, len(hi))])
+	if err0 != nil || err1 != nil || y1 < y0 || y1-y0 > 100 {
+		var all []string
+		for key, ids := range p.places {
+			if strings.HasPrefix(key, place+"\x00") {
+				all = append(all, ids...)
+			}
+		}
+		return all
+	}
+	var out []string
+	for y := y0; y <= y1; y++ {
+		out = append(out, p.places[place+"\x00"+fmt.Sprintf("%04d", y)]...)
+	}
+	return out
+}
 
 // resolveMeetings is graph's resolveMeetings for a fixture imported in one transaction
 // after the files added before: the merges the import makes once it has written f.
@@ -242,10 +278,8 @@ func (p *Plan) mergeMeeting(m graph.BulkMerge, keys []string) bool {
 	for key, v := range m.Set {
 		i := propIndex(key)
 		to.setProp(i, v.(string))
-		if i == pPlace {
-			p.places[v.(string)] = append(p.places[v.(string)], m.To)
-		}
 	}
+	p.indexMeeting(m.To, to)
 	from.gone = true
 	p.redirect[m.From] = m.To
 	return true

@@ -23,7 +23,7 @@ type Plan struct {
 	docs     map[string]*document
 	edges    map[string]*edge
 	redirect map[string]string   // id merged away -> its survivor
-	places   map[string][]string // place as written -> meetings that had it (checked when read)
+	places   map[string][]string // place as written and year of the start date -> meetings (indexMeeting)
 	changes  *changeWriter
 	loaded   []graph.LoadedFile
 	steps    []graph.BulkStep
@@ -245,10 +245,10 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 		for i := range nodeProps {
 			if acc.props.set&(1<<i) != 0 {
 				n.setProp(i, acc.props.v[i])
-				if i == pPlace && n.kind == fixtures.KindMeeting {
-					p.places[acc.props.v[i]] = append(p.places[acc.props.v[i]], id)
-				}
 			}
+		}
+		if n.kind == fixtures.KindMeeting {
+			p.indexMeeting(id, n)
 		}
 		for _, d := range acc.docs {
 			m := n.mentionOf(d)
@@ -332,8 +332,23 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 	}
 
 	// The meetings that report an event stored, or one of this file, are merged into it.
+	var adjacent map[string][]string // meeting merged away -> the keys of its edges in this file
+	if len(merges) > 0 {
+		adjacent = map[string][]string{}
+		for _, m := range merges {
+			adjacent[m.From] = nil
+		}
+		for _, key := range eorder {
+			e := p.edges[key]
+			for _, end := range []string{e.from, e.to} {
+				if l, ok := adjacent[end]; ok {
+					adjacent[end] = append(l, key)
+				}
+			}
+		}
+	}
 	for _, m := range merges {
-		if p.mergeMeeting(m, eorder) {
+		if p.mergeMeeting(m, adjacent[m.From]) {
 			fs.Redirected++
 			fs.Nodes--
 		}
