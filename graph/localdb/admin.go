@@ -15,8 +15,9 @@ import (
 )
 
 // AdminMain is the main class of neo4j-admin in the jars. bin/neo4j-admin starts
-// org.neo4j.server.startup.Neo4jAdminCommand, a boot loader that starts a second JVM
-// running this class; run directly (with NEO4J_HOME and NEO4J_CONF set), it is one JVM.
+// org.neo4j.server.startup.Neo4jAdminBoot, which hands over to Neo4jAdminCommand, a boot
+// loader that starts a second JVM running this class; run directly (with NEO4J_HOME and
+// NEO4J_CONF set), it is one JVM.
 const AdminMain = "org.neo4j.cli.AdminTool"
 
 // Database is the database the local server serves, which Import fills.
@@ -52,6 +53,9 @@ func Import(ctx context.Context, o ImportOptions) (ImportResult, error) {
 	}
 	if InUse(home) {
 		return ImportResult{}, fmt.Errorf("the Neo4j of %s is running: a bulk import needs it stopped", home)
+	}
+	if jars, _ := filepath.Glob(filepath.Join(o.LibDir, "neo4j-*.jar")); len(jars) == 0 {
+		return ImportResult{}, fmt.Errorf("no Neo4j jars in %s: run `make neo4j` (Maven resolves them from neo4j/pom.xml)", o.LibDir)
 	}
 	java, err := findJava()
 	if err != nil {
