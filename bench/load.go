@@ -19,26 +19,28 @@ import (
 
 // ImportResult is what the import of the synthetic graph measured.
 type ImportResult struct {
-	Files          int     `json:"files"`
-	FixtureBytes   int64   `json:"fixture_bytes"`
-	Documents      int     `json:"documents"`
-	Nodes          int     `json:"nodes"`                     // distinct nodes of the graph
-	Edges          int     `json:"edges"`                     // distinct edges of the graph
-	NodeRows       int     `json:"node_rows"`                 // node entries in the files (shared nodes repeat)
-	Rows           int     `json:"rows"`                      // documents + node rows + edge rows sent to Neo4j
-	GenerateSecs   float64 `json:"generate_seconds"`          // writing the fixtures
-	Seconds        float64 `json:"seconds"`                   // reading, validating and importing them
-	EntitiesPerSec float64 `json:"entities_per_s"`            // (nodes + edges) / seconds: the target's measure
-	RowsPerSec     float64 `json:"rows_per_s"`                // rows / seconds, as `entente load` reports it
-	DBNodes        int     `json:"db_nodes"`                  // all nodes in Neo4j (documents included)
-	DBRels         int     `json:"db_relationships"`          // all relationships (MENTIONS included)
-	PeakHeapMB     float64 `json:"loader_peak_heap_mb"`       // largest live Go heap of the loader while importing
-	EarlyHeapMB    float64 `json:"loader_early_peak_heap_mb"` // the same over the first tenth of the files
-	PeakRSSMB      float64 `json:"loader_peak_rss_mb"`        // VmHWM of this process at the end of the import
-	FileHeapMB     float64 `json:"largest_file_heap_mb"`      // for scale: heap after reading the largest file
-	Neo4jCPUSecs   float64 `json:"neo4j_cpu_seconds"`         // CPU time Neo4j spent importing
-	LoaderCPUSecs  float64 `json:"loader_cpu_seconds"`        // CPU time this process spent reading and sending
-	PerNeo4jCPU    float64 `json:"entities_per_neo4j_cpu_s"`  // (nodes + edges) / Neo4j CPU seconds: what an idle machine allows at best
+	Path           string     `json:"path,omitempty"` // incremental or bulk (-import)
+	Files          int        `json:"files"`
+	FixtureBytes   int64      `json:"fixture_bytes"`
+	Documents      int        `json:"documents"`
+	Nodes          int        `json:"nodes"`                     // distinct nodes of the graph
+	Edges          int        `json:"edges"`                     // distinct edges of the graph
+	NodeRows       int        `json:"node_rows"`                 // node entries in the files (shared nodes repeat)
+	Rows           int        `json:"rows"`                      // documents + node rows + edge rows sent to Neo4j
+	GenerateSecs   float64    `json:"generate_seconds"`          // writing the fixtures
+	Seconds        float64    `json:"seconds"`                   // reading, validating and importing them
+	EntitiesPerSec float64    `json:"entities_per_s"`            // (nodes + edges) / seconds: the target's measure
+	RowsPerSec     float64    `json:"rows_per_s"`                // rows / seconds, as `entente load` reports it
+	DBNodes        int        `json:"db_nodes"`                  // all nodes in Neo4j (documents included)
+	DBRels         int        `json:"db_relationships"`          // all relationships (MENTIONS included)
+	PeakHeapMB     float64    `json:"loader_peak_heap_mb"`       // largest live Go heap of the loader while importing
+	EarlyHeapMB    float64    `json:"loader_early_peak_heap_mb"` // the same over the first tenth of the files
+	PeakRSSMB      float64    `json:"loader_peak_rss_mb"`        // VmHWM of this process at the end of the import
+	FileHeapMB     float64    `json:"largest_file_heap_mb"`      // for scale: heap after reading the largest file
+	Neo4jCPUSecs   float64    `json:"neo4j_cpu_seconds"`         // CPU time Neo4j spent importing
+	LoaderCPUSecs  float64    `json:"loader_cpu_seconds"`        // CPU time this process spent reading and sending
+	PerNeo4jCPU    float64    `json:"entities_per_neo4j_cpu_s"`  // (nodes + edges) / Neo4j CPU seconds: what an idle machine allows at best
+	Bulk           *BulkTimes `json:"bulk,omitempty"`            // the bulk path's parts
 }
 
 // generate writes the synthetic fixtures into dir, afresh: they depend on the generator
@@ -69,7 +71,7 @@ func importAll(ctx context.Context, log zerolog.Logger, store *graph.Store, dir 
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res := ImportResult{Files: len(files), FixtureBytes: st.Bytes, Nodes: st.Nodes, Edges: st.Edges, NodeRows: st.NodeRows}
+	res := ImportResult{Path: importIncremental, Files: len(files), FixtureBytes: st.Bytes, Nodes: st.Nodes, Edges: st.Edges, NodeRows: st.NodeRows}
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	sampled := make(chan struct{})

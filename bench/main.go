@@ -47,6 +47,9 @@ type flags struct {
 	pool                    int
 	profile, hold           bool
 	importDebug             bool
+	importPath              string
+	importOnly              bool
+	postPassMerges          int
 }
 
 func main() {
@@ -70,6 +73,10 @@ func main() {
 	flag.IntVar(&f.pool, "pool", 500, "distinct request arguments per operation")
 	flag.BoolVar(&f.profile, "profile", true, "CPU-profile Entente's server during each 32-client cell")
 	flag.BoolVar(&f.importDebug, "import-debug", false, "log every import statement with its duration")
+	flag.StringVar(&f.importPath, "import", importIncremental, "how the synthetic graph is imported: incremental (graph.Store.Import, "+
+		"one transaction per file) or bulk (graph/bulk: neo4j-admin into the empty database, as `entente load` does)")
+	flag.IntVar(&f.postPassMerges, "post-pass-merges", 0, "bulk: run the post-pass only until this many meeting merges and scale its time (0: all)")
+	flag.BoolVar(&f.importOnly, "import-only", false, "stop after the import, writing only its result (OUT/import-PATH-NODES.json)")
 	flag.BoolVar(&f.hold, "hold", false, "after loading, keep Neo4j and both servers up until Ctrl-C (to poke by hand)")
 	flag.StringVar(&render, "render", "", "write the results (.md, and .json again) of a results JSON file with the current verdicts, and stop")
 	flag.StringVar(&child, "serve-entente", "", "internal: serve Entente on this address (the benchmark's child process)")
@@ -141,9 +148,24 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 	// A throwaway database: every run starts empty and removes it at the end.
 	home := filepath.Join(work, fmt.Sprintf("neo4j-%d", f.nodes))
 	_ = os.RemoveAll(home)
-	db, err := localdb.Start(ctx, localdb.Options{LibDir: f.lib, Home: home, Heap: f.heap, PageCache: f.pagecache, Log: log})
-	if err != nil {
-		return err
+	var db *localdb.Server
+	var store *graph.Store
+	var imp ImportResult
+	switch f.importPath {
+	case importBulk:
+		log.Info().Int("files", st.Files).Int("nodes", st.Nodes).Int("edges", st.Edges).Msg("importing the synthetic graph (bulk)")
+		imp, db, store, err = loadBulk(ctx, log, f, home, fixDir, st)
+		if err != nil {
+			return err
+		}
+		defer store.Close(context.Background())
+	case importIncremental:
+		db, err = localdb.Start(ctx, localdb.Options{LibDir: f.lib, Home: home, Heap: f.heap, PageCache: f.pagecache, Log: log})
+		if err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("-import: %q is neither %s nor %s", f.importPath, importIncremental, importBulk)
 	}
 	defer func() {
 		if err := db.Stop(context.Background()); err != nil {
@@ -154,28 +176,36 @@ func run(ctx context.Context, log zerolog.Logger, f flags) error {
 	res.Machine.Neo4j = neo4jVersion(ctx, db.URI)
 	neo4jPID := findPID(home + "\x00--config-dir")
 
-	storeLog := log.Level(zerolog.WarnLevel)
-	if f.importDebug {
-		storeLog = log.Level(zerolog.DebugLevel)
-	}
-	store, err := graph.Open(ctx, graph.Config{URI: db.URI}, storeLog)
-	if err != nil {
-		return err
-	}
-	defer store.Close(context.Background())
-	if err := store.EnsureSchema(ctx); err != nil {
-		return err
-	}
-	log.Info().Int("files", st.Files).Int("nodes", st.Nodes).Int("edges", st.Edges).Msg("importing the synthetic graph")
-	imp, err := importAll(ctx, log, store, fixDir, st, neo4jPID)
-	if err != nil {
-		return err
+	if f.importPath == importIncremental {
+		storeLog := log.Level(zerolog.WarnLevel)
+		if f.importDebug {
+			storeLog = log.Level(zerolog.DebugLevel)
+		}
+		store, err = graph.Open(ctx, graph.Config{URI: db.URI}, storeLog)
+		if err != nil {
+			return err
+		}
+		defer store.Close(context.Background())
+		if err := store.EnsureSchema(ctx); err != nil {
+			return err
+		}
+		log.Info().Int("files", st.Files).Int("nodes", st.Nodes).Int("edges", st.Edges).Msg("importing the synthetic graph")
+		if imp, err = importAll(ctx, log, store, fixDir, st, neo4jPID); err != nil {
+			return err
+		}
 	}
 	imp.GenerateSecs = round(genSecs)
 	res.Import = imp
 	log.Info().Float64("entities_per_s", imp.EntitiesPerSec).Float64("rows_per_s", imp.RowsPerSec).
 		Float64("seconds", imp.Seconds).Float64("peak_heap_mb", imp.PeakHeapMB).Int("db_nodes", imp.DBNodes).
-		Int("db_relationships", imp.DBRels).Msg("import finished")
+		Int("db_relationships", imp.DBRels).Str("path", imp.Path).Any("bulk", imp.Bulk).Msg("import finished")
+	if f.importOnly {
+		path, err := writeImport(f.out, f.nodes, res.Started, res.Machine, imp)
+		if err == nil {
+			log.Info().Str("file", path).Msg("import result written (-import-only)")
+		}
+		return err
+	}
 
 	driver, err := neo4j.NewDriverWithContext(db.URI, neo4j.NoAuth(), func(c *config.Config) { c.MaxConnectionPoolSize = 64 })
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 
 func init() {
 	commands["load"] = command{
-		summary: "validate fixtures (files or folders of *.json) and import them into Neo4j: load [--replace] PATH...",
+		summary: "validate fixtures (files or folders of *.json) and import them into Neo4j: load [--replace] [--bulk auto|on|off] PATH...",
 		run:     runLoad,
 	}
 }
@@ -29,8 +29,11 @@ func init() {
 // runLoad implements `entente load [flags] PATH...`.
 func runLoad(ctx context.Context, args []string) error {
 	var replace bool
+	var mode string
 	c, fs, err := parse("load", args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&replace, "replace", false, "empty the database before loading")
+		fs.StringVar(&mode, "bulk", bulkAuto, "auto: fill an empty local database (no NEO4J_URI) with neo4j-admin's bulk importer, "+
+			"else import by transactions; on: the same, saying why when it cannot; off: always by transactions")
 	})
 	if err != nil {
 		return err
@@ -38,10 +41,26 @@ func runLoad(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("usage: entente load [flags] PATH... (fixture files or folders of *.json)")
 	}
-	store, log, err := c.openStore(ctx, "set it (or --neo4j-uri) to the Neo4j to load into, "+
-		"or use `make run`, which starts a local Neo4j and loads the fixtures")
+	switch mode {
+	case bulkAuto, bulkOn, bulkOff:
+	case "true":
+		mode = bulkOn
+	case "false":
+		mode = bulkOff
+	default:
+		return fmt.Errorf("--bulk is auto, on or off, not %q", mode)
+	}
+	if c.neo4j.URI == "" {
+		// The local database Entente manages (ENTENTE_NEO4J_HOME), started for the load.
+		return loadLocal(ctx, c, c.logger(os.Stderr), fs.Args(), mode, replace)
+	}
+	store, log, err := c.openStore(ctx, "")
 	if err != nil {
 		return err
+	}
+	if mode != bulkOff {
+		log.Info().Str("path", pathIncremental).Str("reason", "NEO4J_URI names a database Entente does not manage: "+
+			"the bulk importer needs its files, stopped").Msg("import path: incremental")
 	}
 	defer store.Close(context.Background())
 	if replace {
@@ -131,7 +150,7 @@ func loadFixtures(ctx context.Context, store *graph.Store, log zerolog.Logger, p
 	}
 	secs := time.Since(began).Seconds()
 	entities := sum.Documents + sum.Nodes + sum.Edges
-	ev := log.Info().Int("files", len(files)).Int("already_loaded", skipped).Int("failed", len(failed)).Int("documents", sum.Documents).
+	ev := log.Info().Str("path", pathIncremental).Int("files", len(files)).Int("already_loaded", skipped).Int("failed", len(failed)).Int("documents", sum.Documents).
 		Int("nodes", sum.Nodes).Int("edges", sum.Edges).Int("created", sum.Created).
 		Float64("seconds", round(secs)).Float64("entities_per_s", rate(entities, secs))
 	if nodes, edges, err := store.Counts(ctx); err == nil {

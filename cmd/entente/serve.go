@@ -21,6 +21,7 @@ import (
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/graph"
+	"github.com/entente/entente/graph/bulk"
 	"github.com/entente/entente/graph/localdb"
 	"github.com/entente/entente/loaders/gazetteer"
 	"github.com/entente/entente/loaders/pdftext"
@@ -215,6 +216,17 @@ func runLogging(ctx context.Context, args []string, w io.Writer) (err error) {
 	}
 	log := c.logger(w)
 	began := time.Now()
+	// A local database never created is filled by the bulk importer before it starts.
+	var filled *bulk.Result
+	if files, _ := fixtures.Files(fixtureDir); c.neo4j.URI == "" && len(files) > 0 && !localdb.HasDatabase(c.neo4jHome) {
+		res, ok, err := bulkLoad(ctx, c, log, files)
+		if err != nil {
+			return err
+		}
+		if ok {
+			filled = res
+		}
+	}
 	if c.neo4j.URI == "" {
 		db, err := localdb.Supervise(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log},
 			localdb.DefaultRestarts)
@@ -246,6 +258,11 @@ func runLogging(ctx context.Context, args []string, w io.Writer) (err error) {
 	defer store.Close(context.Background())
 	if err := store.EnsureSchema(ctx); err != nil {
 		return err
+	}
+	if filled != nil {
+		if err := finishBulk(ctx, store, log, filled, began); err != nil {
+			return err
+		}
 	}
 	useGlossary(log)
 	if files, _ := fixtures.Files(fixtureDir); len(files) == 0 {
