@@ -823,7 +823,7 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 				props[key] = v
 			}
 		}
-		if amount, ok := toFloat(e.Properties["amount"]); ok {
+		if amount, ok := Amount(e.Properties["amount"]); ok {
 			props["amount"] = amount
 		}
 		for _, src := range e.Sources {
@@ -879,8 +879,8 @@ func nonEmpty(s string) *string {
 	return &s
 }
 
-// toFloat reads an amount written as a JSON number or a numeric string.
-func toFloat(v any) (float64, bool) {
+// Amount reads an amount written as a JSON number or a numeric string ("1,500,000").
+func Amount(v any) (float64, bool) {
 	switch x := v.(type) {
 	case float64:
 		return x, true

@@ -79,21 +79,7 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 	if len(seen) == 0 {
 		return nil, nil
 	}
-	// The new meetings of the fixture, each id once (its first node), with all its documents.
-	var fresh []fixtures.Node
-	index := map[string]int{}
-	for _, n := range f.Nodes {
-		if !seen[n.ID] {
-			continue
-		}
-		if i, ok := index[n.ID]; ok {
-			fresh[i].Sources = append(fresh[i].Sources, n.Sources...)
-			continue
-		}
-		index[n.ID] = len(fresh)
-		n.Sources = append([]fixtures.Source(nil), n.Sources...)
-		fresh = append(fresh, n)
-	}
+	fresh, index := NodesOnce(f.Nodes, seen)
 	documents := map[string][]string{} // new id -> the documents of its own report
 	for _, n := range fresh {
 		for d := range fixtures.DocumentsOf(&n) {
@@ -383,4 +369,25 @@ func meetingsMayMatch(a, b *candNode) bool {
 	}
 	// Folding allocates: only places written differently are folded.
 	return a.place == nil || b.place == nil || *a.place == *b.place || FoldName(*a.place) == FoldName(*b.place)
+}
+
+// NodesOnce returns the nodes whose ids are in ids, each id once (its first node) with
+// the sources of all its copies, and where each id is among them: the new meetings of a
+// fixture.
+func NodesOnce(nodes []fixtures.Node, ids map[string]bool) ([]fixtures.Node, map[string]int) {
+	var once []fixtures.Node
+	index := map[string]int{}
+	for _, n := range nodes {
+		if !ids[n.ID] {
+			continue
+		}
+		if i, ok := index[n.ID]; ok {
+			once[i].Sources = append(once[i].Sources, n.Sources...)
+			continue
+		}
+		index[n.ID] = len(once)
+		n.Sources = append([]fixtures.Source(nil), n.Sources...)
+		once = append(once, n)
+	}
+	return once, index
 }

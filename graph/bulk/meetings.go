@@ -123,20 +123,7 @@ func (p *Plan) resolveMeetings(f *fixtures.Fixture, resolved map[string]target) 
 	if len(seen) == 0 {
 		return nil
 	}
-	var fresh []fixtures.Node
-	index := map[string]int{}
-	for _, n := range f.Nodes {
-		if !seen[n.ID] {
-			continue
-		}
-		if i, ok := index[n.ID]; ok {
-			fresh[i].Sources = append(fresh[i].Sources, n.Sources...)
-			continue
-		}
-		index[n.ID] = len(fresh)
-		n.Sources = append([]fixtures.Source(nil), n.Sources...)
-		fresh = append(fresh, n)
-	}
+	fresh, index := graph.NodesOnce(f.Nodes, seen)
 	documents := map[string][]string{}
 	for _, n := range fresh {
 		for d := range fixtures.DocumentsOf(&n) {
@@ -309,18 +296,6 @@ func propIndex(key string) int {
 		}
 	}
 	panic("bulk: no node property " + key)
-}
-
-// toFloat reads an amount written as a JSON number or a numeric string (graph's toFloat).
-func toFloat(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case string:
-		f, err := strconv.ParseFloat(strings.ReplaceAll(x, ",", ""), 64)
-		return f, err == nil
-	}
-	return 0, false
 }
 
 func trim(s string) string { return strings.TrimSpace(s) }

@@ -303,7 +303,7 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 				e.props.set |= 1 << (eTitle + i)
 			}
 		}
-		if amount, ok := toFloat(fe.Properties["amount"]); ok {
+		if amount, ok := graph.Amount(fe.Properties["amount"]); ok {
 			e.amount, e.hasAmount = amount, true
 		}
 		for _, src := range fe.Sources {
