@@ -189,8 +189,8 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] || r.joinsNamedAgency(j, k)) {
 				break // "du ministère": the parent; "et la Garde nationale": another body
 			}
-			if romance && and && k < len(toks) && r.nameAfterConjunction(k) {
-				break // "il Ministero dell'Interno e Marco Rossi"
+			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] {
+				break // "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca Falcone"
 			}
 			if !romance && and && k < len(toks) && toks[k].Upper && r.fold(k-1) == "the" {
 				break // "the Tax Police and the Border Guard": two bodies

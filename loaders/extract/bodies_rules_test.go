@@ -722,3 +722,13 @@ func TestAgencyUnderAStatesHead(t *testing.T) {
 		t.Errorf("an agency under the President of Tajikistan is Tajik:\n%s", dumpEdges(f))
 	}
 }
+
+func TestFoundationNamedAfterTwoPeople(t *testing.T) {
+	f := extractText(t, "fondazione_it.txt", "Roma, 4 giugno 2025 – Al convegno ha parlato la presidente della Fondazione Paolo e Lucia Neri, Anna Neri, davanti ai funzionari della Polizia di Stato.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:anna-neri", "org:fondazione-paolo-e-lucia-neri") {
+		t.Errorf("a foundation is named after both people:\n%s", dumpEdges(f))
+	}
+	if hasNode(f, "person:lucia-neri") {
+		t.Errorf("a name inside the foundation's is no person")
+	}
+}

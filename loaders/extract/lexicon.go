@@ -657,6 +657,10 @@ var governmentWords = words("government words")
 // tutelagePhrases put a body under another, its parent: "sous la tutelle du".
 var tutelagePhrases = phrases("tutelage phrases")
 
+// eponymousHeads head the names of bodies named after people, who may be several:
+// "Fondazione Giovanni e Francesca Falcone".
+var eponymousHeads = words("eponymous heads")
+
 // guestHeads are the heads of bodies a host receives as guests: "the chiefs of police".
 var guestHeads = words("guest heads")
 
