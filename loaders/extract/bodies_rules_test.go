@@ -732,3 +732,10 @@ func TestFoundationNamedAfterTwoPeople(t *testing.T) {
 		t.Errorf("a name inside the foundation's is no person")
 	}
 }
+
+func TestLegislaturesAreAgenciesOfTheirState(t *testing.T) {
+	f := extractText(t, "senato_it.txt", "Roma, 4 giugno 2025 – Al convegno hanno parlato il presidente del Senato Carlo Neri e il questore di Roma, davanti ai funzionari della Polizia di Stato.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:carlo-neri", "agency:it:senate") {
+		t.Errorf("the president of the Senate works for Italy's Senate:\n%s", dumpEdges(f))
+	}
+}
