@@ -847,6 +847,9 @@ func (r *run) titleAfter(j int) []int {
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
+	if r.relativeTitle(j) && r.nameIn(t[2]+1, end) {
+		return nil // ", who represented Prime Minister Patrick Manning": another person's title
+	}
 	if end+1 < len(toks) && r.fold(end) == "," && articles[r.fold(j+1)] {
 		// Without the article the title is X's apposition: "X, Directeur de la Police, Y, ...".
 		if k := r.skipPrefixAfter(end + 1); k < len(toks) {
@@ -856,6 +859,19 @@ func (r *run) titleAfter(j int) []int {
 		}
 	}
 	return t
+}
+
+// nameIn reports whether a person's name of two words or more starts in [k, end).
+func (r *run) nameIn(k, end int) bool {
+	for ; k < end; k++ {
+		if titleWords[r.fold(k)] {
+			continue
+		}
+		if _, _, words := r.nameExtent(k); words >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeTitle reports whether a relative clause of being follows the name ending at j:

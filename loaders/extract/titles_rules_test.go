@@ -593,3 +593,14 @@ func TestPrimeMinisterOfTheDocumentsState(t *testing.T) {
 		t.Errorf("a prime minister whose title names no state heads the document's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestWhomAPersonRepresents(t *testing.T) {
+	f := extractText(t, "represents_it.txt", "Roma, 4 giugno 2025 – Al convegno è intervenuto il consigliere Carlo Neri, che rappresenta il ministro degli Affari Esteri, con il questore di Roma.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:carlo-neri", "agency:it:ministry-of-foreign-affairs") {
+		t.Errorf("who represents the minister speaks for the ministry:\n%s", dumpEdges(f))
+	}
+	g := extractText(t, "represents_en.txt", "London, 4 June 2025 – The conference was opened by the Acting Prime Minister, Dr Paul Reid, who represented Prime Minister Anne Cole, with the police of the region.\n")
+	if !hasNode(g, "person:anne-cole") {
+		t.Errorf("the person represented keeps her name:\n%s", dumpEdges(g))
+	}
+}
