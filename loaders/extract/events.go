@@ -204,6 +204,7 @@ func (r *run) events() {
 		if st.meeting != nil && st.meetingAt >= 0 {
 			r.meetingBetween(st)
 			r.participate(st, r.meetingOfStates(st), "participant")
+			r.participate(st, r.statePairOfTheMeeting(st), "participant")
 			met, metPersons := r.metParticipants(st, st.meetingAt)
 			r.participate(st, metPersons, "participant")
 			if len(metPersons) == 0 {
@@ -971,6 +972,30 @@ func (r *run) meetingBetween(st *sentenceState) {
 			return
 		}
 	}
+}
+
+// maxPairDistance bounds the tokens between a meeting noun and the pair of states its
+// name holds.
+const maxPairDistance = 7
+
+// statePairOfTheMeeting returns two states joined by a hyphen or a slash in the meeting's
+// name ("the Pakistan-U.S. Strategic Dialogue", "il vertice Italia-Francia"): both sides
+// meet.
+func (r *run) statePairOfTheMeeting(st *sentenceState) []*mention {
+	for k := max(st.first, st.meetingAt-maxPairDistance); k < st.last && k <= st.meetingAt+maxPairDistance; k++ {
+		a := r.mentionAt(k)
+		if a == nil || a.kind != fixtures.KindState || a.first != k || a.last >= st.last {
+			continue
+		}
+		b := r.mentionAt(a.last)
+		if b == nil || b == a || b.kind != fixtures.KindState || b.first != a.last || !r.d.Joined(b.first) {
+			continue
+		}
+		if c := r.d.Fold[r.d.Tokens[b.first].Start-1]; c == '-' || c == '/' {
+			return []*mention{a, b}
+		}
+	}
+	return nil
 }
 
 // peopleAtTheOnlyMeeting takes every person a document names after its only meeting to

@@ -1271,3 +1271,21 @@ func TestWireDatelineAbbreviatedMonthAndCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestStatePairInTheMeetingsName(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Strategic dialogue\n\nRome, 4 May 2021 – The services of the region have committed to strengthen their cooperation in the fight against crime. The fourth Italy-Libya Strategic Dialogue on Security took place in Rome on 4 May 2021.\n"},
+		{"it", "Vertice a Roma\n\nRoma, 4 maggio 2021 – Le forze di polizia della regione si sono impegnate a rafforzare la loro cooperazione nella lotta alla criminalità. Il vertice Italia-Francia sulla sicurezza si è tenuto a Roma il 4 maggio 2021.\n"},
+	} {
+		f := extractText(t, "pair_"+c.lang+".txt", c.text)
+		n := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, "state:") && strings.HasPrefix(e.To, "meeting:2021-05-04") {
+				n++
+			}
+		}
+		if n < 2 {
+			t.Errorf("%s: both states of the meeting's name meet:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
