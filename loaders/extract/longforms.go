@@ -24,7 +24,6 @@ func (r *run) acronymLongForms() {
 		if r.fold(i) != "(" || r.fold(i+2) != ")" || !r.acronymToken(i+1) {
 			continue
 		}
-
 		a := r.longFormStart(i, r.fold(i+1))
 		if a < 0 {
 			continue
@@ -59,9 +58,9 @@ func (r *run) acronymLongForms() {
 			kind = fixtures.KindOrganization // "East African Police Chiefs Cooperation Organization"
 		}
 		long := &mention{first: a, last: end, kind: kind, name: r.textOf(a, end), country: body.country}
-		if known := r.mentionAt(i + 1); known != nil && (known.id != "" || known.slug != "") && known.isBody() {
+		if listed := r.mentionAt(i + 1); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
 			// "(FIIAPP)", "(EAPCCO)": the long form names the body the gazetteer knows
-			long.kind, long.id, long.slug, long.country = known.kind, known.id, known.slug, known.country
+			long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
 		}
 		r.replace(long)
 	}
