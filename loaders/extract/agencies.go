@@ -676,7 +676,7 @@ func (r *run) countrySpec(m *mention) string {
 		s.spec = true // "Ms X, Senior Prosecutor, Office of the Attorney General, Samoa;"
 		return s.country
 	}
-	if m.first >= 2 && r.fold(m.first-1) == "s" && r.d.Fold[r.d.Tokens[m.first-1].Start-1] == '\'' {
+	if m.first >= 2 && r.apostropheS(m.first-1) {
 		// "Tunisia's Ministry of the Interior"
 		if s := r.mentionAt(m.first - 2); s != nil && s.kind == fixtures.KindState && !s.adjective {
 			s.spec = true

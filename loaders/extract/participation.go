@@ -3,7 +3,6 @@ package extract
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -499,13 +498,14 @@ func (r *run) possessive(i, end int) bool {
 	return i+1 < end && r.apostropheS(i) && r.at[i] == 0 && !r.d.Tokens[i+1].Upper
 }
 
-// apostropheS reports whether token i is the "s" of "'s" written after the word before it.
+// apostropheS reports whether token i is the "s" of "'s" written against the word before
+// it: "the EU's agency", not "l'Égypte s'est".
 func (r *run) apostropheS(i int) bool {
 	if i == 0 || r.fold(i) != "s" {
 		return false
 	}
 	start := r.d.Tokens[i].Start
-	return start == r.d.Tokens[i-1].End+1 && !unicode.IsSpace(r.d.Runes[start-1])
+	return start == r.d.Tokens[i-1].End+1 && r.d.Fold[start-1] == '\''
 }
 
 // originOfPeople reports whether "venus", "coming" at i tells where people come from:

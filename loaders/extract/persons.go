@@ -788,8 +788,7 @@ func (r *run) titleToken(k, next int) bool {
 		return true
 	}
 	_, gl := r.x.gaz.Glossary[f]
-	possessive := f == "s" && r.d.Tokens[k].Start > 0 && r.d.Fold[r.d.Tokens[k].Start-1] == '\''
-	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper || possessive ||
+	return titleWords[f] || titleModifiers[f] || connectors[f] || gl || r.d.Tokens[k].Upper || r.apostropheS(k) ||
 		f == "." && k > 0 && titleAbbrevs[r.fold(k-1)]
 }
 
