@@ -1289,3 +1289,13 @@ func TestStatePairInTheMeetingsName(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalisedMeetingNameBeginningWithABody(t *testing.T) {
+	f := extractText(t, "test.txt", `Regional police talks
+
+Nairobi, 4 June 2024 – The 12th INTERPOL Asian Regional Conference was held in Nairobi on 3 June 2024.
+Delegates from Kenya attended.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2024-06-03", "org:interpol") {
+		t.Errorf("the conference named after INTERPOL is its own:\n%s", dumpEdges(f))
+	}
+}

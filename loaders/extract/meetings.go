@@ -659,8 +659,17 @@ func (r *run) groupBefore(head int) *mention {
 	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
 		k-- // "the ECOWAS ordinary summit"
 	}
+	statutory := statutoryHeads[r.fold(head)]
+	if k == head-1 && r.d.Tokens[head].Upper && r.d.Lang == "en" {
+		// "the 27th INTERPOL African Regional Conference": a meeting whose capitalised name
+		// begins with the body's is the body's own.
+		for k >= 0 && head-k <= 3 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && r.d.Tokens[k].Upper && !r.d.Tokens[k].AllCaps {
+			k--
+		}
+		statutory = true
+	}
 	m := r.mentionAt(k)
-	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutoryHeads[r.fold(head)] {
+	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutory {
 		return nil
 	}
 	return m
