@@ -129,7 +129,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		after = farBody
 	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
-	if min := r.ministry(word, end); min != nil && stateOnly {
+	min := r.ministry(word, end)
+	for k := word + 1; min == nil && stateOnly && k <= lastWord; k++ {
+		min = r.ministry(k, end) // "Deputy Minister of Police", "Acting Minister"
+	}
+	if min != nil && stateOnly {
 		after = min
 	} else if stateOnly && secondWord >= 0 {
 		if min := r.ministry(secondWord, end); min != nil {

@@ -676,9 +676,13 @@ func (r *run) countrySpec(m *mention) string {
 		s.spec = true // "Ms X, Senior Prosecutor, Office of the Attorney General, Samoa;"
 		return s.country
 	}
-	if m.first >= 2 && r.apostropheS(m.first-1) {
+	p := m.first
+	for p > 0 && p > m.first-3 && r.at[p-1] == 0 && (titleModifiers[r.fold(p-1)] || rankModifiers[r.fold(p-1)]) {
+		p-- // "Lesotho's acting Minister of Police"
+	}
+	if p >= 2 && r.apostropheS(p-1) {
 		// "Tunisia's Ministry of the Interior"
-		if s := r.mentionAt(m.first - 2); s != nil && s.kind == fixtures.KindState && !s.adjective {
+		if s := r.mentionAt(p - 2); s != nil && s.kind == fixtures.KindState && !s.adjective {
 			s.spec = true
 			return s.country
 		}

@@ -158,8 +158,16 @@ func (r *run) adjectiveAlias(m *mention) {
 	if !ok {
 		return
 	}
+	name := r.textOf(first, last)
+	if ministry, title := ministerWords[r.fold(m.first)]; title {
+		if first != m.first {
+			return
+		}
+		// "ministro della Giustizia degli Emirati Arabi Uniti" names the ministry
+		name = strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(first+1, last)
+	}
 	if m.slug == "" || r.genericAgency(m) {
-		m.name = r.textOf(first, last) // not "National Police" for the Police nationale d'Haïti
+		m.name = name // not "National Police" for the Police nationale d'Haïti
 	}
 	r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(first, last), false)
 }

@@ -833,7 +833,7 @@ func (r *run) titleAfter(j int) []int {
 		return nil
 	}
 	t := r.titleIn(j+1, end)
-	if t == nil || t[2]-(j+1) > 3 || honorifics[r.fold(t[2])] {
+	if t == nil || r.wordsBefore(j+1, t[2]) > 3 || honorifics[r.fold(t[2])] {
 		return nil
 	}
 	for k := j + 1; k < t[2]; k++ {
@@ -858,6 +858,19 @@ func (r *run) titleAfter(j int) []int {
 		}
 	}
 	return t
+}
+
+// wordsBefore counts the tokens of [from, to) that a title may open with, a state's
+// possessive counting as one: "South Africa's acting Minister" has two before its title.
+func (r *run) wordsBefore(from, to int) int {
+	n := 0
+	for k := from; k < to; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.first < k || r.apostropheS(k) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // nameIn reports whether a person's name of two words or more starts in [k, end).

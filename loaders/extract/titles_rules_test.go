@@ -604,3 +604,20 @@ func TestWhomAPersonRepresents(t *testing.T) {
 		t.Errorf("the person represented keeps her name:\n%s", dumpEdges(g))
 	}
 }
+
+func TestDeputyAndActingMinisters(t *testing.T) {
+	f := extractText(t, "acting.txt", "Pretoria, 4 March 2025 – The forum was opened by Thandi Mokoena, South Sudan's acting Minister of Police, with Sipho Ndlovu, Deputy Minister of Police of Botswana, and Marta Cruz, Minister of Health of Chile.\n")
+	for _, e := range [][2]string{
+		{"person:thandi-mokoena", "agency:ss:ministry-police"},
+		{"person:sipho-ndlovu", "agency:bw:ministry-police"},
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.Contains(n.Name, "Minister ") {
+			t.Errorf("a minister's title is no ministry's name: %q", n.Name)
+		}
+	}
+}
