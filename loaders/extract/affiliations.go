@@ -194,6 +194,25 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 }
 
+// bareMinisters reads a minister's title that names no person as the ministry it names:
+// "le ministre nigérian de l'Intérieur avait fait le déplacement" speaks of the ministry.
+func (r *run) bareMinisters() {
+	toks := r.d.Tokens
+	for i := 1; i < len(toks); i++ {
+		if _, ok := ministerWords[r.fold(i)]; !ok || r.at[i] != 0 || !articles[r.fold(i-1)] || r.governmentHead(i) {
+			continue
+		}
+		end := i + 1
+		for end < len(toks) && toks[end].Sentence == toks[i].Sentence && !clauseBreak(r.fold(end)) && end-i < 12 {
+			end++
+		}
+		if m := r.ministry(i, end); m != nil {
+			m.inTitle = false // an actor of its sentence
+			i = m.last - 1
+		}
+	}
+}
+
 // governmentHead reports whether the title word at word heads a government: "Prime
 // Minister", "Presidente del Consiglio", "Premier ministre".
 func (r *run) governmentHead(word int) bool {
@@ -588,7 +607,7 @@ func (r *run) ministry(word, end int) *mention {
 	if !ok {
 		return nil
 	}
-	words := wordsView{min}
+	words := wordsView{text.Fold([]rune(min))}
 	k := word + 1
 	var adj *mention
 	if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.adjective {
@@ -610,7 +629,7 @@ func (r *run) ministry(word, end int) *mention {
 	}
 	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
 	// belongs to the name, and the adjective after it says whose the ministry is.
-	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 {
+	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 && r.portfolioAt(last+2, end) {
 		j := last + 2
 		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
 			j++
@@ -623,6 +642,15 @@ func (r *run) ministry(word, end int) *mention {
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
 	return r.addMinistry(m, adj, end)
+}
+
+// portfolioAt reports whether a portfolio's capitalised name starts at k, after its
+// article: "la Sécurité publique", not "des personnalités".
+func (r *run) portfolioAt(k, end int) bool {
+	if k < end && articles[r.fold(k)] {
+		k++
+	}
+	return k < end && r.d.Tokens[k].Upper
 }
 
 // portfolioMinistry reads a minister's title whose portfolio the gazetteer does not list
@@ -690,6 +718,7 @@ func (r *run) addMinistry(m *mention, adj *mention, end int) *mention {
 	if adj != nil {
 		// the adjective sits inside the span: take it over as the country
 		m.country = adj.country
+		m.stated = adj.first > m.first && adj.last <= m.last
 		adj.spec = true
 		r.at[adj.first] = 0
 		adj.kind = ""

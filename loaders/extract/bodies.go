@@ -187,6 +187,9 @@ func (r *run) genericAgency(m *mention) bool {
 // says whose it is, when that state is written right next to it: a capitalised name or
 // adjective before it, an adjective after it, or "of"/"du"/"d'" and the state's name.
 func (r *run) writtenWithState(m *mention) (int, int, bool) {
+	if m.stated {
+		return m.first, m.last, true
+	}
 	if s := r.adjectiveAfterCoordination(m.last); s != nil && s.country == m.country {
 		return m.first, s.last, true
 	}

@@ -1299,3 +1299,19 @@ Delegates from Kenya attended.`)
 		t.Errorf("the conference named after INTERPOL is its own:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMinisterWithoutANameTakesPart(t *testing.T) {
+	f := extractText(t, "test.txt", `Colloque régional
+
+Dakar, 5 mai 2024 – Le colloque s'est tenu à Dakar le 4 mai 2024. Le ministre ghanéen de l'Intérieur et des personnalités du Mali avaient fait le déplacement.`)
+	for _, from := range []string{"agency:gh:ministry-of-interior", "state:ml"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2024-05-04") {
+			t.Errorf("%s should take part in the colloque:\n%s", from, dumpEdges(f))
+		}
+	}
+	for _, n := range f.Nodes {
+		if n.ID == "agency:gh:ministry-of-interior" && n.Name != "Ministère ghanéen de l'Intérieur" {
+			t.Errorf("the ministry is named as written, with its state: %q", n.Name)
+		}
+	}
+}

@@ -170,6 +170,10 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
 			continue
 		}
+		if participantGroups[f] && glue > 0 && k > start && listGlue[r.fold(k-1)] {
+			k, glue = k-1, 0 // "le ministre X et des personnalités de Mauritanie": the group stands for its states
+			continue
+		}
 		if !listGlue[f] || glue >= 3 {
 			return actors, persons
 		}

@@ -76,6 +76,7 @@ func (r *run) analyse() {
 	r.dropNewsCredit()
 	r.home = r.homeCountry()
 	r.recognisePersons()
+	r.bareMinisters()
 	r.resolveAgencies()
 	r.relate()
 	r.emitMentions()

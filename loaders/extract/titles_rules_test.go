@@ -45,7 +45,7 @@ func TestMinisterOfAnUnlistedPortfolio(t *testing.T) {
 		ministries[f.Nodes[i].ID] = &f.Nodes[i]
 	}
 	for person, want := range map[string]struct{ country, name string }{
-		"person:andreas-nikolaou": {"CY", "Ministero per la Sicurezza dei porti"},
+		"person:andreas-nikolaou": {"CY", "Ministero cipriota per la Sicurezza dei porti"},
 		"person:maja-kranjc":      {"SI", "Ministero della Famiglia"},
 	} {
 		n := ministries[found[person]]
