@@ -1315,3 +1315,12 @@ Dakar, 5 mai 2024 – Le colloque s'est tenu à Dakar le 4 mai 2024. Le ministre
 		}
 	}
 }
+
+func TestStateNameModifiesADelegation(t *testing.T) {
+	f := extractText(t, "test.txt", `Regional conference
+
+Accra, 5 May 2024 – The conference was held in Accra on 4 May 2024. The Burkina Faso delegation was headed by its police chief.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:bf", "meeting:2024-05-04") {
+		t.Errorf("the state whose delegation came takes part:\n%s", dumpEdges(f))
+	}
+}

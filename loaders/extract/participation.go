@@ -236,7 +236,8 @@ func (r *run) groupParticipants(first, last int) (actors, persons []*mention) {
 			actors = append(actors, m)
 			continue
 		}
-		if m := r.mentionAt(i - 1); m != nil && m.last == i && m.kind == fixtures.KindState && m.adjective && delegationNouns[f] {
+		if m := r.mentionAt(i - 1); m != nil && m.last == i && m.kind == fixtures.KindState && (m.adjective || r.d.Lang == "en") && delegationNouns[f] {
+			// "the Sierra Leone delegation": English writes the state's name as a modifier
 			actors = append(actors, m)
 			continue
 		}
