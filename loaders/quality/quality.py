@@ -54,6 +54,7 @@ SETS = [
     ("blind4", os.path.join(ROOT, "testdata/loaders/blind4"), os.path.join(ROOT, "testdata/loaders/blind4"), "yaml"),
     ("blind5", os.path.join(ROOT, "testdata/loaders/blind5"), os.path.join(ROOT, "testdata/loaders/blind5"), "yaml"),
     ("blind6", os.path.join(ROOT, "testdata/loaders/blind6"), os.path.join(ROOT, "testdata/loaders/blind6"), "yaml"),
+    ("blind7", os.path.join(ROOT, "testdata/loaders/blind7"), os.path.join(ROOT, "testdata/loaders/blind7"), "yaml"),
 ]
 
 
