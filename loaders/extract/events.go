@@ -46,6 +46,7 @@ func (r *run) events() {
 	thingSeen := -1          // the last window that named a project or roadmap
 	var scene *sentenceState // the sentence before, when it only says where and when
 	agenda := false          // a line of the document is a labelled field ("Luogo: Roma")
+	attendance := false      // under a heading that lists who attended
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
@@ -139,6 +140,20 @@ func (r *run) events() {
 				st.meeting = current
 				r.participate(st, []*mention{ls}, "participant")
 				r.participate(st, delegates, "participant")
+			}
+		}
+		if r.attendanceHeading(st) {
+			attendance = true // "Attendance", "Les pays participants": the lists below took part
+		} else if attendance && (st.meeting == nil || st.meeting == current) {
+			if actors, persons, ok := r.attendanceList(st); ok {
+				st.meeting = current
+				if current == nil {
+					st.meeting = pending // the meeting is named further down
+				}
+				r.participate(st, actors, "participant")
+				r.participate(st, persons, "participant")
+			} else {
+				attendance = false
 			}
 		}
 		if current != nil && (st.meeting == nil || st.meeting == current) {
@@ -381,6 +396,39 @@ func (r *run) bulletPersons(first, last int) []*mention {
 		}
 	}
 	return out
+}
+
+// attendanceHeadings head the lists of those who attended: "Attendance", "Les pays participants".
+var attendanceHeadings = phrases("attendance headings")
+
+// attendanceHeading reports whether the sentence is a short heading line that ends in an
+// attendance heading ("Fiche 2 – Les pays participants").
+func (r *run) attendanceHeading(st *sentenceState) bool {
+	last := st.last
+	for last > st.first && r.d.Tokens[last-1].Kind != text.Word {
+		last-- // a closing full stop or colon
+	}
+	return st.last-st.first <= 8 && phraseBefore(r.d, last, attendanceHeadings, nil) &&
+		!strings.ContainsRune(r.d.Fold[r.d.Tokens[st.first].Start:r.d.Tokens[last-1].End], ':')
+}
+
+// attendanceList reads a line of an attendance list: the actors and persons after its
+// label ("WCO Member Customs administrations (23): A, B") or its bullet.
+func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok bool) {
+	start := -1
+	for k := st.first; k < st.last && start < 0; k++ {
+		if r.fold(k) == ":" {
+			start = k + 1
+		}
+	}
+	if start < 0 && bullets[r.fold(st.first)] {
+		start = st.first + 1
+	}
+	if start < 0 {
+		return nil, nil, false
+	}
+	actors, persons = r.listAfter(start, st.last)
+	return actors, persons, true
 }
 
 // bullets open the items of a list: "-", "•", "*" (the fold writes every dash as "-").

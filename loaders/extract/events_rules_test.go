@@ -1324,3 +1324,25 @@ Accra, 5 May 2024 – The conference was held in Accra on 4 May 2024. The Burkin
 		t.Errorf("the state whose delegation came takes part:\n%s", dumpEdges(f))
 	}
 }
+
+func TestAttendanceSectionTakesPart(t *testing.T) {
+	f := extractText(t, "test.txt", `MINUTES
+
+Regional workshop on container control
+Venue: Lusaka, Zambia
+Dates: 3 to 5 March 2024
+
+Attendance
+
+Customs administrations (4): Angola, Botswana, Malawi and Namibia.
+- Observers: INTERPOL
+
+Item 1 – Opening
+
+The workshop was opened by the host.`)
+	for _, from := range []string{"state:ao", "state:bw", "state:mw", "state:na", "org:interpol"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2024-03-03") {
+			t.Errorf("%s is listed under the attendance heading:\n%s", from, dumpEdges(f))
+		}
+	}
+}
