@@ -75,6 +75,9 @@ func (r *run) recogniseAgencies() {
 			r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
 			m.owner = r.ownerBefore(first)
+			if s := r.stateAfter(last, min(last+4, len(toks))); s != nil && organisationHeads[r.fold(i)] {
+				s.spec = true // "the Customs Cooperation Fund of Japan": whose, not who
+			}
 		}
 		if m.kind == fixtures.KindAgency {
 			m.inner = r.namedInside(m.first, m.last)
@@ -134,6 +137,11 @@ func (r *run) agencyExtent(h int) (int, int) {
 		for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
 			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
 			first--
+		}
+		if p := r.mentionAt(first - 1); r.d.Lang == "en" && p != nil && p.last == first && p.kind == fixtures.KindAgency && p.slug != "" &&
+			r.genericAgency(p) && toks[p.first].Upper && toks[p.first].Sentence == sent && organisationHeads[r.fold(h)] {
+			first = p.first // "Customs Cooperation Fund": a generic service's word opens the name
+			continue
 		}
 		if !r.coordinatedModifier(first, h) {
 			break

@@ -739,3 +739,15 @@ func TestLegislaturesAreAgenciesOfTheirState(t *testing.T) {
 		t.Errorf("the president of the Senate works for Italy's Senate:\n%s", dumpEdges(f))
 	}
 }
+
+func TestFundsAreOrganisations(t *testing.T) {
+	f := extractText(t, "fund.txt", "Nairobi, 4 March 2024 – The workshop held in Nairobi on 4 March 2024 was financed by the Customs Cooperation Fund of Kenya.\n")
+	if !hasNode(f, "org:customs-cooperation-fund") {
+		t.Errorf("a fund is a body: %s", nodeIDs(f))
+	}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeFunded && e.From == "state:ke" {
+			t.Errorf("the state whose fund it is did not fund the workshop itself: %s", dumpEdges(f))
+		}
+	}
+}
