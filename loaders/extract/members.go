@@ -132,7 +132,25 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare 
 	case k > body.last:
 		return body, k, last, true
 	}
+	if c := r.labelColon(k, last); c > 0 {
+		return body, c + 1, last, false // "États membres de l'UE riverains de la Méditerranée : A, B"
+	}
 	return nil, 0, 0, false
+}
+
+// labelColon returns the colon that ends a label a few words after k ("riverains de la
+// Méditerranée :"), or -1 when an actor, a comma or more words come first.
+func (r *run) labelColon(k, last int) int {
+	for j := k; j < last && j-k <= 8; j++ {
+		f := r.fold(j)
+		if f == ":" {
+			return j
+		}
+		if m := r.mentionAt(j); f == "," || r.d.Tokens[j].Kind != text.Word || m != nil && m.kind != "place" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // longestPrefix returns the length in tokens of the longest phrase (indexed by its first

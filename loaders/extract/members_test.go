@@ -52,3 +52,12 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersAfterAQualifiedLabel(t *testing.T) {
+	f := extractText(t, "members.txt", "Roma, 3 marzo 2024\n\n- Stati membri dell'Unione africana affacciati sul mare: Ghana, Togo e Benin.\n")
+	for _, from := range []string{"state:gh", "state:tg", "state:bj"} {
+		if !hasEdge(f, fixtures.EdgeMemberOf, from, "org:au") {
+			t.Errorf("%s is listed as a member of the AU: %s", from, dumpEdges(f))
+		}
+	}
+}
