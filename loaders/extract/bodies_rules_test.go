@@ -751,3 +751,15 @@ func TestFundsAreOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymNamesTheBodyWhoseOrganMeets(t *testing.T) {
+	f := extractText(t, "organ.txt", "Rabat, 3 mars 2024 – La réunion du Comité exécutif du Réseau des Académies du Sahel (RAS) s'est tenue à Rabat le 2 mars 2024.\n")
+	for _, n := range f.Nodes {
+		if n.ID == "org:ras" && n.Name != "Réseau des Académies du Sahel" {
+			t.Errorf("the acronym names the union, not its bureau: %q", n.Name)
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2024-03-02", "org:ras") {
+		t.Errorf("the bureau's meeting is the union's: %s", dumpEdges(f))
+	}
+}

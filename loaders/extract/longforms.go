@@ -40,6 +40,13 @@ func (r *run) acronymLongForms() {
 				body = m
 			}
 		}
+		if body != nil && body.first < a && body.last == i && a > 0 && (ofWords[r.fold(a-1)] || articles[r.fold(a-1)]) && r.at[a-1] != 0 &&
+			r.meetingOf(body.first) {
+			// "la réunion du Comité exécutif de l'Association des Services Correctionnels
+			// d'Afrique (ASCA)": the acronym names the body whose organ meets.
+			r.narrowToLongForm(body, a, i)
+			continue
+		}
 		if body == nil || known || body.first < a || body.last > i || body.first == a && body.last == i {
 			continue // nothing to widen; no body the gazetteer knows: not "Europol e la nascente Procura europea (EPPO)"
 		}
@@ -64,6 +71,35 @@ func (r *run) acronymLongForms() {
 		}
 		r.replace(long)
 	}
+}
+
+// meetingOf reports whether a meeting noun and "of" come right before token k: "la
+// réunion du", "the meeting of the".
+func (r *run) meetingOf(k int) bool {
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		f := r.fold(j)
+		if _, head := meetingHeads[f]; head {
+			return j < k-1
+		}
+		if !ofWords[f] && !articles[f] {
+			return false
+		}
+	}
+	return false
+}
+
+// narrowToLongForm makes the body named over [body.first, end) the one its acronym spells
+// from a: the words before it are its organ's, free for the meeting or title reading them.
+func (r *run) narrowToLongForm(body *mention, a, end int) {
+	long := &mention{first: a, last: end, kind: body.kind, id: body.id, slug: body.slug, country: body.country, name: r.textOf(a, end)}
+	if listed := r.mentionAt(end + 1); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
+		long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
+	}
+	for k := body.first; k < a; k++ {
+		r.at[k] = 0
+	}
+	body.kind = ""
+	r.replace(long)
 }
 
 // cutAt reports whether [k, end) holds what cuts a name short: a comma, an ampersand

@@ -610,7 +610,8 @@ func (r *run) organOf(k, last int) *mention {
 			}
 			return nil
 		}
-		if f := r.fold(j); !r.unknownName(j) && !ofWords[f] && !articles[f] && !conjunctions[f] && !stateNouns[f] && !memberWords[f] {
+		if f := r.fold(j); !r.unknownName(j) && !ofWords[f] && !articles[f] && !conjunctions[f] && !stateNouns[f] && !memberWords[f] &&
+			!(j > k && r.d.Tokens[j-1].Upper && r.meetingAdjective(j)) { // "Comité exécutif de l'ASCA"
 			return nil // group words may run on: "Directeurs généraux de la Police des pays de"
 		}
 	}

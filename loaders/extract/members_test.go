@@ -61,3 +61,12 @@ func TestMembersAfterAQualifiedLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersIntroducedAmongThem(t *testing.T) {
+	f := extractText(t, "members.txt", "Dakar, 3 mars 2024 – Des représentants de plusieurs États membres de la CEDEAO, parmi lesquels le Ghana et le Togo, étaient présents.\n")
+	for _, from := range []string{"state:gh", "state:tg"} {
+		if !hasEdge(f, fixtures.EdgeMemberOf, from, "org:ecowas") {
+			t.Errorf("%s is named among the members: %s", from, dumpEdges(f))
+		}
+	}
+}
