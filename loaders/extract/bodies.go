@@ -357,6 +357,10 @@ func (r *run) codeMention(i int) *mention {
 	for last < len(toks) && toks[last].Kind == text.Word && toks[last].Upper && r.d.Joined(last) && r.d.Fold[toks[last].Start-1] == '-' && r.at[last] == 0 {
 		last++ // "FORTIS-Africa", "SAFE-SEAS": the code goes on after its hyphen
 	}
+	for last < len(toks) && last-i < 3 && r.codeName(last) && r.at[last] == 0 && toks[last].Sentence == toks[i].Sentence &&
+		r.d.Fold[toks[last-1].End:toks[last].Start] == " " {
+		last++ // "EL PAcCTO": a code of two words
+	}
 	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[last-1].End {
 		last++
 	} else if r.nameNumber(last, i, 4) {

@@ -763,3 +763,10 @@ func TestAcronymNamesTheBodyWhoseOrganMeets(t *testing.T) {
 		t.Errorf("the bureau's meeting is the union's: %s", dumpEdges(f))
 	}
 }
+
+func TestCodeNameOfTwoWords(t *testing.T) {
+	f := extractText(t, "code.txt", "Roma, 3 marzo 2024 – La rete delle scuole di polizia fa parte del programma AL MaRSA, che è finanziato dall'Unione europea e coordinato dal ministero dell'Interno.\n")
+	if !hasNode(f, "project:al-marsa") {
+		t.Errorf("a code of two words names the programme: %s", nodeIDs(f))
+	}
+}
