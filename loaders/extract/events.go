@@ -47,11 +47,22 @@ func (r *run) events() {
 	var scene *sentenceState // the sentence before, when it only says where and when
 	agenda := false          // a line of the document is a labelled field ("Luogo: Roma")
 	attendance := false      // under a heading that lists who attended
+	var answer cueKind       // the relation a question above asks about ("Who funded it?")
 	windows := r.sentenceWindows()
 	for wi, w := range windows {
 		s, first, last := w[0], w[1], w[2]
 		st := &sentenceState{first: first, last: last, span: r.tokSpan(first, last), meetingAt: -1, roled: map[*mention]bool{}}
 		st.cues = r.findCues(first, last)
+		answered := false // the sentence answers the question above it
+		if kind, ok := r.questionCue(first, last); ok {
+			answer = kind // "Qui l'a financé ?": the lines below answer it
+		} else if answer != 0 {
+			if len(st.cues) == 0 && !r.projectSheet() {
+				st.cues = []cue{{kind: answer, first: first, last: first}}
+				answered = true
+			}
+			answer = 0 // the first sentence below the question answers it
+		}
 		groupActors, groupPersons := r.groupParticipants(first, last)
 		st.eventCue = len(groupActors)+len(groupPersons) > 0
 		for _, c := range st.cues {
@@ -98,7 +109,7 @@ func (r *run) events() {
 			if !created || current == nil || !r.sideMeeting(st.first, at) {
 				current = mt // not "Il a été précédé par la réunion du Comité": a side meeting
 			}
-		} else if current != nil && (st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
+		} else if current != nil && (answered || st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
 			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st) || r.hostsGuests(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}
@@ -396,6 +407,55 @@ func (r *run) bulletPersons(first, last int) []*mention {
 		}
 	}
 	return out
+}
+
+// questionCues are the verbs of a question a Q&A sheet answers on the lines below it, by
+// the cue the answer stands for: "Qui l'a financé ?" = funder.
+var questionCues = func() map[string]cueKind {
+	kinds := map[string]cueKind{"organiser": cueOrganiser, "funder": cueFunder, "participant": cueParticipant, "implementer": cueImplementer}
+	out := map[string]cueKind{}
+	for w, k := range values("question cues") {
+		out[w] = kinds[k]
+	}
+	return out
+}()
+
+// questionCue reports the cue of a question line ("Who took part?"), a short sentence
+// that ends in a question mark; ok is false for any other sentence. A question that asks
+// nothing the rules read ends the answer before it (kind 0).
+func (r *run) questionCue(first, last int) (kind cueKind, ok bool) {
+	if last-first > 12 || r.fold(last-1) != "?" {
+		return 0, false
+	}
+	for i := first; i < last; i++ {
+		if k, found := questionCues[r.fold(i)]; found {
+			return k, true
+		}
+		if i+1 < last {
+			if k, found := questionCues[r.fold(i)+" "+r.fold(i+1)]; found {
+				return k, true
+			}
+		}
+	}
+	return 0, true
+}
+
+// projectSheet reports whether the document's title speaks of a project and of no
+// meeting ("SEAHORSE – domande e risposte sul progetto"): its questions ask about the
+// project, not about the meetings it tells of.
+func (r *run) projectSheet() bool {
+	if len(r.d.Sentences) == 0 {
+		return false
+	}
+	first, last := r.sentenceTokens(0)
+	project := false
+	for i := first; i < last; i++ {
+		if _, head := meetingHeads[r.fold(i)]; head {
+			return false
+		}
+		project = project || projectHeads[r.fold(i)] || projectNouns[r.fold(i)]
+	}
+	return project
 }
 
 // attendanceHeadings head the lists of those who attended: "Attendance", "Les pays participants".

@@ -1346,3 +1346,27 @@ The workshop was opened by the host.`)
 		}
 	}
 }
+
+func TestQuestionsAndAnswersOfAMeeting(t *testing.T) {
+	f := extractText(t, "test.txt", `Regional seminar in Accra: questions and answers
+
+What, where and when?
+A regional seminar on port security took place in Accra, Ghana, from 4 to 6 March 2024.
+
+Who organised it?
+The Maritime Organization of West and Central Africa.
+
+Who took part?
+Officers from Benin, Liberia and Togo.
+
+Who funded it?
+Denmark.`)
+	for _, from := range []string{"state:bj", "state:lr", "state:tg"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2024-03-04") {
+			t.Errorf("%s answers who took part:\n%s", from, dumpEdges(f))
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:dk", "meeting:2024-03-04") {
+		t.Errorf("Denmark answers who funded it:\n%s", dumpEdges(f))
+	}
+}
