@@ -1370,3 +1370,14 @@ Denmark.`)
 		t.Errorf("Denmark answers who funded it:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCitiesWithLettersNFKDKeeps(t *testing.T) {
+	f := extractText(t, "test.txt", `Border chiefs meet
+
+A meeting of the border guards of Poland and Lithuania was held in Wrocław on 4 March 2024.`)
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && (n.Place == nil || *n.Place != "Wrocław") {
+			t.Errorf("the meeting's place is the Polish city: %+v", n)
+		}
+	}
+}

@@ -38,9 +38,13 @@ COMMON = {"male", "victoria", "praia", "lima", "nice", "mobile", "santiago", "le
           "milton", "hamilton", "gilbert", "chandler", "henderson", "norman", "lincoln"}
 
 
+# Letters NFKD does not decompose, folded as the extractor folds them (loaders/text).
+LETTERS = str.maketrans("łŁøØđĐıæÆœŒß", "lLoOdDiaAoOs")
+
+
 def fold(s):
     """Lower case, no accents, like the extractor's fold of a name."""
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", s.translate(LETTERS))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return " ".join(s.replace("-", " ").replace("'", " ").replace("’", " ").split())
 
