@@ -1381,3 +1381,17 @@ A meeting of the border guards of Poland and Lithuania was held in Wrocław on 4
 		}
 	}
 }
+
+func TestSignatureFieldsOfAFactSheet(t *testing.T) {
+	f := extractText(t, "test.txt", `FACT SHEET – Memorandum of understanding between the Kenya Coast Guard Service and the Tanzania Police Force
+
+Place of signature: Mombasa
+Date of signature: 4 March 2024
+Signatories: Vice Admiral Ali Hassan, head of the Kenya Coast Guard Service; Inspector General Camillus Wambura, of the Tanzania Police Force
+Present at the ceremony: officials of the Ministry of Interior of Kenya`)
+	for _, from := range []string{"person:ali-hassan", "person:camillus-wambura"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2024-03-04") {
+			t.Errorf("%s signed on the day the sheet gives:\n%s", from, dumpEdges(f))
+		}
+	}
+}

@@ -245,7 +245,18 @@ func (r *run) fieldLine(st *sentenceState) bool {
 	for k < st.last && r.d.Tokens[k].Kind != text.Word {
 		k++ // a bullet
 	}
-	return k+1 < st.last && sceneLabels[r.fold(k)] && r.fold(k+1) == ":"
+	if k+1 >= st.last || !sceneLabels[r.fold(k)] {
+		return false
+	}
+	for j := k + 1; j < st.last && j <= k+4; j++ {
+		if r.fold(j) == ":" {
+			return true // "Data della firma:", "Date of signature:"
+		}
+		if r.at[j] != 0 || r.d.Tokens[j].Kind != text.Word || r.d.Tokens[j].Upper {
+			return false
+		}
+	}
+	return false
 }
 
 // headingScene reads a heading that names a meeting ("Annual Heads of Border Agencies
