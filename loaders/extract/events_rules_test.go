@@ -1395,3 +1395,12 @@ Present at the ceremony: officials of the Ministry of Interior of Kenya`)
 		}
 	}
 }
+
+func TestMemorandumNamedInTheTitle(t *testing.T) {
+	f := extractText(t, "test.txt", `Memorandum of understanding between the Ghana Police Service and the Nigeria Police Force
+
+The text covers training and the exchange of information on organised crime.`)
+	if !hasEdge(f, fixtures.EdgeMemorandum, "agency:gh:police-service", "agency:ng:npf") && !hasEdge(f, fixtures.EdgeMemorandum, "agency:ng:npf", "agency:gh:police-service") {
+		t.Errorf("the title names a memorandum between two bodies:\n%s", dumpEdges(f))
+	}
+}

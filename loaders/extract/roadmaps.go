@@ -194,7 +194,8 @@ func (r *run) parties(st *sentenceState) []*mention {
 // memorandum records a MEMORANDUM between the first two parties of a sentence that
 // says a memorandum or agreement was signed.
 func (r *run) memorandum(st *sentenceState) {
-	if !st.has(cueSigned) && !r.signingNounIn(st.first, st.last) {
+	title := r.d.Tokens[st.first].Sentence == 0 && st.has(cueBetween) // "SCHEDA – Memorandum d'intesa tra A e B"
+	if !st.has(cueSigned) && !r.signingNounIn(st.first, st.last) && !title {
 		return
 	}
 	head := -1
