@@ -185,6 +185,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			j++ // "Comité des chefs de police": a body of office holders
 			continue
 		}
+		if romance && articles[f] && !ofWords[f] && !t.Upper && r.at[j] == 0 && r.d.Tokens[j-1].Kind == text.Word {
+			break // "la Guardia Civil il Corpo ha stipulato": an article opens the next phrase
+		}
 		if (connectors[f] || nameConnectors[f]) && r.at[j] == 0 {
 			k, and := j, false
 			for k < len(toks) && (connectors[r.fold(k)] || nameConnectors[r.fold(k)]) && r.at[k] == 0 {

@@ -770,3 +770,15 @@ func TestCodeNameOfTwoWords(t *testing.T) {
 		t.Errorf("a code of two words names the programme: %s", nodeIDs(f))
 	}
 }
+
+func TestArticleEndsARomanceName(t *testing.T) {
+	f := extractText(t, "article.txt", "Madrid, 3 marzo 2024 – Con la Guardia Civil il Corpo ha firmato un accordo, presentato all'Università La Sapienza.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, " il Corpo") {
+			t.Errorf("an article after a name opens the next phrase: %q", n.Name)
+		}
+	}
+	if !hasNode(f, "agency:es:guardia-civil") {
+		t.Errorf("the Guardia Civil is read: %s", nodeIDs(f))
+	}
+}
