@@ -1404,3 +1404,15 @@ The text covers training and the exchange of information on organised crime.`)
 		t.Errorf("the title names a memorandum between two bodies:\n%s", dumpEdges(f))
 	}
 }
+
+func TestThoseOfAListTakePart(t *testing.T) {
+	f := extractText(t, "test.txt", `Regional meeting
+
+A regional meeting on border security was held in Nairobi on 12 May 2022.
+Delegates of Kenya sat alongside those of Uganda and Rwanda.`)
+	for _, from := range []string{"state:ke", "state:ug", "state:rw"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-05-12") {
+			t.Errorf("%s should take part in the meeting:\n%s", from, dumpEdges(f))
+		}
+	}
+}
