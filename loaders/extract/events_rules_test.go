@@ -1416,3 +1416,14 @@ Delegates of Kenya sat alongside those of Uganda and Rwanda.`)
 		}
 	}
 }
+
+func TestListGoesOnAfterAsWellAs(t *testing.T) {
+	f := extractText(t, "test.txt", `Réunion régionale
+
+La réunion des chefs de police du Maroc et de la Tunisie, ainsi que des Comores et de Djibouti, s'est ouverte à Marrakech le 25 novembre 2019.`)
+	for _, from := range []string{"state:ma", "state:tn", "state:km", "state:dj"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2019-11-25") {
+			t.Errorf("%s should take part in the meeting:\n%s", from, dumpEdges(f))
+		}
+	}
+}

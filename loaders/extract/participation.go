@@ -79,6 +79,10 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			k, unknown, runUnknown = k+1, unknown+1, true // "the FBI, T-CELL and the DEA": a name the gazetteer lacks
 			continue
 		}
+		if n := longestPrefix(r.d, k, end, listConjunctions); n > 0 && glue < 2 {
+			k, runActor, runUnknown = k+n, -1, false // ", ainsi que des Comores": one conjunction
+			continue
+		}
 		if f == "," || conjunctions[f] {
 			runActor, runUnknown = -1, false
 		}
@@ -105,6 +109,9 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	}
 	return actors, persons
 }
+
+// listConjunctions join a list's items in several words: "ainsi que", "as well as".
+var listConjunctions = byFirstWord(phrases("list conjunctions"), phraseWords)
 
 // namedByAcronym finds, within a dozen words from k that hold no mention and no clause
 // break, a bracket that holds only an actor's acronym; it returns the closing bracket
