@@ -185,7 +185,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 			j++ // "Comité des chefs de police": a body of office holders
 			continue
 		}
-		if romance && articles[f] && !ofWords[f] && !t.Upper && r.at[j] == 0 && r.d.Tokens[j-1].Kind == text.Word {
+		if romance && articles[f] && !ofWords[f] && !t.Upper && r.at[j] == 0 && r.d.Tokens[j-1].Kind == text.Word && r.d.Tokens[j-1].Upper {
 			break // "la Guardia Civil il Corpo ha stipulato": an article opens the next phrase
 		}
 		if (connectors[f] || nameConnectors[f]) && r.at[j] == 0 {
@@ -551,7 +551,9 @@ func (r *run) organisationUnit(m *mention) *mention {
 		j++
 	}
 	org := r.mentionAt(j)
-	if j == m.last || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
+	// "Bureau central national INTERPOL de Rabat": a Romance name may end in the body's
+	adjoined := j == m.last && r.d.Lang != "en"
+	if j == m.last && !adjoined || org == nil || org.first != j || (org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody) {
 		if org = r.possessor(m); org == nil {
 			return nil
 		}

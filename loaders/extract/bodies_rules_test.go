@@ -782,3 +782,20 @@ func TestArticleEndsARomanceName(t *testing.T) {
 		t.Errorf("the Guardia Civil is read: %s", nodeIDs(f))
 	}
 }
+
+func TestCentralOfficesAndUnitsNamedAfterTheirBody(t *testing.T) {
+	f := extractText(t, "central.txt", "Niamey, 3 mars 2024 – L'Office central de lutte contre le terrorisme a reçu le chef du Bureau central national INTERPOL de Dakar. Les deux services ont signé un accord de coopération pour les enquêtes et la formation des policiers de la région.\n")
+	found := false
+	for _, n := range f.Nodes {
+		found = found || n.Name == "Office central de lutte contre le terrorisme"
+	}
+	if !found {
+		t.Errorf("a central office's name runs on past 'central' and 'contre': %s", nodeIDs(f))
+	}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgePartOf && strings.HasPrefix(e.From, "org:interpol-") && e.To == "org:interpol" {
+			return
+		}
+	}
+	t.Errorf("a bureau named with INTERPOL after it is INTERPOL's: %s", dumpEdges(f))
+}
