@@ -1427,3 +1427,16 @@ La réunion des chefs de police du Maroc et de la Tunisie, ainsi que des Comores
 		}
 	}
 }
+
+func TestNextMeetingIsAnotherOne(t *testing.T) {
+	f := extractText(t, "test.txt", `Scheda
+
+Nell'aprile 2017 il comandante generale, ammiraglio Marco Rossi, guidò a Washington una delegazione per un incontro bilaterale con la Guardia Costiera statunitense.
+
+In una successiva visita a Washington, l'ammiraglio Luca Bianchi ha incontrato il comandante della Guardia Costiera statunitense.`)
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeParticipatedIn && e.From == "person:luca-bianchi" && strings.Contains(e.To, "2017-04") {
+			t.Errorf("a later visit is another meeting: %s", dumpEdges(f))
+		}
+	}
+}

@@ -152,6 +152,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.headSpan(head, st.first, st.last)
+	if r.nextMeeting(head, st.first, st.last) {
+		current = nil // "la réunion suivante est annoncée en France": another meeting, to come
+	}
 	if current != nil && (r.partOfMeeting(head, st.last) || r.ceremonyOfTheMeeting(st, head, sub, from)) {
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
@@ -702,6 +705,15 @@ func (r *run) definiteHead(head int) bool {
 // sentence adds, it is the same meeting.
 func (r *run) thisMeeting(current *meeting, head int, sub string) bool {
 	return head > 0 && demonstratives[r.fold(head-1)] && (sameKind(current.subtype, sub) || genericHeads[r.fold(head)])
+}
+
+// nextMeetingWords say that a meeting noun names one after the meeting reported:
+// "a subsequent visit", "la réunion suivante", "una successiva visita".
+var nextMeetingWords = words("next meeting words")
+
+// nextMeeting reports whether the meeting noun at i is qualified as the next one.
+func (r *run) nextMeeting(i, first, last int) bool {
+	return i > first && nextMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && nextMeetingWords[r.fold(i+1)]
 }
 
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
