@@ -1440,3 +1440,17 @@ In una successiva visita a Washington, l'ammiraglio Luca Bianchi ha incontrato i
 		}
 	}
 }
+
+func TestCustomsTerritoriesAct(t *testing.T) {
+	f := extractText(t, "test.txt", `Coast guard heads meet
+
+The meeting took place in Yokohama on 30 September 2014. Cambodia and Hong Kong sent representatives to the Heads of Asian Coast Guard Agencies Meeting.`)
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:hk", "meeting:2014-09-30") {
+		t.Errorf("Hong Kong acts in its own name:\n%s", dumpEdges(f))
+	}
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeHeldUnder {
+			t.Errorf("no body the gazetteer knows opens the meeting's name: %s", dumpEdges(f))
+		}
+	}
+}

@@ -687,6 +687,9 @@ func (r *run) groupBefore(head int) *mention {
 	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutory {
 		return nil
 	}
+	if k < head-1 && r.x.gaz.Body(m.id) == nil {
+		return nil // "the Heads of Asian Coast Guard Agencies Meeting": no body the gazetteer knows
+	}
 	return m
 }
 
