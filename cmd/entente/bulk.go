@@ -32,32 +32,37 @@ const (
 const bulkHeap = "1g"
 
 // localEmpty says whether the local database of c (ENTENTE_NEO4J_HOME) is empty: never
-// created, or holding no node. To tell the second, it starts the server and stops it.
-func localEmpty(ctx context.Context, c *config, log zerolog.Logger) (bool, string, error) {
+// created, or holding no node. To tell the second, it starts the server; when the
+// database holds nodes it returns that server still running, for the load to use (a
+// start costs seconds), and otherwise stops it.
+func localEmpty(ctx context.Context, c *config, log zerolog.Logger) (bool, string, *localdb.Server, error) {
 	if localdb.InUse(c.neo4jHome) {
-		return false, "the local Neo4j is running (" + c.neo4jHome + ")", nil
+		return false, "the local Neo4j is running (" + c.neo4jHome + ")", nil, nil
 	}
 	if !localdb.HasDatabase(c.neo4jHome) {
-		return true, "", nil
+		return true, "", nil, nil
 	}
 	srv, err := localdb.Start(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log})
 	if err != nil {
-		return false, "", err
+		return false, "", nil, err
 	}
-	defer srv.Stop(context.Background())
+	nodes, err := countNodes(ctx, srv, log)
+	if err != nil || nodes == 0 {
+		_ = srv.Stop(context.Background())
+		return err == nil, "", nil, err
+	}
+	return false, fmt.Sprintf("the local database holds %d nodes", nodes), srv, nil
+}
+
+// countNodes is the number of nodes in the database of the local server srv.
+func countNodes(ctx context.Context, srv *localdb.Server, log zerolog.Logger) (int, error) {
 	store, err := graph.Open(ctx, graph.Config{URI: srv.URI}, log)
 	if err != nil {
-		return false, "", err
+		return 0, err
 	}
 	defer store.Close(context.Background())
 	nodes, _, err := store.Counts(ctx)
-	if err != nil {
-		return false, "", err
-	}
-	if nodes > 0 {
-		return false, fmt.Sprintf("the local database holds %d nodes", nodes), nil
-	}
-	return true, "", nil
+	return nodes, err
 }
 
 // bulkLoad fills the stopped, empty local database of c from the fixtures under paths with
@@ -117,13 +122,24 @@ func finishBulk(ctx context.Context, store *graph.Store, log zerolog.Logger, res
 func loadLocal(ctx context.Context, c *config, log zerolog.Logger, paths []string, mode string, replace bool) error {
 	began := time.Now()
 	var res *bulk.Result
+	var srv *localdb.Server // the server localEmpty left running, if any
+	defer func() {
+		if srv != nil {
+			srv.Stop(context.Background())
+		}
+	}()
 	if mode != bulkOff {
-		empty, why, err := localEmpty(ctx, c, log)
+		empty, why, running, err := localEmpty(ctx, c, log)
 		if err != nil {
 			return err
 		}
+		srv = running
 		switch {
 		case empty || replace:
+			if srv != nil { // the bulk importer needs it stopped (localdb.Import says so if not)
+				_ = srv.Stop(context.Background())
+				srv = nil
+			}
 			var ok bool
 			if res, ok, err = bulkLoad(ctx, c, log, paths); err != nil {
 				return err
@@ -136,14 +152,15 @@ func loadLocal(ctx context.Context, c *config, log zerolog.Logger, paths []strin
 	} else {
 		log.Info().Str("path", pathIncremental).Str("reason", "--bulk=off").Msg("import path: incremental")
 	}
-	if localdb.InUse(c.neo4jHome) {
-		return fmt.Errorf("the local Neo4j of %s is running: stop `entente run`, or point NEO4J_URI at it", c.neo4jHome)
+	if srv == nil {
+		if localdb.InUse(c.neo4jHome) {
+			return fmt.Errorf("the local Neo4j of %s is running: stop `entente run`, or point NEO4J_URI at it", c.neo4jHome)
+		}
+		var err error
+		if srv, err = localdb.Start(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log}); err != nil {
+			return err
+		}
 	}
-	srv, err := localdb.Start(ctx, localdb.Options{LibDir: c.neo4jLib, Home: c.neo4jHome, Heap: c.heap, PageCache: c.pageCache, Log: log})
-	if err != nil {
-		return err
-	}
-	defer srv.Stop(context.Background())
 	store, err := graph.Open(ctx, graph.Config{URI: srv.URI}, log)
 	if err != nil {
 		return err
