@@ -449,10 +449,12 @@ func (r *run) prefixStart(i int) int {
 			k-- // "Ms Michèle Coninsx", "dottor Andrei ..."
 			continue
 		}
-		if f == "." && k >= 2 && toks[k-2].Kind == text.Word && toks[k-2].End == toks[k-1].Start && toks[k-2].Upper {
+		if f == "." && k >= 2 && toks[k-2].Kind == text.Word && toks[k-2].End == toks[k-1].Start {
 			w := r.fold(k - 2)
-			if titleAbbrevs[w] || honorifics[w] || toks[k-2].End-toks[k-2].Start == 1 {
-				k -= 2 // "Col.", "S.E.", "C.A."
+			// "Col.", "S.E.", "C.A.", and in lower case "gen.", "dott."
+			if toks[k-2].Upper && (titleAbbrevs[w] || honorifics[w] || toks[k-2].End-toks[k-2].Start == 1) ||
+				!toks[k-2].Upper && len(w) > 2 && (titleAbbrevs[w] || honorifics[w]) {
+				k -= 2
 				continue
 			}
 		}
