@@ -689,7 +689,11 @@ func (r *run) titleBefore(i int) []int {
 			return nil // "Zaw Lin Tun (Executive Director), Police ... Nguyen": the person before's title
 		}
 		start = r.afterCoordinatedSubject(start, end)
-		if t := r.titleIn(start, end); t != nil {
+		t := r.titleIn(start, end)
+		if t == nil && comma {
+			t = r.pluralTitleIn(start, end) // "i procuratori della Repubblica di Roma, Giuseppe Pignatone, e di Catania, ..."
+		}
+		if t != nil {
 			if t[2] == r.people.apposed {
 				return nil // "A, Directeur de la Police, B": A's title
 			}
@@ -978,6 +982,17 @@ func (r *run) titleIn(start, end int) []int {
 			continue // "Secrétariat général": an adjective, not the rank
 		}
 		if titleWords[r.fold(k)] {
+			return []int{start, end, k}
+		}
+	}
+	return nil
+}
+
+// pluralTitleIn returns [start, end, title word] when the segment holds a title in the
+// plural, whose holders are named one by one after it.
+func (r *run) pluralTitleIn(start, end int) []int {
+	for k := start; k < end; k++ {
+		if pluralTitles[r.fold(k)] {
 			return []int{start, end, k}
 		}
 	}

@@ -630,3 +630,10 @@ func TestLowerCaseRankAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+func TestNameAfterAPluralTitle(t *testing.T) {
+	f := extractText(t, "plural.txt", "Roma, 3 marzo 2025 – Al convegno partecipano i procuratori della Repubblica di Napoli, Marco Gialli, e il questore.\n")
+	if !hasNode(f, "person:marco-gialli") {
+		t.Errorf("a name set off after a plural title is one of its holders: %s", nodeIDs(f))
+	}
+}
