@@ -689,6 +689,10 @@ func (r *run) countrySpec(m *mention) string {
 		s.spec = true // "Ms X, Senior Prosecutor, Office of the Attorney General, Samoa;"
 		return s.country
 	}
+	if s := r.sideOf(m.first); s != nil {
+		s.spec = true // "per la Svizzera, equipaggi della Polizia del Canton Ticino": Swiss
+		return s.country
+	}
 	p := m.first
 	for p > 0 && p > m.first-3 && r.at[p-1] == 0 && (titleModifiers[r.fold(p-1)] || rankModifiers[r.fold(p-1)]) {
 		p-- // "Lesotho's acting Minister of Police"
@@ -701,6 +705,33 @@ func (r *run) countrySpec(m *mention) string {
 		}
 	}
 	return ""
+}
+
+// sideOf returns the state whose side a clause opens with, before token k in its
+// sentence: "per la Svizzera," "for Kenya," "pour le Mali," up to a semicolon.
+func (r *run) sideOf(k int) *mention {
+	toks := r.d.Tokens
+	for j := k - 1; j >= 2 && toks[j].Sentence == toks[k].Sentence && k-j <= 20; j-- {
+		f := r.fold(j)
+		if f == ";" || f == "." {
+			return nil
+		}
+		if f != "," {
+			continue
+		}
+		s := r.mentionAt(j - 1)
+		if s == nil || s.kind != fixtures.KindState || s.adjective || s.last != j {
+			continue
+		}
+		p := s.first - 1
+		if p >= 0 && articles[r.fold(p)] {
+			p--
+		}
+		if p >= 0 && purposePrepositions[r.fold(p)] && (p == 0 || toks[p-1].Sentence != toks[k].Sentence || r.fold(p-1) == ";" || r.fold(p-1) == ":") {
+			return s
+		}
+	}
+	return nil
 }
 
 // agencySlug is the gazetteer slug, else the bracketed acronym, else the name in English.

@@ -799,3 +799,12 @@ func TestCentralOfficesAndUnitsNamedAfterTheirBody(t *testing.T) {
 	}
 	t.Errorf("a bureau named with INTERPOL after it is INTERPOL's: %s", dumpEdges(f))
 }
+
+func TestClauseOpenedForAState(t *testing.T) {
+	f := extractText(t, "side.txt", "Como, 3 marzo 2025 – Alla formazione c'erano, per l'Italia, militari della Guardia di Finanza; per la Svizzera, agenti della Polizia cantonale e del Corpo delle guardie di confine.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Polizia cantonale") && (n.Country == nil || *n.Country != "CH") {
+			t.Errorf("the bodies after 'per la Svizzera,' are Swiss: %+v", n)
+		}
+	}
+}
