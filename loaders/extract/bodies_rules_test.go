@@ -808,3 +808,10 @@ func TestClauseOpenedForAState(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammeLongFormPastAConjunction(t *testing.T) {
+	f := extractText(t, "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n")
+	if !hasNode(f, "project:maritime-safety-and-port-security-programme") {
+		t.Errorf("the acronym spells the programme's whole name: %s", nodeIDs(f))
+	}
+}

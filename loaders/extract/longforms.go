@@ -32,10 +32,10 @@ func (r *run) acronymLongForms() {
 		known := false
 		for k := a; k < i; k++ {
 			m := r.mentionAt(k)
-			if m == nil || !m.isBody() {
-				continue
+			if m == nil || !m.isBody() && m.kind != fixtures.KindProject {
+				continue // "Export Control and Related Border Security Program (EXBS)" too
 			}
-			known = known || m.id != ""
+			known = known || m.id != "" && m.kind != fixtures.KindProject
 			if body == nil || m.last-m.first > body.last-body.first {
 				body = m
 			}
@@ -65,6 +65,9 @@ func (r *run) acronymLongForms() {
 			kind = fixtures.KindOrganization // "East African Police Chiefs Cooperation Organization"
 		}
 		long := &mention{first: a, last: end, kind: kind, name: r.textOf(a, end), country: body.country}
+		if kind == fixtures.KindProject {
+			long.id = "project:" + slug(long.name)
+		}
 		if listed := r.mentionAt(i + 1); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
 			// "(FIIAPP)", "(EAPCCO)": the long form names the body the gazetteer knows
 			long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
