@@ -815,3 +815,12 @@ func TestProgrammeLongFormPastAConjunction(t *testing.T) {
 		t.Errorf("the acronym spells the programme's whole name: %s", nodeIDs(f))
 	}
 }
+
+func TestFinancialIntelligenceUnitsByAcronym(t *testing.T) {
+	f := extractText(t, "fiu.txt", "Accra, 4 March 2024 – The FIU of Ghana and the FIU of Togo signed a memorandum of understanding in Accra on 3 March 2024.\n")
+	for _, id := range []string{"agency:gh:financial-intelligence-unit", "agency:tg:financial-intelligence-unit"} {
+		if !hasNode(f, id) {
+			t.Errorf("an FIU is the state's financial intelligence unit: %s", nodeIDs(f))
+		}
+	}
+}
