@@ -764,13 +764,6 @@ func TestAcronymNamesTheBodyWhoseOrganMeets(t *testing.T) {
 	}
 }
 
-func TestCodeNameOfTwoWords(t *testing.T) {
-	f := extractText(t, "code.txt", "Roma, 3 marzo 2024 – La rete delle scuole di polizia fa parte del programma AL MaRSA, che è finanziato dall'Unione europea e coordinato dal ministero dell'Interno.\n")
-	if !hasNode(f, "project:al-marsa") {
-		t.Errorf("a code of two words names the programme: %s", nodeIDs(f))
-	}
-}
-
 func TestArticleEndsARomanceName(t *testing.T) {
 	f := extractText(t, "article.txt", "Madrid, 3 marzo 2024 – Con la Guardia Civil il Corpo ha firmato un accordo, presentato all'Università La Sapienza.\n")
 	for _, n := range f.Nodes {
@@ -805,22 +798,6 @@ func TestClauseOpenedForAState(t *testing.T) {
 	for _, n := range f.Nodes {
 		if n.Kind == fixtures.KindAgency && strings.HasPrefix(n.Name, "Polizia cantonale") && (n.Country == nil || *n.Country != "CH") {
 			t.Errorf("the bodies after 'per la Svizzera,' are Swiss: %+v", n)
-		}
-	}
-}
-
-func TestProgrammeLongFormPastAConjunction(t *testing.T) {
-	f := extractText(t, "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n")
-	if !hasNode(f, "project:maritime-safety-and-port-security-programme") {
-		t.Errorf("the acronym spells the programme's whole name: %s", nodeIDs(f))
-	}
-}
-
-func TestFinancialIntelligenceUnitsByAcronym(t *testing.T) {
-	f := extractText(t, "fiu.txt", "Accra, 4 March 2024 – The FIU of Ghana and the FIU of Togo signed a memorandum of understanding in Accra on 3 March 2024.\n")
-	for _, id := range []string{"agency:gh:financial-intelligence-unit", "agency:tg:financial-intelligence-unit"} {
-		if !hasNode(f, id) {
-			t.Errorf("an FIU is the state's financial intelligence unit: %s", nodeIDs(f))
 		}
 	}
 }

@@ -1,0 +1,25 @@
+package extract
+
+import "testing"
+
+// Names the rules must read as nodes, one invented sentence each: codes, acronyms,
+// long forms and persons announced by ranks or titles.
+func TestNamesRead(t *testing.T) {
+	for _, c := range []struct {
+		name, file, text, why string
+		ids                   []string
+	}{
+		{"CodeNameOfTwoWords", "code.txt", "Roma, 3 marzo 2024 – La rete delle scuole di polizia fa parte del programma AL MaRSA, che è finanziato dall'Unione europea e coordinato dal ministero dell'Interno.\n", "a code of two words names the programme", []string{"project:al-marsa"}},
+		{"FinancialIntelligenceUnitsByAcronym", "fiu.txt", "Accra, 4 March 2024 – The FIU of Ghana and the FIU of Togo signed a memorandum of understanding in Accra on 3 March 2024.\n", "an FIU is the state's financial intelligence unit", []string{"agency:gh:financial-intelligence-unit", "agency:tg:financial-intelligence-unit"}},
+		{"ProgrammeLongFormPastAConjunction", "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n", "the acronym spells the programme's whole name", []string{"project:maritime-safety-and-port-security-programme"}},
+		{"NameAfterAPluralTitle", "plural.txt", "Roma, 3 marzo 2025 – Al convegno partecipano i procuratori della Repubblica di Napoli, Marco Gialli, e il questore.\n", "a name set off after a plural title is one of its holders", []string{"person:marco-gialli"}},
+		{"LowerCaseRankAbbreviations", "rank.txt", "Roma, 3 marzo 2025 – Il convegno è stato aperto dal comandante della Guardia di Finanza, gen. Mario Verdi, e dal dott. Paolo Neri.\n", "a name after a lower-case rank is a person's", []string{"person:mario-verdi", "person:paolo-neri"}},
+	} {
+		f := extractText(t, c.file, c.text)
+		for _, id := range c.ids {
+			if !hasNode(f, id) {
+				t.Errorf("%s: %s (%s missing): %s", c.name, c.why, id, nodeIDs(f))
+			}
+		}
+	}
+}
