@@ -168,6 +168,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 	after = r.outerBody(after, end)
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
+		after.unstated = true
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
 		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
 			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
@@ -209,6 +210,31 @@ func (r *run) bareMinisters() {
 		if m := r.ministry(i, end); m != nil {
 			m.inTitle = false // an actor of its sentence
 			i = m.last - 1
+		}
+	}
+}
+
+// counterpartMinistries gives a ministry whose state the title left unsaid the other
+// side's state when the text names the same ministry of the state it was given: in "le
+// ministre de l'Intérieur, A, et le ministre espagnol de l'Intérieur, B" A's ministry is
+// not Spain's.
+func (r *run) counterpartMinistries() {
+	for _, m := range r.ments {
+		if !m.unstated || m.kind != fixtures.KindAgency || m.slug == "" || m.country == "" || languageStates[r.d.Lang] != "" {
+			continue // an Italian text leaves Italy's unsaid (agencyHome)
+		}
+		for _, o := range r.ments {
+			if o == m || o.unstated || o.kind != fixtures.KindAgency || o.slug != m.slug || o.country != m.country {
+				continue
+			}
+			other := r.home
+			if other == o.country {
+				other = r.awayCountry()
+			}
+			if other != "" && other != o.country {
+				m.country = other
+			}
+			break
 		}
 	}
 }

@@ -77,6 +77,7 @@ func (r *run) analyse() {
 	r.home = r.homeCountry()
 	r.recognisePersons()
 	r.bareMinisters()
+	r.counterpartMinistries()
 	r.resolveAgencies()
 	r.relate()
 	r.emitMentions()

@@ -621,3 +621,14 @@ func TestDeputyAndActingMinisters(t *testing.T) {
 		}
 	}
 }
+
+func TestUnstatedMinistryIsTheOtherSide(t *testing.T) {
+	f := extractText(t, "counterpart.txt", `Accord de sécurité entre la France et le Portugal
+
+Lisbonne, 4 mars 2024 – Le Portugal et la France ont signé un accord à Lisbonne. Le ministre portugais de l'Intérieur, José Silva, a reçu son homologue.
+
+Le ministre de l'Intérieur, Paul Martin, a rappelé les accords signés avec le Portugal et le ministre portugais de l'Intérieur.`)
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:paul-martin", "agency:fr:ministry-of-interior") {
+		t.Errorf("the minister whose state is unsaid is not the Portuguese one's counterpart: %s", dumpEdges(f))
+	}
+}
