@@ -1454,3 +1454,14 @@ The meeting took place in Yokohama on 30 September 2014. Cambodia and Hong Kong 
 		}
 	}
 }
+
+func TestResearchersOfUniversitiesTakePart(t *testing.T) {
+	f := extractText(t, "test.txt", `Esercitazione internazionale
+
+Vicenza, 12 maggio 2022 – Un'esercitazione sulla tratta si è svolta a Vicenza il 12 maggio 2022, con studenti e ricercatori delle Università di Bologna e di Pavia.`)
+	for _, from := range []string{"org:universita-di-bologna", "org:universita-di-pavia"} {
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, from, "meeting:2022-05-12") {
+			t.Errorf("%s should take part in the exercise:\n%s", from, dumpEdges(f))
+		}
+	}
+}
