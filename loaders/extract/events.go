@@ -1019,6 +1019,9 @@ func (r *run) sentencePersons(st *sentenceState) {
 		if m == nil {
 			m = r.groupBefore(st.meetingAt)
 		}
+		if m == nil {
+			m = r.possessiveGroup(st.first, st.meetingAt)
+		}
 		if m != nil {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 			if st.meeting.group == "" {

@@ -1465,3 +1465,12 @@ Vicenza, 12 maggio 2022 – Un'esercitazione sulla tratta si è svolta a Vicenza
 		}
 	}
 }
+
+func TestPossessiveNamesTheBodysOwnMeeting(t *testing.T) {
+	f := extractText(t, "test.txt", `Border security
+
+Vienna, 5 May 2024 – INTERPOL's fourth regional meeting took place in Vienna from 2 to 4 May 2024.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2024-05-02", "org:interpol") {
+		t.Errorf("the body's own meeting is held under it:\n%s", dumpEdges(f))
+	}
+}

@@ -693,6 +693,23 @@ func (r *run) groupBefore(head int) *mention {
 	return m
 }
 
+// possessiveGroup is the body whose own meeting a possessive names: "the Committee's
+// fifth special meeting", "INTERPOL's annual conference".
+func (r *run) possessiveGroup(first, head int) *mention {
+	k := head - 1
+	for k > first && head-k <= 3 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && !r.apostropheS(k) {
+		k-- // "fifth special"
+	}
+	if k <= first || !r.apostropheS(k) {
+		return nil
+	}
+	m := r.mentionAt(k - 1)
+	if m == nil || m.last != k || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
+		return nil
+	}
+	return m
+}
+
 // definiteHead reports whether a meeting noun follows an article or a demonstrative
 // ("the training", "cet atelier", "la riunione"), as a noun naming a meeting already told.
 func (r *run) definiteHead(head int) bool {
