@@ -1474,3 +1474,12 @@ Vienna, 5 May 2024 – INTERPOL's fourth regional meeting took place in Vienna f
 		t.Errorf("the body's own meeting is held under it:\n%s", dumpEdges(f))
 	}
 }
+
+func TestBodyHoldsItsOwnMeeting(t *testing.T) {
+	f := extractText(t, "test.txt", `Communiqué final
+
+1. La Communauté économique des États de l'Afrique de l'Ouest a tenu sa quinzième réunion à Accra. Les travaux se sont achevés le mercredi 5 mars 2008.`)
+	if !hasEdgePrefix(f, fixtures.EdgeHeldUnder, "meeting:2008-03-05", "org:ecowas") {
+		t.Errorf("the body that held its meeting is the meeting's own:\n%s", dumpEdges(f))
+	}
+}

@@ -694,17 +694,30 @@ func (r *run) groupBefore(head int) *mention {
 }
 
 // possessiveGroup is the body whose own meeting a possessive names: "the Committee's
-// fifth special meeting", "INTERPOL's annual conference".
+// fifth special meeting", "INTERPOL's annual conference", "le Comité a tenu sa dixième
+// réunion" (the body named last before the possessive).
 func (r *run) possessiveGroup(first, head int) *mention {
 	k := head - 1
-	for k > first && head-k <= 3 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && !r.apostropheS(k) {
+	for k > first && head-k <= 3 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && !r.apostropheS(k) &&
+		!possessives[r.fold(k)] {
 		k-- // "fifth special"
 	}
-	if k <= first || !r.apostropheS(k) {
-		return nil
+	var m *mention
+	switch {
+	case k > first && r.apostropheS(k):
+		m = r.mentionAt(k - 1)
+		if m != nil && m.last != k {
+			m = nil
+		}
+	case k > first && possessives[r.fold(k)]:
+		// "le Comité ... a tenu sa dixième réunion": the subject's own meeting
+		for j := k - 1; j >= first && m == nil; j-- {
+			if o := r.mentionAt(j); o != nil && o.id != "" && o.isBody() {
+				m = o
+			}
+		}
 	}
-	m := r.mentionAt(k - 1)
-	if m == nil || m.last != k || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
+	if m == nil || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
 		return nil
 	}
 	return m
