@@ -203,11 +203,7 @@ func (r *run) bareMinisters() {
 		if _, ok := ministerWords[r.fold(i)]; !ok || r.at[i] != 0 || !articles[r.fold(i-1)] || r.governmentHead(i) {
 			continue
 		}
-		end := i + 1
-		for end < len(toks) && toks[end].Sentence == toks[i].Sentence && !clauseBreak(r.fold(end)) && end-i < 12 {
-			end++
-		}
-		if m := r.ministry(i, end); m != nil {
+		if m := r.ministry(i, r.clauseEnd(i, 12)); m != nil {
 			m.inTitle = false // an actor of its sentence
 			i = m.last - 1
 		}
@@ -707,7 +703,7 @@ func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention)
 	for last > j+1 && (ofPrepositions[r.fold(last-1)] || articles[r.fold(last-1)]) {
 		last-- // "... del" before a state or a comma is not part of the portfolio
 	}
-	name := strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(k, last)
+	name := titleCase(ministry) + " " + r.textOf(k, last)
 	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
 		adj, last = s, s.last // "ministro della Giustizia algerino": the title names the state too
 	}

@@ -164,7 +164,7 @@ func (r *run) adjectiveAlias(m *mention) {
 			return
 		}
 		// "ministro della Giustizia degli Emirati Arabi Uniti" names the ministry
-		name = strings.ToUpper(ministry[:1]) + ministry[1:] + " " + r.textOf(first+1, last)
+		name = titleCase(ministry) + " " + r.textOf(first+1, last)
 	}
 	if m.slug == "" || r.genericAgency(m) {
 		m.name = name // not "National Police" for the Police nationale d'Haïti

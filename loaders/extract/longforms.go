@@ -68,10 +68,7 @@ func (r *run) acronymLongForms() {
 		if kind == fixtures.KindProject {
 			long.id = "project:" + slug(long.name)
 		}
-		if listed := r.mentionAt(i + 1); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
-			// "(FIIAPP)", "(EAPCCO)": the long form names the body the gazetteer knows
-			long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
-		}
+		r.knownByAcronym(long, i+1)
 		r.replace(long)
 	}
 }
@@ -91,13 +88,19 @@ func (r *run) meetingOf(k int) bool {
 	return false
 }
 
+// knownByAcronym gives a long form the identity of the body the gazetteer knows by the
+// bracketed acronym at k: "(FIIAPP)", "(EAPCCO)".
+func (r *run) knownByAcronym(long *mention, k int) {
+	if listed := r.mentionAt(k); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
+		long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
+	}
+}
+
 // narrowToLongForm makes the body named over [body.first, end) the one its acronym spells
 // from a: the words before it are its organ's, free for the meeting or title reading them.
 func (r *run) narrowToLongForm(body *mention, a, end int) {
 	long := &mention{first: a, last: end, kind: body.kind, id: body.id, slug: body.slug, country: body.country, name: r.textOf(a, end)}
-	if listed := r.mentionAt(end + 1); listed != nil && (listed.id != "" || listed.slug != "") && listed.isBody() {
-		long.kind, long.id, long.slug, long.country = listed.kind, listed.id, listed.slug, listed.country
-	}
+	r.knownByAcronym(long, end+1)
 	for k := body.first; k < a; k++ {
 		r.at[k] = 0
 	}

@@ -826,10 +826,7 @@ func (r *run) titleAfter(j int) []int {
 	if j+1 >= len(toks) || (r.fold(j) != "," && r.fold(j) != "(") {
 		return nil
 	}
-	end := j + 1
-	for end < len(toks) && toks[end].Sentence == toks[j].Sentence && !clauseBreak(r.fold(end)) && end-j < 20 {
-		end++
-	}
+	end := r.clauseEnd(j, 20)
 	if conjunctions[r.fold(j+1)] {
 		return nil // ", e il Direttore ...": the next person's title
 	}
@@ -970,6 +967,16 @@ func (r *run) skipPrefixAfter(k int) int {
 	}
 	return k
 }
+
+// clauseEnd returns the clause break after token k in its sentence, at most limit tokens on.
+func (r *run) clauseEnd(k, limit int) int {
+	end := k + 1
+	for end < len(r.d.Tokens) && r.d.Tokens[end].Sentence == r.d.Tokens[k].Sentence && !clauseBreak(r.fold(end)) && end-k < limit {
+		end++
+	}
+	return end
+}
+
 func clauseBreak(f string) bool {
 	return f == "," || f == ";" || f == ":" || f == "(" || f == ")" || f == "."
 }
