@@ -722,6 +722,9 @@ var ceremonyWords = words("ceremony words")
 // precedingWords introduce a meeting held before the one reported ("preceded by").
 var precedingWords = words("preceding words")
 
+// withWords introduce whom one meets: "met with", "un incontro con", "une réunion avec".
+var withWords = words("with words")
+
 // meetingVerbs are verbs of meeting someone: a meeting only when someone is met.
 var meetingVerbs = words("meeting verbs")
 

@@ -496,7 +496,7 @@ func (r *run) meetsSomeone(k, last int) bool {
 	if m := r.mentionAt(k); m != nil && (m.kind == fixtures.KindPerson || m.isActor()) {
 		return true
 	}
-	return r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec" || titleWords[r.fold(k)] ||
+	return withWords[r.fold(k)] || titleWords[r.fold(k)] ||
 		k+1 < last && titleWords[r.fold(k+1)] && !titleWords[r.fold(k)] && r.at[k] == 0 // "il project leader"
 }
 
@@ -532,15 +532,39 @@ func (r *run) metObject(k, last int) int {
 	return k
 }
 
+// meetingWith is the token after "with" that follows the meeting noun at head and at
+// most three lower-case words, none a verb, a conjunction or a topic ("un incontro bilaterale di vertice
+// con la Guardia Costiera", not "the meeting would end with", "talks on cooperation
+// with"), or -1.
+func (r *run) meetingWith(head, last int) int {
+	for k := head + 1; k < last && k-head <= 4; k++ {
+		f := r.fold(k)
+		if withWords[f] {
+			return k + 1
+		}
+		if r.at[k] != 0 || clauseBreak(f) || verbWords[f] || topicPrepositions[f] || conjunctions[f] || r.d.Tokens[k].Kind != text.Word || r.d.Tokens[k].Upper {
+			return -1
+		}
+	}
+	return -1
+}
+
 // metParticipants returns who a verb of meeting at verb names as met: "ha incontrato il
 // direttore generale della Polizia Nazionale spagnola, Francisco Herrera Molina".
 func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*mention) {
-	if !meetingVerbs[r.fold(verb)] {
+	var k int
+	switch {
+	case meetingVerbs[r.fold(verb)]:
+		k = r.metObject(verb+1, st.last)
+		if k < st.last && withWords[r.fold(k)] {
+			k++
+		}
+	case r.at[verb] == 0:
+		if k = r.meetingWith(verb, st.last); k < 0 {
+			return nil, nil
+		}
+	default:
 		return nil, nil
-	}
-	k := r.metObject(verb+1, st.last)
-	if k < st.last && (r.fold(k) == "with" || r.fold(k) == "con" || r.fold(k) == "avec") {
-		k++
 	}
 	end := k
 	for end < st.last && !clauseBreak(r.fold(end)) || end < st.last && r.fold(end) == "," && r.mentionAt(end+1) != nil && r.mentionAt(end+1).kind == fixtures.KindPerson {

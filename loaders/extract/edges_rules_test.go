@@ -1,0 +1,23 @@
+package extract
+
+import "testing"
+
+// Relations the rules must read, or must not, one invented document each.
+func TestEdgesRead(t *testing.T) {
+	for _, c := range []struct {
+		name, text, why, kind, from, to string
+		want                            bool
+	}{
+		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
+			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
+		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",
+			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2019-05-03", true},
+		{"MeetingWouldEndWith", "Rome, 4 May 2019 – The regional meeting opened in Rome on 3 May 2019. The meeting would end with the adoption of a plan by the Italian National Police.\n",
+			"what a meeting ends with is not whom it is held with", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", false},
+	} {
+		f := extractText(t, c.name+".txt", c.text)
+		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
+			t.Errorf("%s: %s (%s %s -> %s: got %v):\n%s", c.name, c.why, c.kind, c.from, c.to, got, dumpEdges(f))
+		}
+	}
+}
