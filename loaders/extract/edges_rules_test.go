@@ -14,6 +14,24 @@ func TestEdgesRead(t *testing.T) {
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2019-05-03", true},
 		{"MeetingWouldEndWith", "Rome, 4 May 2019 – The regional meeting opened in Rome on 3 May 2019. The meeting would end with the adoption of a plan by the Italian National Police.\n",
 			"what a meeting ends with is not whom it is held with", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", false},
+		{"WithHimWere", `Scheda – Cooperazione con il Ghana
+
+Data: 3 maggio 2019
+
+Precedenti: nell'aprile 2018 il ministro Mario Rossi guidò ad Accra una delegazione per un incontro bilaterale con la Polizia del Ghana. Con lui c'erano il prefetto Luca Bianchi, capo della Polizia di Stato, e il generale Paolo Verdi.
+
+Seguiti: in una successiva visita ad Accra il ministro ha incontrato il capo della polizia.
+`,
+			"those who were with the head of a delegation took part in its meeting", "PARTICIPATED_IN", "person:paolo-verdi", "meeting:2018-04", true},
+		{"AccompagneDe", `Fiche – Coopération avec le Ghana
+
+Date : 3 mai 2019
+
+Antécédents : en avril 2018, le ministre Jean Dupont a conduit à Accra une délégation pour une réunion bilatérale avec la Police du Ghana. Il était accompagné de M. Paul Martin, directeur de la Police nationale, et de M. Luc Bernard.
+
+Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le chef de la police.
+`,
+			"those who were with the head of a delegation took part in its meeting", "PARTICIPATED_IN", "person:luc-bernard", "meeting:2018-04", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
