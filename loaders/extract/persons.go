@@ -632,12 +632,17 @@ func (r *run) personName(first, last int) string {
 			}
 		}
 		w := r.d.TokenText(t)
-		if t.AllCaps {
-			w = titleCase(w)
+		if t.AllCaps && !(i > first && regnalNumber(w)) {
+			w = titleCase(w) // "Giovanni ROSSI", not "Mohammed VI"
 		}
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// regnalNumber reports whether w is a Roman numeral after a name: "Mohammed VI".
+func regnalNumber(w string) bool {
+	return w != "" && strings.Trim(w, "IVXL") == ""
 }
 
 // titleBefore returns the title segment before a name at i as [first, last, titleWord]:

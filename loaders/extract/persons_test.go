@@ -381,3 +381,13 @@ func TestPersonsAnnouncedByARoyalHonorific(t *testing.T) {
 	persons, _ := personsOf(t, `La ministre a signé à Ryad avec son homologue, le prince Fahd ben Salem, un accord de coopération entre les polices des deux pays pour la sécurité.`)
 	wantPersons(t, persons, "person:fahd-ben-salem")
 }
+
+func TestPersonsNamesKeepRegnalNumbersAndLowerCapitals(t *testing.T) {
+	persons, _ := personsOf(t, `Le ministre Jean DUPONT a remercié le roi Mohammed VI d'avoir accueilli à Rabat la réunion des chefs de police, tenue le 3 mars 2019 pour la coopération entre les polices des deux pays.`)
+	wantPersons(t, persons, "person:jean-dupont", "person:mohammed-vi")
+	for id, want := range map[string]string{"person:jean-dupont": "Jean Dupont", "person:mohammed-vi": "Mohammed VI"} {
+		if n, ok := persons[id]; ok && n.Name != want {
+			t.Errorf("%s is named %q, want %q", id, n.Name, want)
+		}
+	}
+}
