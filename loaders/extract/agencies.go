@@ -138,9 +138,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
 			first--
 		}
-		if p := r.mentionAt(first - 1); r.d.Lang == "en" && p != nil && p.last == first && p.kind == fixtures.KindAgency && p.slug != "" &&
+		if p := r.mentionAt(first - 1); p != nil && p.last == first && p.kind == fixtures.KindAgency && p.slug != "" &&
 			r.genericAgency(p) && toks[p.first].Upper && toks[p.first].Sentence == sent && organisationHeads[r.fold(h)] {
-			first = p.first // "Customs Cooperation Fund": a generic service's word opens the name
+			first = p.first // "Customs Cooperation Fund", "la Navy League": a generic service's word opens the name
 			continue
 		}
 		if !r.coordinatedModifier(first, h) {

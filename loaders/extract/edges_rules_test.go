@@ -32,6 +32,8 @@ Antécédents : en avril 2018, le ministre Jean Dupont a conduit à Accra une d�
 Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le chef de la police.
 `,
 			"those who were with the head of a delegation took part in its meeting", "PARTICIPATED_IN", "person:luc-bernard", "meeting:2018-04", true},
+		{"LaterMeetingNounWith", "Roma, 4 maggio 2017 – Nell'aprile 2017 l'ammiraglio Mario Rossi guidò a Washington una delegazione per la grande fiera annuale delle marine, organizzata dalla Navy League, e per un incontro bilaterale con la Guardia Costiera statunitense.\n",
+			"the meeting noun that says with whom may come after the first", "PARTICIPATED_IN", "agency:us:uscg", "meeting:2017-04", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -560,7 +560,15 @@ func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*m
 			k++
 		}
 	case r.at[verb] == 0:
-		if k = r.meetingWith(verb, st.last); k < 0 {
+		// "una delegazione per la Exposition, ..., e per un incontro con la Guardia
+		// Costiera": the first meeting noun of the sentence that says with whom.
+		k = -1
+		for h := verb; h < st.last && k < 0; h++ {
+			if _, head := meetingHeads[r.fold(h)]; h == verb || head && r.at[h] == 0 {
+				k = r.meetingWith(h, st.last)
+			}
+		}
+		if k < 0 {
 			return nil, nil
 		}
 	default:

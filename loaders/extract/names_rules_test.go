@@ -14,6 +14,8 @@ func TestNamesRead(t *testing.T) {
 		{"ProgrammeLongFormPastAConjunction", "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n", "the acronym spells the programme's whole name", []string{"project:maritime-safety-and-port-security-programme"}},
 		{"NameAfterAPluralTitle", "plural.txt", "Roma, 3 marzo 2025 – Al convegno partecipano i procuratori della Repubblica di Napoli, Marco Gialli, e il questore.\n", "a name set off after a plural title is one of its holders", []string{"person:marco-gialli"}},
 		{"LowerCaseRankAbbreviations", "rank.txt", "Roma, 3 marzo 2025 – Il convegno è stato aperto dal comandante della Guardia di Finanza, gen. Mario Verdi, e dal dott. Paolo Neri.\n", "a name after a lower-case rank is a person's", []string{"person:mario-verdi", "person:paolo-neri"}},
+		{"ArmedServicesOfAState", "navy.txt", "Colombo, 4 May 2021 – Officers of the Sri Lanka Navy, the Indian Army and the Maldives Coastguard trained together in Colombo on 3 May 2021.\n", "a state's navy, army and coast guard are its agencies", []string{"agency:lk:navy", "agency:in:army", "agency:mv:coast-guard"}},
+		{"LeagueOpenedByAService", "league.txt", "Roma, 3 marzo 2025 – La fiera di Washington è organizzata dalla Navy League, che riunisce le marine del continente.\n", "a service's word may open an English name inside a Romance text", []string{"org:navy-league"}},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {
