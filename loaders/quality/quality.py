@@ -55,6 +55,7 @@ SETS = [
     ("blind5", os.path.join(ROOT, "testdata/loaders/blind5"), os.path.join(ROOT, "testdata/loaders/blind5"), "yaml"),
     ("blind6", os.path.join(ROOT, "testdata/loaders/blind6"), os.path.join(ROOT, "testdata/loaders/blind6"), "yaml"),
     ("blind7", os.path.join(ROOT, "testdata/loaders/blind7"), os.path.join(ROOT, "testdata/loaders/blind7"), "yaml"),
+    ("blind8", os.path.join(ROOT, "testdata/loaders/blind8"), os.path.join(ROOT, "testdata/loaders/blind8"), "yaml"),
 ]
 
 
