@@ -82,6 +82,9 @@ func (r *run) recogniseAgencies() {
 		if m.kind == fixtures.KindAgency {
 			m.inner = r.namedInside(m.first, m.last)
 			m.country = r.adjectiveInside(m.first, m.last)
+			for k := len(m.inner) - 1; k >= 0 && m.country == ""; k-- {
+				m.country = m.inner[k].country // "Dipartimento ... della Polizia di Stato albanese": its parent's state
+			}
 			if p := r.mentionAt(m.first); m.country == "" && p != nil && p.kind == "place" {
 				m.country = p.country // "the New York Police Department" is American
 			}

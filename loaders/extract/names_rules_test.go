@@ -16,6 +16,7 @@ func TestNamesRead(t *testing.T) {
 		{"LowerCaseRankAbbreviations", "rank.txt", "Roma, 3 marzo 2025 – Il convegno è stato aperto dal comandante della Guardia di Finanza, gen. Mario Verdi, e dal dott. Paolo Neri.\n", "a name after a lower-case rank is a person's", []string{"person:mario-verdi", "person:paolo-neri"}},
 		{"ArmedServicesOfAState", "navy.txt", "Colombo, 4 May 2021 – Officers of the Sri Lanka Navy, the Indian Army and the Maldives Coastguard trained together in Colombo on 3 May 2021.\n", "a state's navy, army and coast guard are its agencies", []string{"agency:lk:navy", "agency:in:army", "agency:mv:coast-guard"}},
 		{"LeagueOpenedByAService", "league.txt", "Roma, 3 marzo 2025 – La fiera di Washington è organizzata dalla Navy League, che riunisce le marine del continente.\n", "a service's word may open an English name inside a Romance text", []string{"org:navy-league"}},
+		{"UnitOfAForeignForce", "unit.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il direttore del Servizio Analisi Criminale della Polizia di Stato albanese, Arben Kola, ha incontrato il capo della Polizia.\n", "a unit named with its parent is of the parent's state", []string{"agency:al:service-criminal-analisi-police-state-albanese"}},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {
