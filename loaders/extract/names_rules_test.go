@@ -7,21 +7,27 @@ import "testing"
 func TestNamesRead(t *testing.T) {
 	for _, c := range []struct {
 		name, file, text, why string
-		ids                   []string
+		ids, not              []string
 	}{
-		{"CodeNameOfTwoWords", "code.txt", "Roma, 3 marzo 2024 – La rete delle scuole di polizia fa parte del programma AL MaRSA, che è finanziato dall'Unione europea e coordinato dal ministero dell'Interno.\n", "a code of two words names the programme", []string{"project:al-marsa"}},
-		{"FinancialIntelligenceUnitsByAcronym", "fiu.txt", "Accra, 4 March 2024 – The FIU of Ghana and the FIU of Togo signed a memorandum of understanding in Accra on 3 March 2024.\n", "an FIU is the state's financial intelligence unit", []string{"agency:gh:financial-intelligence-unit", "agency:tg:financial-intelligence-unit"}},
-		{"ProgrammeLongFormPastAConjunction", "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n", "the acronym spells the programme's whole name", []string{"project:maritime-safety-and-port-security-programme"}},
-		{"NameAfterAPluralTitle", "plural.txt", "Roma, 3 marzo 2025 – Al convegno partecipano i procuratori della Repubblica di Napoli, Marco Gialli, e il questore.\n", "a name set off after a plural title is one of its holders", []string{"person:marco-gialli"}},
-		{"LowerCaseRankAbbreviations", "rank.txt", "Roma, 3 marzo 2025 – Il convegno è stato aperto dal comandante della Guardia di Finanza, gen. Mario Verdi, e dal dott. Paolo Neri.\n", "a name after a lower-case rank is a person's", []string{"person:mario-verdi", "person:paolo-neri"}},
-		{"ArmedServicesOfAState", "navy.txt", "Colombo, 4 May 2021 – Officers of the Sri Lanka Navy, the Indian Army and the Maldives Coastguard trained together in Colombo on 3 May 2021.\n", "a state's navy, army and coast guard are its agencies", []string{"agency:lk:navy", "agency:in:army", "agency:mv:coast-guard"}},
-		{"LeagueOpenedByAService", "league.txt", "Roma, 3 marzo 2025 – La fiera di Washington è organizzata dalla Navy League, che riunisce le marine del continente.\n", "a service's word may open an English name inside a Romance text", []string{"org:navy-league"}},
-		{"UnitOfAForeignForce", "unit.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il direttore del Servizio Analisi Criminale della Polizia di Stato albanese, Arben Kola, ha incontrato il capo della Polizia.\n", "a unit named with its parent is of the parent's state", []string{"agency:al:service-criminal-analisi-police-state-albanese"}},
+		{"CodeNameOfTwoWords", "code.txt", "Roma, 3 marzo 2024 – La rete delle scuole di polizia fa parte del programma AL MaRSA, che è finanziato dall'Unione europea e coordinato dal ministero dell'Interno.\n", "a code of two words names the programme", []string{"project:al-marsa"}, nil},
+		{"FinancialIntelligenceUnitsByAcronym", "fiu.txt", "Accra, 4 March 2024 – The FIU of Ghana and the FIU of Togo signed a memorandum of understanding in Accra on 3 March 2024.\n", "an FIU is the state's financial intelligence unit", []string{"agency:gh:financial-intelligence-unit", "agency:tg:financial-intelligence-unit"}, nil},
+		{"ProgrammeLongFormPastAConjunction", "programme.txt", "Manila, 4 March 2024 – The course is part of the Maritime Safety and Port Security Programme (MSPSP), which trains coast guards of the region.\n", "the acronym spells the programme's whole name", []string{"project:maritime-safety-and-port-security-programme"}, nil},
+		{"NameAfterAPluralTitle", "plural.txt", "Roma, 3 marzo 2025 – Al convegno partecipano i procuratori della Repubblica di Napoli, Marco Gialli, e il questore.\n", "a name set off after a plural title is one of its holders", []string{"person:marco-gialli"}, nil},
+		{"LowerCaseRankAbbreviations", "rank.txt", "Roma, 3 marzo 2025 – Il convegno è stato aperto dal comandante della Guardia di Finanza, gen. Mario Verdi, e dal dott. Paolo Neri.\n", "a name after a lower-case rank is a person's", []string{"person:mario-verdi", "person:paolo-neri"}, nil},
+		{"ArmedServicesOfAState", "navy.txt", "Colombo, 4 May 2021 – Officers of the Sri Lanka Navy, the Indian Army and the Maldives Coastguard trained together in Colombo on 3 May 2021.\n", "a state's navy, army and coast guard are its agencies", []string{"agency:lk:navy", "agency:in:army", "agency:mv:coast-guard"}, nil},
+		{"LeagueOpenedByAService", "league.txt", "Roma, 3 marzo 2025 – La fiera di Washington è organizzata dalla Navy League, che riunisce le marine del continente.\n", "a service's word may open an English name inside a Romance text", []string{"org:navy-league"}, nil},
+		{"UnitOfAForeignForce", "unit.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il direttore del Servizio Analisi Criminale della Polizia di Stato albanese, Arben Kola, ha incontrato il capo della Polizia.\n", "a unit named with its parent is of the parent's state", []string{"agency:al:service-criminal-analisi-police-state-albanese"}, nil},
+		{"SentenceCaseLinesNamePeople", "honours.txt", "Onorificenze di polizia\n\nI. Cavaliere dell'Ordine della Stella d'Italia\nConferite dal Presidente della Repubblica Sergio Mattarella\nTirana, 26 giugno 2025\n\nLe onorificenze sono state consegnate a due direttori della polizia albanese.\n", "an Italian line in sentence case is no headline, and an order's rank is no person", []string{"person:sergio-mattarella"}, []string{"person:cavaliere"}},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {
 			if !hasNode(f, id) {
 				t.Errorf("%s: %s (%s missing): %s", c.name, c.why, id, nodeIDs(f))
+			}
+		}
+		for _, id := range c.not {
+			if hasNode(f, id) {
+				t.Errorf("%s: %s (%s found): %s", c.name, c.why, id, nodeIDs(f))
 			}
 		}
 	}

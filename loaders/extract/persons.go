@@ -150,14 +150,20 @@ func (r *run) headlines() map[int]bool {
 		if r.listItem(s, first) {
 			continue // "- Mereoni Vakaloloma, Detective Inspector, Fiji Police Force": a list of people
 		}
-		words, upper := 0, 0
+		words, upper, caps := 0, 0, 0
 		for k := first; k < last; k++ {
 			if t := r.d.Tokens[k]; t.Kind == text.Word && !connectors[r.fold(k)] {
 				words++
 				if t.Upper {
 					upper++
 				}
+				if t.AllCaps {
+					caps++
+				}
 			}
+		}
+		if r.d.Lang != "en" {
+			upper = caps // French and Italian write headlines in sentence case: "Conferite dal Presidente della Repubblica Sergio Mattarella" names him
 		}
 		if words >= 4 && upper*5 >= words*4 {
 			out[s] = true
