@@ -34,6 +34,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"those who were with the head of a delegation took part in its meeting", "PARTICIPATED_IN", "person:luc-bernard", "meeting:2018-04", true},
 		{"LaterMeetingNounWith", "Roma, 4 maggio 2017 – Nell'aprile 2017 l'ammiraglio Mario Rossi guidò a Washington una delegazione per la grande fiera annuale delle marine, organizzata dalla Navy League, e per un incontro bilaterale con la Guardia Costiera statunitense.\n",
 			"the meeting noun that says with whom may come after the first", "PARTICIPATED_IN", "agency:us:uscg", "meeting:2017-04", true},
+		{"ReceivedBy", "Port-au-Prince, 20 janvier 2023 – Dossiers de sécurité\n\nLe mercredi 18 janvier 2023, le sous-commissaire Paul Martin a été reçu par Jean Dubois, directeur général de la Police nationale d'Haïti.\n",
+			"one who is received by another meets him", "PARTICIPATED_IN", "person:jean-dubois", "meeting:2023-01-18", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
