@@ -18,6 +18,7 @@ func TestNamesRead(t *testing.T) {
 		{"LeagueOpenedByAService", "league.txt", "Roma, 3 marzo 2025 – La fiera di Washington è organizzata dalla Navy League, che riunisce le marine del continente.\n", "a service's word may open an English name inside a Romance text", []string{"org:navy-league"}, nil},
 		{"UnitOfAForeignForce", "unit.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il direttore del Servizio Analisi Criminale della Polizia di Stato albanese, Arben Kola, ha incontrato il capo della Polizia.\n", "a unit named with its parent is of the parent's state", []string{"agency:al:service-criminal-analisi-police-state-albanese"}, nil},
 		{"SentenceCaseLinesNamePeople", "honours.txt", "Onorificenze di polizia\n\nI. Cavaliere dell'Ordine della Stella d'Italia\nConferite dal Presidente della Repubblica Sergio Mattarella\nTirana, 26 giugno 2025\n\nLe onorificenze sono state consegnate a due direttori della polizia albanese.\n", "an Italian line in sentence case is no headline, and an order's rank is no person", []string{"person:sergio-mattarella"}, []string{"person:cavaliere"}},
+		{"AdjectivesInsideMinistryNames", "adjectives.txt", "Port-au-Prince, 30 mars 2023 – Le 29 mars 2023, à Port-au-Prince, le Canada a signé un protocole avec le ministère de la Planification et de la Coopération externe d'Haïti.\n", "a lower-case adjective of the glossary goes on with the name", []string{"agency:ht:ministry-planning-external-cooperation"}, nil},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {
