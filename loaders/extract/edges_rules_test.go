@@ -36,6 +36,10 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"the meeting noun that says with whom may come after the first", "PARTICIPATED_IN", "agency:us:uscg", "meeting:2017-04", true},
 		{"ReceivedBy", "Port-au-Prince, 20 janvier 2023 – Dossiers de sécurité\n\nLe mercredi 18 janvier 2023, le sous-commissaire Paul Martin a été reçu par Jean Dubois, directeur général de la Police nationale d'Haïti.\n",
 			"one who is received by another meets him", "PARTICIPATED_IN", "person:jean-dubois", "meeting:2023-01-18", true},
+		{"SiERiunito", "Roma, 4 marzo 2021 – Cooperazione di polizia\n\nNel febbraio 2021 il comitato tecnico si è riunito per la prima volta a Roma, alla presenza del prefetto Mario Rossi.\n",
+			"a body that 'si è riunito' holds a meeting", "PARTICIPATED_IN", "person:mario-rossi", "meeting:2021-02", true},
+		{"SEstReuni", "Paris, 4 mars 2021 – Coopération policière\n\nEn février 2021, le comité technique s'est réuni pour la première fois à Paris, en présence du préfet Jean Dupont.\n",
+			"a body that 's'est réuni' holds a meeting", "PARTICIPATED_IN", "person:jean-dupont", "meeting:2021-02", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

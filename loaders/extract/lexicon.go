@@ -722,6 +722,13 @@ var ceremonyWords = words("ceremony words")
 // precedingWords introduce a meeting held before the one reported ("preceded by").
 var precedingWords = words("preceding words")
 
+// reflexiveHeads are meeting heads only after reflexiveAuxiliaries: "il comitato si è
+// riunito", "le comité s'est réuni", not "ha riunito i magistrati".
+var reflexiveHeads = words("reflexive heads")
+
+// reflexiveAuxiliaries are the verbs before a reflexive head.
+var reflexiveAuxiliaries = words("reflexive auxiliaries")
+
 // withWords introduce whom one meets: "met with", "un incontro con", "une réunion avec".
 var withWords = words("with words")
 

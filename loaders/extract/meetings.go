@@ -120,6 +120,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) || r.insidePhrase(i, adoptedAt) {
 				continue // not "nel corso della riunione", "au cours de la réunion": the meeting comes after
 			}
+			if reflexiveHeads[f] && !(i > st.first && reflexiveAuxiliaries[r.fold(i-1)]) {
+				continue // "les séminaires ont réuni des magistrats": a cue, not the meeting
+			}
 			if meetingVerbs[f] && !r.meetsSomeone(i+1, st.last) && !r.metThere(st, i) {
 				continue // "the project met its targets"
 			}
