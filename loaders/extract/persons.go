@@ -418,9 +418,17 @@ func (r *run) initial(k int) bool {
 func (r *run) elided(k int) int {
 	toks := r.d.Tokens
 	t := toks[k]
-	if t.Kind != text.Word || !t.Upper || t.End-t.Start != 1 || k+1 >= len(toks) || r.at[k] != 0 ||
+	if t.Kind != text.Word || !t.Upper || k+1 >= len(toks) || r.at[k] != 0 ||
 		r.d.Fold[t.End] != '\'' || toks[k+1].Start != t.End+1 {
 		return -1
+	}
+	if t.End-t.Start != 1 {
+		// "Carlo Dall'Oppio", "Marco Dell'Utri": an elided preposition after a given name
+		// opens the family name.
+		if !elidedWords[r.fold(k)] || k == 0 || !r.nameToken(k-1) || !r.nameToken(k+1) {
+			return -1
+		}
+		return k + 2
 	}
 	next := toks[k+1]
 	lower := k > 0 && r.nameToken(k-1) && next.Kind == text.Word && !next.Upper && next.End-next.Start >= 2 && r.at[k+1] == 0 &&
