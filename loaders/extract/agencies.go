@@ -455,7 +455,12 @@ func (r *run) resolveAgencies() {
 			continue
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
-		r.adjectiveAlias(m)
+	}
+	r.genericsOfNamedBodies(agencies)
+	for _, m := range agencies {
+		if m.kind != "" {
+			r.adjectiveAlias(m)
+		}
 	}
 	r.present = map[string]bool{}
 	for _, m := range agencies {
@@ -487,6 +492,28 @@ func (r *run) resolveAgencies() {
 			if st != nil {
 				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
 				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
+			}
+		}
+	}
+}
+
+// genericsOfNamedBodies gives a state's generic body (a coast guard, a navy) the id of
+// the body of that state the document names in full with the same last words: "the Coast
+// Guard" beside "the U.S. Coast Guard" is the U.S. Coast Guard.
+func (r *run) genericsOfNamedBodies(agencies []*mention) {
+	endsWith := func(name, written string) bool {
+		return strings.HasSuffix(" "+strings.Join(text.FoldTokensWords(name), " "), " "+written)
+	}
+	for _, m := range agencies {
+		if m.kind == "" || !r.genericAgency(m) {
+			continue
+		}
+		written := strings.Join(text.FoldTokensWords(r.textOf(m.first, m.last)), " ")
+		for _, o := range agencies {
+			if o.kind != "" && o.country == m.country && o.slug != "" && !r.genericAgency(o) &&
+				(endsWith(o.name, written) || endsWith(r.textOf(o.first, o.last), written)) {
+				m.id = o.id
+				break
 			}
 		}
 	}

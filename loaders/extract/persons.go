@@ -860,7 +860,7 @@ func (r *run) titleAfter(j int) []int {
 	}
 	for k := j + 1; k < t[2]; k++ {
 		f := r.fold(k)
-		if !articles[f] && !indefiniteArticles[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 &&
+		if !articles[f] && !indefiniteArticles[f] && !possessives[f] && !connectors[f] && !titleModifiers[f] && !titleAdverbs[f] && !r.d.Tokens[k].Upper && r.at[k] == 0 &&
 			!((relativeCopulas[f] || relativePronouns[f]) && r.relativeTitle(j)) && !(f == "s" && r.at[k-1] != 0 && r.apostropheS(k)) {
 			return nil // ", sono stati il Direttore ...": a clause, not an apposition; "Spain's Secretary of State" is one
 		}
