@@ -42,6 +42,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a body that 's'est réuni' holds a meeting", "PARTICIPATED_IN", "person:jean-dupont", "meeting:2021-02", true},
 		{"GenericCoastGuardIsTheNamedOne", "Washington, 6 November 2013 – The U.S. Coast Guard and the Australian Customs Service have signed a memorandum of understanding in Washington on 5 November 2013. It was signed by Rear Adm. John Smith, assistant commandant for Coast Guard Intelligence.\n",
 			"a state's generic coast guard is the one the document names in full", "AFFILIATED_WITH", "person:john-smith", "agency:us:uscg", true},
+		{"AgreementWithAList", "Port-au-Prince, 3 février 2009 – Coopération policière\n\nLe gouvernement haïtien vient de parapher au Palais national un accord de coopération avec l'Argentine, le Brésil et le Chili.\n",
+			"one who signs with several parties is bound to each", "MEMORANDUM", "state:br", "state:ht", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -225,6 +225,9 @@ func (r *run) memorandum(st *sentenceState) {
 		return
 	}
 	r.lastParties = ps[:2]
+	for _, p := range r.partnersWith(st, ps[0], ps[1]) {
+		r.g.edge(fixtures.EdgeMemorandum, ps[0].id, p.id, st.span, "") // "avec l'Argentine, le Brésil et le Chili": each
+	}
 	r.participate(st, ps, "participant") // the parties took part in the ceremony the sentence names
 	if st.date != nil {
 		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
@@ -256,6 +259,22 @@ func (r *run) memorandum(st *sentenceState) {
 	if st.place != nil {
 		r.signing.place, r.signing.placeName, r.signing.country = st.place.id, st.place.name, st.place.country
 	}
+}
+
+// partnersWith returns the further parties listed with second after "with" when first
+// signs before it: "A a signé un accord avec B, C et D" binds A to each of them.
+func (r *run) partnersWith(st *sentenceState, first, second *mention) []*mention {
+	for w := first.last; w < second.first; w++ {
+		if !withWords[r.fold(w)] {
+			continue
+		}
+		listed, _ := r.listAfter(w+1, st.last)
+		if len(listed) < 2 || listed[0] != second {
+			return nil
+		}
+		return listed[1:]
+	}
+	return nil
 }
 
 // signedAgain reads the persons who sign the memorandum named before ("It is to be
