@@ -700,6 +700,9 @@ func (r *run) countrySpec(m *mention) string {
 	for k < len(r.d.Tokens) && connectors[r.fold(k)] && !conjunctions[r.fold(k)] && k-j < 3 {
 		k++ // "of the", not "and the": "the Immigration Service and the Seychelles Coast Guard"
 	}
+	if k > j && locatives[r.d.Lang][r.fold(j)] && embassyWords[r.fold(m.last-1)] {
+		k = j // "the Japan Embassy in Kyrgyzstan": the state it is in hosts it
+	}
 	if k > j {
 		// "of the Netherlands": the state's name may hold the article the loop skipped
 		if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && !s.adjective && s.first > j-1 && s.first <= k {

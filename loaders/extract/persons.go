@@ -579,6 +579,20 @@ func (r *run) adjacentTitle(word, i int) bool {
 	}
 	return true
 }
+
+// afterHonorificName reports whether an honorific and one given name come right before
+// token i: "Mr. Steven" in "Mr. Steven Monaco".
+func (r *run) afterHonorificName(i int) bool {
+	k := i - 2 // the honorific, or the full stop after it
+	if k < 0 || r.mentionAt(i-1) != nil || !r.nameToken(i-1) || r.d.Tokens[i-1].Sentence != r.d.Tokens[i].Sentence {
+		return false
+	}
+	if r.fold(k) == "." && k > 0 {
+		k--
+	}
+	return honorifics[r.fold(k)]
+}
+
 func (r *run) nameToken(i int) bool {
 	t := r.d.Tokens[i]
 	if t.Kind != text.Word || !t.Upper || t.End-t.Start < 2 {
@@ -588,10 +602,12 @@ func (r *run) nameToken(i int) bool {
 		return false // "Brig." in "Pol. Brig. Gen. Zaw Lin Tun"
 	}
 	if m := r.mentionAt(i); m != nil {
-		// A one-word state name can be a first name ("Salvador Pinto da França").
-		if m.kind != fixtures.KindState && m.kind != "place" || m.adjective || m.last != i+1 || m.first != i ||
-			i > 0 && ofConnectors[r.fold(i-1)] || // "President of Ukraine Volodymyr Zelensky"
-			i+1 >= len(r.d.Tokens) || r.mentionAt(i+1) != nil || !r.d.Tokens[i+1].Upper {
+		// A one-word state name can be a first name ("Salvador Pinto da França"), or the
+		// family name after an honorific and a given name ("Mr. Steven Monaco").
+		oneWord := (m.kind == fixtures.KindState || m.kind == "place") && !m.adjective && m.last == i+1 && m.first == i
+		givenName := oneWord && i+1 < len(r.d.Tokens) && r.mentionAt(i+1) == nil && r.d.Tokens[i+1].Upper &&
+			!(i > 0 && ofConnectors[r.fold(i-1)]) // "President of Ukraine Volodymyr Zelensky"
+		if !givenName && !(oneWord && r.afterHonorificName(i)) {
 			return false
 		}
 	}
