@@ -44,6 +44,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a state's generic coast guard is the one the document names in full", "AFFILIATED_WITH", "person:john-smith", "agency:us:uscg", true},
 		{"AgreementWithAList", "Port-au-Prince, 3 février 2009 – Coopération policière\n\nLe gouvernement haïtien vient de parapher au Palais national un accord de coopération avec l'Argentine, le Brésil et le Chili.\n",
 			"one who signs with several parties is bound to each", "MEMORANDUM", "state:br", "state:ht", true},
+		{"EventUnderADatelineOfDays", "INVITO A PARTECIPARE\n«Giornate europee della polizia»\nMilano, 3-5 maggio 2024\n\nChe cos'è\nÈ un evento organizzato dalla Polizia di Stato per i cittadini della città.\n",
+			"an event organised under a dateline of days is held on those days", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2024-05-03:milan", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -81,6 +81,11 @@ func (r *run) events() {
 			st.date, st.place = scene.date, scene.place // "2. Osh, 10-12 June. A course was given ..."
 		}
 		scene = r.sceneLine(st)
+		if d := r.datelineDays(st); d != nil && current == nil && wi < 4 {
+			// "Roma, 14-25 aprile 2023" under an invitation's title: a dateline of days is
+			// when and where the event is, not when the text was written.
+			pending.fill(d.from, d.to, st.place.id, st.place.name, st.place.country, "")
+		}
 		if scenes := r.sceneList(first, last); len(scenes) > 0 {
 			// "Abidjan, 4-6 mars ; Dakar, 9-11 avril": one meeting each.
 			meetings = append(meetings, scenes...)
@@ -270,6 +275,19 @@ func (r *run) events() {
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
 	}
+}
+
+// datelineDays is the period of days a short line of a place and dates gives
+// ("Roma, 14-25 aprile 2023"), or nil.
+func (r *run) datelineDays(st *sentenceState) *dateMention {
+	if st.place == nil || st.last-st.first > 12 {
+		return nil
+	}
+	ds := r.datesIn(st.span)
+	if len(ds) != 1 || !ds[0].isRange() || ds[0].to == "" || ds[0].to == ds[0].from {
+		return nil
+	}
+	return &ds[0]
 }
 
 // lastNotFramework is the last project or roadmap the sentence names other than as the
