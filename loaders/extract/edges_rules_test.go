@@ -46,6 +46,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"one who signs with several parties is bound to each", "MEMORANDUM", "state:br", "state:ht", true},
 		{"EventUnderADatelineOfDays", "INVITO A PARTECIPARE\n«Giornate europee della polizia»\nMilano, 3-5 maggio 2024\n\nChe cos'è\nÈ un evento organizzato dalla Polizia di Stato per i cittadini della città.\n",
 			"an event organised under a dateline of days is held on those days", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2024-05-03:milan", true},
+		{"JointlyWithUnderAFramework", "Bangkok, 4 June 2019 – A regional customs workshop was held in Bangkok from 20 to 29 May 2019. The workshop ran under the auspices of the WCO SAFE Project and was organised jointly with INTERPOL.\n",
+			"whom a meeting under a project is organised jointly with takes part in the meeting", "PARTICIPATED_IN", "org:interpol", "meeting:2019-05-20", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

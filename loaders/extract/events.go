@@ -742,8 +742,10 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				thing = p // "The project financed by Japan will be implemented by the X Programme"
 			}
 		}
-		if (c.kind == cueOrganiser || c.kind == cueOrganiserBefore) && thing != nil && thing == st.framework {
-			isMeeting, thing = true, nil // a meeting's framework is not what its hosts organise
+		if (c.kind == cueOrganiser || c.kind == cueOrganiserBefore || c.kind == cueCollaboration) && thing != nil && thing == st.framework {
+			// a meeting's framework is not what its hosts organise: "ran under the X Project
+			// and was organised jointly with Y"
+			isMeeting, thing = true, nil
 		}
 		switch c.kind {
 		case cueOrganiser:
