@@ -713,11 +713,9 @@ func (im *importRows) addDocuments(docs []fixtures.Document) {
 // grouped by document (mentions), each once and in the order read.
 func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string]target) {
 	type nodeAcc struct {
-		row      map[string]any
-		forms    *set
-		refs     *set
-		mentions map[string]*set // document id -> its spans
-		docs     []string        // the documents, in the order read
+		row     map[string]any
+		forms   *set
+		sources Sources
 	}
 	nodes := map[string]*nodeAcc{}
 	var nodeOrder []string
@@ -731,7 +729,7 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 		if !ok {
 			acc = &nodeAcc{
 				row:   map[string]any{"id": t.id, "kind": t.kind, "name": n.Name, "props": map[string]any{}, "confidence": 0.0},
-				forms: newSet(), refs: newSet(), mentions: map[string]*set{},
+				forms: newSet(),
 			}
 			nodes[t.id] = acc
 			nodeOrder = append(nodeOrder, t.id)
@@ -750,31 +748,18 @@ func (im *importRows) addNodes(fixtureNodes []fixtures.Node, resolved map[string
 				props[key] = v
 			}
 		}
-		for _, src := range n.Sources {
-			j := sourceJSON(src)
-			if src.Reference != "" {
-				acc.refs.add(j)
-				continue
-			}
-			spans, ok := acc.mentions[src.Document]
-			if !ok {
-				spans = newSet()
-				acc.mentions[src.Document] = spans
-				acc.docs = append(acc.docs, src.Document)
-			}
-			spans.add(j)
-		}
+		acc.sources.Add(n.Sources...)
 	}
 	im.redirected = len(redirected)
 	for _, id := range nodeOrder {
 		acc := nodes[id]
-		im.forms[id], im.refs[id] = acc.forms.list, acc.refs.list
+		im.forms[id], im.refs[id] = acc.forms.list, acc.sources.Refs()
 		// What a node created by this import stores; a stored one gets listUpdate's.
 		aliases := union(nil, acc.forms.list, acc.row["name"].(string))
 		acc.row["aliases"], acc.row["aliasText"] = aliases, aliasText(aliases)
-		acc.row["refs"] = acc.refs.list
-		for _, d := range acc.docs {
-			im.mentions = append(im.mentions, mention{doc: d, node: id, sources: acc.mentions[d].list})
+		acc.row["refs"] = acc.sources.Refs()
+		for _, d := range acc.sources.Docs() {
+			im.mentions = append(im.mentions, mention{doc: d, node: id, sources: acc.sources.Spans(d)})
 		}
 		kind := acc.row["kind"].(string)
 		im.nodes[kind] = append(im.nodes[kind], acc.row)
@@ -827,7 +812,7 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 			props["amount"] = amount
 		}
 		for _, src := range e.Sources {
-			acc.sources.add(sourceJSON(src))
+			acc.sources.add(SourceJSON(src))
 		}
 	}
 	for _, key := range edgeOrder {
@@ -838,11 +823,53 @@ func (im *importRows) addEdges(fixtureEdges []fixtures.Edge, resolved map[string
 	}
 }
 
-// sourceJSON is a source as stored: the JSON of fixtures.Source.
-func sourceJSON(src fixtures.Source) string {
+// SourceJSON is a source as stored: the JSON of fixtures.Source.
+func SourceJSON(src fixtures.Source) string {
 	b, _ := json.Marshal(src) // a Source always marshals
 	return string(b)
 }
+
+// Sources gathers the sources of one node as imports store them: reference sources, and the spans of each document that mentions it, each once, in the order met.
+type Sources struct {
+	refs  set
+	docs  []string
+	spans map[string]*set
+}
+
+// Add gathers srcs.
+func (s *Sources) Add(srcs ...fixtures.Source) {
+	for _, src := range srcs {
+		j := SourceJSON(src)
+		if src.Reference != "" {
+			s.refs.add(j)
+			continue
+		}
+		spans, ok := s.spans[src.Document]
+		if !ok {
+			if s.spans == nil {
+				s.spans = map[string]*set{}
+			}
+			spans = &set{}
+			s.spans[src.Document] = spans
+			s.docs = append(s.docs, src.Document)
+		}
+		spans.add(j)
+	}
+}
+
+// Refs are the reference sources (SourceJSON), an empty list when there are none.
+func (s *Sources) Refs() []string {
+	if s.refs.list == nil {
+		return []string{}
+	}
+	return s.refs.list
+}
+
+// Docs are the documents that mention the node, in the order met.
+func (s *Sources) Docs() []string { return s.docs }
+
+// Spans are the sources (SourceJSON) of doc that mention the node.
+func (s *Sources) Spans(doc string) []string { return s.spans[doc].list }
 
 // set is an insertion-ordered set of strings.
 type set struct {
@@ -855,6 +882,9 @@ func newSet() *set { return &set{seen: map[string]bool{}, list: []string{}} }
 func (s *set) add(xs ...string) {
 	for _, x := range xs {
 		if x != "" && !s.seen[x] {
+			if s.seen == nil {
+				s.seen = map[string]bool{}
+			}
 			s.seen[x] = true
 			s.list = append(s.list, x)
 		}

@@ -90,21 +90,7 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 	redirect := fixtures.MeetingRedirects(fresh) // merged id -> survivor id, within the fixture
 	into := map[string]string{}                  // new id -> stored meeting id
 	exact := map[string]bool{}                   // new id -> it is dated more exactly than the stored one
-	var rows []any
-	for i := range fresh {
-		n := &fresh[i]
-		if _, merged := redirect[n.ID]; merged {
-			continue
-		}
-		// A survivor stands for the reports merged into it: their documents too.
-		for from, to := range redirect {
-			if to == n.ID {
-				n.Sources = append(n.Sources, fresh[index[from]].Sources...)
-			}
-		}
-		d, _ := fixtures.DatesOf(n)
-		rows = append(rows, map[string]any{"id": n.ID, "place": *n.Place, "from": d.SeekFrom(), "hi": d.Hi, "lo": d.Lo})
-	}
+	rows := MeetingSurvivors(fresh, index, redirect)
 	if err := t.lockMeetings(ctx, rows); err != nil {
 		return nil, err
 	}
@@ -154,6 +140,43 @@ func (t *Tx) resolveMeetings(ctx context.Context, f *fixtures.Fixture, resolved 
 	}
 	sort.Slice(merges, func(i, j int) bool { return merges[i].from < merges[j].from })
 	return merges, nil
+}
+
+// MeetingRow is a new meeting as imports look for the stored ones it reports: id, place as written, seek window (From to Hi) and Lo.
+type MeetingRow struct{ ID, Place, From, Hi, Lo string }
+
+// MeetingRowOf is the row of a meeting that has a place and dates (fixtures.DatesOf).
+func MeetingRowOf(n *fixtures.Node) MeetingRow {
+	d, _ := fixtures.DatesOf(n)
+	return MeetingRow{ID: n.ID, Place: *n.Place, From: d.SeekFrom(), Hi: d.Hi, Lo: d.Lo}
+}
+
+// MeetingSurvivors gives each meeting of fresh (NodesOnce) that redirect keeps the sources of those merged into it, and returns their rows.
+func MeetingSurvivors(fresh []fixtures.Node, index map[string]int, redirect map[string]string) []MeetingRow {
+	var rows []MeetingRow
+	for i := range fresh {
+		n := &fresh[i]
+		if _, merged := redirect[n.ID]; merged {
+			continue
+		}
+		// A survivor stands for the reports merged into it: their documents too.
+		for from, to := range redirect {
+			if to == n.ID {
+				n.Sources = append(n.Sources, fresh[index[from]].Sources...)
+			}
+		}
+		rows = append(rows, MeetingRowOf(n))
+	}
+	return rows
+}
+
+// meetingRowsParam is rows as the $rows of meetingCandidatesCypher.
+func meetingRowsParam(rows []MeetingRow) []any {
+	var out []any
+	for _, r := range rows {
+		out = append(out, map[string]any{"id": r.ID, "place": r.Place, "from": r.From, "hi": r.Hi, "lo": r.Lo})
+	}
+	return out
 }
 
 // datingOf is what a meeting dated more exactly than the one it is merged into gives it:
@@ -238,13 +261,12 @@ SET l.taken = true`
 // compares places). Two meetings whose dates overlap share a day, so a month: the second
 // import waits until the first commits, then finds its meeting, instead of both
 // creating one.
-func (t *Tx) lockMeetings(ctx context.Context, rows []any) error {
+func (t *Tx) lockMeetings(ctx context.Context, rows []MeetingRow) error {
 	seen := map[string]bool{}
 	var keys []string
-	for _, r := range rows {
-		row := r.(map[string]any)
-		place := fixtures.FoldPlace(row["place"].(string))
-		for _, month := range monthsOf(row["lo"].(string), row["hi"].(string), maxLockedMonths) {
+	for _, row := range rows {
+		place := fixtures.FoldPlace(row.Place)
+		for _, month := range monthsOf(row.Lo, row.Hi, maxLockedMonths) {
 			if key := place + "|" + month; !seen[key] {
 				seen[key] = true
 				keys = append(keys, key)
@@ -289,8 +311,8 @@ func atoi(s string) int {
 
 // storedMeetings finds, for each row (id, from, hi) of meetingCandidatesCypher, the
 // stored meetings that are the same event as the node of that id (of).
-func (t *Tx) storedMeetings(ctx context.Context, rows []any, of func(id string) *fixtures.Node) (map[string][]*fixtures.Node, error) {
-	recs, err := t.run(ctx, meetingCandidatesCypher, map[string]any{"rows": rows})
+func (t *Tx) storedMeetings(ctx context.Context, rows []MeetingRow, of func(id string) *fixtures.Node) (map[string][]*fixtures.Node, error) {
+	recs, err := t.run(ctx, meetingCandidatesCypher, map[string]any{"rows": meetingRowsParam(rows)})
 	if err != nil {
 		return nil, err
 	}
@@ -323,14 +345,13 @@ func (t *Tx) storedMeetings(ctx context.Context, rows []any, of func(id string) 
 // merge into another (pending) is no other event.
 func (t *Tx) ambiguousMeetings(ctx context.Context, found map[string][]*fixtures.Node, pending map[string]string) (map[string]bool, error) {
 	stored := map[string]*fixtures.Node{}
-	var rows []any
+	var rows []MeetingRow
 	for _, ms := range found {
 		if len(ms) != 1 || stored[ms[0].ID] != nil {
 			continue
 		}
 		stored[ms[0].ID] = ms[0]
-		d, _ := fixtures.DatesOf(ms[0])
-		rows = append(rows, map[string]any{"id": ms[0].ID, "place": *ms[0].Place, "from": d.SeekFrom(), "hi": d.Hi})
+		rows = append(rows, MeetingRowOf(ms[0]))
 	}
 	if len(rows) == 0 {
 		return nil, nil

@@ -134,28 +134,19 @@ func (s *Store) migrateSources(ctx context.Context) error {
 		for _, r := range recs {
 			id, _ := r.Get("id")
 			raw, _ := r.Get("sources")
-			refs, spans := newSet(), map[string]*set{}
-			var docs []string
+			var sources Sources
 			for _, j := range strs(raw) {
 				var src fixtures.Source
 				if json.Unmarshal([]byte(j), &src) != nil {
 					continue
 				}
-				if src.Reference != "" {
-					refs.add(sourceJSON(src))
-					continue
-				}
-				if spans[src.Document] == nil {
-					spans[src.Document] = newSet()
-					docs = append(docs, src.Document)
-				}
-				spans[src.Document].add(sourceJSON(src))
+				sources.Add(src)
 			}
-			mentions := make([]any, len(docs))
-			for i, d := range docs {
-				mentions[i] = map[string]any{"doc": d, "sources": spans[d].list}
+			mentions := make([]any, len(sources.Docs()))
+			for i, d := range sources.Docs() {
+				mentions[i] = map[string]any{"doc": d, "sources": sources.Spans(d)}
 			}
-			rows = append(rows, map[string]any{"id": id, "refs": refs.list, "mentions": mentions})
+			rows = append(rows, map[string]any{"id": id, "refs": sources.Refs(), "mentions": mentions})
 		}
 		done := 0
 		err = s.write(ctx, func(tx *Tx) error {

@@ -44,30 +44,28 @@ func (p *Plan) meetingNode(id string) *fixtures.Node {
 
 // storedMeetings is graph's storedMeetings: for each row, the stored meetings in its place
 // (as written) that start in its seek window and are the same event as of(row id).
-func (p *Plan) storedMeetings(rows []meetingRow, of func(id string) *fixtures.Node) map[string][]*fixtures.Node {
+func (p *Plan) storedMeetings(rows []graph.MeetingRow, of func(id string) *fixtures.Node) map[string][]*fixtures.Node {
 	found := map[string][]*fixtures.Node{}
 	for _, row := range rows {
 		seen := map[string]bool{}
-		for _, id := range p.meetingsAt(row.place, row.from, row.hi) {
+		for _, id := range p.meetingsAt(row.Place, row.From, row.Hi) {
 			n := p.nodes[id]
-			if seen[id] || id == row.id || n.gone || n.kind != fixtures.KindMeeting {
+			if seen[id] || id == row.ID || n.gone || n.kind != fixtures.KindMeeting {
 				continue
 			}
 			seen[id] = true
 			place, _ := n.prop(pPlace)
 			start, ok := n.prop(pStartDate)
-			if place != row.place || !ok || start < row.from || start > row.hi {
+			if place != row.Place || !ok || start < row.From || start > row.Hi {
 				continue
 			}
-			if m := p.meetingNode(id); fixtures.SameMeeting(of(row.id), m) {
-				found[row.id] = append(found[row.id], m)
+			if m := p.meetingNode(id); fixtures.SameMeeting(of(row.ID), m) {
+				found[row.ID] = append(found[row.ID], m)
 			}
 		}
 	}
 	return found
 }
-
-type meetingRow struct{ id, place, from, hi string }
 
 // indexMeeting files a meeting under its place and the year of its start date (both as
 // stored), for storedMeetings. An entry that no longer holds is skipped when read.
@@ -134,31 +132,17 @@ func (p *Plan) resolveMeetings(f *fixtures.Fixture, resolved map[string]target) 
 	redirect := fixtures.MeetingRedirects(fresh)
 	into := map[string]string{}
 	exact := map[string]bool{}
-	var rows []meetingRow
-	for i := range fresh {
-		n := &fresh[i]
-		if _, merged := redirect[n.ID]; merged {
-			continue
-		}
-		for from, to := range redirect {
-			if to == n.ID {
-				n.Sources = append(n.Sources, fresh[index[from]].Sources...)
-			}
-		}
-		d, _ := fixtures.DatesOf(n)
-		rows = append(rows, meetingRow{id: n.ID, place: *n.Place, from: d.SeekFrom(), hi: d.Hi})
-	}
+	rows := graph.MeetingSurvivors(fresh, index, redirect)
 	found := p.storedMeetings(rows, func(id string) *fixtures.Node { return &fresh[index[id]] })
 	// ambiguousMeetings: a stored match that has another stored match is not merged into.
 	stored := map[string]*fixtures.Node{}
-	var again []meetingRow
+	var again []graph.MeetingRow
 	for _, ms := range found {
 		if len(ms) != 1 || stored[ms[0].ID] != nil {
 			continue
 		}
 		stored[ms[0].ID] = ms[0]
-		d, _ := fixtures.DatesOf(ms[0])
-		again = append(again, meetingRow{id: ms[0].ID, place: *ms[0].Place, from: d.SeekFrom(), hi: d.Hi})
+		again = append(again, graph.MeetingRowOf(ms[0]))
 	}
 	ambiguous := map[string]bool{}
 	for id, ms := range p.storedMeetings(again, func(id string) *fixtures.Node { return stored[id] }) {

@@ -168,12 +168,11 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 	// Nodes, one row per id after redirects (graph's addNodes and nodeCypher).
 	type nodeAcc struct {
 		id, kind, name string
-		forms, refs    orderedSet
+		forms          orderedSet
 		props          props[[nodeProps]string]
 		confidence     float64
 		status         uint8
-		mentions       map[string]*orderedSet
-		docs           []string
+		sources        graph.Sources
 	}
 	accs := map[string]*nodeAcc{}
 	var order []string
@@ -186,7 +185,7 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 		}
 		acc, ok := accs[t.id]
 		if !ok {
-			acc = &nodeAcc{id: t.id, kind: t.kind, name: n.Name, mentions: map[string]*orderedSet{}}
+			acc = &nodeAcc{id: t.id, kind: t.kind, name: n.Name}
 			accs[t.id] = acc
 			order = append(order, t.id)
 			acc.status = statusOf(n.Status)
@@ -211,20 +210,7 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 				acc.props.set |= 1 << (pTitle + i)
 			}
 		}
-		for _, src := range n.Sources {
-			j := sourceJSON(src)
-			if src.Reference != "" {
-				acc.refs.add(j)
-				continue
-			}
-			spans, ok := acc.mentions[src.Document]
-			if !ok {
-				spans = &orderedSet{}
-				acc.mentions[src.Document] = spans
-				acc.docs = append(acc.docs, src.Document)
-			}
-			spans.add(j)
-		}
+		acc.sources.Add(n.Sources...)
 	}
 	fs.Redirected = len(redirected)
 	for _, id := range order {
@@ -233,12 +219,12 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 		if !stored {
 			n = &node{kind: acc.kind, name: acc.name, confidence: acc.confidence, status: acc.status}
 			n.aliases = union(nil, acc.forms.list, acc.name)
-			n.refs = acc.refs.list
+			n.refs = acc.sources.Refs()
 			p.nodes[id] = n
 			fs.Created++
 		} else {
 			n.aliases = union(n.aliases, acc.forms.list, n.name)
-			n.refs = union(n.refs, acc.refs.list, "")
+			n.refs = union(n.refs, acc.sources.Refs(), "")
 			n.confidence = max(n.confidence, acc.confidence)
 			n.status = mergeStatus(n.status, acc.status)
 		}
@@ -250,12 +236,12 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 		if n.kind == fixtures.KindMeeting {
 			p.indexMeeting(id, n)
 		}
-		for _, d := range acc.docs {
+		for _, d := range acc.sources.Docs() {
 			m := n.mentionOf(d)
 			if len(m.spans) == 0 {
 				fs.Created++
 			}
-			m.spans = union(m.spans, acc.mentions[d].list, "")
+			m.spans = union(m.spans, acc.sources.Spans(d), "")
 		}
 		cw.record(id, "node", acc.status)
 		fs.Nodes++
@@ -307,7 +293,7 @@ func (p *Plan) Add(file, digest string, f *fixtures.Fixture) (FileStats, error) 
 			e.amount, e.hasAmount = amount, true
 		}
 		for _, src := range fe.Sources {
-			acc.sources.add(sourceJSON(src))
+			acc.sources.add(graph.SourceJSON(src))
 		}
 	}
 	for _, key := range eorder {

@@ -1,8 +1,6 @@
 package bulk
 
 import (
-	"encoding/json"
-
 	"github.com/entente/entente/fixtures"
 )
 
@@ -214,12 +212,6 @@ func union(old, more []string, except string) []string {
 		}
 	}
 	return old
-}
-
-// sourceJSON is a source as stored: the JSON of fixtures.Source.
-func sourceJSON(src fixtures.Source) string {
-	b, _ := json.Marshal(src) // a Source always marshals
-	return string(b)
 }
 
 // orderedSet is an insertion-ordered set of strings.

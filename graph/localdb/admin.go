@@ -77,13 +77,9 @@ func Import(ctx context.Context, o ImportOptions) (ImportResult, error) {
 			return ImportResult{}, err
 		}
 	}
-	conf := strings.Join([]string{
+	conf := strings.Join(append([]string{
 		"# Written by Entente (graph/localdb) for one bulk import.",
-		"server.directories.data=" + filepath.Join(staging, "data"),
-		"server.directories.logs=" + filepath.Join(staging, "logs"),
-		"server.directories.run=" + filepath.Join(staging, "run"),
-		"",
-	}, "\n")
+	}, homeDirectories(staging)...), "\n") + "\n"
 	if err := os.WriteFile(filepath.Join(staging, "conf", "neo4j.conf"), []byte(conf), 0o644); err != nil {
 		return ImportResult{}, err
 	}

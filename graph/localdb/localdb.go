@@ -209,7 +209,7 @@ func writeConf(home string, port int, o Options) error {
 			return err
 		}
 	}
-	conf := strings.Join([]string{
+	conf := strings.Join(append([]string{
 		"# Written by Entente (graph/localdb) at every start; edit Options, not this file.",
 		"server.default_listen_address=127.0.0.1",
 		"server.bolt.listen_address=127.0.0.1:" + strconv.Itoa(port),
@@ -225,12 +225,17 @@ func writeConf(home string, port int, o Options) error {
 		// Bolt's Netty waits out a quiet period of 5 s per connector at shutdown, though its
 		// connections are closed by then: a stop took 10 s, now well under one.
 		"internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+	}, homeDirectories(home)...), "\n") + "\n"
+	return os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), []byte(conf), 0o644)
+}
+
+// homeDirectories are the neo4j.conf lines that put the data, logs and run directories under home.
+func homeDirectories(home string) []string {
+	return []string{
 		"server.directories.data=" + filepath.Join(home, "data"),
 		"server.directories.logs=" + filepath.Join(home, "logs"),
 		"server.directories.run=" + filepath.Join(home, "run"),
-		"",
-	}, "\n")
-	return os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), []byte(conf), 0o644)
+	}
 }
 
 // findJava returns $JAVA_HOME/bin/java or java on PATH.
