@@ -122,6 +122,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if after == nil {
 			after = r.headOnly(lastWord, end)
 		}
+		if after == nil {
+			after = r.bodyOfTheHead(lastWord, end)
+		}
 	}
 	if after == nil && farBody != nil && secondWord < 0 {
 		// "Head of the Coordination Desk for the Asia and South Pacific region of INTERPOL's",
@@ -433,6 +436,28 @@ func (r *run) headOnly(lastWord, end int) *mention {
 		return nil
 	}
 	return m
+}
+
+// bodyOfTheHead is the one body of the document whose name begins with the bare head
+// a title ends on: "Capo Dipartimento" in a text that names the "Dipartimento dei Vigili
+// del Fuoco", or nil.
+func (r *run) bodyOfTheHead(lastWord, end int) *mention {
+	toks := r.d.Tokens
+	h := lastWord + 1 // right after the title word, and ending the title: not "Commissaire Général de Police", "chef du Bureau programme"
+	if h >= end || r.at[h] != 0 || !toks[h].Upper || !agencyHeads[r.fold(h)] || h+1 < end && toks[h+1].Kind == text.Word {
+		return nil
+	}
+	var body *mention
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.last-m.first < 2 || r.fold(m.first) != r.fold(h) {
+			continue
+		}
+		if body != nil && body.name != m.name {
+			return nil // two departments: which one is not said
+		}
+		body = m
+	}
+	return body
 }
 
 // embassy reads the embassy a title names ("l'Esperto dell'Ambasciata", "attaché à

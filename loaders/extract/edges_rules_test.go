@@ -48,6 +48,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"an event organised under a dateline of days is held on those days", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2024-05-03:milan", true},
 		{"JointlyWithUnderAFramework", "Bangkok, 4 June 2019 – A regional customs workshop was held in Bangkok from 20 to 29 May 2019. The workshop ran under the auspices of the WCO SAFE Project and was organised jointly with INTERPOL.\n",
 			"whom a meeting under a project is organised jointly with takes part in the meeting", "PARTICIPATED_IN", "org:interpol", "meeting:2019-05-20", true},
+		{"TitleEndingOnTheHeadOfANamedBody", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Dipartimento dei Vigili del Fuoco ha ricevuto una delegazione croata. Erano presenti il prefetto Renato Franceschelli, Capo Dipartimento, e il comandante Marco Ghimenti.\n",
+			"a title ending on the bare head of the one body so named speaks of that body", "AFFILIATED_WITH", "person:renato-franceschelli", "agency:it:department-vigili-fuoco", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
