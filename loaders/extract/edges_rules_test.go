@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
 
 // Relations the rules must read, or must not, one invented document each.
 func TestEdgesRead(t *testing.T) {
@@ -50,10 +55,21 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"whom a meeting under a project is organised jointly with takes part in the meeting", "PARTICIPATED_IN", "org:interpol", "meeting:2019-05-20", true},
 		{"TitleEndingOnTheHeadOfANamedBody", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Dipartimento dei Vigili del Fuoco ha ricevuto una delegazione croata. Erano presenti il prefetto Renato Franceschelli, Capo Dipartimento, e il comandante Marco Ghimenti.\n",
 			"a title ending on the bare head of the one body so named speaks of that body", "AFFILIATED_WITH", "person:renato-franceschelli", "agency:it:department-vigili-fuoco", true},
+		{"FacilitatedTraining", "Port-Louis, 3 mars 2014 – Sécurité maritime\n\nEn février 2014, la Commission de l'océan Indien a facilité une session de formation destinée aux garde-côtes de Maurice.\n",
+			"who facilitated a meeting organised it", "PARTICIPATED_IN", "org:ioc", "meeting:2014-02", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
 			t.Errorf("%s: %s (%s %s -> %s: got %v):\n%s", c.name, c.why, c.kind, c.from, c.to, got, dumpEdges(f))
+		}
+	}
+}
+
+func TestMeetingAliasSaysTheKindOfSession(t *testing.T) {
+	f := extractText(t, "session.txt", "Port-Louis, 3 mars 2014 – Sécurité maritime\n\nEn février 2014, la Commission de l'océan Indien a facilité une session de formation destinée aux garde-côtes de Maurice.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && !slices.Contains(n.Aliases, "session de formation") {
+			t.Errorf("the meeting should be known as the 'session de formation': %v", n.Aliases)
 		}
 	}
 }

@@ -797,6 +797,11 @@ func (r *run) headSpan(head, first, last int) text.Span {
 			b = k + 1
 		}
 	}
+	if b+1 < last && ofWords[r.fold(b)] && r.at[b+1] == 0 {
+		if _, dated := datedHeads[r.fold(b+1)]; dated {
+			b += 2 // "session de formation", "sessione di formazione": what kind of session
+		}
+	}
 	// "incontro del 3 maggio", "atelier d'Abidjan", "rencontre à Abidjan"
 	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.d.Lang][r.fold(b)]) && r.at[b] == 0 {
 		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
