@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/entente/entente/fixtures"
 	"github.com/entente/entente/loaders/text"
@@ -580,6 +581,21 @@ func (r *run) adjacentTitle(word, i int) bool {
 	return true
 }
 
+// acronymLike reports whether a word has two capitals after a small letter: "AfOA",
+// not "McDonald".
+func acronymLike(w string) bool {
+	small, capitals := false, 0
+	for _, c := range w {
+		switch {
+		case unicode.IsLower(c):
+			small = true
+		case unicode.IsUpper(c) && small:
+			capitals++
+		}
+	}
+	return capitals >= 2
+}
+
 // afterHonorificName reports whether an honorific and one given name come right before
 // token i: "Mr. Steven" in "Mr. Steven Monaco".
 func (r *run) afterHonorificName(i int) bool {
@@ -614,6 +630,9 @@ func (r *run) nameToken(i int) bool {
 	f := r.fold(i)
 	if elidedWords[f] && int(t.End) < len(r.d.Fold) && r.d.Fold[t.End] == '\'' {
 		return false // "All'IAI aderiscono": a preposition, not a first name
+	}
+	if acronymLike(r.d.TokenText(t)) {
+		return false // "AfOA", "PAcCTO": an acronym, not a name
 	}
 	return !r.x.notName[f]
 }
