@@ -963,7 +963,11 @@ func (r *run) organsOfOthers() {
 		for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
 			j++
 		}
-		if j == m.last || j >= len(r.d.Tokens) || !r.d.Tokens[j].Upper || r.d.Tokens[j].Sentence != r.d.Tokens[m.first].Sentence {
+		owner := r.mentionAt(m.first - 1) // "the INTERPOL General Assembly"
+		if owner != nil && (owner.kind == fixtures.KindOrganization || owner.kind == fixtures.KindUNBody) && owner.last == m.first && !r.inChain(m.id, owner.id) &&
+			statutoryHeads[r.fold(m.last-1)] {
+			j = owner.first
+		} else if j == m.last || j >= len(r.d.Tokens) || !r.d.Tokens[j].Upper || r.d.Tokens[j].Sentence != r.d.Tokens[m.first].Sentence {
 			continue
 		}
 		if o := r.mentionAt(j); o != nil && r.inChain(m.id, o.id) {

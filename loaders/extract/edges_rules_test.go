@@ -57,6 +57,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a title ending on the bare head of the one body so named speaks of that body", "AFFILIATED_WITH", "person:renato-franceschelli", "agency:it:department-vigili-fuoco", true},
 		{"FacilitatedTraining", "Port-Louis, 3 mars 2014 – Sécurité maritime\n\nEn février 2014, la Commission de l'océan Indien a facilité une session de formation destinée aux garde-côtes de Maurice.\n",
 			"who facilitated a meeting organised it", "PARTICIPATED_IN", "org:ioc", "meeting:2014-02", true},
+		{"OrganOfTheBodyBefore", "Lyon, 3 February 2017 – Among the agreements approved at the 85th INTERPOL General Assembly, held in Bali, Indonesia, in November 2016, was one concluded with the Gulf Cooperation Council.\n",
+			"the General Assembly written after a body is that body's, held under it", "HELD_UNDER", "meeting:2016-11", "org:interpol", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
