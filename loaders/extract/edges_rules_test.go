@@ -59,6 +59,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"who facilitated a meeting organised it", "PARTICIPATED_IN", "org:ioc", "meeting:2014-02", true},
 		{"OrganOfTheBodyBefore", "Lyon, 3 February 2017 – Among the agreements approved at the 85th INTERPOL General Assembly, held in Bali, Indonesia, in November 2016, was one concluded with the Gulf Cooperation Council.\n",
 			"the General Assembly written after a body is that body's, held under it", "HELD_UNDER", "meeting:2016-11", "org:interpol", true},
+		{"SeveralAgreementsInASentence", "Lyon, 3 February 2017 – At the same session INTERPOL signed a cooperation agreement with the World Customs Organization and a memorandum of understanding with the Gulf Cooperation Council.\n",
+			"each agreement a sentence names with its own 'with' binds the signer to that body", "MEMORANDUM", "org:gcc", "org:interpol", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

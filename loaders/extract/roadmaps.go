@@ -228,6 +228,9 @@ func (r *run) memorandum(st *sentenceState) {
 	for _, p := range r.partnersWith(st, ps[0], ps[1]) {
 		r.g.edge(fixtures.EdgeMemorandum, ps[0].id, p.id, st.span, "") // "avec l'Argentine, le Brésil et le Chili": each
 	}
+	for _, p := range r.furtherAgreements(st, head, ps[1]) {
+		r.g.edge(fixtures.EdgeMemorandum, ps[0].id, p.id, st.span, "") // "... with the WCO and a memorandum with the IACA"
+	}
 	r.participate(st, ps, "participant") // the parties took part in the ceremony the sentence names
 	if st.date != nil {
 		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
@@ -259,6 +262,47 @@ func (r *run) memorandum(st *sentenceState) {
 	if st.place != nil {
 		r.signing.place, r.signing.placeName, r.signing.country = st.place.id, st.place.name, st.place.country
 	}
+}
+
+// furtherAgreements returns the bodies of the agreements the sentence names after the
+// first one, each with its own "with": "signed an agreement with A and a memorandum of
+// understanding with B".
+func (r *run) furtherAgreements(st *sentenceState, head int, second *mention) []*mention {
+	var out []*mention
+	for i := max(head+1, second.last); i < st.last; i++ {
+		if !r.agreementHeadAt(i) {
+			continue
+		}
+		for k := i + 1; k < st.last && k-i <= 6; k++ {
+			if !withWords[r.fold(k)] {
+				continue
+			}
+			j := k + 1
+			if j < st.last && articles[r.fold(j)] {
+				j++ // "with the IACA"
+			}
+			if m := r.mentionAt(j); m != nil && m.isActor() && m.id != "" {
+				out = append(out, m)
+			}
+			break
+		}
+	}
+	return out
+}
+
+// agreementHeadAt reports whether a memorandum or arrangement head starts at token i.
+func (r *run) agreementHeadAt(i int) bool {
+	for _, h := range memorandumHeadsByFirst[r.fold(i)] {
+		if hasPrefixTokens(r.d, i, h) {
+			return true
+		}
+	}
+	for _, h := range arrangementHeadsByFirst[r.fold(i)] {
+		if hasPrefixTokens(r.d, i, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // partnersWith returns the further parties listed with second after "with" when first
