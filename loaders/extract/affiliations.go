@@ -356,16 +356,19 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
 		k++
 	}
+	qualifiedForce := forceHeads[r.fold(k)] && !toks[k].Upper && k+1 < end && toks[k+1].Kind == text.Word && !toks[k+1].Upper &&
+		!ofConnectors[r.fold(k+1)] && !conjunctions[r.fold(k+1)] // "direttore centrale della polizia criminale"
 	if k >= end || toks[k].Kind != text.Word || toks[k].AllCaps || r.at[k] != 0 || notDirectorates[r.fold(k)] || projectHeads[r.fold(k)] ||
-		agencyHeads[r.fold(k)] || bodyHeads[r.fold(k)] {
+		agencyHeads[r.fold(k)] && !qualifiedForce || bodyHeads[r.fold(k)] {
 		return nil // "direttore del servizio X": the title names the service, not a directorate
 	}
 	if _, meeting := meetingHeads[r.fold(k)]; meeting {
 		return nil
 	}
 	last := k
-	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !conjunctions[r.fold(last)] && !directorateStops[r.fold(last)] {
-		last++
+	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !directorateStops[r.fold(last)] &&
+		(!conjunctions[r.fold(last)] || last+1 < end && ofPrepositions[r.fold(last+1)] && r.at[last+1] == 0) {
+		last++ // "dell'immigrazione e della polizia delle frontiere": one directorate
 	}
 	for last > k && ofConnectors[r.fold(last-1)] {
 		last-- // "... du" before the state

@@ -61,6 +61,10 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"the General Assembly written after a body is that body's, held under it", "HELD_UNDER", "meeting:2016-11", "org:interpol", true},
 		{"SeveralAgreementsInASentence", "Lyon, 3 February 2017 – At the same session INTERPOL signed a cooperation agreement with the World Customs Organization and a memorandum of understanding with the Gulf Cooperation Council.\n",
 			"each agreement a sentence names with its own 'with' binds the signer to that body", "MEMORANDUM", "org:gcc", "org:interpol", true},
+		{"DirectorateNamePastAConjunction", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma ha partecipato Rodolfo Ronconi, direttore centrale dell'immigrazione e della polizia delle frontiere.\n",
+			"a directorate's name goes on past 'e della'", "AFFILIATED_WITH", "person:rodolfo-ronconi", "agency:it:central-directorate-immigration-police-borders", true},
+		{"DirectorateOfAQualifiedForce", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma ha partecipato Francesco Cirillo, direttore centrale della polizia criminale.\n",
+			"a director of a qualified police heads a directorate", "AFFILIATED_WITH", "person:francesco-cirillo", "agency:it:central-directorate-criminal-police", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {
