@@ -81,3 +81,12 @@ func TestMeetingAliasSaysTheKindOfSession(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingAliasesLeaveOutTheBareNoun(t *testing.T) {
+	f := extractText(t, "course.txt", "Tirana, 20 May 2019 – Activity 2: National analytical course\n\nTirana, 15-17 May 2019. A three-day course was organised by the OSCE Presence in Albania for twenty officers.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting && slices.Contains(n.Aliases, "course") {
+			t.Errorf("'course' names no meeting beside 'analytical course': %v", n.Aliases)
+		}
+	}
+}

@@ -913,12 +913,27 @@ func (mt *meeting) fill(from, to, place, placeName, country, partial string) {
 	}
 }
 
+// bareHeadOf reports whether the span is the bare meeting noun of a longer name the
+// meeting has ("course" beside "analytical course"): a source, not a name of its own.
+func (r *run) bareHeadOf(mt *meeting, s text.Span) bool {
+	bare := strings.ToLower(r.g.text.Slice(s))
+	if strings.ContainsAny(bare, " '’-") {
+		return false
+	}
+	for _, o := range mt.spans {
+		if long := strings.ToLower(r.g.text.Slice(o)); strings.HasSuffix(long, " "+bare) {
+			return true
+		}
+	}
+	return false
+}
+
 // emitMeeting adds a meeting's node, mentions and links.
 func (r *run) emitMeeting(mt *meeting) {
 	id := mt.id(r.g.doc)
 	n := r.g.node(id, fixtures.KindMeeting, meetingName(mt))
 	for _, s := range mt.spans {
-		r.g.mention(n, s, false)
+		r.g.mention(n, s, r.bareHeadOf(mt, s))
 	}
 	n.StartDate, n.EndDate, n.Place, n.Country = strp(mt.from), strp(mt.to), strp(mt.placeName), strp(mt.country)
 	n.Properties["subtype"] = mt.subtype
