@@ -645,6 +645,9 @@ func (r *run) titleGroupEnd(word, end int) int {
 	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
 		last++
 	}
+	if c := r.portfolioBracket(last + 1); c > 0 && c <= end {
+		last = c - 1 // "Joint Secretary (International Cooperation)": the portfolio is part of the title
+	}
 	return last
 }
 

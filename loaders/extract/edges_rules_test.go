@@ -65,6 +65,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a directorate's name goes on past 'e della'", "AFFILIATED_WITH", "person:rodolfo-ronconi", "agency:it:central-directorate-immigration-police-borders", true},
 		{"DirectorateOfAQualifiedForce", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma ha partecipato Francesco Cirillo, direttore centrale della polizia criminale.\n",
 			"a director of a qualified police heads a directorate", "AFFILIATED_WITH", "person:francesco-cirillo", "agency:it:central-directorate-criminal-police", true},
+		{"PortfolioInBracketsInsideATitle", "Delhi, 4 May 2019 – Also present were Amitabh Prasad, Joint Secretary (International Cooperation) of the Ministry of Defence of India, at the meeting in Delhi on 3 May 2019.\n",
+			"a portfolio in brackets is part of the title, the body after it the person's", "AFFILIATED_WITH", "person:amitabh-prasad", "agency:in:ministry-of-defence", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

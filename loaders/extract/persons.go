@@ -1025,10 +1025,35 @@ func (r *run) skipPrefixAfter(k int) int {
 // clauseEnd returns the clause break after token k in its sentence, at most limit tokens on.
 func (r *run) clauseEnd(k, limit int) int {
 	end := k + 1
-	for end < len(r.d.Tokens) && r.d.Tokens[end].Sentence == r.d.Tokens[k].Sentence && !clauseBreak(r.fold(end)) && end-k < limit {
+	for end < len(r.d.Tokens) && r.d.Tokens[end].Sentence == r.d.Tokens[k].Sentence && end-k < limit {
+		if c := r.portfolioBracket(end); c > 0 {
+			end = c // "Joint Secretary (International Cooperation) of the Ministry"
+			continue
+		}
+		if clauseBreak(r.fold(end)) {
+			break
+		}
 		end++
 	}
 	return end
+}
+
+// portfolioBracket returns the token after a short bracket at k that an "of" follows,
+// the bracket being part of a title ("Joint Secretary (International Cooperation) of
+// the Ministry of Defence"), or 0.
+func (r *run) portfolioBracket(k int) int {
+	if r.fold(k) != "(" {
+		return 0
+	}
+	for c := k + 1; c < len(r.d.Tokens) && c-k <= 5; c++ {
+		if r.fold(c) == ")" {
+			if c+1 < len(r.d.Tokens) && ofConnectors[r.fold(c+1)] && c > k+1 {
+				return c + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 func clauseBreak(f string) bool {
