@@ -67,6 +67,10 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a director of a qualified police heads a directorate", "AFFILIATED_WITH", "person:francesco-cirillo", "agency:it:central-directorate-criminal-police", true},
 		{"PortfolioInBracketsInsideATitle", "Delhi, 4 May 2019 – Also present were Amitabh Prasad, Joint Secretary (International Cooperation) of the Ministry of Defence of India, at the meeting in Delhi on 3 May 2019.\n",
 			"a portfolio in brackets is part of the title, the body after it the person's", "AFFILIATED_WITH", "person:amitabh-prasad", "agency:in:ministry-of-defence", true},
+		{"SecondTitleInApposition", "Lomé, 10 octobre 2014 – Le 9 octobre 2014 à Lomé, le Général Jean Kouassi, Directeur général de la police nationale de Côte d'Ivoire, président sortant du CCPAO, a transmis la présidence à M. Ali Traoré.\n",
+			"a second title after the first, without article or name, gives a second body", "AFFILIATED_WITH", "person:jean-kouassi", "org:wapcco", true},
+		{"NextPersonsTitleIsNoSecondTitle", "Montevideo, 7 aprile 2022 – Hanno partecipato Paolo Berizzi, ambasciatore dell'Unione Europea, il ministro Mario Rossi e Anna Verdi, presidente dell'Istituto Nazionale di Statistica.\n",
+			"a title after another person's name is not the first person's", "AFFILIATED_WITH", "person:mario-rossi", "agency:it:national-institute", false},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -87,8 +87,10 @@ func (r *run) recognisePersons() {
 		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j)) {
 			r.affiliate(m, after[0], after[1], after[2])
 			r.people.apposed = after[2]
-			if more := r.titleAfter(after[1]); more != nil && r.relativeTitle(after[1]) {
-				r.affiliate(m, more[0], more[1], more[2]) // "X, Director of A, who is also Chairman of B"
+			if more := r.titleAfter(after[1]); more != nil && (r.relativeTitle(after[1]) || r.secondApposition(after, more)) {
+				// "X, Director of A, who is also Chairman of B"; "X, directeur général de la
+				// police nationale, président sortant du CCPAO": a second title, a second body
+				r.affiliate(m, more[0], more[1], more[2])
 			}
 		}
 		if a := r.bodyAfterName(j); a != nil && len(m.affiliation) == 0 {
@@ -1036,6 +1038,14 @@ func (r *run) clauseEnd(k, limit int) int {
 		end++
 	}
 	return end
+}
+
+// secondApposition reports whether the title after the first one's comma is the person's
+// second one, with no article and no name of its own: ", président sortant du CCPAO",
+// not ", the Additional Director General of the Army" or ", il Ministro X Y".
+func (r *run) secondApposition(after, more []int) bool {
+	j := after[1]
+	return r.fold(j) == "," && !articles[r.fold(j+1)] && !indefiniteArticles[r.fold(j+1)] && !r.nameIn(more[0], more[1]) && !r.nameIn(after[0], after[1])
 }
 
 // portfolioBracket returns the token after a short bracket at k that an "of" follows,

@@ -1,10 +1,10 @@
 package text
 
 // Stop words that tell the three languages apart; words shared by two of them
-// (la, le, de, in, a) are left out.
+// (la, le, in, a) are left out; "de" stands in Italian only in names.
 var stopWords = map[string]map[string]bool{
 	"it": set("il lo gli della delle degli dello dei del di che e per con non sono nel nella alla alle ai agli una uno ha hanno anche come questo questa tra sul sulla essere stato stata dell all nell sull piu nei negli dal dalla dai sui ed gia presso dopo suo sua cui dove nonche quale"),
-	"fr": set("les des du et est une pour que qui dans sur au aux par avec ont ete cette ces son sont leur nous plus entre d qu aussi ainsi mais pas ils elle lors depuis chez apres aupres sous dont tres vient etait"),
+	"fr": set("les des du et est une pour que qui dans sur au aux par avec ont ete cette ces son sont leur nous plus entre d qu aussi ainsi mais pas ils elle lors depuis chez apres aupres sous dont tres vient etait de"),
 	"en": set("the of and to is for on with by that was were at from as this are has have an be which its their between will would also been after who during into not but they he she"),
 }
 
