@@ -69,7 +69,7 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a portfolio in brackets is part of the title, the body after it the person's", "AFFILIATED_WITH", "person:amitabh-prasad", "agency:in:ministry-of-defence", true},
 		{"SecondTitleInApposition", "Lomé, 10 octobre 2014 – Le 9 octobre 2014 à Lomé, le Général Jean Kouassi, Directeur général de la police nationale de Côte d'Ivoire, président sortant du CCPAO, a transmis la présidence à M. Ali Traoré.\n",
 			"a second title after the first, without article or name, gives a second body", "AFFILIATED_WITH", "person:jean-kouassi", "org:wapcco", true},
-		{"NextPersonsTitleIsNoSecondTitle", "Montevideo, 7 aprile 2022 – Hanno partecipato Paolo Berizzi, ambasciatore dell'Unione Europea, il ministro Mario Rossi e Anna Verdi, presidente dell'Istituto Nazionale di Statistica.\n",
+		{"NextPersonsTitleIsNoSecondTitle", "Montevideo, 7 aprile 2022 – Hanno partecipato il ministro Mario Rossi, l'ambasciatore Paolo Bianchi e Anna Verdi, presidente dell'Istituto Nazionale di Statistica.\n",
 			"a title after another person's name is not the first person's", "AFFILIATED_WITH", "person:mario-rossi", "agency:it:national-institute", false},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
