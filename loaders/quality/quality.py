@@ -56,6 +56,7 @@ SETS = [
     ("blind6", os.path.join(ROOT, "testdata/loaders/blind6"), os.path.join(ROOT, "testdata/loaders/blind6"), "yaml"),
     ("blind7", os.path.join(ROOT, "testdata/loaders/blind7"), os.path.join(ROOT, "testdata/loaders/blind7"), "yaml"),
     ("blind8", os.path.join(ROOT, "testdata/loaders/blind8"), os.path.join(ROOT, "testdata/loaders/blind8"), "yaml"),
+    ("blind9", os.path.join(ROOT, "testdata/loaders/blind9"), os.path.join(ROOT, "testdata/loaders/blind9"), "yaml"),
 ]
 
 
