@@ -24,6 +24,7 @@ func TestNamesRead(t *testing.T) {
 		{"StateNameAsFamilyName", "monaco.txt", "Bishkek, 4 May 2019 – On 3 May 2019 in Bishkek, Mr. Steven Monaco, Officer in Charge of the regional office, opened the ceremony.\n", "a state's name after an honorific and a given name is a family name", []string{"person:steven-monaco"}, []string{"state:mc", "person:steven"}},
 		{"EmbassyInItsHostState", "embassy.txt", "Bishkek, 4 May 2019 – On 3 May 2019 in Bishkek, the ceremony was hosted by the Japan Embassy in Kyrgyzstan and the Italian Embassy in Kyrgyzstan.\n", "an embassy is of the state before it, not of the state it is in", []string{"agency:jp:embassy", "agency:it:embassy"}, []string{"agency:kg:embassy"}},
 		{"AcronymInBracketsIsNoPerson", "acronym.txt", "Port-Louis, 3 mars 2014 – Le programme couvre les États d'Afrique orientale et australe et de l'océan Indien (AfOA-OI), avec M. Jean McDonald.\n", "a word with two capitals after a small letter is an acronym, not a name", []string{"person:jean-mcdonald"}, []string{"person:afoa-oi"}},
+		{"AboutHeadingIsNoPerson", "about.txt", "Lima, 30 November 2016 – The course was held in Lima on 28 November 2016 by UNODC.\n\nAbout SEACOP\n\nSEACOP is a project against trafficking by sea.\n", "a heading 'About X' names no person", nil, []string{"person:about-seacop"}},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {
