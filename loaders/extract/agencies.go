@@ -455,8 +455,12 @@ func (r *run) resolveAgencies() {
 			continue
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
+		if seat := r.embassySeat(m); seat != nil {
+			m.id += "-" + slug(seat.name) // a state's embassies in Panama and in Peru are two
+		}
 	}
 	r.genericsOfNamedBodies(agencies)
+	r.seatlessEmbassies(agencies)
 	for _, m := range agencies {
 		if m.kind != "" {
 			r.adjectiveAlias(m)
@@ -493,6 +497,47 @@ func (r *run) resolveAgencies() {
 				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
 				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
 			}
+		}
+	}
+}
+
+// embassySeat is the state or town an embassy is in, written after it ("the Embassy of
+// the Netherlands in Panama"), or nil.
+func (r *run) embassySeat(m *mention) *mention {
+	if m.slug != "embassy" {
+		return nil
+	}
+	k := m.last
+	if _, last, ok := r.writtenWithState(m); ok && last > k {
+		k = last
+	}
+	if k+1 >= len(r.d.Tokens) || !locatives[r.d.Lang][r.fold(k)] {
+		return nil
+	}
+	s := r.mentionAt(k + 1)
+	if s == nil || s.first != k+1 || s.kind != fixtures.KindState && s.kind != "place" || s.adjective || s.country == m.country {
+		return nil
+	}
+	return s
+}
+
+// seatlessEmbassies gives an embassy named without its seat ("l'Ambasciata") the id of
+// the one embassy of its state the document places ("Ambasciata d'Italia a Beirut").
+func (r *run) seatlessEmbassies(agencies []*mention) {
+	seated := map[string]string{} // state -> the id of its one embassy with a seat, "" when several
+	for _, m := range agencies {
+		if m.kind == "" || r.embassySeat(m) == nil {
+			continue
+		}
+		if id, ok := seated[m.country]; ok && id != m.id {
+			seated[m.country] = ""
+		} else {
+			seated[m.country] = m.id
+		}
+	}
+	for _, m := range agencies {
+		if id := seated[m.country]; id != "" && m.kind != "" && m.slug == "embassy" && r.embassySeat(m) == nil {
+			m.id = id
 		}
 	}
 }

@@ -169,7 +169,11 @@ func (r *run) adjectiveAlias(m *mention) {
 	if m.slug == "" || r.genericAgency(m) {
 		m.name = name // not "National Police" for the Police nationale d'Haïti
 	}
-	r.g.mention(r.g.node(m.id, m.kind, m.name), r.tokSpan(first, last), false)
+	n := r.g.node(m.id, m.kind, m.name)
+	r.g.mention(n, r.tokSpan(first, last), false)
+	if seat := r.embassySeat(m); seat != nil {
+		r.g.mention(n, r.tokSpan(first, seat.last), false) // "Embassy of The Netherlands in Panama"
+	}
 }
 
 // genericAgency reports whether m is a kind of body every state has in the gazetteer

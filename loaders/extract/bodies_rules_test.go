@@ -392,7 +392,7 @@ func TestHyphenatedAdjectiveInName(t *testing.T) {
 
 func TestEmbassy(t *testing.T) {
 	f := extractText(t, "emb.txt", "Lima – L'Ambasciata d'Italia in Perù ha organizzato ieri a Lima un seminario sulla cooperazione di polizia con il Perù.\n")
-	if !hasNode(f, "agency:it:embassy") {
+	if !hasNode(f, "agency:it:embassy-peru") {
 		t.Errorf("an embassy not read with its state: %s", nodeIDs(f))
 	}
 }

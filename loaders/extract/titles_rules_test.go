@@ -14,7 +14,7 @@ func TestTitleWordsOfServices(t *testing.T) {
 	f := extractText(t, "titles.txt", "ACCRA, 2 June 2025 – The seminar was opened by Mr Yaw Boateng, Comptroller-General of the Ghana Immigration Service, and by Ms Liv Haugen, Counsellor at the Royal Norwegian Embassy in Accra.\n")
 	for _, e := range [][2]string{
 		{"person:yaw-boateng", "agency:gh:immigration-service"},
-		{"person:liv-haugen", "agency:no:embassy"},
+		{"person:liv-haugen", "agency:no:embassy-accra"},
 	} {
 		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
 			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
