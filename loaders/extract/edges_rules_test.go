@@ -71,6 +71,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a second title after the first, without article or name, gives a second body", "AFFILIATED_WITH", "person:jean-kouassi", "org:wapcco", true},
 		{"NextPersonsTitleIsNoSecondTitle", "Montevideo, 7 aprile 2022 – Hanno partecipato il ministro Mario Rossi, l'ambasciatore Paolo Bianchi e Anna Verdi, presidente dell'Istituto Nazionale di Statistica.\n",
 			"a title after another person's name is not the first person's", "AFFILIATED_WITH", "person:mario-rossi", "agency:it:national-institute", false},
+		{"OperationsOwnMeeting", "Operation Simba partners meet\n\nNAIROBI, Kenya, 4-5 December 2018 - The Operation Simba Review Meeting gathered delegations from Kenya and Uganda in Nairobi.\n",
+			"a meeting named after an operation is a meeting, dated by the dateline's days", "PARTICIPATED_IN", "state:ug", "meeting:2018-12-04", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -580,8 +580,8 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 	ds := r.datesIn(sp)
 	for k := range ds {
 		dm := &ds[k]
-		if dm.end > sp.End || dm.start == r.dateline {
-			continue
+		if dm.end > sp.End || dm.start == r.dateline && !(dm.isRange() && dm.to != dm.from) {
+			continue // the dateline's day is when the text was written; its days, when the event was held
 		}
 		if dm.isRelative && r.published == "" {
 			continue

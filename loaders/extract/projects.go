@@ -272,6 +272,12 @@ func (r *run) namedOperations() {
 			toks[last].Sentence == toks[i].Sentence && r.at[last] == 0 {
 			last++
 		}
+		for k := i + 2; k < last; k++ {
+			if _, meeting := meetingHeads[r.fold(k)]; meeting {
+				last = i + 2 // "Operation Batho Review Meeting": the operation's meeting, not a longer name
+				break
+			}
+		}
 		if last == i+1 {
 			continue
 		}
