@@ -73,6 +73,10 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"a title after another person's name is not the first person's", "AFFILIATED_WITH", "person:mario-rossi", "agency:it:national-institute", false},
 		{"OperationsOwnMeeting", "Operation Simba partners meet\n\nNAIROBI, Kenya, 4-5 December 2018 - The Operation Simba Review Meeting gathered delegations from Kenya and Uganda in Nairobi.\n",
 			"a meeting named after an operation is a meeting, dated by the dateline's days", "PARTICIPATED_IN", "state:ug", "meeting:2018-12-04", true},
+		{"PronounIsTheProjectBefore", "Vienna, 4 May 2019 – About the project\n\nThe SEACOP project is a multi-agency initiative against trafficking by sea. The European Union funds it as part of the Global Illicit Flows Programme; UNODC implements it in collaboration with INTERPOL.\n",
+			"'it' after a verb of funding is the project spoken of before", "FUNDED", "org:eu", "project:seacop", true},
+		{"PronounThenCollaboration", "Vienna, 4 May 2019 – About the project\n\nThe SEACOP project is a multi-agency initiative against trafficking by sea. The European Union funds it as part of the Global Illicit Flows Programme; UNODC implements it in collaboration with INTERPOL.\n",
+			"the partners of 'implements it in collaboration with' work on that project", "IMPLEMENTS", "org:interpol", "project:seacop", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

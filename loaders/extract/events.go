@@ -721,6 +721,7 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 
 // applyCues turns the cues of a sentence into edges.
 func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention) {
+	var spokenOf *mention // the project an object pronoun stood for
 	for k, c := range st.cues {
 		from, to := st.segment(k)
 		actors := r.actorsIn(from, to)
@@ -741,6 +742,14 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			if p := r.unnamedProject(st, c.first); p != nil {
 				thing = p // "The project financed by Japan will be implemented by the X Programme"
 			}
+		}
+		// "The European Union funds it as part of the X Programme": "it" is the project
+		// spoken of before, not the programme named after it.
+		pronoun := c.last < st.last && objectPronouns[r.fold(c.last)] && lastThing != nil
+		if pronoun {
+			isMeeting, thing, spokenOf = false, lastThing, lastThing
+		} else if c.kind == cueCollaboration && spokenOf != nil && !isMeeting {
+			thing = spokenOf // "UNODC implements it in collaboration with INTERPOL"
 		}
 		if (c.kind == cueOrganiser || c.kind == cueOrganiserBefore || c.kind == cueCollaboration) && thing != nil && thing == st.framework {
 			// a meeting's framework is not what its hosts organise: "ran under the X Project
@@ -855,6 +864,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			r.funded(st, r.fundedMeeting(st, isMeeting, thing, things), thing, actors)
 		case cueFundsBefore:
 			after := r.firstThing(things, c.last)
+			if pronoun {
+				after = lastThing
+			}
 			before := r.actorsIn(st.first, c.first)
 			switch {
 			case len(before) > 0 && after != nil:

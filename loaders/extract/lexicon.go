@@ -729,6 +729,9 @@ var reflexiveHeads = words("reflexive heads")
 // reflexiveAuxiliaries are the verbs before a reflexive head.
 var reflexiveAuxiliaries = words("reflexive auxiliaries")
 
+// objectPronouns stand after a verb for what was spoken of before: "UNODC implements it".
+var objectPronouns = words("object pronouns")
+
 // withWords introduce whom one meets: "met with", "un incontro con", "une réunion avec".
 var withWords = words("with words")
 
