@@ -77,6 +77,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"'it' after a verb of funding is the project spoken of before", "FUNDED", "org:eu", "project:seacop", true},
 		{"PronounThenCollaboration", "Vienna, 4 May 2019 – About the project\n\nThe SEACOP project is a multi-agency initiative against trafficking by sea. The European Union funds it as part of the Global Illicit Flows Programme; UNODC implements it in collaboration with INTERPOL.\n",
 			"the partners of 'implements it in collaboration with' work on that project", "IMPLEMENTS", "org:interpol", "project:seacop", true},
+		{"NumberedEditionIsAMeeting", "Cybercriminalité : des magistrats en formation à Dakar\n\nLa deuxième formation judiciaire régionale sur la cybercriminalité s'est ouverte ce lundi à Dakar. Elle réunit des magistrats venus du Bénin et du Togo.\n",
+			"a numbered edition of a training is a meeting, even undated", "PARTICIPATED_IN", "state:bj", "meeting:dakar:training", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

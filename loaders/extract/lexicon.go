@@ -729,6 +729,10 @@ var reflexiveHeads = words("reflexive heads")
 // reflexiveAuxiliaries are the verbs before a reflexive head.
 var reflexiveAuxiliaries = words("reflexive auxiliaries")
 
+// ordinals number the editions of a meeting: "la deuxième formation", "the second
+// training"; numbers written "2e", "2nd", "2ª" are read by ordinalAt.
+var ordinals = words("ordinals")
+
 // objectPronouns stand after a verb for what was spoken of before: "UNODC implements it".
 var objectPronouns = words("object pronouns")
 

@@ -104,7 +104,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// The first meeting noun, or the one nearest before the date: "the training plan
 		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
-		if d, dated := datedHeads[f]; dated && st.date != nil && st.date.prec == precDay && !st.date.isRelative && !(i > 0 && ofWords[r.fold(i-1)]) {
+		if d, dated := datedHeads[f]; dated && (st.date != nil && st.date.prec == precDay && !st.date.isRelative || r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) {
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
@@ -784,6 +784,21 @@ func (r *run) nextMeeting(i, first, last int) bool {
 	return i > first && nextMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && nextMeetingWords[r.fold(i+1)]
 }
 
+// ordinalAt reports whether token k numbers an edition: "deuxième", "second", "2e",
+// "2nd", "3ª".
+func (r *run) ordinalAt(k int) bool {
+	if k < 0 {
+		return false
+	}
+	f := r.fold(k)
+	if ordinals[f] {
+		return true
+	}
+	digits := strings.TrimLeft(f, "0123456789")
+	return digits != f && len(f)-len(digits) <= 2 && (digits == "e" || digits == "eme" || digits == "er" || digits == "re" || digits == "nd" ||
+		digits == "rd" || digits == "th" || digits == "st" || digits == "a" || digits == "o")
+}
+
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
 // "sommet ordinaire", "technical meeting"), the name a reader would use.
 func (r *run) headSpan(head, first, last int) text.Span {
@@ -796,6 +811,9 @@ func (r *run) headSpan(head, first, last int) text.Span {
 		for k := head + 1; k < last && k-head <= 2 && r.meetingAdjective(k); k++ {
 			b = k + 1
 		}
+	}
+	if a > first && r.ordinalAt(a-1) {
+		a-- // "deuxième formation judiciaire régionale": which edition
 	}
 	if b+1 < last && ofWords[r.fold(b)] && r.at[b+1] == 0 {
 		if _, dated := datedHeads[r.fold(b+1)]; dated {
