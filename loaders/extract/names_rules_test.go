@@ -28,6 +28,7 @@ func TestNamesRead(t *testing.T) {
 		{"EmbassiesByTheirSeat", "seat.txt", "Lima, 4 May 2019 – The sessions in Lima on 3 May 2019 were led by an officer posted at the Embassy of The Netherlands in Panama and an officer serving at the Embassy of The Netherlands in Peru.\n", "a state's embassies in two countries are two bodies", []string{"agency:nl:embassy-panama", "agency:nl:embassy-peru"}, []string{"agency:nl:embassy"}},
 		{"EmbassyWithoutItsSeat", "seatless.txt", "Beirut, 4 maggio 2019 – Il 3 maggio 2019 l'Ambasciata d'Italia a Beirut ha donato attrezzature alle forze di sicurezza. L'Ambasciata ha curato la consegna.\n", "an embassy named again without its seat is the one placed before", []string{"agency:it:embassy-beirut"}, []string{"agency:it:embassy"}},
 		{"OperationNameEndsBeforeItsMeeting", "operation.txt", "Operation Simba partners meet\n\nNAIROBI, Kenya, 4-5 December 2018 - The Operation Simba Review Meeting gathered delegations from Kenya and Uganda in Nairobi.\n", "an operation's name ends before the meeting named after it", []string{"project:operation-simba"}, []string{"project:operation-simba-review-meeting"}},
+		{"SaintsNameInABodysName", "santanna.txt", "Pisa, 12 luglio 2023 – Il 10 luglio 2023 a Niamey la Scuola Superiore Sant'Anna ha organizzato un corso per magistrati.\n", "an elided saint's name goes on with the body's name", []string{"agency:it:higher-school-sant-anna"}, []string{"person:sant-anna"}},
 	} {
 		f := extractText(t, c.file, c.text)
 		for _, id := range c.ids {

@@ -373,6 +373,9 @@ func (r *run) nameAfterHead(j int) bool {
 	if j == 0 || !toks[j-1].Upper || connectors[r.fold(j-1)] || r.bodyWord(j) {
 		return false
 	}
+	if int(toks[j].End) < len(r.d.Fold) && r.d.Fold[toks[j].End] == '\'' {
+		return false // "Scuola Superiore Sant'Anna": no given name ends in an apostrophe
+	}
 	k := j
 	for k < len(toks) && k-j < 3 && r.nameToken(k) && !r.bodyWord(k) {
 		k++
