@@ -546,18 +546,27 @@ func (r *run) seatlessEmbassies(agencies []*mention) {
 // the body of that state the document names in full with the same last words: "the Coast
 // Guard" beside "the U.S. Coast Guard" is the U.S. Coast Guard.
 func (r *run) genericsOfNamedBodies(agencies []*mention) {
-	endsWith := func(name, written string) bool {
-		return strings.HasSuffix(" "+strings.Join(text.FoldTokensWords(name), " "), " "+written)
+	folded := func(name string) string { return " " + strings.Join(text.FoldTokensWords(name), " ") }
+	type named struct {
+		m        *mention
+		name, as string // folded, each with a space before
 	}
+	var full []named // the bodies named in full, read once
 	for _, m := range agencies {
 		if m.kind == "" || !r.genericAgency(m) {
 			continue
 		}
-		written := strings.Join(text.FoldTokensWords(r.textOf(m.first, m.last)), " ")
-		for _, o := range agencies {
-			if o.kind != "" && o.country == m.country && o.slug != "" && !r.genericAgency(o) &&
-				(endsWith(o.name, written) || endsWith(r.textOf(o.first, o.last), written)) {
-				m.id = o.id
+		if full == nil {
+			for _, o := range agencies {
+				if o.kind != "" && o.slug != "" && !r.genericAgency(o) {
+					full = append(full, named{o, folded(o.name), folded(r.textOf(o.first, o.last))})
+				}
+			}
+		}
+		written := folded(r.textOf(m.first, m.last))
+		for _, o := range full {
+			if o.m.country == m.country && (strings.HasSuffix(o.name, written) || strings.HasSuffix(o.as, written)) {
+				m.id = o.m.id
 				break
 			}
 		}
