@@ -79,6 +79,8 @@ Suites : lors d'une visite ultérieure à Accra, le ministre a rencontré le che
 			"the partners of 'implements it in collaboration with' work on that project", "IMPLEMENTS", "org:interpol", "project:seacop", true},
 		{"NumberedEditionIsAMeeting", "Cybercriminalité : des magistrats en formation à Dakar\n\nLa deuxième formation judiciaire régionale sur la cybercriminalité s'est ouverte ce lundi à Dakar. Elle réunit des magistrats venus du Bénin et du Togo.\n",
 			"a numbered edition of a training is a meeting, even undated", "PARTICIPATED_IN", "state:bj", "meeting:dakar:training", true},
+		{"StatesInProseUnderAttendanceHeading", "Actualités\n\nLe premier séminaire régional des gendarmeries s'est tenu le lundi 30 mai 2016 à Nouakchott.\n\nLes pays représentés\n\nCôté africain, la Mauritanie était entourée du Bénin, du Mali et du Niger.\n",
+			"the states a sentence names under 'Les pays représentés' took part", "PARTICIPATED_IN", "state:bj", "meeting:2016-05-30", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		if got := hasEdgePrefix(f, c.kind, c.from, c.to); got != c.want {

@@ -490,8 +490,20 @@ func (r *run) attendanceHeading(st *sentenceState) bool {
 		!strings.ContainsRune(r.d.Fold[r.d.Tokens[st.first].Start:r.d.Tokens[last-1].End], ':')
 }
 
+// statesIn returns the states named in [first, last), each once.
+func (r *run) statesIn(first, last int) []*mention {
+	var out []*mention
+	for _, m := range r.actorsIn(first, last) {
+		if m.kind == fixtures.KindState {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // attendanceList reads a line of an attendance list: the actors and persons after its
-// label ("WCO Member Customs administrations (23): A, B") or its bullet.
+// label ("WCO Member Customs administrations (23): A, B") or its bullet, or the states a
+// sentence of prose under the heading names.
 func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok bool) {
 	start := -1
 	for k := st.first; k < st.last && start < 0; k++ {
@@ -503,6 +515,11 @@ func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok 
 		start = st.first + 1
 	}
 	if start < 0 {
+		// "Côté africain, la Mauritanie était entourée du Bénin, du Burkina Faso, ...":
+		// prose that names states under the heading lists them too.
+		if states := r.statesIn(st.first, st.last); len(states) >= 2 && st.meetingAt < 0 {
+			return states, nil, true
+		}
 		return nil, nil, false
 	}
 	actors, persons = r.listAfter(start, st.last)
