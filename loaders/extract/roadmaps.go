@@ -200,16 +200,8 @@ func (r *run) memorandum(st *sentenceState) {
 	}
 	head := -1
 	for i := st.first; i < st.last && head < 0; i++ {
-		for _, h := range memorandumHeadsByFirst[r.fold(i)] {
-			if hasPrefixTokens(r.d, i, h) {
-				head = i
-				break
-			}
-		}
-		for _, h := range arrangementHeadsByFirst[r.fold(i)] {
-			if head < 0 && hasPrefixTokens(r.d, i, h) {
-				head = i
-			}
+		if r.agreementHeadAt(i) {
+			head = i
 		}
 	}
 	if head < 0 {
