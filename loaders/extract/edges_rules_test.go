@@ -13,6 +13,12 @@ func TestEdgesRead(t *testing.T) {
 		name, text, why, kind, from, to string
 		want                            bool
 	}{
+		{"MeetingNamedAfterAnAcronymedBody", "Suva, 20 May 2022 – Police officers from twelve islands met in Suva from 16 to 19 May 2022 for the Oceania Border Policing Network (OBPN) Annual Planning Forum. The OBPN links the border police of the region.\n",
+			"a meeting whose name begins with a body the document names elsewhere is held under it", "HELD_UNDER", "meeting:2022-05-16", "org:obpn", true},
+		{"MeetingNamedAfterAnOperation", "Nairobi, 20 May 2022 – Police officers from five states met in Nairobi from 16 to 19 May 2022 for the Operation Sentinel Review Meeting. Operation Sentinel targets arms trafficking.\n",
+			"a meeting whose name begins with an operation's is held under it", "HELD_UNDER", "meeting:2022-05-16", "project:operation-sentinel", true},
+		{"ProjectHeldItsOwnMeeting", "Bruxelles, 20 mai 2022 – Le projet Sentinelle Méditerranée a tenu le 19 mai 2022, au Palais des Académies de Bruxelles, sa conférence de clôture.\n",
+			"a project that holds its own meeting is the framework of the meeting", "HELD_UNDER", "meeting:2022-05-19", "project:sentinelle-mediterranee", true},
 		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
 		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",

@@ -718,14 +718,30 @@ func (r *run) groupBefore(head int) *mention {
 		}
 		statutory = true
 	}
+	if k >= 2 && r.fold(k) == ")" && r.fold(k-2) == "(" && r.d.Tokens[k-1].AllCaps && k < head-1 {
+		k -= 3 // "the Pacific Transnational Crime Network (PTCN) Capacity Development Forum"
+	}
 	m := r.mentionAt(k)
-	if m == nil || m.last != k+1 || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) || !statutory {
+	if m == nil || m.last != k+1 || m.id == "" || !statutory ||
+		(m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && !(m.kind == fixtures.KindProject && k < head-1)) {
 		return nil
 	}
-	if k < head-1 && r.x.gaz.Body(m.id) == nil {
-		return nil // "the Heads of Asian Coast Guard Agencies Meeting": no body the gazetteer knows
+	if k < head-1 && r.x.gaz.Body(m.id) == nil && !r.namedElsewhere(m, head) {
+		return nil // "the Heads of Asian Coast Guard Agencies Meeting": no body known but by the meeting's name
 	}
 	return m
+}
+
+// namedElsewhere reports whether the document names m's entity outside the capitalised
+// name of the meeting whose head is at head: "the PTCN Team Leaders Conference" in a
+// release that speaks of the PTCN throughout.
+func (r *run) namedElsewhere(m *mention, head int) bool {
+	for _, o := range r.ments {
+		if o != m && o.id == m.id && (o.last <= m.first || o.first > head) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveGroup is the body whose own meeting a possessive names: "the Committee's
@@ -746,13 +762,14 @@ func (r *run) possessiveGroup(first, head int) *mention {
 		}
 	case k > first && possessives[r.fold(k)]:
 		// "le Comité ... a tenu sa dixième réunion": the subject's own meeting
+		// "le projet X a tenu ... sa conférence de clôture": the project's own meeting
 		for j := k - 1; j >= first && m == nil; j-- {
-			if o := r.mentionAt(j); o != nil && o.id != "" && o.isBody() {
+			if o := r.mentionAt(j); o != nil && o.id != "" && (o.isBody() || o.kind == fixtures.KindProject) {
 				m = o
 			}
 		}
 	}
-	if m == nil || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody) {
+	if m == nil || m.id == "" || (m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindProject) {
 		return nil
 	}
 	return m
