@@ -392,11 +392,11 @@ func (r *run) projectOfTheMeeting(st *sentenceState, things []*mention) *mention
 			continue
 		}
 		k := t.first - 1
-		for k > st.first && (articles[r.fold(k)] || r.d.Tokens[k].Kind != text.Word) {
-			k-- // the article or the quote: «del "Cooperation Project 2"»
+		for k > st.first && (articles[r.fold(k)] || r.d.Tokens[k].Kind != text.Word || projectNouns[r.fold(k)] && k == t.first-1) {
+			k-- // the article, the quote or the noun: «del "Cooperation Project 2"», "sul progetto IPA"
 		}
-		if !ofWords[r.fold(k)] {
-			continue
+		if !ofWords[r.fold(k)] && !(aboutWords[r.fold(k)] && k > st.meetingAt && k-st.meetingAt <= 4 && !r.breakBetween(st.meetingAt, k)) {
+			continue // "la conférence de clôture du projet", "il vertice sul progetto X"
 		}
 		if found != nil {
 			return nil // two projects: which one is not said

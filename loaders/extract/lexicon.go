@@ -772,6 +772,9 @@ var fromWords = words("from words")
 // ofWords say whose a group is.
 var ofWords = words("of words")
 
+// aboutWords say what a meeting is about: "il vertice sul progetto", "a workshop on".
+var aboutWords = words("about words")
+
 // numberWords are small numbers written out, counting the people of a group.
 var numberWords = words("number words")
 

@@ -617,6 +617,10 @@ func (r *run) meetingGroup(head, last int) *mention {
 	for j < last && r.at[j] == 0 && !ofWords[r.fold(j)] && adjectives < 2 && r.d.Tokens[j].Kind == text.Word && !r.d.Tokens[j].Upper {
 		j, adjectives = j+1, adjectives+1 // "extraordinaire", "annuale"
 	}
+	if m := r.mentionAt(j); j == head+1 && r.d.Lang != "en" && m != nil && m.first == j && m.id != "" && r.d.Tokens[j].AllCaps &&
+		(m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
+		return m // "la Conferenza OSCE contro il terrorismo", "le sommet CEDEAO"
+	}
 	k := j
 	for k < last && r.at[k] == 0 && (ofWords[r.fold(k)] || articles[r.fold(k)]) && k-j < 3 {
 		k++
