@@ -514,16 +514,18 @@ func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok 
 	if start < 0 && bullets[r.fold(st.first)] {
 		start = st.first + 1
 	}
-	if start < 0 {
-		// "Côté africain, la Mauritanie était entourée du Bénin, du Burkina Faso, ...":
-		// prose that names states under the heading lists them too.
-		if states := r.statesIn(st.first, st.last); len(states) >= 2 && st.meetingAt < 0 {
-			return states, nil, true
+	if start >= 0 {
+		if actors, persons = r.listAfter(start, st.last); len(actors)+len(persons) > 0 {
+			return actors, persons, true
 		}
-		return nil, nil, false
 	}
-	actors, persons = r.listAfter(start, st.last)
-	return actors, persons, true
+	// "Côté africain, la Mauritanie était entourée du Bénin, du Burkina Faso, ...", "Fifteen
+	// officers: twelve from customs, coming from A, B and C": prose that names states under
+	// the heading lists them too.
+	if states := r.statesIn(max(st.first, start), st.last); len(states) >= 2 && st.meetingAt < 0 {
+		return states, nil, true
+	}
+	return nil, nil, start >= 0
 }
 
 // bullets open the items of a list: "-", "•", "*" (the fold writes every dash as "-").
