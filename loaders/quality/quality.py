@@ -57,6 +57,7 @@ SETS = [
     ("blind7", os.path.join(ROOT, "testdata/loaders/blind7"), os.path.join(ROOT, "testdata/loaders/blind7"), "yaml"),
     ("blind8", os.path.join(ROOT, "testdata/loaders/blind8"), os.path.join(ROOT, "testdata/loaders/blind8"), "yaml"),
     ("blind9", os.path.join(ROOT, "testdata/loaders/blind9"), os.path.join(ROOT, "testdata/loaders/blind9"), "yaml"),
+    ("blind10", os.path.join(ROOT, "testdata/loaders/blind10"), os.path.join(ROOT, "testdata/loaders/blind10"), "yaml"),
 ]
 
 
