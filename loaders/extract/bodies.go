@@ -921,6 +921,13 @@ func (r *run) adopters(st *sentenceState, verb int) []*mention {
 			}
 		}
 	}
+	for k := verb + 1; k < st.last && k-verb <= 6 && !clauseBreak(r.fold(k)); k++ {
+		if byWords[r.fold(k)] {
+			if a, _ := r.listAfter(k+1, st.last); len(a) > 0 {
+				return a // "the Code was adopted in January 2009 by A, B and C"
+			}
+		}
+	}
 	a := r.actorsIn(st.first, verb)
 	if len(a) > 2 && r.bothParties(st) {
 		return a[:2] // "Jordan and the EU held ... under the Agreement that the two sides concluded"

@@ -328,6 +328,27 @@ func (r *run) signedAgain(st *sentenceState) {
 	}
 }
 
+// signedIt reads the parties of a roadmap named before that a verb of signing or adopting
+// takes as its object pronoun: "A, B and C signed it shortly afterwards".
+func (r *run) signedIt(st *sentenceState, things []*mention, last *mention) {
+	if last == nil || last.id == "" {
+		return
+	}
+	for _, t := range things {
+		if t.kind == fixtures.KindRoadmap {
+			return // the sentence names what was signed
+		}
+	}
+	for _, c := range st.cues {
+		if (c.kind == cueSigned || c.kind == cueAdopted) && c.last < st.last && objectPronouns[r.fold(c.last)] {
+			for _, a := range r.actorsIn(st.first, c.first) {
+				r.g.edge(fixtures.EdgePartyTo, a.id, last.id, st.span, "")
+			}
+			return
+		}
+	}
+}
+
 // resolveRoadmaps gives the roadmaps of a sentence their ids, dates and parties.
 func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap **mention) {
 	adopted := st.has(cueAdopted) || st.has(cueSigned)
@@ -337,20 +358,10 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 			verb = c.first
 		}
 	}
+	r.signedIt(st, things, *lastRoadmap)
 	for _, m := range things {
 		if m.kind != fixtures.KindRoadmap {
 			continue
-		}
-		if m.id != "" && st.has(cueSigned) {
-			// "Kazakhstan was the first state to sign the Joint Plan of Action"
-			for _, a := range r.adopters(st, verb) {
-				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
-			}
-		} else if m.id != "" && st.has(cueAdopted) {
-			// "l'Union africaine avait adopté ... la stratégie", "the PCA, adopted between the EU and Japan"
-			for _, a := range r.adopters(st, verb) {
-				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
-			}
 		}
 		if m.subtype == "coref" {
 			if *lastRoadmap == nil {
@@ -359,16 +370,19 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 			}
 			m.id, m.name, m.subtype = (*lastRoadmap).id, (*lastRoadmap).name, (*lastRoadmap).subtype
 		}
+		byParties := false
 		if m.id == "" {
 			ps := r.parties(st)
 			from, to := r.roadmapDate(st)
 			switch {
-			case len(ps) >= 2 && adopted:
+			case len(ps) >= 2 && adopted && (r.isBareHead(m) || !r.d.Tokens[m.first].Upper):
+				// "the two ministers signed a roadmap": named by its parties; not "the
+				// Nairobi Code of Conduct, adopted by A and B", named by its own words
 				keys := make([]string, 0, len(ps))
 				for _, p := range ps {
 					keys = append(keys, partyKey(p.id))
 				}
-				m.id = "roadmap:" + strings.Join(keys, "-")
+				m.id, byParties = "roadmap:"+strings.Join(keys, "-"), true
 				if from != "" {
 					m.id += ":" + from
 					if to != "" {
@@ -394,6 +408,13 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				continue
 			default:
 				m.id = "roadmap:" + documentKey(m.name)
+			}
+		}
+		if m.id != "" && !byParties && (st.has(cueSigned) || st.has(cueAdopted)) {
+			// "Kazakhstan was the first state to sign the Joint Plan of Action", "l'Union
+			// africaine avait adopté ... la stratégie", "the Code was adopted by A and B"
+			for _, a := range r.adopters(st, verb) {
+				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
 			}
 		}
 		if adopted && st.meeting != nil && m.id != "" && (verb < m.first || r.adoptedAfter(st, m)) {
