@@ -31,6 +31,8 @@ func TestEdgesRead(t *testing.T) {
 			"a code of conduct adopted by a list of states binds each of them", "PARTY_TO", "state:tz", "roadmap:nairobi-code-conduct", true},
 		{"SignedIt", "Mombasa, 5 March 2020 – Regional maritime security\n\nThe ministers recalled that the Nairobi Code of Conduct was adopted in May 2012 by Kenya and Tanzania. Somalia and Oman signed it shortly afterwards.\n",
 			"those who sign 'it' after a roadmap was named are its parties", "PARTY_TO", "state:om", "roadmap:nairobi-code-conduct", true},
+		{"ParticipantsOnTheLinesBelow", "Lomé, 27 juin 2017 – Un séminaire régional s'est ouvert le 26 juin 2017 à Lomé.\n\nTrente douaniers venus de trois pays prennent part au séminaire :\n- Bénin ;\n- Niger ;\n- Togo.\n",
+			"a sentence that says who took part and ends on a colon lists them on the lines below", "PARTICIPATED_IN", "state:ne", "meeting:2017-06-26", true},
 		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
 		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",

@@ -158,7 +158,7 @@ func (r *run) events() {
 				r.participate(st, delegates, "participant")
 			}
 		}
-		if r.attendanceHeading(st) {
+		if r.attendanceHeading(st) || current != nil && r.listBelow(st) {
 			attendance = true // "Attendance", "Les pays participants": the lists below took part
 		} else if attendance && (st.meeting == nil || st.meeting == current) {
 			if actors, persons, ok := r.attendanceList(st); ok {
@@ -488,6 +488,12 @@ func (r *run) attendanceHeading(st *sentenceState) bool {
 	}
 	return st.last-st.first <= 8 && phraseBefore(r.d, last, attendanceHeadings, nil) &&
 		!strings.ContainsRune(r.d.Fold[r.d.Tokens[st.first].Start:r.d.Tokens[last-1].End], ':')
+}
+
+// listBelow reports whether a sentence that says who took part ends on a colon, the list
+// on the lines below it: "Trente-neuf douaniers prennent part au séminaire :".
+func (r *run) listBelow(st *sentenceState) bool {
+	return (st.has(cueParticipant) || st.has(cueParticipantVerb)) && r.fold(st.last-1) == ":"
 }
 
 // statesIn returns the states named in [first, last), each once.
