@@ -188,7 +188,7 @@ func (r *run) events() {
 		}
 		r.hosts(st)
 		if st.date != nil && st.place != nil {
-			if f, _, ok := st.date.resolve(r.published); ok {
+			if f, _, ok := st.date.resolve(r.now()); ok {
 				r.lastScene = &signing{date: f, place: st.place.id, placeName: st.place.name, country: st.place.country}
 			}
 		}
@@ -370,7 +370,7 @@ func (r *run) lastsUntil(st *sentenceState, mt *meeting) {
 	if n == 0 || !untilWords[before[n-1]] && !(n > 1 && untilWords[before[n-2]+" "+before[n-1]]) {
 		return
 	}
-	end, _, ok := dm.resolve(r.published)
+	end, _, ok := dm.resolve(r.now())
 	if !ok || len(end) != 10 || end <= mt.from || end <= mt.to {
 		return
 	}
@@ -605,10 +605,14 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 	ds := r.datesIn(sp)
 	for k := range ds {
 		dm := &ds[k]
-		if dm.end > sp.End || dm.start == r.dateline && !(dm.isRange() && dm.to != dm.from) {
+		dispatch := dm.start != r.dateline && r.linesDateline(dm)
+		if dispatch && dm.prec == precDay && !dm.isRelative {
+			r.dispatch = dm.from // "ROMA, 9 mag 2024 - ... oggi": the day its dispatch was written
+		}
+		if dm.end > sp.End || (dm.start == r.dateline || dispatch) && !(dm.isRange() && dm.to != dm.from) {
 			continue // the dateline's day is when the text was written; its days, when the event was held
 		}
-		if dm.isRelative && r.published == "" {
+		if dm.isRelative && r.now() == "" {
 			continue
 		}
 		if best == nil || (best.prec < dm.prec && !dm.isRelative && best.from != "") || (best.from == "" && !best.isRelative && dm.from != "") ||
@@ -617,6 +621,19 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 		}
 	}
 	return best
+}
+
+// linesDateline reports whether a date opens a dispatch inside the document, after the
+// place at the start of its line and before a dash: "ROMA, 9 mag 2024 - Il tema ...".
+func (r *run) linesDateline(dm *dateMention) bool {
+	f := r.d.Fold
+	start := strings.LastIndexByte(f[:dm.start], '\n') + 1
+	place, ok := strings.CutSuffix(strings.TrimRight(f[start:dm.start], " "), ",")
+	if !ok || place == "" || len(strings.Fields(place)) > 4 || strings.ContainsAny(place, ".,;:") {
+		return false
+	}
+	rest := strings.TrimLeft(f[dm.end:], " ")
+	return strings.HasPrefix(rest, "-")
 }
 
 // actorsIn returns the actors whose mention starts in [first, last).

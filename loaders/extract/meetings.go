@@ -231,7 +231,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 // (or the month or day without its year, as partial) and the place.
 func (r *run) sentenceScene(st *sentenceState) (from, to, place, placeName, country, partial string) {
 	if st.date != nil {
-		if f, t, ok := st.date.resolve(r.published); ok && st.date.prec != precYear {
+		if f, t, ok := st.date.resolve(r.now()); ok && st.date.prec != precYear {
 			from, to = f, t
 		} else if st.date.partial != "" {
 			partial = st.date.partial
@@ -367,7 +367,7 @@ func (r *run) sceneList(first, last int) []*meeting {
 		if len(ds) == 0 || ds[0].start > r.d.Tokens[min(m.last+1, last-1)].Start {
 			continue
 		}
-		from, to, ok := ds[0].resolve(r.published)
+		from, to, ok := ds[0].resolve(r.now())
 		if !ok || len(from) < 7 {
 			continue
 		}

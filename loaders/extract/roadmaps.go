@@ -225,7 +225,7 @@ func (r *run) memorandum(st *sentenceState) {
 	}
 	r.participate(st, ps, "participant") // the parties took part in the ceremony the sentence names
 	if st.date != nil {
-		if f, _, ok := st.date.resolve(r.published); ok && e.Date == nil {
+		if f, _, ok := st.date.resolve(r.now()); ok && e.Date == nil {
 			e.Date = strp(f)
 		}
 	}
@@ -450,7 +450,7 @@ func (r *run) roadmapDate(st *sentenceState) (string, string) {
 	if st.date == nil {
 		return "", ""
 	}
-	from, to, _ := st.date.resolve(r.published)
+	from, to, _ := st.date.resolve(r.now())
 	return from, to
 }
 

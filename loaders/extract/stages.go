@@ -34,8 +34,17 @@ type mentionSet struct {
 type documentTime struct {
 	dates     []dateMention
 	published string
-	dateline  int  // where the publication date is written: not the date of an event
-	alone     bool // the publication date stands alone on its line: an agenda's day
+	dateline  int    // where the publication date is written: not the date of an event
+	alone     bool   // the publication date stands alone on its line: an agenda's day
+	dispatch  string // the day of the dispatch being read, in a digest of several: "ROMA, 9 mag 2024 -"
+}
+
+// now is the day relative dates count from: the dispatch's, else the document's.
+func (t *documentTime) now() string {
+	if t.dispatch != "" {
+		return t.dispatch
+	}
+	return t.published
 }
 
 // recognisers run in this order: the gazetteer first (listed names win), then each rule
