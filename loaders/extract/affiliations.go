@@ -68,7 +68,7 @@ func (r *run) servedState(m *mention) bool {
 func (r *run) affiliate(p *mention, start, end, word int) {
 	lastWord := r.titleGroupEnd(word, end)
 	var after, before, second, farBody, employer *mention
-	secondWord := -1
+	secondWord, ofMinister := -1, false // ofMinister: the title is a minister's staff's
 	for k := start; k < end; k++ {
 		if k > lastWord && secondWord < 0 && (conjunctions[r.fold(k)] || r.fold(k) == "-") && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
 			secondWord = k + 1
@@ -115,7 +115,16 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState || r.servedState(after)) {
 		after = employer // the unit named first is optional, the body it belongs to is not
 	}
-	if after == nil && before == nil {
+	if after == nil {
+		// "Consiglieri del Ministro degli Affari Esteri", "directeur de cabinet du ministre":
+		// the minister's ministry.
+		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil && !ofMinister; k++ {
+			if _, ok := ministerWords[r.fold(k)]; ok {
+				after, ofMinister = r.ministry(k, end), true
+			}
+		}
+	}
+	if after == nil && before == nil && !ofMinister {
 		// "Vice Direttore Generale della Pubblica Sicurezza", "Capo della Polizia": the body
 		// the title names, before any farther one.
 		after = r.directorate(word, lastWord, end)
@@ -141,14 +150,6 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	} else if stateOnly && secondWord >= 0 {
 		if min := r.ministry(secondWord, end); min != nil {
 			after = min // "Vice Primo Ministro e Ministro dell'Interno belga"
-		}
-	}
-	if after == nil {
-		// "Consiglieri del Ministro degli Affari Esteri": the minister's ministry.
-		for k := lastWord + 1; k < end && k <= lastWord+3 && after == nil; k++ {
-			if _, ok := ministerWords[r.fold(k)]; ok {
-				after = r.ministry(k, end)
-			}
 		}
 	}
 	if after == nil {
@@ -638,12 +639,19 @@ func (r *run) skipAdjective(k int) int {
 	return k
 }
 
+// titleComplements are the words after a title word that belong to it: "di Gabinetto",
+// "of Staff".
+var titleComplements = byFirstWord(phrases("title complements"), phraseWords)
+
 // titleGroupEnd returns the last word of the title that starts at word: title words and
 // their modifiers ("Direttore esecutivo", "Secretary General", "Deputy Head").
 func (r *run) titleGroupEnd(word, end int) int {
 	last := word
 	for last+1 < end && (titleWords[r.fold(last+1)] || titleModifiers[r.fold(last+1)]) {
 		last++
+	}
+	if n := longestPrefix(r.d, last+1, end, titleComplements); n > 0 {
+		last += n // "Capo di Gabinetto del Ministro dell'Interno": the minister is whose chief
 	}
 	if c := r.portfolioBracket(last + 1); c > 0 && c <= end {
 		last = c - 1 // "Joint Secretary (International Cooperation)": the portfolio is part of the title

@@ -632,3 +632,16 @@ Le ministre de l'Intérieur, Paul Martin, a rappelé les accords signés avec le
 		t.Errorf("the minister whose state is unsaid is not the Portuguese one's counterpart: %s", dumpEdges(f))
 	}
 }
+
+func TestStaffOfAMinister(t *testing.T) {
+	f := extractText(t, "staff.txt", "Roma, 17 maggio 2024 – Al Viminale il Capo di Gabinetto del Ministro dell'Interno, Maria Rossi, ha firmato l'accordo con la Svizzera.\n")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:maria-rossi", "agency:it:ministry-of-interior") {
+		t.Errorf("the chief of a minister's cabinet works for the ministry: %s", nodeIDs(f))
+	}
+	f = extractText(t, "staff_fr.txt", "Cotonou, 5 juin 2023 – Le ministre de l'Intérieur, Paul Dossou, a ouvert l'atelier. La séance était présidée par M. Jean Agbo, directeur de cabinet du ministre.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "direction du ministre") {
+			t.Errorf("\"directeur de cabinet du ministre\" names no directorate: %+v", n)
+		}
+	}
+}
