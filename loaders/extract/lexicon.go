@@ -362,6 +362,9 @@ var unitPrepositions = words("unit prepositions")
 // rankModifiers start a person's title, never a body's name: "Senior State Prosecutor".
 var rankModifiers = words("rank modifiers")
 
+// serviceRanks are the ranks of armed and police corps: "Generale", "Colonel".
+var serviceRanks = words("service ranks")
+
 // nationalWords make a body named with an organisation's head a state's own: "State
 // Committee for National Security", "Comitato statale".
 var nationalWords = words("national words")

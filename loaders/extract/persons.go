@@ -84,7 +84,9 @@ func (r *run) recognisePersons() {
 		if header != nil && before == nil && len(m.affiliation) == 0 {
 			r.affiliate(m, header[0], header[1], header[2]) // "deux ministres togolais : A, ..."
 		}
-		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j)) {
+		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j) || before != nil && serviceRanks[r.fold(before[2])]) {
+			// "il Generale di Brigata dell'Arma dei Carabinieri Fabio Cairo, direttore del
+			// Servizio ...": the rank before the name and the office after it both say where
 			r.affiliate(m, after[0], after[1], after[2])
 			r.people.apposed = after[2]
 			if more := r.titleAfter(after[1]); more != nil && (r.relativeTitle(after[1]) || r.secondApposition(after, more)) {

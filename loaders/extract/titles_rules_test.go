@@ -645,3 +645,12 @@ func TestStaffOfAMinister(t *testing.T) {
 		}
 	}
 }
+
+func TestRankBeforeAndOfficeAfterAName(t *testing.T) {
+	f := extractText(t, "rank.txt", "Tirana, 4 novembre 2021 – Sono poi intervenuti il Generale di Brigata dell'Arma dei Carabinieri Fabio Rossi, direttore del Servizio per la Cooperazione Internazionale di Polizia, e il Generale della Guardia di Finanza Giuseppe Verdi.\n")
+	for _, e := range [][2]string{{"person:fabio-rossi", "agency:it:carabinieri"}, {"person:fabio-rossi", "agency:it:scip"}} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("a rank before the name and an office after it both affiliate: %s is not with %s", e[0], e[1])
+		}
+	}
+}
