@@ -39,6 +39,8 @@ func TestEdgesRead(t *testing.T) {
 			"in Italian the organisers may follow the verb, the meeting a clitic before it", "PARTICIPATED_IN", "agency:it:state-police", "meeting:2024-05-06", true},
 		{"DispatchOfADigest", "NOTIZIARIO DI POLIZIA\n\nROMA, 15 gen 2024 - Si è chiusa oggi a Roma la riunione dei capi delle polizie del Mediterraneo, ospitata dalla Polizia di Stato.\n\nNAPOLI, 9 mag 2024 - Il 6 e 7 maggio si è svolto a Napoli il corso di formazione per funzionari tunisini, organizzato dalla Guardia di Finanza.\n",
 			"the dateline of a later dispatch in a digest is when it was written, not when its event was held", "PARTICIPATED_IN", "agency:it:guardia-di-finanza", "meeting:2024-05-06", true},
+		{"ProgrammeOfABody", "Colombo, 3 March 2020 – Two courses were delivered in February 2020 by the Global Port Security Programme (GPSP) of the United Nations Office on Drugs and Crime (UNODC), with the help of Sri Lanka Customs.\n",
+			"the body a programme is 'of' leads it", "IMPLEMENTS", "unbody:unodc", "project:global-port-security-programme", true},
 		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
 		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",

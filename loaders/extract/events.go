@@ -207,6 +207,9 @@ func (r *run) events() {
 			if o := r.possessiveOwner(t, first); o != nil {
 				r.g.edge(fixtures.EdgeImplements, o.id, t.id, st.span, fixtures.RoleImplementer)
 			}
+			if o := r.bodyOfProject(t); o != nil {
+				r.g.edge(fixtures.EdgeImplements, o.id, t.id, st.span, fixtures.RoleLead) // "the Global Maritime Crime Programme of UNODC"
+			}
 			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {
 				r.g.edge(fixtures.EdgeImplements, t.owner.id, t.id, st.span, fixtures.RoleLead) // the body whose project it is leads it
 				t.owner.inTitle = true                                                          // named with the project, not an actor of the sentence
@@ -303,6 +306,26 @@ func (r *run) lastNotFramework(st *sentenceState, things []*mention) *mention {
 		if !framework {
 			return t
 		}
+	}
+	return nil
+}
+
+// bodyOfProject is the body a project's name is followed by as whose it is: "the Global
+// Maritime Crime Programme (GMCP) of UNODC", "il Global Sports Program dell'Ufficio
+// Antiterrorismo delle Nazioni Unite"; nil when none is.
+func (r *run) bodyOfProject(t *mention) *mention {
+	k := t.last
+	if k+2 < len(r.d.Tokens) && r.fold(k) == "(" && r.fold(k+2) == ")" {
+		k += 3 // its acronym
+	}
+	if k >= len(r.d.Tokens) || !ofWords[r.fold(k)] || r.d.Tokens[k].Sentence != r.d.Tokens[t.first].Sentence {
+		return nil
+	}
+	if k++; k < len(r.d.Tokens) && articles[r.fold(k)] {
+		k++
+	}
+	if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && m.isBody() {
+		return m
 	}
 	return nil
 }
