@@ -58,6 +58,7 @@ SETS = [
     ("blind8", os.path.join(ROOT, "testdata/loaders/blind8"), os.path.join(ROOT, "testdata/loaders/blind8"), "yaml"),
     ("blind9", os.path.join(ROOT, "testdata/loaders/blind9"), os.path.join(ROOT, "testdata/loaders/blind9"), "yaml"),
     ("blind10", os.path.join(ROOT, "testdata/loaders/blind10"), os.path.join(ROOT, "testdata/loaders/blind10"), "yaml"),
+    ("blind11", os.path.join(ROOT, "testdata/loaders/blind11"), os.path.join(ROOT, "testdata/loaders/blind11"), "yaml"),
 ]
 
 
