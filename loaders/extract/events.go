@@ -68,7 +68,11 @@ func (r *run) events() {
 		for _, c := range st.cues {
 			st.eventCue = st.eventCue || eventCues[c.kind]
 		}
-		st.date = r.sentenceDate(st.span)
+		var dispatched *dateMention
+		st.date, dispatched = r.sentenceDate(st.span)
+		if st.date == nil && dispatched != nil && r.meetingNounIn(first, last) {
+			st.date = dispatched // "Roma, 7 settembre 2018 — Il Ministero ha ospitato la riunione": no other day given
+		}
 		for i := first; i < last; i++ {
 			if m := r.mentionAt(i); m != nil && m.kind == "place" && (st.place == nil || r.datelinePlace(st.place)) && !r.seatOfBody(m) && m != st.place {
 				st.place = m // the first place, after the dateline's: "Roma, 26 settembre – Ieri a Skopje"
@@ -622,15 +626,15 @@ func (r *run) datesIn(sp text.Span) []dateMention {
 }
 
 // sentenceDate is the first full date of the sentence (day or month, else year), or a
-// date without its year, or a relative date once the publication date is known.
-func (r *run) sentenceDate(sp text.Span) *dateMention {
-	var best *dateMention
+// date without its year, or a relative date once the publication date is known; and the
+// day of a dispatch whose dateline opens the sentence, which it does not count.
+func (r *run) sentenceDate(sp text.Span) (best, dispatched *dateMention) {
 	ds := r.datesIn(sp)
 	for k := range ds {
 		dm := &ds[k]
 		dispatch := dm.start != r.dateline && r.linesDateline(dm)
 		if dispatch && dm.prec == precDay && !dm.isRelative {
-			r.dispatch = dm.from // "ROMA, 9 mag 2024 - ... oggi": the day its dispatch was written
+			r.dispatch, dispatched = dm.from, dm // "ROMA, 9 mag 2024 - ... oggi": the day its dispatch was written
 		}
 		if dm.end > sp.End || (dm.start == r.dateline || dispatch) && !(dm.isRange() && dm.to != dm.from) {
 			continue // the dateline's day is when the text was written; its days, when the event was held
@@ -643,7 +647,17 @@ func (r *run) sentenceDate(sp text.Span) *dateMention {
 			best = dm
 		}
 	}
-	return best
+	return best, dispatched
+}
+
+// meetingNounIn reports whether a meeting noun stands in [first, last).
+func (r *run) meetingNounIn(first, last int) bool {
+	for i := first; i < last; i++ {
+		if _, ok := meetingHeads[r.fold(i)]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // linesDateline reports whether a date opens a dispatch inside the document, after the
