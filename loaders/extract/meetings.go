@@ -269,8 +269,8 @@ func (r *run) fieldLine(st *sentenceState) bool {
 // Meeting") on the short line after it that says where and when ("Vienna, Austria, 3-4
 // October 2022"), even when that line is the dateline.
 func (r *run) headingScene(st *sentenceState, next [3]int) {
-	if st.last-st.first > 12 || next[2]-next[1] > 10 {
-		return
+	if st.last-st.first > 12 || next[2]-next[1] > 10 && !(next[2]-next[1] <= 18 && r.fieldLine(&sentenceState{first: next[1], last: next[2]})) {
+		return // not "Lieu et dates : La Valette (Malte), 21 et 22 février 2017", a labelled line
 	}
 	head := false
 	for i := st.first; i < st.last && !head; i++ {
