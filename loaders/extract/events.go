@@ -579,6 +579,65 @@ func (r *run) labelCue(st *sentenceState) bool {
 	return c.first == k && r.fold(c.last-1) == ":"
 }
 
+// principalProject is the project the document names most often, nil when none is or two tie.
+func (r *run) principalProject() *mention {
+	count := map[string]int{}
+	first := map[string]*mention{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindProject && m.id != "" {
+			count[m.id]++
+			if first[m.id] == nil {
+				first[m.id] = m
+			}
+		}
+	}
+	var best *mention
+	tie := false
+	for id, n := range count {
+		switch {
+		case best == nil || n > count[best.id]:
+			best, tie = first[id], false
+		case n == count[best.id]:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// maxLabelWords bounds the words between a label's first word and its colon.
+const maxLabelWords = 5
+
+// qualifiedLabel reads a label cue that opens its line with words between its noun and its
+// colon: "Bailleurs cités par l'OMD : A, B", "Donors of the project: A, B".
+func (r *run) qualifiedLabel(i, last int) (cue, bool) {
+	toks := r.d.Tokens
+	if i > 0 && !strings.Contains(r.d.Fold[toks[i-1].End:toks[i].Start], "\n") && !(bullets[r.fold(i-1)] && r.lineStartAt(i-1)) {
+		return cue{}, false
+	}
+	for _, c := range r.x.cues[r.fold(i)] {
+		if len(c.words) != 2 || c.words[1] != ":" || i+1 < last && r.fold(i+1) == ":" {
+			continue
+		}
+		for k := i + 1; k < last && k-i <= maxLabelWords+1; k++ {
+			if r.fold(k) == ":" {
+				return cue{c.kind, i, k + 1}, true
+			}
+			if strings.Contains(r.d.Fold[toks[k-1].End:toks[k].Start], "\n") || clauseBreak(r.fold(k)) {
+				break
+			}
+		}
+	}
+	return cue{}, false
+}
+
+// lineStartAt reports whether token k opens its line.
+func (r *run) lineStartAt(k int) bool {
+	return k == 0 || strings.Contains(r.d.Fold[r.d.Tokens[k-1].End:r.d.Tokens[k].Start], "\n")
+}
+
 // findCues returns the cue phrases of the tokens [first, last), longest first.
 func (r *run) findCues(first, last int) []cue {
 	var out []cue
@@ -587,6 +646,11 @@ func (r *run) findCues(first, last int) []cue {
 			continue
 		}
 		if c, ok := r.gappedCue(i, last); ok {
+			out = append(out, c)
+			i = c.last - 1
+			continue
+		}
+		if c, ok := r.qualifiedLabel(i, last); ok {
 			out = append(out, c)
 			i = c.last - 1
 			continue
@@ -1041,6 +1105,11 @@ func (r *run) fundedMeeting(st *sentenceState, isMeeting bool, thing *mention, t
 // funded records FUNDED edges of a meeting, or else of a project or roadmap; with a
 // single funder, the amount written in the sentence ("1,5 milioni di euro") goes with it.
 func (r *run) funded(st *sentenceState, mt *meeting, thing *mention, ms []*mention) {
+	if mt == nil && thing != nil && thing.kind == fixtures.KindRoadmap && documentKinds[thing.subtype] {
+		// a convention, treaty or charter is not funded: "Donors: A, B" under the line that
+		// named the convention a project serves speak of the project
+		thing = r.principalProject()
+	}
 	props := map[string]any{}
 	if len(ms) == 1 {
 		if amount, currency, ok := money(r.d.Fold, r.d.Runes, st.span.Start, st.span.End); ok {

@@ -397,6 +397,15 @@ var regionalWords = words("regional words")
 // documentHeads name a document a body can adopt or be party to, with its subtype.
 var documentHeads = values("document heads")
 
+// documentKinds are the kinds of named documents: "convention", "treaty", "charter".
+var documentKinds = func() map[string]bool {
+	out := map[string]bool{}
+	for _, kind := range documentHeads {
+		out[kind] = true
+	}
+	return out
+}()
+
 // documentTopics say what a document in lower case is about: "strategia di lotta
 // contro la pirateria", "déclaration d'intention en matière de formation".
 var documentTopics = words("document topics")
