@@ -613,10 +613,10 @@ const maxLabelWords = 5
 // qualifiedLabel reads a label cue that opens its line with words between its noun and its
 // colon: "Bailleurs cités par l'OMD : A, B", "Donors of the project: A, B".
 func (r *run) qualifiedLabel(i, last int) (cue, bool) {
-	toks := r.d.Tokens
-	if i > 0 && !strings.Contains(r.d.Fold[toks[i-1].End:toks[i].Start], "\n") && !(bullets[r.fold(i-1)] && r.lineStartAt(i-1)) {
+	if !r.lineStartAt(i) && !(bullets[r.fold(i-1)] && r.lineStartAt(i-1)) {
 		return cue{}, false
 	}
+	toks := r.d.Tokens
 	for _, c := range r.x.cues[r.fold(i)] {
 		if len(c.words) != 2 || c.words[1] != ":" || i+1 < last && r.fold(i+1) == ":" {
 			continue
