@@ -40,7 +40,7 @@ BANDS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 # the blind sets made from public pages), not our own texts, which were written next to the
 # rules and would overstate it; and not blind3 and blind11, kept aside to measure whether
 # the confidences hold on documents they were not drawn from.
-CALIBRATION_SETS = {"corpus", "blind", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind12"}
+CALIBRATION_SETS = {"corpus", "blind", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"}
 MIN_JUDGED = 5  # a class judged fewer times backs off to a coarser one
 
 # name, documents folder, gold folder, gold format
