@@ -369,6 +369,7 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				continue
 			}
 			m.id, m.name, m.subtype = (*lastRoadmap).id, (*lastRoadmap).name, (*lastRoadmap).subtype
+			m.anaphor = true // "le document", "il piano": a word referring back, not a name
 		}
 		byParties := false
 		if m.id == "" {
