@@ -49,6 +49,8 @@ func TestEdgesRead(t *testing.T) {
 			"a donors' label with words before its colon lists the funders of the document's project, not of the convention", "FUNDED", "state:no", "project:sentinelle-mediterranee", true},
 		{"TheDocumentIsTheTreaty", "Lima, 10 mars 2022 – Sécurité régionale\n\nCinq ministres ont paraphé le 9 mars 2022 à Lima le traité constitutif de la Communauté Policière des Amériques (Ameripol). Le Pérou, la Bolivie et l'Équateur ont approuvé le document lors d'une cérémonie.\n",
 			"'le document' after a named treaty is that treaty", "PARTY_TO", "state:bo", "roadmap:traite-constitutif", true},
+		{"MembersAfterTheBody", "Bucarest, 21 gennaio 2014 – Cooperazione di polizia\n\nL'INTERPOL ha sede a Lione. Aderiscono all'INTERPOL Albania, Bulgaria e Grecia.\n",
+			"in Italian the members may follow the verb and the body they join", "MEMBER_OF", "state:bg", "org:interpol", true},
 		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
 		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",

@@ -71,6 +71,9 @@ func (r *run) memberVerbsIn(first, last int) {
 		body := r.mentionAt(k)
 		if body != nil && body.first == k && organisationNamed(body) {
 			a, _ := r.listBefore(first, v)
+			if len(a) == 0 {
+				a, _ = r.listAfter(body.last, last) // "Aderiscono al SELEC Albania, Bulgaria e Grecia"
+			}
 			states = a
 		} else {
 			body = r.mentionAt(v - 1)
