@@ -104,7 +104,8 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// The first meeting noun, or the one nearest before the date: "the training plan
 		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
-		if d, dated := datedHeads[f]; dated && (st.date != nil && st.date.prec == precDay && !st.date.isRelative || r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) {
+		if d, dated := datedHeads[f]; dated && (st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) ||
+			r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) { // a day, its year written or not: "du 5 au 16 décembre"
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
