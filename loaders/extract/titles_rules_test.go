@@ -666,3 +666,10 @@ func TestFrenchNavyIsTheStatesNavy(t *testing.T) {
 		t.Errorf("\"la Marine nationale\" of a Tunisian text is Tunisia's navy: %s", nodeIDs(f))
 	}
 }
+
+func TestGivenNameNoDemonym(t *testing.T) {
+	f := extractText(t, "luciano.txt", "Roma, 3 marzo 2023 – Il corso, comandato dal colonnello Luciano Bianchi, si è chiuso a Roma il 2 marzo 2023.\n")
+	if hasNode(f, "state:lc") || !hasNode(f, "person:luciano-bianchi") {
+		t.Errorf("\"Luciano\" before a family name is a given name, not Saint Lucia: %s", nodeIDs(f))
+	}
+}
