@@ -362,6 +362,9 @@ var unitPrepositions = words("unit prepositions")
 // rankModifiers start a person's title, never a body's name: "Senior State Prosecutor".
 var rankModifiers = words("rank modifiers")
 
+// courseNouns name courses: 'i corsi "Formed Police Unit"' titles a course, not a unit.
+var courseNouns = words("course nouns")
+
 // serviceRanks are the ranks of armed and police corps: "Generale", "Colonel".
 var serviceRanks = words("service ranks")
 

@@ -1103,3 +1103,35 @@ func (r *run) insidePhrase(i int, index map[string][][]string) bool {
 	}
 	return false
 }
+
+// courseTitlesNotBodies drops the bodies read inside quotes after a course noun of their
+// sentence: in 'i corsi "Formed Police Unit" e "Addestramento Forze speciali"' the quotes
+// name courses, not a unit and a force.
+func (r *run) courseTitlesNotBodies() {
+	toks := r.d.Tokens
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency && m.kind != fixtures.KindOrganization || m.first == 0 || m.last >= len(toks) ||
+			r.fold(m.first-1) != `"` || r.fold(m.last) != `"` && r.fold(m.last) != "(" {
+			continue
+		}
+		for k := m.first - 2; k >= 0 && toks[k].Sentence == toks[m.first].Sentence; k-- {
+			if courseNouns[r.fold(k)] {
+				r.forget(m)
+				if a := r.mentionAt(m.last + 1); r.fold(m.last) == "(" && a != nil && a.alias {
+					r.forget(a) // "(FPU)" after it
+				}
+				break
+			}
+		}
+	}
+}
+
+// forget drops a mention and frees its tokens.
+func (r *run) forget(m *mention) {
+	m.kind = ""
+	for k := m.first; k < m.last; k++ {
+		if r.at[k] == m.idx+1 {
+			r.at[k] = 0
+		}
+	}
+}

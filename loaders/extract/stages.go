@@ -74,6 +74,7 @@ var recognisers = []struct {
 	{"organisation coreference", (*run).organisationHeadCoreference},
 	{"bodies of listed places", (*run).ellipticBodies},
 	{"bodies by a head noun", (*run).bodyHeadAnaphors},
+	{"course titles", (*run).courseTitlesNotBodies},
 }
 
 // analyse runs the stages after text.Analyse.

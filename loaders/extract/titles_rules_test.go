@@ -673,3 +673,12 @@ func TestGivenNameNoDemonym(t *testing.T) {
 		t.Errorf("\"Luciano\" before a family name is a given name, not Saint Lucia: %s", nodeIDs(f))
 	}
 }
+
+func TestCourseTitlesNameNoBody(t *testing.T) {
+	f := extractText(t, "courses.txt", "Roma, 3 marzo 2023 – Il 2 marzo 2023 si sono chiusi a Roma i corsi \"Mobile Police Unit\" e \"Addestramento Forze speciali\", tenuti dai Carabinieri.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && (strings.Contains(n.Name, "Mobile Police Unit") || strings.Contains(n.Name, "Forze")) {
+			t.Errorf("a course's title in quotes names no body: %+v", n)
+		}
+	}
+}
