@@ -43,3 +43,8 @@ func TestNamesRead(t *testing.T) {
 		}
 	}
 }
+
+func TestTownsInsideAName(t *testing.T) {
+	persons, _ := personsOf(t, "Gibuti, 4 dicembre 2023 – Il generale ha incontrato il 3 dicembre 2023 il comandante della gendarmeria, colonnello Hassan Aden Farah.\n")
+	wantPersons(t, persons, "person:hassan-aden-farah") // towns' names ("Hassan", "Aden") before a name's word are names
+}

@@ -280,7 +280,7 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		return i, i, 0
 	}
 	first, j, words := i, i, 0
-	if !r.nameToken(i) && r.elided(i) < 0 {
+	if !r.nameToken(i) && r.elided(i) < 0 && !(i > 0 && titleWords[r.fold(i-1)] && r.townInName(i)) {
 		// "President von der Leyen": particles open a family name right after a title.
 		if toks[i].Upper || !leadingParticles[r.fold(i)] || i == 0 || !titleWords[r.fold(i-1)] {
 			return i, i, 0
@@ -308,6 +308,11 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		}
 		if words > 0 && r.adjectiveSurname(j) {
 			j++ // "Francesco Greco", "Nicola Russo": a nationality adjective as family name
+			words++
+			continue
+		}
+		if (words > 0 || j > 0 && titleWords[r.fold(j-1)]) && r.townInName(j) {
+			j++ // "colonnello Hassan Aden Zakaria": towns' names before a name are names
 			words++
 			continue
 		}
@@ -358,6 +363,17 @@ func (r *run) adjectiveSurname(k int) bool {
 		return false
 	}
 	return k+1 >= len(r.d.Tokens) || !r.d.Tokens[k+1].Upper || r.d.Tokens[k+1].Kind != text.Word
+}
+
+// townInName reports whether the one-word town at k stands before a name's word, so that
+// it is a name too: "Hassan" and "Aden" in "Hassan Aden Zakaria".
+func (r *run) townInName(k int) bool {
+	toks := r.d.Tokens
+	m := r.mentionAt(k)
+	if m == nil || m.kind != "place" || m.first != k || m.last != k+1 || !toks[k].Upper || toks[k].AllCaps || k+1 >= len(toks) || toks[k+1].Sentence != toks[k].Sentence {
+		return false
+	}
+	return r.nameToken(k+1) || r.townInName(k+1)
 }
 
 // placeAfterPatronymic reports whether the one-word town at k follows a particle of
