@@ -59,6 +59,8 @@ func TestEdgesRead(t *testing.T) {
 			"the bodies listed after 'delegation:' took part", "PARTICIPATED_IN", "agency:us:department-of-justice", "meeting:2024-03-18", true},
 		{"TrainingOnDaysWithoutAYear", "Panama, 6 décembre 2011 – Sécurité régionale\n\nOrganisée par INTERPOL, la formation se tient du 5 au 16 décembre à Panama.\n",
 			"a training dated by days without their year is a meeting", "PARTICIPATED_IN", "org:interpol", "meeting:2011-12-05", true},
+		{"TheActivityIsTheMeeting", "Bridgetown, 20 August 2024 – News\n\nCustoms officers from five countries completed a course organised by INTERPOL last week. The regional activity was held in Bridgetown from August 12 to 16, 2024.\n",
+			"'the activity' is the meeting told, dated and placed by its sentence", "PARTICIPATED_IN", "org:interpol", "meeting:2024-08-12", true},
 		{"MeetingWithABody", "Accra, 4 May 2019 – The Minister of Interior of Ghana, John Mensah, held a bilateral meeting with the Italian National Police in Rome on 3 May 2019.\n",
 			"the body a meeting is held with takes part in it", "PARTICIPATED_IN", "agency:it:national-police", "meeting:2019-05-03", true},
 		{"IncontroCon", "Roma, 4 maggio 2019 – Il ministro dell'Interno del Ghana, John Mensah, ha guidato a Roma il 3 maggio 2019 una delegazione per un incontro bilaterale di vertice con la Polizia di Stato.\n",
