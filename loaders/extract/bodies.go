@@ -432,6 +432,9 @@ func (r *run) titledProject(h int) *mention {
 	if h+1 < len(toks) && (agencyHeads[r.fold(h+1)] || bodyHeads[r.fold(h+1)]) {
 		return nil // "the Drugs Programme Office": a body
 	}
+	if h+1 < len(toks) && toks[h+1].Sentence == toks[h].Sentence && titleWords[r.fold(h+1)] {
+		return nil // "National Programme Coordinator of UNODC": a title
+	}
 	last := h + 1
 	// "the Global Programme on Maritime Crime", "the UNODC Programme for Central Asia"
 	var places []*mention

@@ -682,3 +682,15 @@ func TestCourseTitlesNameNoBody(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammeTitlesAreNoProjects(t *testing.T) {
+	f := extractText(t, "programme_title.txt", "Dhaka, 24 April 2024 – Anna Rahman, Programme Associate of UNODC, and Karim Hassan, National Programme Coordinator of UNODC, opened the workshop in Dhaka on 23 April 2024.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject {
+			t.Errorf("\"National Programme Coordinator\" is a title, not a project: %+v", n)
+		}
+	}
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:anna-rahman", "unbody:unodc") {
+		t.Errorf("a Programme Associate of UNODC works for UNODC: %s", nodeIDs(f))
+	}
+}
