@@ -694,3 +694,11 @@ func TestProgrammeTitlesAreNoProjects(t *testing.T) {
 		t.Errorf("a Programme Associate of UNODC works for UNODC: %s", nodeIDs(f))
 	}
 }
+
+func TestChiefGuestIsATitle(t *testing.T) {
+	persons, _ := personsOf(t, "Dhaka, 24 April 2024 – The Chief Guest at the opening, Marco Rossi, Regional Representative of UNODC, stressed the need for coordination.\n")
+	if _, ok := persons["person:guest"]; ok {
+		t.Errorf("\"Chief Guest\" is a title, not a person: %v", keys(persons))
+	}
+	wantPersons(t, persons, "person:marco-rossi")
+}
