@@ -455,8 +455,8 @@ func (r *run) resolveAgencies() {
 			continue
 		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
-		if seat := r.embassySeat(m); seat != nil {
-			m.id += "-" + slug(seat.name) // a state's embassies in Panama and in Peru are two
+		if m.seat = r.embassySeat(m); m.seat != nil {
+			m.id += "-" + slug(m.seat.name) // a state's embassies in Panama and in Peru are two
 		}
 	}
 	r.genericsOfNamedBodies(agencies)
@@ -526,7 +526,7 @@ func (r *run) embassySeat(m *mention) *mention {
 func (r *run) seatlessEmbassies(agencies []*mention) {
 	seated := map[string]string{} // state -> the id of its one embassy with a seat, "" when several
 	for _, m := range agencies {
-		if m.kind == "" || r.embassySeat(m) == nil {
+		if m.kind == "" || m.seat == nil {
 			continue
 		}
 		if id, ok := seated[m.country]; ok && id != m.id {
@@ -536,7 +536,7 @@ func (r *run) seatlessEmbassies(agencies []*mention) {
 		}
 	}
 	for _, m := range agencies {
-		if id := seated[m.country]; id != "" && m.kind != "" && m.slug == "embassy" && r.embassySeat(m) == nil {
+		if id := seated[m.country]; id != "" && m.kind != "" && m.slug == "embassy" && m.seat == nil {
 			m.id = id
 		}
 	}

@@ -171,8 +171,8 @@ func (r *run) adjectiveAlias(m *mention) {
 	}
 	n := r.g.node(m.id, m.kind, m.name)
 	r.g.mention(n, r.tokSpan(first, last), false)
-	if seat := r.embassySeat(m); seat != nil {
-		r.g.mention(n, r.tokSpan(first, seat.last), false) // "Embassy of The Netherlands in Panama"
+	if m.seat != nil {
+		r.g.mention(n, r.tokSpan(first, m.seat.last), false) // "Embassy of The Netherlands in Panama"
 	}
 }
 

@@ -616,7 +616,6 @@ func (r *run) qualifiedLabel(i, last int) (cue, bool) {
 	if !r.lineStartAt(i) && !(bullets[r.fold(i-1)] && r.lineStartAt(i-1)) {
 		return cue{}, false
 	}
-	toks := r.d.Tokens
 	for _, c := range r.x.cues[r.fold(i)] {
 		if len(c.words) != 2 || c.words[1] != ":" || i+1 < last && r.fold(i+1) == ":" {
 			continue
@@ -625,17 +624,12 @@ func (r *run) qualifiedLabel(i, last int) (cue, bool) {
 			if r.fold(k) == ":" {
 				return cue{c.kind, i, k + 1}, true
 			}
-			if strings.Contains(r.d.Fold[toks[k-1].End:toks[k].Start], "\n") || clauseBreak(r.fold(k)) {
+			if r.lineStartAt(k) || clauseBreak(r.fold(k)) {
 				break
 			}
 		}
 	}
 	return cue{}, false
-}
-
-// lineStartAt reports whether token k opens its line.
-func (r *run) lineStartAt(k int) bool {
-	return k == 0 || strings.Contains(r.d.Fold[r.d.Tokens[k-1].End:r.d.Tokens[k].Start], "\n")
 }
 
 // findCues returns the cue phrases of the tokens [first, last), longest first.

@@ -91,11 +91,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			if head < 0 && r.bodyMeetingName(i, st.last) {
 				// "la 12e Assemblée générale de l'Office régional ...": the assembly of the
 				// body named after it, not the body the gazetteer knows by that name.
-				m := r.mentionAt(i)
-				m.kind = ""
-				for k := m.first; k < m.last; k++ {
-					r.at[k] = 0
-				}
+				r.forget(r.mentionAt(i))
 				head, sub = i, "meeting"
 			}
 			continue

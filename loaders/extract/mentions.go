@@ -27,6 +27,7 @@ type mention struct {
 	anaphor     bool      // a head noun referring back to a body named before ("l'Office"): not an alias
 	chained     bool      // the parent in "X of Y": Y is not an actor of the sentence
 	acronym     string    // agencies: the acronym given in brackets after the name
+	seat        *mention  // embassies: the state or town they are in, written after them (embassySeat)
 	parent      int       // agencies: index of the agency it belongs to, or -1
 	inner       []mention // agencies: named bodies written inside the name, its parents
 	description string    // projects
@@ -260,7 +261,7 @@ func (r *run) whereLabel(i int) int {
 			continue
 		}
 		l := k - 1
-		if wherePlaceLabels[r.fold(l)] && (l == 0 || strings.ContainsRune(r.d.Fold[toks[l-1].End:toks[l].Start], '\n')) {
+		if wherePlaceLabels[r.fold(l)] && r.lineStartAt(l) {
 			return l
 		}
 		return -1
@@ -275,7 +276,12 @@ func (r *run) startsLine(i int) bool {
 	for k > 0 && i-k < 2 && (toks[k-1].Kind != text.Word || isNumber(r.fold(k-1)) && len(r.fold(k-1)) <= 2) {
 		k--
 	}
-	return k == 0 || strings.ContainsRune(r.d.Fold[toks[k-1].End:toks[k].Start], '\n')
+	return r.lineStartAt(k)
+}
+
+// lineStartAt reports whether token k opens its line.
+func (r *run) lineStartAt(k int) bool {
+	return k == 0 || strings.Contains(r.d.Fold[r.d.Tokens[k-1].End:r.d.Tokens[k].Start], "\n")
 }
 
 // markAliases marks "(ACRONYM)" after a mention: a repeat of it, or its acronym.

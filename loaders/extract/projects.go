@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/entente/entente/fixtures"
@@ -104,7 +103,7 @@ func (r *run) codeBeforeDash(first int) int {
 	}
 	c, codes := k, 0
 	for c > 0 && k-c < maxCodeTokens && r.at[c-1] == 0 && toks[c-1].Sentence == toks[k].Sentence &&
-		!strings.Contains(r.d.Fold[toks[c-1].End:toks[c].Start], "\n") {
+		!r.lineStartAt(c) {
 		if r.codeName(c - 1) {
 			codes++
 		} else if toks[c-1].Kind != text.Number && r.fold(c-1) != "." {
@@ -112,7 +111,7 @@ func (r *run) codeBeforeDash(first int) int {
 		}
 		c--
 	}
-	if codes == 0 || c > 0 && !strings.Contains(r.d.Fold[toks[c-1].End:toks[c].Start], "\n") {
+	if codes == 0 || !r.lineStartAt(c) {
 		return -1 // the code must open its line
 	}
 	return c
