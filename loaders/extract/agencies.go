@@ -24,10 +24,10 @@ func (r *run) recogniseAgencies() {
 			continue // "Generale di Corpo d'Armata" is a rank
 		}
 		first, last := r.agencyExtent(i)
-		if adj := r.mentionAt(last); last == i+1 && first == i && forceHeads[r.fold(i)] && toks[i].Upper && r.mentionAt(i) == nil &&
-			adj != nil && adj.first == last && adj.kind == fixtures.KindState && adj.adjective {
-			// "la Polizia slovena", "la Police croate": a force named by its head and its state
-			m := &mention{first: i, last: adj.last, kind: fixtures.KindAgency, name: r.textOf(i, adj.last), country: adj.country}
+		if adj := r.forceState(i, first, last); adj != nil {
+			// "la polizia romena", "the Italian police": a force named by its head and its state
+			m := &mention{first: min(i, adj.first), last: max(i+1, adj.last), kind: fixtures.KindAgency, country: adj.country, force: r.fold(i)}
+			m.name = r.textOf(m.first, m.last)
 			for k := adj.first; k < adj.last; k++ {
 				r.at[k] = 0
 			}
@@ -93,6 +93,74 @@ func (r *run) recogniseAgencies() {
 			i = last - 1
 		}
 	}
+}
+
+// forceState returns the state adjective that, with the force head at h, names a national
+// force: after the head in French and Italian ("la Police croate", "la polizia romena"),
+// before it in English ("the Italian police"). first and last are the head's extent as a
+// name; a longer name is not a force named by its state. People of the force ("Italian
+// police officers") are not the force.
+func (r *run) forceState(h, first, last int) *mention {
+	toks := r.d.Tokens
+	if !forceHeads[r.fold(h)] || r.mentionAt(h) != nil || first != h || last != h+1 {
+		return nil
+	}
+	if r.d.Lang != "en" {
+		adj := r.mentionAt(h + 1)
+		if adj == nil || adj.first != h+1 || adj.kind != fixtures.KindState || !adj.adjective {
+			return nil
+		}
+		if !toks[h].Upper && (h == 0 || !articles[r.fold(h-1)] && (!ofPrepositions[r.fold(h-1)] || len(r.fold(h-1)) <= 2)) {
+			return nil // "polizia italiana" without its article is no name: "forze di polizia libanesi"
+		}
+		if r.pluralWord(h) != r.pluralAdjective(adj) {
+			return nil // "la polizia e la gendarmeria gibutiane": the adjective is of both
+		}
+		return adj
+	}
+	adj := r.mentionAt(h - 1)
+	if adj == nil || adj.last != h || adj.kind != fixtures.KindState || !adj.adjective {
+		return nil
+	}
+	if h+1 < len(toks) && toks[h+1].Kind == text.Word && toks[h+1].Sentence == toks[h].Sentence &&
+		(participantGroups[r.fold(h+1)] || pluralTitles[r.fold(h+1)] || toks[h+1].Upper) {
+		return nil
+	}
+	return adj
+}
+
+// pluralWord reports whether the French or Italian noun at k is plural ("douanes",
+// "dogane" against "douane", "polizia").
+func (r *run) pluralWord(k int) bool {
+	f := r.fold(k)
+	if r.d.Lang == "fr" {
+		return strings.HasSuffix(f, "s") || strings.HasSuffix(f, "x")
+	}
+	return strings.HasSuffix(f, "i") || strings.HasSuffix(f, "e")
+}
+
+// pluralAdjective reports whether a state's adjective is written in the plural: in
+// Italian a feminine "-e" is plural where the state also has the singular "-a"
+// ("gibutiane", "gibutiana"), and singular otherwise ("francese").
+func (r *run) pluralAdjective(adj *mention) bool {
+	f := r.fold(adj.last - 1)
+	if r.d.Lang == "fr" || strings.HasSuffix(f, "i") || !strings.HasSuffix(f, "e") {
+		return r.pluralWord(adj.last - 1)
+	}
+	return r.adjectiveOf(strings.TrimSuffix(f, "e")+"a", adj.country)
+}
+
+// adjectiveOf reports whether the folded word f is one of the adjectives of the state
+// with the given code.
+func (r *run) adjectiveOf(f, code string) bool {
+	if s := r.x.gaz.State(code); s != nil {
+		for _, a := range s.Adjectives[r.d.Lang] {
+			if text.Fold([]rune(a)) == f {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // counterpartOf reports whether the sentence of m, a body that does not say its state,
@@ -460,6 +528,7 @@ func (r *run) resolveAgencies() {
 		}
 	}
 	r.genericsOfNamedBodies(agencies)
+	r.forcesOfNamedBodies(agencies)
 	r.seatlessEmbassies(agencies)
 	for _, m := range agencies {
 		if m.kind != "" {
@@ -567,6 +636,28 @@ func (r *run) genericsOfNamedBodies(agencies []*mention) {
 		for _, o := range full {
 			if o.m.country == m.country && (strings.HasSuffix(o.name, written) || strings.HasSuffix(o.as, written)) {
 				m.id = o.m.id
+				break
+			}
+		}
+	}
+}
+
+// forcesOfNamedBodies reads a force named by its state as the body of that state the
+// document names in full with the same head word: "la polizia albanese" after "la Polizia
+// di Stato albanese" is that body.
+func (r *run) forcesOfNamedBodies(agencies []*mention) {
+	for _, m := range agencies {
+		if m.kind == "" || m.force == "" {
+			continue
+		}
+		head := m.force
+		if gl, ok := r.x.gaz.Glossary[head]; ok {
+			head = gl.English // "la polizia ecuadoriana" after the "Policía Nacional del Ecuador"
+		}
+		for _, o := range agencies {
+			if o.kind != "" && o.force == "" && o.country == m.country &&
+				(slices.Contains(text.FoldTokensWords(o.name), m.force) || slices.Contains(strings.Split(o.id, "-"), head) || strings.HasSuffix(o.id, ":"+head)) {
+				m.id = o.id
 				break
 			}
 		}
@@ -745,6 +836,9 @@ func (r *run) countrySpec(m *mention) string {
 	if s := r.mentionAt(j); s != nil && s.kind == fixtures.KindState && s.adjective && s.first == j {
 		s.spec = true
 		return s.country
+	}
+	if r.adjectiveOf(r.fold(m.last-1), m.country) {
+		return "" // "la gendarmerie argentine et des experts brésiliens": the name says its state
 	}
 	if s := r.adjectiveAfterCoordination(j); s != nil {
 		s.spec = true // "ministero dell'Interno e della Sicurezza cileno"

@@ -21,6 +21,7 @@ type mention struct {
 	adjective   bool      // a state written as an adjective
 	spec        bool      // a state that says whose an agency is
 	stated      bool      // agencies: written with their state inside ("ministre nigérian de l'Intérieur")
+	force       string    // agencies: the head word of a force named by its state ("polizia" in "la polizia albanese")
 	unstated    bool      // agencies: a minister's ministry whose state the title leaves unsaid
 	inTitle     bool      // inside a person's title: not an actor of the sentence
 	alias       bool      // a bracketed acronym repeating the mention before it
