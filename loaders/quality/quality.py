@@ -18,7 +18,7 @@ Sets whose documents are missing (no ../shared) are skipped with a message.
 Every fact read from the text carries a confidence: the measured precision of its evidence
 class (loaders/extract/confidence.go). The report gives the precision per confidence band of
 each set; --calibrate measures the precision of every evidence class on the corpus and the
-blind sets but blind3 and blind11 (see CALIBRATION_SETS), and writes it to loaders/extract/data/confidence.tsv.
+blind sets but blind3, blind11 and blind13 (see CALIBRATION_SETS), and writes it to loaders/extract/data/confidence.tsv.
 """
 import argparse
 import glob
@@ -38,7 +38,7 @@ CONFIDENCE_TSV = os.path.join(ROOT, "loaders/extract/data/confidence.tsv")
 BANDS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
 # The sets whose precision the confidences are: documents written by others (the corpus and
 # the blind sets made from public pages), not our own texts, which were written next to the
-# rules and would overstate it; and not blind3 and blind11, kept aside to measure whether
+# rules and would overstate it; and not blind3, blind11 and blind13, kept aside to measure whether
 # the confidences hold on documents they were not drawn from.
 CALIBRATION_SETS = {"corpus", "blind", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"}
 MIN_JUDGED = 5  # a class judged fewer times backs off to a coarser one
@@ -64,6 +64,8 @@ SETS = [
     ("blind10", os.path.join(ROOT, "testdata/loaders/blind10"), os.path.join(ROOT, "testdata/loaders/blind10"), "yaml"),
     ("blind11", os.path.join(ROOT, "testdata/loaders/blind11"), os.path.join(ROOT, "testdata/loaders/blind11"), "yaml"),
     ("blind12", os.path.join(ROOT, "testdata/loaders/blind12"), os.path.join(ROOT, "testdata/loaders/blind12"), "yaml"),
+    ("blind13", os.path.join(ROOT, "testdata/loaders/blind13"), os.path.join(ROOT, "testdata/loaders/blind13"), "yaml"),
+    ("blind14", os.path.join(ROOT, "testdata/loaders/blind14"), os.path.join(ROOT, "testdata/loaders/blind14"), "yaml"),
 ]
 
 
@@ -325,7 +327,7 @@ def calibrate(judged):
     with open(CONFIDENCE_TSV, "w", encoding="utf-8") as fh:
         fh.write("# Confidence of each evidence class: its precision on every annotated set, written by\n"
                  "# `make calibrate` (loaders/quality/quality.py --calibrate) on ../shared/corpus and the blind sets\n"
-                 "# but blind3 and blind11; (right+1)/(judged+2).\n"
+                 "# but blind3, blind11 and blind13; (right+1)/(judged+2).\n"
                  "# class<TAB>confidence<TAB>right<TAB>judged\n")
         for cls in sorted(count):
             right, n = count[cls]
