@@ -748,8 +748,8 @@ func (r *run) bodyHeadAnaphors() {
 func (r *run) bodyWithWord(i int, w string) *mention {
 	for b := i - 1; b >= 0; b-- {
 		m := r.mentionAt(b)
-		if m == nil || m.id == "" {
-			continue
+		if m == nil || m.id == "" && (m.kind != fixtures.KindOrganization || m.owner != nil || m.acronym == "") {
+			continue // an organisation without an id yet takes one from its acronym, as its anaphor will
 		}
 		if m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindAgency {
 			continue

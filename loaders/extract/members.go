@@ -71,7 +71,9 @@ func (r *run) memberVerbsIn(first, last int) {
 		body := r.mentionAt(k)
 		if body != nil && body.first == k && organisationNamed(body) {
 			a, _ := r.listBefore(first, v)
-			if len(a) == 0 {
+			if from := r.enumerationAfter(body.last, last); from > 0 {
+				a, _ = r.listAfter(from, last) // "i Paesi che aderiscono alla Sepca, ossia A, B e C"
+			} else if len(a) == 0 {
 				a, _ = r.listAfter(body.last, last) // "Aderiscono al SELEC Albania, Bulgaria e Grecia"
 			}
 			states = a
@@ -90,6 +92,25 @@ func (r *run) memberVerbsIn(first, last int) {
 		}
 		v = k
 	}
+}
+
+// enumerationAfter returns where the list starts when a word or a colon announces one at
+// token k, after an optional comma ("…, namely A, B", "…: A, B"), or 0.
+func (r *run) enumerationAfter(k, last int) int {
+	if k < last && r.fold(k) == "," {
+		k++
+	}
+	if n := longestPrefix(r.d, k, last, enumerations); n > 0 {
+		k += n
+		if k < last && r.fold(k) == ":" {
+			k++
+		}
+		return k
+	}
+	if k < last && r.fold(k) == ":" {
+		return k + 1
+	}
+	return 0
 }
 
 // onlyStates reports whether a list names two states or more and nothing else: an

@@ -43,6 +43,17 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 		{`Les polices des trois États membres de la CEDEAO, le Mali, le Niger et le Sénégal, se sont réunies.`,
 			"state:ml -> org:ecowas; state:ne -> org:ecowas; state:sn -> org:ecowas"},
 		{`Les pays membres de l'Union européenne, la Commission et le Maroc ont signé.`, ""},
+		// An enumeration after a verb of membership and its body.
+		{`Un gruppo di lavoro riunirà esperti italiani ed esperti dei Paesi che aderiscono alla CEDEAO, ossia Mali, Niger e Senegal.`,
+			"state:ml -> org:ecowas; state:ne -> org:ecowas; state:sn -> org:ecowas"},
+		// "those of X (A, B)", and a North Macedonia of the former name.
+		{`Le dialogue réunit les pays du nord de la Méditerranée (Espagne, France) et ceux de la CEDEAO (Mali, Niger).`,
+			"state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`Aderiscono al SELEC Albania, ex Repubblica Jugoslava di Macedonia e Grecia.`,
+			"state:al -> org:selec; state:gr -> org:selec; state:mk -> org:selec"},
+		// The organisation named again by its head noun after its acronym was given.
+		{`L'Association des polices des îles (APDI) a été créée en 2008. Des représentants de plusieurs États membres de l'Association, parmi lesquels le Sénégal et le Ghana, étaient présents.`,
+			"state:gh -> org:apdi; state:sn -> org:apdi"},
 		// No enumeration, or no organisation: the words alone say nothing of membership.
 		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
 		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
