@@ -232,6 +232,9 @@ func (r *run) events() {
 		if st.meeting != nil && st.eventCue {
 			r.participate(st, r.statesCountedBefore(first, last), "participant") // "focal points from the 13 countries"
 		}
+		if st.meeting != nil {
+			r.participate(st, r.countedStatesListed(first, last), "participant") // "for the units of five countries: A, B"
+		}
 		if st.meeting != nil || current == nil && wi < 4 {
 			// "i rappresentanti dei dieci Paesi dell'Iniziativa": its members, once known;
 			// before the first meeting, they take part in it, as the early groups do.

@@ -126,6 +126,10 @@ func matchLen(v tokenView, i int, p phrase) int {
 			j++
 			continue
 		}
+		if conjunctions[want] && j > i && j < v.count() && v.fold(j) == "&" {
+			j++ // "Antigua & Barbuda"
+			continue
+		}
 		if abbr := p.abbrs[k]; abbr != "" && j < v.count() && v.fold(j) == abbr {
 			j++ // "St. Kitts and Nevis"
 			if j < v.count() && v.fold(j) == "." {

@@ -347,6 +347,40 @@ func (r *run) countedStatesBefore(k, before int) []*mention {
 	return nil
 }
 
+// countedStatesListed reads a count of states that a colon or a bracket opens in
+// [first, last) as the states of the meeting the sentence names: "training for the
+// units of five Caribbean countries: A, B, C", "des agents de trois pays (A, B, C)".
+// The list must name states only.
+func (r *run) countedStatesListed(first, last int) []*mention {
+	for k := first; k+2 < last; k++ {
+		if !isNumber(r.fold(k)) || r.at[k] != 0 {
+			continue
+		}
+		j := k + 1
+		for j < last && j-k <= 2 && !stateNouns[r.fold(j)] && r.d.Tokens[j].Kind == text.Word {
+			j++ // "five Caribbean countries", "trois pays africains"
+		}
+		if j >= last || !stateNouns[r.fold(j)] {
+			continue
+		}
+		for j++; j < last && j-k <= 5 && r.d.Tokens[j].Kind == text.Word && r.at[j] == 0; j++ {
+		}
+		if j >= last || r.fold(j) != ":" && r.fold(j) != "(" {
+			continue
+		}
+		end := last
+		if r.fold(j) == "(" {
+			if c := r.closingBracket(j, last); c > 0 {
+				end = c
+			}
+		}
+		if a, _ := r.listAfter(j+1, end); onlyStates(a) {
+			return a
+		}
+	}
+	return nil
+}
+
 // listStart returns the first state of the list of states the one at i belongs to.
 func (r *run) listStart(i int) int {
 	start := i
