@@ -347,9 +347,10 @@ func (r *run) countedStatesBefore(k, before int) []*mention {
 	return nil
 }
 
-// countedStatesListed reads a count of states that a colon or a bracket opens in
+// countedStatesListed reads a count of states that a colon, a dash or a bracket opens in
 // [first, last) as the states of the meeting the sentence names: "training for the
-// units of five Caribbean countries: A, B, C", "des agents de trois pays (A, B, C)".
+// units of five Caribbean countries: A, B, C", "de différents services de neuf pays – A,
+// B, C", "des agents de trois pays (A, B, C)".
 // The list must name states only.
 func (r *run) countedStatesListed(first, last int) []*mention {
 	for k := first; k+2 < last; k++ {
@@ -365,7 +366,7 @@ func (r *run) countedStatesListed(first, last int) []*mention {
 		}
 		for j++; j < last && j-k <= 5 && r.d.Tokens[j].Kind == text.Word && r.at[j] == 0; j++ {
 		}
-		if j >= last || r.fold(j) != ":" && r.fold(j) != "(" {
+		if j >= last || r.fold(j) != ":" && r.fold(j) != "(" && r.fold(j) != "-" {
 			continue
 		}
 		end := last
