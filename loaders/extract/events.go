@@ -193,7 +193,7 @@ func (r *run) events() {
 		r.hosts(st)
 		if st.date != nil && st.place != nil {
 			if f, _, ok := st.date.resolve(r.now()); ok {
-				r.lastScene = &signing{date: f, place: st.place.id, placeName: st.place.name, country: st.place.country}
+				r.lastScene = &signing{date: f, place: st.place.id, placeName: st.place.name, country: st.place.country, sentence: s}
 			}
 		}
 		// Things named in the sentence.

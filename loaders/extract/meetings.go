@@ -69,6 +69,7 @@ type signing struct {
 	date, place, placeName, country string
 	signatories                     []link    // the parties and the persons who signed, for the ceremony named later
 	span                            text.Span // the sentence that says it was signed
+	sentence                        int       // the sentence a scene was read from (lastScene)
 	named                           bool      // a meeting noun of the text names the signing
 	bySigners                       bool      // persons or the parties themselves signed, not "was signed between A and B"
 }
@@ -203,6 +204,11 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			signatories = sc.signatories // "signed ... by A and B. The ceremony was witnessed by C"
 			sc.named = true
 		}
+	}
+	if sc := r.lastScene; from == "" && place == "" && current == nil && sc != nil && sc.sentence == s-1 && r.definiteHead(head) && label == "" {
+		// "Il ministro ha ricevuto il 13 dicembre a Roma il suo omologo. Durante l'incontro
+		// ...": the meeting named next took place when and where the sentence before says.
+		from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
 	}
 	hasDate := from != "" && len(from) >= 7
 	if !hasDate && place == "" && s != 0 && !(current == nil && (st.eventCue || r.fieldScene)) {
