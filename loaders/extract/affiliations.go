@@ -695,6 +695,9 @@ func (r *run) ministry(word, end int) *mention {
 		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
 			j++
 		}
+		for j > last+3 && (ofPrepositions[r.fold(j-1)] || articles[r.fold(j-1)]) {
+			j-- // "... e della Sicurezza pubblica del Brasile": "del" opens the state
+		}
 		last = j
 	}
 	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {

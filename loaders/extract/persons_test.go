@@ -152,6 +152,10 @@ func TestPersonsTitleBodies(t *testing.T) {
 	// A minister's coordinated portfolio and the adjective after it.
 	_, aff = personsOf(t, `La delegazione italiana è stata ricevuta a Lima dal ministro della Giustizia e dei Diritti umani peruviano, Javier Soto, per la cooperazione giudiziaria tra i due Paesi.`)
 	wantAffiliation(t, aff, "person:javier-soto", "agency:pe:")
+
+	// A coordinated portfolio and the state named after it.
+	_, aff = personsOf(t, `La delegazione italiana è stata ricevuta a Lima dal ministro della Giustizia e della Sicurezza pubblica del Perù, Javier Soto, per la cooperazione giudiziaria tra i due Paesi.`)
+	wantAffiliation(t, aff, "person:javier-soto", "agency:pe:")
 }
 
 func TestPersonsDirectorateAndAnaphor(t *testing.T) {
