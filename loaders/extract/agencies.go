@@ -163,6 +163,43 @@ func (r *run) adjectiveOf(f, code string) bool {
 	return false
 }
 
+// nameLanguage returns the Romance language a body's name is written in when it is not
+// the document's, by its prepositions ("Direction des Vérifications nationales" in an
+// Italian text is French), or "".
+func (r *run) nameLanguage(m *mention) string {
+	if r.d.Lang == "en" {
+		return ""
+	}
+	other := ""
+	for k := m.first; k < m.last; k++ {
+		f := r.fold(k)
+		if ofPrepositionsOf[r.d.Lang][f] {
+			return ""
+		}
+		for lang, preps := range ofPrepositionsOf {
+			if lang != "en" && lang != r.d.Lang && preps[f] {
+				other = lang
+			}
+		}
+	}
+	return other
+}
+
+// stateOfLanguage returns the state the document names most among those where lang is
+// an official language, or "".
+func (r *run) stateOfLanguage(lang string) string {
+	if lang == "" {
+		return ""
+	}
+	score := map[string]int{}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindState && speakingStates[lang][m.country] {
+			score[m.country]++
+		}
+	}
+	return ranked(score, "", "")
+}
+
 // counterpartOf reports whether the sentence of m, a body that does not say its state,
 // gives its head a counterpart of the home state ("son homologue français", "his Italian
 // counterpart"): m is then of the other side.
@@ -515,6 +552,9 @@ func (r *run) resolveAgencies() {
 	}
 	r.acronymCountries(agencies) // the acronym of a body that took its parent's state
 	for _, m := range agencies {
+		if m.country == "" {
+			m.country = r.stateOfLanguage(r.nameLanguage(m)) // "la Direction nationale du renseignement ..." in an Italian text
+		}
 		if m.country == "" {
 			m.country = home
 		}

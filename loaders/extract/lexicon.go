@@ -339,6 +339,23 @@ var bodyHeads = words("body heads")
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = words("of prepositions")
 
+// ofPrepositionsOf are the of-prepositions of each language, which tell the language a
+// body's name is written in.
+var ofPrepositionsOf = byLanguage("of prepositions")
+
+// speakingStates are, by language, the states where it is an official language: a body
+// named in French inside an Italian text is of one of them.
+var speakingStates = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for w, v := range values("language states") {
+		out[w] = map[string]bool{}
+		for _, c := range strings.Fields(v) {
+			out[w][c] = true
+		}
+	}
+	return out
+}()
+
 // ---- Bodies: organisations, agencies, projects and roadmaps (bodies.go) ----
 
 // nameConnectors may also stand inside a body's name after its head ("Istituto per la
