@@ -243,8 +243,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 	}
 	for {
 		for first > 0 && toks[first-1].Sentence == sent && toks[first-1].Upper && toks[first-1].Kind == text.Word &&
-			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !titleWords[r.fold(first-1)] && !connectors[r.fold(first-1)] {
-			first--
+			r.at[first-1] == 0 && !notPersonWords[r.fold(first-1)] && !connectors[r.fold(first-1)] &&
+			(!titleWords[r.fold(first-1)] || first == h && titleModifiers[r.fold(first-1)] && agencyHeads[r.fold(h)]) {
+			first-- // "General Department for ...": a title's modifier right before the head opens the name
 		}
 		if p := r.mentionAt(first - 1); p != nil && p.last == first && p.kind == fixtures.KindAgency && p.slug != "" &&
 			r.genericAgency(p) && toks[p.first].Upper && toks[p.first].Sentence == sent && organisationHeads[r.fold(h)] {

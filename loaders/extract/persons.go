@@ -1098,6 +1098,9 @@ func (r *run) titleIn(start, end int) []int {
 			!articles[r.fold(k-1)] && !connectors[r.fold(k-1)] && r.fold(k-1) != "." {
 			continue // "Secrétariat général": an adjective, not the rank
 		}
+		if m := r.mentionAt(k); m != nil && !m.inTitle && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization) {
+			continue // "the General Department for ...": a word inside a body's name is no title
+		}
 		if titleWords[r.fold(k)] {
 			return []int{start, end, k}
 		}
