@@ -65,6 +65,10 @@ func (r *run) recognisePersons() {
 			i = j - 1
 			continue
 		}
+		if r.capitalsOnly(first, j) && !prefixed && (before == nil || before[1] != k) {
+			i = j - 1
+			continue // "came from UNODC, EUNAVFOR-MED, UNHCR": an acronym, not a name, unless a title is right before it
+		}
 		r.freeNameTokens(first, j)
 		m := r.add(&mention{first: first, last: j, kind: fixtures.KindPerson, name: r.personName(first, j)})
 		if m == nil {
@@ -793,6 +797,16 @@ func (r *run) titleBefore(i int) []int {
 		}
 	}
 	return nil
+}
+
+// capitalsOnly reports whether every word of [first, last) is written in capitals.
+func (r *run) capitalsOnly(first, last int) bool {
+	for k := first; k < last; k++ {
+		if t := r.d.Tokens[k]; t.Kind == text.Word && !t.AllCaps {
+			return false
+		}
+	}
+	return true
 }
 
 // afterCoordinatedSubject moves the start of a title past a subject coordinated before
