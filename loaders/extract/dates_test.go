@@ -140,3 +140,14 @@ func testDocumentFolds(t *testing.T) []string {
 	}
 	return folds
 }
+
+func TestDaysTakeTheYearOfTheirMonthNamedBefore(t *testing.T) {
+	ds := findDates("febbraio 2025. le missioni. dal 12 al 19 febbraio si sono svolte due missioni. novembre 2024. la firma. il 3 marzo")
+	monthYears(ds)
+	if len(ds) < 3 || ds[1].from != "2025-02-12" || ds[1].to != "2025-02-19" {
+		t.Errorf("days under a heading of their month and year take its year: %+v", ds)
+	}
+	if last := ds[len(ds)-1]; last.pmonth == 0 {
+		t.Errorf("a day of another month keeps no year: %+v", last)
+	}
+}

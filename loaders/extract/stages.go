@@ -119,12 +119,42 @@ func (r *run) dropNewsCredit() {
 func readDates(d *text.Doc) documentTime {
 	dates := findDates(d.Fold)
 	published, dateline, alone := publishedDate(d, dates)
+	monthYears(dates)
 	if published == "" {
 		anchorYears(dates)
 	} else {
 		lookForward(dates, published)
 	}
 	return documentTime{dates: dates, published: published, dateline: dateline, alone: alone}
+}
+
+// monthYears gives a day written without its year the year of the month named with its
+// year shortly before it: under "Febbraio 2025.", "dal 12 al 19 febbraio" is of 2025.
+func monthYears(dates []dateMention) {
+	const near = 400 // code points: the same section, not a page away
+	for k := range dates {
+		dm := &dates[k]
+		if dm.pmonth == 0 || dm.isRelative {
+			continue
+		}
+		for j := k - 1; j >= 0 && dm.start-dates[j].end < near; j-- {
+			m := dates[j]
+			if m.isRelative || m.pmonth > 0 || len(m.from) < 7 {
+				continue
+			}
+			y, err1 := strconv.Atoi(m.from[:4])
+			mo, err2 := strconv.Atoi(m.from[5:7])
+			if err1 != nil || err2 != nil || mo != dm.pmonth {
+				continue
+			}
+			dm.from = iso(y, dm.pmonth, dm.pday)
+			if dm.pend > dm.pday {
+				dm.to = iso(y, dm.pmonth, dm.pend)
+			}
+			dm.pmonth, dm.prec = 0, precDay
+			break
+		}
+	}
 }
 
 // lookForward marks the days written without their year as the publication's year when
