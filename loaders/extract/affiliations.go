@@ -171,6 +171,13 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		after = r.stateMention(r.namedState()) // "Prime Minister Patrick Manning": of the state the text is about
 	}
 	after = r.outerBody(after, end)
+	sentence := r.d.Tokens[start].Sentence
+	if c := r.titleState(start, end, after); c != "" {
+		r.people.listed.sentence, r.people.listed.country = sentence, c
+	} else if after != nil && after.kind == fixtures.KindAgency && after.country == "" && r.people.listed.sentence == sentence &&
+		r.people.listed.country != "" && r.ministerListed(word) {
+		after.country = r.people.listed.country // "..., con il ministro dell'Interno, B,": the same government's
+	}
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
 		after.unstated = true
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
@@ -591,6 +598,12 @@ type personState struct {
 	named     string // namedState, once counted
 	namedDone bool
 	apposed   int // the title word of the last apposition after a name ("A, Director of X,"), -1 if none
+	// listed is the state the last title of a sentence named ("con il primo ministro
+	// tunisino, A,"), which the titles listed after it in that sentence share.
+	listed struct {
+		sentence int
+		country  string
+	}
 }
 
 func (r *run) countNamedStates() string {
@@ -628,6 +641,42 @@ func (r *run) stateIn(start, end int) bool {
 		}
 	}
 	return false
+}
+
+// titleState is the state a title segment names, by its adjective or its name, or that
+// the actor it gives is: "il primo ministro tunisino".
+func (r *run) titleState(start, end int, after *mention) string {
+	for k := start; k < end; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState && m.country != "" {
+			return m.country
+		}
+	}
+	if after != nil && after.kind == fixtures.KindState {
+		return after.country
+	}
+	return ""
+}
+
+// ministerListed reports whether the minister's title word at word is an item of a list
+// after another person's: a comma, then only a conjunction, a preposition and an article
+// ("..., con il ministro", "..., e con il ministro", "..., and the Minister").
+func (r *run) ministerListed(word int) bool {
+	if _, ok := ministerWords[r.fold(word)]; !ok {
+		return false
+	}
+	k := word - 1
+	for k > 0 && word-k <= 4 && r.fold(k) != "," {
+		f := r.fold(k)
+		if !conjunctions[f] && !articles[f] && !connectors[f] && !withWords[f] {
+			return false
+		}
+		k--
+	}
+	if k <= 0 || r.fold(k) != "," {
+		return false
+	}
+	p := r.mentionAt(k - 1)
+	return p != nil && p.kind == fixtures.KindPerson
 }
 
 // skipAdjective returns the first token of a nationality adjective right before k ("the

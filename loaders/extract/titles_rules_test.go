@@ -702,3 +702,16 @@ func TestChiefGuestIsATitle(t *testing.T) {
 	}
 	wantPersons(t, persons, "person:marco-rossi")
 }
+
+func TestMinistersListedAfterTheirPrimeMinister(t *testing.T) {
+	f := extractText(t, "listed.txt", "Roma, 25 aprile 2013 – Il 24 aprile il ministro ha avuto colloqui a Rabat con il primo ministro marocchino, Karim Benali, con il ministro dell'Interno, Omar Tazi, e con il ministro degli Affari esteri, Said Idrissi. Il presidente della Regione Veneto, Luca Ferri, era presente.\n")
+	for _, e := range [][2]string{
+		{"person:omar-tazi", "agency:ma:ministry-of-interior"},
+		{"person:said-idrissi", "agency:ma:ministry-of-foreign-affairs"},
+		{"person:luca-ferri", "agency:it:regione-veneto"},
+	} {
+		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
+			t.Errorf("ministers listed after their prime minister, or a region's president: %s is not affiliated with %s:\n%s", e[0], e[1], dumpEdges(f))
+		}
+	}
+}
