@@ -118,7 +118,7 @@ func (r *run) recognisePersons() {
 			// "Two trainers of X, Luis Rodriguez and Jennifer Chemel": the list shares its title
 			// (not "A, Director of X, and B": A's own).
 			m.affiliation = append(m.affiliation, last.affiliation...)
-		case before != nil && first-last.last < 12 && !r.counterpart(before) && !r.capitalisedTitle(before):
+		case before != nil && first-last.last < 12 && !r.counterpart(before) && !r.capitalisedTitle(before) && !r.ownOffice(before[2]):
 			// "dal vice segretario generale del MAECI, Carlo Lo Cascio, dal direttore centrale
 			// sicurezza, Alessandro Azzoni": a title without a body continues the list's.
 			m.affiliation = append(m.affiliation, last.affiliation...)
@@ -797,6 +797,13 @@ func (r *run) titleBefore(i int) []int {
 		}
 	}
 	return nil
+}
+
+// ownOffice reports whether a title word names an office of its own ("il questore", "le
+// préfet"): its holder does not share the body of the title listed before.
+func (r *run) ownOffice(word int) bool {
+	_, ok := ministerWords[r.fold(word)]
+	return ok
 }
 
 // capitalsOnly reports whether every word of [first, last) is written in capitals.

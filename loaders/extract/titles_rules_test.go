@@ -715,3 +715,10 @@ func TestMinistersListedAfterTheirPrimeMinister(t *testing.T) {
 		}
 	}
 }
+
+func TestOfficeOfItsOwnInAList(t *testing.T) {
+	f := extractText(t, "office.txt", "Roma, 3 marzo 2021 – Alla cerimonia erano presenti il prefetto di Padova Marco Bianchi, il questore Luigi Verdi e il sindaco.\n")
+	if hasEdge(f, fixtures.EdgeAffiliatedWith, "person:luigi-verdi", "agency:it:prefettura-padova") {
+		t.Errorf("a questore listed after a prefetto does not work for the prefettura:\n%s", dumpEdges(f))
+	}
+}
