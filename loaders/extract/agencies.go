@@ -71,6 +71,10 @@ func (r *run) recogniseAgencies() {
 				// "OSCE Transnational Threats Department": a unit of the organisation.
 				m = &mention{first: org.first, last: last, kind: org.kind, id: org.id, name: org.name, country: org.country}
 			}
+		} else if o := r.mentionAt(last - 1); o != nil && (o.kind == fixtures.KindOrganization || o.kind == fixtures.KindUNBody) && o.last == last &&
+			o.first > i && o.id != "" && r.ofBefore(o.first) {
+			// "Centre de formation des cadres de l'UEMOA (CFC-UEMOA)": a unit of the organisation
+			m.kind, m.owner = fixtures.KindOrganization, o
 		} else if r.supranational(first, last) || r.internationalName(first, i, last) || organisationHeads[r.fold(i)] && !r.nationalName(first, last) ||
 			r.researchBody(first, last) {
 			m.kind = fixtures.KindOrganization // "Forza di Gendarmeria Europea"
@@ -344,9 +348,16 @@ func (r *run) agencyExtent(h int) (int, int) {
 	}
 	// "Cellule nationale de traitement des informations financières (CENTIF)": a name
 	// that ends in a bracketed acronym runs up to the bracket.
-	for k := last; k < len(toks) && k < h+14 && toks[k].Sentence == sent && r.at[k] == 0; k++ {
+	for k := last; k < len(toks) && k < h+14 && toks[k].Sentence == sent; k++ {
+		if o := r.mentionAt(k); o != nil && (o.kind == fixtures.KindOrganization || o.kind == fixtures.KindUNBody) && o.first == k && r.ofBefore(k) {
+			k = o.last - 1 // "... de l'UEMOA (RECEN-UEMOA)": the organisation the body belongs to
+			continue
+		}
+		if r.at[k] != 0 {
+			break
+		}
 		if r.fold(k) == "(" {
-			if k+2 < len(toks) && toks[k+1].AllCaps && r.fold(k+2) == ")" && r.at[k+1] == 0 {
+			if r.bracketedAcronym(k) > 0 {
 				last = k
 			}
 			break
@@ -356,6 +367,36 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// ofBefore reports whether "of" ("de", "di", with or without its article) is written
+// right before token k.
+func (r *run) ofBefore(k int) bool {
+	if k > 0 && ofWords[r.fold(k-1)] {
+		return true
+	}
+	return k > 1 && articles[r.fold(k-1)] && ofWords[r.fold(k-2)]
+}
+
+// bracketedAcronym returns the closing bracket of an acronym in brackets opening at k,
+// hyphenated or not ("(CENTIF)", "(RECEN-UEMOA)"), or 0.
+func (r *run) bracketedAcronym(k int) int {
+	toks := r.d.Tokens
+	for j := k + 1; j < len(toks) && j-k <= 4; j++ {
+		switch {
+		case r.fold(j) == ")":
+			if j > k+1 {
+				return j
+			}
+			return 0
+		case toks[j].Kind == text.Word && toks[j].AllCaps && (r.at[j] == 0 || j > k+1), r.fold(j) == "-" && j > k+1:
+			// a known acronym alone is the body's own ("(FIIAPP)"); after a hyphen, its
+			// organisation's ("(RECEN-UEMOA)")
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // listCountries gives a body listed without a state the state of the body listed just
