@@ -37,6 +37,12 @@ func (r *run) recogniseAgencies() {
 			}
 			continue
 		}
+		if m := r.fieldOffice(first, last); m != nil {
+			if r.replace(m) != nil {
+				i = m.last - 1
+			}
+			continue
+		}
 		if last <= i+1 && (r.mentionAt(i) != nil || last <= first+1) {
 			continue
 		}
@@ -367,6 +373,48 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// fieldOffice reads a body named after an organisation and followed by its seat as an
+// office of the organisation where it sits: "the OSCE Centre in Astana", "INTERPOL
+// Regional Bureau Harare". [first, last) is the body's name after the organisation.
+func (r *run) fieldOffice(first, last int) *mention {
+	org := r.mentionAt(first - 1)
+	if org == nil || org.kind != fixtures.KindOrganization && org.kind != fixtures.KindUNBody || org.last != first || org.id == "" {
+		return nil
+	}
+	if m := r.mentionAt(first); m != nil && m.first == first && m.kind != fixtures.KindAgency {
+		return nil
+	}
+	for k := first; k < last; k++ {
+		if organisationHeads[r.fold(k)] {
+			return nil // "the Europol Management Board in The Hague": an organ, meeting there
+		}
+	}
+	seat := r.officeSeat(last)
+	if seat == nil {
+		return nil
+	}
+	for k := seat.first; k < seat.last; k++ {
+		r.at[k] = 0
+	}
+	seat.kind = ""
+	owner := *org // the organisation's mention is taken over; the office keeps what it names
+	return &mention{first: org.first, last: seat.last, kind: fixtures.KindOrganization, name: r.textOf(org.first, seat.last), owner: &owner}
+}
+
+// officeSeat returns the town or state an organisation's office sits in, written right
+// after its name, with or without a locative ("Centre in Astana", "Regional Bureau
+// Harare"), or nil.
+func (r *run) officeSeat(k int) *mention {
+	if k < len(r.d.Tokens) && locatives[r.d.Lang][r.fold(k)] {
+		k++
+	}
+	s := r.mentionAt(k)
+	if s == nil || s.first != k || s.kind != "place" && s.kind != fixtures.KindState || s.adjective {
+		return nil
+	}
+	return s
 }
 
 // ofBefore reports whether "of" ("de", "di", with or without its article) is written

@@ -425,6 +425,11 @@ func (r *run) emitMentions() {
 		if m.kind == fixtures.KindUNBody || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap {
 			r.gazetteerParents(g, m.id)
 		}
+		if o := m.owner; m.kind == fixtures.KindOrganization && o != nil && o.id != "" && o.kind != "" && o.kind != fixtures.KindProject {
+			// the organisation an office's name holds ("the OSCE Centre in Astana")
+			r.g.mention(r.g.node(o.id, o.kind, o.name), r.span(o), false)
+			r.gazetteerParents(g, o.id)
+		}
 	}
 }
 
