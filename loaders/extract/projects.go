@@ -210,7 +210,24 @@ const maxAppositionWords = 6
 func (r *run) appositiveProjects() {
 	toks := r.d.Tokens
 	for c := 2; c+2 < len(toks); c++ {
-		if r.fold(c) != "," || !appositionArticles[r.d.Lang][r.fold(c+1)] || !r.projectNounAfter(c+2) {
+		if r.fold(c) != "," {
+			continue
+		}
+		quoted := r.quotedBefore(c) >= 0
+		if !r.projectNounAfter(c+2) && !(quoted && projectHeads[r.fold(c+2)]) {
+			continue
+		}
+		if !appositionArticles[r.d.Lang][r.fold(c+1)] && !(quoted && articles[r.fold(c+1)]) {
+			continue // '"El PAcCTO", il Programma ...': a quoted name may take the definite article
+		}
+		if quoted {
+			q := r.quotedBefore(c)
+			m := &mention{first: q, last: c - 1, kind: fixtures.KindProject, name: r.textOf(q, c-1)}
+			m.id = "project:" + slug(m.name)
+			r.replace(m)
+			if d := r.mentionAt(c + 2); d != nil && d.kind == fixtures.KindProject && d.first == c+2 {
+				d.id, d.name = m.id, m.name // the apposition describes the project: another of its names
+			}
 			continue
 		}
 		first := c
@@ -234,6 +251,24 @@ func (r *run) appositiveProjects() {
 		m.id = "project:" + slug(m.name)
 		r.replace(m)
 	}
+}
+
+// quotedBefore returns the first word of a short capitalised name in quotes that ends
+// right before the comma at c, or -1.
+func (r *run) quotedBefore(c int) int {
+	toks := r.d.Tokens
+	if c < 3 || r.fold(c-1) != `"` {
+		return -1
+	}
+	for k := c - 2; k >= 0 && c-k <= 6 && toks[k].Sentence == toks[c].Sentence; k-- {
+		if r.fold(k) == `"` {
+			if k+1 < c-1 && toks[k+1].Upper {
+				return k + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // projectNounAfter reports whether a project noun follows within a few words from k,
