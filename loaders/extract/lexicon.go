@@ -339,6 +339,10 @@ var bodyHeads = words("body heads")
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = words("of prepositions")
 
+// projectPlurals are project nouns in the plural, before (or, in English, after) a list
+// of the projects' code names.
+var projectPlurals = words("project plurals")
+
 // ofPrepositionsOf are the of-prepositions of each language, which tell the language a
 // body's name is written in.
 var ofPrepositionsOf = byLanguage("of prepositions")

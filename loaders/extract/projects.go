@@ -83,10 +83,62 @@ func (r *run) recogniseProjects() {
 			r.add(&mention{first: i, last: i + 1, kind: p.kind, id: p.id, name: p.name, description: p.description})
 		}
 	}
+	r.listedCodeNames(names)
 	r.laterUsesOfLongNames(names)
 	r.projectNameInBrackets()
 	r.namedOperations()
 	r.appositiveProjects()
+}
+
+// listedCodeNames reads the code names listed after a project noun in the plural, or
+// before it in English, as projects: "the EU projects SEACOP and AIRCOP", "the AIRCOP
+// and SEACOP projects", "i progetti X e Y". The list names two projects or more.
+func (r *run) listedCodeNames(names map[string]*mention) {
+	toks := r.d.Tokens
+	for h := range toks {
+		if !projectPlurals[r.fold(h)] || toks[h].Upper {
+			continue
+		}
+		codes := r.codeList(h+1, 1)
+		if len(codes) < 2 && r.d.Lang == "en" {
+			codes = r.codeList(h-1, -1)
+		}
+		if len(codes) < 2 {
+			continue
+		}
+		for _, m := range codes {
+			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
+			if r.add(m) != nil {
+				names[m.name] = m
+			}
+		}
+	}
+}
+
+// codeList reads the code names from token k on, forwards (step 1) or backwards (step
+// -1), separated by commas and a conjunction.
+func (r *run) codeList(k, step int) []*mention {
+	toks := r.d.Tokens
+	var out []*mention
+	for k >= 0 && k < len(toks) && len(out) < 8 {
+		if !r.codeName(k) || r.at[k] != 0 || shoutedLine(r, k) {
+			break
+		}
+		out = append(out, &mention{first: k, last: k + 1, name: r.textOf(k, k+1)})
+		next := k + step
+		if next < 0 || next >= len(toks) || r.fold(next) != "," && !conjunctions[r.fold(next)] {
+			break
+		}
+		k = next + step
+	}
+	return out
+}
+
+// shoutedLine reports whether token k stands among capitals only, as in a title in
+// capitals, where a word in capitals is no code name.
+func shoutedLine(r *run, k int) bool {
+	toks := r.d.Tokens
+	return k > 0 && toks[k-1].AllCaps && toks[k-1].Kind == text.Word && k+1 < len(toks) && toks[k+1].AllCaps && toks[k+1].Kind == text.Word
 }
 
 // maxCodeTokens bounds the tokens of a code written before a project's full name.
