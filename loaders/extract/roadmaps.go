@@ -68,8 +68,9 @@ func (r *run) recogniseRoadmaps() {
 }
 
 // nameOf reports whether f introduces the name of a document's place or subject:
-// "Convenzione di Merida", "Déclaration d'Alger", "Treaty of Lisbon".
-func nameOf(f string) bool { return f == "di" || f == "de" || f == "d" || f == "of" }
+// "Convenzione di Merida", "Déclaration d'Alger", "Treaty of Lisbon", "Trattato del
+// Quirinale".
+func nameOf(f string) bool { return ofPrepositions[f] || f == "of" }
 
 // longerHeadAt reports whether a roadmap head of more than one word, other than a
 // reference back, starts at i.
