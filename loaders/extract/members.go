@@ -13,11 +13,12 @@ import (
 // read: the words alone do not say which states are members.
 
 var (
-	memberHeads  = byFirstWord(phrases("member heads"), phraseWords) // "member states", "pays", "stati membri"
-	memberGlue   = words("member glue")                              // "of the", "de la", "dell'" between the head and the body
-	enumerations = byFirstWord(phrases("enumerations"), phraseWords) // "namely", "à savoir", "cioè"
-	memberVerbs  = byFirstWord(phrases("member verbs"), phraseWords) // "is a member of", "adhère à", "aderiscono"
-	verbGlue     = words("member verb glue")                         // the article or preposition before the body, "all'"
+	memberHeads  = byFirstWord(phrases("member heads"), phraseWords)          // "member states", "pays", "stati membri"
+	memberGlue   = words("member glue")                                       // "of the", "de la", "dell'" between the head and the body
+	enumerations = byFirstWord(phrases("enumerations"), phraseWords)          // "namely", "à savoir", "cioè"
+	memberVerbs  = byFirstWord(phrases("member verbs"), phraseWords)          // "is a member of", "adhère à", "aderiscono"
+	verbGlue     = words("member verb glue")                                  // the article or preposition before the body, "all'"
+	groupVerbs   = byFirstWord(phrases("member grouping verbs"), phraseWords) // "brings together", "regroupe", "riunisce"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -50,7 +51,56 @@ func (r *run) memberships() {
 			i = end - 1
 		}
 		r.memberVerbsIn(first, last)
+		r.groupingVerbsIn(first, last)
 	}
+}
+
+// groupingVerbsIn adds MEMBER_OF from an organisation said to be made of the states
+// listed after its verb in [first, last): "SELEC brings together A, B and C", "l'AES,
+// qui regroupe A, B et C", "ECOWAS is made up of fifteen states, including A and B".
+// The list names states only.
+func (r *run) groupingVerbsIn(first, last int) {
+	for v := first + 1; v < last; v++ {
+		n := longestPrefix(r.d, v, last, groupVerbs)
+		if n == 0 {
+			continue
+		}
+		body := r.subjectBody(first, v)
+		if body == nil {
+			continue
+		}
+		k := v + n
+		for k < last && k-(v+n) < 6 && (r.mentionAt(k) == nil || r.mentionAt(k).kind != fixtures.KindState) {
+			k++ // "fifteen states, including"
+		}
+		if k >= last {
+			continue
+		}
+		actors, _ := r.listAfter(k, last)
+		if !onlyStates(actors) {
+			continue
+		}
+		for _, a := range actors {
+			r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+		}
+		v = k
+	}
+}
+
+// subjectBody returns the organisation that is the subject of the verb at v: written
+// right before it, or before a relative pronoun and its comma ("l'AES, qui regroupe").
+func (r *run) subjectBody(first, v int) *mention {
+	k := v - 1
+	if k > first && relativePronouns[r.fold(k)] {
+		k--
+		if k > first && r.fold(k) == "," {
+			k--
+		}
+	}
+	if b := r.mentionAt(k); b != nil && b.last == k+1 && organisationNamed(b) {
+		return b
+	}
+	return nil
 }
 
 // memberVerbsIn adds MEMBER_OF from a verb of membership in the sentence [first, last):

@@ -54,6 +54,12 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 		// The organisation named again by its head noun after its acronym was given.
 		{`L'Association des polices des îles (APDI) a été créée en 2008. Des représentants de plusieurs États membres de l'Association, parmi lesquels le Sénégal et le Ghana, étaient présents.`,
 			"state:gh -> org:apdi; state:sn -> org:apdi"},
+		// An organisation said to be made of the states listed after its verb.
+		{`L'UEMOA, qui regroupe le Bénin, le Mali et le Niger, a tenu une réunion à Dakar.`,
+			"state:bj -> org:uemoa; state:ml -> org:uemoa; state:ne -> org:uemoa"},
+		{`ECOWAS is made up of fifteen states, including Ghana, Mali and Niger.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`The meeting brings together Ghana, Mali and Niger.`, ""},
 		// No enumeration, or no organisation: the words alone say nothing of membership.
 		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
 		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
