@@ -19,6 +19,7 @@ var (
 	memberVerbs  = byFirstWord(phrases("member verbs"), phraseWords)          // "is a member of", "adhère à", "aderiscono"
 	verbGlue     = words("member verb glue")                                  // the article or preposition before the body, "all'"
 	groupVerbs   = byFirstWord(phrases("member grouping verbs"), phraseWords) // "brings together", "regroupe", "riunisce"
+	quantifiers  = words("quantifiers")                                       // "all" in "A, B and C, all members of X"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -31,6 +32,10 @@ func (r *run) memberships() {
 				continue
 			}
 			body, list, end, bare := r.enumeratedMembers(i+head, last)
+			if b := r.membersBefore(first, i, body); b != nil {
+				i += head - 1 // "A, B and C, members of X": the list before, in apposition
+				continue
+			}
 			if body == nil {
 				// "the ASEAN member states Lao PDR, Malaysia and Indonesia"
 				if b := r.mentionAt(i - 1); b != nil && b.last == i && organisationNamed(b) {
@@ -53,6 +58,31 @@ func (r *run) memberships() {
 		r.memberVerbsIn(first, last)
 		r.groupingVerbsIn(first, last)
 	}
+}
+
+// membersBefore adds MEMBER_OF of body for the states listed right before the member
+// head at i, set off by a comma ("Ghana, Mali and Niger, members of ECOWAS", "le Mali
+// et le Niger, tous membres de la CEDEAO"), and returns body; nil when there is no
+// such list.
+func (r *run) membersBefore(first, i int, body *mention) *mention {
+	if body == nil {
+		return nil
+	}
+	k := i - 1
+	if k > first && quantifiers[r.fold(k)] {
+		k-- // "all", "tous", "tutti"
+	}
+	if k <= first || r.fold(k) != "," {
+		return nil
+	}
+	actors, _ := r.listBefore(first, k)
+	if !onlyStates(actors) {
+		return nil
+	}
+	for _, a := range actors {
+		r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, r.sentenceEnd(i)), "")
+	}
+	return body
 }
 
 // groupingVerbsIn adds MEMBER_OF from an organisation said to be made of the states

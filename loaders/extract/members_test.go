@@ -60,6 +60,11 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 		{`ECOWAS is made up of fifteen states, including Ghana, Mali and Niger.`,
 			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
 		{`The meeting brings together Ghana, Mali and Niger.`, ""},
+		// The states listed before the members' head, in apposition.
+		{`Ghana, Mali and Niger, all members of ECOWAS, met in Accra.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`Il Ghana, il Mali e il Niger, Paesi membri della CEDEAO, si sono riuniti ad Accra.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
 		// No enumeration, or no organisation: the words alone say nothing of membership.
 		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
 		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
