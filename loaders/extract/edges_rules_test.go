@@ -39,6 +39,8 @@ func TestEdgesRead(t *testing.T) {
 			"a directorate named with its organisation after it is the organisation's, and its lower-case words of the glossary go on with its name", "PARTICIPATED_IN", "org:interpol-directorate-strengthening-capacities-training", "meeting:2011-12-05", true},
 		{"DefiniteMeetingAfterItsScene", "Roma, 14 dicembre 2024 – Il ministro ha ricevuto il 13 dicembre 2024 a Milano il suo omologo. Durante l'incontro il direttore della polizia federale brasiliana, Andrei Rodrigues, ha firmato un memorandum.\n",
 			"a definite meeting noun right after a sentence that says when and where is the meeting of that day and place", "PARTICIPATED_IN", "person:andrei-rodrigues", "meeting:2024-12-13:milan", true},
+		{"ActivitiesOfTheTitledProject", "Progetto MARE SICURO – Notizie\n\nRoma, 12 marzo 2025 – Dal 3 al 7 marzo 2025 si è svolto a Tunisi un corso per funzionari della guardia costiera tunisina.\n",
+			"a training reported under a title that names one project is held under it", "HELD_UNDER", "meeting:2025-03-03", "project:mare-sicuro", true},
 		{"PlenaryIsAMeeting", "Bridgetown, 24 November 2018 – The two units signed the agreement on the margins of the XLVIII Plenary of the Caribbean Financial Action Task Force (CFATF), held in Bridgetown from 19 to 23 November 2018.\n",
 			"a plenary is a meeting", "HELD_UNDER", "meeting:2018-11-19", "org:cfatf", true},
 		{"CodeAdoptedBy", "Mombasa, 5 March 2020 – Regional maritime security\n\nThe ministers recalled that the Nairobi Code of Conduct, whose aim is to curb smuggling at sea, was adopted in May 2012 by Kenya, Tanzania and Mozambique.\n",

@@ -282,8 +282,48 @@ func (r *run) events() {
 	seriesOrganisers(meetings)
 	meetings = instancesOfSeries(meetings)
 	r.peopleAtTheOnlyMeeting(meetings)
+	r.activitiesOfTheTitledProject(meetings)
 	for _, mt := range meetings {
 		r.emitMeeting(mt)
+	}
+}
+
+// activitiesOfTheTitledProject holds the trainings and workshops of a document whose
+// title names one project under that project, when nothing else frames them: under
+// "Progetto SEFILAT – Notizie" or "GMCP UPDATE – MARCH 2020" the courses reported are the
+// project's.
+func (r *run) activitiesOfTheTitledProject(meetings []*meeting) {
+	if len(r.d.Sentences) == 0 {
+		return
+	}
+	first, last := r.sentenceTokens(0)
+	var project *mention
+	for i := first; i < last; i++ {
+		m := r.mentionAt(i)
+		if m == nil || m.first != i || m.kind != fixtures.KindProject || m.id == "" {
+			continue
+		}
+		if project != nil && project.id != m.id {
+			return // two projects: which one frames what is unsure
+		}
+		project = m
+	}
+	if project == nil {
+		return
+	}
+	target := project.id
+	short := " " + strings.Join(text.FoldTokensWords(project.name), " ") + " "
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindProject && m.id != "" && m.id != project.id &&
+			strings.Contains(" "+strings.Join(text.FoldTokensWords(m.name), " ")+" ", short) {
+			target = m.id // the title's short name of a project named in full below
+		}
+	}
+	for _, mt := range meetings {
+		if !learning[mt.subtype] || mt.heldUnder() {
+			continue
+		}
+		mt.links = append(mt.links, link{kind: fixtures.EdgeHeldUnder, other: target, span: r.tokSpan(first, last), outgoing: true})
 	}
 }
 

@@ -1074,6 +1074,16 @@ func (r *run) qualifiesProject(i int) bool {
 	return i >= 2 && ofWords[r.fold(i-1)] && projectNouns[r.fold(i-2)]
 }
 
+// heldUnder reports whether the meeting already has a framework.
+func (mt *meeting) heldUnder() bool {
+	for _, l := range mt.links {
+		if l.kind == fixtures.EdgeHeldUnder {
+			return true
+		}
+	}
+	return false
+}
+
 // signingMeeting is the ceremony of a memorandum that persons or the parties signed on a
 // day and at a place the text gives, when no meeting of the text is dated that day:
 // "signed in London on 23 February by A and B".
