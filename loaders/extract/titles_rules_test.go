@@ -12,12 +12,16 @@ import (
 
 func TestTitleWordsOfServices(t *testing.T) {
 	f := extractText(t, "titles.txt", "ACCRA, 2 June 2025 – The seminar was opened by Mr Yaw Boateng, Comptroller-General of the Ghana Immigration Service, and by Ms Liv Haugen, Counsellor at the Royal Norwegian Embassy in Accra.\n")
-	for _, e := range [][2]string{
-		{"person:yaw-boateng", "agency:gh:immigration-service"},
-		{"person:liv-haugen", "agency:no:embassy-accra"},
-	} {
+	wantAffiliations(t, f, "job titles of services", [2]string{"person:yaw-boateng", "agency:gh:immigration-service"},
+		[2]string{"person:liv-haugen", "agency:no:embassy-accra"})
+}
+
+// wantAffiliations fails the test for each person-actor pair f does not affiliate.
+func wantAffiliations(t *testing.T, f *fixtures.Fixture, what string, pairs ...[2]string) {
+	t.Helper()
+	for _, e := range pairs {
 		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
-			t.Errorf("%s is not affiliated with %s: %s", e[0], e[1], nodeIDs(f))
+			t.Errorf("%s: %s is not affiliated with %s:\n%s", what, e[0], e[1], dumpEdges(f))
 		}
 	}
 }
@@ -705,15 +709,10 @@ func TestChiefGuestIsATitle(t *testing.T) {
 
 func TestMinistersListedAfterTheirPrimeMinister(t *testing.T) {
 	f := extractText(t, "listed.txt", "Roma, 25 aprile 2013 – Il 24 aprile il ministro ha avuto colloqui a Rabat con il primo ministro marocchino, Karim Benali, con il ministro dell'Interno, Omar Tazi, e con il ministro degli Affari esteri, Said Idrissi. Il presidente della Regione Veneto, Luca Ferri, era presente.\n")
-	for _, e := range [][2]string{
-		{"person:omar-tazi", "agency:ma:ministry-of-interior"},
-		{"person:said-idrissi", "agency:ma:ministry-of-foreign-affairs"},
-		{"person:luca-ferri", "agency:it:regione-veneto"},
-	} {
-		if !hasEdge(f, fixtures.EdgeAffiliatedWith, e[0], e[1]) {
-			t.Errorf("ministers listed after their prime minister, or a region's president: %s is not affiliated with %s:\n%s", e[0], e[1], dumpEdges(f))
-		}
-	}
+	wantAffiliations(t, f, "ministers listed after their prime minister, or a region's president",
+		[2]string{"person:omar-tazi", "agency:ma:ministry-of-interior"},
+		[2]string{"person:said-idrissi", "agency:ma:ministry-of-foreign-affairs"},
+		[2]string{"person:luca-ferri", "agency:it:regione-veneto"})
 }
 
 func TestOfficeOfItsOwnInAList(t *testing.T) {
