@@ -23,6 +23,9 @@ func (r *run) recogniseAgencies() {
 		if r.rankPhrase(i) {
 			continue // "Generale di Corpo d'Armata" is a rank
 		}
+		if capitalisedHeads[r.fold(i)] && !toks[i].Upper {
+			continue // "nella regione del Mediterraneo": a region, no body
+		}
 		first, last := r.agencyExtent(i)
 		if adj := r.forceState(i, first, last); adj != nil {
 			// "la polizia romena", "the Italian police": a force named by its head and its state
@@ -659,6 +662,7 @@ func (r *run) resolveAgencies() {
 	}
 	r.genericsOfNamedBodies(agencies)
 	r.forcesOfNamedBodies(agencies)
+	r.sameNamedBodies(agencies)
 	r.seatlessEmbassies(agencies)
 	for _, m := range agencies {
 		if m.kind != "" {
@@ -768,6 +772,26 @@ func (r *run) genericsOfNamedBodies(agencies []*mention) {
 				m.id = o.m.id
 				break
 			}
+		}
+	}
+}
+
+// sameNamedBodies gives the bodies written with the same name, of one state, the id of
+// the one introduced with its acronym: a subtitle's "Istituto Superiore Internazionale
+// di Scienze Criminali" is the "Istituto ... (ISISC)" of the text below.
+func (r *run) sameNamedBodies(agencies []*mention) {
+	byName := map[string]*mention{}
+	for _, m := range agencies {
+		if m.kind != "" && m.acronym != "" {
+			byName[m.country+" "+text.Fold([]rune(r.textOf(m.first, m.last)))] = m
+		}
+	}
+	if len(byName) == 0 {
+		return
+	}
+	for _, m := range agencies {
+		if o := byName[m.country+" "+text.Fold([]rune(r.textOf(m.first, m.last)))]; m.kind != "" && o != nil && o != m && m.acronym == "" {
+			m.id = o.id
 		}
 	}
 }

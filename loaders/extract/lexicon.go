@@ -339,6 +339,10 @@ var bodyHeads = words("body heads")
 // ofPrepositions continue a name after "e"/"et": "dell'Immigrazione e della Polizia".
 var ofPrepositions = words("of prepositions")
 
+// capitalisedHeads are agency heads that name a body only when capitalised ("la Regione
+// Veneto", not "la regione del Mediterraneo").
+var capitalisedHeads = words("capitalised heads")
+
 // projectPlurals are project nouns in the plural, before (or, in English, after) a list
 // of the projects' code names.
 var projectPlurals = words("project plurals")
