@@ -319,8 +319,8 @@ func (r *run) agencyExtent(h int) (int, int) {
 				}
 				k++
 			}
-			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] || r.joinsNamedAgency(j, k)) {
-				break // "du ministère": the parent; "et la Garde nationale": another body
+			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.purposeIn(h+1, j) || r.joinsNamedAgency(j, k)) {
+				break // "du ministère": the parent; "et la Garde nationale": another body; not "per l'Immigrazione e la Polizia delle Frontiere"
 			}
 			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] {
 				break // "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca Falcone"
@@ -418,6 +418,17 @@ func (r *run) officeSeat(k int) *mention {
 		return nil
 	}
 	return s
+}
+
+// purposeIn reports whether a purpose preposition ("per", "pour", "for") stands in
+// [from, to): after it, a name lists what the body is for, "e la Polizia" included.
+func (r *run) purposeIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if purposePrepositions[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // ofBefore reports whether "of" ("de", "di", with or without its article) is written
