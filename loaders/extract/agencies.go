@@ -274,8 +274,10 @@ func (r *run) agencyExtent(h int) (int, int) {
 		first = p.first // "the New York Police Department": the town names the force
 	}
 	last, j := h+1, h+1
+	listed := false // the head is in a name the gazetteer lists
 	if m := r.mentionAt(h); m != nil {
 		last, j = m.last, m.last
+		listed = m.slug != ""
 	}
 	romance := r.d.Lang != "en"
 	headEnd := last
@@ -342,6 +344,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 		if t.Upper && r.nameAfterHead(j) {
 			break // "UN Drugs and Crime Office Yuriy Fedotov": a person's name after the body
+		}
+		if t.Upper && listed && j == headEnd && !gl && !agencyHeads[f] && !organisationHeads[f] && !t.AllCaps {
+			break // "la Guardia di Finanza Vito Giordano", "la Polizia Pansa": a name after a listed body
 		}
 		if t.Upper || (romance && gl) {
 			last = j + 1

@@ -61,7 +61,7 @@ func (r *run) recognisePersons() {
 				continue
 			}
 		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && !listed && header == nil &&
-			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))):
+			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.titledPersonNext(j)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))):
 			i = j - 1
 			continue
 		}
@@ -947,8 +947,10 @@ func (r *run) titleAfter(j int) []int {
 	if m := r.mentionAt(t[2]); m != nil && m.kind == fixtures.KindPerson {
 		return nil
 	}
-	if r.relativeTitle(j) && r.nameIn(t[2]+1, end) {
-		return nil // ", who represented Prime Minister Patrick Manning": another person's title
+	if (r.relativeTitle(j) || articles[r.fold(j+1)]) && r.nameIn(t[2]+1, end) {
+		// ", who represented Prime Minister Patrick Manning", ", l'Ambasciatore di Argentina
+		// Marcelo Giusto": another person's title
+		return nil
 	}
 	if end+1 < len(toks) && r.fold(end) == "," && articles[r.fold(j+1)] {
 		// Without the article the title is X's apposition: "X, Directeur de la Police, Y, ...".
@@ -972,6 +974,28 @@ func (r *run) wordsBefore(from, to int) int {
 		n++
 	}
 	return n
+}
+
+// titledPersonNext reports whether a comma at j opens the next item of a list of persons,
+// one named after a title that stands right before the name: "Stefano Rossi, il
+// generale Mario Bianchi" lists two persons.
+func (r *run) titledPersonNext(j int) bool {
+	toks := r.d.Tokens
+	if j+2 >= len(toks) || r.fold(j) != "," {
+		return false
+	}
+	k := j + 1
+	if articles[r.fold(k)] {
+		k++
+	}
+	if k >= len(toks) || !titleWords[r.fold(k)] {
+		return false
+	}
+	end := k + 1
+	for end < len(toks) && end-k < 12 && r.fold(end) != "," && toks[end].Sentence == toks[k].Sentence {
+		end++
+	}
+	return r.nameIn(k+1, end) // "il Generale della Guardia di Finanza Mario Bianchi"
 }
 
 // nameIn reports whether a person's name of two words or more starts in [k, end).

@@ -721,3 +721,14 @@ func TestOfficeOfItsOwnInAList(t *testing.T) {
 		t.Errorf("a questore listed after a prefetto does not work for the prefettura:\n%s", dumpEdges(f))
 	}
 }
+
+func TestTitlesRightBeforeNamesInAList(t *testing.T) {
+	f := extractText(t, "titled_list.txt", "Roma, 9 aprile 2025 – Alla cerimonia erano presenti Marco Neri, il Generale della Guardia di Finanza Paolo Verdi, il Capo di Stato Maggiore della Scuola, Gen. B. Luca Bianchi, l'Ambasciatore di Argentina Carlos Ruiz e l'Ambasciatore di Costa Rica Juan Mora.\n")
+	wantAffiliations(t, f, "a title right before a name is that name's, not an apposition of the name before",
+		[2]string{"person:paolo-verdi", "agency:it:guardia-di-finanza"},
+		[2]string{"person:carlos-ruiz", "state:ar"},
+		[2]string{"person:juan-mora", "state:cr"})
+	if !hasNode(f, "person:marco-neri") || hasEdge(f, fixtures.EdgeAffiliatedWith, "person:luca-bianchi", "state:ar") {
+		t.Errorf("a name listed before a titled person is a person, and an ambassador's title is not the name's before it:\n%s", dumpEdges(f))
+	}
+}
