@@ -41,6 +41,8 @@ func TestEdgesRead(t *testing.T) {
 			"a definite meeting noun right after a sentence that says when and where is the meeting of that day and place", "PARTICIPATED_IN", "person:andrei-rodrigues", "meeting:2024-12-13:milan", true},
 		{"ActivitiesOfTheTitledProject", "Progetto MARE SICURO – Notizie\n\nRoma, 12 marzo 2025 – Dal 3 al 7 marzo 2025 si è svolto a Tunisi un corso per funzionari della guardia costiera tunisina.\n",
 			"a training reported under a title that names one project is held under it", "HELD_UNDER", "meeting:2025-03-03", "project:mare-sicuro", true},
+		{"AdoptersTakePartInTheCeremony", "Quito, 10 novembre 2023 – Les ministres de sept pays ont signé jeudi 9 novembre 2023 à Quito le Traité de Quito. Le Pérou, la Bolivie et l'Équateur ont approuvé le document lors d'une cérémonie organisée dans la capitale.\n",
+			"the states that adopt a document at the ceremony the sentence names take part in it", "PARTICIPATED_IN", "state:bo", "meeting:2023-11-09", true},
 		{"PlenaryIsAMeeting", "Bridgetown, 24 November 2018 – The two units signed the agreement on the margins of the XLVIII Plenary of the Caribbean Financial Action Task Force (CFATF), held in Bridgetown from 19 to 23 November 2018.\n",
 			"a plenary is a meeting", "HELD_UNDER", "meeting:2018-11-19", "org:cfatf", true},
 		{"CodeAdoptedBy", "Mombasa, 5 March 2020 – Regional maritime security\n\nThe ministers recalled that the Nairobi Code of Conduct, whose aim is to curb smuggling at sea, was adopted in May 2012 by Kenya, Tanzania and Mozambique.\n",

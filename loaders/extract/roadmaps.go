@@ -415,8 +415,12 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 		if m.id != "" && !byParties && (st.has(cueSigned) || st.has(cueAdopted)) {
 			// "Kazakhstan was the first state to sign the Joint Plan of Action", "l'Union
 			// africaine avait adopté ... la stratégie", "the Code was adopted by A and B"
-			for _, a := range r.adopters(st, verb) {
+			adopters := r.adopters(st, verb)
+			for _, a := range adopters {
 				r.g.edge(fixtures.EdgePartyTo, a.id, m.id, st.span, "")
+			}
+			if st.meeting != nil {
+				r.roleAll(st, true, nil, adopters, "participant") // "A, B and C adopted it at a ceremony"
 			}
 		}
 		if adopted && st.meeting != nil && m.id != "" && (verb < m.first || r.adoptedAfter(st, m)) {
