@@ -234,12 +234,7 @@ func (r *run) counterpartOf(m *mention, home string) bool {
 
 // nationalName reports whether a word of [first, last) says the body is a state's own.
 func (r *run) nationalName(first, last int) bool {
-	for k := first; k < last; k++ {
-		if nationalWords[r.fold(k)] {
-			return true
-		}
-	}
-	return false
+	return r.anyWordIn(first, last, nationalWords)
 }
 
 // maxNameTokens bounds a body's name: no real name is longer, and text without
@@ -321,8 +316,10 @@ func (r *run) agencyExtent(h int) (int, int) {
 				}
 				k++
 			}
-			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.purposeIn(h+1, j) || r.joinsNamedAgency(j, k)) {
-				break // "du ministère": the parent; "et la Garde nationale": another body; not "per l'Immigrazione e la Polizia delle Frontiere"
+			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, purposePrepositions) || r.joinsNamedAgency(j, k)) {
+				// "du ministère": the parent; "et la Garde nationale": another body; after "per",
+				// "per l'Immigrazione e la Polizia delle Frontiere" is what one body is for
+				break
 			}
 			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] {
 				break // "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca Falcone"
@@ -394,10 +391,8 @@ func (r *run) fieldOffice(first, last int) *mention {
 	if m := r.mentionAt(first); m != nil && m.first == first && m.kind != fixtures.KindAgency {
 		return nil
 	}
-	for k := first; k < last; k++ {
-		if organisationHeads[r.fold(k)] {
-			return nil // "the Europol Management Board in The Hague": an organ, meeting there
-		}
+	if r.anyWordIn(first, last, organisationHeads) {
+		return nil // "the Europol Management Board in The Hague": an organ, meeting there
 	}
 	seat := r.officeSeat(last)
 	if seat == nil {
@@ -423,17 +418,6 @@ func (r *run) officeSeat(k int) *mention {
 		return nil
 	}
 	return s
-}
-
-// purposeIn reports whether a purpose preposition ("per", "pour", "for") stands in
-// [from, to): after it, a name lists what the body is for, "e la Polizia" included.
-func (r *run) purposeIn(from, to int) bool {
-	for k := from; k < to; k++ {
-		if purposePrepositions[r.fold(k)] {
-			return true
-		}
-	}
-	return false
 }
 
 // ofBefore reports whether "of" ("de", "di", with or without its article) is written

@@ -770,12 +770,7 @@ func (r *run) bodyWithWord(i int, w string) *mention {
 
 // namesProject reports whether the tokens [from, to) hold a project noun.
 func (r *run) namesProject(from, to int) bool {
-	for k := from; k < to; k++ {
-		if projectHeads[r.fold(k)] {
-			return true
-		}
-	}
-	return false
+	return r.anyWordIn(from, to, projectHeads)
 }
 
 // nameHeads are the words of a folded name that may name its kind alone: the first word

@@ -179,9 +179,13 @@ var nameParticles = words("name particles")
 
 // cueVariants lets a cue's preposition stand in its articulated forms: "attuato da"
 // also matches "attuato dall'".
-var cueVariants = func() map[string]map[string]bool {
+var cueVariants = valueSets("variants")
+
+// valueSets maps a list's entries to the set of the words of their values, in every
+// language ("da = dal dalla dall'").
+func valueSets(list string) map[string]map[string]bool {
 	out := map[string]map[string]bool{}
-	for _, e := range entries("variants") {
+	for _, e := range entries(list) {
 		if out[e.words] == nil {
 			out[e.words] = map[string]bool{}
 		}
@@ -190,7 +194,7 @@ var cueVariants = func() map[string]map[string]bool {
 		}
 	}
 	return out
-}()
+}
 
 // notPersonPlaces are words of regions written in capitals that are not names.
 var notPersonPlaces = words("not person places")
@@ -353,16 +357,7 @@ var ofPrepositionsOf = byLanguage("of prepositions")
 
 // speakingStates are, by language, the states where it is an official language: a body
 // named in French inside an Italian text is of one of them.
-var speakingStates = func() map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for w, v := range values("language states") {
-		out[w] = map[string]bool{}
-		for _, c := range strings.Fields(v) {
-			out[w][c] = true
-		}
-	}
-	return out
-}()
+var speakingStates = valueSets("language states")
 
 // ---- Bodies: organisations, agencies, projects and roadmaps (bodies.go) ----
 

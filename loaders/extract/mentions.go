@@ -74,6 +74,16 @@ func newRun(x *Extractor, d *text.Doc, docID string) *run {
 
 func (r *run) fold(i int) string { return r.d.TokenFold(r.d.Tokens[i]) }
 
+// anyWordIn reports whether a token of [from, to) folds to a word of the list.
+func (r *run) anyWordIn(from, to int, list map[string]bool) bool {
+	for k := from; k < to; k++ {
+		if list[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) mentionAt(i int) *mention {
 	if i < 0 || i >= len(r.at) || r.at[i] == 0 {
 		return nil
