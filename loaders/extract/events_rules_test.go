@@ -1483,3 +1483,18 @@ func TestBodyHoldsItsOwnMeeting(t *testing.T) {
 		t.Errorf("the body that held its meeting is the meeting's own:\n%s", dumpEdges(f))
 	}
 }
+
+func TestStatesRepresentedTakePart(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "Accra, 3 May 2019 - The ECOWAS summit was held in Accra. The following states were represented: Ghana, Togo and Benin."},
+		{"fr", "Accra, 3 mai 2019 – Le sommet de la CEDEAO s'est tenu à Accra. Les États suivants étaient représentés : le Ghana, le Togo et le Bénin."},
+		{"it", "Accra, 3 maggio 2019 – Il vertice dell'ECOWAS si è tenuto ad Accra. Erano rappresentati i seguenti Stati: Ghana, Togo e Benin."},
+	} {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		for _, s := range []string{"state:gh", "state:tg", "state:bj"} {
+			if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:") {
+				t.Errorf("%s: %s was represented at the summit:\n%s", tc.lang, s, dumpEdges(f))
+			}
+		}
+	}
+}
