@@ -768,6 +768,9 @@ var reflexiveAuxiliaries = words("reflexive auxiliaries")
 // training"; numbers written "2e", "2nd", "2ª" are read by ordinalAt.
 var ordinals = words("ordinals")
 
+// ordinalNumbers maps the ordinals written in words to their numbers: "deuxième" 2.
+var ordinalNumbers = values("ordinals")
+
 // objectPronouns stand after a verb for what was spoken of before: "UNODC implements it".
 var objectPronouns = words("object pronouns")
 

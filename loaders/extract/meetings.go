@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -16,6 +17,7 @@ type meeting struct {
 	qualifier                                             string // the adjective that tells it from others: "extraordinaire", "conjoint"
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	national                                              bool   // "atelier national": the state where it is held takes part
+	edition                                               int    // the edition its ordinal numbers ("la 2ème réunion"), 0 when none
 	spans                                                 []text.Span
 	links                                                 []link
 }
@@ -171,6 +173,8 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, head, false
 	}
 	label, labelAt := r.meetingLabel(head, st.last)
+	edition := r.edition(head, st.first)
+	otherEdition := current != nil && edition > 0 && current.edition > 0 && edition != current.edition
 	_, pluralHead := pluralHeads[r.fold(head)]
 	series := r.seriesHead(head) || pluralHead && meetingHeads[r.fold(head)] == ""
 	qualifier := r.qualifier(head, st.first, st.last)
@@ -178,7 +182,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if g := r.meetingGroup(head, st.last); g != nil {
 		group = g.name
 	}
-	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") &&
+	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") && !otherEdition &&
 		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
 		(qualifier == "" || current.qualifier == "" || qualifier == current.qualifier) &&
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
@@ -189,6 +193,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current.addLabel(r, label, labelAt)
 		if current.qualifier == "" {
 			current.qualifier = qualifier
+		}
+		if current.edition == 0 {
+			current.edition = edition
 		}
 		current.sharpen(r, head, sub)
 		return current, head, false
@@ -211,7 +218,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
 	}
 	hasDate := from != "" && len(from) >= 7
-	if !hasDate && place == "" && s != 0 && !(current == nil && (st.eventCue || r.fieldScene)) {
+	if !hasDate && place == "" && s != 0 && !(current == nil && (st.eventCue || r.fieldScene)) && !otherEdition {
 		if coref >= 0 && current != nil {
 			return current, coref, false // "during the event ... at the 70th session of the Assembly"
 		}
@@ -224,7 +231,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return nil, -1, false
 	}
 	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
-		links: signatories, national: r.nationalMeeting(head)}
+		links: signatories, national: r.nationalMeeting(head), edition: edition}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
@@ -808,6 +815,36 @@ func (r *run) nextMeeting(i, first, last int) bool {
 	return i > first && nextMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && nextMeetingWords[r.fold(i+1)]
 }
 
+// edition returns the edition of the meeting whose noun is at head, numbered by an ordinal
+// up to four tokens before it with only adjectives between ("la 2ème réunion", "the 6th
+// High-Level Meeting"), or 0.
+func (r *run) edition(head, first int) int {
+	for k := head - 1; k >= first && head-k <= 4; k-- {
+		if n := r.ordinalNumber(k); n > 0 {
+			return n
+		}
+		if r.at[k] != 0 || !(r.fold(k) == "-" || r.d.Tokens[k].Upper || r.meetingAdjective(k)) {
+			return 0 // not "pour la première fois son congrès": only adjectives between
+		}
+	}
+	return 0
+}
+
+// ordinalNumber returns the number an ordinal at token k writes ("deuxième" 2, "6th" 6,
+// "52esima" 52), or 0.
+func (r *run) ordinalNumber(k int) int {
+	if !r.ordinalAt(k) {
+		return 0
+	}
+	f := r.fold(k)
+	if v, ok := ordinalNumbers[f]; ok {
+		n, _ := strconv.Atoi(v)
+		return n
+	}
+	n, _ := strconv.Atoi(f[:len(f)-len(strings.TrimLeft(f, "0123456789"))])
+	return n
+}
+
 // ordinalAt reports whether token k numbers an edition: "deuxième", "second", "2e",
 // "2nd", "3ª".
 func (r *run) ordinalAt(k int) bool {
@@ -820,7 +857,7 @@ func (r *run) ordinalAt(k int) bool {
 	}
 	digits := strings.TrimLeft(f, "0123456789")
 	return digits != f && len(f)-len(digits) <= 2 && (digits == "e" || digits == "eme" || digits == "er" || digits == "re" || digits == "nd" ||
-		digits == "rd" || digits == "th" || digits == "st" || digits == "a" || digits == "o")
+		digits == "rd" || digits == "th" || digits == "st" || digits == "a" || digits == "o" || digits == "esima" || digits == "esimo")
 }
 
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
