@@ -32,6 +32,7 @@ type sentenceState struct {
 	consortium  *mention          // the project a consortium named in the sentence implements
 	framework   *mention          // the project or roadmap the sentence's meeting is held under
 	recent      *meeting          // the meeting named just before, when none is named or carried over
+	elsewhere   bool              // the sentence is about an earlier or a later meeting than the one reported
 }
 
 // events reads the document sentence by sentence.
@@ -118,7 +119,7 @@ func (r *run) events() {
 			if !created || current == nil || !r.sideMeeting(st.first, at) {
 				current = mt // not "Il a été précédé par la réunion du Comité": a side meeting
 			}
-		} else if current != nil && (answered || st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
+		} else if current != nil && !st.elsewhere && (answered || st.has(cueSpeaker) || st.has(cueChair) || st.has(cueParticipant) || st.has(cueParticipantVerb) || st.has(cueAmong) ||
 			len(groupActors) > 0 && wi-seen <= 3 || wi-seen == 1 && r.organisedBefore(st) || r.labelCue(st) || r.hostsGuests(st)) {
 			st.meeting = current // "La séance d'ouverture, inaugurée par ..."; "experts from A and B" soon after
 		}

@@ -1515,3 +1515,19 @@ func TestEditionsAreDifferentMeetings(t *testing.T) {
 		}
 	}
 }
+
+func TestEarlierMeetingIsAnother(t *testing.T) {
+	for _, tc := range []struct{ lang, text string }{
+		{"en", "Vienna, 3 May 2019 - The regional workshop on port security opened today in Vienna with experts from Kenya and Uganda. The previous workshop had brought together Tanzania and Rwanda."},
+		{"fr", "Vienne, 3 mai 2019 – L'atelier régional sur la sûreté portuaire s'est ouvert aujourd'hui à Vienne avec des experts du Kenya et de l'Ouganda. Le précédent atelier avait réuni la Tanzanie et le Rwanda."},
+		{"it", "Vienna, 3 maggio 2019 – Il seminario regionale sulla sicurezza portuale si è aperto oggi a Vienna con esperti del Kenya e dell'Uganda. Il seminario precedente aveva riunito la Tanzania e il Ruanda."},
+	} {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ke", "meeting:2019-05-03") {
+			t.Errorf("%s: Kenya takes part in the workshop of 3 May:\n%s", tc.lang, dumpEdges(f))
+		}
+		if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:tz", "meeting:2019-05-03") {
+			t.Errorf("%s: Tanzania took part in the previous workshop, not this one:\n%s", tc.lang, dumpEdges(f))
+		}
+	}
+}

@@ -155,8 +155,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		return current, coref, false
 	}
 	span := r.headSpan(head, st.first, st.last)
-	if r.nextMeeting(head, st.first, st.last) {
-		current = nil // "la réunion suivante est annoncée en France": another meeting, to come
+	if r.otherMeeting(head, st.first, st.last) {
+		current = nil // "la réunion suivante est annoncée en France", "le précédent atelier": another meeting
+		st.elsewhere = true
 	}
 	if current != nil && (r.partOfMeeting(head, st.last) || r.ceremonyOfTheMeeting(st, head, sub, from)) {
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
@@ -212,7 +213,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			sc.named = true
 		}
 	}
-	if sc := r.lastScene; from == "" && place == "" && current == nil && sc != nil && sc.sentence == s-1 && r.definiteHead(head) && label == "" {
+	if sc := r.lastScene; from == "" && place == "" && current == nil && !st.elsewhere && sc != nil && sc.sentence == s-1 && r.definiteHead(head) && label == "" {
 		// "Il ministro ha ricevuto il 13 dicembre a Roma il suo omologo. Durante l'incontro
 		// ...": the meeting named next took place when and where the sentence before says.
 		from, place, placeName, country = sc.date, sc.place, sc.placeName, sc.country
@@ -806,13 +807,14 @@ func (r *run) thisMeeting(current *meeting, head int, sub string) bool {
 	return head > 0 && demonstratives[r.fold(head-1)] && (sameKind(current.subtype, sub) || genericHeads[r.fold(head)])
 }
 
-// nextMeetingWords say that a meeting noun names one after the meeting reported:
-// "a subsequent visit", "la réunion suivante", "una successiva visita".
-var nextMeetingWords = words("next meeting words")
+// otherMeetingWords say that a meeting noun names another meeting than the one reported,
+// after or before it: "a subsequent visit", "la réunion suivante", "the previous workshop",
+// "la riunione precedente".
+var otherMeetingWords = words("other meeting words")
 
-// nextMeeting reports whether the meeting noun at i is qualified as the next one.
-func (r *run) nextMeeting(i, first, last int) bool {
-	return i > first && nextMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && nextMeetingWords[r.fold(i+1)]
+// otherMeeting reports whether the meeting noun at i is qualified as a later or an earlier one.
+func (r *run) otherMeeting(i, first, last int) bool {
+	return i > first && otherMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && otherMeetingWords[r.fold(i+1)]
 }
 
 // edition returns the edition of the meeting whose noun is at head, numbered by an ordinal
