@@ -1531,3 +1531,26 @@ func TestEarlierMeetingIsAnother(t *testing.T) {
 		}
 	}
 }
+
+func TestMissionToAPlaceIsAVisit(t *testing.T) {
+	for _, tc := range []struct{ lang, text, visit string }{
+		{"en", "London, 3 May 2019 - During his mission to Bucharest on 21 January, the minister met his Romanian counterpart.", "meeting:2019-01-21:bucharest:visit"},
+		{"fr", "Paris, 3 mai 2019 – Lors de sa mission à Bucarest, le 21 janvier, le ministre a rencontré son homologue roumain.", "meeting:2019-01-21:bucharest:visit"},
+		{"it", "Roma, 3 maggio 2019 – Durante la missione a Bucarest del 21 gennaio, il ministro ha incontrato il suo omologo romeno.", "meeting:2019-01-21:bucharest:visit"},
+		{"fr", "Bamako, 3 mai 2019 – La mission de l'ONU au Mali et la mission EUCAP Sahel Mali ont organisé un atelier à Bamako.", ""},
+	} {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		visits := 0
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting && n.Properties["subtype"] == "visit" {
+				visits++
+				if n.ID != tc.visit {
+					t.Errorf("%s: unexpected visit %s in %q", tc.lang, n.ID, tc.text)
+				}
+			}
+		}
+		if tc.visit != "" && visits == 0 {
+			t.Errorf("%s: the mission is the visit %s: %+v", tc.lang, tc.visit, f.Nodes)
+		}
+	}
+}

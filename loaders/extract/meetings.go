@@ -103,6 +103,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// The first meeting noun, or the one nearest before the date: "the training plan
 		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
+		if v, trip := tripHeads[f]; trip && r.tripTo(i, st.last) {
+			t, ok = v, true // "la missione a Bucarest", "an assessment mission in Port Louis"
+		}
 		if d, dated := datedHeads[f]; dated && (st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) ||
 			r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) { // a day, its year written or not: "du 5 au 16 décembre"
 			t, ok = d, true // not "une session de formation": the session is the head
@@ -815,6 +818,25 @@ var otherMeetingWords = words("other meeting words")
 // otherMeeting reports whether the meeting noun at i is qualified as a later or an earlier one.
 func (r *run) otherMeeting(i, first, last int) bool {
 	return i > first && otherMeetingWords[r.fold(i-1)] || r.d.Lang != "en" && i+1 < last && otherMeetingWords[r.fold(i+1)]
+}
+
+// tripHeads are nouns of official trips ("mission"): meetings when they say where they go.
+var tripHeads = values("trip heads")
+
+// destinationPrepositions come before the place a trip goes to: "to", "à", "ad".
+var destinationPrepositions = byLanguage("destination prepositions")
+
+// tripTo reports whether the trip noun at i is followed by a preposition and the town or
+// state it goes to, and is no organisation's ("the EU mission to Mali" is a body's).
+func (r *run) tripTo(i, last int) bool {
+	if o := r.mentionAt(i - 1); o != nil && o.last == i && (o.kind == fixtures.KindOrganization || o.kind == fixtures.KindUNBody) {
+		return false
+	}
+	if i+2 >= last || !destinationPrepositions[r.d.Lang][r.fold(i+1)] {
+		return false
+	}
+	m := r.mentionAt(i + 2)
+	return m != nil && m.first == i+2 && (m.kind == "place" || m.kind == fixtures.KindState && !m.adjective)
 }
 
 // edition returns the edition of the meeting whose noun is at head, numbered by an ordinal
