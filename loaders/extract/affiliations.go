@@ -208,18 +208,41 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 
 // bareMinisters reads a minister's title that names no person as the ministry it names:
 // "le ministre nigérian de l'Intérieur avait fait le déplacement" speaks of the ministry.
+//
+// A ministry named with its state's adjective before its portfolio is read the same way:
+// "le ministère français de l'Intérieur", "il ministero albanese della Giustizia".
 func (r *run) bareMinisters() {
 	toks := r.d.Tokens
 	for i := 1; i < len(toks); i++ {
-		if _, ok := ministerWords[r.fold(i)]; !ok || r.at[i] != 0 || !articles[r.fold(i-1)] || r.governmentHead(i) {
+		if r.at[i] != 0 || !articles[r.fold(i-1)] && !ofWords[r.fold(i-1)] {
 			continue
 		}
-		if m := r.ministry(i, r.clauseEnd(i, 12)); m != nil {
+		var m *mention
+		if noun, ok := ministryNouns[r.fold(i)]; ok {
+			if adj := r.mentionAt(i + 1); adj != nil && adj.first == i+1 && adj.kind == fixtures.KindState && adj.adjective {
+				if m = r.ministryNamed(i, noun, r.clauseEnd(i, 12)); m != nil {
+					m.byNoun = true
+				}
+			}
+		} else if _, ok := ministerWords[r.fold(i)]; ok && articles[r.fold(i-1)] && !r.governmentHead(i) {
+			m = r.ministry(i, r.clauseEnd(i, 12))
+		}
+		if m != nil {
 			m.inTitle = false // an actor of its sentence
 			i = m.last - 1
 		}
 	}
 }
+
+// ministryNouns maps the folded nouns of the bodies ministers head ("ministere") to the
+// noun as written in names ("ministère").
+var ministryNouns = func() map[string]string {
+	out := map[string]string{}
+	for _, noun := range ministerWords {
+		out[strings.Join(text.FoldTokensWords(noun), " ")] = noun
+	}
+	return out
+}()
 
 // counterpartMinistries gives a ministry whose state the title left unsaid the other
 // side's state when the text names the same ministry of the state it was given: in "le
@@ -231,8 +254,8 @@ func (r *run) counterpartMinistries() {
 			continue // an Italian text leaves Italy's unsaid (agencyHome)
 		}
 		for _, o := range r.ments {
-			if o == m || o.unstated || o.kind != fixtures.KindAgency || o.slug != m.slug || o.country != m.country {
-				continue
+			if o == m || o.unstated || o.byNoun || o.kind != fixtures.KindAgency || o.slug != m.slug || o.country != m.country {
+				continue // "le ministère ivoirien de la Défense ... le ministre de la Défense": the same ministry
 			}
 			other := r.home
 			if other == o.country {
@@ -717,6 +740,12 @@ func (r *run) ministry(word, end int) *mention {
 	if !ok {
 		return nil
 	}
+	return r.ministryNamed(word, min, end)
+}
+
+// ministryNamed reads the ministry whose noun (min: "ministère") the word at word is or
+// implies, with its state's adjective and portfolio after it.
+func (r *run) ministryNamed(word int, min string, end int) *mention {
 	words := wordsView{text.Fold([]rune(min))}
 	k := word + 1
 	var adj *mention

@@ -638,8 +638,11 @@ func (r *run) resolveAgencies() {
 	r.acronymCountries(agencies)
 	for pass := 0; pass < 3; pass++ {
 		for _, m := range agencies {
-			if m.country == "" && m.parent >= 0 && r.ments[m.parent].country != "" {
-				m.country = r.ments[m.parent].country
+			if m.parent < 0 || r.ments[m.parent].country == "" {
+				continue
+			}
+			if p := r.ments[m.parent]; m.country == "" || p.stated && m.country != p.country && !r.nameCarriesState(m) && r.countrySpec(m) == "" {
+				m.country = p.country // "la DCI du ministère français de l'Intérieur": the ministry's state, whatever the list says
 			}
 		}
 	}
@@ -913,11 +916,15 @@ func (r *run) gazetteerParent(m *mention) string {
 
 // findParent links "X of/del/du Y" when Y is an agency that starts right after.
 func (r *run) findParent(idx int, m *mention) {
-	j := m.last
-	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-m.last < 3 {
+	start := m.last
+	if c := r.closingBracket(start, min(start+5, len(r.d.Tokens))); start < len(r.d.Tokens) && r.fold(start) == "(" && c > start+1 && r.capitalsOnly(start+1, c) {
+		start = c + 1 // "Direction de la coopération internationale (DCI) du ministère": past its acronym
+	}
+	j := start
+	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-start < 3 {
 		j++
 	}
-	if j == m.last {
+	if j == start {
 		return
 	}
 	if p := r.mentionAt(j); p != nil && p != m && p.kind == fixtures.KindAgency && p.first == j {

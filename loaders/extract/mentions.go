@@ -23,6 +23,7 @@ type mention struct {
 	stated      bool      // agencies: written with their state inside ("ministre nigérian de l'Intérieur")
 	force       string    // agencies: the head word of a force named by its state ("polizia" in "la polizia albanese")
 	unstated    bool      // agencies: a minister's ministry whose state the title leaves unsaid
+	byNoun      bool      // agencies: a ministry named by its own noun ("le ministère ivoirien de la Défense"), no minister's title
 	inTitle     bool      // inside a person's title: not an actor of the sentence
 	alias       bool      // a bracketed acronym repeating the mention before it
 	anaphor     bool      // a head noun referring back to a body named before ("l'Office"): not an alias

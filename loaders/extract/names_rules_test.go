@@ -63,3 +63,27 @@ func TestTownsInsideAName(t *testing.T) {
 	persons, _ := personsOf(t, "Gibuti, 4 dicembre 2023 – Il generale ha incontrato il 3 dicembre 2023 il comandante della gendarmeria, colonnello Hassan Aden Farah.\n")
 	wantPersons(t, persons, "person:hassan-aden-farah") // towns' names ("Hassan", "Aden") before a name's word are names
 }
+
+func TestMinistryNamedWithItsStateAdjective(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{"fr", "Paris, 3 mai 2019 – Le ministère ivoirien de la Défense a coorganisé la rencontre. Les deux parties ont souligné l'importance de la coopération dans la lutte contre le terrorisme.", "agency:ci:ministry-of-defence"},
+		{"fr", "Paris, 3 mai 2019 – Selon un communiqué du ministère saoudien de l'Intérieur, les deux parties ont souligné l'importance de la coopération dans la lutte contre le terrorisme.", "agency:sa:ministry-of-interior"},
+		{"it", "Roma, 3 maggio 2019 – Il ministero albanese della Giustizia ha firmato l'accordo. Le due parti hanno sottolineato l'importanza della cooperazione nella lotta contro il terrorismo.", "agency:al:ministry-of-justice"},
+	} {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		found := false
+		for _, n := range f.Nodes {
+			found = found || n.ID == tc.want
+		}
+		if !found {
+			t.Errorf("%s: want %s in %q: %+v", tc.lang, tc.want, tc.text, f.Nodes)
+		}
+	}
+}
+
+func TestParentPastTheAcronym(t *testing.T) {
+	f := extractText(t, "fr.txt", "Paris, 3 mai 2019 – Le projet a été mis en œuvre par la Direction de la coopération internationale (DCI) du ministère français de l'Intérieur, avec le soutien de la police belge. Les deux parties ont souligné l'importance de la coopération.")
+	if !hasEdgePrefix(f, "PART_OF", "agency:fr:dci", "agency:fr:ministry-of-interior") {
+		t.Errorf("the directorate is the French ministry's, past its acronym:\n%s", dumpEdges(f))
+	}
+}
