@@ -537,18 +537,36 @@ func (r *run) skipOf(k, end int) int {
 // Gendarmeria Nazionale francese guidata dal Direttore generale X", "a delegation of the
 // X led by Y". k is where the name and its prefix start, t the title before them.
 func (r *run) ledBy(k int, t []int) *mention {
+	if t != nil && (t[1] == k || t[1]+1 == k && r.fold(t[1]) == ",") {
+		if b := r.delegationLedAt(t[2]); b != nil {
+			return b // "led by its Director General, X": the title's words follow the verb
+		}
+	}
 	if t != nil && t[1] == k {
 		k = t[0]
 	}
+	if b := r.delegationLedAt(k); b != nil {
+		return b
+	}
+	return r.whoseHead(k)
+}
+
+// delegationLedAt returns the body of the delegation a lead verb before token k says is
+// led by whoever k names: "a delegation of the X led by (its) ...", "la DGSN, dirigée par".
+func (r *run) delegationLedAt(k int) *mention {
 	end := k
-	for end > 0 && k-end < 3 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par") {
+	for end > 0 && k-end < 4 && (ofConnectors[r.fold(end-1)] || cueVariants["da"][r.fold(end-1)] || r.fold(end-1) == "by" || r.fold(end-1) == "par" || possessives[r.fold(end-1)]) {
 		end--
 	}
 	if end == k || end == 0 || !leadVerbs[r.fold(end-1)] {
-		return r.whoseHead(k)
+		return nil
 	}
 	if end >= 3 && r.fold(end-2) == "," {
-		if m := r.mentionAt(end - 3); m != nil && m.last == end-2 && m.isBody() {
+		m := r.mentionAt(end - 3)
+		if m != nil && m.last == end-2 && m.kind == fixtures.KindState && m.adjective && m.first > 0 {
+			m = r.mentionAt(m.first - 1) // "de la Sûreté nationale marocaine, conduite par"
+		}
+		if m != nil && m.isBody() && m.last <= end-2 {
 			return m // "la DGSN, dirigée par le général-major X"
 		}
 	}
