@@ -42,7 +42,14 @@ func (r *run) bodyAfterName(j int) *mention {
 	}
 	m := r.mentionAt(k)
 	if m != nil && m.kind == fixtures.KindState && m.first == k {
-		m = r.mentionAt(m.last) // "of the Italian Carabinieri", "of the Kenya Police Service"
+		if b := r.mentionAt(m.last); b != nil && b.isBody() {
+			return b // "of the Italian Carabinieri", "of the Kenya Police Service"
+		}
+		if !m.adjective && !r.possessive(m.last-1, len(r.d.Tokens)) && k > j && !personFrom[r.fold(j)] &&
+			(m.last >= len(r.d.Tokens) || !r.d.Tokens[m.last].Upper) { // not "of the Samoa Police, ...": a body's name goes on
+			return m // "Ambassador Ryoichi Horie of Japan": the state the person serves
+		}
+		return nil
 	}
 	if m != nil && (m.kind == fixtures.KindAgency || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) {
 		return m

@@ -745,3 +745,26 @@ func TestDelegationLedByItsHead(t *testing.T) {
 		}
 	}
 }
+
+func TestTitledNameOfAState(t *testing.T) {
+	f := extractText(t, "en.txt", "London, 3 May 2019 - The workshop took place in Nairobi on 12 March. Ambassador Karim Benali of Morocco delivered remarks, and Colonel Marco Rinaldi of the Samoa Police Service spoke after him. Both sides stressed the importance of cooperation.")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:karim-benali", "state:ma") {
+		t.Errorf("the ambassador of Morocco serves Morocco:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:marco-rinaldi", "state:ws") {
+		t.Errorf("the colonel is the police service's, not the state's that opens its name:\n%s", dumpEdges(f))
+	}
+}
+
+func TestCoChairedInItalian(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – Il seminario regionale sulla sicurezza delle frontiere si è svolto a Nairobi il 12 marzo. La riunione è stata copresieduta dal Kenya e dall'Unione europea. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	for _, from := range []string{"state:ke", "org:eu"} {
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeParticipatedIn && e.From == from && e.Role != nil && *e.Role == fixtures.RoleChair
+		}
+		if !found {
+			t.Errorf("%s co-chaired the meeting:\n%s", from, dumpEdges(f))
+		}
+	}
+}
