@@ -20,6 +20,7 @@ var (
 	verbGlue     = words("member verb glue")                                  // the article or preposition before the body, "all'"
 	groupVerbs   = byFirstWord(phrases("member grouping verbs"), phraseWords) // "brings together", "regroupe", "riunisce"
 	quantifiers  = words("quantifiers")                                       // "all" in "A, B and C, all members of X"
+	oneMember    = words("singular member heads")                             // "member" in "Ghana, a member of ECOWAS"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -72,11 +73,15 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 	if k > first && quantifiers[r.fold(k)] {
 		k-- // "all", "tous", "tutti"
 	}
+	one := oneMember[r.fold(i)]
+	if k > first && indefiniteArticles[r.fold(k)] {
+		k-- // "Ghana, a member of ECOWAS"
+	}
 	if k <= first || r.fold(k) != "," {
 		return nil
 	}
 	actors, _ := r.listBefore(first, k)
-	if !onlyStates(actors) {
+	if !onlyStates(actors) && !(one && len(actors) == 1 && actors[0].kind == fixtures.KindState && !actors[0].adjective) {
 		return nil
 	}
 	for _, a := range actors {

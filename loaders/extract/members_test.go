@@ -92,3 +92,16 @@ func TestMembersIntroducedAmongThem(t *testing.T) {
 		}
 	}
 }
+
+func TestOneStateInAppositionIsAMember(t *testing.T) {
+	for _, tc := range []struct{ lang, text, state string }{
+		{"en", "London, 3 May 2019 - Ghana, a member of ECOWAS, hosted the meeting in Accra on 12 March. Both sides stressed the importance of cooperation.", "state:gh"},
+		{"fr", "Paris, 3 mai 2019 – Le Mali, membre de la CEDEAO, a accueilli la réunion à Bamako le 12 mars. Les deux parties ont souligné l'importance de la coopération.", "state:ml"},
+		{"it", "Roma, 3 maggio 2019 – Il Ghana, membro dell'ECOWAS, ha ospitato la riunione ad Accra il 12 marzo. Le due parti hanno sottolineato l'importanza della cooperazione.", "state:gh"},
+	} {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		if !hasEdgePrefix(f, fixtures.EdgeMemberOf, tc.state, "org:ecowas") {
+			t.Errorf("%s: %s is a member of ECOWAS:\n%s", tc.lang, tc.state, dumpEdges(f))
+		}
+	}
+}
