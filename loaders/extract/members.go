@@ -21,6 +21,7 @@ var (
 	groupVerbs   = byFirstWord(phrases("member grouping verbs"), phraseWords) // "brings together", "regroupe", "riunisce"
 	quantifiers  = words("quantifiers")                                       // "all" in "A, B and C, all members of X"
 	oneMember    = words("singular member heads")                             // "member" in "Ghana, a member of ECOWAS"
+	havingVerbs  = words("member having verbs")                               // "has" in "ECOWAS has fifteen member states: A, B"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -40,7 +41,13 @@ func (r *run) memberships() {
 			if body == nil {
 				// "the ASEAN member states Lao PDR, Malaysia and Indonesia"
 				if b := r.mentionAt(i - 1); b != nil && b.last == i && organisationNamed(b) {
+					if r.membersBefore(first, b.first, b) != nil {
+						i += head - 1 // "Ghana and Togo, both ECOWAS members"
+						continue
+					}
 					body, list, end, bare = b, i+head, last, true
+				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
+					body, list, end, bare = b, from, last, false
 				} else {
 					continue
 				}
@@ -177,6 +184,25 @@ func (r *run) memberVerbsIn(first, last int) {
 		}
 		v = k
 	}
+}
+
+// countedMembersOf reads "ECOWAS has fifteen member states: A, B" around the member head
+// [i, h): the body that has them, and where the list after the colon or enumeration word
+// starts; nil when the sentence does not say so.
+func (r *run) countedMembersOf(first, i, h, last int) (*mention, int) {
+	k := i - 1
+	if k > first && isNumber(r.fold(k)) {
+		k--
+	}
+	if k <= first || !havingVerbs[r.fold(k)] {
+		return nil, 0
+	}
+	body := r.subjectBody(first, k)
+	from := r.enumerationAfter(h, last)
+	if body == nil || from == 0 {
+		return nil, 0
+	}
+	return body, from
 }
 
 // enumerationAfter returns where the list starts when a word or a colon announces one at
