@@ -1504,6 +1504,8 @@ func TestEditionsAreDifferentMeetings(t *testing.T) {
 		{"en", "Paris, 3 May 2019 - The first meeting of customs experts took place in Paris on 24 January 2017, with Tunisia present. Algeria hosts the second meeting of customs experts, devoted to cooperation, with the participation of Morocco."},
 		{"fr", "Paris, 3 mai 2019 – La première réunion des experts douaniers s'est tenue à Paris le 24 janvier 2017, en présence de la Tunisie. L'Algérie accueille la 2ème réunion des experts douaniers, consacrée aux actions de coopération, avec la participation du Maroc."},
 		{"it", "Parigi, 3 maggio 2019 – La prima riunione degli esperti doganali si è tenuta a Parigi il 24 gennaio 2017, alla presenza della Tunisia. L'Algeria ospita la seconda riunione degli esperti doganali, dedicata alla cooperazione, con la partecipazione del Marocco."},
+		{"en", "Paris, 3 May 2019 - The eleventh meeting of customs experts took place in Paris on 24 January 2017, with Tunisia present. Algeria hosts the twelfth meeting of customs experts, devoted to cooperation, with the participation of Morocco."},
+		{"it", "Parigi, 3 maggio 2019 – L'undicesima riunione degli esperti doganali si è tenuta a Parigi il 24 gennaio 2017, alla presenza della Tunisia. L'Algeria ospita la dodicesima riunione degli esperti doganali, dedicata alla cooperazione, con la partecipazione del Marocco."},
 	} {
 		f := extractText(t, tc.lang+".txt", tc.text)
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ma", "meeting:") {
