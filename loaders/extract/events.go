@@ -902,7 +902,8 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 
 // applyCues turns the cues of a sentence into edges.
 func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention) {
-	var spokenOf *mention // the project an object pronoun stood for
+	var spokenOf *mention    // the project an object pronoun stood for
+	var implemented *mention // the project the cue before said who implements
 	for k, c := range st.cues {
 		from, to := st.segment(k)
 		actors := r.actorsIn(from, to)
@@ -1003,7 +1004,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			if st.consortium != nil {
 				isMeeting, thing = false, st.consortium // "… a consortium of A and B, in partnership with C"
 			}
-			if isMeeting || st.has(cueOrganiser) { // "Promotori: A, in collaborazione con B": they organise together
+			if implemented != nil && k > 0 && st.cues[k-1].kind == cueImplementer {
+				r.implements(st, implemented, actors, "partner") // "implemented by UNODC in partnership with INTERPOL"
+			} else if isMeeting || st.has(cueOrganiser) { // "Promotori: A, in collaborazione con B": they organise together
 				r.roleAll(st, true, nil, actors, "organiser")
 			} else {
 				r.implements(st, thing, actors, "partner")
@@ -1022,6 +1025,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.roleAll(st, true, nil, actors, "organiser")
 			} else {
 				r.implements(st, thing, actors, "implementer")
+				implemented = thing
 			}
 		case cueImplementsBefore:
 			before := r.actorsIn(max(st.first, c.first-4), c.first)
