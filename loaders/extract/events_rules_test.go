@@ -22,6 +22,23 @@ func hasEdgePrefix(f *fixtures.Fixture, kind, from, to string) bool {
 	return false
 }
 
+// languageCase is an invented text written in one language for a rule's test.
+type languageCase struct{ lang, text string }
+
+// wantEdges extracts each case and reports every edge of a kind from one of the ids in
+// from to an id starting with to that the extraction lacks; why says what the rule reads.
+func wantEdges(t *testing.T, cases []languageCase, kind string, from []string, to, why string) {
+	t.Helper()
+	for _, tc := range cases {
+		f := extractText(t, tc.lang+".txt", tc.text)
+		for _, id := range from {
+			if !hasEdgePrefix(f, kind, id, to) {
+				t.Errorf("%s: want %s %s -> %s (%s):\n%s", tc.lang, kind, id, to, why, dumpEdges(f))
+			}
+		}
+	}
+}
+
 func dumpEdges(f *fixtures.Fixture) string {
 	var b strings.Builder
 	for _, e := range f.Edges {
@@ -1485,18 +1502,11 @@ func TestBodyHoldsItsOwnMeeting(t *testing.T) {
 }
 
 func TestStatesRepresentedTakePart(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	wantEdges(t, []languageCase{
 		{"en", "Accra, 3 May 2019 - The ECOWAS summit was held in Accra. The following states were represented: Ghana, Togo and Benin."},
 		{"fr", "Accra, 3 mai 2019 – Le sommet de la CEDEAO s'est tenu à Accra. Les États suivants étaient représentés : le Ghana, le Togo et le Bénin."},
 		{"it", "Accra, 3 maggio 2019 – Il vertice dell'ECOWAS si è tenuto ad Accra. Erano rappresentati i seguenti Stati: Ghana, Togo e Benin."},
-	} {
-		f := extractText(t, tc.lang+".txt", tc.text)
-		for _, s := range []string{"state:gh", "state:tg", "state:bj"} {
-			if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, s, "meeting:") {
-				t.Errorf("%s: %s was represented at the summit:\n%s", tc.lang, s, dumpEdges(f))
-			}
-		}
-	}
+	}, fixtures.EdgeParticipatedIn, []string{"state:gh", "state:tg", "state:bj"}, "meeting:", "the states represented took part")
 }
 
 func TestEditionsAreDifferentMeetings(t *testing.T) {

@@ -107,18 +107,11 @@ func TestOneStateInAppositionIsAMember(t *testing.T) {
 }
 
 func TestMembersCountedIncludedAndQuantified(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	wantEdges(t, []languageCase{
 		{"en", "London, 3 May 2019 - The meeting took place in Accra on 12 March. The member states of ECOWAS include Ghana, Togo and Benin. Both sides stressed the importance of cooperation."},
 		{"fr", "Paris, 3 mai 2019 – La réunion s'est tenue à Accra le 12 mars. Les États membres de la CEDEAO sont le Ghana, le Togo et le Bénin. Les deux parties ont souligné l'importance de la coopération."},
 		{"it", "Roma, 3 maggio 2019 – La riunione si è tenuta ad Accra il 12 marzo. Gli Stati membri dell'ECOWAS sono il Ghana, il Togo e il Benin. Le due parti hanno sottolineato l'importanza della cooperazione."},
 		{"en", "London, 3 May 2019 - The meeting took place in Accra on 12 March. ECOWAS has fifteen member states: Ghana, Togo and Benin among them. Both sides stressed the importance of cooperation."},
 		{"en", "London, 3 May 2019 - The meeting took place in Accra on 12 March. Ghana, Togo and Benin, all ECOWAS members, sent delegations. Both sides stressed the importance of cooperation."},
-	} {
-		f := extractText(t, tc.lang+".txt", tc.text)
-		for _, s := range []string{"state:gh", "state:tg", "state:bj"} {
-			if !hasEdgePrefix(f, fixtures.EdgeMemberOf, s, "org:ecowas") {
-				t.Errorf("%s: %s is a member of ECOWAS in %q:\n%s", tc.lang, s, tc.text, dumpEdges(f))
-			}
-		}
-	}
+	}, fixtures.EdgeMemberOf, []string{"state:gh", "state:tg", "state:bj"}, "org:ecowas", "members enumerated, counted or quantified")
 }

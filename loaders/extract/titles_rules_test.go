@@ -734,16 +734,11 @@ func TestTitlesRightBeforeNamesInAList(t *testing.T) {
 }
 
 func TestDelegationLedByItsHead(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	wantEdges(t, []languageCase{
 		{"en", "London, 3 May 2019 - A delegation of the Moroccan General Directorate for National Security, led by its Director General, Karim Benali, visited Europol in The Hague on 12 March. Both sides stressed the importance of cooperation."},
 		{"fr", "Paris, 3 mai 2019 – Une délégation de la Direction générale de la Sûreté nationale marocaine, conduite par son directeur général, Karim Benali, a visité le siège d'Europol à La Haye le 12 mars. Les deux parties ont souligné l'importance de la coopération."},
 		{"it", "Roma, 3 maggio 2019 – Una delegazione della Direzione generale della Sicurezza nazionale marocchina, guidata dal suo direttore generale, Karim Benali, ha visitato il 12 marzo la sede di Europol all'Aia. Le due parti hanno sottolineato l'importanza della cooperazione."},
-	} {
-		f := extractText(t, tc.lang+".txt", tc.text)
-		if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:karim-benali", "agency:ma:dgsn") {
-			t.Errorf("%s: the head who leads the delegation is its body's:\n%s", tc.lang, dumpEdges(f))
-		}
-	}
+	}, fixtures.EdgeAffiliatedWith, []string{"person:karim-benali"}, "agency:ma:dgsn", "the head who leads the delegation is its body's")
 }
 
 func TestTitledNameOfAState(t *testing.T) {
