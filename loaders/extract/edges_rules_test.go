@@ -180,3 +180,11 @@ func TestPartnersOfTheImplementer(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il seminario regionale si è svolto a Nairobi il 12 marzo nell'ambito del progetto AIRCOP, attuato dall'UNODC in collaborazione con INTERPOL e l'Organizzazione mondiale delle dogane. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeImplements, []string{"unbody:unodc", "org:interpol", "org:wco"}, "project:aircop", "the implementer and its partners")
 }
+
+func TestContributionWithAnAmountFunds(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - Japan contributed USD 1.2 million to the SEACOP project. Both sides stressed the importance of cooperation in the fight against terrorism."},
+		{"fr", "Paris, 3 mai 2019 – Le Japon a contribué à hauteur de 1,2 million de dollars au projet SEACOP. Les deux parties ont souligné l'importance de la coopération dans la lutte contre le terrorisme."},
+		{"it", "Roma, 3 maggio 2019 – Il Giappone ha contribuito con 1,2 milioni di dollari al progetto SEACOP. Le due parti hanno sottolineato l'importanza della cooperazione nella lotta contro il terrorismo."},
+	}, fixtures.EdgeFunded, []string{"state:jp"}, "project:seacop", "a contribution of an amount to a project funds it")
+}
