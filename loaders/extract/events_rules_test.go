@@ -1566,3 +1566,10 @@ func TestMissionToAPlaceIsAVisit(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralAndFeminineParticiplesAreCues(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"fr", "Paris, 3 mai 2019 – Les sessions de formation, organisées par l'ONUDC et INTERPOL, se sont tenues à Dakar du 3 au 5 mai. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Le sessioni di formazione, organizzate dall'UNODC e dall'INTERPOL, si sono svolte a Dakar dal 3 al 5 maggio. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeParticipatedIn, []string{"unbody:unodc", "org:interpol"}, "meeting:2019-05-03:dakar", "a participle in the plural says who organised")
+}
