@@ -1573,3 +1573,10 @@ func TestPluralAndFeminineParticiplesAreCues(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Le sessioni di formazione, organizzate dall'UNODC e dall'INTERPOL, si sono svolte a Dakar dal 3 al 5 maggio. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeParticipatedIn, []string{"unbody:unodc", "org:interpol"}, "meeting:2019-05-03:dakar", "a participle in the plural says who organised")
 }
+
+func TestAttendanceVerbsInEnglish(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - The regional workshop took place in Nairobi on 12 March. Kenya, Uganda and Rwanda were in attendance. Both sides stressed the importance of cooperation."},
+		{"en", "London, 3 May 2019 - The regional workshop will take place in Nairobi on 12 March 2020. Kenya, Uganda and Rwanda will participate. Both sides stressed the importance of cooperation."},
+	}, fixtures.EdgeParticipatedIn, []string{"state:ke", "state:ug", "state:rw"}, "meeting:", "the states attend")
+}
