@@ -61,8 +61,9 @@ var datePatterns = func() []*regexp.Regexp {
 	return []*regexp.Regexp{
 		// 0: 30 gennaio - 2 febbraio 2023
 		regexp.MustCompile(`\b` + d + `\s+` + m + `\s*(?:al|au|to|-|e|et|and)\s*` + w + d + `\s+` + m + `\s+(\d{4})\b`),
-		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre, da domenica 14 a martedì 16 maggio
-		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|a|to|-|e|et|and)\s*` + w + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre, da domenica 14 a martedì 16 maggio,
+		// entre le 3 et le 5 mars, tra il 3 e il 5 marzo
+		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|a|to|-|e|et|and)\s*(?:(?:le|il|the)\s+)?` + w + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 2: 26 gennaio 2023, 6 fevrier 2024
 		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 3: January 26, 2023; October 3-4, 2023; September 4 (no year)

@@ -24,6 +24,8 @@ func TestDates(t *testing.T) {
 		"per il periodo 2024-2025":          {"2024", "2025"},
 		"january 26, 2023":                  {"2023-01-26", ""},
 		"adottata nel 2018 dai governi":     {"2018", ""},
+		"entre le 3 et le 5 mars 2019":      {"2019-03-03", "2019-03-05"},
+		"tra il 3 e il 5 marzo 2019":        {"2019-03-03", "2019-03-05"},
 	} {
 		ds := findDates(in)
 		if len(ds) == 0 || ds[0].from != want[0] || ds[0].to != want[1] {
