@@ -64,8 +64,8 @@ var datePatterns = func() []*regexp.Regexp {
 		// 1: dal 25 al 28 gennaio 2022, 26 e 27 gennaio 2023, les 18 et 7 novembre, da domenica 14 a martedì 16 maggio,
 		// entre le 3 et le 5 mars, tra il 3 e il 5 marzo
 		regexp.MustCompile(`\b` + d + `\s*(?:al|all'|au|a|to|-|e|et|and)\s*(?:(?:le|il|the)\s+)?` + w + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
-		// 2: 26 gennaio 2023, 6 fevrier 2024
-		regexp.MustCompile(`\b` + d + `\s+` + m + `(?:\s+(\d{4}))?\b`),
+		// 2: 26 gennaio 2023, 6 fevrier 2024, the 3rd of March
+		regexp.MustCompile(`\b` + d + `(?:\s+of)?\s+` + m + `(?:\s+(\d{4}))?\b`),
 		// 3: January 26, 2023; October 3-4, 2023; September 4 (no year)
 		regexp.MustCompile(`\b` + m + `\s+` + d + `(?:\s*(?:-|to|and)\s*(\d{1,2}))?(?:,?\s+(\d{4}))?\b`),
 		// 4: 19/04/2024, 19.04.2024, 19-04-2024
@@ -120,8 +120,10 @@ func weekdayDate(fold string, at int, word string) (dateMention, bool) {
 	wd, ok := weekdayNumbers[word]
 	from := at + len(word)
 	rest := strings.TrimLeft(fold[from:], " ,")
-	if !ok || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-		return dateMention{}, false
+	next, _, _ := strings.Cut(rest, " ")
+	_, month := months[strings.TrimRight(next, ".,")]
+	if !ok || rest != "" && rest[0] >= '0' && rest[0] <= '9' || month {
+		return dateMention{}, false // "jeudi 9 mars", "Monday, March 4th": the date says the day
 	}
 	return dateMention{start: at, end: from, isRelative: true, weekday: int(wd) + 1}, true
 }

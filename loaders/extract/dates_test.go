@@ -26,6 +26,7 @@ func TestDates(t *testing.T) {
 		"adottata nel 2018 dai governi":     {"2018", ""},
 		"entre le 3 et le 5 mars 2019":      {"2019-03-03", "2019-03-05"},
 		"tra il 3 e il 5 marzo 2019":        {"2019-03-03", "2019-03-05"},
+		"on the 3rd of march 2019":          {"2019-03-03", ""},
 	} {
 		ds := findDates(in)
 		if len(ds) == 0 || ds[0].from != want[0] || ds[0].to != want[1] {
@@ -151,5 +152,15 @@ func TestDaysTakeTheYearOfTheirMonthNamedBefore(t *testing.T) {
 	}
 	if last := ds[len(ds)-1]; last.pmonth == 0 {
 		t.Errorf("a day of another month keeps no year: %+v", last)
+	}
+}
+
+func TestWeekdayBeforeAMonthIsNoDateOfItsOwn(t *testing.T) {
+	for _, in := range []string{"on monday, march 4th, 2019", "lundi 4 mars 2019"} {
+		for _, d := range findDates(in) {
+			if d.isRelative {
+				t.Errorf("%q: the weekday names the date after it, no day of its own: %+v", in, d)
+			}
+		}
 	}
 }
