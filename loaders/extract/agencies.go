@@ -917,8 +917,10 @@ func (r *run) gazetteerParent(m *mention) string {
 // findParent links "X of/del/du Y" when Y is an agency that starts right after.
 func (r *run) findParent(idx int, m *mention) {
 	start := m.last
-	if c := r.closingBracket(start, min(start+5, len(r.d.Tokens))); start < len(r.d.Tokens) && r.fold(start) == "(" && c > start+1 && r.capitalsOnly(start+1, c) {
-		start = c + 1 // "Direction de la coopération internationale (DCI) du ministère": past its acronym
+	if start < len(r.d.Tokens) && r.fold(start) == "(" {
+		if c := r.closingBracket(start, min(start+5, len(r.d.Tokens))); c > start+1 && r.capitalsOnly(start+1, c) {
+			start = c + 1 // "Direction de la coopération internationale (DCI) du ministère": past its acronym
+		}
 	}
 	j := start
 	for j < len(r.d.Tokens) && ofConnectors[r.fold(j)] && j-start < 3 {

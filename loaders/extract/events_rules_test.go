@@ -25,18 +25,25 @@ func hasEdgePrefix(f *fixtures.Fixture, kind, from, to string) bool {
 // languageCase is an invented text written in one language for a rule's test.
 type languageCase struct{ lang, text string }
 
+// eachLanguage extracts each case and hands its fixture to check.
+func eachLanguage(t *testing.T, cases []languageCase, check func(lang string, f *fixtures.Fixture)) {
+	t.Helper()
+	for _, tc := range cases {
+		check(tc.lang, extractText(t, tc.lang+".txt", tc.text))
+	}
+}
+
 // wantEdges extracts each case and reports every edge of a kind from one of the ids in
 // from to an id starting with to that the extraction lacks; why says what the rule reads.
 func wantEdges(t *testing.T, cases []languageCase, kind string, from []string, to, why string) {
 	t.Helper()
-	for _, tc := range cases {
-		f := extractText(t, tc.lang+".txt", tc.text)
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
 		for _, id := range from {
 			if !hasEdgePrefix(f, kind, id, to) {
-				t.Errorf("%s: want %s %s -> %s (%s):\n%s", tc.lang, kind, id, to, why, dumpEdges(f))
+				t.Errorf("%s: want %s %s -> %s (%s):\n%s", lang, kind, id, to, why, dumpEdges(f))
 			}
 		}
-	}
+	})
 }
 
 func dumpEdges(f *fixtures.Fixture) string {
@@ -1510,38 +1517,36 @@ func TestStatesRepresentedTakePart(t *testing.T) {
 }
 
 func TestEditionsAreDifferentMeetings(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	eachLanguage(t, []languageCase{
 		{"en", "Paris, 3 May 2019 - The first meeting of customs experts took place in Paris on 24 January 2017, with Tunisia present. Algeria hosts the second meeting of customs experts, devoted to cooperation, with the participation of Morocco."},
 		{"fr", "Paris, 3 mai 2019 – La première réunion des experts douaniers s'est tenue à Paris le 24 janvier 2017, en présence de la Tunisie. L'Algérie accueille la 2ème réunion des experts douaniers, consacrée aux actions de coopération, avec la participation du Maroc."},
 		{"it", "Parigi, 3 maggio 2019 – La prima riunione degli esperti doganali si è tenuta a Parigi il 24 gennaio 2017, alla presenza della Tunisia. L'Algeria ospita la seconda riunione degli esperti doganali, dedicata alla cooperazione, con la partecipazione del Marocco."},
 		{"en", "Paris, 3 May 2019 - The eleventh meeting of customs experts took place in Paris on 24 January 2017, with Tunisia present. Algeria hosts the twelfth meeting of customs experts, devoted to cooperation, with the participation of Morocco."},
 		{"it", "Parigi, 3 maggio 2019 – L'undicesima riunione degli esperti doganali si è tenuta a Parigi il 24 gennaio 2017, alla presenza della Tunisia. L'Algeria ospita la dodicesima riunione degli esperti doganali, dedicata alla cooperazione, con la partecipazione del Marocco."},
-	} {
-		f := extractText(t, tc.lang+".txt", tc.text)
+	}, func(lang string, f *fixtures.Fixture) {
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ma", "meeting:") {
-			t.Errorf("%s: Morocco takes part in the second meeting:\n%s", tc.lang, dumpEdges(f))
-			continue
+			t.Errorf("%s: Morocco takes part in the second meeting:\n%s", lang, dumpEdges(f))
+			return
 		}
 		if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ma", "meeting:2017-01-24") {
-			t.Errorf("%s: the second meeting is not the first one of 24 January:\n%s", tc.lang, dumpEdges(f))
+			t.Errorf("%s: the second meeting is not the first one of 24 January:\n%s", lang, dumpEdges(f))
 		}
-	}
+	})
 }
 
 func TestEarlierMeetingIsAnother(t *testing.T) {
-	for _, tc := range []struct{ lang, text string }{
+	eachLanguage(t, []languageCase{
 		{"en", "Vienna, 3 May 2019 - The regional workshop on port security opened today in Vienna with experts from Kenya and Uganda. The previous workshop had brought together Tanzania and Rwanda."},
 		{"fr", "Vienne, 3 mai 2019 – L'atelier régional sur la sûreté portuaire s'est ouvert aujourd'hui à Vienne avec des experts du Kenya et de l'Ouganda. Le précédent atelier avait réuni la Tanzanie et le Rwanda."},
 		{"it", "Vienna, 3 maggio 2019 – Il seminario regionale sulla sicurezza portuale si è aperto oggi a Vienna con esperti del Kenya e dell'Uganda. Il seminario precedente aveva riunito la Tanzania e il Ruanda."},
-	} {
-		f := extractText(t, tc.lang+".txt", tc.text)
+	}, func(lang string, f *fixtures.Fixture) {
 		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ke", "meeting:2019-05-03") {
-			t.Errorf("%s: Kenya takes part in the workshop of 3 May:\n%s", tc.lang, dumpEdges(f))
+			t.Errorf("%s: Kenya takes part in the workshop of 3 May:\n%s", lang, dumpEdges(f))
 		}
 		if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:tz", "meeting:2019-05-03") {
-			t.Errorf("%s: Tanzania took part in the previous workshop, not this one:\n%s", tc.lang, dumpEdges(f))
+			t.Errorf("%s: Tanzania took part in the previous workshop, not this one:\n%s", lang, dumpEdges(f))
 		}
-	}
+	})
 }
 
 func TestMissionToAPlaceIsAVisit(t *testing.T) {

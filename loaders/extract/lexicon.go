@@ -764,11 +764,9 @@ var reflexiveHeads = words("reflexive heads")
 // reflexiveAuxiliaries are the verbs before a reflexive head.
 var reflexiveAuxiliaries = words("reflexive auxiliaries")
 
-// ordinals number the editions of a meeting: "la deuxième formation", "the second
-// training"; numbers written "2e", "2nd", "2ª" are read by ordinalAt.
-var ordinals = words("ordinals")
-
-// ordinalNumbers maps the ordinals written in words to their numbers: "deuxième" 2.
+// ordinalNumbers maps the ordinals written in words, which number the editions of a
+// meeting ("la deuxième formation", "the second training"), to their numbers: "deuxième"
+// 2. Numbers written "2e", "2nd", "2ª" are read by ordinalAt.
 var ordinalNumbers = values("ordinals")
 
 // objectPronouns stand after a verb for what was spoken of before: "UNODC implements it".

@@ -876,7 +876,7 @@ func (r *run) ordinalAt(k int) bool {
 		return false
 	}
 	f := r.fold(k)
-	if ordinals[f] {
+	if _, ok := ordinalNumbers[f]; ok {
 		return true
 	}
 	digits := strings.TrimLeft(f, "0123456789")
