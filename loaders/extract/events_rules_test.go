@@ -1585,3 +1585,28 @@ func TestAttendanceVerbsInEnglish(t *testing.T) {
 		{"en", "London, 3 May 2019 - The regional workshop will take place in Nairobi on 12 March 2020. Kenya, Uganda and Rwanda will participate. Both sides stressed the importance of cooperation."},
 	}, fixtures.EdgeParticipatedIn, []string{"state:ke", "state:ug", "state:rw"}, "meeting:", "the states attend")
 }
+
+func TestMeetingKnownByWhatItIsOfOrAbout(t *testing.T) {
+	eachLanguage(t, []languageCase{
+		{"en", "London, 3 May 2019 - The second meeting of the heads of the border guard services of the region was held in Riga on 12 March. A workshop on maritime security organised by UNODC took place in Mombasa on 4 June. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – La deuxième réunion des chefs des services de garde-frontières de la région s'est tenue à Riga le 12 mars. Un atelier sur la sécurité maritime organisé par l'ONUDC s'est tenu à Mombasa le 4 juin. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La seconda riunione dei capi dei servizi di guardia di frontiera della regione si è svolta a Riga il 12 marzo. Un seminario sulla sicurezza marittima organizzato dall'UNODC si è svolto a Mombasa il 4 giugno. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, func(lang string, f *fixtures.Fixture) {
+		want := map[string][]string{ // the short name, and the long one that stops before the verb or the agent
+			"en": {"second meeting", "second meeting of the heads of the border guard services of the region", "workshop on maritime security"},
+			"fr": {"deuxième réunion", "deuxième réunion des chefs des services de garde-frontières de la région", "atelier sur la sécurité maritime"},
+			"it": {"seconda riunione", "seconda riunione dei capi dei servizi di guardia di frontiera della regione", "seminario sulla sicurezza marittima"},
+		}[lang]
+		var aliases []string
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting {
+				aliases = append(aliases, n.Aliases...)
+			}
+		}
+		for _, w := range want {
+			if !slices.Contains(aliases, w) {
+				t.Errorf("%s: want a meeting known as %q: %q", lang, w, aliases)
+			}
+		}
+	})
+}

@@ -157,7 +157,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		return current, coref, false
 	}
-	span := r.headSpan(head, st.first, st.last)
+	spans := r.meetingSpans(head, st.first, st.last)
 	if r.otherMeeting(head, st.first, st.last) {
 		current = nil // "la réunion suivante est annoncée en France", "le précédent atelier": another meeting
 		st.elsewhere = true
@@ -165,13 +165,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if current != nil && (r.partOfMeeting(head, st.last) || r.ceremonyOfTheMeeting(st, head, sub, from)) {
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
 		current.fill(from, to, place, placeName, country, partial)
-		current.spans = append(current.spans, span)
+		current.spans = append(current.spans, spans...)
 		current.national = current.national || r.nationalMeeting(head)
 		return current, head, false
 	}
 	if current != nil && r.thisMeeting(current, head, sub) {
 		current.fill(from, to, place, placeName, country, partial)
-		current.spans = append(current.spans, span)
+		current.spans = append(current.spans, spans...)
 		current.national = current.national || r.nationalMeeting(head)
 		current.sharpen(r, head, sub)
 		return current, head, false
@@ -192,7 +192,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
 		(label == "" || current.label == "" || strings.EqualFold(label, current.label)) {
 		current.fill(from, to, place, placeName, country, partial)
-		current.spans = append(current.spans, span)
+		current.spans = append(current.spans, spans...)
 		current.national = current.national || r.nationalMeeting(head)
 		current.addLabel(r, label, labelAt)
 		if current.qualifier == "" {
@@ -228,13 +228,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		}
 		if current != nil && r.definiteHead(head) && label == "" && group == "" && (sameKind(current.subtype, sub) || learning[current.subtype] && learning[sub]) {
 			// "The training is part of the X project": the meeting reported, named again.
-			current.spans = append(current.spans, span)
+			current.spans = append(current.spans, spans...)
 			current.national = current.national || r.nationalMeeting(head)
 			return current, head, false
 		}
 		return nil, -1, false
 	}
-	mt := &meeting{subtype: sub, spans: []text.Span{span}, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
+	mt := &meeting{subtype: sub, spans: spans, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
 		links: signatories, national: r.nationalMeeting(head), edition: edition}
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
@@ -884,10 +884,23 @@ func (r *run) ordinalAt(k int) bool {
 		digits == "rd" || digits == "th" || digits == "st" || digits == "a" || digits == "o" || digits == "esima" || digits == "esimo")
 }
 
+// meetingSpans are the names of a meeting written at its noun: the noun with its
+// adjectives (headSpan) and, when the text goes on to say what the meeting is of or
+// about, that longer name too ("réunion technique des experts douaniers").
+func (r *run) meetingSpans(head, first, last int) []text.Span {
+	a, b, closed := r.headSpan(head, first, last)
+	spans := []text.Span{r.tokSpan(a, b)}
+	if end := r.complement(b, last); !closed && end > b {
+		spans = append(spans, r.tokSpan(a, end))
+	}
+	return spans
+}
+
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
-// "sommet ordinaire", "technical meeting"), the name a reader would use.
-func (r *run) headSpan(head, first, last int) text.Span {
-	a, b := head, head+1
+// "sommet ordinaire", "technical meeting"), the name a reader would use, as the tokens
+// [a, b); closed when the name ends on the meeting's place or date ("rencontre à Abidjan").
+func (r *run) headSpan(head, first, last int) (a, b int, closed bool) {
+	a, b = head, head+1
 	if r.d.Lang == "en" {
 		for k := head - 1; k >= first && head-k <= 2 && r.meetingAdjective(k); k-- {
 			a = k
@@ -908,14 +921,66 @@ func (r *run) headSpan(head, first, last int) text.Span {
 	// "incontro del 3 maggio", "atelier d'Abidjan", "rencontre à Abidjan"
 	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.d.Lang][r.fold(b)]) && r.at[b] == 0 {
 		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
-			b = m.last
+			return a, m.last, true
 		} else if ds := r.datesIn(text.Span{Start: r.d.Tokens[b+1].Start, End: r.d.Tokens[b+1].End}); len(ds) > 0 {
 			for b < last && r.d.Tokens[b].End <= ds[0].end {
 				b++
 			}
+			return a, b, true
 		}
 	}
-	return r.tokSpan(a, b)
+	return a, b, false
+}
+
+// maxComplementTokens bounds what a meeting's name says it is of or about.
+const maxComplementTokens = 14
+
+// complement extends a meeting's name from token b over what the meeting is of or about,
+// as a reader names it: "réunion des experts douaniers", "the meeting of the chiefs of
+// the border guard agencies of Latvia", "corso sulla conduzione di unità navali". Each
+// step is a preposition, its articles and at least one word or name; the name stops at
+// punctuation, a verb, a date or any other preposition. It returns the name's end, b
+// when the meeting noun has no complement.
+func (r *run) complement(b, last int) int {
+	end := b
+	for k := b; k < last && k-b < maxComplementTokens && r.at[k] == 0 && (ofWords[r.fold(k)] || aboutWords[r.fold(k)]); {
+		j := k + 1
+		for j < last && r.at[j] == 0 && articles[r.fold(j)] {
+			j++
+		}
+		n := j
+		for n < last && n-b < maxComplementTokens {
+			if m := r.mentionAt(n); m != nil && m.first == n {
+				n = m.last
+			} else if r.complementWord(n, last) {
+				n++
+			} else {
+				break
+			}
+		}
+		if n == j {
+			break
+		}
+		end, k = n, n
+	}
+	return end
+}
+
+// complementWord reports whether token k may be part of a meeting's complement: a word
+// that is no function word, verb, month or participle before its agent ("organisé par").
+func (r *run) complementWord(k, last int) bool {
+	t, f := r.d.Tokens[k], r.fold(k)
+	if t.Kind != text.Word || t.End-t.Start < 2 || r.at[k] != 0 || stopWords[f] || connectors[f] || verbWords[f] || byWords[f] || conjunctions[f] ||
+		relativePronouns[f] || locatives[r.d.Lang][f] || aboutWords[f] || weekdays[f] || numberWords[f] {
+		return false
+	}
+	if _, month := months[f]; month {
+		return false
+	}
+	if _, day := relativeDays[f]; day || r.d.Lang == "en" && strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "si") && isVerbLike(f[:len(f)-2]) {
+		return false // "the workshop on border control ended today", "la conferenza di alto livello tenutasi"
+	}
+	return !(k+1 < last && byWords[r.fold(k+1)])
 }
 
 // meetingAdjective reports whether token k is a lower-case word that may qualify a
