@@ -1610,3 +1610,23 @@ func TestMeetingKnownByWhatItIsOfOrAbout(t *testing.T) {
 		}
 	})
 }
+
+func TestEnglishMeetingKnownByItsTitle(t *testing.T) {
+	f := extractText(t, "en.txt", "London, 3 May 2019 - The Third Regional Port Security Dialogue took place in Accra on 12 March. "+
+		"Delegates recalled the decisions of the 2015 Lisbon Summit. The West African Chiefs of Police meeting was held in Dakar on 20 April. "+
+		"That workshop ended on 22 April. Both sides stressed the importance of cooperation.")
+	var aliases []string
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindMeeting {
+			aliases = append(aliases, n.Aliases...)
+		}
+	}
+	for _, w := range []string{"Third Regional Port Security Dialogue", "2015 Lisbon Summit", "West African Chiefs of Police meeting"} {
+		if !slices.Contains(aliases, w) {
+			t.Errorf("want a meeting known by its title %q: %q", w, aliases)
+		}
+	}
+	if slices.Contains(aliases, "That workshop") {
+		t.Errorf("a demonstrative opening the sentence is no part of a title: %q", aliases)
+	}
+}

@@ -890,10 +890,51 @@ func (r *run) ordinalAt(k int) bool {
 func (r *run) meetingSpans(head, first, last int) []text.Span {
 	a, b, closed := r.headSpan(head, first, last)
 	spans := []text.Span{r.tokSpan(a, b)}
+	if r.d.Lang == "en" && !r.d.Tokens[head].AllCaps && (r.d.Tokens[head].Upper || a > first && r.d.Tokens[a-1].Upper) {
+		ta, tb := r.titleStart(a, first), b
+		for tb < last && r.d.Tokens[tb].Upper && meetingHeads[r.fold(tb)] != "" {
+			tb++ // "Training Course"
+		}
+		if ta > first && r.ordinalAt(ta-1) {
+			ta-- // "the first Regional Border Management Training Course"
+		}
+		if ta < a || tb > b {
+			a, b, closed = ta, tb, closed && tb == b
+			spans = append(spans, r.tokSpan(a, b))
+		}
+	}
 	if end := r.complement(b, last); !closed && end > b {
 		spans = append(spans, r.tokSpan(a, end))
 	}
 	return spans
+}
+
+// maxTitleTokens bounds the capitalised title written before an English meeting noun.
+const maxTitleTokens = 8
+
+// titleStart extends an English meeting's name leftwards from token a over the title it
+// is capitalised in: "the Eleventh Caribbean-U.S. Security Cooperation Dialogue", "the 2006
+// Riga Summit", "the SADC Chiefs of Police meeting". It returns the title's first token,
+// a when there is none.
+func (r *run) titleStart(a, first int) int {
+	start := a
+	for k := a - 1; k >= first && a-k <= maxTitleTokens; k-- {
+		t, f := r.d.Tokens[k], r.fold(k)
+		switch {
+		case t.Kind == text.Word && t.Upper && (k > first || r.at[k] != 0) && !stopWords[f] && !verbWords[f] && !locatives["en"][f] &&
+			!relativePronouns[f] && !demonstratives[f] && !possessives[f] && !articles[f]:
+			start = k // not the sentence's first word, unless it is a name: "That seminar"
+		case t.Kind == text.Number && len(f) == 4:
+			start = k // a year: "the 2006 Riga Summit"
+		case t.Kind == text.Punct && r.textOf(k, k+1) == "." && k > first && !r.d.Tokens[k-1].AllCaps && r.d.Tokens[k-1].End-r.d.Tokens[k-1].Start == 1:
+			// the full stop of an initial: "U.S."
+		case (ofWords[f] || conjunctions[f]) && k > first && r.d.Tokens[k-1].Upper && start == k+1:
+			// "Chiefs of Police", "Peace and Security"
+		default:
+			return start
+		}
+	}
+	return start
 }
 
 // headSpan is a meeting noun with the adjectives written with it ("dibattito pubblico",
