@@ -1630,3 +1630,11 @@ func TestEnglishMeetingKnownByItsTitle(t *testing.T) {
 		t.Errorf("a demonstrative opening the sentence is no part of a title: %q", aliases)
 	}
 }
+
+func TestMetWithTheDayAndPlaceBeforeTheObject(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - The Chief of Police Alberto Ferri met, on 12 March in London, the director of the Romanian Police. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le chef de la police Alberto Ferri a rencontré, le 12 mars à Paris, le directeur de la Police roumaine. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il capo della Polizia Alberto Ferri ha incontrato il 12 marzo a Roma il direttore della Polizia romena. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeParticipatedIn, []string{"person:alberto-ferri", "agency:ro:romanian-police"}, "meeting:2019-03-12:", "the day and place between the verb and whom the subject met")
+}

@@ -540,6 +540,16 @@ func (r *run) metObject(k, last int) int {
 			k = m.last
 			continue
 		}
+		if ds := r.datesIn(r.tokSpan(k, k+1)); len(ds) > 0 {
+			for k < last && r.d.Tokens[k].Start < ds[0].end {
+				k++ // "ha incontrato il 12 marzo a Roma il direttore"
+			}
+			continue
+		}
+		if f == "," {
+			k++ // "a rencontré, à Paris, son homologue"
+			continue
+		}
 		_, day := relativeDays[f]
 		if !articles[f] && !day && !(r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && len(f) <= 3 && f != "with") {
 			break
