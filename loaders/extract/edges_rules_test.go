@@ -188,3 +188,11 @@ func TestContributionWithAnAmountFunds(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il Giappone ha contribuito con 1,2 milioni di dollari al progetto SEACOP. Le due parti hanno sottolineato l'importanza della cooperazione nella lotta contro il terrorismo."},
 	}, fixtures.EdgeFunded, []string{"state:jp"}, "project:seacop", "a contribution of an amount to a project funds it")
 }
+
+func TestAdministrativeArrangementsAreMemoranda(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - Spain and Morocco signed an administrative arrangement on police cooperation in Madrid on 12 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – L'Espagne et le Maroc ont signé un arrangement administratif sur la coopération policière. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La Spagna e il Marocco hanno sottoscritto un accordo amministrativo sulla cooperazione di polizia. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeMemorandum, []string{"state:es"}, "state:ma", "an administrative arrangement is a memorandum")
+}
