@@ -88,7 +88,7 @@ func (r *run) recognisePersons() {
 		if header != nil && before == nil && len(m.affiliation) == 0 {
 			r.affiliate(m, header[0], header[1], header[2]) // "deux ministres togolais : A, ..."
 		}
-		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j) || before != nil && serviceRanks[r.fold(before[2])]) {
+		if after != nil && (len(m.affiliation) == 0 || r.relativeTitle(j) || before != nil && serviceRanks[r.fold(before[2])] || r.narrowsAffiliation(m, after)) {
 			// "il Generale di Brigata dell'Arma dei Carabinieri Fabio Cairo, direttore del
 			// Servizio ...": the rank before the name and the office after it both say where
 			r.affiliate(m, after[0], after[1], after[2])
@@ -1292,4 +1292,24 @@ func (r *run) personCoreference() {
 			r.affiliate(m, after[0], after[1], after[2]) // "Noble, the INTERPOL Chief"
 		}
 	}
+}
+
+// narrowsAffiliation reports whether the title after a person's name names a body inside
+// the one the title before it named: "UN Under-Secretary-General X, head of the UN Office
+// of Counter-Terrorism" works for the office too.
+func (r *run) narrowsAffiliation(p *mention, after []int) bool {
+	if len(p.affiliation) == 0 {
+		return false
+	}
+	outer := r.ments[p.affiliation[0]].id
+	for k := after[0]; k < after[1]; k++ {
+		if m := r.mentionAt(k); m != nil && m.first == k && m.id != "" && m.id != outer {
+			for b := r.x.gaz.Body(m.id); b != nil && b.PartOf != ""; b = r.x.gaz.Body(b.PartOf) {
+				if b.PartOf == outer {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

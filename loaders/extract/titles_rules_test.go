@@ -763,3 +763,13 @@ func TestCoChairedInItalian(t *testing.T) {
 		}
 	}
 }
+
+func TestAppositionNarrowsTheTitleBefore(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - UN Under-Secretary-General Mark Duval, head of the UN Office of Counter-Terrorism, spoke at the conference in Tashkent on 3 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le Secrétaire général adjoint des Nations unies Mark Duval, chef du Bureau de lutte contre le terrorisme des Nations unies, a pris la parole à la conférence de Tachkent le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il Sottosegretario generale delle Nazioni Unite Mark Duval, capo dell'Ufficio delle Nazioni Unite per l'antiterrorismo, è intervenuto alla conferenza di Tashkent il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mark-duval"}, "unbody:unoct", "the office the apposition names, inside the UN the title names")
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mark-duval"}, "unbody:un", "the title before the name")
+}
