@@ -1638,3 +1638,11 @@ func TestMetWithTheDayAndPlaceBeforeTheObject(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il capo della Polizia Alberto Ferri ha incontrato il 12 marzo a Roma il direttore della Polizia romena. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeParticipatedIn, []string{"person:alberto-ferri", "agency:ro:romanian-police"}, "meeting:2019-03-12:", "the day and place between the verb and whom the subject met")
 }
+
+func TestDelegationMeetsTheHeadsOfABody(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - On 12 March a delegation of the Albanian State Police visited Paris to meet officials of the French National Police. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 12 mars, une délégation de la Police albanaise s'est rendue à Paris pour rencontrer les dirigeants de la Police nationale. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 12 marzo una delegazione della Polizia albanese si è recata a Parigi per incontrare i responsabili della Polizia nazionale francese. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeParticipatedIn, []string{"agency:fr:national-police"}, "meeting:2019-03-12:paris:", "the body whose heads or officials the delegation meets")
+}
