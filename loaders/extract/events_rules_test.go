@@ -1646,3 +1646,11 @@ func TestDelegationMeetsTheHeadsOfABody(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il 12 marzo una delegazione della Polizia albanese si è recata a Parigi per incontrare i responsabili della Polizia nazionale francese. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeParticipatedIn, []string{"agency:fr:national-police"}, "meeting:2019-03-12:paris:", "the body whose heads or officials the delegation meets")
 }
+
+func TestAnnualMeetingOfTheBodyNamedBefore(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - The 12th ECOWAS annual meeting was held in Abuja on 12 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – La 12e réunion annuelle de la CEDEAO s'est tenue à Abuja le 12 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La 12a riunione annuale dell'ECOWAS si è svolta ad Abuja il 12 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeHeldUnder, []string{"meeting:2019-03-12:abuja:meeting"}, "org:ecowas", "a body's annual meeting is held under it, its name before the noun or after it")
+}

@@ -737,7 +737,7 @@ func (r *run) groupBefore(head int) *mention {
 	for k >= 0 && head-k <= 2 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word && !r.d.Tokens[k].Upper && statutoryAdjectives[r.fold(k)] {
 		k-- // "the ECOWAS ordinary summit"
 	}
-	statutory := statutoryHeads[r.fold(head)]
+	statutory := statutoryHeads[r.fold(head)] || k < head-1 // "the PICP annual meeting"
 	if k == head-1 && r.d.Tokens[head].Upper && r.d.Lang == "en" {
 		// "the 27th INTERPOL African Regional Conference": a meeting whose capitalised name
 		// begins with the body's is the body's own.
