@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -195,4 +196,18 @@ func TestAdministrativeArrangementsAreMemoranda(t *testing.T) {
 		{"fr", "Paris, 3 mai 2019 – L'Espagne et le Maroc ont signé un arrangement administratif sur la coopération policière. Les deux parties ont souligné l'importance de la coopération."},
 		{"it", "Roma, 3 maggio 2019 – La Spagna e il Marocco hanno sottoscritto un accordo amministrativo sulla cooperazione di polizia. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeMemorandum, []string{"state:es"}, "state:ma", "an administrative arrangement is a memorandum")
+}
+
+func TestParticipleOfAnAppositionIsNotTheThings(t *testing.T) {
+	eachLanguage(t, []languageCase{
+		{"en", "London, 3 May 2019 - The Regional Action Plan 2026-2028 was drawn up with the technical support of SEESAC, the centre for the control of small arms in south-eastern Europe managed by the United Nations Development Programme. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le Plan d'action régional 2026-2028 a été préparé avec l'appui technique du SEESAC, le centre pour le contrôle des armes légères en Europe du Sud-Est géré par le Programme des Nations unies pour le développement. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il Piano d'azione regionale 2026-2028 è stato predisposto con il supporto tecnico del SEESAC, il centro per il controllo delle armi leggere nell'Europa sud-orientale gestito dal Programma delle Nazioni Unite per lo Sviluppo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, func(lang string, f *fixtures.Fixture) {
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeImplements && strings.HasPrefix(e.To, "roadmap:") {
+				t.Errorf("%s: the UNDP manages the centre, not the plan: %s -> %s", lang, e.From, e.To)
+			}
+		}
+	})
 }

@@ -1023,11 +1023,14 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 			if isMeeting {
 				r.roleAll(st, true, nil, actors, "organiser")
-			} else {
+			} else if !(byWords[r.fold(c.last-1)] && r.modifiesApposition(st, c.first, thing)) {
 				r.implements(st, thing, actors, "implementer")
 				implemented = thing
 			}
 		case cueImplementsBefore:
+			if r.joinedBody(c.first, st.last) {
+				continue // "All'IAI aderiscono A, B e C": members of the body, not of a project
+			}
 			before := r.actorsIn(max(st.first, c.first-4), c.first)
 			if len(before) == 0 {
 				before = r.composedOf(st.first, c.first) // "A partnership composed of A and B implements"

@@ -1654,3 +1654,28 @@ func TestAnnualMeetingOfTheBodyNamedBefore(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – La 12a riunione annuale dell'ECOWAS si è svolta ad Abuja il 12 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeHeldUnder, []string{"meeting:2019-03-12:abuja:meeting"}, "org:ecowas", "a body's annual meeting is held under it, its name before the noun or after it")
 }
+
+func TestRoadmapNamedWithItsYears(t *testing.T) {
+	eachLanguage(t, []languageCase{
+		{"en", "London, 3 May 2019 - The ministers adopted the Regional Action Plan 2026-2028 against arms trafficking. They also adopted an action plan for 2025-2026. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Les ministres ont adopté le Plan d'action régional 2026-2028 contre le trafic d'armes. Ils ont aussi adopté un plan d'action régional pour 2025-2026. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – I ministri hanno adottato il Piano d'azione regionale 2026-2028 contro il traffico di armi. Hanno anche adottato un piano d'azione regionale per il 2025-2026. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, func(lang string, f *fixtures.Fixture) {
+		want := map[string][]string{
+			"en": {"Regional Action Plan 2026-2028", "action plan for 2025-2026"}, // an English title is capitalised
+			"fr": {"Plan d'action régional 2026-2028 contre le trafic d'armes", "plan d'action régional pour 2025-2026"},
+			"it": {"Piano d'azione regionale 2026-2028 contro il traffico di armi", "piano d'azione regionale per il 2025-2026"},
+		}[lang]
+		var names []string
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindRoadmap {
+				names = append(names, n.Name)
+			}
+		}
+		for _, w := range want {
+			if !slices.Contains(names, w) {
+				t.Errorf("%s: want the roadmap %q with its years: %q", lang, w, names)
+			}
+		}
+	})
+}

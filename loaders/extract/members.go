@@ -349,3 +349,13 @@ func (r *run) membersTakePart() {
 		}
 	}
 }
+
+// joinedBody reports whether the verb of membership at v has the body joined right before
+// it, after the preposition or article that introduces it: "All'IAI aderiscono A, B".
+func (r *run) joinedBody(v, last int) bool {
+	if longestPrefix(r.d, v, last, memberVerbs) == 0 {
+		return false
+	}
+	body := r.mentionAt(v - 1)
+	return body != nil && organisationNamed(body) && body.first > 0 && verbGlue[r.fold(body.first-1)]
+}

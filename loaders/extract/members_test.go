@@ -115,3 +115,16 @@ func TestMembersCountedIncludedAndQuantified(t *testing.T) {
 		{"en", "London, 3 May 2019 - The meeting took place in Accra on 12 March. Ghana, Togo and Benin, all ECOWAS members, sent delegations. Both sides stressed the importance of cooperation."},
 	}, fixtures.EdgeMemberOf, []string{"state:gh", "state:tg", "state:bj"}, "org:ecowas", "members enumerated, counted or quantified")
 }
+
+func TestJoiningTheBodyIsNoImplementing(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – Il 10 aprile l'Iniziativa Adriatico-Ionica (IAI) ha approvato a Tirana il Piano d'azione regionale 2026-2028. "+
+		"All'IAI aderiscono Albania, Croazia e Grecia. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeImplements && strings.HasPrefix(e.From, "state:") {
+			t.Errorf("the states join the initiative, they do not implement its plan: %s -> %s", e.From, e.To)
+		}
+	}
+	if !hasEdgePrefix(f, fixtures.EdgeMemberOf, "state:al", "org:adriatic-ionian-initiative") {
+		t.Errorf("want Albania a member of the initiative:\n%s", dumpEdges(f))
+	}
+}

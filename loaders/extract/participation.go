@@ -539,6 +539,28 @@ func (r *run) modifiesBody(st *sentenceState, i int) bool {
 	return false
 }
 
+// maxAppositionTokens bounds the apposition a participle may qualify.
+const maxAppositionTokens = 16
+
+// modifiesApposition reports whether the participle at i qualifies an apposition written
+// after the thing of the sentence rather than the thing: "Il Piano è stato predisposto con
+// il supporto del SEESAC, il centro per il controllo delle armi gestito dall'UNDP".
+func (r *run) modifiesApposition(st *sentenceState, i int, thing *mention) bool {
+	for k := i - 1; k > st.first && i-k <= maxAppositionTokens; k-- {
+		if thing != nil && k < thing.last {
+			return false
+		}
+		f := r.fold(k)
+		switch {
+		case f == ",":
+			return k+2 < i && articles[r.fold(k+1)] && r.at[k+2] == 0
+		case verbWords[f] || r.d.Tokens[k].Kind == text.Punct && f != "(" && f != ")":
+			return false
+		}
+	}
+	return false
+}
+
 // possessive reports whether an "'s" follows token i: "the EU's agency", not a space
 // ("l'Égypte s'est ouverte").
 func (r *run) possessive(i, end int) bool {

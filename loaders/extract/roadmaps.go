@@ -55,6 +55,8 @@ func (r *run) recogniseRoadmaps() {
 				if toks[i].Upper && i > 0 && toks[i-1].Sentence == toks[i].Sentence && r.fold(i-1) != `"` {
 					m.last = r.nameEnd(end)
 					m.first = r.titledStart(i) // "the 2024 Regional Roadmap"
+				} else if k := r.periodAfter(end); k > end {
+					m.last = k // "un plan d'action régional pour 2025-2026"
 				}
 				m.name = r.textOf(m.first, m.last)
 			}
@@ -119,6 +121,10 @@ func (r *run) nameEnd(end int) int {
 	last := end
 	for j := end; j < len(toks) && j-end < 16 && toks[j].Sentence == toks[end-1].Sentence; j++ {
 		f := r.fold(j)
+		if r.isYear(j) {
+			last = j + 1 // "Piano d'azione regionale 2026-2028"
+			continue
+		}
 		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" {
 			break
 		}
@@ -133,6 +139,35 @@ func (r *run) nameEnd(end int) int {
 		}
 	}
 	return last
+}
+
+// isYear reports whether token j is a year written in digits.
+func (r *run) isYear(j int) bool {
+	t := r.d.Tokens[j]
+	return t.Kind == text.Number && t.End-t.Start == 4 && (r.fold(j)[:2] == "19" || r.fold(j)[:2] == "20")
+}
+
+// periodAfter reads the years a lower-case document head is written with, which name
+// it: "plan d'action régional pour 2025-2026", "action plan 2024-2026", "piano d'azione per
+// il 2025". It returns the end of the years, end when there are none.
+func (r *run) periodAfter(end int) int {
+	k := end
+	for k < len(r.d.Tokens) && k-end < 2 && r.meetingAdjective(k) {
+		k++ // "régional", "regionale"
+	}
+	if k < len(r.d.Tokens) && purposePrepositions[r.fold(k)] {
+		k++
+		if k < len(r.d.Tokens) && articles[r.fold(k)] {
+			k++ // "per il 2025"
+		}
+	}
+	if k >= len(r.d.Tokens) || !r.isYear(k) || r.d.Tokens[k].Sentence != r.d.Tokens[end-1].Sentence {
+		return end
+	}
+	for k < len(r.d.Tokens) && r.isYear(k) && k-end < 6 {
+		k++
+	}
+	return k
 }
 
 // upperAfterConnectors reports whether the first word after the connectors from j is
