@@ -1679,3 +1679,12 @@ func TestRoadmapNamedWithItsYears(t *testing.T) {
 		}
 	})
 }
+
+func TestStageIsAFrenchTrainingDatedToTheDay(t *testing.T) {
+	f := extractText(t, "fr.txt", "Paris, 3 mai 2019 – Le stage s'est tenu à Dakar du 3 au 7 mars ; il a réuni vingt fonctionnaires de la Police nationale du Niger. Les deux parties ont souligné l'importance de la coopération.")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "agency:ne:national-police", "meeting:2019-03-03:dakar:training") {
+		t.Errorf("a French stage dated to the day is a training:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "en.txt", "London, 3 May 2019 - At this stage, on 3 March, the project was reviewed in Dakar. Both sides stressed the importance of cooperation.")
+	assertNoKind(t, f, fixtures.KindMeeting, "an English stage is no meeting, dated or not")
+}

@@ -780,7 +780,11 @@ var meetingVerbs = words("meeting verbs")
 
 // datedHeads are nouns that name a meeting, with its kind, only in a sentence that gives
 // its day: "une formation s'est tenue du 3 au 5 mai", not "la formation des enquêteurs".
-var datedHeads = values("dated heads")
+// datedHeadsOf says in which language: "le stage s'est tenu le 3 mai", not "at this stage".
+var (
+	datedHeads   = values("dated heads")
+	datedHeadsOf = byLanguage("dated heads")
+)
 
 // nounVerbs are meeting nouns that are verbs too: a meeting only after an article ("the launch").
 var nounVerbs = words("noun verbs")

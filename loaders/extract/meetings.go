@@ -106,7 +106,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if v, trip := tripHeads[f]; trip && r.tripTo(i, st.last) {
 			t, ok = v, true // "la missione a Bucarest", "an assessment mission in Port Louis"
 		}
-		if d, dated := datedHeads[f]; dated && (st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) ||
+		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) ||
 			r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) { // a day, its year written or not: "du 5 au 16 décembre"
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
