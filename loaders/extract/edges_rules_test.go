@@ -211,3 +211,12 @@ func TestParticipleOfAnAppositionIsNotTheThings(t *testing.T) {
 		}
 	})
 }
+
+func TestFundingVerbsParity(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - Japan funded the regional workshop held in Colombo on 3 March. Both sides stressed the importance of cooperation."},
+		{"en", "London, 3 May 2019 - The Government of Japan paid for the courses and the equipment of the regional workshop held in Colombo on 3 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le Japon a pris en charge l'atelier régional tenu à Colombo le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il Giappone ha cofinanziato il seminario regionale svoltosi a Colombo il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeFunded, []string{"state:jp"}, "meeting:2019-03-03:colombo:", "verbs of paying for a meeting in the three languages")
+}
