@@ -1688,3 +1688,21 @@ func TestStageIsAFrenchTrainingDatedToTheDay(t *testing.T) {
 	f = extractText(t, "en.txt", "London, 3 May 2019 - At this stage, on 3 March, the project was reviewed in Dakar. Both sides stressed the importance of cooperation.")
 	assertNoKind(t, f, fixtures.KindMeeting, "an English stage is no meeting, dated or not")
 }
+
+func TestOrganiserCueParity(t *testing.T) {
+	eachLanguage(t, []languageCase{
+		{"en", "London, 3 May 2019 - UNODC convenes a workshop in Nairobi on 3 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – L'ONUDC et INTERPOL ont coorganisé un atelier à Nairobi le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"fr", "Paris, 3 mai 2019 – L'atelier, initié par l'ONUDC et INTERPOL, s'est tenu à Nairobi le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"fr", "Paris, 3 mai 2019 – L'atelier, convoqué par l'ONUDC, s'est tenu à Nairobi le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il seminario, convocato dall'UNODC, si è svolto a Nairobi il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"it", "Roma, 3 maggio 2019 – L'UNODC ha coorganizzato un seminario a Nairobi il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, func(lang string, f *fixtures.Fixture) {
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && e.From == "unbody:unodc" && e.Role != nil && *e.Role == fixtures.RoleOrganiser {
+				return
+			}
+		}
+		t.Errorf("%s: want UNODC the workshop's organiser:\n%s", lang, dumpEdges(f))
+	})
+}
