@@ -1706,3 +1706,11 @@ func TestOrganiserCueParity(t *testing.T) {
 		t.Errorf("%s: want UNODC the workshop's organiser:\n%s", lang, dumpEdges(f))
 	})
 }
+
+func TestMeetingSawTheParticipationOf(t *testing.T) {
+	wantEdges(t, []languageCase{
+		{"en", "London, 3 May 2019 - The workshop held in Nairobi on 3 March saw the participation of INTERPOL and Europol. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – L'atelier tenu à Nairobi le 3 mars a vu la participation d'INTERPOL et d'Europol. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il seminario svoltosi a Nairobi il 3 marzo ha visto la partecipazione di INTERPOL e di Europol. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}, fixtures.EdgeParticipatedIn, []string{"org:interpol", "org:europol"}, "meeting:2019-03-03:nairobi:", "the meeting saw their participation")
+}
