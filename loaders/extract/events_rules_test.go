@@ -46,6 +46,17 @@ func wantEdges(t *testing.T, cases []languageCase, kind string, from []string, t
 	})
 }
 
+// namesOfKind returns the names and aliases of the fixture's nodes of a kind.
+func namesOfKind(f *fixtures.Fixture, kind string) []string {
+	var out []string
+	for _, n := range f.Nodes {
+		if n.Kind == kind {
+			out = append(append(out, n.Name), n.Aliases...)
+		}
+	}
+	return out
+}
+
 func dumpEdges(f *fixtures.Fixture) string {
 	var b strings.Builder
 	for _, e := range f.Edges {
@@ -1597,12 +1608,7 @@ func TestMeetingKnownByWhatItIsOfOrAbout(t *testing.T) {
 			"fr": {"deuxième réunion", "deuxième réunion des chefs des services de garde-frontières de la région", "atelier sur la sécurité maritime"},
 			"it": {"seconda riunione", "seconda riunione dei capi dei servizi di guardia di frontiera della regione", "seminario sulla sicurezza marittima"},
 		}[lang]
-		var aliases []string
-		for _, n := range f.Nodes {
-			if n.Kind == fixtures.KindMeeting {
-				aliases = append(aliases, n.Aliases...)
-			}
-		}
+		aliases := namesOfKind(f, fixtures.KindMeeting)
 		for _, w := range want {
 			if !slices.Contains(aliases, w) {
 				t.Errorf("%s: want a meeting known as %q: %q", lang, w, aliases)
@@ -1615,12 +1621,7 @@ func TestEnglishMeetingKnownByItsTitle(t *testing.T) {
 	f := extractText(t, "en.txt", "London, 3 May 2019 - The Third Regional Port Security Dialogue took place in Accra on 12 March. "+
 		"Delegates recalled the decisions of the 2015 Lisbon Summit. The West African Chiefs of Police meeting was held in Dakar on 20 April. "+
 		"That workshop ended on 22 April. Both sides stressed the importance of cooperation.")
-	var aliases []string
-	for _, n := range f.Nodes {
-		if n.Kind == fixtures.KindMeeting {
-			aliases = append(aliases, n.Aliases...)
-		}
-	}
+	aliases := namesOfKind(f, fixtures.KindMeeting)
 	for _, w := range []string{"Third Regional Port Security Dialogue", "2015 Lisbon Summit", "West African Chiefs of Police meeting"} {
 		if !slices.Contains(aliases, w) {
 			t.Errorf("want a meeting known by its title %q: %q", w, aliases)
@@ -1666,12 +1667,7 @@ func TestRoadmapNamedWithItsYears(t *testing.T) {
 			"fr": {"Plan d'action régional 2026-2028 contre le trafic d'armes", "plan d'action régional pour 2025-2026"},
 			"it": {"Piano d'azione regionale 2026-2028 contro il traffico di armi", "piano d'azione regionale per il 2025-2026"},
 		}[lang]
-		var names []string
-		for _, n := range f.Nodes {
-			if n.Kind == fixtures.KindRoadmap {
-				names = append(names, n.Name)
-			}
-		}
+		names := namesOfKind(f, fixtures.KindRoadmap)
 		for _, w := range want {
 			if !slices.Contains(names, w) {
 				t.Errorf("%s: want the roadmap %q with its years: %q", lang, w, names)

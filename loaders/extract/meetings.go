@@ -931,7 +931,7 @@ func (r *run) titleStart(a, first int) int {
 	for k := a - 1; k >= first && a-k <= maxTitleTokens; k-- {
 		t, f := r.d.Tokens[k], r.fold(k)
 		switch {
-		case t.Kind == text.Word && t.Upper && (k > first || r.at[k] != 0) && !stopWords[f] && !verbWords[f] && !locatives["en"][f] &&
+		case t.Kind == text.Word && t.Upper && (k > first || r.at[k] != 0) && !stopWords[f] && !verbWords[f] && !locatives[r.d.Lang][f] &&
 			!relativePronouns[f] && !demonstratives[f] && !possessives[f] && !articles[f]:
 			start = k // not the sentence's first word, unless it is a name: "That seminar"
 		case t.Kind == text.Number && len(f) == 4:
