@@ -103,7 +103,27 @@ func (x *Extractor) nodeEvidence(n fixtures.Node) string {
 	case n.Kind == fixtures.KindMeeting:
 		w = append(w, "undated")
 	}
-	return strings.Join(append(w, support(len(n.Sources))), " ")
+	return strings.Join(append(w, support(places(n.Sources))), " ")
+}
+
+// places counts the places of the text a node is read from: a span inside another of the
+// node's spans (a meeting's short name inside its longer one) is the same place.
+func places(srcs []fixtures.Source) int {
+	n := 0
+	for i, s := range srcs {
+		inside := false
+		for j, t := range srcs {
+			if j != i && s.Reference == "" && t.Reference == "" && t.Document == s.Document && t.Start <= s.Start && s.End <= t.End &&
+				(t.End-t.Start > s.End-s.Start || j < i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			n++
+		}
+	}
+	return n
 }
 
 // known reports whether the gazetteer names the node (a state, a body or an agency).

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/entente/entente/fixtures"
 )
 
 func TestConfidenceTableBacksOff(t *testing.T) {
@@ -57,6 +59,26 @@ func TestEveryFactReadFromTextHasAConfidence(t *testing.T) {
 	for _, e := range f.Edges {
 		if _, read := edges[e.Key()]; read && (e.Confidence == nil || *e.Confidence <= 0 || *e.Confidence > 1) {
 			t.Errorf("edge %s read from the text has confidence %v", e.Key(), e.Confidence)
+		}
+	}
+}
+
+func TestNestedSpansAreOnePlace(t *testing.T) {
+	src := func(start, end int) fixtures.Source {
+		return fixtures.Source{Document: "doc:a", Start: start, End: end, Text: "x"}
+	}
+	for _, c := range []struct {
+		srcs []fixtures.Source
+		want int
+	}{
+		{[]fixtures.Source{src(10, 20), src(10, 60)}, 1}, // "réunion" and "réunion des experts douaniers"
+		{[]fixtures.Source{src(5, 20), src(10, 20)}, 1},  // a title before the noun
+		{[]fixtures.Source{src(10, 20), src(10, 20)}, 1},
+		{[]fixtures.Source{src(10, 20), src(40, 60)}, 2},
+		{[]fixtures.Source{src(10, 20), {Reference: "gazetteer"}}, 2},
+	} {
+		if got := places(c.srcs); got != c.want {
+			t.Errorf("places(%v) = %d, want %d", c.srcs, got, c.want)
 		}
 	}
 }
