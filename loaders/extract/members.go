@@ -130,7 +130,8 @@ func (r *run) groupingVerbsIn(first, last int) {
 }
 
 // subjectBody returns the organisation that is the subject of the verb at v: written
-// right before it, or before a relative pronoun and its comma ("l'AES, qui regroupe").
+// right before it, before a comma, or before a relative pronoun and its comma ("l'AES,
+// qui regroupe").
 func (r *run) subjectBody(first, v int) *mention {
 	k := v - 1
 	if k > first && relativePronouns[r.fold(k)] {
@@ -138,6 +139,8 @@ func (r *run) subjectBody(first, v int) *mention {
 		if k > first && r.fold(k) == "," {
 			k--
 		}
+	} else if k > first && r.fold(k) == "," {
+		k-- // "ECOWAS, composed of A, B and C", "la CEDEAO, dont font partie A et B"
 	}
 	if b := r.mentionAt(k); b != nil && b.last == k+1 && organisationNamed(b) {
 		return b

@@ -128,3 +128,22 @@ func TestJoiningTheBodyIsNoImplementing(t *testing.T) {
 		t.Errorf("want Albania a member of the initiative:\n%s", dumpEdges(f))
 	}
 }
+
+func TestMembershipsComposedAndStated(t *testing.T) {
+	const want = "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"
+	for _, doc := range []string{
+		"ECOWAS, which comprises Ghana, Togo and Benin, organised the meeting.",
+		"ECOWAS, composed of Ghana, Togo and Benin, organised the meeting.",
+		"Ghana, Togo and Benin are member states of ECOWAS.",
+		"La CEDEAO, composée du Ghana, du Togo et du Bénin, a organisé la réunion.",
+		"La CEDEAO, dont font partie le Ghana, le Togo et le Bénin, a organisé la réunion.",
+		"Le Ghana, le Togo et le Bénin sont des États membres de la CEDEAO.",
+		"L'ECOWAS, composta da Ghana, Togo e Benin, ha organizzato la riunione.",
+		"L'ECOWAS, di cui fanno parte Ghana, Togo e Benin, ha organizzato la riunione.",
+		"Ghana, Togo e Benin sono Stati membri dell'ECOWAS.",
+	} {
+		if got := membersOf(t, doc); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+}
