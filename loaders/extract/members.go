@@ -181,7 +181,9 @@ func (r *run) memberVerbsIn(first, last int) {
 			states = a
 		}
 		for _, a := range states {
-			if a.kind == fixtures.KindState && !a.adjective {
+			if a.isActor() && !a.adjective && a.id != body.id {
+				// a verb of membership says it of any actor: "the Ghana Police Service and
+				// the Nigeria Police Force are members of WAPCCO"
 				r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
 			}
 		}

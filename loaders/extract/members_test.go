@@ -147,3 +147,22 @@ func TestMembershipsComposedAndStated(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersNamedByAVerbAreAnyActor(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"The Ghana Police Service and the Nigeria Police Force are members of WAPCCO.",
+			"agency:gh:police-service -> org:wapcco; agency:ng:npf -> org:wapcco"},
+		{"La Police nationale du Sénégal et la Gendarmerie du Mali sont membres du CCPAO.",
+			"agency:ml:gendarmerie -> org:wapcco; agency:sn:national-police -> org:wapcco"},
+		{"La Polizia di Stato e la Guardia di Finanza, in qualità di membri del SELEC, hanno partecipato.",
+			"agency:it:guardia-di-finanza -> org:selec; agency:it:state-police -> org:selec"},
+		{"South Africa, Namibia and Botswana, as members of SARPCCO, attended.",
+			"state:bw -> org:sarpcco; state:na -> org:sarpcco; state:za -> org:sarpcco"},
+		{"Le Ghana et le Togo, en tant que membres de la CEDEAO, ont participé.",
+			"state:gh -> org:ecowas; state:tg -> org:ecowas"},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}
