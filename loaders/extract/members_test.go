@@ -141,6 +141,9 @@ func TestMembershipsComposedAndStated(t *testing.T) {
 		"L'ECOWAS, composta da Ghana, Togo e Benin, ha organizzato la riunione.",
 		"L'ECOWAS, di cui fanno parte Ghana, Togo e Benin, ha organizzato la riunione.",
 		"Ghana, Togo e Benin sono Stati membri dell'ECOWAS.",
+		"ECOWAS, whose members include Ghana, Togo and Benin, organised the meeting of the police chiefs.",
+		"La CEDEAO, dont les membres sont le Ghana, le Togo et le Bénin, a organisé la réunion.",
+		"L'ECOWAS, i cui membri sono Ghana, Togo e Benin, ha organizzato la riunione.",
 	} {
 		if got := membersOf(t, doc); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
