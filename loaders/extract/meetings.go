@@ -540,10 +540,8 @@ func (r *run) metObject(k, last int) int {
 			k = m.last
 			continue
 		}
-		if ds := r.datesIn(r.tokSpan(k, k+1)); len(ds) > 0 {
-			for k < last && r.d.Tokens[k].Start < ds[0].end {
-				k++ // "ha incontrato il 12 marzo a Roma il direttore"
-			}
+		if end, dated := r.pastDate(k, last); dated {
+			k = end // "ha incontrato il 12 marzo a Roma il direttore"
 			continue
 		}
 		if f == "," {
@@ -934,8 +932,8 @@ func (r *run) titleStart(a, first int) int {
 		case t.Kind == text.Word && t.Upper && (k > first || r.at[k] != 0) && !stopWords[f] && !verbWords[f] && !locatives[r.d.Lang][f] &&
 			!relativePronouns[f] && !demonstratives[f] && !possessives[f] && !articles[f]:
 			start = k // not the sentence's first word, unless it is a name: "That seminar"
-		case t.Kind == text.Number && len(f) == 4:
-			start = k // a year: "the 2006 Riga Summit"
+		case r.isYear(k):
+			start = k // "the 2006 Riga Summit"
 		case t.Kind == text.Punct && r.textOf(k, k+1) == "." && k > first && !r.d.Tokens[k-1].AllCaps && r.d.Tokens[k-1].End-r.d.Tokens[k-1].Start == 1:
 			// the full stop of an initial: "U.S."
 		case (ofWords[f] || conjunctions[f]) && k > first && r.d.Tokens[k-1].Upper && start == k+1:
@@ -973,14 +971,23 @@ func (r *run) headSpan(head, first, last int) (a, b int, closed bool) {
 	if b+1 < last && (ofWords[r.fold(b)] || locatives[r.d.Lang][r.fold(b)]) && r.at[b] == 0 {
 		if m := r.mentionAt(b + 1); m != nil && m.first == b+1 && m.kind == "place" {
 			return a, m.last, true
-		} else if ds := r.datesIn(text.Span{Start: r.d.Tokens[b+1].Start, End: r.d.Tokens[b+1].End}); len(ds) > 0 {
-			for b < last && r.d.Tokens[b].End <= ds[0].end {
-				b++
-			}
-			return a, b, true
+		} else if end, dated := r.pastDate(b+1, last); dated {
+			return a, end, true
 		}
 	}
 	return a, b, false
+}
+
+// pastDate returns the token after the date that starts at token k, and whether one does.
+func (r *run) pastDate(k, last int) (int, bool) {
+	ds := r.datesIn(r.tokSpan(k, k+1))
+	if len(ds) == 0 {
+		return k, false
+	}
+	for k < last && r.d.Tokens[k].End <= ds[0].end {
+		k++
+	}
+	return k, true
 }
 
 // maxComplementTokens bounds what a meeting's name says it is of or about.
