@@ -236,11 +236,16 @@ func (r *run) events() {
 		if st.meeting != nil {
 			r.participate(st, r.countedStatesListed(first, last), "participant") // "for the units of five countries: A, B"
 		}
-		if st.meeting != nil || current == nil && wi < 4 {
+		if (st.meeting != nil || current == nil && wi < 4) && r.namesSentGroup(first, last) {
 			// "i rappresentanti dei dieci Paesi dell'Iniziativa": its members, once known;
-			// before the first meeting, they take part in it, as the early groups do.
+			// before the first meeting, they take part in it, as the early groups do. The
+			// sentence must speak of people they sent, not only of the states.
 			if b := r.memberStatesOf(first, last); b != nil && b.id != "" {
-				r.memberTurns = append(r.memberTurns, memberTurn{meeting: st.meeting, body: b.id, span: st.span})
+				turn := memberTurn{meeting: st.meeting, body: b.id, span: st.span}
+				if turn.meeting == pending {
+					turn.meeting = nil // the meeting named further down, once it is
+				}
+				r.memberTurns = append(r.memberTurns, turn)
 			}
 		}
 		if st.meeting != nil && st.meetingAt >= 0 {

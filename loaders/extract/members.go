@@ -65,6 +65,32 @@ func (r *run) memberships() {
 		}
 		r.memberVerbsIn(first, last)
 		r.groupingVerbsIn(first, last)
+		r.bracketedMembersIn(first, last)
+	}
+}
+
+// bracketedMembersIn adds MEMBER_OF from an organisation followed by the states it is
+// made of in brackets, in [first, last): "the G5 Sahel (Burkina Faso, Chad, Mali,
+// Mauritania and Niger)", "le G5 Sahel (Burkina Faso, Mali …)". The brackets must hold
+// two states or more and nothing else.
+func (r *run) bracketedMembersIn(first, last int) {
+	for k := first + 1; k < last; k++ {
+		body := r.mentionAt(k - 1)
+		if r.fold(k) != "(" || body == nil || body.last != k || !organisationNamed(body) {
+			continue
+		}
+		c := r.closingBracket(k, last)
+		if c < 0 {
+			continue
+		}
+		actors, _ := r.listAfter(k+1, c)
+		if !onlyStates(actors) {
+			continue
+		}
+		for _, a := range actors {
+			r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+		}
+		k = c
 	}
 }
 
@@ -267,6 +293,9 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare 
 		if c := r.closingBracket(k, last); c > 0 {
 			return body, k + 1, c, false
 		}
+	case k < last && r.fold(k) == "-" && !marked:
+		// "the member states of ECOWAS – Ghana, Nigeria and Togo –": a list between dashes
+		return body, k + 1, r.nextDash(k+1, last), true
 	case marked:
 		return body, k, last, false
 	case k > body.last:
@@ -276,6 +305,16 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare 
 		return body, c + 1, last, false // "États membres de l'UE riverains de la Méditerranée : A, B"
 	}
 	return nil, 0, 0, false
+}
+
+// nextDash returns the first dash from k on, or last: where a list set off by dashes ends.
+func (r *run) nextDash(k, last int) int {
+	for j := k; j < last; j++ {
+		if r.fold(j) == "-" {
+			return j
+		}
+	}
+	return last
 }
 
 // labelColon returns the colon that ends a label a few words after k ("riverains de la
@@ -332,11 +371,26 @@ func (r *run) memberStatesOf(first, last int) *mention {
 		for j < last && j-k <= 3 && (memberWords[r.fold(j)] || ofWords[r.fold(j)]) && r.at[j] == 0 {
 			j++
 		}
-		if m := r.mentionAt(j); j > k+1 && ofWords[r.fold(j-1)] && m != nil && m.first == j && r.isOrganisation(m) {
+		of := j > k+1 && ofWords[r.fold(j-1)]
+		if of && j < last && articles[r.fold(j)] && r.at[j] == 0 {
+			j++ // "of the EU", "de l'UE"
+		}
+		if m := r.mentionAt(j); of && m != nil && m.first == j && r.isOrganisation(m) {
 			return m
 		}
 	}
 	return nil
+}
+
+// namesSentGroup reports whether a noun for people sent by a body or a country is written
+// in [first, last): "representatives", "délégations", "rappresentanti".
+func (r *run) namesSentGroup(first, last int) bool {
+	for k := first; k < last; k++ {
+		if participantGroups[r.fold(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // membersTakePart adds the states the document lists as members of a body to the meetings

@@ -65,6 +65,20 @@ func TestMembershipsFromEnumerations(t *testing.T) {
 			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
 		{`Il Ghana, il Mali e il Niger, Paesi membri della CEDEAO, si sono riuniti ad Accra.`,
 			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		// An organisation followed by its states in brackets, and a list between dashes.
+		{`The G5 Sahel (Burkina Faso, Chad, Mali and Niger) adopted a new strategy.`,
+			"state:bf -> org:g5-sahel; state:ml -> org:g5-sahel; state:ne -> org:g5-sahel; state:td -> org:g5-sahel"},
+		{`La CEDEAO (Ghana, Mali, Niger) a adopté une nouvelle stratégie pour la sécurité des frontières.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`L'ECOWAS (Ghana, Mali e Niger) ha adottato una nuova strategia per la sicurezza delle frontiere.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`The ECOWAS (Abuja) adopted a new strategy with Ghana and Mali.`, ""},
+		{`The member states of ECOWAS – Ghana, Mali and Niger – adopted the plan with Morocco.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`Les États membres de la CEDEAO – Ghana, Mali et Niger – ont adopté le plan avec le Maroc.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
+		{`Gli Stati membri dell'ECOWAS – Ghana, Mali e Niger – hanno adottato il piano con il Marocco.`,
+			"state:gh -> org:ecowas; state:ml -> org:ecowas; state:ne -> org:ecowas"},
 		// No enumeration, or no organisation: the words alone say nothing of membership.
 		{`Les pays de la CEDEAO ont participé à la réunion de Dakar avec le Maroc.`, ""},
 		{`The countries of the region, namely Kenya and Uganda, met in Nairobi.`, ""},
@@ -166,6 +180,25 @@ func TestMembersNamedByAVerbAreAnyActor(t *testing.T) {
 	} {
 		if got := membersOf(t, c.doc); got != c.want {
 			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}
+
+func TestMembersTakePartOnlyWhenSent(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		sent       bool
+	}{
+		{"en", "London, 3 May 2019 - The programme links three member states of the EU – Spain, Italy and Malta – with North Africa. The meeting took place in Madrid on 19 September 2018. Both sides stressed the importance of cooperation.", false},
+		{"en", "London, 3 May 2019 - Representatives of three member states of the EU – Spain, Italy and Malta – attended. The meeting took place in Madrid on 19 September 2018. Both sides stressed the importance of cooperation.", true},
+		{"fr", "Paris, 3 mai 2019 – Le programme relie trois États membres de l'UE – Espagne, Italie et Malte – à l'Afrique du Nord. La réunion s'est tenue à Madrid le 19 septembre 2018. Les deux parties ont souligné l'importance de la coopération.", false},
+		{"fr", "Paris, 3 mai 2019 – Des représentants de trois États membres de l'UE – Espagne, Italie et Malte – étaient présents. La réunion s'est tenue à Madrid le 19 septembre 2018. Les deux parties ont souligné l'importance de la coopération.", true},
+		{"it", "Roma, 3 maggio 2019 – Il programma collega tre Stati membri dell'UE – Spagna, Italia e Malta – al Nord Africa. La riunione si è tenuta a Madrid il 19 settembre 2018. Le due parti hanno sottolineato l'importanza della cooperazione.", false},
+		{"it", "Roma, 3 maggio 2019 – Erano presenti i rappresentanti di tre Stati membri dell'UE – Spagna, Italia e Malta. La riunione si è tenuta a Madrid il 19 settembre 2018. Le due parti hanno sottolineato l'importanza della cooperazione.", true},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if got := hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:es", "meeting:"); got != c.sent {
+			t.Errorf("%s: Spain takes part: got %v, want %v\n%s", c.lang, got, c.sent, dumpEdges(f))
 		}
 	}
 }
