@@ -95,7 +95,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
 			farBody = m
 		}
-		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && employerLinks[r.fold(r.skipArticle(r.skipAdjective(k))-1)] {
+		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && r.employerLinked(k) {
 			employer = m // "... Unit at the OSCE Secretariat's ..."
 		}
 		switch {
@@ -119,8 +119,12 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			after = b
 		}
 	}
+	var unit *mention // the unit named before the body it belongs to: the post is in both
 	if employer != nil && (after == nil || after != employer && after.kind != fixtures.KindState || r.servedState(after)) {
-		after = employer // the unit named first is optional, the body it belongs to is not
+		if after != nil && after.kind != fixtures.KindState {
+			unit = after
+		}
+		after = employer
 	}
 	if after == nil {
 		// "Consiglieri del Ministro degli Affari Esteri", "directeur de cabinet du ministre":
@@ -207,6 +211,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		// "Capo della Polizia – Direttore Generale della Pubblica Sicurezza": the second
 		// title names a directorate of its own
 		second = r.directorate(secondWord, r.titleGroupEnd(secondWord, end), end)
+	}
+	if unit != nil {
+		p.affiliation = append(p.affiliation, r.indexOf(unit))
 	}
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
@@ -725,6 +732,17 @@ func (r *run) ministerListed(word int) bool {
 	}
 	p := r.mentionAt(k - 1)
 	return p != nil && p.kind == fixtures.KindPerson
+}
+
+// employerLinked reports whether the body at k follows a word that puts a unit in it,
+// with its article or preposition: "at the OSCE", "presso il Ministero", "auprès du
+// ministère".
+func (r *run) employerLinked(k int) bool {
+	j := r.skipArticle(r.skipAdjective(k))
+	if j > 1 && ofWords[r.fold(j-1)] && !employerLinks[r.fold(j-1)] {
+		j--
+	}
+	return j > 0 && employerLinks[r.fold(j-1)]
 }
 
 // skipAdjective returns the first token of a nationality adjective right before k ("the

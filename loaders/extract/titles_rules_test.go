@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -772,4 +773,25 @@ func TestAppositionNarrowsTheTitleBefore(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mark-duval"}, "unbody:unoct", "the office the apposition names, inside the UN the title names")
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mark-duval"}, "unbody:un", "the title before the name")
+}
+
+func TestUnitAndTheBodyItSitsAt(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - John Smith, Director of the Border Police Service at the Ministry of the Interior, spoke at the conference in Tashkent on 3 March. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Jean Dupont, directeur du Service de coopération technique internationale de police auprès du ministère de l'Intérieur, a pris la parole à la conférence de Tachkent le 3 mars. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Fabio Rossi, direttore del Servizio per la Cooperazione Internazionale di Polizia presso il Ministero dell'Interno, è intervenuto alla conferenza di Tashkent il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	persons := []string{"person:john-smith", "person:jean-dupont", "person:fabio-rossi"}
+	for k, c := range cases {
+		f := extractText(t, c.lang+".txt", c.text)
+		var bodies []string
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeAffiliatedWith && e.From == persons[k] {
+				bodies = append(bodies, e.To)
+			}
+		}
+		if len(bodies) != 2 || !slices.ContainsFunc(bodies, func(b string) bool { return strings.Contains(b, "ministry") }) {
+			t.Errorf("%s: want the unit and the ministry it sits at, got %v\n%s", c.lang, bodies, dumpEdges(f))
+		}
+	}
 }
