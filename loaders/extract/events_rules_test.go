@@ -1710,3 +1710,28 @@ func TestMeetingSawTheParticipationOf(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il seminario svoltosi a Nairobi il 3 marzo ha visto la partecipazione di INTERPOL e di Europol. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeParticipatedIn, []string{"org:interpol", "org:europol"}, "meeting:2019-03-03:nairobi:", "the meeting saw their participation")
 }
+
+func TestInTheCourseOfIsNoCourse(t *testing.T) {
+	for _, c := range []languageCase{
+		{"it", "Roma, 3 maggio 2019 – I diplomi sono stati consegnati a Bologna il 2 maggio nel corso di una cerimonia a cui hanno preso parte molte autorità. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"it", "Roma, 3 maggio 2019 – Il ministro ha ribadito a Bologna il 2 maggio, nel corso dei lavori della conferenza regionale, l'impegno dell'Italia. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"fr", "Paris, 3 mai 2019 – Le ministre a rappelé à Lyon le 2 mai, au cours des travaux de la conférence régionale, l'engagement de la France. Les deux parties ont souligné l'importance de la coopération."},
+		{"en", "London, 3 May 2019 - The minister restated in Leeds on 2 May, in the course of the regional conference, the commitment of the United Kingdom. Both sides stressed the importance of cooperation."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting && n.Properties["subtype"] == "training" {
+				t.Errorf("%s: \"in the course of\" is during, not a course: %v", c.lang, nodeIDs(f))
+			}
+		}
+		meetings := 0
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting {
+				meetings++
+			}
+		}
+		if meetings != 1 {
+			t.Errorf("%s: want one meeting, got %v", c.lang, nodeIDs(f))
+		}
+	}
+}

@@ -1286,15 +1286,15 @@ func (r *run) signingMeeting(meetings []*meeting) *meeting {
 	return mt
 }
 
-// insidePhrase reports whether a phrase of the index starts right before token i and
-// takes it in: the word is part of the phrase, not a noun of its own.
+// insidePhrase reports whether a phrase of the index of three words or more starts up to
+// two words before token i and takes it in: the word is part of the phrase ("nel corso
+// di", "in the course of"), not a noun of its own.
 func (r *run) insidePhrase(i int, index map[string][][]string) bool {
-	if i == 0 {
-		return false
-	}
-	for _, p := range index[r.fold(i-1)] {
-		if len(p) > 2 && hasCue(r.d, i-1, p) {
-			return true
+	for start := max(0, i-2); start < i; start++ {
+		for _, p := range index[r.fold(start)] {
+			if len(p) > 2 && start+len(p) > i && hasCue(r.d, start, p) {
+				return true
+			}
 		}
 	}
 	return false
