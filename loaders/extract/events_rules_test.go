@@ -1735,3 +1735,16 @@ func TestInTheCourseOfIsNoCourse(t *testing.T) {
 		}
 	}
 }
+
+func TestSigningNamedWithItsWitnesses(t *testing.T) {
+	for _, c := range []struct{ lang, text, witness string }{
+		{"en", "London, 3 May 2019 - Home Secretary Paul Green and the Tunisian Interior Minister, Karim Ben Ali, signed a memorandum of understanding. The signing took place in the presence of Commissioner John White. Both sides stressed the importance of cooperation.", "person:john-white"},
+		{"fr", "Paris, 3 mai 2019 – Le ministre de l'Intérieur Paul Martin et le ministre tunisien de l'Intérieur Karim Ben Ali ont signé un mémorandum d'entente. La signature s'est tenue en présence du préfet Jean Blanc. Les deux parties ont souligné l'importance de la coopération.", "person:jean-blanc"},
+		{"it", "Roma, 3 maggio 2019 – Il ministro dell'Interno Marco Verdi e il ministro tunisino dell'Interno Karim Ben Ali hanno firmato un memorandum d'intesa. La firma è avvenuta alla presenza del prefetto Mario Bianchi. Le due parti hanno sottolineato l'importanza della cooperazione.", "person:mario-bianchi"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, c.witness, "meeting:") {
+			t.Errorf("%s: the signing is an event its witness attended:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}

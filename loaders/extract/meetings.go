@@ -117,8 +117,8 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// Abuja pour un sommet extraordinaire").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
 		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
-			if t == "signing ceremony" && !(i+1 < st.last && (r.fold(i+1) == "di" || r.fold(i+1) == "de" || r.fold(i+1) == "of")) && !ceremonyWords[f] && !st.has(cueSigned) {
-				continue
+			if t == "signing ceremony" && !ceremonyWords[f] && !r.signingEvent(st, i) {
+				continue // "la firma del Memorandum apre un nuovo capitolo": no event
 			}
 			if f == "course" && r.d.Lang != "en" || r.qualifiesProject(i) || r.insidePhrase(i, adoptedAt) {
 				continue // not "nel corso della riunione", "au cours de la réunion": the meeting comes after
@@ -1284,6 +1284,17 @@ func (r *run) signingMeeting(meetings []*meeting) *meeting {
 	mt := &meeting{subtype: "signing ceremony", spans: []text.Span{sc.span}, links: sc.signatories}
 	mt.fill(sc.date, sc.date, sc.place, sc.placeName, sc.country, "")
 	return mt
+}
+
+// signingEvent reports whether the signing noun at i ("signature", "firma") names an
+// event: what was signed follows it in a sentence that gives a day or a place ("la firma
+// dell'accordo, il 3 marzo a Roma"), or the signing is said to have taken place in
+// someone's presence ("La signature s'est tenue en présence de").
+func (r *run) signingEvent(st *sentenceState, i int) bool {
+	if r.definiteHead(i) && st.has(cueParticipant) {
+		return true
+	}
+	return i+1 < st.last && ofWords[r.fold(i+1)] && (st.date != nil || st.place != nil)
 }
 
 // insidePhrase reports whether a phrase of the index of three words or more starts up to
