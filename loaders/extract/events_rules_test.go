@@ -1748,3 +1748,18 @@ func TestSigningNamedWithItsWitnesses(t *testing.T) {
 		}
 	}
 }
+
+func TestSigningSpokenOfIsNoEvent(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 3 May 2019 - A memorandum of understanding was signed on 2 May in New York between UNOCT and UNODC. The two sides noted that the signing of the memorandum opens a new chapter in their cooperation against terrorism."},
+		{"fr", "Paris, 3 mai 2019 – Un mémorandum d'entente a été signé le 2 mai à New York entre l'UNOCT et l'ONUDC. Les deux parties ont noté que la signature du mémorandum ouvre un nouveau chapitre de leur coopération contre le terrorisme."},
+		{"it", "Roma, 3 maggio 2019 – Un memorandum d'intesa è stato firmato il 2 maggio a New York tra l'UNOCT e l'UNODC. Le due parti hanno osservato che la firma del memorandum apre un nuovo capitolo nella cooperazione contro il terrorismo."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindMeeting {
+				t.Errorf("%s: a signing spoken of is no meeting: %v", c.lang, nodeIDs(f))
+			}
+		}
+	}
+}
