@@ -368,7 +368,7 @@ func (r *run) codeMention(i int) *mention {
 	if last < len(toks) && r.fold(last) == "+" && toks[last].Start == toks[last-1].End {
 		last++
 	} else if r.nameNumber(last, i, 4) {
-		last++
+		last += r.versionLength(last) // "EL PAcCTO 2.0"
 	}
 	return &mention{first: i, last: last, name: r.textOf(i, last)}
 }
@@ -380,6 +380,29 @@ func (r *run) nameNumber(k, i, digits int) bool {
 	toks := r.d.Tokens
 	return k < len(toks) && toks[k].Sentence == toks[i].Sentence && r.at[k] == 0 &&
 		(romanNumerals[r.fold(k)] && toks[k].AllCaps || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= digits)
+}
+
+// versionLength returns 3 for a version number written with its point at k ("2.0" is
+// three tokens), else 1.
+func (r *run) versionLength(k int) int {
+	toks := r.d.Tokens
+	if toks[k].Kind == text.Number && k+2 < len(toks) && r.fold(k+1) == "." && toks[k+2].Kind == text.Number &&
+		toks[k+1].Start == toks[k].End && toks[k+2].Start == toks[k+1].End {
+		return 3
+	}
+	return 1
+}
+
+// capitalAfterAnd reports whether token k is a conjunction followed by a capitalised word
+// that no body or person claims: "Port Security and Safety", "Afghanistan and
+// Neighbouring Countries" go on inside a name.
+func (r *run) capitalAfterAnd(k int) bool {
+	toks := r.d.Tokens
+	if !conjunctions[r.fold(k)] || k+1 >= len(toks) || !toks[k+1].Upper || toks[k+1].Kind != text.Word || toks[k+1].Sentence != toks[k].Sentence {
+		return false
+	}
+	m := r.mentionAt(k + 1)
+	return m == nil || (m.kind == "place" || m.kind == fixtures.KindState) && !m.adjective
 }
 
 // apostropheQuoted returns the token after the last one of a name quoted with
@@ -441,7 +464,7 @@ func (r *run) titledProject(h int) *mention {
 	// "the Programme of Assistance against Transnational Organised Crime": complements in a row
 	for c := 0; c < 2 && last+1 < len(toks) && projectComplements[r.fold(last)] && toks[last+1].Upper && toks[last+1].Sentence == toks[h].Sentence; c++ {
 		k := last + 1
-		for k < len(toks) && (toks[k].Upper && toks[k].Kind == text.Word || k > last+1 && (r.d.Joined(k) || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= 2)) &&
+		for k < len(toks) && (toks[k].Upper && toks[k].Kind == text.Word || k > last+1 && (r.d.Joined(k) || toks[k].Kind == text.Number && toks[k].End-toks[k].Start <= 2 || r.capitalAfterAnd(k))) &&
 			toks[k].Sentence == toks[h].Sentence && k-h < 14 {
 			if m := r.mentionAt(k); m != nil {
 				if m.kind != "place" && m.kind != fixtures.KindState || m.adjective || m.first != k {
@@ -465,7 +488,7 @@ func (r *run) titledProject(h int) *mention {
 		return nil
 	}
 	if last == h+1 && r.nameNumber(last, h, 2) {
-		last++ // "Cooperation Project 2"
+		last += r.versionLength(last) // "Cooperation Project 2", "Project 2.0"
 	}
 	for _, m := range places {
 		m.kind = "" // "Central Asia" is part of the name

@@ -801,3 +801,18 @@ func TestClauseOpenedForAState(t *testing.T) {
 		}
 	}
 }
+
+func TestProjectNamesWithVersionsAndConjunctions(t *testing.T) {
+	for _, c := range []struct{ lang, text, id string }{
+		{"en", "London, 3 May 2019 - The European Union funds the EL PAcCTO 2.0 programme in Latin America. Both sides stressed the importance of cooperation against organised crime.", "project:el-paccto-2-0"},
+		{"it", "Roma, 3 maggio 2019 – L'Unione europea finanzia il programma EL PAcCTO 2.0 in America latina. Le due parti hanno sottolineato l'importanza della cooperazione contro la criminalità organizzata.", "project:el-paccto-2-0"},
+		{"fr", "Paris, 3 mai 2019 – L'Union européenne finance le programme EL PAcCTO 2.0 en Amérique latine. Les deux parties ont souligné l'importance de la coopération contre la criminalité organisée.", "project:el-paccto-2-0"},
+		{"en", "London, 3 May 2019 - The EU Programme on Port Security and Safety of Navigation trained port officers in Mombasa.", "project:programme-on-port-security-and-safety-of-navigation"},
+		{"en", "London, 3 May 2019 - The Regional Programme for Afghanistan and Neighbouring Countries opened two border liaison offices.", "project:regional-programme-for-afghanistan-and-neighbouring-countries"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !hasNode(f, c.id) {
+			t.Errorf("%s: want %s: %s", c.lang, c.id, nodeIDs(f))
+		}
+	}
+}

@@ -34,6 +34,8 @@ func (r *run) recogniseProjects() {
 			m = r.codeMention(i + 1)
 		case !shouted && i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 2) // "the PortSafe+ project"
+		case !shouted && r.codeEndingAt(i) != nil:
+			m = r.codeEndingAt(i) // "the EL PAcCTO 2.0 programme"
 		case !shouted && i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 1)
 		case toks[i].Upper && projectHeads[r.fold(i)]:
@@ -88,6 +90,32 @@ func (r *run) recogniseProjects() {
 	r.projectNameInBrackets()
 	r.namedOperations()
 	r.appositiveProjects()
+}
+
+// codeEndingAt reads the code name of up to three words written right before the project
+// noun at h, with the number or version that ends it: "the EL PAcCTO 2.0 programme", "the
+// GLO.ACT project". nil when the words before are no code of two words or more.
+func (r *run) codeEndingAt(h int) *mention {
+	toks := r.d.Tokens
+	k := h
+	if h >= 4 && r.versionLength(h-3) == 3 {
+		k = h - 3
+	} else if h >= 2 && r.nameNumber(h-1, h, 4) {
+		k = h - 1
+	}
+	first := k
+	for first > 0 && k-first < 3 && r.codeName(first-1) && r.at[first-1] == 0 && toks[first-1].Sentence == toks[h].Sentence {
+		first--
+	}
+	if first == k || k-first < 2 && k == h {
+		return nil // one code word alone: codeMention reads it
+	}
+	for j := k; j < h; j++ {
+		if r.at[j] != 0 {
+			return nil
+		}
+	}
+	return &mention{first: first, last: h, name: r.textOf(first, h)}
 }
 
 // listedCodeNames reads the code names listed after a project noun in the plural, or
@@ -212,7 +240,7 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 			break
 		}
 		if r.capitalOrNumeral(last) || toks[last].Kind == text.Number && last > k {
-			last++
+			last += r.versionLength(last)
 			continue
 		}
 		break
