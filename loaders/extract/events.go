@@ -832,7 +832,8 @@ var startsList = map[cueKind]bool{cueOrganiser: true, cueParticipant: true, cueS
 // target returns what a cue at token i is about: the nearest meeting, project or
 // roadmap named before it in the sentence, else after it, else the sentence's meeting,
 // else the project or roadmap named last.
-func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *mention) (meetingTarget bool, thing *mention) {
+func (r *run) target(st *sentenceState, things []*mention, c cue, lastThing *mention) (meetingTarget bool, thing *mention) {
+	i := c.first
 	var before *mention
 	for _, t := range things {
 		if t.first < i && !st.framed[t] {
@@ -845,9 +846,11 @@ func (r *run) target(st *sentenceState, things []*mention, i int, lastThing *men
 	if before != nil {
 		return false, before
 	}
-	if st.meeting != nil && st.meetingAt < 0 {
+	if st.meeting != nil && st.meetingAt < 0 && projectCues[c.kind] {
 		// A meeting carried over from the sentences before yields to a project named in
-		// this one: "Funded by Japan, the SEACOP project ...".
+		// this one, for a cue that says who funds or carries out projects: "Funded by
+		// Japan, the SEACOP project ...", not "It was organised by A in co-operation
+		// with the X Programme".
 		for _, t := range things {
 			if t.first > i && !st.framed[t] {
 				return false, t
@@ -920,7 +923,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				actors = a
 			}
 		}
-		isMeeting, thing := r.target(st, things, c.first, lastThing)
+		isMeeting, thing := r.target(st, things, c, lastThing)
 		if label && !isMeeting && thing != nil && thing.first >= c.last {
 			thing = lastThing // "Implementing partners: A; the X Programme of B": the sheet's project, not one listed
 		}

@@ -1763,3 +1763,12 @@ func TestSigningSpokenOfIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+func TestOrganisersListedPastAProgramme(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - On 10 October 2011 a workshop on border management opened in Aktau. It was organised by the OSCE Centre in Astana in co-operation with the EU Border Assistance Programme for Moldova, the International Organization for Migration and the United Nations Office on Drugs and Crime. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 10 octobre 2011, un atelier sur la gestion des frontières s'est ouvert à Aktaou. Il a été organisé par le Centre de l'OSCE à Astana en coopération avec le programme Frontières Ouvertes Sahel, l'Organisation internationale pour les migrations et l'Office des Nations unies contre la drogue et le crime. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 10 ottobre 2011 si è aperto ad Aktau un seminario sulla gestione delle frontiere. È stato organizzato dal Centro OSCE di Astana in collaborazione con il programma Frontiere Aperte Sahel, l'Organizzazione internazionale per le migrazioni e l'Ufficio delle Nazioni Unite contro la droga e il crimine. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"unbody:iom", "unbody:unodc"}, "meeting:2011-10-10", "organisers listed after a programme, of the meeting named in the sentence before")
+}

@@ -47,6 +47,9 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			case m.isActor():
 				actors = append(actors, m)
 				runActor = len(actors) - 1
+			case m.kind == fixtures.KindProject && k > i:
+				// "with the X Programme, IOM and the Border Service": an item of its own,
+				// which the list goes on past
 			case m.kind != "" && (m.spec || m.chained || m.alias || m.adjective):
 				// "del Vietnam", "de l'UNODC" after the unit's name: part of the name before.
 				if m.chained && len(actors) > 0 && r.unitOf(actors[len(actors)-1], m) {
