@@ -962,9 +962,10 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				if cs == c.first && cs-1 > st.first {
 					apposition = r.clauseStart(st, cs-1) // ", Paul MARTIN, organisent"
 				}
-				if len(subject) == 0 && k == 0 && len(r.personsIn(apposition, c.first)) > 0 {
+				if len(subject) == 0 && k == 0 && (len(r.personsIn(apposition, c.first)) > 0 || longestPrefix(r.d, apposition, c.first, representedBy) > 0) {
 					// "le ministère de l'Intérieur et l'attaché en poste au Mali, M. X,
-					// organisent": the subject runs back past the apposition.
+					// organisent", "La Commission, représentée par l'OLAF, organise": the
+					// subject runs back past the apposition.
 					subject = r.subjectBodies(st.first, c.first)
 				}
 				r.roleAll(st, true, nil, subject, "organiser")

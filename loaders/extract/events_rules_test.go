@@ -1772,3 +1772,13 @@ func TestOrganisersListedPastAProgramme(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"unbody:iom", "unbody:unodc"}, "meeting:2011-10-10", "organisers listed after a programme, of the meeting named in the sentence before")
 }
+
+func TestOrganiserRepresentedByAnotherBody(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - The European Commission, represented by the European Anti-Fraud Office (OLAF), organises a regional conference on customs cooperation in Tangier on 3 and 4 November 2008. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – La Commission européenne, représentée par l'Office européen de lutte antifraude (OLAF), organise à Tanger, les 3 et 4 novembre 2008, une conférence régionale sur la coopération douanière. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La Commissione europea, rappresentata dall'Ufficio europeo per la lotta antifrode (OLAF), organizza a Tangeri, il 3 e 4 novembre 2008, una conferenza regionale sulla cooperazione doganale. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"en", "London, 3 May 2019 - The European Anti-Fraud Office (OLAF) and the European Commission are organising a regional conference on customs cooperation in Tangier on 3 and 4 November 2008. Both sides stressed the importance of cooperation."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"org:european-commission", "org:olaf"}, "meeting:2008-11-03", "the subject and the body that represents it organise")
+}

@@ -837,3 +837,7 @@ func init() {
 		startsList[kind] = true
 	}
 }
+
+// representedBy open an apposition naming the body that acts for the subject: "La
+// Commission européenne, représentée par l'OLAF, organise".
+var representedBy = byFirstWord(phrases("represented by"), phraseWords)
