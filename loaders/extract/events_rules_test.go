@@ -1782,3 +1782,20 @@ func TestOrganiserRepresentedByAnotherBody(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"org:european-commission", "org:olaf"}, "meeting:2008-11-03", "the subject and the body that represents it organise")
 }
+
+func TestChairedUnderThePresidencyOf(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - The meeting took place in Rome on 3 March under the chairmanship of Ambassador Mario Rossi. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – La réunion s'est tenue à Rome le 3 mars sous la présidence de l'ambassadeur Mario Rossi. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La riunione si è svolta a Roma il 3 marzo sotto la presidenza dell'ambasciatore Mario Rossi. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"it", "Roma, 3 maggio 2019 – La riunione si è svolta a Roma il 3 marzo. A presiedere la riunione è stato l'ambasciatore Mario Rossi. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && e.From == "person:mario-rossi" && e.Role != nil && *e.Role == fixtures.RoleChair {
+				return
+			}
+		}
+		t.Errorf("%s: Mario Rossi chairs the meeting:\n%s", lang, dumpEdges(f))
+	})
+}
