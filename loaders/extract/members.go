@@ -46,6 +46,9 @@ func (r *run) memberships() {
 						continue
 					}
 					body, list, end, bare = b, i+head, last, true
+					if list < last && r.fold(list) == ":" {
+						list, bare = list+1, false // "ECOWAS member states: A, B"
+					}
 				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
 					body, list, end, bare = b, from, last, false
 				} else {
@@ -53,6 +56,9 @@ func (r *run) memberships() {
 				}
 			}
 			actors, _ := r.listAfter(list, end)
+			if list == last && !bare {
+				actors = r.statesOnLinesAfter(s) // "The member states of ECOWAS:" over "- Ghana", "- Togo"
+			}
 			if bare && !onlyStates(actors) {
 				continue // "les pays de l'UE, la Commission et ...": no enumeration of members
 			}
@@ -92,6 +98,31 @@ func (r *run) bracketedMembersIn(first, last int) {
 		}
 		k = c
 	}
+}
+
+// statesOnLinesAfter returns the states that the lines after sentence s name, one per line
+// with or without a bullet ("- Ghana", "• Togo;"), up to the first line that names
+// something else.
+func (r *run) statesOnLinesAfter(s int) []*mention {
+	var out []*mention
+	for s2 := s + 1; s2 < len(r.d.Sentences); s2++ {
+		first, last := r.sentenceTokens(s2)
+		k := first
+		if k < last && bullets[r.fold(k)] {
+			k++
+		}
+		m := r.mentionAt(k)
+		if m == nil || m.first != k || m.kind != fixtures.KindState || m.adjective {
+			break
+		}
+		for j := m.last; j < last; j++ {
+			if r.d.Tokens[j].Kind == text.Word {
+				return out // "- Ghana, which hosts the secretariat": prose, not an item
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // membersBefore adds MEMBER_OF of body for the states listed right before the member

@@ -202,3 +202,21 @@ func TestMembersTakePartOnlyWhenSent(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersListedOnTheLinesAfter(t *testing.T) {
+	for _, doc := range []string{
+		"London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May.\n\nECOWAS member states:\n- Ghana\n- Togo\n- Benin\n\nBoth sides stressed the importance of cooperation.\n",
+		"London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May.\n\nECOWAS has three member states:\nGhana\nTogo\nBenin\n\nBoth sides stressed the importance of cooperation.\n",
+		"Paris, 3 mai 2019 – La CEDEAO a tenu une réunion à Abuja le 2 mai.\n\nLes États membres de la CEDEAO :\n- Ghana ;\n- Togo ;\n- Bénin.\n\nLes deux parties ont souligné l'importance de la coopération.\n",
+		"Roma, 3 maggio 2019 – L'ECOWAS ha tenuto una riunione ad Abuja il 2 maggio.\n\nGli Stati membri dell'ECOWAS:\n• Ghana\n• Togo\n• Benin\n\nLe due parti hanno sottolineato l'importanza della cooperazione.\n",
+	} {
+		if got, want := membersOf(t, doc), "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"; got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+	// A line of prose after the colon ends the list.
+	doc := "London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May.\n\nThe member states of ECOWAS:\n- Ghana, which hosts the secretariat, and Togo\n\nBoth sides stressed the importance of cooperation.\n"
+	if got := membersOf(t, doc); got != "" {
+		t.Errorf("prose is no list of members: %s", got)
+	}
+}
