@@ -158,6 +158,9 @@ func TestMembershipsComposedAndStated(t *testing.T) {
 		"ECOWAS, whose members include Ghana, Togo and Benin, organised the meeting of the police chiefs.",
 		"La CEDEAO, dont les membres sont le Ghana, le Togo et le Bénin, a organisé la réunion.",
 		"L'ECOWAS, i cui membri sono Ghana, Togo e Benin, ha organizzato la riunione.",
+		"ECOWAS, bringing together Ghana, Togo and Benin, organised the meeting of the police chiefs.",
+		"La CEDEAO, regroupant le Ghana, le Togo et le Bénin, a organisé la réunion des chefs de la police.",
+		"L'ECOWAS, costituita da Ghana, Togo e Benin, ha organizzato la riunione dei capi della polizia.",
 	} {
 		if got := membersOf(t, doc); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
