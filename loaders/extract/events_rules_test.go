@@ -1799,3 +1799,16 @@ func TestChairedUnderThePresidencyOf(t *testing.T) {
 		t.Errorf("%s: Mario Rossi chairs the meeting:\n%s", lang, dumpEdges(f))
 	})
 }
+
+func TestCollectiveSubjectMetThere(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 3 May 2019 - On 13 March 2020 the steering committee of the border programme then met in Tashkent to discuss a work plan. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 13 mars 2020, le comité de pilotage du programme s'est réuni à Tachkent pour discuter du plan de travail. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 13 marzo 2020 il comitato direttivo del programma si è riunito a Tashkent per discutere il piano di lavoro. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !strings.Contains(nodeIDs(f), "meeting:2020-03-13") {
+			t.Errorf("%s: the committee met on 13 March: %s", c.lang, nodeIDs(f))
+		}
+	}
+}

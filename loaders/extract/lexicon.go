@@ -841,3 +841,7 @@ func init() {
 // representedBy open an apposition naming the body that acts for the subject: "La
 // Commission européenne, représentée par l'OLAF, organise".
 var representedBy = byFirstWord(phrases("represented by"), phraseWords)
+
+// meetingSubjects are collective nouns that can be the subject of "met" with a place
+// after it: "the steering committee met in Tashkent".
+var meetingSubjects = words("meeting subjects")

@@ -523,12 +523,36 @@ func (r *run) metThere(st *sentenceState, i int) bool {
 	if i == 0 || st.place == nil && st.date == nil {
 		return false
 	}
-	m := r.mentionAt(i - 1)
-	if m == nil || !m.isActor() && m.kind != fixtures.KindPerson {
+	if i+1 >= st.last || !locatives[r.d.Lang][r.fold(i+1)] {
 		return false
 	}
-	return i+1 < st.last && locatives[r.d.Lang][r.fold(i+1)]
+	if m := r.mentionAt(i - 1); m != nil && (m.isActor() || m.kind == fixtures.KindPerson) {
+		return true
+	}
+	// "the steering committee (of the programme) then met in Tashkent", "the experts met in
+	// Rome": a collective noun heads the subject.
+	for k := i - 1; k >= st.first && i-k <= maxSubjectWords && r.fold(k) != ","; k-- {
+		if participantGroups[r.fold(k)] || meetingSubjects[r.fold(k)] {
+			return !r.meetingNounAfter(i+1, st.last) // not "officers met in Suva for the Annual Planning Forum"
+		}
+	}
+	return false
 }
+
+// meetingNounAfter reports whether a meeting noun that is no verb stands in [k, last).
+func (r *run) meetingNounAfter(k, last int) bool {
+	for ; k < last; k++ {
+		if _, ok := meetingHeads[r.fold(k)]; ok && !meetingVerbs[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSubjectWords bounds how far before its verb the head of a subject is looked for: "the
+// Steering Committees of the Border Component of the UNODC Programme for Central Asia then
+// met".
+const maxSubjectWords = 16
 
 // metObject returns where the object of a verb of meeting starts, past articles, short
 // words, the day and the place: "ha incontrato oggi al Viminale il direttore", "met
