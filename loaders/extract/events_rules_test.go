@@ -1812,3 +1812,19 @@ func TestCollectiveSubjectMetThere(t *testing.T) {
 		}
 	}
 }
+
+func TestBilateralAsANoun(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		meeting    bool
+	}{
+		{"it", "Roma, 3 maggio 2019 – Il ministro ha avuto l'8 marzo a Roma un bilaterale con il ministro emiratino della Giustizia, Abdullah Al Nuaimi. Le due parti hanno sottolineato l'importanza della cooperazione.", true},
+		{"en", "London, 3 May 2019 - The minister held a bilateral with the Emirati Minister of Justice, Abdullah Al Nuaimi, in London on 8 March. Both sides stressed the importance of cooperation.", true},
+		{"it", "Roma, 3 maggio 2019 – Il ministro ha firmato l'8 marzo a Roma un accordo bilaterale con il ministro emiratino della Giustizia, Abdullah Al Nuaimi. Le due parti hanno sottolineato l'importanza della cooperazione.", false},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if got := hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:abdullah-al-nuaimi", "meeting:"); got != c.meeting {
+			t.Errorf("%s: Al Nuaimi at a meeting: got %v, want %v\n%s", c.lang, got, c.meeting, dumpEdges(f))
+		}
+	}
+}

@@ -208,6 +208,10 @@ var notPersonWords = words("not person words")
 // Meeting head nouns and their subtype.
 var meetingHeads = values("meeting heads")
 
+// articleMeetingHeads name a meeting only right after an article, being adjectives
+// elsewhere: "un bilaterale con il ministro", not "l'incontro bilaterale".
+var articleMeetingHeads = values("article meeting heads")
+
 // cueAdverbs may stand inside a cue phrase, after its first word: "a également organisé".
 var cueAdverbs = words("cue adverbs")
 

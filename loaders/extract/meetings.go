@@ -103,6 +103,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// The first meeting noun, or the one nearest before the date: "the training plan
 		// follows what the ordinary meeting of the Council agreed on 12 June 2019".
 		t, ok := meetingHeads[f]
+		if v, bare := articleMeetingHeads[f]; bare && i > 0 && (definite[r.fold(i-1)] || indefiniteArticles[r.fold(i-1)]) {
+			t, ok = v, true // "un bilaterale con il ministro"
+		}
 		if v, trip := tripHeads[f]; trip && r.tripTo(i, st.last) {
 			t, ok = v, true // "la missione a Bucarest", "an assessment mission in Port Louis"
 		}
