@@ -816,3 +816,21 @@ func TestProjectNamesWithVersionsAndConjunctions(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsHeadedByDivisionsAndSections(t *testing.T) {
+	for _, c := range []struct{ lang, text, name string }{
+		{"it", "Roma, 3 maggio 2019 – Il Servizio Relazioni Internazionali e la Divisione Affari Multilaterali hanno preparato l'incontro. Le due parti hanno sottolineato l'importanza della cooperazione.", "Divisione Affari Multilaterali"},
+		{"it", "Roma, 3 maggio 2019 – Il Reparto Operativo Aeronavale di Como ha svolto il pattugliamento. Le due parti hanno sottolineato l'importanza della cooperazione.", "Reparto Operativo Aeronavale di Como"},
+		{"fr", "Paris, 3 mai 2019 – La Brigade nationale des stupéfiants du Sénégal a mené l'enquête. Les deux parties ont souligné l'importance de la coopération.", "Brigade nationale des stupéfiants du Sénégal"},
+		{"en", "London, 3 May 2019 - The Maritime Safety Division of the ministry prepared the meeting. Both sides stressed the importance of cooperation.", "Maritime Safety Division"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		found := false
+		for _, n := range f.Nodes {
+			found = found || n.Kind == fixtures.KindAgency && n.Name == c.name
+		}
+		if !found {
+			t.Errorf("%s: want the agency %q: %s", c.lang, c.name, nodeIDs(f))
+		}
+	}
+}
