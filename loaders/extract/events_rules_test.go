@@ -1828,3 +1828,21 @@ func TestBilateralAsANoun(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstMeetingNamedWithoutItsDayIsTheReleases(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 8 March 2022 - The minister handed the extradition request to the Emirati Minister of Justice, Abdullah Al Nuaimi. During the meeting, the minister asked that all requests be dealt with quickly."},
+		{"fr", "Paris, 8 mars 2022 – La ministre a remis la demande d'extradition au ministre émirien de la Justice, Abdullah Al Nuaimi. Au cours de l'entretien, la ministre a demandé que toutes les demandes soient traitées rapidement."},
+		{"it", "Roma, 8 marzo 2022 – La ministra ha consegnato la richiesta di estradizione al ministro emiratino della Giustizia, Abdullah Al Nuaimi. Nel corso del bilaterale la ministra ha chiesto che tutte le domande siano eseguite rapidamente."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !strings.Contains(nodeIDs(f), "meeting:2022-03-08") {
+			t.Errorf("%s: the meeting the text names is the one of the release's day: %s", c.lang, nodeIDs(f))
+		}
+	}
+	// A heading over an earlier event gives it no day.
+	f := extractText(t, "it.txt", "Roma, 8 marzo 2022 – La cooperazione di polizia con la Sepca si rafforza di anno in anno.\n\nIl precedente: la riunione dei capi\n\nNel 2009 i capi delle polizie della regione avevano già discusso la cooperazione.\n")
+	if strings.Contains(nodeIDs(f), "meeting:2022-03-08") {
+		t.Errorf("a heading's meeting is not the release's: %s", nodeIDs(f))
+	}
+}

@@ -235,7 +235,12 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 			current.national = current.national || r.nationalMeeting(head)
 			return current, head, false
 		}
-		return nil, -1, false
+		if !(current == nil && (r.definiteHead(head) || head > 0 && definite[r.fold(head-1)]) && len(r.published) == len("2006-01-02") && label == "" && group == "" && !st.elsewhere && r.fold(st.last-1) == ".") {
+			return nil, -1, false
+		}
+		// "Nel corso del bilaterale ...", the first meeting the text names, with no day or
+		// place of its own: the meeting of the day the release is dated.
+		from = r.published
 	}
 	mt := &meeting{subtype: sub, spans: spans, series: series, group: group, generic: genericHeads[r.fold(head)], qualifier: qualifier,
 		links: signatories, national: r.nationalMeeting(head), edition: edition}
