@@ -1258,21 +1258,36 @@ func (r *run) researchBody(first, last int) bool {
 }
 
 // describedProject reads a capitalised project noun inside a sentence followed by what
-// the project is about: "ha firmato un Progetto di formazione per la sicurezza delle
-// frontiere". The name runs to punctuation, a known name or a verb.
+// the project is about, after up to two adjectives: "ha firmato un Progetto di formazione
+// per la sicurezza delle frontiere", "il Programma globale contro il traffico di
+// migranti". The name runs to punctuation, a known name or a verb.
 func (r *run) describedProject(h int) *mention {
 	toks := r.d.Tokens
 	if h == 0 || toks[h-1].Sentence != toks[h].Sentence || h+2 >= len(toks) {
 		return nil
 	}
-	if !ofPrepositions[r.fold(h+1)] && !projectComplements[r.fold(h+1)] || toks[h+2].Upper || toks[h+2].Kind != text.Word {
+	k := h + 1
+	for k < h+3 && k+1 < len(toks) && r.lowerWordAt(k) && !ofPrepositions[r.fold(k)] && !projectComplements[r.fold(k)] &&
+		!stopWords[r.fold(k)] && !verbWords[r.fold(k)] && !articles[r.fold(k)] {
+		k++ // "Programma globale contro il traffico di migranti": its adjectives
+	}
+	if !ofPrepositions[r.fold(k)] && !projectComplements[r.fold(k)] || k+1 >= len(toks) || toks[k+1].Upper || toks[k+1].Kind != text.Word {
 		return nil
 	}
-	last := r.nameEnd(h + 1)
+	if k == h+1 && !ofPrepositions[r.fold(k)] && r.d.Lang != "en" {
+		return nil // "del Programma per le istituzioni italiane": the programme named before, and whom it serves
+	}
+	last := r.nameEnd(k)
 	if last-h < 4 {
 		return nil
 	}
 	return &mention{first: h, last: last, name: r.textOf(h, last)}
+}
+
+// lowerWordAt reports whether token k is a word in lower case that no mention holds.
+func (r *run) lowerWordAt(k int) bool {
+	t := r.d.Tokens[k]
+	return t.Kind == text.Word && !t.Upper && r.at[k] == 0
 }
 
 // abbreviationStop reports whether token j is the full stop of an abbreviation inside

@@ -834,3 +834,29 @@ func TestUnitsHeadedByDivisionsAndSections(t *testing.T) {
 		}
 	}
 }
+
+func TestProgrammesNamedInLowerCaseAfterTheirHead(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"it", "Roma, 3 maggio 2019 – L'UNODC gestisce il Programma globale contro il traffico di migranti e il Programma globale sulla criminalità marittima in Libia. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"fr", "Paris, 3 mai 2019 – L'ONUDC gère le Programme mondial contre le trafic de migrants et le Programme mondial sur la criminalité maritime en Libye. Les deux parties ont souligné l'importance de la coopération."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		var names []string
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindProject {
+				names = append(names, n.Name)
+			}
+		}
+		if len(names) != 2 {
+			t.Errorf("%s: want two programmes, one per name: %q", c.lang, names)
+		}
+	}
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – L'Italia ha firmato un Progetto di formazione per la sicurezza delle frontiere con la Tunisia. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	if !hasNode(f, "project:progetto-di-formazione-per-la-sicurezza-delle-frontiere") {
+		t.Errorf("the name stops before \"con\": %s", nodeIDs(f))
+	}
+	f = extractText(t, "en.txt", "London, 3 May 2019 - The Counter-Terrorism Financing programme of UNODC held a workshop. Both sides stressed the importance of cooperation.")
+	if !hasNode(f, "project:counter-terrorism-financing") {
+		t.Errorf("the capitalised article is no part of the name: %s", nodeIDs(f))
+	}
+}

@@ -270,7 +270,7 @@ func (r *run) capitalOrNumeral(k int) bool {
 func (r *run) projectNameBeforeNoun(h int) *mention {
 	toks := r.d.Tokens
 	first := h
-	for first > 0 && h-first < maxProjectNameWords && toks[first-1].Sentence == toks[h].Sentence && r.at[first-1] == 0 &&
+	for first > 0 && h-first < maxProjectNameWords && toks[first-1].Sentence == toks[h].Sentence && r.at[first-1] == 0 && !articles[r.fold(first-1)] &&
 		(r.capitalOrNumeral(first-1) || toks[first-1].Kind == text.Number && first < h) {
 		first--
 	}

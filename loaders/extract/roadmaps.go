@@ -125,7 +125,7 @@ func (r *run) nameEnd(end int) int {
 			last = j + 1 // "Piano d'azione regionale 2026-2028"
 			continue
 		}
-		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" {
+		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" || r.anotherNameAfter(j) {
 			break
 		}
 		if j == end && toks[end-1].Upper && !r.nameGoesOn(j) {
@@ -139,6 +139,21 @@ func (r *run) nameEnd(end int) int {
 		}
 	}
 	return last
+}
+
+// anotherNameAfter reports whether the conjunction at j opens another capitalised name, with
+// or without its article: "Programma globale contro il traffico di migranti e il
+// Programma globale sulla criminalità marittima".
+func (r *run) anotherNameAfter(j int) bool {
+	toks := r.d.Tokens
+	if !conjunctions[r.fold(j)] {
+		return false
+	}
+	k := j + 1
+	if k < len(toks) && articles[r.fold(k)] {
+		k++
+	}
+	return k < len(toks) && toks[k].Upper && toks[k].Kind == text.Word && toks[k].Sentence == toks[j].Sentence
 }
 
 // isYear reports whether token j is a year written in digits.
