@@ -860,3 +860,19 @@ func TestProgrammesNamedInLowerCaseAfterTheirHead(t *testing.T) {
 		t.Errorf("the capitalised article is no part of the name: %s", nodeIDs(f))
 	}
 }
+
+func TestEnglishProjectTitleWithItsConnectors(t *testing.T) {
+	for _, c := range []struct{ text, project, donor string }{
+		{"London, 3 May 2019 - Japan funded the project Strengthening Border Management in Central Asia. Both sides stressed the importance of cooperation.", "project:strengthening-border-management-in-central-asia", "state:jp"},
+		{"London, 3 May 2019 - Canada provides funding to UNODC's Global Firearms Programme. Both sides stressed the importance of cooperation.", "project:global-firearms-programme", "state:ca"},
+	} {
+		f := extractText(t, "en.txt", c.text)
+		if !hasEdge(f, fixtures.EdgeFunded, c.donor, c.project) {
+			t.Errorf("want %s funding %s:\n%s\n%s", c.donor, c.project, nodeIDs(f), dumpEdges(f))
+		}
+	}
+	f := extractText(t, "en.txt", "London, 3 May 2019 - The project Safe Seas of the European Union trained officers. Both sides stressed the importance of cooperation.")
+	if !hasNode(f, "project:safe-seas") {
+		t.Errorf("the owner after \"of the\" is no part of the name: %s", nodeIDs(f))
+	}
+}

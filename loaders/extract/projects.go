@@ -243,6 +243,10 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 			last += r.versionLength(last)
 			continue
 		}
+		if j := r.titleConnectors(last); j > last && r.d.Lang == "en" && last > k && !conjunctions[r.fold(last)] {
+			last = j // "the project Strengthening Border Management in Central Asia"
+			continue
+		}
 		break
 	}
 	if last-k < 2 {
@@ -255,6 +259,24 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 		}
 	}
 	return &mention{first: k, last: last, name: r.textOf(k, last)}
+}
+
+// titleConnectors returns where the capitalised words after the lower-case connectors at j
+// go on inside an English title ("in", "of the"), or j when no such word follows or an
+// actor's name does.
+func (r *run) titleConnectors(j int) int {
+	toks := r.d.Tokens
+	k := j
+	for k < len(toks) && k-j < 3 && connectors[r.fold(k)] && !toks[k].Upper && r.at[k] == 0 && toks[k].Sentence == toks[j].Sentence {
+		k++
+	}
+	if k == j || k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word || toks[k].Sentence != toks[j].Sentence {
+		return j
+	}
+	if m := r.mentionAt(k); m != nil && m.kind != fixtures.KindState && m.kind != "place" {
+		return j // "the project X of the European Union": its owner
+	}
+	return k
 }
 
 // capitalOrNumeral reports whether token k can be a word of a name in capitals: a capitalised
