@@ -1846,3 +1846,16 @@ func TestFirstMeetingNamedWithoutItsDayIsTheReleases(t *testing.T) {
 		t.Errorf("a heading's meeting is not the release's: %s", nodeIDs(f))
 	}
 }
+
+func TestProceedingsOnAGivenDay(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - The proceedings opened in Nairobi on 3 March in the presence of representatives of the Kenya Police Service and of the Kenya Revenue Authority. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Les travaux se sont ouverts à Nairobi le 3 mars en présence de représentants du Kenya Police Service et de la Kenya Revenue Authority. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Hanno partecipato ai lavori, che si sono svolti a Nairobi il 3 marzo, rappresentanti del Kenya Police Service e della Kenya Revenue Authority. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"agency:ke:police-service"}, "meeting:2019-03-03", "the proceedings of the day are a meeting")
+	f := extractText(t, "fr.txt", "Paris, 3 mai 2019 – Au terme de deux jours de travaux, le relevé des conclusions a été signé le 31 janvier 2019 par les directeurs. Les deux parties ont souligné l'importance de la coopération.")
+	if strings.Contains(nodeIDs(f), "meeting:2019-01-31:paris:meeting") {
+		t.Errorf("\"deux jours de travaux\" is no meeting of its own: %s", nodeIDs(f))
+	}
+}

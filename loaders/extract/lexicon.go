@@ -849,3 +849,11 @@ var representedBy = byFirstWord(phrases("represented by"), phraseWords)
 // meetingSubjects are collective nouns that can be the subject of "met" with a place
 // after it: "the steering committee met in Tashkent".
 var meetingSubjects = words("meeting subjects")
+
+// proceedingsHeads name the proceedings of a meeting: a meeting when the sentence gives
+// its day and no complement says whose they are ("ai lavori, svoltisi il 3 marzo").
+var proceedingsHeads = values("proceedings heads")
+
+// proceedingsArticles are the articles a proceedings head takes to name a meeting: "ai
+// lavori", "les travaux", not "deux jours de travaux".
+var proceedingsArticles = words("proceedings articles")
