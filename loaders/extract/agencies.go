@@ -321,6 +321,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 				// "per l'Immigrazione e la Polizia delle Frontiere" is what one body is for
 				break
 			}
+			if conjunctions[f] && k < len(toks) && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, ofWords) && !r.anyWordIn(h+1, j, purposePrepositions) {
+				break // "la Police nationale et de la Gendarmerie nationale", "della Polizia e della Gendarmeria": two forces
+			}
 			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] {
 				break // "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca Falcone"
 			}

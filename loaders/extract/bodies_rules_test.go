@@ -876,3 +876,16 @@ func TestEnglishProjectTitleWithItsConnectors(t *testing.T) {
 		t.Errorf("the owner after \"of the\" is no part of the name: %s", nodeIDs(f))
 	}
 }
+
+func TestTwoForcesJoinedByAnd(t *testing.T) {
+	f := extractText(t, "fr.txt", "Paris, 3 mai 2019 – Les travaux se sont ouverts à Dakar le 3 mars en présence de représentants de la Police nationale et de la Gendarmerie nationale. Les deux parties ont souligné l'importance de la coopération.")
+	for _, id := range []string{"agency:fr:national-police", "agency:fr:gendarmerie"} {
+		if !hasNode(f, id) {
+			t.Errorf("want %s, one of two forces: %s", id, nodeIDs(f))
+		}
+	}
+	f = extractText(t, "it.txt", "Roma, 3 maggio 2019 – La Direzione Centrale dell'Immigrazione e della Polizia delle Frontiere ha organizzato il corso a Roma il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	if !hasNode(f, "agency:it:central-directorate-immigration-police-borders") {
+		t.Errorf("a conjunction inside a directorate's complement goes on: %s", nodeIDs(f))
+	}
+}
