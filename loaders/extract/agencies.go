@@ -213,6 +213,26 @@ func (r *run) stateOfLanguage(lang string) string {
 	return ranked(score, "", "")
 }
 
+// stateOfNameWords returns, for a body whose name has a word only some states use
+// ("federale", "cantonale") and whose state is not one of them, the one of them the
+// document names most; "" when the name has no such word or the text names none of them.
+func (r *run) stateOfNameWords(m *mention) string {
+	for k := m.first; k < m.last; k++ {
+		states := stateWords[r.fold(k)]
+		if len(states) == 0 || states[m.country] {
+			continue
+		}
+		score := map[string]int{}
+		for _, s := range r.ments {
+			if (s.kind == fixtures.KindState || s.kind == "place") && states[s.country] {
+				score[s.country]++
+			}
+		}
+		return ranked(score, "", "")
+	}
+	return ""
+}
+
 // counterpartOf reports whether the sentence of m, a body that does not say its state,
 // gives its head a counterpart of the home state ("son homologue français", "his Italian
 // counterpart"): m is then of the other side.
@@ -616,6 +636,8 @@ func (r *run) resolveAgencies() {
 		}
 		if c := r.countrySpec(m); c != "" {
 			m.country = c
+		} else if c := r.stateOfNameWords(m); c != "" {
+			m.country = c // "Dipartimento federale di giustizia e polizia" in a text about Switzerland
 		} else if (m.country == "" || m.country == home && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, home) {
 			if away == "" {
 				away = r.awayCountry()

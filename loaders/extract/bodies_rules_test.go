@@ -889,3 +889,16 @@ func TestTwoForcesJoinedByAnd(t *testing.T) {
 		t.Errorf("a conjunction inside a directorate's complement goes on: %s", nodeIDs(f))
 	}
 }
+
+func TestFederalAndCantonalBodiesAreOfTheirState(t *testing.T) {
+	for _, c := range []struct{ lang, text, prefix string }{
+		{"it", "Roma, 3 maggio 2019 – La Polizia cantonale del Ticino e la Guardia di Finanza hanno svolto un pattugliamento sul lago il 3 marzo con la Svizzera. Le due parti hanno sottolineato l'importanza della cooperazione.", "agency:ch:cantonal-police"},
+		{"it", "Roma, 3 maggio 2019 – Il Dipartimento federale di giustizia della Svizzera e il Ministero dell'Interno hanno firmato un accordo a Roma il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione.", "agency:ch:federal-department"},
+		{"fr", "Paris, 3 mai 2019 – La Police fédérale et la Police nationale ont signé un accord à Paris le 3 mars avec la Belgique. Les deux parties ont souligné l'importance de la coopération.", "agency:be:federal-police"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !strings.Contains(nodeIDs(f), c.prefix) {
+			t.Errorf("%s: want %s…: %s", c.lang, c.prefix, nodeIDs(f))
+		}
+	}
+}

@@ -857,3 +857,7 @@ var proceedingsHeads = values("proceedings heads")
 // proceedingsArticles are the articles a proceedings head takes to name a meeting: "ai
 // lavori", "les travaux", not "deux jours de travaux".
 var proceedingsArticles = words("proceedings articles")
+
+// stateWords are words of a body's name that only some states use, with those states
+// (ISO codes): "federale" is of a federal state, "cantonale" of Switzerland.
+var stateWords = valueSets("state words")
