@@ -189,7 +189,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		r.people.listed.country != "" && r.ministerListed(word) {
 		after.country = r.people.listed.country // "..., con il ministro dell'Interno, B,": the same government's
 	}
-	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) {
+	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) && r.nameLanguage(after) == "" {
 		after.unstated = true
 		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
 		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {

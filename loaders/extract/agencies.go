@@ -198,15 +198,21 @@ func (r *run) nameLanguage(m *mention) string {
 	return other
 }
 
-// stateOfLanguage returns the state the document names most among those where lang is
-// an official language, or "".
+// stateOfLanguage returns the state the document names most, by itself or by its places,
+// among those where lang is an official language, or "".
 func (r *run) stateOfLanguage(lang string) string {
 	if lang == "" {
 		return ""
 	}
+	return r.namedAmong(speakingStates[lang])
+}
+
+// namedAmong returns the state of a set the document names most, by itself or by its
+// places, or "".
+func (r *run) namedAmong(states map[string]bool) string {
 	score := map[string]int{}
 	for _, m := range r.ments {
-		if m.kind == fixtures.KindState && speakingStates[lang][m.country] {
+		if (m.kind == fixtures.KindState || m.kind == "place") && states[m.country] {
 			score[m.country]++
 		}
 	}
@@ -222,13 +228,7 @@ func (r *run) stateOfNameWords(m *mention) string {
 		if len(states) == 0 || states[m.country] {
 			continue
 		}
-		score := map[string]int{}
-		for _, s := range r.ments {
-			if (s.kind == fixtures.KindState || s.kind == "place") && states[s.country] {
-				score[s.country]++
-			}
-		}
-		return ranked(score, "", "")
+		return r.namedAmong(states)
 	}
 	return ""
 }

@@ -902,3 +902,15 @@ func TestFederalAndCantonalBodiesAreOfTheirState(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyNamedInAnotherLanguageIsNotTheTextsState(t *testing.T) {
+	for _, text := range []string{
+		"Roma, 3 maggio 2019 – Il corso si è svolto a Parigi il 3 marzo con la Direction nationale du renseignement et des enquêtes douanières e la Guardia di Finanza. Le due parti hanno sottolineato l'importanza della cooperazione.",
+		"Roma, 3 maggio 2019 – A Parigi il 3 marzo ha parlato il Direttore della Direction nationale du renseignement et des enquêtes douanières, Jean Martin. Le due parti hanno sottolineato l'importanza della cooperazione.",
+	} {
+		f := extractText(t, "it.txt", text)
+		if !strings.Contains(nodeIDs(f), "agency:fr:national-directorate") {
+			t.Errorf("a French name in an Italian text is of the French-speaking state the text names: %s", nodeIDs(f))
+		}
+	}
+}
