@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -911,6 +912,22 @@ func TestBodyNamedInAnotherLanguageIsNotTheTextsState(t *testing.T) {
 		f := extractText(t, "it.txt", text)
 		if !strings.Contains(nodeIDs(f), "agency:fr:national-directorate") {
 			t.Errorf("a French name in an Italian text is of the French-speaking state the text names: %s", nodeIDs(f))
+		}
+	}
+}
+
+func TestProjectNamedWithItsNounToo(t *testing.T) {
+	for _, c := range []struct{ lang, text, alias string }{
+		{"en", "London, 3 May 2019 - The Counter-Terrorism Financing programme of UNODC held a workshop in Abuja on 2 May. Both sides stressed the importance of cooperation.", "Counter-Terrorism Financing programme"},
+		{"it", "Roma, 3 maggio 2019 – L'Unione europea finanzia il programma EL PAcCTO in America latina. Le due parti hanno sottolineato l'importanza della cooperazione.", "programma EL PAcCTO"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		found := false
+		for _, n := range f.Nodes {
+			found = found || n.Kind == fixtures.KindProject && slices.Contains(n.Aliases, c.alias)
+		}
+		if !found {
+			t.Errorf("%s: want the alias %q", c.lang, c.alias)
 		}
 	}
 }

@@ -424,6 +424,9 @@ func (r *run) emitMentions() {
 			if m.description != "" {
 				n.Properties["description"] = m.description
 			}
+			if first, last := r.withProjectNoun(m); last-first > m.last-m.first {
+				r.g.mention(n, r.tokSpan(first, last), m.anaphor) // "the SEACOP project", "il programma EL PAcCTO": a name too
+			}
 		case fixtures.KindPerson:
 			if m.title != "" {
 				n.Properties["title"] = m.title
@@ -442,6 +445,20 @@ func (r *run) emitMentions() {
 			r.gazetteerParents(g, o.id)
 		}
 	}
+}
+
+// withProjectNoun returns the tokens of a project's name with the project noun in lower
+// case written right after it ("SEACOP project") or right before it ("programma EL
+// PAcCTO"), or the name's own tokens when there is none.
+func (r *run) withProjectNoun(m *mention) (int, int) {
+	toks := r.d.Tokens
+	first, last := m.first, m.last
+	if last < len(toks) && r.is(last, classProjectHead) && !toks[last].Upper && toks[last].Sentence == toks[m.first].Sentence {
+		last++
+	} else if first > 0 && r.is(first-1, classProjectHead) && !toks[first-1].Upper && toks[first-1].Sentence == toks[m.first].Sentence {
+		first--
+	}
+	return first, last
 }
 
 // gazetteerParents adds the PART_OF chain the gazetteer knows for a body.
