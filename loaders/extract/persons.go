@@ -1261,6 +1261,19 @@ func (r *run) personCoreference() {
 			full[f] = m // the longest form names the person
 		}
 	}
+	// The first of two family names ("Juan Ignacio Zoido Álvarez" is "M. Zoido"), when no
+	// name ends with it.
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindPerson || m.last-m.first < 3 || !r.d.Tokens[m.last-2].Upper || nameParticles[r.fold(m.last-2)] {
+			continue
+		}
+		f := r.fold(m.last - 2)
+		if old := full[f]; old != nil && old.id != m.id {
+			ambiguous[f] = true
+		} else if old == nil {
+			full[f] = m
+		}
+	}
 	for _, m := range r.ments {
 		if m.kind != fixtures.KindPerson {
 			continue

@@ -395,3 +395,15 @@ func TestPersonsNamesKeepRegnalNumbersAndLowerCapitals(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstOfTwoFamilyNamesAlone(t *testing.T) {
+	for _, c := range []languageCase{
+		{"fr", "Paris, 3 mai 2019 – Le ministre espagnol de l'Intérieur, Juan Ignacio Zoido Álvarez, a signé l'accord à Madrid le 3 mars. En février, M. Zoido avait signé des accords. Les deux parties ont souligné l'importance de la coopération."},
+		{"en", "London, 3 May 2019 - The Spanish Minister of the Interior, Juan Ignacio Zoido Álvarez, signed the agreement in Madrid on 3 March. In February Mr. Zoido had signed other agreements. Both sides stressed the importance of cooperation."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if hasNode(f, "person:zoido") || !hasNode(f, "person:juan-ignacio-zoido-alvarez") {
+			t.Errorf("%s: Zoido is Juan Ignacio Zoido Álvarez: %s", c.lang, nodeIDs(f))
+		}
+	}
+}
