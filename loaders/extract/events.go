@@ -236,7 +236,7 @@ func (r *run) events() {
 		if st.meeting != nil {
 			r.participate(st, r.countedStatesListed(first, last), "participant") // "for the units of five countries: A, B"
 		}
-		if (st.meeting != nil || current == nil && wi < 4) && r.namesSentGroup(first, last) {
+		if (st.meeting != nil || current == nil && wi < 4) && r.anyWordIn(first, last, participantGroups) {
 			// "i rappresentanti dei dieci Paesi dell'Iniziativa": its members, once known;
 			// before the first meeting, they take part in it, as the early groups do. The
 			// sentence must speak of people they sent, not only of the states.
@@ -1418,6 +1418,12 @@ func (r *run) organisedBefore(st *sentenceState) bool {
 		return true
 	}
 	return false
+}
+
+// givesDay reports whether the sentence gives a day, its year written or not: "du 5 au
+// 16 décembre", "il 3 marzo 2019".
+func (st *sentenceState) givesDay() bool {
+	return st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0)
 }
 
 func (st *sentenceState) has(kind cueKind) bool {

@@ -106,15 +106,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if v, bare := articleMeetingHeads[f]; bare && i > 0 && (definite[r.fold(i-1)] || indefiniteArticles[r.fold(i-1)]) {
 			t, ok = v, true // "un bilaterale con il ministro"
 		}
-		if v, works := proceedingsHeads[f]; works && st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) &&
-			!(i+1 < st.last && ofWords[r.fold(i+1)]) && i > 0 && proceedingsArticles[r.fold(i-1)] {
+		if v, works := proceedingsHeads[f]; works && st.givesDay() && !(i+1 < st.last && ofWords[r.fold(i+1)]) && i > 0 && proceedingsArticles[r.fold(i-1)] {
 			t, ok = v, true // "ai lavori, svoltisi a Roma il 3 marzo, hanno partecipato", not "deux jours de travaux"
 		}
 		if v, trip := tripHeads[f]; trip && r.tripTo(i, st.last) {
 			t, ok = v, true // "la missione a Bucarest", "an assessment mission in Port Louis"
 		}
-		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.date != nil && (st.date.prec == precDay && !st.date.isRelative || st.date.pday > 0 && st.date.pmonth > 0) ||
-			r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) { // a day, its year written or not: "du 5 au 16 décembre"
+		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.givesDay() || r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) {
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {

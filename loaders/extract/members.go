@@ -413,17 +413,6 @@ func (r *run) memberStatesOf(first, last int) *mention {
 	return nil
 }
 
-// namesSentGroup reports whether a noun for people sent by a body or a country is written
-// in [first, last): "representatives", "délégations", "rappresentanti".
-func (r *run) namesSentGroup(first, last int) bool {
-	for k := first; k < last; k++ {
-		if participantGroups[r.fold(k)] {
-			return true
-		}
-	}
-	return false
-}
-
 // membersTakePart adds the states the document lists as members of a body to the meetings
 // "the member states of" that body attended; it runs after memberships.
 func (r *run) membersTakePart() {

@@ -21,8 +21,11 @@ func (r *run) recogniseProjects() {
 		if !r.is(i, classProjectHead) && !(r.is(i, classActionHead) && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
 			continue
 		}
-		var m *mention
+		var m, code *mention
 		shouted := toks[i].AllCaps // "PROJECT FACT SHEET": in a line of capitals a code name is no sign
+		if !shouted {
+			code = r.codeEndingAt(i) // "the EL PAcCTO 2.0 programme"
+		}
 		switch {
 		case i+1 < len(toks) && r.fold(i+1) == `"`:
 			m = r.quotedProject(i + 1)
@@ -34,8 +37,8 @@ func (r *run) recogniseProjects() {
 			m = r.codeMention(i + 1)
 		case !shouted && i > 1 && r.fold(i-1) == "+" && r.codeName(i-2) && r.at[i-2] == 0 && toks[i-2].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 2) // "the PortSafe+ project"
-		case !shouted && r.codeEndingAt(i) != nil:
-			m = r.codeEndingAt(i) // "the EL PAcCTO 2.0 programme"
+		case code != nil:
+			m = code
 		case !shouted && i > 0 && r.codeName(i-1) && r.at[i-1] == 0 && toks[i-1].Sentence == toks[i].Sentence:
 			m = r.codeMention(i - 1)
 		case toks[i].Upper && projectHeads[r.fold(i)]:
