@@ -598,6 +598,9 @@ func (r *run) agencyCoreference() {
 // its parent or its state.
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
+		if m.ref != nil {
+			continue // an anaphor takes what its body is given, below
+		}
 		if m.kind == fixtures.KindOrganization && m.id == "" && m.acronym == "" && m.owner == nil {
 			if org := r.organisationUnit(m); org != nil {
 				// "le Bureau régional de l'ONUDC a organisé": an office acts for its
@@ -620,7 +623,7 @@ func (r *run) resolveAgencies() {
 	agencies := []*mention{}
 	home, away := r.agencyHome(), "" // away once needed: the states named do not change here
 	for idx, m := range r.ments {
-		if m.kind != fixtures.KindAgency {
+		if m.kind != fixtures.KindAgency || m.ref != nil {
 			continue
 		}
 		if r.organisationUnit(m) != nil {
@@ -695,6 +698,11 @@ func (r *run) resolveAgencies() {
 	for _, m := range agencies {
 		if m.kind != "" {
 			r.adjectiveAlias(m)
+		}
+	}
+	for _, m := range r.ments {
+		if m.ref != nil {
+			m.kind, m.id, m.name, m.country = m.ref.kind, m.ref.id, m.ref.name, m.ref.country
 		}
 	}
 	r.present = map[string]bool{}
@@ -826,7 +834,8 @@ func (r *run) sameNamedBodies(agencies []*mention) {
 
 // forcesOfNamedBodies reads a force named by its state as the body of that state the
 // document names in full with the same head word: "la polizia albanese" after "la Polizia
-// di Stato albanese" is that body.
+// di Stato albanese" is that body, and so is its "Direzione generale della Polizia", but
+// not a "direzione centrale dell'immigrazione e della polizia delle frontiere".
 func (r *run) forcesOfNamedBodies(agencies []*mention) {
 	for _, m := range agencies {
 		if m.kind == "" || m.force == "" {
@@ -838,12 +847,35 @@ func (r *run) forcesOfNamedBodies(agencies []*mention) {
 		}
 		for _, o := range agencies {
 			if o.kind != "" && o.force == "" && o.country == m.country &&
-				(slices.Contains(text.FoldTokensWords(o.name), m.force) || slices.Contains(strings.Split(o.id, "-"), head) || strings.HasSuffix(o.id, ":"+head)) {
+				(forceOfName(text.FoldTokensWords(o.name), m.force) || slugHead(o.id, head)) {
 				m.id = o.id
 				break
 			}
 		}
 	}
+}
+
+// forceOfName reports whether a folded name is the force f's: f heads it ("Polizia di
+// Stato") or heads its first complement ("Direzione generale della Polizia di Stato").
+func forceOfName(name []string, f string) bool {
+	if nameHeads(name)[f] {
+		return true
+	}
+	k := 0
+	for k < len(name) && !ofConnectors[name[k]] && !ofPrepositions[name[k]] {
+		k++
+	}
+	for k < len(name) && (ofConnectors[name[k]] || ofPrepositions[name[k]] || articles[name[k]]) {
+		k++
+	}
+	return k < len(name) && name[k] == f
+}
+
+// slugHead reports whether the word w begins or ends the slug of the id: "police" in
+// "agency:ec:national-police", not in "agency:it:central-directorate-immigration-police-borders".
+func slugHead(id, w string) bool {
+	words := strings.Split(id[strings.LastIndexByte(id, ':')+1:], "-")
+	return words[0] == w || words[len(words)-1] == w
 }
 
 // stateClosingItem returns the state named alone after a comma at j that closes an item

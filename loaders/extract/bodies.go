@@ -757,24 +757,49 @@ func (r *run) bodyHeadAnaphors() {
 			!(agencyHeads[f] || bodyAnaphors[f] || organisationHeads[f]) {
 			continue
 		}
-		if next := i + 1; toks[next].Sentence == toks[i].Sentence && (toks[next].Upper || r.at[next] != 0 || ofWords[r.fold(next)]) {
-			continue // "the Office of the Prosecutor", "l'Agence européenne": a name goes on
+		if r.bodyNameGoesOn(i + 1) {
+			continue // "the Office of the Prosecutor", "l'Agence européenne", "le Bureau programme de l'ONUCT"
 		}
-		if b := r.bodyWithWord(i, f); b != nil {
-			r.add(&mention{first: i, last: i + 1, kind: b.kind, id: b.id, name: b.name, acronym: b.acronym, country: b.country, anaphor: true})
+		b, another := r.bodyWithWord(i, f)
+		if b == nil {
+			continue
 		}
+		a := &mention{first: i, last: i + 1, kind: b.kind, id: b.id, name: b.name, acronym: b.acronym, country: b.country, anaphor: true}
+		if b.ref != nil {
+			b = b.ref
+		}
+		if b.id == "" {
+			if another || forceHeads[f] {
+				continue // not the only body with that head, or a force ("la Polizia"): which one is not said
+			}
+			a.ref = b // its id is given at resolution (resolveAgencies)
+		}
+		r.add(a)
 	}
 }
 
+// bodyNameGoesOn reports whether a body's name goes on at token k after its head: a capital
+// word, a mention or an of-word, right there or after up to two lower-case words.
+func (r *run) bodyNameGoesOn(k int) bool {
+	toks := r.d.Tokens
+	for j := k; j < len(toks) && j < k+3 && toks[j].Sentence == toks[k-1].Sentence; j++ {
+		if ofWords[r.fold(j)] || j == k && (toks[j].Upper || r.at[j] != 0) {
+			return true
+		}
+		if toks[j].Kind != text.Word || toks[j].Upper || r.at[j] != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // bodyWithWord is the body named last before token i whose written or listed name holds
-// the folded word w.
-func (r *run) bodyWithWord(i int, w string) *mention {
+// the folded word w among its heads; another says whether a body of another name before
+// it holds it too.
+func (r *run) bodyWithWord(i int, w string) (last *mention, another bool) {
 	for b := i - 1; b >= 0; b-- {
 		m := r.mentionAt(b)
-		if m == nil || m.id == "" && (m.kind != fixtures.KindOrganization || m.owner != nil || m.acronym == "") {
-			continue // an organisation without an id yet takes one from its acronym, as its anaphor will
-		}
-		if m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindAgency {
+		if m == nil || m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindAgency {
 			continue
 		}
 		written := make([]string, 0, m.last-m.first)
@@ -784,11 +809,16 @@ func (r *run) bodyWithWord(i int, w string) *mention {
 			}
 		}
 		if nameHeads(written)[w] || nameHeads(text.FoldTokensWords(m.name))[w] {
-			return m
+			if last != nil && m.name != last.name && (m.ref == nil || m.ref.name != last.name) {
+				return last, true
+			}
+			if last == nil {
+				last = m
+			}
 		}
 		b = m.first
 	}
-	return nil
+	return last, false
 }
 
 // namesProject reports whether the tokens [from, to) hold a project noun.
@@ -798,8 +828,8 @@ func (r *run) namesProject(from, to int) bool {
 
 // nameHeads are the words of a folded name that may name its kind alone: the first word
 // ("Office des Nations Unies", "Agenzia delle Dogane") and the last before its first
-// preposition ("United Nations Office on Drugs", "Counter-Terrorism Committee Executive
-// Directorate").
+// preposition or locative ("United Nations Office on Drugs", "Counter-Terrorism Committee
+// Executive Directorate", "OSCE Centre in Ashgabat").
 func nameHeads(name []string) map[string]bool {
 	heads := map[string]bool{}
 	for _, f := range name {
@@ -811,7 +841,7 @@ func nameHeads(name []string) map[string]bool {
 	}
 	last := ""
 	for _, f := range name {
-		if ofPrepositions[f] || purposePrepositions[f] || f == "on" || f == "against" || f == "contre" || f == "contro" {
+		if ofPrepositions[f] || purposePrepositions[f] || anyLocatives[f] || f == "on" || f == "against" || f == "contre" || f == "contro" {
 			break
 		}
 		last = f

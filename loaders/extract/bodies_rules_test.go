@@ -931,3 +931,68 @@ func TestProjectNamedWithItsNounToo(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadNounOfABodyTheRulesNamed(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 3 May 2019 - The Regional Maritime Training Centre in Accra organised a course on port security in Accra on 2 May. Richard Wheeler, Training Officer of the Centre, said the course was useful. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le Centre régional de formation maritime d'Accra a organisé un cours sur la sûreté portuaire à Accra le 2 mai. Richard Wheeler, directeur du Centre, a déclaré que le cours était utile. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il Centro Regionale di Formazione Marittima di Accra ha organizzato un corso sulla sicurezza portuale ad Accra il 2 maggio. Richard Wheeler, direttore del Centro, ha dichiarato che il corso è stato utile. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		organiser := ""
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && e.Role != nil && *e.Role == fixtures.RoleOrganiser {
+				organiser = e.From
+			}
+		}
+		if organiser == "" || !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:richard-wheeler", organiser) {
+			t.Errorf("%s: the officer of the Centre works for the centre named before (%q):\n%s", c.lang, organiser, dumpEdges(f))
+		}
+	}
+}
+
+func TestForceIsNotTheDirectorateItsNameHolds(t *testing.T) {
+	for _, c := range []languageCase{
+		{"fr", "Paris, 3 mai 2019 – Jean Dupont, directeur central de l'immigration et de la police des frontières, a reçu à Paris le 3 mai une délégation. La police française a remercié les invités. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Mario Bianchi, direttore centrale dell'immigrazione e della polizia delle frontiere, ha ricevuto a Roma il 3 maggio una delegazione. La polizia italiana ha ringraziato gli ospiti. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		agencies := 0
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindAgency {
+				agencies++
+			}
+		}
+		if agencies != 2 {
+			t.Errorf("%s: the police and the directorate whose second complement names it are two bodies: %s", c.lang, nodeIDs(f))
+		}
+	}
+}
+
+func TestHeadNounWhoseNameGoesOnIsNoAnaphor(t *testing.T) {
+	f := extractText(t, "fr.txt", "Paris, 3 mai 2019 – Le Bureau de Dakar a organisé un atelier à Dakar le 2 mai. Le chef du Bureau pays de l'ONUDC, Pierre Lapaque, a ouvert l'atelier. Les deux parties ont souligné l'importance de la coopération.")
+	if !hasEdge(f, fixtures.EdgeAffiliatedWith, "person:pierre-lapaque", "unbody:unodc") || hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:pierre-lapaque", "agency:sn") {
+		t.Errorf("\"du Bureau pays de l'ONUDC\" names the office of UNODC, not the Bureau named before:\n%s", dumpEdges(f))
+	}
+}
+
+func TestForceByItsHeadIsNotTheForceNamedBefore(t *testing.T) {
+	for _, c := range []languageCase{
+		{"it", "Roma, 3 maggio 2019 – La delegazione della Polizia di Frontiera albanese è stata ricevuta a Roma il 2 maggio. Il Capo della Polizia, prefetto Mario Bianchi, ha accolto gli ospiti. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"fr", "Paris, 3 mai 2019 – La délégation de la Police des frontières albanaise a été reçue à Paris le 2 mai. Le chef de la Police, le préfet Mario Bianchi, a accueilli les invités. Les deux parties ont souligné l'importance de la coopération."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:mario-bianchi", "agency:al") {
+			t.Errorf("%s: \"the Police\" alone is not the Albanian border police named before:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
+
+func TestHeadNounOfTwoBodiesIsNoAnaphor(t *testing.T) {
+	f := extractText(t, "en.txt", "London, 3 May 2019 - The Regional Training Centre in Accra organised a course on port security in Accra on 2 May with the National Coordination Centre in Lomé. Richard Wheeler, Training Officer of the Centre, said the course was useful. Both sides stressed the importance of cooperation.")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith && e.From == "person:richard-wheeler" {
+			t.Errorf("two centres were named: which one \"the Centre\" is is not said, got %s", e.To)
+		}
+	}
+}

@@ -332,6 +332,10 @@ var stopWords = words("stop words")
 // locatives introduce a place: a state after them is where, not who.
 var locatives = byLanguage("locatives")
 
+// anyLocatives are the locatives of every language: in a name, where its body sits
+// ("OSCE Centre in Ashgabat").
+var anyLocatives = words("locatives")
+
 // conjunctions join two bodies: "la Police nationale et la Garde nationale".
 var conjunctions = words("conjunctions")
 

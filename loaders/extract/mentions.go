@@ -27,6 +27,7 @@ type mention struct {
 	inTitle     bool      // inside a person's title: not an actor of the sentence
 	alias       bool      // a bracketed acronym repeating the mention before it
 	anaphor     bool      // a head noun referring back to a body named before ("l'Office"): not an alias
+	ref         *mention  // anaphors: the body referred to, when it takes its kind and id only at resolution
 	chained     bool      // the parent in "X of Y": Y is not an actor of the sentence
 	acronym     string    // agencies: the acronym given in brackets after the name
 	seat        *mention  // embassies: the state or town they are in, written after them (embassySeat)
