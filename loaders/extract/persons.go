@@ -284,7 +284,8 @@ func (r *run) nameExtent(i int) (int, int, int) {
 		return i, i, 0
 	}
 	first, j, words := i, i, 0
-	if !r.nameToken(i) && r.elided(i) < 0 && !(i > 0 && titleWords[r.fold(i-1)] && r.townInName(i)) {
+	townFirst := i > 0 && (titleWords[r.fold(i-1)] || r.fold(i-1) == "," && r.townsOpenName(i)) && r.townInName(i)
+	if !r.nameToken(i) && r.elided(i) < 0 && !townFirst {
 		// "President von der Leyen": particles open a family name right after a title.
 		if toks[i].Upper || !leadingParticles[r.fold(i)] || i == 0 || !titleWords[r.fold(i-1)] {
 			return i, i, 0
@@ -315,7 +316,7 @@ func (r *run) nameExtent(i int) (int, int, int) {
 			words++
 			continue
 		}
-		if (words > 0 || j > 0 && titleWords[r.fold(j-1)]) && r.townInName(j) {
+		if (words > 0 || townFirst) && r.townInName(j) {
 			j++ // "colonnello Hassan Aden Zakaria": towns' names before a name are names
 			words++
 			continue
@@ -378,6 +379,17 @@ func (r *run) townInName(k int) bool {
 		return false
 	}
 	return r.nameToken(k+1) || r.townInName(k+1)
+}
+
+// townsOpenName reports whether the one-word towns from k on are followed by a name's
+// word that is no town, with two words or more before it: "Hassan Aden Zakaria" after a
+// comma, not "Rome, Milan".
+func (r *run) townsOpenName(k int) bool {
+	n := 0
+	for ; r.townInName(k); k++ {
+		n++
+	}
+	return n >= 2 || n == 1 && k+1 < len(r.d.Tokens) && r.nameToken(k) && r.nameToken(k+1)
 }
 
 // placeAfterPatronymic reports whether the one-word town at k follows a particle of
@@ -865,8 +877,8 @@ func (r *run) lastTitle(t []int, end int) []int {
 	for start > t[0] && r.titleToken(start-1, start) {
 		start--
 	}
-	if start > t[2] && !r.titleToken(start-1, start) {
-		return []int{start, end, last} // a clause stands between the two titles
+	if start > t[2] && !r.titleToken(start-1, start) && r.fold(start-1) != "-" {
+		return []int{start, end, last} // a clause stands between the two titles, not a dash, not a dash
 	}
 	return t
 }
@@ -913,7 +925,10 @@ func (r *run) previousTitle(t []int) []int {
 		}
 		start--
 	}
-	return r.titleIn(start, end)
+	if t := r.titleIn(start, end); t != nil {
+		return r.lastTitle(t, end) // "il generale ha incontrato il comandante della X, colonnello Y"
+	}
+	return nil
 }
 
 // titleAfter returns the title segment after a name ending at j: ", Executive Director

@@ -795,3 +795,34 @@ func TestUnitAndTheBodyItSitsAt(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleBeforeARankAfterAnotherTitle(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - On 2 May in Djibouti the general met the commander of the Djiboutian National Gendarmerie, Colonel Mario Bianchi. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 2 mai à Djibouti, le général a rencontré le commandant de la Gendarmerie nationale djiboutienne, le colonel Mario Bianchi. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 2 maggio a Gibuti il generale ha incontrato il comandante della gendarmeria nazionale gibutiana, colonnello Mario Bianchi. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mario-bianchi"}, "agency:dj:gendarmerie", "the last title before the rank, not the general's")
+}
+
+func TestTownsOpeningANameAfterAComma(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - On 2 May the commander of the Djiboutian National Gendarmerie, Hassan Aden Zakaria, signed an agreement in Paris. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 2 mai, le commandant de la Gendarmerie nationale djiboutienne, Hassan Aden Zakaria, a signé un accord à Paris. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 2 maggio a Parigi il comandante della gendarmeria nazionale gibutiana, Hassan Aden Zakaria, ha firmato un accordo. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:hassan-aden-zakaria"}, "agency:dj:gendarmerie", "towns before a name's last word are names")
+}
+
+func TestTwoTitlesJoinedByADashBeforeARank(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – Il memorandum è stato firmato a Roma il 2 maggio dal ministro cinese Liu Wei e dal Vice Direttore Generale della Pubblica Sicurezza – Direttore Centrale della Polizia Criminale, Prefetto Mario Bianchi. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	bodies := 0
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeAffiliatedWith && e.From == "person:mario-bianchi" {
+			bodies++
+		}
+	}
+	if bodies != 2 {
+		t.Errorf("both titles joined by the dash name a body:\n%s", dumpEdges(f))
+	}
+}
