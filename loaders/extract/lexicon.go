@@ -575,6 +575,10 @@ var directorateStops = words("directorate stops")
 // leadVerbs say who leads a delegation: "guidata dal", "led by", "conduite par".
 var leadVerbs = words("lead verbs")
 
+// headVerbs say, in a relative clause after a name, that the person heads a body: ", who
+// chairs X", ", qui préside X", ", che dirige X".
+var headVerbs = phrases("head verbs")
+
 // relativePossessives open a relative clause about a body's head: "the Federal Police,
 // whose Executive Director, X", "la DGSN, dont le directeur général, X".
 var relativePossessives = words("relative possessives")

@@ -106,6 +106,12 @@ func (r *run) recognisePersons() {
 				last.affiliation = append(last.affiliation, a.idx) // "M. A et M. B, de l'ONUDC": both
 			}
 		}
+		for _, at := range []int{j, r.titleEnd(after)} {
+			if b := r.headedBody(at); b != nil {
+				m.affiliation = append(m.affiliation, b.idx) // "X, qui préside actuellement Ameripol"
+				b.inTitle = true
+			}
+		}
 		if len(m.affiliation) == 0 {
 			if b := r.ledBy(k, before); b != nil {
 				m.affiliation = append(m.affiliation, b.idx) // "una delegazione della X guidata dal Direttore Y"
@@ -806,6 +812,41 @@ func (r *run) titleBefore(i int) []int {
 			if p := r.mentionAt(s - 2); p != nil && p.kind == fixtures.KindPerson {
 				return nil // "Marco Rago, Delegato ..., e per ..., Alessio Nardi": Rago's title
 			}
+		}
+	}
+	return nil
+}
+
+// titleEnd is where a title segment ends, or -1 for none.
+func (r *run) titleEnd(t []int) int {
+	if t == nil {
+		return -1
+	}
+	return t[1]
+}
+
+// headedBody returns the body that a relative clause opening at the comma at j says the
+// person heads: ", who currently chairs AMERIPOL", ", qui dirige l'Office", ", che
+// presiede il Comitato".
+func (r *run) headedBody(j int) *mention {
+	toks := r.d.Tokens
+	if j < 0 || j+3 >= len(toks) || r.fold(j) != "," || !relativePronouns[r.fold(j+1)] {
+		return nil
+	}
+	k := j + 2
+	if titleAdverbs[r.fold(k)] {
+		k++ // "who currently chairs", and after the verb "qui préside actuellement"
+	}
+	for _, v := range headVerbs {
+		if !hasPrefixTokens(r.d, k, v) {
+			continue
+		}
+		b := k + len(v)
+		for b < len(toks) && b < k+len(v)+3 && (articles[r.fold(b)] || titleAdverbs[r.fold(b)]) {
+			b++
+		}
+		if m := r.mentionAt(b); b < len(toks) && m != nil && m.first == b && m.isBody() {
+			return m
 		}
 	}
 	return nil

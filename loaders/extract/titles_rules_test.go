@@ -826,3 +826,13 @@ func TestTwoTitlesJoinedByADashBeforeARank(t *testing.T) {
 		t.Errorf("both titles joined by the dash name a body:\n%s", dumpEdges(f))
 	}
 }
+
+func TestRelativeClauseOfHeadingABody(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - On 2 May in Bogotá, the director of the Argentine Gendarmerie, Andrés Severino, who currently chairs AMERIPOL, signed the treaty. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 2 mai à Bogotá, le directeur de la gendarmerie argentine, Andrés Severino, qui préside actuellement AMERIPOL, a signé le traité. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 2 maggio a Bogotá il direttore della gendarmeria argentina, Andrés Severino, che presiede attualmente AMERIPOL, ha firmato il trattato. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:andres-severino"}, "org:ameripol", "the body the relative clause says the person chairs")
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:andres-severino"}, "agency:ar:gendarmerie", "and the body of the title before the name")
+}
