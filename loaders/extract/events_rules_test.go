@@ -1859,3 +1859,12 @@ func TestProceedingsOnAGivenDay(t *testing.T) {
 		t.Errorf("\"deux jours de travaux\" is no meeting of its own: %s", nodeIDs(f))
 	}
 }
+
+func TestBodyThatOpensAMeetingOrganisesIt(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - UNODC opened a training workshop in Lomé on 2 May. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 2 mai, l'ONUDC a ouvert à Lomé un atelier de formation. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – L'UNODC ha aperto il 2 maggio a Lomé un seminario di formazione. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"unbody:unodc"}, "meeting:2019-05-02:lome", "the body that opens the workshop")
+}
