@@ -955,7 +955,8 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		case cueOrganiserBefore:
 			// "On 5 March, the EU and the AU held a dialogue": the subject's actors, after
 			// the last comma before the verb.
-			if isMeeting {
+			if isMeeting && !(st.meetingAt >= 0 && st.meetingAt < c.first) {
+				// not "The meeting of the police chiefs of A and B opened": the meeting is the subject
 				cs := r.clauseStart(st, c.first)
 				subject := r.actorsIn(cs, c.first)
 				apposition := cs

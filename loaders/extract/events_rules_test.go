@@ -1868,3 +1868,20 @@ func TestBodyThatOpensAMeetingOrganisesIt(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"unbody:unodc"}, "meeting:2019-05-02:lome", "the body that opens the workshop")
 }
+
+func TestMeetingAsSubjectOfAnOrganisingVerb(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 3 May 2019 - The meeting of the police chiefs of Comoros, Djibouti and Sudan opened in Marrakech on 2 May. Both sides stressed the importance of cooperation."},
+		{"en", "London, 3 May 2019 - The meeting of the police chiefs of Comoros, Djibouti and Sudan was held in Marrakech on 2 May. Both sides stressed the importance of cooperation."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && e.Role != nil && *e.Role == fixtures.RoleOrganiser {
+				t.Errorf("the states of the meeting's complement take part; nobody is said to organise it, got %s", e.From)
+			}
+		}
+		if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:sd", "meeting:2019-05-02:marrakech") {
+			t.Errorf("Sudan takes part:\n%s", dumpEdges(f))
+		}
+	}
+}
