@@ -679,6 +679,9 @@ func (r *run) resolveAgencies() {
 		if m.country == "" {
 			m.country = r.stateOfLanguage(r.nameLanguage(m)) // "la Direction nationale du renseignement ..." in an Italian text
 		}
+	}
+	r.acronymCountries(agencies) // and its acronym in brackets, "(DNRED)"
+	for _, m := range agencies {
 		if m.country == "" {
 			m.country = home
 		}

@@ -996,3 +996,10 @@ func TestHeadNounOfTwoBodiesIsNoAnaphor(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymOfABodyNamedInAnotherLanguage(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – Il 2 maggio a Parigi i frequentatori hanno seguito la conferenza del Direttore della Direction des Vérifications nationales et internationales (DVNI), Philippe De Beer. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	if ids := nodeIDs(f); !strings.Contains(ids, "agency:fr:dvni") || strings.Contains(ids, "agency:it:") {
+		t.Errorf("the acronym in brackets is the French body's, as its name is: %s", ids)
+	}
+}
