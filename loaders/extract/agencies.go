@@ -737,10 +737,27 @@ func (r *run) resolveAgencies() {
 			st := r.x.gaz.State(m.country)
 			if st != nil {
 				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
+				if r.stateFromReference(m) {
+					s = text.Span{} // the gazetteer's fact, not the text's
+				}
 				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
 			}
 		}
 	}
+}
+
+// stateFromReference reports whether an agency's state is known from the gazetteer alone,
+// which lists the agency as that state's: "la Polizia di Stato" names the body, not Italy.
+func (r *run) stateFromReference(m *mention) bool {
+	if _, _, written := r.writtenWithState(m); written || r.nameCarriesState(m) || r.countrySpec(m) != "" {
+		return false
+	}
+	for _, a := range r.x.agencies[m.slug] {
+		if a.Country == m.country {
+			return true
+		}
+	}
+	return false
 }
 
 // embassySeat is the state or town an embassy is in, written after it ("the Embassy of

@@ -1003,3 +1003,29 @@ func TestAcronymOfABodyNamedInAnotherLanguage(t *testing.T) {
 		t.Errorf("the acronym in brackets is the French body's, as its name is: %s", ids)
 	}
 }
+
+func TestStateOfAListedAgencyIsTheGazetteers(t *testing.T) {
+	for _, c := range []struct {
+		text, from, to string
+		reference      bool
+	}{
+		{"Roma, 3 maggio 2019 – La Polizia di Stato ha organizzato un corso a Roma il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione.", "agency:it:state-police", "state:it", true},
+		{"Roma, 3 maggio 2019 – La Polizia di Stato albanese ha organizzato un corso a Roma il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione.", "agency:al:state-police", "state:al", false},
+	} {
+		f := extractText(t, "it.txt", c.text)
+		found := false
+		for _, e := range f.Edges {
+			if e.Kind != fixtures.EdgePartOf || e.From != c.from || e.To != c.to {
+				continue
+			}
+			found = true
+			reference := len(e.Sources) == 1 && e.Sources[0].Reference != ""
+			if reference != c.reference {
+				t.Errorf("%s -> %s: reference source %v, want %v (the text names the state: %v)", c.from, c.to, reference, c.reference, !c.reference)
+			}
+		}
+		if !found {
+			t.Errorf("want %s PART_OF %s:\n%s", c.from, c.to, dumpEdges(f))
+		}
+	}
+}
