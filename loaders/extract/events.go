@@ -784,11 +784,33 @@ func (r *run) linesDateline(dm *dateMention) bool {
 func (r *run) actorsIn(first, last int) []*mention {
 	var out []*mention
 	for i := first; i < last; i++ {
-		if m := r.mentionAt(i); m != nil && m.first == i && m.isActor() {
+		if m := r.mentionAt(i); m != nil && m.first == i && m.isActor() && !r.locatedState(m) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// locatedState reports whether a state is where something is, not who acts: it follows a
+// place preposition, alone or as an item of the list that does ("the prisoners in
+// Austria, Belgium and France", "en France et au Maroc").
+func (r *run) locatedState(m *mention) bool {
+	if m.kind != fixtures.KindState || m.adjective {
+		return false
+	}
+	for k := m.first; k > 0; k-- {
+		f := r.fold(k - 1)
+		switch p := r.mentionAt(k - 1); {
+		case placePrepositions[r.d.Lang][f]:
+			return true
+		case p != nil && p.kind == fixtures.KindState && !p.adjective && p.last == k:
+			k = p.first + 1 // the item before
+		case f == "," || conjunctions[f] || articles[f] || k < m.first && locatives[r.d.Lang][f]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func (r *run) personsIn(first, last int) []*mention {

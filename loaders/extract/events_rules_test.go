@@ -1885,3 +1885,18 @@ func TestMeetingAsSubjectOfAnOrganisingVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestStatesListedAfterAPlacePrepositionAreNoActors(t *testing.T) {
+	for _, c := range []languageCase{
+		{"en", "London, 3 May 2019 - The seminar was held in Milan on 27 March. The institute coordinates a project that brings together experts to analyse data on prisoners in Austria, Belgium, France and Greece. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le séminaire s'est tenu à Milan le 27 mars. L'institut coordonne un projet qui réunit des experts pour analyser les données sur les détenus en Autriche, en Belgique, en France et en Grèce. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il seminario si è svolto a Milano il 27 marzo. L'istituto coordina un progetto che riunisce esperti per analizzare i dati relativi ai detenuti in Austria, Belgio, Francia e Grecia. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeParticipatedIn && strings.HasPrefix(e.From, "state:") {
+				t.Errorf("%s: the states where the prisoners are do not take part, got %s", c.lang, e.From)
+			}
+		}
+	}
+}

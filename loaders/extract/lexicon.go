@@ -336,6 +336,10 @@ var locatives = byLanguage("locatives")
 // ("OSCE Centre in Ashgabat").
 var anyLocatives = words("locatives")
 
+// placePrepositions say that the states after them, listed or alone, are where something
+// is: "i detenuti in Austria, Belgio e Francia". Unlike "au" or "a", they are never dative.
+var placePrepositions = byLanguage("place prepositions")
+
 // conjunctions join two bodies: "la Police nationale et la Garde nationale".
 var conjunctions = words("conjunctions")
 
