@@ -1900,3 +1900,21 @@ func TestStatesListedAfterAPlacePrepositionAreNoActors(t *testing.T) {
 		}
 	}
 }
+
+func TestMeetingOfTheirOrgan(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - On 2 October in Amman, Jordan and the EU held the 10th meeting of their Subcommittee on Justice and Security. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Le 2 octobre à Amman, la Jordanie et l'UE ont tenu la dixième réunion de leur Sous-comité Justice et Sécurité. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il 2 ottobre ad Amman la Giordania e l'UE hanno tenuto la decima riunione del loro Sottocomitato Giustizia e Sicurezza. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	for _, c := range cases {
+		f := extractText(t, c.lang+".txt", c.text)
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeHeldUnder && strings.HasPrefix(e.To, "org:s")
+		}
+		if !found {
+			t.Errorf("%s: the meeting of their subcommittee is held under it:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}

@@ -678,8 +678,8 @@ func (r *run) meetingGroup(head, last int) *mention {
 		return m // "la Conferenza OSCE contro il terrorismo", "le sommet CEDEAO"
 	}
 	k := j
-	for k < last && r.at[k] == 0 && (ofWords[r.fold(k)] || articles[r.fold(k)]) && k-j < 3 {
-		k++
+	for k < last && r.at[k] == 0 && (ofWords[r.fold(k)] || articles[r.fold(k)] || k > j && possessives[r.fold(k)]) && k-j < 3 {
+		k++ // "of the", "of their Subcommittee"
 	}
 	if k == j || !ofWords[r.fold(j)] {
 		return nil
