@@ -1918,3 +1918,14 @@ func TestMeetingOfTheirOrgan(t *testing.T) {
 		}
 	}
 }
+
+func TestStateAfterATownAndBeforeAConjunctionIsASubject(t *testing.T) {
+	f := extractText(t, "en.txt", "London, 3 May 2019 - On 2 October in Amman, Jordan and the EU held a meeting on border security. Both sides stressed the importance of cooperation.")
+	if !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:jo", "meeting:2018-10-02") {
+		t.Errorf("Jordan, coordinated with the EU, holds the meeting:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "en.txt", "London, 3 May 2019 - On 2 October a meeting organised by the EU was held in Amman, Jordan. Both sides stressed the importance of cooperation.")
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:jo", "meeting:") {
+		t.Errorf("\"Amman, Jordan\" says where:\n%s", dumpEdges(f))
+	}
+}

@@ -202,10 +202,24 @@ func (r *run) placeQualifiers() {
 		if m.kind != "place" || m.last+1 >= len(r.d.Tokens) || r.fold(m.last) != "," {
 			continue
 		}
-		if s := r.mentionAt(m.last + 1); s != nil && s.kind == fixtures.KindState && s.country == m.country {
+		if s := r.mentionAt(m.last + 1); s != nil && s.kind == fixtures.KindState && s.country == m.country && !r.coordinatedActorAfter(s.last) {
 			s.spec = true
 		}
 	}
+}
+
+// coordinatedActorAfter reports whether a conjunction at k joins an actor to what comes
+// before it: in "in Amman, Jordan and the EU held", Jordan is a subject, not Amman's state.
+func (r *run) coordinatedActorAfter(k int) bool {
+	if k+1 >= len(r.d.Tokens) || !conjunctions[r.fold(k)] {
+		return false
+	}
+	j := k + 1
+	for j < len(r.d.Tokens) && j-k < 3 && articles[r.fold(j)] {
+		j++
+	}
+	a := r.mentionAt(j)
+	return a != nil && a.first == j && (a.isBody() || a.kind == fixtures.KindState)
 }
 
 // sceneTowns read a town the gazetteer lacks where a line of a report starts with the
