@@ -22,6 +22,7 @@ var (
 	quantifiers  = words("quantifiers")                                       // "all" in "A, B and C, all members of X"
 	oneMember    = words("singular member heads")                             // "member" in "Ghana, a member of ECOWAS"
 	havingVerbs  = words("member having verbs")                               // "has" in "ECOWAS has fifteen member states: A, B"
+	foundVerbs   = byFirstWord(phrases("founding verbs"), phraseWords)        // "founded", "fondée", "istituita"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -71,6 +72,7 @@ func (r *run) memberships() {
 		}
 		r.memberVerbsIn(first, last)
 		r.groupingVerbsIn(first, last)
+		r.foundersIn(first, last)
 		r.bracketedMembersIn(first, last)
 	}
 }
@@ -176,6 +178,38 @@ func (r *run) groupingVerbsIn(first, last int) {
 			continue
 		}
 		actors, _ := r.listAfter(k, last)
+		if !onlyStates(actors) {
+			continue
+		}
+		for _, a := range actors {
+			r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+		}
+		v = k
+	}
+}
+
+// foundersIn adds MEMBER_OF from an organisation said to be founded by the states named
+// after the agent's preposition in [first, last): "AMERIPOL, founded in 2007 by A, B and
+// C", "l'AES, créée par le Burkina Faso, le Mali et le Niger". Founders are members; the
+// list names states only.
+func (r *run) foundersIn(first, last int) {
+	for v := first + 1; v < last; v++ {
+		n := longestPrefix(r.d, v, last, foundVerbs)
+		if n == 0 {
+			continue
+		}
+		body := r.subjectBody(first, v)
+		if body == nil {
+			continue
+		}
+		k := v + n
+		for k < last && k-(v+n) < 5 && !byWords[r.fold(k)] && r.fold(k) != "," {
+			k++ // "founded in 2007 by"
+		}
+		if k >= last || !byWords[r.fold(k)] {
+			continue
+		}
+		actors, _ := r.listAfter(k+1, last)
 		if !onlyStates(actors) {
 			continue
 		}

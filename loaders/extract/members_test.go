@@ -223,3 +223,29 @@ func TestMembersListedOnTheLinesAfter(t *testing.T) {
 		t.Errorf("prose is no list of members: %s", got)
 	}
 }
+
+func TestFoundersAreMembers(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - AMERIPOL, founded in 2007 by Argentina, Brazil and Chile, held a meeting in Bogotá on 2 May. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – L'AES, créée par le Burkina Faso, le Mali et le Niger, a tenu une réunion à Bamako le 2 mai. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – L'AES, fondata dal Burkina Faso, dal Mali e dal Niger, ha tenuto una riunione a Bamako il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	for k, c := range cases {
+		f := extractText(t, c.lang+".txt", c.text)
+		members := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeMemberOf {
+				members++
+			}
+		}
+		if members != 3 {
+			t.Errorf("case %d (%s): the three founders are members:\n%s", k, c.lang, dumpEdges(f))
+		}
+	}
+	f := extractText(t, "en.txt", "London, 3 May 2019 - AMERIPOL, founded in Brazil in 2007, held a meeting in Bogotá on 2 May. Both sides stressed the importance of cooperation.")
+	for _, e := range f.Edges {
+		if e.Kind == fixtures.EdgeMemberOf {
+			t.Errorf("where a body was founded says nothing of its members: %s -> %s", e.From, e.To)
+		}
+	}
+}
