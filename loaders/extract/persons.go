@@ -556,6 +556,9 @@ func (r *run) prefixAfter(k int) int {
 	if k < len(r.d.Tokens) && listBreak[r.fold(k)] && !conjunctions[r.fold(k)] {
 		k++
 	}
+	if k+1 < len(r.d.Tokens) && ofPrepositions[r.fold(k)] && r.d.Tokens[k+1].Upper {
+		k++ // "en présence du général A et de José Manuel Holgado"
+	}
 	return k
 }
 

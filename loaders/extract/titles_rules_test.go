@@ -836,3 +836,12 @@ func TestRelativeClauseOfHeadingABody(t *testing.T) {
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:andres-severino"}, "org:ameripol", "the body the relative clause says the person chairs")
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:andres-severino"}, "agency:ar:gendarmerie", "and the body of the title before the name")
 }
+
+func TestSecondPersonAfterConjunctionAndOf(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - The signing took place in Paris on 2 May in the presence of General Richard Lizurey and of José Manuel Holgado, head of the Guardia Civil. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – La signature s'est tenue à Paris le 2 mai en présence du général Richard Lizurey et de José Manuel Holgado, patron de la Guardia Civil. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – La firma è avvenuta a Roma il 2 maggio alla presenza del generale Richard Lizurey e di José Manuel Holgado, capo della Guardia Civil. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:jose-manuel-holgado"}, "agency:es:guardia-civil", "the person coordinated after \"and of\", with the title after the name")
+}
