@@ -760,16 +760,17 @@ func (r *run) bodyHeadAnaphors() {
 		if r.bodyNameGoesOn(i + 1) {
 			continue // "the Office of the Prosecutor", "l'Agence européenne", "le Bureau programme de l'ONUCT"
 		}
-		b, another := r.bodyWithWord(i, f)
+		b := r.bodyWithWord(i, f)
 		if b == nil {
 			continue
 		}
 		a := &mention{first: i, last: i + 1, kind: b.kind, id: b.id, name: b.name, acronym: b.acronym, country: b.country, anaphor: true}
+		named := b
 		if b.ref != nil {
 			b = b.ref
 		}
 		if b.id == "" {
-			if another || forceHeads[f] {
+			if forceHeads[f] || r.anotherBodyWithWord(named, f) {
 				continue // not the only body with that head, or a force ("la Polizia"): which one is not said
 			}
 			a.ref = b // its id is given at resolution (resolveAgencies)
@@ -794,31 +795,47 @@ func (r *run) bodyNameGoesOn(k int) bool {
 }
 
 // bodyWithWord is the body named last before token i whose written or listed name holds
-// the folded word w among its heads; another says whether a body of another name before
-// it holds it too.
-func (r *run) bodyWithWord(i int, w string) (last *mention, another bool) {
+// the folded word w among its heads, or nil.
+func (r *run) bodyWithWord(i int, w string) *mention {
 	for b := i - 1; b >= 0; b-- {
 		m := r.mentionAt(b)
-		if m == nil || m.kind != fixtures.KindOrganization && m.kind != fixtures.KindUNBody && m.kind != fixtures.KindAgency {
+		if m == nil || !m.isBody() {
 			continue
 		}
-		written := make([]string, 0, m.last-m.first)
-		for k := m.first; k < m.last; k++ {
-			if r.d.Tokens[k].Kind == text.Word {
-				written = append(written, r.fold(k))
-			}
-		}
-		if nameHeads(written)[w] || nameHeads(text.FoldTokensWords(m.name))[w] {
-			if last != nil && m.name != last.name && (m.ref == nil || m.ref.name != last.name) {
-				return last, true
-			}
-			if last == nil {
-				last = m
-			}
+		if r.headedBy(m, w) {
+			return m
 		}
 		b = m.first
 	}
-	return last, false
+	return nil
+}
+
+// anotherBodyWithWord reports whether a body of another name than b, named before it,
+// holds the folded word w among its heads too: "the Centre" is then neither.
+func (r *run) anotherBodyWithWord(b *mention, w string) bool {
+	for k := b.first - 1; k >= 0; k-- {
+		m := r.mentionAt(k)
+		if m == nil || !m.isBody() {
+			continue
+		}
+		if r.headedBy(m, w) && m.name != b.name && (m.ref == nil || m.ref.name != b.name) {
+			return true
+		}
+		k = m.first
+	}
+	return false
+}
+
+// headedBy reports whether the folded word w is among the heads of a body's name, as
+// written or as listed.
+func (r *run) headedBy(m *mention, w string) bool {
+	written := make([]string, 0, m.last-m.first)
+	for k := m.first; k < m.last; k++ {
+		if r.d.Tokens[k].Kind == text.Word {
+			written = append(written, r.fold(k))
+		}
+	}
+	return nameHeads(written)[w] || nameHeads(text.FoldTokensWords(m.name))[w]
 }
 
 // namesProject reports whether the tokens [from, to) hold a project noun.

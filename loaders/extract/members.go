@@ -159,10 +159,23 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 // groupingVerbsIn adds MEMBER_OF from an organisation said to be made of the states
 // listed after its verb in [first, last): "SELEC brings together A, B and C", "l'AES,
 // qui regroupe A, B et C", "ECOWAS is made up of fifteen states, including A and B".
-// The list names states only.
 func (r *run) groupingVerbsIn(first, last int) {
+	r.verbMembersIn(first, last, groupVerbs, r.firstStateAfter)
+}
+
+// foundersIn adds MEMBER_OF from an organisation said to be founded by the states named
+// after the agent's preposition in [first, last): "AMERIPOL, founded in 2007 by A, B and
+// C", "l'AES, créée par le Burkina Faso, le Mali et le Niger". Founders are members.
+func (r *run) foundersIn(first, last int) {
+	r.verbMembersIn(first, last, foundVerbs, r.agentAfter)
+}
+
+// verbMembersIn adds MEMBER_OF from an organisation, the subject of one of verbs in
+// [first, last), to the states of the list that listStart finds after the verb. The list
+// names states only.
+func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listStart func(k, last int) int) {
 	for v := first + 1; v < last; v++ {
-		n := longestPrefix(r.d, v, last, groupVerbs)
+		n := longestPrefix(r.d, v, last, verbs)
 		if n == 0 {
 			continue
 		}
@@ -170,11 +183,8 @@ func (r *run) groupingVerbsIn(first, last int) {
 		if body == nil {
 			continue
 		}
-		k := v + n
-		for k < last && k-(v+n) < 6 && (r.mentionAt(k) == nil || r.mentionAt(k).kind != fixtures.KindState) {
-			k++ // "fifteen states, including"
-		}
-		if k >= last {
+		k := listStart(v+n, last)
+		if k < 0 {
 			continue
 		}
 		actors, _ := r.listAfter(k, last)
@@ -188,36 +198,26 @@ func (r *run) groupingVerbsIn(first, last int) {
 	}
 }
 
-// foundersIn adds MEMBER_OF from an organisation said to be founded by the states named
-// after the agent's preposition in [first, last): "AMERIPOL, founded in 2007 by A, B and
-// C", "l'AES, créée par le Burkina Faso, le Mali et le Niger". Founders are members; the
-// list names states only.
-func (r *run) foundersIn(first, last int) {
-	for v := first + 1; v < last; v++ {
-		n := longestPrefix(r.d, v, last, foundVerbs)
-		if n == 0 {
-			continue
+// firstStateAfter is the first state named in the six tokens from k ("fifteen states,
+// including A"), or -1.
+func (r *run) firstStateAfter(k, last int) int {
+	for j := k; j < last && j-k < 6; j++ {
+		if m := r.mentionAt(j); m != nil && m.kind == fixtures.KindState {
+			return j
 		}
-		body := r.subjectBody(first, v)
-		if body == nil {
-			continue
-		}
-		k := v + n
-		for k < last && k-(v+n) < 5 && !byWords[r.fold(k)] && r.fold(k) != "," {
-			k++ // "founded in 2007 by"
-		}
-		if k >= last || !byWords[r.fold(k)] {
-			continue
-		}
-		actors, _ := r.listAfter(k+1, last)
-		if !onlyStates(actors) {
-			continue
-		}
-		for _, a := range actors {
-			r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
-		}
-		v = k
 	}
+	return -1
+}
+
+// agentAfter is where the agent's list starts after its preposition, within five tokens
+// from k before any comma ("founded in 2007 by A"), or -1.
+func (r *run) agentAfter(k, last int) int {
+	for j := k; j < last && j-k < 5 && r.fold(j) != ","; j++ {
+		if byWords[r.fold(j)] {
+			return j + 1
+		}
+	}
+	return -1
 }
 
 // subjectBody returns the organisation that is the subject of the verb at v: written

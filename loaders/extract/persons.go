@@ -848,7 +848,7 @@ func (r *run) headedBody(j int) *mention {
 		for b < len(toks) && b < k+len(v)+3 && (articles[r.fold(b)] || titleAdverbs[r.fold(b)]) {
 			b++
 		}
-		if m := r.mentionAt(b); b < len(toks) && m != nil && m.first == b && m.isBody() {
+		if m := r.mentionAt(b); m != nil && m.first == b && m.isBody() {
 			return m
 		}
 	}
@@ -922,7 +922,7 @@ func (r *run) lastTitle(t []int, end int) []int {
 		start--
 	}
 	if start > t[2] && !r.titleToken(start-1, start) && r.fold(start-1) != "-" {
-		return []int{start, end, last} // a clause stands between the two titles, not a dash, not a dash
+		return []int{start, end, last} // a clause stands between the two titles, not a dash
 	}
 	return t
 }
