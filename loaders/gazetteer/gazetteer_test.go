@@ -114,15 +114,15 @@ func TestItalianAdjectivesHaveTheirFeminine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Irregular adjectives are listed in full; the masculine singular in -o has its
-	// feminine in -a ("la Polizia tedesca", "l'Ambasciata britannica").
+	// Irregular adjectives are listed in full; every masculine singular in -o has its
+	// feminine in -a ("la Polizia tedesca", "l'Ambasciata britannica", "la Guardia
+	// Costiera americana" beside "statunitense").
 	for _, s := range g.States {
 		forms := s.Adjectives["it"]
-		if len(forms) == 0 || !strings.HasSuffix(forms[0], "o") {
-			continue
-		}
-		if !slices.Contains(forms, strings.TrimSuffix(forms[0], "o")+"a") {
-			t.Errorf("%s: the Italian adjectives %v have no feminine singular", s.Code, forms)
+		for _, f := range forms {
+			if strings.HasSuffix(f, "o") && !slices.Contains(forms, strings.TrimSuffix(f, "o")+"a") {
+				t.Errorf("%s: the Italian adjective %q of %v has no feminine singular", s.Code, f, forms)
+			}
 		}
 	}
 }
