@@ -689,6 +689,9 @@ func (r *run) resolveAgencies() {
 			m.kind = "" // a body of no known state: left out
 			continue
 		}
+		if m.force != "" && m.slug == "" || m.slug != "" && r.genericAgency(m) {
+			r.listedForce(m) // "la Guardia Costiera americana" is the "Guardia costiera statunitense"
+		}
 		m.id = "agency:" + strings.ToLower(m.country) + ":" + r.agencySlug(m)
 		if m.seat = r.embassySeat(m); m.seat != nil {
 			m.id += "-" + slug(m.seat.name) // a state's embassies in Panama and in Peru are two
@@ -741,6 +744,46 @@ func (r *run) resolveAgencies() {
 					s = text.Span{} // the gazetteer's fact, not the text's
 				}
 				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
+			}
+		}
+	}
+}
+
+// listedForce gives a force named by its head and its state's adjective the identity of
+// the agency the gazetteer lists under the same name written with another adjective of
+// that state: "la Guardia Costiera americana" is the "Guardia costiera statunitense".
+func (r *run) listedForce(m *mention) {
+	st := r.x.gaz.State(m.country)
+	if st == nil {
+		return
+	}
+	adjectives := st.Adjectives[r.d.Lang]
+	var written []string
+	at := -1 // the adjective among the words
+	for k := m.first; k < m.last; k++ {
+		if r.d.Tokens[k].Kind != text.Word {
+			continue
+		}
+		if slices.Contains(adjectives, strings.ToLower(r.d.TokenText(r.d.Tokens[k]))) {
+			at = len(written)
+		}
+		written = append(written, r.fold(k))
+	}
+	if a := r.mentionAt(m.last); at < 0 && a != nil && a.first == m.last && a.kind == fixtures.KindState && a.adjective && a.country == m.country {
+		at, written = len(written), append(written, r.fold(m.last)) // "Guardia Costiera" and its "americana"
+	}
+	if at < 0 {
+		return
+	}
+	for _, a := range adjectives {
+		name := slices.Clone(written)
+		if name[at] = text.Fold([]rune(a)); name[at] == written[at] {
+			continue
+		}
+		if n, t, ok := r.x.ix.longest(wordsView(name), 0, r.d.Lang); ok && n == len(name) && t.kind == tAgency {
+			if listed := r.x.gaz.Agencies[t.idx]; listed.Country == m.country {
+				m.slug, m.name = listed.Slug, listed.Name
+				return
 			}
 		}
 	}

@@ -1029,3 +1029,10 @@ func TestStateOfAListedAgencyIsTheGazetteers(t *testing.T) {
 		}
 	}
 }
+
+func TestForceWrittenWithAnotherAdjectiveOfItsState(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 maggio 2019 – Il 3 maggio a Roma la Guardia Costiera americana ha organizzato un corso con la Guardia di Finanza. Le due parti hanno sottolineato l'importanza della cooperazione.")
+	if ids := nodeIDs(f); !strings.Contains(ids, "agency:us:uscg") {
+		t.Errorf("\"americana\" and \"statunitense\" name the same state: the listed United States Coast Guard, got %s", ids)
+	}
+}
