@@ -750,8 +750,8 @@ func (r *run) resolveAgencies() {
 }
 
 // listedForce gives a force named by its head and its state's adjective the identity of
-// the agency the gazetteer lists under the same name written with another adjective of
-// that state: "la Guardia Costiera americana" is the "Guardia costiera statunitense".
+// the agency the gazetteer lists under that name, written with this adjective or another
+// of that state: "la Guardia Costiera americana" is the "Guardia costiera statunitense".
 func (r *run) listedForce(m *mention) {
 	st := r.x.gaz.State(m.country)
 	if st == nil {
@@ -777,9 +777,7 @@ func (r *run) listedForce(m *mention) {
 	}
 	for _, a := range adjectives {
 		name := slices.Clone(written)
-		if name[at] = text.Fold([]rune(a)); name[at] == written[at] {
-			continue
-		}
+		name[at] = text.Fold([]rune(a))
 		if n, t, ok := r.x.ix.longest(wordsView(name), 0, r.d.Lang); ok && n == len(name) && t.kind == tAgency {
 			if listed := r.x.gaz.Agencies[t.idx]; listed.Country == m.country {
 				m.slug, m.name = listed.Slug, listed.Name
