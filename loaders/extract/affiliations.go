@@ -394,8 +394,8 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	for d <= lastWord && directorBodies[r.fold(d)] == "" {
 		d++
 	}
-	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] {
-		return nil
+	if d > lastWord || lastWord+2 >= end || !ofPrepositions[r.fold(lastWord+1)] && !purposePrepositions[r.fold(lastWord+1)] {
+		return nil // "directeur général de la ...", "Direttore Centrale per l'Immigrazione"
 	}
 	k := lastWord + 1
 	for k < end && k-lastWord < 4 && ofConnectors[r.fold(k)] {
@@ -411,9 +411,17 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 		return nil
 	}
 	last := k
+	var joined *mention // a body named after "e la": the directorate's second field
 	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !directorateStops[r.fold(last)] &&
 		(!conjunctions[r.fold(last)] || last+1 < end && ofPrepositions[r.fold(last+1)] && r.at[last+1] == 0) {
 		last++ // "dell'immigrazione e della polizia delle frontiere": one directorate
+		if last+2 < end && conjunctions[r.fold(last)] && purposePrepositions[r.fold(lastWord+1)] && articles[r.fold(last+1)] {
+			// "per l'Immigrazione e la Polizia delle Frontiere": what one directorate is for
+			if m := r.mentionAt(last + 2); m != nil && m.first == last+2 && m.kind == fixtures.KindAgency && m.last <= end {
+				joined, last = m, m.last
+				break
+			}
+		}
 	}
 	for last > k && ofConnectors[r.fold(last-1)] {
 		last-- // "... du" before the state
@@ -425,8 +433,17 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 		}
 	}
 	for i := d; i < last; i++ {
-		if r.at[i] != 0 {
+		if r.at[i] != 0 && (joined == nil || i < joined.first) {
 			return nil
+		}
+	}
+	if joined == nil && !ofPrepositions[r.fold(lastWord+1)] {
+		return nil // "directeur pour l'Afrique": a purpose names a directorate only with its second field
+	}
+	if joined != nil {
+		joined.kind = "" // part of the directorate's name
+		for i := joined.first; i < joined.last; i++ {
+			r.at[i] = 0
 		}
 	}
 	var b strings.Builder

@@ -845,3 +845,15 @@ func TestSecondPersonAfterConjunctionAndOf(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:jose-manuel-holgado"}, "agency:es:guardia-civil", "the person coordinated after \"and of\", with the title after the name")
 }
+
+func TestDirectorateForTwoFields(t *testing.T) {
+	for _, c := range []struct{ lang, text, person string }{
+		{"fr", "Paris, 3 mai 2019 – Le 2 mai à Paris a participé à la réunion le directeur central pour l'Immigration et la Police des frontières, Jean Dupont. Les deux parties ont souligné l'importance de la coopération.", "person:jean-dupont"},
+		{"it", "Roma, 3 maggio 2019 – Il 2 maggio a Roma ha partecipato all'incontro il Direttore Centrale per l'Immigrazione e la Polizia delle Frontiere, Claudio Galzerano. Le due parti hanno sottolineato l'importanza della cooperazione.", "person:claudio-galzerano"},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, c.person, "agency:"+c.lang+":central-directorate-immigration-police-borders") {
+			t.Errorf("%s: the directorate for immigration and the border police, one body:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}
