@@ -957,7 +957,8 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		}
 		// "The European Union funds it as part of the X Programme": "it" is the project
 		// spoken of before, not the programme named after it.
-		pronoun := c.last < st.last && objectPronouns[r.fold(c.last)] && lastThing != nil
+		clitic := projectCues[c.kind] && c.first > st.first && cliticPronouns[r.d.Lang][r.fold(c.first-1)] && lastThing != nil
+		pronoun := c.last < st.last && objectPronouns[r.fold(c.last)] && lastThing != nil || clitic
 		if pronoun {
 			isMeeting, thing, spokenOf = false, lastThing, lastThing
 		} else if c.kind == cueCollaboration && spokenOf != nil && !isMeeting {
@@ -1088,6 +1089,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				after = lastThing
 			}
 			before := r.actorsIn(st.first, c.first)
+			if len(before) == 0 && clitic {
+				before, _ = r.listAfter(c.last, to) // "Lo finanzia l'Unione Europea": the subject after its verb
+			}
 			switch {
 			case len(before) > 0 && after != nil:
 				r.funded(st, nil, after, before)

@@ -1929,3 +1929,24 @@ func TestStateAfterATownAndBeforeAConjunctionIsASubject(t *testing.T) {
 		t.Errorf("\"Amman, Jordan\" says where:\n%s", dumpEdges(f))
 	}
 }
+
+func TestCliticPronounOfAFundedProject(t *testing.T) {
+	cases := []languageCase{
+		{"fr", "Paris, 3 mai 2019 – Le projet SEACOP a été présenté à Paris le 2 mai. L'Union européenne le finance. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Il progetto SEACOP è stato presentato a Roma il 2 maggio. L'Unione europea lo ha cofinanziato. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"it", "Roma, 3 maggio 2019 – Il progetto SEACOP è stato presentato a Roma il 2 maggio. Lo finanzia l'Unione europea con 13 milioni di euro. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeFunded, []string{"org:eu"}, "project:seacop", "the pronoun before the verb is the project spoken of")
+}
+
+func TestFundingAsTheVerbsObject(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - A session was held in Douala on 2 May. Sweden ensured the funding of the session. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Une session s'est tenue à Douala le 2 mai, dont la Suède assure le financement. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Un corso si è tenuto a Douala il 2 maggio. La Svezia ha assicurato il finanziamento del corso. Le due parti hanno sottolineato l'importanza della cooperazione."},
+		{"en", "London, 3 May 2019 - A workshop was held in Douala on 2 May thanks to financial support from Sweden. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – Un atelier s'est tenu à Douala le 2 mai grâce à un soutien financier de la Suède. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – Un seminario si è tenuto a Douala il 2 maggio grazie a un contributo finanziario della Svezia. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:se"}, "meeting:2019-05-02:douala", "who ensures the funding, or whose financial support made the meeting")
+}

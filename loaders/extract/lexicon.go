@@ -788,6 +788,10 @@ var ordinalNumbers = values("ordinals")
 // objectPronouns stand after a verb for what was spoken of before: "UNODC implements it".
 var objectPronouns = words("object pronouns")
 
+// cliticPronouns stand before a verb for what was spoken of before, in French and
+// Italian: "L'OLAF lo ha cofinanziato", "l'Union européenne le finance".
+var cliticPronouns = byLanguage("clitic pronouns")
+
 // withWords introduce whom one meets: "met with", "un incontro con", "une réunion avec".
 var withWords = words("with words")
 
