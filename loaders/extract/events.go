@@ -793,7 +793,9 @@ func (r *run) actorsIn(first, last int) []*mention {
 
 // locatedState reports whether a state is where something is, not who acts: it follows a
 // place preposition, alone or as an item of the list that does ("the prisoners in
-// Austria, Belgium and France", "en France et au Maroc").
+// Austria, Belgium and France", "en France et le Maroc"). An item before it may open with
+// a locative of its own ("en France, au Maroc et la Tunisie"); the state's own "au" or
+// "a", which may be dative, ends the reading: in "en France et au Maroc" only France is.
 func (r *run) locatedState(m *mention) bool {
 	if m.kind != fixtures.KindState || m.adjective {
 		return false
@@ -805,7 +807,7 @@ func (r *run) locatedState(m *mention) bool {
 			return true
 		case p != nil && p.kind == fixtures.KindState && !p.adjective && p.last == k:
 			k = p.first + 1 // the item before
-		case f == "," || conjunctions[f] || articles[f] || k < m.first && locatives[r.d.Lang][f]:
+		case f == "," || conjunctions[f] || articles[f] || k < m.first && locatives[r.d.Lang][f]: // an earlier item's "au"
 		default:
 			return false
 		}
