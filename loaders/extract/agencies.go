@@ -336,6 +336,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 				}
 				k++
 			}
+			if nameConnectors[f] && k < len(toks) && (projectHeads[r.fold(k)] || projectPlurals[r.fold(k)] || meetingHeads[r.fold(k)] != "") {
+				break // "assicurato dalla Guardia di Finanza al Progetto": what the body gives to
+			}
 			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, purposePrepositions) || r.joinsNamedAgency(j, k)) {
 				// "du ministère": the parent; "et la Garde nationale": another body; after "per",
 				// "per l'Immigrazione e la Polizia delle Frontiere" is what one body is for
@@ -367,6 +370,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 		if t.Upper && listed && j == headEnd && !gl && !agencyHeads[f] && !organisationHeads[f] && !t.AllCaps {
 			break // "la Guardia di Finanza Vito Giordano", "la Polizia Pansa": a name after a listed body
+		}
+		if t.Upper && j == headEnd && !eponymousHeads[r.fold(h)] && r.surnameElsewhere(j) {
+			break // "il capo della Polizia Pansa firma", with "Alessandro Pansa" further on: a surname
 		}
 		if t.Upper || (romance && gl) {
 			last = j + 1

@@ -423,6 +423,25 @@ func (r *run) nameAfterHead(j int) bool {
 	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
 }
 
+// surnameElsewhere reports whether the capitalised word at j ends a full name written
+// elsewhere in the document, after a given name ("Alessandro Pansa"), and is not followed
+// by another capital here: a headline's "il capo della Polizia Pansa" names the person.
+func (r *run) surnameElsewhere(j int) bool {
+	toks := r.d.Tokens
+	if j+1 < len(toks) && toks[j+1].Upper && toks[j+1].Kind == text.Word || r.bodyWord(j) {
+		return false
+	}
+	f := r.fold(j)
+	for k := 1; k < len(toks); k++ {
+		g := r.fold(k - 1)
+		if k != j && r.fold(k) == f && toks[k].Upper && r.nameToken(k-1) && !r.bodyWord(k-1) && r.at[k-1] == 0 &&
+			!titleWords[g] && !honorifics[g] && !agencyHeads[g] && !organisationHeads[g] && !eponymousHeads[g] {
+			return true
+		}
+	}
+	return false
+}
+
 // bodyWordBefore reports whether the word before a name at first is a capitalised
 // word of a body's name (not a title, an honorific or a body already read): the name's
 // first word then ends the body's name rather than starting the person's.
