@@ -285,6 +285,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 		first -= 2 // "Training and Capacity Unit"
 	}
+	if r.d.Lang == "en" && first == h {
+		first = r.titleOwning(first)
+	}
 	if p := r.mentionAt(first - 1); toks[h].Upper && p != nil && p.kind == "place" && p.last == first && toks[p.first].Sentence == sent {
 		first = p.first // "the New York Police Department": the town names the force
 	}
@@ -407,6 +410,32 @@ func (r *run) agencyExtent(h int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// titleOwning returns where the title that owns the head at h starts, written right before
+// it with a possessive ("the General Prosecutor's Office", "the Attorney General's
+// Office"), or h when there is none.
+func (r *run) titleOwning(h int) int {
+	toks := r.d.Tokens
+	s := h - 1
+	if s < 2 || r.fold(s) != "s" || toks[s].Start == 0 || r.d.Fold[toks[s].Start-1] != '\'' || toks[s-1].End != toks[s].Start-1 {
+		return h
+	}
+	k := s - 1
+	if !toks[k].Upper || toks[k].Kind != text.Word || toks[k].Sentence != toks[h].Sentence || !titleWords[r.fold(k)] && !titleModifiers[r.fold(k)] {
+		return h
+	}
+	if m := r.mentionAt(k); m != nil {
+		if m.kind != fixtures.KindAgency || m.slug != "" && !r.genericAgency(m) {
+			return h
+		}
+		return m.first // "General Prosecutor" read as a body from its title
+	}
+	for k > 0 && toks[k-1].Upper && toks[k-1].Kind == text.Word && r.at[k-1] == 0 && toks[k-1].Sentence == toks[h].Sentence &&
+		(titleWords[r.fold(k-1)] || titleModifiers[r.fold(k-1)]) {
+		k--
+	}
+	return k
 }
 
 // fieldOffice reads a body named after an organisation and followed by its seat as an
