@@ -151,6 +151,11 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		// "direttore del servizio Relazioni internazionali del ministero dell'Interno"
 		after = farBody
 	}
+	if after != nil && after.kind == fixtures.KindAgency && after.first > word && r.genericAgency(after) {
+		if min := r.ministry(word, end); min != nil && min.last >= after.last {
+			after = min // "Ministre de la Sécurité et de la Protection civile": one ministry, not the service
+		}
+	}
 	stateOnly := after == nil || after.kind == fixtures.KindState
 	min := r.ministry(word, end)
 	for k := word + 1; min == nil && stateOnly && k <= lastWord; k++ {
@@ -828,15 +833,40 @@ func (r *run) ministryNamed(word int, min string, end int) *mention {
 	}
 	// "ministro della Giustizia e dei Diritti umani argentino": the coordinated portfolio
 	// belongs to the name, and the adjective after it says whose the ministry is.
-	for last+2 < end && conjunctions[r.fold(last)] && ofPrepositions[r.fold(last+1)] && r.at[last] == 0 && r.portfolioAt(last+2, end) {
-		j := last + 2
-		for j < end && r.at[j] == 0 && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] {
+	var services []*mention // "et de la Protection civile": a portfolio the gazetteer lists as a service
+	for last+1 < end && conjunctions[r.fold(last)] && r.at[last] == 0 {
+		start := last + 1 // "and Human Rights"
+		if r.d.Lang != "en" || !r.d.Tokens[start].Upper || titleWords[r.fold(start)] {
+			start = last + 2 // "e della Sicurezza pubblica", "et de la Protection civile"
+			if start >= end || !ofPrepositions[r.fold(last+1)] || !r.portfolioAt(start, end) {
+				break
+			}
+		}
+		j := start
+		for j < end && r.d.Tokens[j].Kind == text.Word && !conjunctions[r.fold(j)] && !(j > start && r.nameAfterHead(j)) {
+			if g := r.mentionAt(j); g != nil {
+				if g.first != j || g.kind != fixtures.KindAgency || !r.genericAgency(g) {
+					break
+				}
+				services = append(services, g)
+				j = g.last
+				continue
+			}
 			j++
 		}
-		for j > last+3 && (ofPrepositions[r.fold(j-1)] || articles[r.fold(j-1)]) {
+		for j > start+1 && (ofPrepositions[r.fold(j-1)] || articles[r.fold(j-1)]) {
 			j-- // "... e della Sicurezza pubblica del Brasile": "del" opens the state
 		}
+		if j == start {
+			break // "and INTERPOL's Secretary General": no portfolio
+		}
 		last = j
+	}
+	for _, g := range services {
+		for k := g.first; k < g.last; k++ {
+			r.at[k] = 0
+		}
+		g.kind = "" // absorbed into the ministry's name
 	}
 	if s := r.mentionAt(last); adj == nil && s != nil && s.kind == fixtures.KindState && s.adjective && s.first == last {
 		adj, last = s, s.last // the title names the state too

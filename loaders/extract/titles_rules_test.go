@@ -857,3 +857,23 @@ func TestDirectorateForTwoFields(t *testing.T) {
 		}
 	}
 }
+
+// A minister's portfolios joined by a conjunction name one ministry, even when the second
+// is a service the gazetteer lists ("Civil Protection") or reads like a name ("Human
+// Rights"): the person is the ministry's, and no portfolio is a person.
+func TestMinisterOfTwoPortfolios(t *testing.T) {
+	for _, c := range []struct{ lang, text, person string }{
+		{"en", "Bamako, 4 March 2024 – The workshop held in Bamako on 3 March 2024 was opened by the Minister of Security and Civil Protection of Mali, General Oumar Keita, and closed by the Minister of Justice and Human Rights of Mali, Aminata Traore. The participants stressed the importance of cooperation against terrorism.\n", "person:oumar-keita"},
+		{"fr", "Bamako, 4 mars 2024 – L'atelier tenu à Bamako le 3 mars 2024 a été ouvert par le Ministre de la Sécurité et de la Protection civile du Mali, le Général Oumar Keita, et clos par le Ministre de la Justice et des Droits de l'Homme du Mali, Aminata Traore. Les participants ont souligné l'importance de la coopération contre le terrorisme.\n", "person:oumar-keita"},
+		{"it", "Bamako, 4 marzo 2024 – Il seminario tenuto a Bamako il 3 marzo 2024 è stato aperto dal Ministro della Sicurezza e della Protezione civile del Mali, il generale Oumar Keita, e chiuso dal Ministro della Giustizia e dei Diritti Umani del Mali, Aminata Traore. I partecipanti hanno sottolineato l'importanza della cooperazione contro il terrorismo.\n", "person:oumar-keita"},
+	} {
+		f := extractText(t, c.lang+"_portfolios.txt", c.text)
+		wantAffiliations(t, f, c.lang+": two portfolios, one ministry", [2]string{c.person, "agency:ml:ministry-of-security"},
+			[2]string{"person:aminata-traore", "agency:ml:ministry-of-justice"})
+		for _, n := range f.Nodes {
+			if n.ID == "agency:ml:civil-protection" || strings.HasPrefix(n.ID, "person:") && n.ID != c.person && n.ID != "person:aminata-traore" {
+				t.Errorf("%s: %s read from a portfolio", c.lang, n.ID)
+			}
+		}
+	}
+}
