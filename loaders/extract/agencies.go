@@ -350,8 +350,10 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if conjunctions[f] && k < len(toks) && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, ofWords) && !r.anyWordIn(h+1, j, purposePrepositions) {
 				break // "la Police nationale et de la Gendarmerie nationale", "della Polizia e della Gendarmeria": two forces
 			}
-			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] {
-				break // "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca Falcone"
+			if romance && and && k < len(toks) && r.nameAfterConjunction(k) && !eponymousHeads[r.fold(h)] && !r.englishNameAfterAnd(k) {
+				// "il Ministero dell'Interno e Marco Rossi"; not "Fondazione Giovanni e Francesca
+				// Falcone", nor an English name in a Romance text ("Institute for ... and Human Rights")
+				break
 			}
 			if !romance && and && k < len(toks) && toks[k].Upper && r.fold(k-1) == "the" {
 				break // "the Tax Police and the Border Guard": two bodies
@@ -436,6 +438,21 @@ func (r *run) titleOwning(h int) int {
 		k--
 	}
 	return k
+}
+
+// englishNameAfterAnd reports whether the capitalised words at k, after an English "and",
+// go on with an English name ("... and Human Rights"), not with a document's ("Partnership
+// and Trade Agreement") or a person's.
+func (r *run) englishNameAfterAnd(k int) bool {
+	if k == 0 || r.fold(k-1) != "and" {
+		return false
+	}
+	for j := k; j < len(r.d.Tokens) && r.d.Tokens[j].Upper && r.d.Tokens[j].Kind == text.Word; j++ {
+		if r.agreementHeadAt(j) || r.roadmapHeadAt(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldOffice reads a body named after an organisation and followed by its seat as an

@@ -74,6 +74,16 @@ func (r *run) recogniseRoadmaps() {
 // Quirinale".
 func nameOf(f string) bool { return ofPrepositions[f] || f == "of" }
 
+// roadmapHeadAt reports whether a roadmap head starts at token i.
+func (r *run) roadmapHeadAt(i int) bool {
+	for _, h := range roadmapHeadsByFirst[r.fold(i)] {
+		if hasPrefixTokens(r.d, i, h.words) {
+			return true
+		}
+	}
+	return false
+}
+
 // longerHeadAt reports whether a roadmap head of more than one word, other than a
 // reference back, starts at i.
 func (r *run) longerHeadAt(i int) bool {
