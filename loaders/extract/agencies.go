@@ -320,7 +320,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 			break // "the Customs Office Anna Petrova": English names end at their head
 		}
 		_, gl := r.x.gaz.Glossary[f]
-		if t.Kind != text.Word || notNameWords[f] || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
+		if t.Kind != text.Word || notNameWords[f] && !r.capitalPair(j) || titleWords[f] && !t.Upper && !gl && !pluralTitles[f] {
 			break
 		}
 		if pluralTitles[f] && !t.Upper {
@@ -438,6 +438,14 @@ func (r *run) titleOwning(h int) int {
 		k--
 	}
 	return k
+}
+
+// capitalPair reports whether the capitalised word at j is followed by another that no
+// mention holds: "delle Attività Internazionali" goes on with a name.
+func (r *run) capitalPair(j int) bool {
+	toks := r.d.Tokens
+	return toks[j].Upper && j+1 < len(toks) && toks[j+1].Upper && toks[j+1].Kind == text.Word && r.at[j+1] == 0 &&
+		toks[j+1].Sentence == toks[j].Sentence
 }
 
 // englishNameAfterAnd reports whether the capitalised words at k, after an English "and",
