@@ -379,7 +379,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if t.Upper && j == headEnd && !eponymousHeads[r.fold(h)] && r.surnameElsewhere(j) {
 			break // "il capo della Polizia Pansa firma", with "Alessandro Pansa" further on: a surname
 		}
-		if t.Upper || (romance && gl) {
+		if t.Upper || (romance && gl && !locatives[r.d.Lang][r.fold(j-1)]) {
 			last = j + 1
 			j++
 			continue
