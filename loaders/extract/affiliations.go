@@ -196,7 +196,7 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 	if after != nil && after.kind == fixtures.KindAgency && after.country == "" && !r.stateIn(start, end) && r.nameLanguage(after) == "" {
 		after.unstated = true
-		after.country = languageStates[r.d.Lang] // "il ministro della Giustizia" in an Italian release
+		after.country = r.languageState(after) // "il ministro della Giustizia" in an Italian release
 		if after.country == "" && strings.HasPrefix(after.slug, "ministry") {
 			// "la ministre de la Justice, X, ... à La Haye": a minister's state is the
 			// state the release names, not the place the minister visits.

@@ -252,6 +252,18 @@ func (r *run) counterpartOf(m *mention, home string) bool {
 	return false
 }
 
+// languageState is the state of a body that does not say whose it is, by the language
+// it is written in ("il ministro della Giustizia" in an Italian release), except for a
+// generic national body ("la polizia nazionale"), a name the language's own state does
+// not give its bodies: that one is of the state the document is about.
+func (r *run) languageState(m *mention) string {
+	c := languageStates[r.d.Lang]
+	if c != "" && r.home != "" && r.home != c && m.slug != "" && r.genericAgency(m) && r.nationalName(m.first, m.last) {
+		return r.home
+	}
+	return c
+}
+
 // nationalName reports whether a word of [first, last) says the body is a state's own.
 func (r *run) nationalName(first, last int) bool {
 	return r.anyWordIn(first, last, nationalWords)
@@ -742,6 +754,9 @@ func (r *run) resolveAgencies() {
 	}
 	r.acronymCountries(agencies) // and its acronym in brackets, "(DNRED)"
 	for _, m := range agencies {
+		if m.country == "" && home == languageStates[r.d.Lang] {
+			m.country = r.languageState(m)
+		}
 		if m.country == "" {
 			m.country = home
 		}
