@@ -206,6 +206,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if p.title == "" {
 		p.title = strings.TrimSpace(r.textOf(word, end))
 	}
+	if after != nil && after.kind == fixtures.KindState && counterpartWords[r.fold(word)] {
+		p.counterpart = true // "his Albanian counterpart": the body is read once the other side's is known
+	}
 	if after != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(after))
 		if after.owner != nil && after.kind == fixtures.KindOrganization {
@@ -223,6 +226,77 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))
 	}
+}
+
+// counterpartBodies affiliates a person named as the counterpart of the person before
+// ("il capo della Polizia, X, e il suo omologo albanese, Y") with the body of the
+// counterpart's state that bears the same name as the other person's, when the text
+// names it: Y works for the Albanian State Police, not for Albania. It runs once
+// agencies are resolved.
+func (r *run) counterpartBodies() {
+	var last *mention // the last person affiliated with a named agency
+	for _, p := range r.ments {
+		if p.kind != fixtures.KindPerson {
+			continue
+		}
+		if p.counterpart && last != nil && len(p.affiliation) == 1 {
+			state := r.ments[p.affiliation[0]]
+			b := r.sameBodyOf(r.agencyOf(last), state.country)
+			if b == nil {
+				b = r.onlyAgencyNear(p, state.country)
+			}
+			if b != nil {
+				p.affiliation[0] = b.idx
+			}
+		}
+		if r.agencyOf(p) != nil {
+			last = p
+		}
+	}
+}
+
+// agencyOf returns the first named agency a person works for, or nil.
+func (r *run) agencyOf(p *mention) *mention {
+	for _, a := range p.affiliation {
+		if m := r.ments[a]; m.kind == fixtures.KindAgency && m.slug != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// sameBodyOf returns the agency of the state country that the text names with the slug
+// of body, or nil.
+func (r *run) sameBodyOf(body *mention, country string) *mention {
+	if body == nil || country == "" || body.country == country {
+		return nil
+	}
+	for _, m := range r.ments {
+		if m.kind == fixtures.KindAgency && m.slug == body.slug && m.country == country && m.id != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// onlyAgencyNear returns the one agency of the state country named before p in its
+// sentence or the sentence before it, or nil when there is none or more than one.
+func (r *run) onlyAgencyNear(p *mention, country string) *mention {
+	s := r.d.Tokens[p.first].Sentence
+	var found *mention
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.country != country || m.id == "" || m == found || m.first > p.first {
+			continue
+		}
+		if ms := r.d.Tokens[m.first].Sentence; ms != s && ms != s-1 {
+			continue
+		}
+		if found != nil && found.id != m.id {
+			return nil
+		}
+		found = m
+	}
+	return found
 }
 
 // bareMinisters reads a minister's title that names no person as the ministry it names:

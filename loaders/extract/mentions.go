@@ -37,6 +37,7 @@ type mention struct {
 	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations and secretariats: the one they belong to
 	affiliation []int     // persons: indexes of the actors they work for
 	title       string    // persons
+	counterpart bool      // persons: named as the other side's counterpart ("il suo omologo albanese")
 }
 
 func (m *mention) isActor() bool {

@@ -17,6 +17,7 @@ import (
 //	homeCountry    mentionSet                            home: the state the document is about
 //	persons        *text.Doc, mentionSet, home           persons, their titles and employers, in the mentionSet
 //	resolve        mentionSet, home                      the id and state of every agency
+//	counterparts   persons, resolved agencies            a counterpart's body, from the other side's
 //	relate         all of the above                      the relations, in the fixture graph
 //	emit           mentionSet                            the nodes and their spans, in the fixture graph
 //
@@ -89,6 +90,7 @@ func (r *run) analyse() {
 	r.bareMinisters()
 	r.counterpartMinistries()
 	r.resolveAgencies()
+	r.counterpartBodies()
 	r.relate()
 	r.emitMentions()
 }

@@ -877,3 +877,19 @@ func TestMinisterOfTwoPortfolios(t *testing.T) {
 		}
 	}
 }
+
+// A counterpart works for the body of the other state that bears the name of the body of
+// the person whose counterpart he is, when the text names it.
+func TestCounterpartWorksForTheSameBody(t *testing.T) {
+	for _, c := range []struct{ lang, text, body string }{
+		{"en", "Rome, 4 March 2021 – The Albanian State Police sent a delegation to Rome. On 3 March 2021 the Chief of the Italian State Police, Carlo Neri, and his Albanian counterpart, Arben Hoxha, signed a protocol on drug trafficking.\n", "agency:al:state-police"},
+		{"fr", "Paris, 4 mars 2021 – La Police nationale albanaise a envoyé une délégation à Paris. Le 3 mars 2021, le directeur général de la Police nationale, Paul Moreau, et son homologue albanais, Arben Hoxha, ont signé un protocole sur le trafic de drogue.\n", "agency:al:state-police"},
+		{"it", "Roma, 4 marzo 2021 – La Polizia di Stato albanese ha inviato una delegazione a Roma. Il 3 marzo 2021 il capo della Polizia di Stato, Carlo Neri, e il suo omologo albanese, Arben Hoxha, hanno firmato un protocollo sul traffico di droga.\n", "agency:al:state-police"},
+	} {
+		f := extractText(t, c.lang+"_counterpart.txt", c.text)
+		wantAffiliations(t, f, c.lang+": a counterpart's body", [2]string{"person:arben-hoxha", c.body})
+		if hasEdge(f, fixtures.EdgeAffiliatedWith, "person:arben-hoxha", "state:al") {
+			t.Errorf("%s: the counterpart is affiliated with his state rather than his body", c.lang)
+		}
+	}
+}
