@@ -875,11 +875,42 @@ func (r *run) indexOf(m *mention) int { return m.idx }
 // ministry reads "Ministro dell'Interno della Serbia" or "ministre espagnol de
 // l'Intérieur" as the ministry it names, and adds it as an agency mention.
 func (r *run) ministry(word, end int) *mention {
+	if m := r.portfolioFirst(word, end); m != nil {
+		return m
+	}
 	min, ok := ministerWords[r.fold(word)]
 	if !ok {
 		return nil
 	}
 	return r.ministryNamed(word, min, end)
+}
+
+// portfolioFirst reads an English title written after its portfolio ("Interior
+// Minister", "the Indian Defence Secretary") as the ministry the gazetteer lists for it,
+// and adds it as an agency mention.
+func (r *run) portfolioFirst(word, end int) *mention {
+	if word == 0 || r.d.Lang != "en" || !portfolioTitles[r.fold(word)] || !r.d.Tokens[word-1].Upper || r.at[word-1] != 0 && !r.mentionAt(word-1).inTitle {
+		return nil
+	}
+	portfolio, ok := portfoliosBefore[r.fold(word-1)]
+	if !ok {
+		return nil
+	}
+	words := append(wordsView{"ministry", "of"}, strings.Fields(portfolio)...)
+	n, t, ok := r.x.ix.longest(words, 0, "en")
+	if !ok || t.kind != tAgency || n != len(words) {
+		return nil
+	}
+	if r.at[word-1] != 0 {
+		return nil // read already
+	}
+	var adj *mention
+	if s := r.mentionAt(word - 2); s != nil && s.kind == fixtures.KindState && s.adjective && s.last == word-1 {
+		adj = s // "the Indian Defence Secretary"
+	}
+	a := r.x.gaz.Agencies[t.idx]
+	m := &mention{first: word - 1, last: word + 1, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
+	return r.addMinistry(m, adj, end)
 }
 
 // ministryNamed reads the ministry whose noun (min: "ministère") the word at word is or
@@ -893,6 +924,10 @@ func (r *run) ministryNamed(word int, min string, end int) *mention {
 		k = m.last
 	}
 	for j := k; j < end; j++ {
+		if to, ok := portfolioPrepositions[r.fold(j)]; ok && j == k {
+			words = append(words, to) // "Sottosegretario all'Interno": "Ministero dell'Interno"
+			continue
+		}
 		words = append(words, r.fold(j))
 	}
 	n, t, ok := r.x.ix.longest(words, 0, r.d.Lang)

@@ -163,6 +163,17 @@ var titleWords = words("title words")
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = values("minister words")
 
+// portfolioPrepositions map the preposition a minister's title puts before its portfolio
+// to the one of the ministry's name: "all'Interno" to "dell'Interno".
+var portfolioPrepositions = values("portfolio prepositions")
+
+// portfoliosBefore are the portfolios English writes before a minister's title, with
+// the words they stand for in the ministry's name: "Interior Minister".
+var portfoliosBefore = values("portfolios before titles")
+
+// portfolioTitles are the titles a portfolio before them makes a minister's.
+var portfolioTitles = words("portfolio titles")
+
 // purposePrepositions introduce a minister's portfolio as "of" does: "Minister for Home
 // Affairs", "ministro per gli Affari interni".
 var purposePrepositions = words("purpose prepositions")

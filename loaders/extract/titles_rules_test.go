@@ -893,3 +893,14 @@ func TestCounterpartWorksForTheSameBody(t *testing.T) {
 		}
 	}
 }
+
+// A minister's portfolio written before an English title ("Interior Minister", "Defence
+// Secretary") or after an Italian title with "a" ("Sottosegretario all'Interno") names the
+// ministry the gazetteer lists.
+func TestPortfolioBeforeTheTitleOrAfterA(t *testing.T) {
+	f := extractText(t, "en_portfolio.txt", "Nairobi, 4 March 2021 – On 3 March 2021 in Nairobi, the Kenyan Interior Minister Fred Otieno and Defence Secretary Mary Wanjiru opened a workshop on border security.\n")
+	wantAffiliations(t, f, "en: a portfolio before the title", [2]string{"person:fred-otieno", "agency:ke:ministry-of-interior"},
+		[2]string{"person:mary-wanjiru", "agency:ke:ministry-of-defence"})
+	f = extractText(t, "it_portfolio.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Sottosegretario all'Interno, Carlo Neri, ha aperto il seminario sulla sicurezza delle frontiere.\n")
+	wantAffiliations(t, f, "it: a portfolio after 'all''", [2]string{"person:carlo-neri", "agency:it:ministry-of-interior"})
+}
