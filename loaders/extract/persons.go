@@ -701,6 +701,9 @@ func (r *run) nameToken(i int) bool {
 	if acronymLike(r.d.TokenText(t)) {
 		return false // "AfOA", "PAcCTO": an acronym, not a name
 	}
+	if t.AllCaps && r.agreementHeadAt(i) {
+		return false // "New MOU with ...": a document, not a family name in capitals
+	}
 	return !r.x.notName[f]
 }
 
