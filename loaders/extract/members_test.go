@@ -249,3 +249,19 @@ func TestFoundersAreMembers(t *testing.T) {
 		}
 	}
 }
+
+// States become members, make a body up or act as its members, in the three languages.
+func TestMembershipsBecomingMakingUpAndActingAs(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{`Sofia, 4 March 2021 – Albania, Croatia and Montenegro make up SELEC with nine other states. Serbia became a member of SELEC in 2011, and Moldova, as a member of SELEC, hosted its meeting on 3 March 2021.`,
+			"state:al -> org:selec; state:hr -> org:selec; state:md -> org:selec; state:me -> org:selec; state:rs -> org:selec"},
+		{`Sofia, 4 mars 2021 – La Serbie est devenue membre du SELEC en 2011 ; la Moldavie, en tant que membre du SELEC, a accueilli la réunion du 3 mars 2021. L'Albanie, la Croatie et le Monténégro composent le SELEC.`,
+			"state:al -> org:selec; state:hr -> org:selec; state:md -> org:selec; state:me -> org:selec; state:rs -> org:selec"},
+		{`Sofia, 4 marzo 2021 – La Serbia è diventata membro del SELEC nel 2011; la Moldavia, in qualità di membro del SELEC, ha ospitato la riunione del 3 marzo 2021. Albania, Croazia e Montenegro compongono il SELEC.`,
+			"state:al -> org:selec; state:hr -> org:selec; state:md -> org:selec; state:me -> org:selec; state:rs -> org:selec"},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%.40s...: members %q, want %q", c.doc, got, c.want)
+		}
+	}
+}
