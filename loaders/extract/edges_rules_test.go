@@ -220,3 +220,18 @@ func TestFundingVerbsParity(t *testing.T) {
 		{"it", "Roma, 3 maggio 2019 – Il Giappone ha cofinanziato il seminario regionale svoltosi a Colombo il 3 marzo. Le due parti hanno sottolineato l'importanza della cooperazione."},
 	}, fixtures.EdgeFunded, []string{"state:jp"}, "meeting:2019-03-03:colombo:", "verbs of paying for a meeting in the three languages")
 }
+
+// An organisation that names a roadmap as its own is party to it: written before the
+// roadmap's head or after it with "of".
+func TestOrganisationsOwnRoadmapMakesItAParty(t *testing.T) {
+	for _, c := range []struct{ lang, text string }{
+		{"en", "Abuja, 4 March 2021 – The workshop held in Abuja on 3 March 2021 supports the ECOWAS Counter-Terrorism Strategy and its action plan.\n"},
+		{"fr", "Abuja, 4 mars 2021 – L'atelier tenu à Abuja le 3 mars 2021 s'inscrit dans la stratégie de lutte contre le terrorisme de la CEDEAO.\n"},
+		{"it", "Abuja, 4 marzo 2021 – Il seminario tenuto ad Abuja il 3 marzo 2021 sostiene la Strategia antiterrorismo della CEDEAO e il suo piano d'azione.\n"},
+	} {
+		f := extractText(t, c.lang+"_owner.txt", c.text)
+		if !hasEdgePrefix(f, fixtures.EdgePartyTo, "org:ecowas", "roadmap:") {
+			t.Errorf("%s: ECOWAS is not party to its own strategy:\n%s", c.lang, dumpEdges(f))
+		}
+	}
+}

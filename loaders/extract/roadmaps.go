@@ -472,6 +472,9 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				m.id = "roadmap:" + documentKey(m.name)
 			}
 		}
+		if o := r.roadmapOwner(m); o != nil && m.id != "" {
+			r.g.edge(fixtures.EdgePartyTo, o.id, m.id, st.span, "") // "the ECOWAS Counter-Terrorism Strategy"
+		}
 		if m.id != "" && !byParties && (st.has(cueSigned) || st.has(cueAdopted)) {
 			// "Kazakhstan was the first state to sign the Joint Plan of Action", "l'Union
 			// africaine avait adopté ... la stratégie", "the Code was adopted by A and B"
@@ -489,6 +492,30 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 		}
 		*lastRoadmap = m
 	}
+}
+
+// roadmapOwner returns the organisation whose roadmap m is by its name: written right
+// before it ("the ECOWAS Counter-Terrorism Strategy") or after it with "of" ("le plan
+// d'action 2020-2024 de la CEDEAO", "the Action Plan of the African Union"); nil when none.
+func (r *run) roadmapOwner(m *mention) *mention {
+	if m.anaphor {
+		return nil
+	}
+	if o := r.mentionAt(m.first - 1); o != nil && o.last == m.first && organisationNamed(o) {
+		return o
+	}
+	k := m.last
+	if k >= len(r.d.Tokens) || !nameOf(r.fold(k)) {
+		return nil
+	}
+	k++
+	if k < len(r.d.Tokens) && articles[r.fold(k)] && r.at[k] == 0 {
+		k++
+	}
+	if o := r.mentionAt(k); o != nil && o.first == k && organisationNamed(o) {
+		return o
+	}
+	return nil
 }
 
 // adoptedAt are the words after a passive adopting verb that name the meeting it happened at.
