@@ -235,3 +235,25 @@ func TestOrganisationsOwnRoadmapMakesItAParty(t *testing.T) {
 		}
 	}
 }
+
+// A hyphenated pair of state adjectives names both states: the parties of the document it
+// qualifies, but no party of a border.
+func TestHyphenatedPairsOfStates(t *testing.T) {
+	for _, c := range []struct{ lang, text, a, b string }{
+		{"en", "Rome, 4 March 2021 – On 3 March 2021 in Rome the ministers signed the Italian-Albanian Action Plan on police cooperation. Officers patrol the Kazakh-Kyrgyz border.\n", "state:it", "state:al"},
+		{"fr", "Paris, 4 mars 2021 – Le 3 mars 2021 à Paris, les ministres ont adopté le Plan d'action franco-marocain sur la coopération policière. Des patrouilles surveillent la frontière germano-suisse.\n", "state:fr", "state:ma"},
+		{"it", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma i ministri hanno sottoscritto il Piano d'azione bilaterale italo-tedesco sulla cooperazione di polizia. Le pattuglie controllano il confine franco-svizzero.\n", "state:it", "state:de"},
+	} {
+		f := extractText(t, c.lang+"_pairs.txt", c.text)
+		for _, s := range []string{c.a, c.b} {
+			if !hasEdgePrefix(f, fixtures.EdgePartyTo, s, "roadmap:") {
+				t.Errorf("%s: %s is no party of the plan its adjective names:\n%s", c.lang, s, dumpEdges(f))
+			}
+		}
+		for _, s := range []string{"state:kg", "state:ch"} {
+			if hasNode(f, s) {
+				t.Errorf("%s: a border's pair of states made %s an actor: %s", c.lang, s, nodeIDs(f))
+			}
+		}
+	}
+}

@@ -163,6 +163,14 @@ var titleWords = words("title words")
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = values("minister words")
 
+// combiningForms are the forms of a state that open a hyphenated pair of adjectives
+// ("italo-albanese"), with the state's code.
+var combiningForms = values("combining forms")
+
+// pairNounsWithoutParties are the borders and wars a hyphenated pair of states qualifies
+// without naming parties.
+var pairNounsWithoutParties = words("pair nouns without parties")
+
 // portfolioPrepositions map the preposition a minister's title puts before its portfolio
 // to the one of the ministry's name: "all'Interno" to "dell'Interno".
 var portfolioPrepositions = values("portfolio prepositions")

@@ -32,7 +32,7 @@ type mention struct {
 	acronym     string    // agencies: the acronym given in brackets after the name
 	seat        *mention  // embassies: the state or town they are in, written after them (embassySeat)
 	parent      int       // agencies: index of the agency it belongs to, or -1
-	inner       []mention // agencies: named bodies written inside the name, its parents
+	inner       []mention // agencies: named bodies written inside the name, its parents; roadmaps: the states that name it
 	description string    // projects
 	owner       *mention  // projects: the body named with it ("the OSCE ... project"); organisations and secretariats: the one they belong to
 	affiliation []int     // persons: indexes of the actors they work for
@@ -169,6 +169,69 @@ func (r *run) matchGazetteer() {
 }
 
 // placeQualifiers marks "Lyon, France": the state says where the place is.
+// statePairs reads both states of a hyphenated pair of adjectives, which the gazetteer
+// leaves alone inside a compound: "l'accordo italo-albanese", "un accord franco-marocain",
+// "the Italian-Albanian agreement". The first is a state's adjective or its combining form;
+// a border or a war the pair qualifies names no party.
+func (r *run) statePairs() {
+	toks := r.d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		j := i + 1
+		if !r.d.Joined(j) || r.d.Fold[toks[j].Start-1] != '-' || r.at[j] != 0 || toks[i].Sentence != toks[j].Sentence {
+			continue
+		}
+		second := r.adjectiveState(j)
+		if second == "" || i > 0 && pairNounsWithoutParties[r.fold(i-1)] || r.borderAfter(j+1) {
+			continue // "the Kazakh-Kyrgyz border", "la guerre russo-ukrainienne": no parties
+		}
+		if m := r.mentionAt(i); m != nil {
+			if m.kind != fixtures.KindState || !m.adjective || m.last != j || m.country == second {
+				continue
+			}
+		} else if c, ok := combiningForms[r.fold(i)]; !ok || c == second || r.d.Joined(i) {
+			continue
+		} else {
+			r.add(r.adjectiveMention(i, c))
+		}
+		r.add(r.adjectiveMention(j, second))
+	}
+}
+
+// borderAfter reports whether a border or a war follows k past other pairs of states and
+// conjunctions: "the Kazakh-Kyrgyz and Kazakh-Uzbek borders".
+func (r *run) borderAfter(k int) bool {
+	for ; k < len(r.d.Tokens); k++ {
+		f := r.fold(k)
+		if pairNounsWithoutParties[f] {
+			return true
+		}
+		if !conjunctions[f] && !r.d.Joined(k) && combiningForms[f] == "" && r.adjectiveState(k) == "" {
+			return false
+		}
+	}
+	return false
+}
+
+// adjectiveState returns the code of the state whose adjective, in the document's
+// language, the word at k is, or "".
+func (r *run) adjectiveState(k int) string {
+	n, t, ok := r.x.ix.longest(wordsView{r.fold(k)}, 0, r.d.Lang)
+	if !ok || n != 1 || t.kind != tAdjective || t.lang != r.d.Lang {
+		return ""
+	}
+	return r.x.gaz.States[t.idx].Code
+}
+
+// adjectiveMention is a state written as an adjective at token k.
+func (r *run) adjectiveMention(k int, code string) *mention {
+	for _, s := range r.x.gaz.States {
+		if s.Code == code {
+			return &mention{first: k, last: k + 1, kind: fixtures.KindState, id: "state:" + strings.ToLower(code), name: s.Name, country: code, adjective: true}
+		}
+	}
+	return &mention{first: k, last: k + 1}
+}
+
 // republicWords, written before or after a state's adjective, name the state itself:
 // "la Repubblica Francese", "la République tunisienne", "the French Republic".
 var republicWords = words("republic words")
@@ -450,6 +513,12 @@ func (r *run) emitMentions() {
 		case fixtures.KindRoadmap:
 			if m.subtype != "" {
 				n.Properties["subtype"] = m.subtype
+			}
+			for i := range m.inner {
+				s := &m.inner[i] // "italo-tedesco": the states inside the name are its parties
+				sn := r.g.node(s.id, fixtures.KindState, s.name)
+				r.g.mention(sn, r.span(s), false)
+				sn.Country = strp(s.country)
 			}
 		}
 		if m.kind == fixtures.KindUNBody || m.kind == fixtures.KindOrganization || m.kind == fixtures.KindProject || m.kind == fixtures.KindRoadmap {

@@ -60,6 +60,11 @@ func (r *run) recogniseRoadmaps() {
 				}
 				m.name = r.textOf(m.first, m.last)
 			}
+			for k := m.first; k < m.last; k++ {
+				if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && s.adjective {
+					m.inner = append(m.inner, *s) // the pair of states that names it: its parties
+				}
+			}
 			if r.replace(m) != nil {
 				i = m.last - 1
 			}
@@ -67,6 +72,14 @@ func (r *run) recogniseRoadmaps() {
 		}
 	}
 	r.namedDocuments()
+}
+
+// statePairAt reports whether a hyphenated pair of state adjectives starts at j:
+// "italo-tedesco", "franco-marocain".
+func (r *run) statePairAt(j int) bool {
+	a, b := r.mentionAt(j), r.mentionAt(j+1)
+	return a != nil && b != nil && a != b && a.kind == fixtures.KindState && b.kind == fixtures.KindState && a.adjective && b.adjective &&
+		a.first == j && a.last == j+1 && b.last == j+2 && r.d.Joined(j+1) && r.d.Fold[r.d.Tokens[j+1].Start-1] == '-'
 }
 
 // nameOf reports whether f introduces the name of a document's place or subject:
@@ -133,6 +146,11 @@ func (r *run) nameEnd(end int) int {
 		f := r.fold(j)
 		if r.isYear(j) {
 			last = j + 1 // "Piano d'azione regionale 2026-2028"
+			continue
+		}
+		if r.statePairAt(j) {
+			last = j + 2 // "Piano d'azione bilaterale italo-tedesco": its parties name it
+			j++
 			continue
 		}
 		if r.at[j] != 0 || toks[j].Kind != text.Word || nameStops[f] || meetingHeads[f] != "" || r.anotherNameAfter(j) {
@@ -470,6 +488,11 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				continue
 			default:
 				m.id = "roadmap:" + documentKey(m.name)
+			}
+		}
+		for _, s := range m.inner {
+			if m.id != "" {
+				r.g.edge(fixtures.EdgePartyTo, s.id, m.id, st.span, "") // "Piano d'azione italo-tedesco"
 			}
 		}
 		if o := r.roadmapOwner(m); o != nil && m.id != "" {

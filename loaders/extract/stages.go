@@ -55,6 +55,7 @@ var recognisers = []struct {
 	run  func(*run)
 }{
 	{"gazetteer", (*run).matchGazetteer},
+	{"hyphenated pairs of states", (*run).statePairs},
 	{"surnames that are states", (*run).surnamesNotStates},
 	{"organs of other bodies", (*run).organsOfOthers},
 	{"ranks", (*run).markRanks},
