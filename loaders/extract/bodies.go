@@ -916,7 +916,7 @@ func (r *run) namedDocuments() {
 		first, last := i, i+1
 		switch {
 		case i+2 < len(toks) && nameOf(r.fold(i+1)) && toks[i+2].Upper &&
-			(r.at[i+2] == 0 && toks[i].Upper || r.mentionAt(i+2) != nil && r.mentionAt(i+2).kind == "place"):
+			(r.at[i+2] == 0 && (toks[i].Upper || r.loneCapital(i+2)) || r.mentionAt(i+2) != nil && r.mentionAt(i+2).kind == "place"):
 			// "Convenzione di Merida", "le traité de Blois"
 			last = i + 3 // "Convenzione di Merida"
 			if p := r.mentionAt(i - 1); p != nil && p.kind == "place" && p.last == i {
@@ -1359,6 +1359,13 @@ func (r *run) nameAfterConjunction(k int) bool {
 	}
 	_, gl := r.x.gaz.Glossary[f]
 	return !gl && !agencyHeads[f] && !bodyHeads[f] && !regionWords[f]
+}
+
+// loneCapital reports whether the capitalised word at k stands alone, no capital after it:
+// "le traité de Blois", the name of a town the gazetteer need not list.
+func (r *run) loneCapital(k int) bool {
+	toks := r.d.Tokens
+	return toks[k].Kind == text.Word && !toks[k].AllCaps && (k+1 >= len(toks) || !toks[k+1].Upper || toks[k+1].Sentence != toks[k].Sentence)
 }
 
 // yearPlan reads a plan named by a capitalised noun and its horizon year: "Vision 2040",
