@@ -122,7 +122,10 @@ func (r *run) internationalName(first, h, last int) bool {
 		if regionWords[f] {
 			return true
 		}
-		if r.d.Lang == "en" && (i < h && internationalWords[f] && !unitFields[r.fold(i+1)] || i > h && regionalWords[f]) {
+		if i < h && internationalWords[f] && !unitFields[r.fold(i+1)] {
+			return true // "International Training Centre", in an English name inside any text
+		}
+		if r.d.Lang == "en" && i > h && regionalWords[f] {
 			return true
 		}
 		if r.d.Lang != "en" && i == h+1 && internationalWords[f] {
