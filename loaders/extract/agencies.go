@@ -288,8 +288,10 @@ func (r *run) agencyExtent(h int) (int, int) {
 			first-- // "General Department for ...": a title's modifier right before the head opens the name
 		}
 		if p := r.mentionAt(first - 1); p != nil && p.last == first && p.kind == fixtures.KindAgency && p.slug != "" &&
-			r.genericAgency(p) && toks[p.first].Upper && toks[p.first].Sentence == sent && organisationHeads[r.fold(h)] {
-			first = p.first // "Customs Cooperation Fund", "la Navy League": a generic service's word opens the name
+			r.genericAgency(p) && toks[p.first].Upper && toks[p.first].Sentence == sent && (organisationHeads[r.fold(h)] || r.d.Lang == "en" && agencyHeads[r.fold(h)]) {
+			// "Customs Cooperation Fund", "la Navy League", "the National Police Technical
+			// Training College": a generic service's word opens the name
+			first = p.first
 			continue
 		}
 		if !r.coordinatedModifier(first, h) {
