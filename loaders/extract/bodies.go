@@ -122,8 +122,10 @@ func (r *run) internationalName(first, h, last int) bool {
 		if regionWords[f] {
 			return true
 		}
-		if i < h && internationalWords[f] && !unitFields[r.fold(i+1)] {
-			return true // "International Training Centre", in an English name inside any text
+		if i < h && internationalWords[f] && !unitFields[r.fold(i+1)] && !r.stateOpens(first) {
+			// "International Training Centre", in an English name inside any text; not "the
+			// Turkish International Academy", a state's own
+			return true
 		}
 		if r.d.Lang == "en" && i > h && regionalWords[f] {
 			return true
@@ -133,6 +135,15 @@ func (r *run) internationalName(first, h, last int) bool {
 		}
 	}
 	return false
+}
+
+// stateOpens reports whether a name starts with a state's adjective: "Turkish ...".
+func (r *run) stateOpens(first int) bool {
+	m := r.mentionAt(first - 1)
+	if m == nil || m.last != first {
+		m = r.mentionAt(first)
+	}
+	return m != nil && m.kind == fixtures.KindState && m.adjective && (m.last == first || m.first == first)
 }
 
 // acronymCountries gives an agency named only by its acronym the state of the full
