@@ -423,6 +423,16 @@ func (r *run) nameAfterHead(j int) bool {
 	return k-j >= 2 && (k >= len(toks) || !toks[k].Upper || toks[k].Kind != text.Word)
 }
 
+// pluralOfHead reports whether f is the English plural of an agency's head: "agencies",
+// "departments", "services".
+func pluralOfHead(f string) bool {
+	if stem, ok := strings.CutSuffix(f, "ies"); ok && agencyHeads[stem+"y"] {
+		return true
+	}
+	stem, ok := strings.CutSuffix(f, "s")
+	return ok && len(stem) > 3 && agencyHeads[stem]
+}
+
 // surnameElsewhere reports whether the capitalised word at j ends a full name written
 // elsewhere in the document, after a given name ("Alessandro Pansa"), and is not followed
 // by another capital here: a headline's "il capo della Polizia Pansa" names the person.
@@ -701,8 +711,11 @@ func (r *run) nameToken(i int) bool {
 	if acronymLike(r.d.TokenText(t)) {
 		return false // "AfOA", "PAcCTO": an acronym, not a name
 	}
-	if t.AllCaps && r.agreementHeadAt(i) {
-		return false // "New MOU with ...": a document, not a family name in capitals
+	if r.agreementHeadAt(i) {
+		return false // "New MOU with ...", "il Memorandum d'Intesa della RAP": a document, not a name
+	}
+	if pluralOfHead(r.fold(i)) {
+		return false // "the Kyrgyz Law Enforcement Agencies": bodies, not a name
 	}
 	return !r.x.notName[f]
 }
