@@ -889,7 +889,7 @@ func (r *run) ministry(word, end int) *mention {
 // Minister", "the Indian Defence Secretary") as the ministry the gazetteer lists for it,
 // and adds it as an agency mention.
 func (r *run) portfolioFirst(word, end int) *mention {
-	if word == 0 || r.d.Lang != "en" || !portfolioTitles[r.fold(word)] || !r.d.Tokens[word-1].Upper || r.at[word-1] != 0 && !r.mentionAt(word-1).inTitle {
+	if word == 0 || r.d.Lang != "en" || !portfolioTitles[r.fold(word)] || !r.d.Tokens[word-1].Upper || r.at[word-1] != 0 {
 		return nil
 	}
 	portfolio, ok := portfoliosBefore[r.fold(word-1)]
@@ -900,9 +900,6 @@ func (r *run) portfolioFirst(word, end int) *mention {
 	n, t, ok := r.x.ix.longest(words, 0, "en")
 	if !ok || t.kind != tAgency || n != len(words) {
 		return nil
-	}
-	if r.at[word-1] != 0 {
-		return nil // read already
 	}
 	var adj *mention
 	if s := r.mentionAt(word - 2); s != nil && s.kind == fixtures.KindState && s.adjective && s.last == word-1 {

@@ -168,7 +168,6 @@ func (r *run) matchGazetteer() {
 	}
 }
 
-// placeQualifiers marks "Lyon, France": the state says where the place is.
 // statePairs reads both states of a hyphenated pair of adjectives, which the gazetteer
 // leaves alone inside a compound: "l'accordo italo-albanese", "un accord franco-marocain",
 // "the Italian-Albanian agreement". The first is a state's adjective or its combining form;
@@ -188,12 +187,16 @@ func (r *run) statePairs() {
 			if m.kind != fixtures.KindState || !m.adjective || m.last != j || m.country == second {
 				continue
 			}
-		} else if c, ok := combiningForms[r.fold(i)]; !ok || c == second || r.d.Joined(i) {
-			continue
 		} else {
-			r.add(r.adjectiveMention(i, c))
+			c, ok := combiningForms[r.fold(i)]
+			if !ok || c == second || r.d.Joined(i) {
+				continue
+			}
+			if r.adjectiveMention(i, c) == nil {
+				continue
+			}
 		}
-		r.add(r.adjectiveMention(j, second))
+		r.adjectiveMention(j, second)
 	}
 }
 
@@ -222,14 +225,14 @@ func (r *run) adjectiveState(k int) string {
 	return r.x.gaz.States[t.idx].Code
 }
 
-// adjectiveMention is a state written as an adjective at token k.
+// adjectiveMention adds the state of code, written as an adjective at token k; nil when
+// the gazetteer has no such state.
 func (r *run) adjectiveMention(k int, code string) *mention {
-	for _, s := range r.x.gaz.States {
-		if s.Code == code {
-			return &mention{first: k, last: k + 1, kind: fixtures.KindState, id: "state:" + strings.ToLower(code), name: s.Name, country: code, adjective: true}
-		}
+	s := r.x.gaz.State(code)
+	if s == nil {
+		return nil
 	}
-	return &mention{first: k, last: k + 1}
+	return r.add(&mention{first: k, last: k + 1, kind: fixtures.KindState, id: "state:" + strings.ToLower(code), name: s.Name, country: code, adjective: true})
 }
 
 // republicWords, written before or after a state's adjective, name the state itself:
@@ -261,6 +264,7 @@ func (r *run) republics() {
 	}
 }
 
+// placeQualifiers marks "Lyon, France": the state says where the place is.
 func (r *run) placeQualifiers() {
 	for _, m := range r.ments {
 		if m.kind != "place" || m.last+1 >= len(r.d.Tokens) || r.fold(m.last) != "," {

@@ -62,7 +62,7 @@ func (r *run) recogniseRoadmaps() {
 			}
 			for k := m.first; k < m.last; k++ {
 				if s := r.mentionAt(k); s != nil && s.kind == fixtures.KindState && s.adjective {
-					m.inner = append(m.inner, *s) // the pair of states that names it: its parties
+					m.inner = append(m.inner, *s) // the states whose adjectives name it ("italo-tedesco"): its parties
 				}
 			}
 			if r.replace(m) != nil {
