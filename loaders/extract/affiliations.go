@@ -878,6 +878,11 @@ func (r *run) ministry(word, end int) *mention {
 	if m := r.portfolioFirst(word, end); m != nil {
 		return m
 	}
+	for _, p := range ministerPhrasesByFirst[r.fold(word)] {
+		if hasPrefixTokens(r.d, word, p.words) {
+			return r.ministryNamed(word+len(p.words)-1, p.ministry, end) // "secrétaire d'État à l'Intérieur"
+		}
+	}
 	min, ok := ministerWords[r.fold(word)]
 	if !ok {
 		return nil

@@ -163,6 +163,23 @@ var titleWords = words("title words")
 // ministerWords name a minister; the ministry is found by reading the title as "ministry ...".
 var ministerWords = values("minister words")
 
+// ministerPhrase is a title of several words that names a minister, with the noun of the
+// ministry.
+type ministerPhrase struct {
+	words    []string
+	ministry string
+}
+
+// ministerPhrasesByFirst are the titles of several words that name a minister, by their
+// first word: "secrétaire d'État", "Sottosegretario di Stato".
+var ministerPhrasesByFirst = func() map[string][]ministerPhrase {
+	var out []ministerPhrase
+	for _, e := range entries("minister phrases") {
+		out = append(out, ministerPhrase{strings.Fields(e.words), e.value})
+	}
+	return byFirstWord(out, func(p ministerPhrase) []string { return p.words })
+}()
+
 // combiningForms are the forms of a state that open a hyphenated pair of adjectives
 // ("italo-albanese"), with the state's code.
 var combiningForms = values("combining forms")

@@ -904,3 +904,12 @@ func TestPortfolioBeforeTheTitleOrAfterA(t *testing.T) {
 	f = extractText(t, "it_portfolio.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Sottosegretario all'Interno, Carlo Neri, ha aperto il seminario sulla sicurezza delle frontiere.\n")
 	wantAffiliations(t, f, "it: a portfolio after 'all''", [2]string{"person:carlo-neri", "agency:it:ministry-of-interior"})
 }
+
+// Titles of several words name a minister: "secrétaire d'État à l'Intérieur",
+// "Sottosegretario di Stato all'Interno".
+func TestMinisterTitlesOfSeveralWords(t *testing.T) {
+	f := extractText(t, "fr_secretaire.txt", "Paris, 4 mars 2021 – Le 3 mars 2021 à Paris, le secrétaire d'État à l'Intérieur, Paul Moreau, a ouvert le séminaire sur la sécurité des frontières.\n")
+	wantAffiliations(t, f, "fr: secrétaire d'État", [2]string{"person:paul-moreau", "agency:fr:ministry-of-interior"})
+	f = extractText(t, "it_sottosegretario.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Sottosegretario di Stato all'Interno, Carlo Neri, ha aperto il seminario sulla sicurezza delle frontiere.\n")
+	wantAffiliations(t, f, "it: Sottosegretario di Stato", [2]string{"person:carlo-neri", "agency:it:ministry-of-interior"})
+}
