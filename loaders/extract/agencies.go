@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/entente/entente/fixtures"
+	"github.com/entente/entente/loaders/gazetteer"
 	"github.com/entente/entente/loaders/text"
 )
 
@@ -862,6 +863,34 @@ func (r *run) listedForce(m *mention) {
 			}
 		}
 	}
+	if listed := r.onlyForceOf(m.country, m.force); listed != nil {
+		m.slug, m.name = listed.Slug, listed.Name // "la Police albanaise": the one Albanian police listed
+	}
+}
+
+// onlyForceOf returns the one agency of the state whose names, in the document's language,
+// hold the force's head word ("Police d'État albanaise", "Albanian State Police" for
+// "police"); nil when the gazetteer lists none or several.
+func (r *run) onlyForceOf(country, force string) *gazetteer.Agency {
+	if force == "" {
+		return nil
+	}
+	var found *gazetteer.Agency
+	for i := range r.x.gaz.Agencies {
+		a := &r.x.gaz.Agencies[i]
+		if a.Country != country {
+			continue
+		}
+		for _, n := range a.Names[r.d.Lang] {
+			if w := text.FoldTokensWords(n); len(w) > 1 && slices.Contains(w, force) {
+				if found != nil && found.Slug != a.Slug {
+					return nil
+				}
+				found = a
+			}
+		}
+	}
+	return found
 }
 
 // stateFromReference reports whether an agency's state is known from the gazetteer alone,
