@@ -357,7 +357,11 @@ func (r *run) agencyExtent(h int) (int, int) {
 			if nameConnectors[f] && k < len(toks) && (projectHeads[r.fold(k)] || projectPlurals[r.fold(k)] || meetingHeads[r.fold(k)] != "") {
 				break // "assicurato dalla Guardia di Finanza al Progetto": what the body gives to
 			}
-			if k < len(toks) && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, purposePrepositions) || r.joinsNamedAgency(j, k)) {
+			// "Ministry of the Interior and Administration": in English, a last capitalised head
+			// after "and" and a word that is none goes on with the name
+			lastHead := !romance && and && k == j+1 && toks[j-1].Upper && !agencyHeads[r.fold(j-1)] && agencyHeads[r.fold(k)] &&
+				(k+1 >= len(toks) || !toks[k+1].Upper || toks[k+1].Kind != text.Word)
+			if k < len(toks) && !lastHead && (strongHeads[r.fold(k)] || and && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, purposePrepositions) || r.joinsNamedAgency(j, k)) {
 				// "du ministère": the parent; "et la Garde nationale": another body; after "per",
 				// "per l'Immigrazione e la Polizia delle Frontiere" is what one body is for
 				break
