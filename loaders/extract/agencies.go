@@ -496,6 +496,12 @@ func (r *run) fieldOffice(first, last int) *mention {
 	if r.anyWordIn(first, last, organisationHeads) {
 		return nil // "the Europol Management Board in The Hague": an organ, meeting there
 	}
+	owner := *org // the organisation's mention is taken over; the office keeps what it names
+	if r.anyWordIn(first, last, purposePrepositions) {
+		// "the UNODC Regional Office for Central Asia": the region names the office, and a
+		// town after it is where something happens
+		return &mention{first: org.first, last: last, kind: fixtures.KindOrganization, name: r.textOf(org.first, last), owner: &owner}
+	}
 	seat := r.officeSeat(last)
 	if seat == nil {
 		return nil
@@ -504,7 +510,6 @@ func (r *run) fieldOffice(first, last int) *mention {
 		r.at[k] = 0
 	}
 	seat.kind = ""
-	owner := *org // the organisation's mention is taken over; the office keeps what it names
 	return &mention{first: org.first, last: seat.last, kind: fixtures.KindOrganization, name: r.textOf(org.first, seat.last), owner: &owner}
 }
 
