@@ -135,6 +135,12 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 			}
 		}
 	}
+	if after != nil && after.kind == fixtures.KindAgency && after.first-2 > lastWord+1 &&
+		(conjunctions[r.fold(after.first-2)] || after.first-3 > lastWord+1 && conjunctions[r.fold(after.first-3)]) {
+		if d := r.directorate(word, lastWord, end); d != nil {
+			after = d // "direttore centrale dell'Immigrazione e della Polizia delle frontiere": one directorate
+		}
+	}
 	if after == nil && before == nil && !ofMinister {
 		// "Vice Direttore Generale della Pubblica Sicurezza", "Capo della Polizia": the body
 		// the title names, before any farther one.
@@ -494,9 +500,15 @@ func (r *run) directorate(word, lastWord, end int) *mention {
 	for last < end && last-k < 8 && r.at[last] == 0 && toks[last].Kind == text.Word && !directorateStops[r.fold(last)] &&
 		(!conjunctions[r.fold(last)] || last+1 < end && ofPrepositions[r.fold(last+1)] && r.at[last+1] == 0) {
 		last++ // "dell'immigrazione e della polizia delle frontiere": one directorate
-		if last+2 < end && conjunctions[r.fold(last)] && purposePrepositions[r.fold(lastWord+1)] && articles[r.fold(last+1)] {
-			// "per l'Immigrazione e la Polizia delle Frontiere": what one directorate is for
-			if m := r.mentionAt(last + 2); m != nil && m.first == last+2 && m.kind == fixtures.KindAgency && m.last <= end {
+		if last+2 < end && conjunctions[r.fold(last)] && (purposePrepositions[r.fold(lastWord+1)] && articles[r.fold(last+1)] ||
+			ofPrepositions[r.fold(lastWord+1)] && ofPrepositions[r.fold(last+1)]) {
+			// "per l'Immigrazione e la Polizia delle Frontiere", "dell'Immigrazione e della
+			// Polizia delle frontiere": the two fields of one directorate
+			j := last + 2
+			if j+1 < end && articles[r.fold(j)] && r.at[j] == 0 {
+				j++ // "et de la Police aux frontières"
+			}
+			if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindAgency && m.last <= end {
 				joined, last = m, m.last
 				break
 			}

@@ -913,3 +913,16 @@ func TestMinisterTitlesOfSeveralWords(t *testing.T) {
 	f = extractText(t, "it_sottosegretario.txt", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma il Sottosegretario di Stato all'Interno, Carlo Neri, ha aperto il seminario sulla sicurezza delle frontiere.\n")
 	wantAffiliations(t, f, "it: Sottosegretario di Stato", [2]string{"person:carlo-neri", "agency:it:ministry-of-interior"})
 }
+
+// A director's title of two fields joined by "e della"/"et de la" names one directorate,
+// even when the second field is a listed force: "direttore centrale dell'Immigrazione e
+// della Polizia delle frontiere".
+func TestDirectorOfTwoFieldsJoinedByOf(t *testing.T) {
+	for _, c := range []struct{ lang, text, body string }{
+		{"it", "Roma, 4 marzo 2021 – Il 3 marzo 2021 a Roma è intervenuto Mario Verdi, direttore centrale dell'Immigrazione e della Polizia delle frontiere, sui flussi lungo la rotta balcanica.\n", "agency:it:central-directorate-immigration-police-borders"},
+		{"fr", "Paris, 4 mars 2021 – Le 3 mars 2021 à Paris est intervenu Mario Verdi, directeur central de l'Immigration et de la Police aux frontières, sur les flux de la route des Balkans.\n", "agency:fr:central-directorate-immigration-police-borders"},
+	} {
+		f := extractText(t, c.lang+"_two_fields.txt", c.text)
+		wantAffiliations(t, f, c.lang+": a directorate of two fields", [2]string{"person:mario-verdi", c.body})
+	}
+}
