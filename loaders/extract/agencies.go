@@ -851,7 +851,7 @@ func (r *run) listedForce(m *mention) {
 		if r.d.Tokens[k].Kind != text.Word {
 			continue
 		}
-		if slices.Contains(adjectives, strings.ToLower(r.d.TokenText(r.d.Tokens[k]))) {
+		if slices.ContainsFunc(adjectives, func(a string) bool { return strings.EqualFold(a, r.d.TokenText(r.d.Tokens[k])) }) {
 			at = len(written)
 		}
 		written = append(written, r.fold(k))
