@@ -885,19 +885,11 @@ func (r *run) onlyForceOf(country, force string) *gazetteer.Agency {
 		return nil
 	}
 	var found *gazetteer.Agency
-	for i := range r.x.gaz.Agencies {
-		a := &r.x.gaz.Agencies[i]
-		if a.Country != country {
-			continue
+	for _, a := range r.x.nameWords[nameWordKey(country, r.d.Lang, force)] {
+		if found != nil && found.Slug != a.Slug {
+			return nil
 		}
-		for _, n := range a.Names[r.d.Lang] {
-			if w := text.FoldTokensWords(n); len(w) > 1 && slices.Contains(w, force) {
-				if found != nil && found.Slug != a.Slug {
-					return nil
-				}
-				found = a
-			}
-		}
+		found = a
 	}
 	return found
 }

@@ -372,7 +372,7 @@ func (r *run) codeName(i int) bool {
 func (r *run) codeMention(i int) *mention {
 	last := i + 1
 	toks := r.d.Tokens
-	for last < len(toks) && toks[last].Kind == text.Word && toks[last].Upper && r.d.Joined(last) && r.d.Fold[toks[last].Start-1] == '-' && r.at[last] == 0 {
+	for last < len(toks) && toks[last].Kind == text.Word && toks[last].Upper && r.hyphenated(last) && r.at[last] == 0 {
 		last++ // "FORTIS-Africa", "SAFE-SEAS": the code goes on after its hyphen
 	}
 	for last < len(toks) && last-i < 3 && r.codeName(last) && r.at[last] == 0 && toks[last].Sentence == toks[i].Sentence &&

@@ -1357,19 +1357,31 @@ const maxPairDistance = 7
 // meet.
 func (r *run) statePairOfTheMeeting(st *sentenceState) []*mention {
 	for k := max(st.first, st.meetingAt-maxPairDistance); k < st.last && k <= st.meetingAt+maxPairDistance; k++ {
-		a := r.mentionAt(k)
-		if a == nil || a.kind != fixtures.KindState || a.first != k || a.last >= st.last {
-			continue
-		}
-		b := r.mentionAt(a.last)
-		if b == nil || b == a || b.kind != fixtures.KindState || b.first != a.last || !r.d.Joined(b.first) {
-			continue
-		}
-		if c := r.d.Fold[r.d.Tokens[b.first].Start-1]; c == '-' || c == '/' {
+		if a, b := r.joinedStates(k); a != nil && a.last < st.last {
 			return []*mention{a, b}
 		}
 	}
 	return nil
+}
+
+// joinedStates returns the state named at k and the state written right after it,
+// joined by a hyphen or a slash ("Italia-Francia", "italo-tedesco"), or nils.
+func (r *run) joinedStates(k int) (*mention, *mention) {
+	a := r.mentionAt(k)
+	if a == nil || a.kind != fixtures.KindState || a.first != k {
+		return nil, nil
+	}
+	b := r.mentionAt(a.last)
+	if b == nil || b == a || b.kind != fixtures.KindState || b.first != a.last || !r.d.Joined(b.first) {
+		return nil, nil
+	}
+	return a, b
+}
+
+// hyphenated reports whether the token at k is joined to the one before by a hyphen:
+// "italo-albanese", "Jean-Pierre".
+func (r *run) hyphenated(k int) bool {
+	return r.d.Joined(k) && r.d.Fold[r.d.Tokens[k].Start-1] == '-'
 }
 
 // peopleAtTheOnlyMeeting takes every person a document names after its only meeting to

@@ -62,6 +62,7 @@ type Extractor struct {
 	notName    map[string]bool                // words never part of a person's name (notNameWords)
 	classes    map[string]wordClass           // the classes of the words of classLists
 	agencies   map[string][]*gazetteer.Agency // gazetteer agencies by slug
+	nameWords  map[string][]*gazetteer.Agency // agencies of a state by "country lang word", a word of a name of several
 	confidence confidenceTable                // measured precision of each evidence class
 }
 
@@ -75,18 +76,42 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{}, confidence: conf}
+	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(), english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{},
+		nameWords: map[string][]*gazetteer.Agency{}, confidence: conf}
 	for _, gl := range g.Glossary {
 		x.english[gl.English] = true
 	}
 	for i := range g.Agencies {
 		a := &g.Agencies[i]
 		x.agencies[a.Slug] = append(x.agencies[a.Slug], a)
+		if a.Country != "" {
+			x.indexNameWords(a)
+		}
 	}
 	x.notName = x.notNameWords()
 	x.classes = wordClasses()
 	return x, nil
 }
+
+// indexNameWords adds a state's agency under each word of its names of several words.
+func (x *Extractor) indexNameWords(a *gazetteer.Agency) {
+	for lang, names := range a.Names {
+		seen := map[string]bool{}
+		for _, n := range names {
+			if w := text.FoldTokensWords(n); len(w) > 1 {
+				for _, f := range w {
+					if k := nameWordKey(a.Country, lang, f); !seen[k] {
+						seen[k] = true
+						x.nameWords[k] = append(x.nameWords[k], a)
+					}
+				}
+			}
+		}
+	}
+}
+
+// nameWordKey is the key of Extractor.nameWords.
+func nameWordKey(country, lang, word string) string { return country + " " + lang + " " + word }
 
 // DocumentID returns the document id for a file name: doc:<base name without extension>.
 func DocumentID(file string) string {

@@ -176,7 +176,7 @@ func (r *run) statePairs() {
 	toks := r.d.Tokens
 	for i := 0; i+1 < len(toks); i++ {
 		j := i + 1
-		if !r.d.Joined(j) || r.d.Fold[toks[j].Start-1] != '-' || r.at[j] != 0 || toks[i].Sentence != toks[j].Sentence {
+		if !r.hyphenated(j) || r.at[j] != 0 || toks[i].Sentence != toks[j].Sentence {
 			continue
 		}
 		second := r.adjectiveState(j)

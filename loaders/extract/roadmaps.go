@@ -77,9 +77,8 @@ func (r *run) recogniseRoadmaps() {
 // statePairAt reports whether a hyphenated pair of state adjectives starts at j:
 // "italo-tedesco", "franco-marocain".
 func (r *run) statePairAt(j int) bool {
-	a, b := r.mentionAt(j), r.mentionAt(j+1)
-	return a != nil && b != nil && a != b && a.kind == fixtures.KindState && b.kind == fixtures.KindState && a.adjective && b.adjective &&
-		a.first == j && a.last == j+1 && b.last == j+2 && r.d.Joined(j+1) && r.d.Fold[r.d.Tokens[j+1].Start-1] == '-'
+	a, b := r.joinedStates(j)
+	return a != nil && a.adjective && b.adjective && a.last == j+1 && b.last == j+2 && r.hyphenated(j+1)
 }
 
 // nameOf reports whether f introduces the name of a document's place or subject:
