@@ -944,7 +944,12 @@ func (r *run) namedDocuments() {
 			first, last = r.titledStart(i), r.nameEnd(i+1)
 		case !toks[i].Upper && midSentence:
 			last = r.nameEnd(i + 1)
-			if !r.hasDocumentTopic(i+1, last) {
+			switch {
+			case foundingDocumentWords[r.fold(i-1)] && r.at[i-1] == 0:
+				first, last = i-1, i+1 // "the founding treaty of X": X is named on its own
+			case i+1 < len(toks) && foundingDocumentWords[r.fold(i+1)]:
+				last = i + 2 // "le traité constitutif de la X"
+			case !r.hasDocumentTopic(i+1, last):
 				continue
 			}
 		}

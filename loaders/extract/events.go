@@ -212,7 +212,7 @@ func (r *run) events() {
 			if o := r.possessiveOwner(t, first); o != nil {
 				r.g.edge(fixtures.EdgeImplements, o.id, t.id, st.span, fixtures.RoleImplementer)
 			}
-			if o := r.bodyOfProject(t); o != nil {
+			if o := r.bodyOfProject(t); o != nil && r.founded[t.id] == "" { // a treaty does not implement what it founds
 				r.g.edge(fixtures.EdgeImplements, o.id, t.id, st.span, fixtures.RoleLead) // "the Global Maritime Crime Programme of UNODC"
 			}
 			if t.owner != nil && t.owner.kind != "" && t.owner.id != "" && !r.breakBetween(t.owner.last, t.first) {

@@ -481,6 +481,10 @@ var documentKinds = func() map[string]bool {
 // contro la pirateria", "déclaration d'intention en matière de formation".
 var documentTopics = words("document topics")
 
+// foundingDocumentWords make a treaty or charter the one that founds a body: "founding
+// treaty", "traité constitutif", "trattato istitutivo".
+var foundingDocumentWords = words("founding document words")
+
 // pluralTitles are office holders in the plural: inside a body's name they name its
 // members ("Comité des chefs de police", "Council of Heads of State").
 var pluralTitles = words("plural titles")

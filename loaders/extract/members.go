@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -74,6 +75,22 @@ func (r *run) memberships() {
 		r.groupingVerbsIn(first, last)
 		r.foundersIn(first, last)
 		r.bracketedMembersIn(first, last)
+	}
+}
+
+// foundingMembers adds MEMBER_OF from each state party to a treaty that founds a body to
+// that body: the states that sign "le traité constitutif de la X" are its members.
+func (r *run) foundingMembers() {
+	var parties []*fixtures.Edge
+	for _, e := range r.g.edges {
+		if e.Kind == fixtures.EdgePartyTo && r.founded[e.To] != "" && strings.HasPrefix(e.From, "state:") && len(e.Sources) > 0 {
+			parties = append(parties, e)
+		}
+	}
+	sort.Slice(parties, func(i, j int) bool { return parties[i].Key() < parties[j].Key() })
+	for _, e := range parties {
+		src := e.Sources[0]
+		r.g.edge(fixtures.EdgeMemberOf, e.From, r.founded[e.To], text.Span{Start: src.Start, End: src.End}, "")
 	}
 }
 

@@ -516,6 +516,63 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 	}
 }
 
+// foundingTreaties names each treaty that founds a body with that body ("le traité
+// constitutif de la X", "the founding treaty of X") and records the body: the treaty's
+// parties are its members (foundingMembers).
+func (r *run) foundingTreaties() {
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindRoadmap || m.subtype == "coref" || !r.anyWordIn(m.first, m.last, foundingDocumentWords) {
+			continue
+		}
+		o, end := r.foundedBody(m)
+		switch {
+		case o != nil:
+			// One treaty per body, however it is named: "le traité constitutif de la
+			// Communauté ... (Ameripol)", "le traité constitutif d'Ameripol".
+			m.name = r.textOf(m.first, end)
+			m.id = "roadmap:" + documentKey(r.textOf(m.first, m.last)) + "-" + slug(o.name)
+			r.founded[m.id] = o.id
+		case m.last-m.first == 2:
+			r.forget(m) // "la charte constitutive": of a body the text does not name
+		}
+	}
+}
+
+// foundedBody is the organisation a founding treaty names after it and where its name
+// ends: the owner, or capitalised words that an organisation's acronym in brackets
+// follows ("de la Communauté Policière des Amériques (Ameripol)").
+func (r *run) foundedBody(m *mention) (*mention, int) {
+	if o := r.roadmapOwner(m); o != nil {
+		return o, o.last
+	}
+	toks := r.d.Tokens
+	k := m.last
+	if k >= len(toks) || !nameOf(r.fold(k)) {
+		return nil, 0
+	}
+	k++
+	if k < len(toks) && articles[r.fold(k)] {
+		k++
+	}
+	for j := k; j < len(toks) && j-k < 10 && toks[j].Sentence == toks[m.first].Sentence; j++ {
+		if r.fold(j) == "(" {
+			if o := r.mentionAt(j + 1); j > k && o != nil && organisationNamed(o) && o.last < len(toks) && r.fold(o.last) == ")" {
+				for i := k; i < j; i++ {
+					if in := r.mentionAt(i); in != nil {
+						r.forget(in) // "Polizia" in "Comunità di Polizia delle Americhe": part of the name
+					}
+				}
+				return o, j
+			}
+			return nil, 0
+		}
+		if !toks[j].Upper && !stopWords[r.fold(j)] {
+			return nil, 0
+		}
+	}
+	return nil, 0
+}
+
 // roadmapOwner returns the organisation whose roadmap m is by its name: written right
 // before it ("the ECOWAS Counter-Terrorism Strategy") or after it with "of" ("le plan
 // d'action 2020-2024 de la CEDEAO", "the Action Plan of the African Union"); nil when none.

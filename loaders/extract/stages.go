@@ -70,6 +70,7 @@ var recognisers = []struct {
 	{"roadmaps", (*run).recogniseRoadmaps},
 	{"long forms of acronyms", (*run).acronymLongForms},
 	{"acronyms in brackets", (*run).markAliases},
+	{"founding treaties", (*run).foundingTreaties},
 	{"agency coreference", (*run).agencyCoreference},
 	{"organs", (*run).recogniseOrgans},
 	{"working groups", (*run).recogniseWorkingGroups},
@@ -200,5 +201,6 @@ func anchorYears(dates []dateMention) {
 func (r *run) relate() {
 	r.events()
 	r.memberships()
+	r.foundingMembers()
 	r.membersTakePart()
 }
