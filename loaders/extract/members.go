@@ -24,6 +24,8 @@ var (
 	oneMember    = words("singular member heads")                             // "member" in "Ghana, a member of ECOWAS"
 	havingVerbs  = words("member having verbs")                               // "has" in "ECOWAS has fifteen member states: A, B"
 	foundVerbs   = byFirstWord(phrases("founding verbs"), phraseWords)        // "founded", "fondée", "istituita"
+	chairVerbs   = byFirstWord(phrases("chair verbs"), phraseWords)           // "chairs", "présidera", "copresiede"
+	coChairWords = words("co-chair prepositions")                             // "with" in "Italy co-chairs with A the X"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -74,7 +76,54 @@ func (r *run) memberships() {
 		r.memberVerbsIn(first, last)
 		r.groupingVerbsIn(first, last)
 		r.foundersIn(first, last)
+		r.chairsIn(first, last)
 		r.bracketedMembersIn(first, last)
+	}
+}
+
+// chairsIn adds MEMBER_OF from the states and agencies that chair or co-chair a body in
+// [first, last), the subject of the verb and the partners after "with", to the body
+// chaired: "Kenya will chair EAPCCO", "l'Algérie présidera pour deux ans AFRIPOL",
+// "l'Italia copresiede con A e B il Gruppo di lavoro". A body is chaired by its members.
+func (r *run) chairsIn(first, last int) {
+	for v := first + 1; v < last; v++ {
+		n := longestPrefix(r.d, v, last, chairVerbs)
+		if n == 0 {
+			continue
+		}
+		chairs, _ := r.listBefore(first, v)
+		var body *mention
+		partners := false
+		for j := v + n; j < last && j-v < 16 && body == nil; j++ {
+			m := r.mentionAt(j)
+			before := j - 1 // the word before the mention, past its article
+			if before > v && articles[r.fold(before)] {
+				before--
+			}
+			switch {
+			case m == nil && (clauseBreak(r.fold(j)) && r.fold(j) != "(" || byWords[r.fold(j)]):
+				j = last // "chaired by", or the clause ends with no body
+			case m == nil:
+			case organisationNamed(m) && nameOf(r.fold(before)):
+				j = m.last - 1 // "le Mécanisme ... de l'Union africaine (AFRIPOL)": part of a longer name, its acronym after it
+			case organisationNamed(m):
+				body = m
+			case (m.kind == fixtures.KindState || m.kind == fixtures.KindAgency) && (coChairWords[r.fold(before)] || partners && listGlue[r.fold(before)]):
+				chairs, partners = append(chairs, m), true // "con gli Stati Uniti e l'Arabia Saudita"
+				j = m.last - 1
+			default:
+				j = last // a person, a meeting: not a body chaired
+			}
+		}
+		if body == nil {
+			continue
+		}
+		for _, c := range chairs {
+			if (c.kind == fixtures.KindState || c.kind == fixtures.KindAgency) && !c.adjective && c.id != body.id {
+				r.g.edge(fixtures.EdgeMemberOf, c.id, body.id, r.tokSpan(first, last), "")
+			}
+		}
+		v = body.last - 1
 	}
 }
 
