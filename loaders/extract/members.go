@@ -26,6 +26,7 @@ var (
 	foundVerbs   = byFirstWord(phrases("founding verbs"), phraseWords)        // "founded", "fondée", "istituita"
 	chairVerbs   = byFirstWord(phrases("chair verbs"), phraseWords)           // "chairs", "présidera", "copresiede"
 	coChairWords = words("co-chair prepositions")                             // "with" in "Italy co-chairs with A the X"
+	groupHeads   = words("group heads")                                       // "force" in "the task force brings together"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -226,20 +227,20 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 // listed after its verb in [first, last): "SELEC brings together A, B and C", "l'AES,
 // qui regroupe A, B et C", "ECOWAS is made up of fifteen states, including A and B".
 func (r *run) groupingVerbsIn(first, last int) {
-	r.verbMembersIn(first, last, groupVerbs, r.firstStateAfter)
+	r.verbMembersIn(first, last, groupVerbs, r.firstMemberAfter, r.membersOf)
 }
 
 // foundersIn adds MEMBER_OF from an organisation said to be founded by the states named
 // after the agent's preposition in [first, last): "AMERIPOL, founded in 2007 by A, B and
 // C", "l'AES, créée par le Burkina Faso, le Mali et le Niger". Founders are members.
 func (r *run) foundersIn(first, last int) {
-	r.verbMembersIn(first, last, foundVerbs, r.agentAfter)
+	r.verbMembersIn(first, last, foundVerbs, r.agentAfter, func(_ *mention, actors []*mention) bool { return onlyStates(actors) })
 }
 
-// verbMembersIn adds MEMBER_OF from an organisation, the subject of one of verbs in
-// [first, last), to the states of the list that listStart finds after the verb. The list
-// names states only.
-func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listStart func(k, last int) int) {
+// verbMembersIn adds MEMBER_OF from a body, the subject of one of verbs in [first, last),
+// to the members of the list that listStart finds after the verb, when accept takes the
+// list.
+func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listStart func(k, last int) int, accept func(body *mention, actors []*mention) bool) {
 	for v := first + 1; v < last; v++ {
 		n := longestPrefix(r.d, v, last, verbs)
 		if n == 0 {
@@ -254,7 +255,7 @@ func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listSt
 			continue
 		}
 		actors, _ := r.listAfter(k, last)
-		if !onlyStates(actors) {
+		if !accept(body, actors) {
 			continue
 		}
 		for _, a := range actors {
@@ -264,15 +265,38 @@ func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listSt
 	}
 }
 
-// firstStateAfter is the first state named in the six tokens from k ("fifteen states,
-// including A"), or -1.
-func (r *run) firstStateAfter(k, last int) int {
-	for j := k; j < last && j-k < 6; j++ {
-		if m := r.mentionAt(j); m != nil && m.kind == fixtures.KindState {
-			return j
+// firstMemberAfter is the first state or agency named in the eight tokens from k, before
+// the clause ends ("fifteen states, including A", "officials from A"), or -1.
+func (r *run) firstMemberAfter(k, last int) int {
+	for j := k; j < last && j-k < 8; j++ {
+		if m := r.mentionAt(j); m != nil {
+			if m.kind == fixtures.KindState || m.kind == fixtures.KindAgency {
+				return j
+			}
+			return -1
+		}
+		if r.fold(j) == "." || r.fold(j) == ";" {
+			return -1
 		}
 	}
 	return -1
+}
+
+// membersOf reports whether a list names two members of body or more and nothing else:
+// states, or the agencies a network or task force brings together ("the network brings
+// together officials from the police, the customs and ..."), not those an organisation
+// convenes.
+func (r *run) membersOf(body *mention, actors []*mention) bool {
+	joint := r.anyWordIn(body.first, body.last, groupHeads)
+	for _, w := range text.FoldTokensWords(body.name) {
+		joint = joint || groupHeads[w]
+	}
+	for _, a := range actors {
+		if a.adjective || a.kind != fixtures.KindState && !(joint && a.kind == fixtures.KindAgency) {
+			return false
+		}
+	}
+	return len(actors) >= 2
 }
 
 // agentAfter is where the agent's list starts after its preposition, within five tokens
@@ -301,6 +325,14 @@ func (r *run) subjectBody(first, v int) *mention {
 	}
 	if b := r.mentionAt(k); b != nil && b.last == k+1 && organisationNamed(b) {
 		return b
+	}
+	for n := 1; n <= 2 && k-n >= first; n++ {
+		if r.at[k] == 0 && definite[r.fold(k-n)] && groupHeads[r.fold(k)] {
+			// "the network brings together": the organisation named before with that head
+			if b := r.bodyWithWord(k-n, r.fold(k)); b != nil && organisationNamed(b) {
+				return b
+			}
+		}
 	}
 	return nil
 }
