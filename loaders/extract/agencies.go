@@ -317,7 +317,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 	for j < len(toks) && toks[j].Sentence == sent && j-h < maxNameTokens {
 		f := r.fold(j)
 		if m := r.mentionAt(j); m != nil {
-			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] || romance && r.adjectiveInName(m) {
+			if m.kind == fixtures.KindAgency && m.slug != "" && !strongHeads[f] || romance && (r.adjectiveInName(m) || j == headEnd && toks[h].Upper && ministryNouns[r.fold(h)] == "" && r.adjectiveBeforeField(m)) {
 				last, j = m.last, m.last
 				continue
 			}

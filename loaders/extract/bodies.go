@@ -337,6 +337,28 @@ func (r *run) adjectiveInName(m *mention) bool {
 	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
 }
 
+// adjectiveBeforeField reports whether m is a state's adjective in lower case that a
+// field of the glossary follows after "de"/"di": right after a capitalised head it is
+// inside the name ("l'Agence brésilienne de renseignement", "l'Agenzia spagnola per la
+// cooperazione").
+func (r *run) adjectiveBeforeField(m *mention) bool {
+	toks := r.d.Tokens
+	if m.kind != fixtures.KindState || !m.adjective || toks[m.first].Upper {
+		return false
+	}
+	k := m.last
+	if k >= len(toks) || !ofConnectors[r.fold(k)] && !purposePrepositions[r.fold(k)] {
+		return false
+	}
+	for k++; k < len(toks) && articles[r.fold(k)]; k++ {
+	}
+	if k >= len(toks) || r.at[k] != 0 || toks[k].Sentence != toks[m.first].Sentence {
+		return false
+	}
+	_, field := r.x.gaz.Glossary[r.fold(k)]
+	return field || toks[k].Upper
+}
+
 // adjectiveInside returns the state of an adjective or a town written inside a name
 // [first, last) ("Agenzia Spagnola della Sicurezza", "Questura di Milano"), or "".
 func (r *run) adjectiveInside(first, last int) string {
