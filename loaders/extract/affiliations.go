@@ -333,6 +333,61 @@ func (r *run) bareMinisters() {
 	}
 }
 
+// delegationOpeners open a line that names whose delegation the list below it is: "For
+// the Ministry:", "Pour la Direction :", "Per il Dipartimento e il Corpo:".
+var delegationOpeners = words("delegation openers")
+
+// delegationLists gives the persons listed on the lines below a delegation's heading, when
+// their own titles name no body, the body the heading names first: under "Per il
+// Dipartimento e il Corpo:", "- l'Ing. Marco Ghimenti, Direttore centrale per
+// l'emergenza" works for the Dipartimento.
+func (r *run) delegationLists() {
+	for s := 0; s < len(r.d.Sentences); s++ {
+		body := r.delegationHeading(s)
+		if body == nil {
+			continue
+		}
+		for s++; s < len(r.d.Sentences); s++ {
+			first, last := r.sentenceTokens(s)
+			if first >= last || !bullets[r.fold(first)] {
+				s--
+				break
+			}
+			for _, p := range r.personsIn(first, last) {
+				if len(p.affiliation) == 0 {
+					p.affiliation = append(p.affiliation, body.idx)
+				}
+			}
+		}
+	}
+}
+
+// delegationHeading returns the first body a line s names as a delegation's heading:
+// an opener, then only bodies, articles and conjunctions up to the colon that ends it.
+func (r *run) delegationHeading(s int) *mention {
+	first, last := r.sentenceTokens(s)
+	if last-first < 3 || !delegationOpeners[r.fold(first)] || r.fold(last-1) != ":" {
+		return nil
+	}
+	var body *mention
+	for k := first + 1; k < last-1; k++ {
+		m := r.mentionAt(k)
+		switch {
+		case m != nil && m.isBody():
+			if body == nil {
+				body = m
+			}
+			k = m.last - 1
+		case m == nil && (articles[r.fold(k)] || conjunctions[r.fold(k)] || ofWords[r.fold(k)]):
+		case body != nil && (m == nil && r.d.Tokens[k].Upper || m != nil && m.kind == fixtures.KindState):
+			// "e il Corpo": a second body the text does not name in full; "du Sénégal": whose
+		default:
+			return nil // "Per la parte croata:", "For further information:"
+		}
+	}
+	return body
+}
+
 // ministryNouns maps the folded nouns of the bodies ministers head ("ministere") to the
 // noun as written in names ("ministère").
 var ministryNouns = func() map[string]string {

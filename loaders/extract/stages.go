@@ -16,6 +16,7 @@ import (
 //	readDates      *text.Doc                             documentTime: every date written, the publication date
 //	homeCountry    mentionSet                            home: the state the document is about
 //	persons        *text.Doc, mentionSet, home           persons, their titles and employers, in the mentionSet
+//	delegations    persons, the lines of a list              the employer a delegation's heading gives its members
 //	resolve        mentionSet, home                      the id and state of every agency
 //	counterparts   persons, resolved agencies            a counterpart's body, from the other side's
 //	relate         all of the above                      the relations, in the fixture graph
@@ -89,6 +90,7 @@ func (r *run) analyse() {
 	r.dropNewsCredit()
 	r.home = r.homeCountry()
 	r.recognisePersons()
+	r.delegationLists()
 	r.bareMinisters()
 	r.counterpartMinistries()
 	r.resolveAgencies()
