@@ -27,6 +27,8 @@ var (
 	chairVerbs   = byFirstWord(phrases("chair verbs"), phraseWords)           // "chairs", "présidera", "copresiede"
 	coChairWords = words("co-chair prepositions")                             // "with" in "Italy co-chairs with A the X"
 	groupHeads   = words("group heads")                                       // "force" in "the task force brings together"
+	accessions   = words("accession nouns")                                   // "accession", "adhésion", "adesione"
+	accessionTo  = words("accession prepositions")                            // "to" in "the accession of A to X"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -78,6 +80,7 @@ func (r *run) memberships() {
 		r.groupingVerbsIn(first, last)
 		r.foundersIn(first, last)
 		r.chairsIn(first, last)
+		r.accessionsIn(first, last)
 		r.bracketedMembersIn(first, last)
 	}
 }
@@ -125,6 +128,49 @@ func (r *run) chairsIn(first, last int) {
 			}
 		}
 		v = body.last - 1
+	}
+}
+
+// accessionsIn adds MEMBER_OF from the states whose accession to a body [first, last)
+// names: "the accession of Mongolia to the OSCE", "Mongolia's accession to the OSCE",
+// "l'adhésion de la Mongolie et du Japon à l'OSCE", "l'adesione della Mongolia all'OSCE".
+func (r *run) accessionsIn(first, last int) {
+	for k := first; k < last; k++ {
+		if !accessions[r.fold(k)] {
+			continue
+		}
+		var states []*mention
+		if k-2 >= first && r.fold(k-1) == "s" {
+			if m := r.mentionAt(k - 2); m != nil && m.kind == fixtures.KindState && !m.adjective {
+				states = append(states, m) // "Mongolia's accession"
+			}
+		}
+		j := k + 1
+		for ; j < last; j++ {
+			m := r.mentionAt(j)
+			switch {
+			case m != nil && m.kind == fixtures.KindState && !m.adjective:
+				states = append(states, m)
+				j = m.last - 1
+				continue
+			case m == nil && (ofWords[r.fold(j)] || articles[r.fold(j)] || conjunctions[r.fold(j)] || r.fold(j) == ",") && !accessionTo[r.fold(j)]:
+				continue
+			}
+			break
+		}
+		if len(states) == 0 || j >= last || !accessionTo[r.fold(j)] {
+			continue
+		}
+		for j++; j < last && articles[r.fold(j)] && r.at[j] == 0; j++ {
+		}
+		body := r.mentionAt(j)
+		if body == nil || body.first != j || !organisationNamed(body) {
+			continue
+		}
+		for _, st := range states {
+			r.g.edge(fixtures.EdgeMemberOf, st.id, body.id, r.tokSpan(first, last), "")
+		}
+		k = body.last - 1
 	}
 }
 
