@@ -699,6 +699,9 @@ func (r *run) findCues(first, last int) []cue {
 			continue
 		}
 		for _, c := range r.x.cues[r.fold(i)] {
+			if len(c.words) == 1 && c.kind == cueFundsBefore && r.nounNotVerb(i, first) {
+				continue // "les finances publiques", "« 5+5 Finances »": a noun, no verb of funding
+			}
 			if end := r.cueEnd(i, last, c.words); end > 0 {
 				out = append(out, cue{c.kind, i, end})
 				i = end - 1
@@ -707,6 +710,18 @@ func (r *run) findCues(first, last int) []cue {
 		}
 	}
 	return out
+}
+
+// nounNotVerb reports whether the word at i, one that may be a verb, is a noun there:
+// after an article or a preposition (not a clitic pronoun after the subject or at the
+// sentence's start: "Lo finanzia l'UE"), or capitalised inside its line (a name).
+func (r *run) nounNotVerb(i, first int) bool {
+	if i <= first {
+		return false
+	}
+	p := r.fold(i - 1)
+	clitic := cliticPronouns[r.d.Lang][p] && (i-1 == first || r.at[i-2] != 0) // "Lo finanzia", "l'UE les finance"
+	return (articles[p] || ofWords[p]) && !clitic || r.d.Tokens[i].Upper && !r.lineStartAt(i)
 }
 
 // cueEnd is where the cue phrase words starting at i ends before last, or 0 when it is not
