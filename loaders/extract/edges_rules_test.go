@@ -80,6 +80,8 @@ func TestEdgesRead(t *testing.T) {
 			"'finances it' after a programme: its funder", "FUNDED", "org:eu", "project:seaport", true},
 		{"FinancesIsANoun", "Niamey, 4 mai 2019 – Gouvernance\n\nLe projet SEAPORT a été lancé à Niamey le 3 mai 2019. La Banque mondiale a examiné les finances publiques du Niger.\n",
 			"'finances' after an article is a noun, not a verb of funding", "FUNDED", "unbody:worldbank", "project:seaport", false},
+		{"ProseFundingAfterATreaty", "Posts from the Small Arms Control Programme feed\n\nBridgetown, 4 May 2019 – The states of the region discussed the Arms Trade Treaty. This work was possible thanks to funding from the government of Canada.\n",
+			"a sentence of prose funding what a treaty frames does not say which project it funds", "FUNDED", "state:ca", "project:", false},
 		{"AdoptersTakePartInTheCeremony", "Quito, 10 novembre 2023 – Les ministres de sept pays ont signé jeudi 9 novembre 2023 à Quito le Traité de Quito. Le Pérou, la Bolivie et l'Équateur ont approuvé le document lors d'une cérémonie organisée dans la capitale.\n",
 			"the states that adopt a document at the ceremony the sentence names take part in it", "PARTICIPATED_IN", "state:bo", "meeting:2023-11-09", true},
 		{"PlenaryIsAMeeting", "Bridgetown, 24 November 2018 – The two units signed the agreement on the margins of the XLVIII Plenary of the Caribbean Financial Action Task Force (CFATF), held in Bridgetown from 19 to 23 November 2018.\n",

@@ -1205,8 +1205,13 @@ func (r *run) fundedMeeting(st *sentenceState, isMeeting bool, thing *mention, t
 func (r *run) funded(st *sentenceState, mt *meeting, thing *mention, ms []*mention) {
 	if mt == nil && thing != nil && thing.kind == fixtures.KindRoadmap && documentKinds[thing.subtype] {
 		// a convention, treaty or charter is not funded: "Donors: A, B" under the line that
-		// named the convention a project serves speak of the project
-		thing = r.principalProject()
+		// named the convention a project serves speak of the project; a sentence of prose
+		// after the convention ("This work was possible thanks to funding from A") does not
+		// say which project
+		thing = nil
+		if r.labelCue(st) {
+			thing = r.principalProject()
+		}
 	}
 	props := map[string]any{}
 	if len(ms) == 1 {

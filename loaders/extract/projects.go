@@ -21,6 +21,9 @@ func (r *run) recogniseProjects() {
 		if !r.is(i, classProjectHead) && !(r.is(i, classActionHead) && toks[i].Upper && i > 0 && toks[i-1].AllCaps) {
 			continue
 		}
+		if r.roadmapHeadAt(i) {
+			continue // "the Programme of Action on Small Arms", "le Programme d'action du gouvernement": a plan
+		}
 		var m, code *mention
 		shouted := toks[i].AllCaps // "PROJECT FACT SHEET": in a line of capitals a code name is no sign
 		if !shouted {

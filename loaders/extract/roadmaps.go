@@ -145,6 +145,9 @@ func (r *run) nameEnd(end int) int {
 		f := r.fold(j)
 		if r.isYear(j) {
 			last = j + 1 // "Piano d'azione regionale 2026-2028"
+			if n := j + 1; n < len(toks) && toks[n].Kind == text.Word && !toks[n].Upper && !documentTopics[r.fold(n)] && !purposePrepositions[r.fold(n)] {
+				break // "le Programme d'action 2021-2026 aux partenaires": the years close the name, not "2026-2028 contre le trafic"
+			}
 			continue
 		}
 		if r.statePairAt(j) {
@@ -494,8 +497,10 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				r.g.edge(fixtures.EdgePartyTo, s.id, m.id, st.span, "") // "Piano d'azione italo-tedesco"
 			}
 		}
-		if o := r.roadmapOwner(m); o != nil && m.id != "" {
-			r.g.edge(fixtures.EdgePartyTo, o.id, m.id, st.span, "") // "the ECOWAS Counter-Terrorism Strategy"
+		if o := r.roadmapOwner(m); o != nil && m.id != "" && o.kind == fixtures.KindOrganization {
+			// "the ECOWAS Counter-Terrorism Strategy"; not "the UN Programme of Action", which
+			// a UN body writes for the states
+			r.g.edge(fixtures.EdgePartyTo, o.id, m.id, st.span, "")
 		}
 		if m.id != "" && !byParties && (st.has(cueSigned) || st.has(cueAdopted)) {
 			// "Kazakhstan was the first state to sign the Joint Plan of Action", "l'Union
