@@ -945,6 +945,9 @@ func (r *run) namedDocuments() {
 			continue
 		}
 		subtype := documentHeads[r.fold(i)]
+		if s := placeDocumentHeads[r.fold(i)]; s != "" && r.placeNamesDocument(i) {
+			subtype = s // "l'accord de Schengen", "gli accordi di Tournai"
+		}
 		if subtype == "" || r.at[i] != 0 {
 			continue
 		}
@@ -993,6 +996,21 @@ func (r *run) namedDocuments() {
 			i = last - 1
 		}
 	}
+}
+
+// placeNamesDocument reports whether the noun at i is followed by "de"/"di" and a town,
+// or a lone capitalised word the glossary does not know: "accord de Tournai", not "accord
+// de Coopération".
+func (r *run) placeNamesDocument(i int) bool {
+	toks := r.d.Tokens
+	if i+2 >= len(toks) || !nameOf(r.fold(i+1)) || !toks[i+2].Upper || toks[i+2].Sentence != toks[i].Sentence {
+		return false
+	}
+	if p := r.mentionAt(i + 2); p != nil {
+		return p.kind == "place" && p.first == i+2
+	}
+	_, gl := r.x.gaz.Glossary[r.fold(i+2)]
+	return !gl && r.loneCapital(i+2)
 }
 
 // hasDocumentTopic reports whether [first, last) says what a document is about: "de

@@ -481,6 +481,10 @@ var documentKinds = func() map[string]bool {
 // contro la pirateria", "déclaration d'intention en matière de formation".
 var documentTopics = words("document topics")
 
+// placeDocumentHeads name a document only with the town after them: "l'accord de
+// Schengen", "gli accordi di Tournai" (not "un accord de coopération").
+var placeDocumentHeads = values("place document heads")
+
 // foundingDocumentWords make a treaty or charter the one that founds a body: "founding
 // treaty", "traité constitutif", "trattato istitutivo".
 var foundingDocumentWords = words("founding document words")
