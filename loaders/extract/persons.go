@@ -137,7 +137,25 @@ func (r *run) recognisePersons() {
 		}
 		i = j - 1
 	}
+	r.dropNumberedNames()
 	r.personCoreference()
+}
+
+// dropNumberedNames forgets the persons named by one word and a roman numeral that end the
+// name of a project the text names: "Lionfish III" after "Operation Lionfish III" is the
+// operation again ("Mohammed VI" stays a king).
+func (r *run) dropNumberedNames() {
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindPerson || m.last-m.first != 2 || !romanNumerals[r.fold(m.last-1)] {
+			continue
+		}
+		for _, p := range r.ments {
+			if p.kind == fixtures.KindProject && strings.HasSuffix(p.name, " "+m.name) {
+				r.forget(m)
+				break
+			}
+		}
+	}
 }
 
 // personAnnouncers are the words after which a capitalised name is a person's even
