@@ -481,6 +481,10 @@ var documentKinds = func() map[string]bool {
 // contro la pirateria", "déclaration d'intention en matière de formation".
 var documentTopics = words("document topics")
 
+// passiveAuxiliaries stand before a participle whose agent follows: "was carried out by",
+// "è stato attuato da", "a été mis en œuvre par".
+var passiveAuxiliaries = words("passive auxiliaries")
+
 // placeDocumentHeads name a document only with the town after them: "l'accord de
 // Schengen", "gli accordi di Tournai" (not "un accord de coopération").
 var placeDocumentHeads = values("place document heads")

@@ -499,7 +499,7 @@ func (r *run) gappedCue(i, last int) (cue, bool) {
 		}
 	}
 	for _, p := range gappedParticiples[r.fold(i)] {
-		if !hasCue(r.d, i, p.words) {
+		if !hasCue(r.d, i, p.words) || r.modifiesCommonNoun(i) {
 			continue
 		}
 		end := i + len(p.words)
@@ -514,6 +514,18 @@ func (r *run) gappedCue(i, last int) (cue, bool) {
 		}
 	}
 	return cue{}, false
+}
+
+// modifiesCommonNoun reports whether the participle at i follows a common noun in lower
+// case that it describes: "a joint investigation carried out in 2024 by A" speaks of the
+// investigation, not of a project; "it was carried out by", "le projet mis en œuvre par"
+// and "and carried out jointly by" do not.
+func (r *run) modifiesCommonNoun(i int) bool {
+	if i == 0 || r.at[i-1] != 0 {
+		return false
+	}
+	t, f := r.d.Tokens[i-1], r.fold(i-1)
+	return t.Kind == text.Word && !t.Upper && !passiveAuxiliaries[f] && !cueAdverbs[f] && !conjunctions[f] && !projectNouns[f]
 }
 
 // modifiesBody reports whether the participle at i follows a body's name (past a comma,
