@@ -82,7 +82,7 @@ func TestEdgesRead(t *testing.T) {
 			"'finances' after an article is a noun, not a verb of funding", "FUNDED", "unbody:worldbank", "project:seaport", false},
 		{"ProseFundingAfterATreaty", "Posts from the Small Arms Control Programme feed\n\nBridgetown, 4 May 2019 – The states of the region discussed the Arms Trade Treaty. This work was possible thanks to funding from the government of Canada.\n",
 			"a sentence of prose funding what a treaty frames does not say which project it funds", "FUNDED", "state:ca", "project:", false},
-		{"ParticipleOfACommonNoun", "Suva, 4 May 2025 – Evidence across borders\n\nThe experts discussed the Boe Declaration Action Plan. Ms Tamihana described a joint investigation carried out in 2024 by the Fiji Police Force and the Tonga Police.\n",
+		{"ParticipleOfACommonNoun", "Suva, 4 May 2025 – Evidence across borders\n\nThe experts discussed the Boe Declaration Action Plan. Ms Tamihana described a joint operation implemented in 2024 by the Fiji Police Force and the Tonga Police.\n",
 			"a participle after a common noun speaks of that noun, not of the plan named before", "IMPLEMENTS", "agency:fj:police-force", "roadmap:", false},
 		{"AdoptersTakePartInTheCeremony", "Quito, 10 novembre 2023 – Les ministres de sept pays ont signé jeudi 9 novembre 2023 à Quito le Traité de Quito. Le Pérou, la Bolivie et l'Équateur ont approuvé le document lors d'une cérémonie organisée dans la capitale.\n",
 			"the states that adopt a document at the ceremony the sentence names take part in it", "PARTICIPATED_IN", "state:bo", "meeting:2023-11-09", true},
