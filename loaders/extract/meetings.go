@@ -115,7 +115,10 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.givesDay() || r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) {
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
-		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") {
+		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") &&
+			(p != "training" || st.givesDay() || st.place != nil && !r.datelinePlace(st.place)) {
+			// not "Port-Louis, 3 mars – Ces formations sont financées par A": the trainings a
+			// programme gives, no meeting
 			t, ok = p, true // "les réunions techniques organisées à Niamey"
 		}
 		// A noun that says the kind of meeting rather than one that does not ("réunis à
