@@ -380,7 +380,8 @@ func (r *run) delegationHeading(s int) *mention {
 			k = m.last - 1
 		case m == nil && (articles[r.fold(k)] || conjunctions[r.fold(k)] || ofWords[r.fold(k)]):
 		case body != nil && (m == nil && r.d.Tokens[k].Upper || m != nil && m.kind == fixtures.KindState):
-			// "e il Corpo": a second body the text does not name in full; "du Sénégal": whose
+			// "e il Corpo": a second body the text does not name in full; "du Sénégal": the
+			// state whose body it is
 		default:
 			return nil // "Per la parte croata:", "For further information:"
 		}

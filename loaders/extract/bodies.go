@@ -337,10 +337,10 @@ func (r *run) adjectiveInName(m *mention) bool {
 	return ofConnectors[r.fold(m.last)] && r.d.Tokens[m.last+1].Upper && r.d.Tokens[m.last+1].Sentence == r.d.Tokens[m.first].Sentence
 }
 
-// adjectiveBeforeField reports whether m is a state's adjective in lower case that a
-// field of the glossary follows after "de"/"di": right after a capitalised head it is
-// inside the name ("l'Agence brésilienne de renseignement", "l'Agenzia spagnola per la
-// cooperazione").
+// adjectiveBeforeField reports whether m is a state's adjective in lower case followed,
+// after "de"/"di" or a preposition of purpose and an article, by a word of the glossary or
+// a capitalised one: right after a capitalised head it is inside the name ("l'Agence
+// brésilienne de renseignement", "l'Agenzia spagnola per la cooperazione").
 func (r *run) adjectiveBeforeField(m *mention) bool {
 	toks := r.d.Tokens
 	if m.kind != fixtures.KindState || !m.adjective || toks[m.first].Upper {
@@ -972,7 +972,7 @@ func (r *run) namedDocuments() {
 			switch {
 			case foundingDocumentWords[r.fold(i-1)] && r.at[i-1] == 0:
 				first, last = i-1, i+1 // "the founding treaty of X": X is named on its own
-			case i+1 < len(toks) && foundingDocumentWords[r.fold(i+1)]:
+			case i+1 < len(toks) && foundingDocumentWords[r.fold(i+1)] && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
 				last = i + 2 // "le traité constitutif de la X"
 			case !r.hasDocumentTopic(i+1, last):
 				continue

@@ -713,7 +713,7 @@ func (r *run) findCues(first, last int) []cue {
 }
 
 // nounNotVerb reports whether the word at i, one that may be a verb, is a noun there:
-// after an article or a preposition (not a clitic pronoun after the subject or at the
+// after an article or "de"/"of" (not a clitic pronoun after the subject or at the
 // sentence's start: "Lo finanzia l'UE"), or capitalised inside its line (a name).
 func (r *run) nounNotVerb(i, first int) bool {
 	if i <= first {

@@ -140,7 +140,7 @@ func (r *run) accessionsIn(first, last int) {
 			continue
 		}
 		var states []*mention
-		if k-2 >= first && r.fold(k-1) == "s" {
+		if k-2 >= first && r.apostropheS(k-1) {
 			if m := r.mentionAt(k - 2); m != nil && m.kind == fixtures.KindState && !m.adjective {
 				states = append(states, m) // "Mongolia's accession"
 			}
@@ -162,6 +162,9 @@ func (r *run) accessionsIn(first, last int) {
 			continue
 		}
 		for j++; j < last && articles[r.fold(j)] && r.at[j] == 0; j++ {
+		}
+		if j >= last {
+			continue
 		}
 		body := r.mentionAt(j)
 		if body == nil || body.first != j || !organisationNamed(body) {
@@ -269,9 +272,10 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 	return body
 }
 
-// groupingVerbsIn adds MEMBER_OF from an organisation said to be made of the states
-// listed after its verb in [first, last): "SELEC brings together A, B and C", "l'AES,
-// qui regroupe A, B et C", "ECOWAS is made up of fifteen states, including A and B".
+// groupingVerbsIn adds MEMBER_OF to an organisation said to be made of the states (or, for
+// a network or task force, the agencies) listed after its verb in [first, last): "SELEC
+// brings together A, B and C", "l'AES, qui regroupe A, B et C", "ECOWAS is made up of
+// fifteen states, including A and B".
 func (r *run) groupingVerbsIn(first, last int) {
 	r.verbMembersIn(first, last, groupVerbs, r.firstMemberAfter, r.membersOf)
 }
@@ -283,8 +287,8 @@ func (r *run) foundersIn(first, last int) {
 	r.verbMembersIn(first, last, foundVerbs, r.agentAfter, func(_ *mention, actors []*mention) bool { return onlyStates(actors) })
 }
 
-// verbMembersIn adds MEMBER_OF from a body, the subject of one of verbs in [first, last),
-// to the members of the list that listStart finds after the verb, when accept takes the
+// verbMembersIn adds MEMBER_OF to a body, the subject of one of verbs in [first, last),
+// from the members of the list that listStart finds after the verb, when accept takes the
 // list.
 func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listStart func(k, last int) int, accept func(body *mention, actors []*mention) bool) {
 	for v := first + 1; v < last; v++ {
@@ -311,8 +315,9 @@ func (r *run) verbMembersIn(first, last int, verbs map[string][][]string, listSt
 	}
 }
 
-// firstMemberAfter is the first state or agency named in the eight tokens from k, before
-// the clause ends ("fifteen states, including A", "officials from A"), or -1.
+// firstMemberAfter is where the list starts after a grouping verb: the first state or
+// agency in the eight tokens from k ("fifteen states, including A", "officials from A"),
+// or -1 when the sentence ends or another mention comes first.
 func (r *run) firstMemberAfter(k, last int) int {
 	for j := k; j < last && j-k < 8; j++ {
 		if m := r.mentionAt(j); m != nil {
@@ -358,7 +363,8 @@ func (r *run) agentAfter(k, last int) int {
 
 // subjectBody returns the organisation that is the subject of the verb at v: written
 // right before it, before a comma, or before a relative pronoun and its comma ("l'AES,
-// qui regroupe").
+// qui regroupe"), or named before and referred to by a definite head ("the network
+// brings together").
 func (r *run) subjectBody(first, v int) *mention {
 	k := v - 1
 	if k > first && relativePronouns[r.fold(k)] {

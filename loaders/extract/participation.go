@@ -517,15 +517,23 @@ func (r *run) gappedCue(i, last int) (cue, bool) {
 }
 
 // modifiesCommonNoun reports whether the participle at i follows a common noun in lower
-// case that it describes: "a joint investigation carried out in 2024 by A" speaks of the
-// investigation, not of a project; "it was carried out by", "le projet mis en œuvre par"
-// and "and carried out jointly by" do not.
+// case that it describes, a word after an article: "a joint investigation implemented in
+// 2024 by A" speaks of the investigation, not of a project; "it was implemented by",
+// "is currently implemented by", "le projet mis en œuvre par" do not.
 func (r *run) modifiesCommonNoun(i int) bool {
-	if i == 0 || r.at[i-1] != 0 {
+	if i < 2 || r.at[i-1] != 0 {
 		return false
 	}
 	t, f := r.d.Tokens[i-1], r.fold(i-1)
-	return t.Kind == text.Word && !t.Upper && !passiveAuxiliaries[f] && !cueAdverbs[f] && !conjunctions[f] && !projectNouns[f]
+	if t.Kind != text.Word || t.Upper || passiveAuxiliaries[f] || cueAdverbs[f] || conjunctions[f] || projectNouns[f] {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-4 && r.at[k] == 0 && r.d.Tokens[k].Kind == text.Word; k-- {
+		if g := r.fold(k); articles[g] || indefiniteArticles[g] {
+			return true // "a joint investigation", "une enquête conjointe"
+		}
+	}
+	return false
 }
 
 // modifiesBody reports whether the participle at i follows a body's name (past a comma,

@@ -142,8 +142,8 @@ func (r *run) recognisePersons() {
 }
 
 // dropNumberedNames forgets the persons named by one word and a roman numeral that end the
-// name of a project the text names: "Lionfish III" after "Operation Lionfish III" is the
-// operation again ("Mohammed VI" stays a king).
+// name of a project the text names: "Lionfish III" after "Operation Lionfish III" is no
+// person (it is left unlinked); "Mohammed VI" stays a king.
 func (r *run) dropNumberedNames() {
 	for _, m := range r.ments {
 		if m.kind != fixtures.KindPerson || m.last-m.first != 2 || !romanNumerals[r.fold(m.last-1)] {

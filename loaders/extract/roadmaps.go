@@ -497,9 +497,9 @@ func (r *run) resolveRoadmaps(st *sentenceState, things []*mention, lastRoadmap 
 				r.g.edge(fixtures.EdgePartyTo, s.id, m.id, st.span, "") // "Piano d'azione italo-tedesco"
 			}
 		}
-		if o := r.roadmapOwner(m); o != nil && m.id != "" && o.kind == fixtures.KindOrganization {
-			// "the ECOWAS Counter-Terrorism Strategy"; not "the UN Programme of Action", which
-			// a UN body writes for the states
+		if o := r.roadmapOwner(m); o != nil && m.id != "" && (o.kind == fixtures.KindOrganization || !r.anyWordIn(m.first, m.last, projectHeads)) {
+			// "the ECOWAS Counter-Terrorism Strategy", "the UNODC Strategy"; not "the UN
+			// Programme of Action", which a UN body writes for the states
 			r.g.edge(fixtures.EdgePartyTo, o.id, m.id, st.span, "")
 		}
 		if m.id != "" && !byParties && (st.has(cueSigned) || st.has(cueAdopted)) {
@@ -534,7 +534,7 @@ func (r *run) foundingTreaties() {
 		case o != nil:
 			// One treaty per body, however it is named: "le traité constitutif de la
 			// Communauté ... (Ameripol)", "le traité constitutif d'Ameripol".
-			m.name = r.textOf(m.first, end)
+			m.name = r.textOf(min(m.first, o.first), max(end, m.last)) // "the ASEANAPOL founding treaty" too
 			m.id = "roadmap:" + documentKey(r.textOf(m.first, m.last)) + "-" + slug(o.name)
 			r.founded[m.id] = o.id
 		case m.last-m.first == 2:
@@ -543,9 +543,10 @@ func (r *run) foundingTreaties() {
 	}
 }
 
-// foundedBody is the organisation a founding treaty names after it and where its name
-// ends: the owner, or capitalised words that an organisation's acronym in brackets
-// follows ("de la Communauté Policière des Amériques (Ameripol)").
+// foundedBody is the organisation a founding treaty names and where its name ends: the
+// owner (before or after it), or capitalised words that an organisation's acronym in
+// brackets follows ("de la Communauté Policière des Amériques (Ameripol)"). In that last
+// case the mentions read inside those words are forgotten: they are part of the name.
 func (r *run) foundedBody(m *mention) (*mention, int) {
 	if o := r.roadmapOwner(m); o != nil {
 		return o, o.last

@@ -16,7 +16,7 @@ import (
 //	readDates      *text.Doc                             documentTime: every date written, the publication date
 //	homeCountry    mentionSet                            home: the state the document is about
 //	persons        *text.Doc, mentionSet, home           persons, their titles and employers, in the mentionSet
-//	delegations    persons, the lines of a list              the employer a delegation's heading gives its members
+//	delegations    persons, the lines of a list          the employer a delegation's heading gives its members
 //	resolve        mentionSet, home                      the id and state of every agency
 //	counterparts   persons, resolved agencies            a counterpart's body, from the other side's
 //	relate         all of the above                      the relations, in the fixture graph
@@ -24,7 +24,8 @@ import (
 //
 // A stage never changes what an earlier stage's output says about the text, with one
 // exception kept on purpose: recognisers later in the list may take tokens over from the
-// agencies found before them (mentionSet.replace), since a longer name wins.
+// agencies found before them (mentionSet.replace), since a longer name wins, and may
+// forget a mention read inside a longer name (foundingTreaties, bodyMeetingName).
 
 // mentionSet is what recognition produces: the mentions, and which one covers each token.
 type mentionSet struct {
