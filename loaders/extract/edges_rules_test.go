@@ -94,6 +94,8 @@ func TestEdgesRead(t *testing.T) {
 			"a UN body that names a strategy as its own is party to it", "PARTY_TO", "unbody:unodc", "roadmap:", true},
 		{"FoundingTreatyAfterItsBody", "Bangkok, 10 March 2022 – Regional policing\n\nThailand, Cambodia and Laos signed the ASEANAPOL founding treaty in Bangkok on 9 March 2022. The three states will host its first meetings.\n",
 			"a founding treaty written after its body founds it too (and reads without a reversed span)", "MEMBER_OF", "state:th", "org:aseanapol", true},
+		{"DontOpensItsOwnFunder", "Douala, 4 mai 2019 – Formation\n\nL'Administration des douanes du Cameroun accueille la session du 3 mai 2019 à Douala, dont la Suède assure le financement.\n",
+			"the host before 'dont' does not fund what the clause after it says the funder pays", "FUNDED", "agency:cm:customs", "meeting:", false},
 		{"AdoptersTakePartInTheCeremony", "Quito, 10 novembre 2023 – Les ministres de sept pays ont signé jeudi 9 novembre 2023 à Quito le Traité de Quito. Le Pérou, la Bolivie et l'Équateur ont approuvé le document lors d'une cérémonie organisée dans la capitale.\n",
 			"the states that adopt a document at the ceremony the sentence names take part in it", "PARTICIPATED_IN", "state:bo", "meeting:2023-11-09", true},
 		{"PlenaryIsAMeeting", "Bridgetown, 24 November 2018 – The two units signed the agreement on the margins of the XLVIII Plenary of the Caribbean Financial Action Task Force (CFATF), held in Bridgetown from 19 to 23 November 2018.\n",

@@ -712,6 +712,18 @@ func (r *run) findCues(first, last int) []cue {
 	return out
 }
 
+// relativeStart is where the clause of a verb at v starts when a relative pronoun of
+// possession opens it after first: in "A accueille la session, dont la Suède assure le
+// financement", Sweden alone funds; first otherwise.
+func (r *run) relativeStart(first, v int) int {
+	for k := v - 1; k > first; k-- {
+		if possessiveRelatives[r.fold(k)] {
+			return k + 1
+		}
+	}
+	return first
+}
+
 // nounNotVerb reports whether the word at i, one that may be a verb, is a noun there:
 // after an article or "de"/"of" (not a clitic pronoun after the subject or at the
 // sentence's start: "Lo finanzia l'UE"), or capitalised inside its line (a name).
@@ -1105,7 +1117,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			if pronoun {
 				after = lastThing
 			}
-			before := r.actorsIn(st.first, c.first)
+			before := r.actorsIn(r.relativeStart(st.first, c.first), c.first)
 			if len(before) == 0 && clitic {
 				before, _ = r.listAfter(c.last, to) // "Lo finanzia l'Unione Europea": the subject after its verb
 			}

@@ -485,6 +485,10 @@ var documentTopics = words("document topics")
 // "è stato attuato da", "a été mis en œuvre par".
 var passiveAuxiliaries = words("passive auxiliaries")
 
+// possessiveRelatives open a relative clause whose subject is not the main clause's:
+// "dont", "whose", "cui".
+var possessiveRelatives = words("possessive relatives")
+
 // placeDocumentHeads name a document only with the town after them: "l'accord de
 // Schengen", "gli accordi di Tournai" (not "un accord de coopération").
 var placeDocumentHeads = values("place document heads")
