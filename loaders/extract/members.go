@@ -46,8 +46,12 @@ func (r *run) memberships() {
 				continue
 			}
 			if body == nil {
-				// "the ASEAN member states Lao PDR, Malaysia and Indonesia"
-				if b := r.mentionAt(i - 1); b != nil && b.last == i && organisationNamed(b) {
+				// "the ASEAN member states Lao PDR, Malaysia and Indonesia", "ECOWAS's members"
+				at := i
+				if r.apostropheS(i - 1) {
+					at = i - 1
+				}
+				if b := r.mentionAt(at - 1); b != nil && b.last == at && organisationNamed(b) {
 					if r.membersBefore(first, b.first, b) != nil {
 						i += head - 1 // "Ghana and Togo, both ECOWAS members"
 						continue
@@ -406,7 +410,7 @@ func (r *run) memberVerbsIn(first, last int) {
 		var states []*mention
 		body := r.mentionAt(k)
 		if body != nil && body.first == k && organisationNamed(body) {
-			a, _ := r.listBefore(first, v)
+			a, _ := r.listBefore(first, r.relativeVerbStart(first, v))
 			if from := r.enumerationAfter(body.last, last); from > 0 {
 				a, _ = r.listAfter(from, last) // "i Paesi che aderiscono alla Sepca, ossia A, B e C"
 			} else if len(a) == 0 {
@@ -430,6 +434,20 @@ func (r *run) memberVerbsIn(first, last int) {
 		}
 		v = k
 	}
+}
+
+// relativeVerbStart is where the list before a verb of membership ends: before the
+// relative pronoun and its comma that open the verb's clause ("A, B and C, which form X",
+// "A, B et C, qui forment X"), else at the verb.
+func (r *run) relativeVerbStart(first, v int) int {
+	k := v
+	if k-1 > first && relativePronouns[r.fold(k-1)] {
+		k--
+		if k-1 > first && r.fold(k-1) == "," {
+			k--
+		}
+	}
+	return k
 }
 
 // countedMembersOf reads "ECOWAS has fifteen member states: A, B" around the member head
