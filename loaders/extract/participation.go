@@ -593,7 +593,7 @@ func (r *run) possessive(i, end int) bool {
 // apostropheS reports whether token i is the "s" of "'s" written against the word before
 // it: "the EU's agency", not "l'Égypte s'est".
 func (r *run) apostropheS(i int) bool {
-	if i == 0 || r.fold(i) != "s" {
+	if i <= 0 || i >= len(r.d.Tokens) || r.fold(i) != "s" {
 		return false
 	}
 	start := r.d.Tokens[i].Start
