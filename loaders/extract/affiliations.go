@@ -175,10 +175,10 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		}
 	}
 	if after == nil {
-		after = before
+		after = r.titleOwner(word) // "INTERPOL was represented by ... and by its Secretary General, X"
 	}
-	if after == nil && word > 0 && possessives[r.fold(word-1)] {
-		after = r.bodyBefore(start) // "INTERPOL was represented by ... and by its Secretary General, X"
+	if after == nil {
+		after = before
 	}
 	if after == nil {
 		after = r.bodyAnaphor(lastWord+1, end) // "le président de l'agence, Ladislav Hamran"
@@ -441,11 +441,49 @@ func (r *run) stateMention(code string) *mention {
 	return nil
 }
 
-// bodyBefore returns the body named last before token k in its sentence, states left
-// out: the owner "its", "son", "suo" refer to.
-func (r *run) bodyBefore(k int) *mention {
-	for i := k - 1; i >= 0 && r.d.Tokens[i].Sentence == r.d.Tokens[k].Sentence; i-- {
-		if m := r.mentionAt(i); m != nil && m.isBody() && m.id != "" {
+// titleOwner returns the body a possessive right before the title word refers to ("its
+// Director General, X", "son directeur général, X", "il suo direttore, X"): the body
+// named last before it in its sentence, states left out ("la Direction générale des
+// douanes algérienne annonce que son directeur"), the sentence's first body when the
+// possessive opens a clause after a comma and a conjunction, or, when it opens its
+// sentence, the first body of the sentence before. Nil when there is no possessive.
+func (r *run) titleOwner(word int) *mention {
+	k := word - 1
+	if k < 0 || !possessives[r.fold(k)] {
+		return nil
+	}
+	owner := func(m *mention) bool { return m != nil && m.isBody() && (m.id != "" || m.kind == fixtures.KindAgency) } // agencies get their ids later
+	s := r.d.Tokens[k].Sentence
+	first, _ := r.sentenceTokens(s)
+	c := k - 1
+	if c >= first && articles[r.fold(c)] {
+		c-- // "e il suo direttore"
+	}
+	if c > first && conjunctions[r.fold(c)] && r.fold(c-1) == "," {
+		// "DEVIDA described the Center ..., and its Executive President": a clause of its
+		// own, whose owner is the subject of the sentence
+		for i := first; i < k; i++ {
+			if m := r.mentionAt(i); owner(m) {
+				return m
+			}
+		}
+	}
+	for i := k - 1; i >= first; i-- {
+		if m := r.mentionAt(i); owner(m) {
+			return m // "une délégation de la Police fédérale belge conduite par son commissaire général"
+		}
+	}
+	for i := first; i < k; i++ {
+		if !articles[r.fold(i)] {
+			return nil // "... with its Director": the sentence's own words come first
+		}
+	}
+	if s == 0 {
+		return nil
+	}
+	first, last := r.sentenceTokens(s - 1)
+	for i := first; i < last; i++ {
+		if m := r.mentionAt(i); owner(m) {
 			return m
 		}
 	}

@@ -926,3 +926,22 @@ func TestDirectorOfTwoFieldsJoinedByOf(t *testing.T) {
 		wantAffiliations(t, f, c.lang+": a directorate of two fields", [2]string{"person:mario-verdi", c.body})
 	}
 }
+
+// A possessive before a title names the body the title is of: the body named last before
+// it, the subject when it opens a clause after ", and", or the first body of the sentence
+// before when it opens its sentence.
+func TestPossessiveTitleNamesTheBody(t *testing.T) {
+	for _, c := range []struct{ lang, text, person, body string }{
+		{"en", "London, 3 May 2019 – The Financial Intelligence Unit of Kenya published its annual report. Its Director General, John Kamau, presented it to the press.\n",
+			"person:john-kamau", "agency:ke:financial-intelligence-unit"},
+		{"en", "Lima, 3 May 2019 – The Financial Intelligence Unit of Peru described the new centre of INTERPOL as a tool for analysts, and its Director, Ana Quispe, presented it to the press.\n",
+			"person:ana-quispe", "agency:pe:financial-intelligence-unit"},
+		{"fr", "Paris, 3 mai 2019 – La Direction générale des douanes algérienne annonce que son directeur général, Kaddour Benali, se rendra à Rome.\n",
+			"person:kaddour-benali", "agency:dz:general-directorate-customs"},
+		{"it", "Roma, 3 maggio 2019 – La Direzione Investigativa Antimafia ha presentato la relazione annuale. Il suo direttore, Marco Bianchi, ha illustrato i risultati.\n",
+			"person:marco-bianchi", "agency:it:dia"},
+	} {
+		f := extractText(t, c.lang+"_possessive.txt", c.text)
+		wantAffiliations(t, f, c.lang+" possessive title", [2]string{c.person, c.body})
+	}
+}
