@@ -424,11 +424,15 @@ func (r *run) counterpartMinistries() {
 	}
 }
 
-// governmentHead reports whether the title word at word heads a government: "Prime
-// Minister", "Presidente del Consiglio", "Premier ministre".
+// governmentHead reports whether the title word at word heads a government or a state:
+// "Prime Minister", "Presidente del Consiglio", "Président de la République".
 func (r *run) governmentHead(word int) bool {
-	return phraseBefore(r.d, word+1, governmentHeads, nil) || phraseBefore(r.d, word+2, governmentHeads, nil) ||
-		phraseBefore(r.d, word+3, governmentHeads, nil)
+	for n := 1; n <= 4; n++ {
+		if phraseBefore(r.d, word+n, governmentHeads, nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateMention returns the first mention of the state with a code, or nil.

@@ -749,7 +749,7 @@ var participantGroups = words("participant groups")
 // nationalMeetingWords qualify a meeting held for the services of its host state.
 var nationalMeetingWords = words("national meeting words")
 
-// governmentHeads are the titles of heads of government, whose state is the document's
+// governmentHeads are the titles of heads of government and of state, whose state is the document's
 // when the title names none.
 var governmentHeads = phrases("government heads")
 

@@ -945,3 +945,16 @@ func TestPossessiveTitleNamesTheBody(t *testing.T) {
 		wantAffiliations(t, f, c.lang+" possessive title", [2]string{c.person, c.body})
 	}
 }
+
+// A head of state's title that names no state is of the state the document names most, as a
+// head of government's is.
+func TestHeadOfStateOfTheNamedState(t *testing.T) {
+	for _, c := range []struct{ lang, text, person, state string }{
+		{"en", "London, 3 May 2019 – The President of the Republic, Cyril Moyo, welcomed the delegates to Zambia. Zambia hosts the regional centre.\n", "person:cyril-moyo", "state:zm"},
+		{"fr", "Paris, 3 mai 2019 – Le président de la République, Macky Sall, a reçu à Dakar les chefs de police de la région. Le Sénégal accueillera le prochain sommet.\n", "person:macky-sall", "state:sn"},
+		{"it", "Roma, 3 maggio 2019 – Il Presidente della Repubblica Sergio Mattarella ha conferito le onorificenze dell'Italia ai funzionari albanesi che hanno collaborato con l'Italia.\n", "person:sergio-mattarella", "state:it"},
+	} {
+		f := extractText(t, c.lang+"_head_of_state.txt", c.text)
+		wantAffiliations(t, f, c.lang+" head of state", [2]string{c.person, c.state})
+	}
+}
