@@ -366,8 +366,8 @@ func (r *run) agentAfter(k, last int) int {
 }
 
 // subjectBody returns the organisation that is the subject of the verb at v: written
-// right before it, before a comma, or before a relative pronoun and its comma ("l'AES,
-// qui regroupe"), or named before and referred to by a definite head ("the network
+// right before it, before its acronym in brackets, before a comma, or before a relative
+// pronoun and its comma ("l'AES, qui regroupe"), or named before and referred to by a definite head ("the network
 // brings together").
 func (r *run) subjectBody(first, v int) *mention {
 	k := v - 1
@@ -378,6 +378,9 @@ func (r *run) subjectBody(first, v int) *mention {
 		}
 	} else if k > first && r.fold(k) == "," {
 		k-- // "ECOWAS, composed of A, B and C", "la CEDEAO, dont font partie A et B"
+	}
+	if o := r.openBracket(k); r.fold(k) == ")" && o > first {
+		k = o - 1 // "the Indian Ocean Commission (IOC) is made up of": the name before its acronym
 	}
 	if b := r.mentionAt(k); b != nil && b.last == k+1 && organisationNamed(b) {
 		return b

@@ -161,6 +161,9 @@ func TestMembershipsComposedAndStated(t *testing.T) {
 		"ECOWAS, bringing together Ghana, Togo and Benin, organised the meeting of the police chiefs.",
 		"La CEDEAO, regroupant le Ghana, le Togo et le Bénin, a organisé la réunion des chefs de la police.",
 		"L'ECOWAS, costituita da Ghana, Togo e Benin, ha organizzato la riunione dei capi della polizia.",
+		"The Economic Community of West African States (ECOWAS) is made up of Ghana, Togo and Benin.",
+		"La Communauté économique des États de l'Afrique de l'Ouest (CEDEAO) regroupe trois États : le Ghana, le Togo et le Bénin.",
+		"La Comunità economica degli Stati dell'Africa occidentale (ECOWAS) comprende Ghana, Togo e Benin.",
 	} {
 		if got := membersOf(t, doc); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
