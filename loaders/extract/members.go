@@ -29,6 +29,9 @@ var (
 	groupHeads   = words("group heads")                                       // "force" in "the task force brings together"
 	accessions   = words("accession nouns")                                   // "accession", "adhésion", "adesione"
 	accessionTo  = words("accession prepositions")                            // "to" in "the accession of A to X"
+	memberRels   = byFirstWord(phrases("membership relatives"), phraseWords)  // "of which", "dont", "di cui"
+	relMemberIs  = byFirstWord(phrases("relative member verbs"), phraseWords) // "are members", "sont membres"
+	verbRels     = words("membership verb relatives")                         // "alla quale" in "l'X, alla quale aderiscono A"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -57,8 +60,8 @@ func (r *run) memberships() {
 						continue
 					}
 					body, list, end, bare = b, i+head, last, true
-					if list < last && r.fold(list) == ":" {
-						list, bare = list+1, false // "ECOWAS member states: A, B"
+					if list < last && (r.fold(list) == ":" || r.fold(list) == "-") {
+						list, bare = list+1, false // "ECOWAS member states: A, B", "ECOWAS's member countries - A, B -"
 					}
 				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
 					body, list, end, bare = b, from, last, false
@@ -86,6 +89,32 @@ func (r *run) memberships() {
 		r.chairsIn(first, last)
 		r.accessionsIn(first, last)
 		r.bracketedMembersIn(first, last)
+		r.relativeMembersIn(first, last)
+	}
+}
+
+// relativeMembersIn adds MEMBER_OF to an organisation from the states a relative clause
+// after it lists before its verb of membership: "ECOWAS, of which Ghana, Togo and Benin
+// are members", "la CEDEAO, dont le Ghana et le Togo sont membres", "l'ECOWAS, di cui
+// Ghana e Togo sono membri".
+func (r *run) relativeMembersIn(first, last int) {
+	for v := first + 1; v < last; v++ {
+		n := longestPrefix(r.d, v, last, memberRels)
+		if n == 0 || r.fold(v-1) != "," {
+			continue
+		}
+		body := r.subjectBody(first, v)
+		if body == nil {
+			continue
+		}
+		actors, _ := r.listAfter(v+n, last)
+		if len(actors) == 0 || !onlyStates(actors) || longestPrefix(r.d, actors[len(actors)-1].last, last, relMemberIs) == 0 {
+			continue
+		}
+		for _, a := range actors {
+			r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+		}
+		v = actors[len(actors)-1].last
 	}
 }
 
@@ -262,6 +291,8 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 	one := oneMember[r.fold(i)]
 	if k > first && indefiniteArticles[r.fold(k)] {
 		k-- // "Ghana, a member of ECOWAS"
+	} else if k-1 > first && (numberWords[r.fold(k)] || isNumber(r.fold(k))) && articles[r.fold(k-1)] {
+		k -= 2 // "Ghana, Togo and Benin, the three members of ECOWAS"
 	}
 	if k <= first || r.fold(k) != "," {
 		return nil
@@ -422,6 +453,9 @@ func (r *run) memberVerbsIn(first, last int) {
 			states = a
 		} else {
 			body = r.mentionAt(v - 1)
+			if b := r.relativeBody(first, v); b != nil {
+				body = b // "l'Iniziativa, alla quale aderiscono A, B e C"
+			}
 			if body == nil || !organisationNamed(body) {
 				continue
 			}
@@ -437,6 +471,20 @@ func (r *run) memberVerbsIn(first, last int) {
 		}
 		v = k
 	}
+}
+
+// relativeBody returns the organisation a relative clause that opens right before the verb
+// at v refers to: "l'X, alla quale aderiscono", "la X, à laquelle adhèrent"; nil when
+// no relative pronoun and comma come first.
+func (r *run) relativeBody(first, v int) *mention {
+	j := v - 1
+	for j > first && v-j <= 2 && verbRels[r.fold(j)] {
+		j--
+	}
+	if j == v-1 || r.fold(j) != "," {
+		return nil
+	}
+	return r.subjectBody(first, j+1)
 }
 
 // relativeVerbStart is where the list before a verb of membership ends: before the

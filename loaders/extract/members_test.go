@@ -268,3 +268,32 @@ func TestMembershipsBecomingMakingUpAndActingAs(t *testing.T) {
 		}
 	}
 }
+
+// Members named in relative clauses, among a body's members, after a count, by the states
+// that adhere to it, or as what it counts among its members.
+func TestMembershipsInRelativesCountsAndAdherents(t *testing.T) {
+	const want = "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"
+	for _, doc := range []string{
+		"ECOWAS, of which Ghana, Togo and Benin are members, met in Accra.",
+		"La CEDEAO, dont le Ghana, le Togo et le Bénin sont membres, s'est réunie à Accra.",
+		"L'ECOWAS, di cui Ghana, Togo e Benin sono membri, si è riunita ad Accra.",
+		"ECOWAS, to which Ghana, Togo and Benin belong, met in Accra.",
+		"La CEDEAO, à laquelle adhèrent le Ghana, le Togo et le Bénin, s'est réunie à Accra.",
+		"L'ECOWAS, alla quale aderiscono Ghana, Togo e Benin, si è riunita ad Accra.",
+		"Ghana, Togo and Benin, the three members of ECOWAS, signed the plan.",
+		"Le Ghana, le Togo et le Bénin, les trois membres de la CEDEAO, ont signé le plan.",
+		"Ghana, Togo e Benin, i tre membri dell'ECOWAS, hanno firmato il piano.",
+		"ECOWAS counts among its members Ghana, Togo and Benin.",
+		"L'ECOWAS annovera tra i suoi membri Ghana, Togo e Benin.",
+		"ECOWAS's member countries - Ghana, Togo and Benin - signed the plan.",
+		"The countries participating in ECOWAS are Ghana, Togo and Benin.",
+		"Les pays adhérents à la CEDEAO sont le Ghana, le Togo et le Bénin.",
+		"I Paesi aderenti all'ECOWAS sono Ghana, Togo e Benin.",
+		"Parmi les membres de la CEDEAO figurent le Ghana, le Togo et le Bénin.",
+		"Tra i membri dell'ECOWAS figurano Ghana, Togo e Benin.",
+	} {
+		if got := membersOf(t, doc); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+}
