@@ -1036,3 +1036,23 @@ func TestForceWrittenWithAnotherAdjectiveOfItsState(t *testing.T) {
 		t.Errorf("\"americana\" and \"statunitense\" name the same state: the listed United States Coast Guard, got %s", ids)
 	}
 }
+
+// A bare head word that begins a longer name of a meeting or programme is no body; before a
+// person's name it still is.
+func TestBareHeadInsideAName(t *testing.T) {
+	for _, doc := range []string{
+		"Bangkok, 5 May 2019 – The Regional Customs - Police Workshop for Asian countries was held in Bangkok from 2 to 4 May 2019.\n",
+		"Lomé, 5 May 2019 – The programme « Customs Operational Practices for Enforcement and Seizures » was presented in Lomé on 4 May 2019.\n",
+	} {
+		f := extractText(t, "bare_head.txt", doc)
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindAgency && strings.HasSuffix(n.ID, ":customs") {
+				t.Errorf("%q: a head word inside a name taken for a body: %s", doc, n.ID)
+			}
+		}
+	}
+	f := extractText(t, "senato.txt", "Roma, 9 giugno 2014 – Hanno aperto i lavori il vicepresidente del CSM Michele Vietti e il presidente del Senato Pietro Grasso.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:pietro-grasso", "agency:it:") {
+		t.Errorf("a head word before a person's name lost its body:\n%s", dumpEdges(f))
+	}
+}

@@ -1370,6 +1370,29 @@ func (r *run) courseTitlesNotBodies() {
 	}
 }
 
+// bareHeadsInsideNames drops a kind of body every state has, written as its one head word,
+// when the word begins a longer name: followed by a capitalised word of the names of
+// bodies, projects or meetings that no mention holds ("« Customs Operational Practices for
+// Enforcement and Seizures »", "Regional Customs - Police Workshop"), not by a person's
+// name ("presidente del Senato Pietro Grasso").
+func (r *run) bareHeadsInsideNames() {
+	toks := r.d.Tokens
+	for _, m := range r.ments {
+		if m.kind != fixtures.KindAgency || m.last-m.first != 1 || !toks[m.first].Upper || !r.genericAgency(m) {
+			continue
+		}
+		next := m.last
+		if next < len(toks) && r.fold(next) == "-" {
+			next++
+		}
+		inside := next < len(toks) && toks[next].Sentence == toks[m.first].Sentence && toks[next].Kind == text.Word &&
+			toks[next].Upper && r.mentionAt(next) == nil && r.bodyWord(next)
+		if inside {
+			r.forget(m)
+		}
+	}
+}
+
 // forget drops a mention and frees its tokens.
 func (r *run) forget(m *mention) {
 	m.kind = ""

@@ -80,6 +80,7 @@ var recognisers = []struct {
 	{"bodies of listed places", (*run).ellipticBodies},
 	{"bodies by a head noun", (*run).bodyHeadAnaphors},
 	{"course titles", (*run).courseTitlesNotBodies},
+	{"bare heads inside names", (*run).bareHeadsInsideNames},
 }
 
 // analyse runs the stages after text.Analyse.
