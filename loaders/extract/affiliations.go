@@ -1046,6 +1046,9 @@ func (r *run) ministryNamed(word int, min string, end int) *mention {
 	if !ok || t.kind != tAgency {
 		return r.portfolioMinistry(word, k, end, min, adj)
 	}
+	if n == 1 && adj == nil && min != r.fold(word) && !r.stateIn(word, end) {
+		return nil // "il Procuratore della Repubblica", "Procuratore Capo Europeo": the office's noun alone, and no state, names no body
+	}
 	last := k + n - 1
 	for i := k; i < last; i++ {
 		if r.at[i] != 0 {

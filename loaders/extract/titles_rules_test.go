@@ -958,3 +958,14 @@ func TestHeadOfStateOfTheNamedState(t *testing.T) {
 		wantAffiliations(t, f, c.lang+" head of state", [2]string{c.person, c.state})
 	}
 }
+
+// A title that implies an office names a body only when more than the office's noun is
+// read: "procuratore nazionale antimafia" is the DNA's, "il Procuratore della Repubblica"
+// is no body.
+func TestBareOfficeOfATitleIsNoBody(t *testing.T) {
+	f := extractText(t, "procura.txt", "Roma, 3 maggio 2019 – Al convegno sono intervenuti il Procuratore della Repubblica, Mario Rossi, e il procuratore nazionale antimafia, Luca Verdi.\n")
+	wantAffiliations(t, f, "a qualified office", [2]string{"person:luca-verdi", "agency:it:dna"})
+	if hasNode(f, "agency:it:public-prosecution") || hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:mario-rossi", "agency:") {
+		t.Errorf("the office's noun alone taken for a body:\n%s", dumpEdges(f))
+	}
+}
