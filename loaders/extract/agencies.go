@@ -366,6 +366,9 @@ func (r *run) agencyExtent(h int) (int, int) {
 				// "per l'Immigrazione e la Polizia delle Frontiere" is what one body is for
 				break
 			}
+			if conjunctions[f] && k < len(toks) && r.fold(k) == r.fold(h) && toks[k].Upper {
+				break // "l'Université de Sherbrooke et de l'Université Laval": the head again, a second body
+			}
 			if conjunctions[f] && k < len(toks) && agencyHeads[r.fold(k)] && !r.anyWordIn(h+1, j, ofWords) && !r.anyWordIn(h+1, j, purposePrepositions) {
 				break // "la Police nationale et de la Gendarmerie nationale", "della Polizia e della Gendarmeria": two forces
 			}
@@ -389,7 +392,7 @@ func (r *run) agencyExtent(h int) (int, int) {
 		if months[f] > 0 {
 			break // "the Committee of Senior Officials in December"
 		}
-		if t.Upper && r.nameAfterHead(j) {
+		if t.Upper && r.nameAfterHead(j) && !(eponymousHeads[r.fold(h)] && j-headEnd < 3) {
 			break // "UN Drugs and Crime Office Yuriy Fedotov": a person's name after the body
 		}
 		if t.Upper && listed && j == headEnd && !gl && !agencyHeads[f] && !organisationHeads[f] && !t.AllCaps {

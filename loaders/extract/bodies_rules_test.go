@@ -1056,3 +1056,26 @@ func TestBareHeadInsideAName(t *testing.T) {
 		t.Errorf("a head word before a person's name lost its body:\n%s", dumpEdges(f))
 	}
 }
+
+// A head repeated after a conjunction opens a second body, and a university named after a
+// person keeps the person's name.
+func TestRepeatedHeadAndEponymousUniversities(t *testing.T) {
+	for _, c := range []struct {
+		lang, text string
+		want       []string
+	}{
+		{"fr", "Dakar, 3 mai 2019 – Des chercheurs de l'Université de Sherbrooke et de l'Université Cheikh Anta Diop ont participé au séminaire.\n",
+			[]string{"org:universite-de-sherbrooke", "org:universite-cheikh-anta-diop"}},
+		{"it", "Roma, 3 maggio 2019 – Al seminario hanno partecipato docenti dell'Università di Pisa e dell'Università Luigi Bocconi.\n",
+			[]string{"org:universita-di-pisa", "org:universita-luigi-bocconi"}},
+		{"en", "London, 3 May 2019 – Researchers from the University of Florida and the University of Texas attended the seminar.\n",
+			[]string{"org:university-of-florida", "org:university-of-texas"}},
+	} {
+		f := extractText(t, c.lang+"_universities.txt", c.text)
+		for _, id := range c.want {
+			if !hasNode(f, id) {
+				t.Errorf("%s: %s not read: %s", c.lang, id, nodeIDs(f))
+			}
+		}
+	}
+}
