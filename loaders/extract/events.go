@@ -393,9 +393,12 @@ func (r *run) consortiumAt(k int) bool {
 
 // sideMeeting reports whether the meeting whose noun is at head is introduced as one
 // that came before the meeting reported ("It was preceded by the meeting of the
-// Committee", "précédé, le 26 février, par la réunion"): what follows is still about the
-// meeting reported.
+// Committee", "précédé, le 26 février, par la réunion") or held on its sidelines: what
+// follows is still about the meeting reported.
 func (r *run) sideMeeting(first, head int) bool {
+	if r.onTheSidelines(first, head) {
+		return true // "A margine dei lavori, ... un incontro bilaterale": the meeting reported goes on
+	}
 	for k := first; k < head; k++ {
 		if precedingWords[r.fold(k)] {
 			return true

@@ -18,6 +18,7 @@ type meeting struct {
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	national                                              bool   // "atelier national": the state where it is held takes part
 	edition                                               int    // the edition its ordinal numbers ("la 2ème réunion"), 0 when none
+	sidelines                                             bool   // held on the sidelines of the meeting reported, where it was
 	spans                                                 []text.Span
 	links                                                 []link
 }
@@ -30,7 +31,8 @@ type link struct {
 	props             map[string]any // FUNDED: amount and currency
 }
 
-// id is meeting:<start>:<place>:<subtype>; a meeting without a date could be any
+// id is meeting:<start>:<place>:<subtype>, with ":sidelines" for a meeting held on the
+// sidelines of another at its place; a meeting without a date could be any
 // meeting of its kind there, so its id ends with the document's name instead.
 func (mt *meeting) id(doc string) string {
 	parts := []string{"meeting"}
@@ -38,6 +40,9 @@ func (mt *meeting) id(doc string) string {
 		if p != "" {
 			parts = append(parts, strings.ReplaceAll(p, " ", "-"))
 		}
+	}
+	if mt.sidelines {
+		parts = append(parts, "sidelines")
 	}
 	if mt.from == "" {
 		parts = append(parts, strings.TrimPrefix(doc, "doc:"))
@@ -124,6 +129,13 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		// A noun that says the kind of meeting rather than one that does not ("réunis à
 		// Abuja pour un sommet extraordinaire").
 		specific := head >= 0 && genericHeads[r.fold(head)] && !genericHeads[f] && i-head <= 12
+		if ok && head >= 0 && !specific {
+			// "On the sidelines of the conference, Smith held a bilateral meeting": the
+			// meeting of the sentence is the one after the comma, not the one it is beside.
+			found, setOff := r.sidelinesBefore(st.first, head)
+			_, nowOff := r.sidelinesBefore(st.first, i)
+			specific = found && !setOff && nowOff && !meetingVerbs[f]
+		}
 		if ok && (head < 0 || specific || dateAt > i && head < dateAt && dateAt-head > 6 && 3*(dateAt-i) < 2*(dateAt-head)) {
 			if t == "signing ceremony" && !ceremonyWords[f] && !r.signingEvent(st, i) {
 				continue // "la firma del Memorandum apre un nuovo capitolo": no event
@@ -169,6 +181,17 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if r.otherMeeting(head, st.first, st.last) {
 		current = nil // "la réunion suivante est annoncée en France", "le précédent atelier": another meeting
 		st.elsewhere = true
+	}
+	if current != nil && r.onTheSidelines(st.first, head) {
+		// "Sempre a margine dei lavori, Nordio ha avuto un incontro bilaterale con ...": a
+		// meeting of its own, held where the meeting reported was, on a day of it the text
+		// does not say.
+		if place == "" {
+			place, placeName, country = current.place, current.placeName, current.country
+		}
+		mt := &meeting{subtype: sub, spans: spans, generic: genericHeads[r.fold(head)], national: r.nationalMeeting(head), sidelines: true}
+		mt.fill(from, to, place, placeName, country, partial)
+		return mt, head, true
 	}
 	if current != nil && (r.partOfMeeting(head, st.last) || r.ceremonyOfTheMeeting(st, head, sub, from)) {
 		// "The opening ceremony took place on Monday": the meeting reported opened then.
@@ -252,6 +275,33 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	mt.fill(from, to, place, placeName, country, partial)
 	mt.addLabel(r, label, labelAt)
 	return mt, head, true
+}
+
+// sidelines are the phrases that set a meeting on the sidelines of the one reported.
+var sidelines = byFirstWord(phrases("sidelines phrases"), phraseWords)
+
+// onTheSidelines reports whether a sidelines phrase comes before the meeting noun at head
+// in its sentence, set off from it: "A margine dei lavori, Nordio ha avuto un incontro",
+// not "en marge de la réunion du Comité", where the noun is the meeting reported.
+func (r *run) onTheSidelines(first, head int) bool {
+	found, setOff := r.sidelinesBefore(first, head)
+	return found && setOff
+}
+
+// sidelinesBefore reports whether a sidelines phrase comes before head in [first, head),
+// and whether a comma sets head off from it.
+func (r *run) sidelinesBefore(first, head int) (found, setOff bool) {
+	for k := first; k < head; k++ {
+		if n := longestPrefix(r.d, k, head, sidelines); n > 0 {
+			for j := k + n; j < head; j++ {
+				if r.fold(j) == "," {
+					return true, true
+				}
+			}
+			return true, false
+		}
+	}
+	return false, false
 }
 
 // sentenceScene is when and where the sentence says its meeting takes place: the days
