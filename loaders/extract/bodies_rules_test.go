@@ -1079,3 +1079,21 @@ func TestRepeatedHeadAndEponymousUniversities(t *testing.T) {
 		}
 	}
 }
+
+// A project's quoted name introduced by "entitled" is its name whole, with the bodies and
+// plans it names.
+func TestEntitledProjects(t *testing.T) {
+	for _, c := range []struct{ lang, text, id string }{
+		{"en", "London, 3 May 2019 – The training is part of the project entitled \"Support to the ECOWAS Regional Action Plan on Drug Trafficking\", funded by the European Union.\n",
+			"project:support-to-the-ecowas-regional-action-plan-on-drug-trafficking"},
+		{"fr", "Paris, 3 mai 2019 – La formation s'inscrit dans le projet intitulé « Appui à la Police nationale du Niger », financé par l'Union européenne.\n",
+			"project:appui-a-la-police-nationale-du-niger"},
+		{"it", "Roma, 3 maggio 2019 – Il corso rientra nel progetto denominato «Sostegno al Piano d'azione regionale dell'ECOWAS», finanziato dall'Unione europea.\n",
+			"project:sostegno-al-piano-d-azione-regionale-dell-ecowas"},
+	} {
+		f := extractText(t, c.lang+"_entitled.txt", c.text)
+		if !hasNode(f, c.id) || !hasEdge(f, fixtures.EdgeFunded, "org:eu", c.id) {
+			t.Errorf("%s: the entitled project is not read whole:\n%s\n%s", c.lang, nodeIDs(f), dumpEdges(f))
+		}
+	}
+}

@@ -34,6 +34,8 @@ func (r *run) recogniseProjects() {
 			m = r.quotedProject(i + 1)
 		case i+2 < len(toks) && (r.fold(i+1) == "," || r.fold(i+1) == ":") && r.fold(i+2) == `"`:
 			m = r.quotedProject(i + 2) // a new project, "Coastal Borders ..."
+		case i+2 < len(toks) && namingParticiples[r.fold(i+1)] && r.fold(i+2) == `"`:
+			m = r.quotedProject(i + 2) // "le projet intitulé « Appui au Plan d'action ... »"
 		case i+1 < len(toks) && r.apostropheQuoted(i+1) > 0:
 			m = r.quotedRun(i+1, r.apostropheQuoted(i+1))
 		case !shouted && i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
@@ -446,6 +448,9 @@ func (r *run) projectOwner(head int) *mention {
 	return nil
 }
 
+// namingParticiples introduce a project's quoted name: "entitled", "intitulé", "denominato".
+var namingParticiples = words("naming participles")
+
 // quotedProject reads “NAME: description” or “Name” starting at the opening quote q.
 func (r *run) quotedProject(q int) *mention {
 	toks := r.d.Tokens
@@ -469,13 +474,15 @@ func (r *run) quotedProject(q int) *mention {
 		m.description = r.textOf(colon+1, end)
 	}
 	for k := m.first; k < m.last; k++ {
-		if o := r.mentionAt(k); o != nil && o.kind != fixtures.KindState && o.kind != "place" {
+		if o := r.mentionAt(k); o != nil && o.kind == fixtures.KindPerson {
 			return nil
 		}
 	}
 	for k := m.first; k < m.last; k++ {
 		if o := r.mentionAt(k); o != nil {
-			o.kind = "" // “Safer Borders in Kenya”: the state is part of the name
+			// “Safer Borders in Kenya”, « Appui au Plan d'action de la CEDEAO »: the state
+			// and the body are part of the name
+			o.kind = ""
 			r.at[k] = 0
 		}
 	}
