@@ -93,8 +93,9 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			k += 2 // "the ASEAN member states Lao PDR, Malaysia", "les États membres"
 			continue
 		}
-		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] {
-			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
+		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] ||
+			!r.d.Tokens[k].Upper && r.d.Tokens[k].Kind == text.Word && k+1 < end && pluralTitles[r.fold(k+1)] {
+			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL", "the executive directors of": the heads stand for their bodies
 			continue
 		}
 		if !listGlue[f] || glue >= 3 {
