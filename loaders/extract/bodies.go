@@ -639,7 +639,7 @@ func orgKey(m *mention) string {
 func (r *run) signedIn(s int) bool {
 	first, last := r.sentenceTokens(s)
 	for i := first; i < last; i++ {
-		for _, c := range r.x.cues[r.fold(i)] {
+		for _, c := range r.cuesAt(i) {
 			if c.kind == cueSigned && hasCue(r.d, i, c.words) {
 				return true
 			}

@@ -668,7 +668,7 @@ func (r *run) qualifiedLabel(i, last int) (cue, bool) {
 	if !r.lineStartAt(i) && !(bullets[r.fold(i-1)] && r.lineStartAt(i-1)) {
 		return cue{}, false
 	}
-	for _, c := range r.x.cues[r.fold(i)] {
+	for _, c := range r.cuesAt(i) {
 		if len(c.words) != 2 || c.words[1] != ":" || i+1 < last && r.fold(i+1) == ":" {
 			continue
 		}
@@ -701,7 +701,7 @@ func (r *run) findCues(first, last int) []cue {
 			i = c.last - 1
 			continue
 		}
-		for _, c := range r.x.cues[r.fold(i)] {
+		for _, c := range r.cuesAt(i) {
 			if len(c.words) == 1 && c.kind == cueFundsBefore && r.nounNotVerb(i, first) {
 				continue // "les finances publiques", "« 5+5 Finances »": a noun, no verb of funding
 			}

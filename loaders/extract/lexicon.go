@@ -316,6 +316,21 @@ var cuePhrases = func() map[cueKind][]string {
 	return out
 }()
 
+// cuePhrasesByLanguage are the cue phrases of every kind in each language: a document is
+// read with its own language's cues ("finances" is a verb of funding in English only).
+var cuePhrasesByLanguage = func() map[string]map[cueKind][]string {
+	out := map[string]map[cueKind][]string{}
+	for lang, lex := range lexicons {
+		out[lang] = map[cueKind][]string{}
+		for kind, list := range cueLists {
+			for _, e := range lex[list] {
+				out[lang][kind] = append(out[lang][kind], e.words)
+			}
+		}
+	}
+	return out
+}()
+
 // memorandumHeads are the nouns of a memorandum; a memorandum needs one and a signing verb.
 var memorandumHeads = phrases("memorandum heads")
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/entente/entente/loaders/text"
 )
 
 // TestEveryLexiconListIsRead catches a misspelt list name in lexicon/*.txt, which the
@@ -66,5 +68,36 @@ func TestLocativesAreReadPerLanguage(t *testing.T) {
 	}
 	if locatives["en"]["a"] || !locatives["it"]["a"] || !locatives["fr"]["a"] {
 		t.Errorf("locatives of 'a': en %v, it %v, fr %v", locatives["en"]["a"], locatives["it"]["a"], locatives["fr"]["a"])
+	}
+}
+
+// A document is read with the cues of its own language: "funded by" is an English cue, and
+// a French document that quotes it in a programme's name does not read it as one.
+func TestCuesOfTheDocumentsLanguage(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "London, 3 May 2019 – The workshop of the police officers of the region was funded by Japan and held in the capital.", true},
+		{"fr", "Paris, 3 mai 2019 – Le programme « Funded by Japan » a été présenté aux policiers de la région par le ministère de l'Intérieur.", false},
+	} {
+		d, err := text.Analyse([]byte(c.text))
+		if err != nil || d.Lang != c.lang {
+			t.Fatalf("%s: %v, language %q", c.lang, err, d.Lang)
+		}
+		r := newRun(x, d, "doc:cues")
+		got := false
+		for i := range d.Tokens {
+			for _, p := range r.cuesAt(i) {
+				got = got || p.kind == cueFunder && hasCue(d, i, p.words)
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: funder cue read %v, want %v", c.lang, got, c.want)
+		}
 	}
 }

@@ -265,14 +265,23 @@ func hasCue(d *text.Doc, i int, words []string) bool {
 // cueIndex finds cue phrases: by first word, longest first.
 type cueIndex map[string][]cuePhrase
 
+// cuesAt returns the cue phrases of the document's language that start with the word at i.
+func (r *run) cuesAt(i int) []cuePhrase {
+	if ci, ok := r.x.cuesOf[r.d.Lang]; ok {
+		return ci[r.fold(i)]
+	}
+	return r.x.cues[r.fold(i)]
+}
+
 type cuePhrase struct {
 	words []string
 	kind  cueKind
 }
 
-func buildCues() cueIndex {
+// buildCues indexes cue phrases of every kind by their first word.
+func buildCues(phrases map[cueKind][]string) cueIndex {
 	ci := cueIndex{}
-	for kind, list := range cuePhrases {
+	for kind, list := range phrases {
 		for _, p := range list {
 			words := strings.Fields(p)
 			if len(words) > 0 {
