@@ -103,7 +103,9 @@ class Counts:
 
 
 def read_tsv_gold(path):
-    nodes, edges = {}, set()
+    """Nodes (id -> kind), required edges and optional edges ("O" lines: a reader may record
+    them or not, as the corpus's optional_edges) of a .gold.tsv file."""
+    nodes, edges, optional = {}, set(), set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             f = line.rstrip("\n").split("\t")
@@ -111,11 +113,11 @@ def read_tsv_gold(path):
                 continue
             if f[0] == "N" and len(f) == 3:
                 nodes[f[1]] = f[2]
-            elif f[0] == "E" and len(f) == 4:
-                edges.add(edge_key(f[1], f[2], f[3]))
+            elif f[0] in ("E", "O") and len(f) == 4:
+                (edges if f[0] == "E" else optional).add(edge_key(f[1], f[2], f[3]))
             else:
                 raise ValueError(f"{path}: bad line {line!r}")
-    return nodes, edges
+    return nodes, edges, optional
 
 
 def edge_key(kind, a, b):
@@ -130,7 +132,7 @@ def from_text(item):
 
 def score_tsv(fx, gold, cls=None, ekind=None):
     """Id-based scores of one fixture, optionally restricted to a node class or an edge kind."""
-    gnodes, gedges = gold
+    gnodes, gedges, optional = gold
     out = {"nodes": Counts(), "edges": Counts(), "missed": [], "spurious": []}
     if ekind is None:
         want = {(i, kind_class(k)) for i, k in gnodes.items() if cls is None or kind_class(k) == cls}
@@ -151,6 +153,7 @@ def score_tsv(fx, gold, cls=None, ekind=None):
                      if e["kind"] == "PART_OF" and not from_text(e) and e["from"] in texted
                      and (ekind is None or ekind == "PART_OF")} & want
         got |= completes
+        got -= optional - want  # an optional edge is neither right nor wrong
         out["edges"].add(len(want & got), len(got - want), len(want - got))
         out["missed"] += sorted("edge %s %s -> %s" % e for e in want - got)
         out["spurious"] += sorted("edge %s %s -> %s" % e for e in got - want)
@@ -224,6 +227,8 @@ def judge(fmt, scorer, fx, gold):
         if not ev:
             continue
         if fmt == "tsv":
+            if edge_key(e["kind"], e["from"], e["to"]) in gold[2]:
+                continue  # optional: not judged
             right = edge_key(e["kind"], e["from"], e["to"]) in gold[1]
         else:
             s = scorer.score_doc(dict(fx, edges=[e]), gold)
