@@ -829,10 +829,12 @@ func (r *run) resolveAgencies() {
 		default:
 			st := r.x.gaz.State(m.country)
 			if st != nil {
-				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
 				if r.stateFromReference(m) {
 					s = text.Span{} // the gazetteer's fact, not the text's
+				} else if !r.stateWritten(m) {
+					continue // a guess from the rest of the document: the agency's country says it, no span does
 				}
+				r.g.node("state:"+strings.ToLower(m.country), fixtures.KindState, st.Name).Country = strp(m.country)
 				r.g.edge(fixtures.EdgePartOf, m.id, "state:"+strings.ToLower(m.country), s, "")
 			}
 		}
@@ -899,6 +901,28 @@ func (r *run) onlyForceOf(country, force string) *gazetteer.Agency {
 
 // stateFromReference reports whether an agency's state is known from the gazetteer alone,
 // which lists the agency as that state's: "la Polizia di Stato" names the body, not Italy.
+// stateWritten reports whether the text names the state of an agency with it: next to it,
+// in its name or in a specification of its country.
+func (r *run) stateWritten(m *mention) bool {
+	if _, _, written := r.writtenWithState(m); written || r.nameCarriesState(m) || r.countrySpec(m) != "" {
+		return true
+	}
+	// "la Police nationale et la Garde nationale du Niger": the state after the last of two
+	// coordinated bodies is the first's too
+	k := m.last
+	if k >= len(r.d.Tokens) || !conjunctions[r.fold(k)] {
+		return false
+	}
+	for k++; k < len(r.d.Tokens) && k-m.last <= 3 && r.at[k] == 0 && (articles[r.fold(k)] || ofWords[r.fold(k)]); k++ {
+	}
+	next := r.mentionAt(k)
+	if next == nil || next == m || next.first != k || next.kind != fixtures.KindAgency || next.country != m.country {
+		return false
+	}
+	_, _, written := r.writtenWithState(next)
+	return written || r.nameCarriesState(next)
+}
+
 func (r *run) stateFromReference(m *mention) bool {
 	if _, _, written := r.writtenWithState(m); written || r.nameCarriesState(m) || r.countrySpec(m) != "" {
 		return false

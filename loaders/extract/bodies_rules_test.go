@@ -1097,3 +1097,33 @@ func TestEntitledProjects(t *testing.T) {
 		}
 	}
 }
+
+// An agency is PART_OF its state when the text names the state with it; a state guessed
+// from the rest of the document is the agency's country, not a fact read from a span.
+func TestStateOfAnAgencyWrittenOrGuessed(t *testing.T) {
+	f := extractText(t, "state_written.txt", "Dakar, 3 mai 2019 – La Direction de la coopération internationale a organisé un séminaire à Dakar le 2 mai 2019 avec la Police nationale du Niger.\n")
+	var guessed *fixtures.Node
+	for i, n := range f.Nodes {
+		if n.ID == "agency:sn:directorate-international-cooperation" {
+			guessed = &f.Nodes[i]
+		}
+	}
+	if guessed == nil || guessed.Country == nil || *guessed.Country != "SN" {
+		t.Fatalf("the agency of the document's state is not read with its country: %s", nodeIDs(f))
+	}
+	if hasEdge(f, fixtures.EdgePartOf, guessed.ID, "state:sn") {
+		t.Errorf("a guessed state given as a fact read from the text:\n%s", dumpEdges(f))
+	}
+	if !hasEdge(f, fixtures.EdgePartOf, "agency:ne:national-police", "state:ne") {
+		t.Errorf("the state written with the agency is not its parent:\n%s", dumpEdges(f))
+	}
+}
+
+func TestStateAfterCoordinatedAgencies(t *testing.T) {
+	f := extractText(t, "state_coordinated.txt", "Niamey, 3 mai 2019 – Le projet soutiendra la Police nationale et la Garde nationale du Niger pendant trois ans.\n")
+	for _, id := range []string{"agency:ne:national-police", "agency:ne:national-guard"} {
+		if !hasEdge(f, fixtures.EdgePartOf, id, "state:ne") {
+			t.Errorf("the state after two coordinated agencies is not %s's:\n%s", id, dumpEdges(f))
+		}
+	}
+}
