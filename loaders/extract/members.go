@@ -62,6 +62,8 @@ func (r *run) memberships() {
 					body, list, end, bare = b, i+head, last, true
 					if list < last && (r.fold(list) == ":" || r.fold(list) == "-") {
 						list, bare = list+1, false // "ECOWAS member states: A, B", "ECOWAS's member countries - A, B -"
+					} else if n := longestPrefix(r.d, list, last, enumerations); n > 0 {
+						list, bare = list+n, false // "ECOWAS members include A, B", "ECOWAS member states such as A"
 					}
 				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
 					body, list, end, bare = b, from, last, false

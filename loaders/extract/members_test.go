@@ -285,6 +285,8 @@ func TestMembershipsInRelativesCountsAndAdherents(t *testing.T) {
 		"I Paesi aderenti all'ECOWAS sono Ghana, Togo e Benin.",
 		"Parmi les membres de la CEDEAO figurent le Ghana, le Togo et le Bénin.",
 		"Tra i membri dell'ECOWAS figurano Ghana, Togo e Benin.",
+		"The ECOWAS members include Ghana, Togo and Benin, and their police chiefs met in the capital of the region.",
+		"ECOWAS member states such as Ghana, Togo and Benin signed the plan of the police chiefs in Accra.",
 	})
 }
 
