@@ -69,7 +69,8 @@ func (r *run) servedState(m *mention) bool {
 // first one right after the title word (a state before a body gives the body), an
 // embassy, the body after "at"/"presso" that a unit belongs to, a directorate or police
 // force the title itself names, an organisation farther in the title, a minister's
-// ministry, the actor before the title word, the body "l'agence" refers back to; then
+// ministry, the body a possessive before the title refers to ("its Director"), the actor
+// before the title word, the body "l'agence" refers back to; then
 // the body the chain of units belongs to. A second title joined by "e"/"and" names a
 // second actor ("Vice Segretario delle Nazioni Unite e Direttore esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
@@ -427,8 +428,9 @@ func (r *run) counterpartMinistries() {
 // governmentHead reports whether the title word at word heads a government or a state:
 // "Prime Minister", "Presidente del Consiglio", "Président de la République".
 func (r *run) governmentHead(word int) bool {
+	startsAtTitle := func(s int) bool { return s <= word } // "Prime Minister": the head may open before the title word
 	for n := 1; n <= 4; n++ {
-		if phraseBefore(r.d, word+n, governmentHeads, nil) {
+		if phraseBefore(r.d, word+n, governmentHeads, startsAtTitle) {
 			return true
 		}
 	}
@@ -456,7 +458,22 @@ func (r *run) titleOwner(word int) *mention {
 	if k < 0 || !possessives[r.fold(k)] {
 		return nil
 	}
-	owner := func(m *mention) bool { return m != nil && m.isBody() && (m.id != "" || m.kind == fixtures.KindAgency) } // agencies get their ids later
+	// firstOwner is the first body of [from, to) scanned in the direction step. Where the
+	// possessive refers to a subject, a person met first owns the title: "son", "suo" are
+	// a person's too ("Il Ministro ... Il suo capo di gabinetto").
+	firstOwner := func(from, to, step int, subject bool) *mention {
+		for i := from; i != to; i += step {
+			m := r.mentionAt(i)
+			switch {
+			case m == nil:
+			case m.kind == fixtures.KindPerson && subject:
+				return nil
+			case m.isBody() && (m.id != "" || m.kind == fixtures.KindAgency): // agencies get their ids later
+				return m
+			}
+		}
+		return nil
+	}
 	s := r.d.Tokens[k].Sentence
 	first, _ := r.sentenceTokens(s)
 	c := k - 1
@@ -466,32 +483,17 @@ func (r *run) titleOwner(word int) *mention {
 	if c > first && conjunctions[r.fold(c)] && r.fold(c-1) == "," {
 		// "DEVIDA described the Center ..., and its Executive President": a clause of its
 		// own, whose owner is the subject of the sentence
-		for i := first; i < k; i++ {
-			if m := r.mentionAt(i); owner(m) {
-				return m
-			}
-		}
+		return firstOwner(first, k, 1, true)
 	}
-	for i := k - 1; i >= first; i-- {
-		if m := r.mentionAt(i); owner(m) {
-			return m // "une délégation de la Police fédérale belge conduite par son commissaire général"
-		}
-	}
-	for i := first; i < k; i++ {
-		if !articles[r.fold(i)] {
-			return nil // "... with its Director": the sentence's own words come first
-		}
+	if k > first && !articles[r.fold(first)] || k-first > 1 {
+		// "une délégation de la Police fédérale belge conduite par son commissaire général"
+		return firstOwner(k-1, first-1, -1, false)
 	}
 	if s == 0 {
-		return nil
+		return nil // "Its Director, X": the sentence before says whose
 	}
-	first, last := r.sentenceTokens(s - 1)
-	for i := first; i < last; i++ {
-		if m := r.mentionAt(i); owner(m) {
-			return m
-		}
-	}
-	return nil
+	prev, last := r.sentenceTokens(s - 1)
+	return firstOwner(prev, last, 1, true)
 }
 
 // collegeOf reads a member's title of a supranational college ("European Commissioner",
@@ -1046,7 +1048,7 @@ func (r *run) ministryNamed(word int, min string, end int) *mention {
 	if !ok || t.kind != tAgency {
 		return r.portfolioMinistry(word, k, end, min, adj)
 	}
-	if n == 1 && adj == nil && min != r.fold(word) && !r.stateIn(word, end) {
+	if n == 1 && adj == nil && !r.stateIn(word, end) && !r.placeAfterTitle(word, end) {
 		return nil // "il Procuratore della Repubblica", "Procuratore Capo Europeo": the office's noun alone, and no state, names no body
 	}
 	last := k + n - 1
@@ -1098,6 +1100,17 @@ func (r *run) ministryNamed(word int, min string, end int) *mention {
 	a := r.x.gaz.Agencies[t.idx]
 	m := &mention{first: word, last: last, kind: fixtures.KindAgency, slug: a.Slug, name: a.Name, country: a.Country, inTitle: true}
 	return r.addMinistry(m, adj, end)
+}
+
+// placeAfterTitle reports whether the title at word names a town after "of" within three
+// words: "il Procuratore di Palermo" heads the office of that town.
+func (r *run) placeAfterTitle(word, end int) bool {
+	for k := word + 1; k+1 < end && k <= word+3; k++ {
+		if p := r.mentionAt(k + 1); ofWords[r.fold(k)] && p != nil && p.kind == "place" && p.first == k+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // portfolioAt reports whether a portfolio's capitalised name starts at k, after its

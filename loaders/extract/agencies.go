@@ -899,8 +899,6 @@ func (r *run) onlyForceOf(country, force string) *gazetteer.Agency {
 	return found
 }
 
-// stateFromReference reports whether an agency's state is known from the gazetteer alone,
-// which lists the agency as that state's: "la Polizia di Stato" names the body, not Italy.
 // stateWritten reports whether the text names the state of an agency with it: next to it,
 // in its name or in a specification of its country.
 func (r *run) stateWritten(m *mention) bool {
@@ -923,6 +921,8 @@ func (r *run) stateWritten(m *mention) bool {
 	return written || r.nameCarriesState(next)
 }
 
+// stateFromReference reports whether an agency's state is known from the gazetteer alone,
+// which lists the agency as that state's: "la Polizia di Stato" names the body, not Italy.
 func (r *run) stateFromReference(m *mention) bool {
 	if _, _, written := r.writtenWithState(m); written || r.nameCarriesState(m) || r.countrySpec(m) != "" {
 		return false

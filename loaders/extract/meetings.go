@@ -18,7 +18,7 @@ type meeting struct {
 	group                                                 string // the body whose meeting it is: "la riunione del Gruppo Roma/Lione"
 	national                                              bool   // "atelier national": the state where it is held takes part
 	edition                                               int    // the edition its ordinal numbers ("la 2ème réunion"), 0 when none
-	sidelines                                             bool   // held on the sidelines of the meeting reported, where it was
+	sidelines                                             int    // held on the sidelines of the meeting reported, where it was: its rank among those, 0 when not
 	spans                                                 []text.Span
 	links                                                 []link
 }
@@ -31,8 +31,8 @@ type link struct {
 	props             map[string]any // FUNDED: amount and currency
 }
 
-// id is meeting:<start>:<place>:<subtype>, with ":sidelines" for a meeting held on the
-// sidelines of another at its place; a meeting without a date could be any
+// id is meeting:<start>:<place>:<subtype>, with ":sidelines" (":sidelines-2", ...) for the
+// meetings held on the sidelines of another at its place; a meeting without a date could be any
 // meeting of its kind there, so its id ends with the document's name instead.
 func (mt *meeting) id(doc string) string {
 	parts := []string{"meeting"}
@@ -41,8 +41,10 @@ func (mt *meeting) id(doc string) string {
 			parts = append(parts, strings.ReplaceAll(p, " ", "-"))
 		}
 	}
-	if mt.sidelines {
+	if mt.sidelines == 1 {
 		parts = append(parts, "sidelines")
+	} else if mt.sidelines > 1 {
+		parts = append(parts, "sidelines-"+strconv.Itoa(mt.sidelines)) // the second bilateral of the day
 	}
 	if mt.from == "" {
 		parts = append(parts, strings.TrimPrefix(doc, "doc:"))
@@ -182,14 +184,15 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		current = nil // "la réunion suivante est annoncée en France", "le précédent atelier": another meeting
 		st.elsewhere = true
 	}
-	if current != nil && r.onTheSidelines(st.first, head) {
+	if current != nil && (sub == "meeting" || sub == "visit") && r.onTheSidelines(st.first, head) {
 		// "Sempre a margine dei lavori, Nordio ha avuto un incontro bilaterale con ...": a
 		// meeting of its own, held where the meeting reported was, on a day of it the text
 		// does not say.
 		if place == "" {
 			place, placeName, country = current.place, current.placeName, current.country
 		}
-		mt := &meeting{subtype: sub, spans: spans, generic: genericHeads[r.fold(head)], national: r.nationalMeeting(head), sidelines: true}
+		r.sideMeetings++
+		mt := &meeting{subtype: sub, spans: spans, generic: genericHeads[r.fold(head)], national: r.nationalMeeting(head), sidelines: r.sideMeetings}
 		mt.fill(from, to, place, placeName, country, partial)
 		return mt, head, true
 	}

@@ -31,7 +31,7 @@ var (
 	accessionTo  = words("accession prepositions")                            // "to" in "the accession of A to X"
 	memberRels   = byFirstWord(phrases("membership relatives"), phraseWords)  // "of which", "dont", "di cui"
 	relMemberIs  = byFirstWord(phrases("relative member verbs"), phraseWords) // "are members", "sont membres"
-	verbRels     = words("membership verb relatives")                         // "alla quale" in "l'X, alla quale aderiscono A"
+	verbRels     = phrases("membership verb relatives")                       // "alla quale" in "l'X, alla quale aderiscono A"
 )
 
 // memberships adds MEMBER_OF from every state enumerated after "<members> of <body>".
@@ -479,14 +479,13 @@ func (r *run) memberVerbsIn(first, last int) {
 // at v refers to: "l'X, alla quale aderiscono", "la X, à laquelle adhèrent"; nil when
 // no relative pronoun and comma come first.
 func (r *run) relativeBody(first, v int) *mention {
-	j := v - 1
-	for j > first && v-j <= 2 && verbRels[r.fold(j)] {
-		j--
+	for _, p := range verbRels {
+		j := v - len(p) - 1 // the comma before the relative
+		if j > first && r.fold(j) == "," && hasPrefixTokens(r.d, j+1, p) {
+			return r.subjectBody(first, j+1)
+		}
 	}
-	if j == v-1 || r.fold(j) != "," {
-		return nil
-	}
-	return r.subjectBody(first, j+1)
+	return nil
 }
 
 // relativeVerbStart is where the list before a verb of membership ends: before the
@@ -565,6 +564,9 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare 
 		return nil, 0, 0, false
 	}
 	k = body.last
+	if _, meeting := meetingHeads[r.fold(min(k, last-1))]; meeting && k < last {
+		return nil, 0, 0, false // "the countries participating in the UNODC workshop:": the meeting's, not the body's
+	}
 	if k < last && r.fold(k) == "," {
 		k++
 	}

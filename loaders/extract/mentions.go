@@ -55,19 +55,20 @@ type run struct {
 	d *text.Doc
 	mentionSet
 	documentTime
-	home        string            // the state the document is about, for agencies that do not say
-	people      personState       // what person recognition keeps for the document (persons.go)
-	g           *graph            // the fixture being built: relations, then nodes
-	lastScene   *signing          // the last sentence with a date and a place, for "the ceremony"
-	signing     *signing          // the last memorandum signed, for "the signing ceremony"
-	present     map[string]bool   // ids of the agencies the document names
-	lastParties []*mention        // the parties of the last agreement, for "the two sides"
-	memberTurns []memberTurn      // meetings attended by "the member states of X", for members.go
-	founded     map[string]string // founding treaty's id -> the body it founds, for members.go
-	bareProject *mention          // the project the document describes without naming it
-	fieldScene  bool              // an agenda's labelled field said where or when, before its meeting was named
-	countries   map[string]bool   // namesState, once computed
-	classes     []wordClass       // token -> its classes (classes.go)
+	home         string            // the state the document is about, for agencies that do not say
+	people       personState       // what person recognition keeps for the document (persons.go)
+	g            *graph            // the fixture being built: relations, then nodes
+	lastScene    *signing          // the last sentence with a date and a place, for "the ceremony"
+	signing      *signing          // the last memorandum signed, for "the signing ceremony"
+	present      map[string]bool   // ids of the agencies the document names
+	lastParties  []*mention        // the parties of the last agreement, for "the two sides"
+	memberTurns  []memberTurn      // meetings attended by "the member states of X", for members.go
+	founded      map[string]string // founding treaty's id -> the body it founds, for members.go
+	bareProject  *mention          // the project the document describes without naming it
+	fieldScene   bool              // an agenda's labelled field said where or when, before its meeting was named
+	countries    map[string]bool   // namesState, once computed
+	classes      []wordClass       // token -> its classes (classes.go)
+	sideMeetings int               // the meetings read so far on the sidelines of others
 }
 
 func newRun(x *Extractor, d *text.Doc, docID string) *run {

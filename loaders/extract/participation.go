@@ -94,7 +94,7 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 			continue
 		}
 		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] ||
-			!r.d.Tokens[k].Upper && r.d.Tokens[k].Kind == text.Word && k+1 < end && pluralTitles[r.fold(k+1)] {
+			pluralModifiers[f] && k+1 < end && pluralTitles[r.fold(k+1)] {
 			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL", "the executive directors of": the heads stand for their bodies
 			continue
 		}
@@ -113,6 +113,9 @@ func (r *run) listAfter(i, end int) (actors, persons []*mention) {
 	}
 	return actors, persons
 }
+
+// pluralModifiers qualify a plural title before it: "the executive directors of A and B".
+var pluralModifiers = words("plural title modifiers")
 
 // listConjunctions join a list's items in several words: "ainsi que", "as well as".
 var listConjunctions = byFirstWord(phrases("list conjunctions"), phraseWords)
@@ -177,8 +180,8 @@ func (r *run) listBefore(start, i int) (actors, persons []*mention) {
 			}
 			return actors, persons
 		}
-		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > i && pluralTitles[r.fold(k-1)] {
-			k++ // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
+		if sg := strings.TrimSuffix(f, "s"); pluralTitles[f] || (titleModifiers[sg] || titleWords[sg]) && k > start && pluralTitles[r.fold(k-1)] {
+			k-- // "les directeurs exécutifs d'AFRIPOL et du CEPOL": the heads stand for their bodies
 			continue
 		}
 		if participantGroups[f] && glue > 0 && k > start && listGlue[r.fold(k-1)] {

@@ -31,11 +31,11 @@ func (r *run) recogniseProjects() {
 		}
 		switch {
 		case i+1 < len(toks) && r.fold(i+1) == `"`:
-			m = r.quotedProject(i + 1)
+			m = r.quotedProject(i+1, true)
 		case i+2 < len(toks) && (r.fold(i+1) == "," || r.fold(i+1) == ":") && r.fold(i+2) == `"`:
-			m = r.quotedProject(i + 2) // a new project, "Coastal Borders ..."
+			m = r.quotedProject(i+2, false) // a new project, "Coastal Borders ..."
 		case i+2 < len(toks) && namingParticiples[r.fold(i+1)] && r.fold(i+2) == `"`:
-			m = r.quotedProject(i + 2) // "le projet intitulé « Appui au Plan d'action ... »"
+			m = r.quotedProject(i+2, true) // "le projet intitulé « Appui au Plan d'action ... »"
 		case i+1 < len(toks) && r.apostropheQuoted(i+1) > 0:
 			m = r.quotedRun(i+1, r.apostropheQuoted(i+1))
 		case !shouted && i+1 < len(toks) && r.codeName(i+1) && r.at[i+1] == 0 && toks[i+1].Sentence == toks[i].Sentence:
@@ -451,8 +451,12 @@ func (r *run) projectOwner(head int) *mention {
 // namingParticiples introduce a project's quoted name: "entitled", "intitulé", "denominato".
 var namingParticiples = words("naming participles")
 
-// quotedProject reads “NAME: description” or “Name” starting at the opening quote q.
-func (r *run) quotedProject(q int) *mention {
+// quotedProject reads “NAME: description” or “Name” starting at the opening quote q. A
+// name that names bodies or plans is read whole when named reads the quote as the
+// project's name (right after its noun, or after "entitled"); otherwise such a quote, or
+// one that ends a sentence, is no project's name ("the project, "Ghana and INTERPOL will
+// share data"").
+func (r *run) quotedProject(q int, named bool) *mention {
 	toks := r.d.Tokens
 	end := q + 1
 	for end < len(toks) && r.fold(end) != `"` && toks[end].Sentence == toks[q].Sentence && end-q < 40 {
@@ -473,8 +477,11 @@ func (r *run) quotedProject(q int) *mention {
 		m.last = colon
 		m.description = r.textOf(colon+1, end)
 	}
+	if f := r.fold(end - 1); f == "." || f == "!" || f == "?" {
+		return nil // a sentence quoted, not a name
+	}
 	for k := m.first; k < m.last; k++ {
-		if o := r.mentionAt(k); o != nil && o.kind == fixtures.KindPerson {
+		if o := r.mentionAt(k); o != nil && (o.kind == fixtures.KindPerson || !named && o.kind != fixtures.KindState && o.kind != "place") {
 			return nil
 		}
 	}

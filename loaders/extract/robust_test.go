@@ -166,3 +166,22 @@ func fxText(raw []byte) string {
 	}
 	return d.Text
 }
+
+// TestPluralTitleBeforeAList checks that a subject list read backwards past a plural title
+// ends: "The ministers Italy and France joined X" once looped for ever.
+func TestPluralTitleBeforeAList(t *testing.T) {
+	x, _ := New()
+	done := make(chan error, 1)
+	go func() {
+		_, err := x.Extract("titles.txt", []byte("Vienna, 3 May 2019 – The meeting was held in Vienna. The ministers Italy and France joined INTERPOL.\n"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("extraction does not end on a list after a plural title")
+	}
+}

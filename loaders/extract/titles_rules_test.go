@@ -944,6 +944,10 @@ func TestPossessiveTitleNamesTheBody(t *testing.T) {
 		f := extractText(t, c.lang+"_possessive.txt", c.text)
 		wantAffiliations(t, f, c.lang+" possessive title", [2]string{c.person, c.body})
 	}
+	f := extractText(t, "it_possessive_person.txt", "Roma, 3 maggio 2019 – Il Ministro Matteo Piantedosi ha ricevuto al Viminale una delegazione di Europol. Il suo capo di gabinetto, Marco Bianchi, ha illustrato il programma.\n")
+	if hasEdge(f, fixtures.EdgeAffiliatedWith, "person:marco-bianchi", "org:europol") {
+		t.Errorf("a person's possessive taken for a body's:\n%s", dumpEdges(f))
+	}
 }
 
 // A head of state's title that names no state is of the state the document names most, as a

@@ -8,7 +8,8 @@ Runs `entente extract --out DIR` once per set and scores every document against 
 - sets with YAML gold (../shared/corpus) are scored by ../shared/tools/score_extraction.py, the
   scorer used on the kept-aside sets, imported here so that both agree by construction;
 - sets with `.gold.tsv` gold (the seeds and testdata/loaders) are scored by id: a node is right
-  when its id and kind are in the gold, an edge when its kind and ends are (MEMORANDUM undirected).
+  when its id and kind are in the gold, an edge when its kind and ends are (MEMORANDUM undirected);
+  an edge on an `O` line is optional, neither right nor wrong.
 
 Figures per kind come from the same scorers on the gold and the fixture restricted to one kind.
 With --check, it exits 1 when any figure is more than TOLERANCE below the committed one in
@@ -117,6 +118,8 @@ def read_tsv_gold(path):
                 (edges if f[0] == "E" else optional).add(edge_key(f[1], f[2], f[3]))
             else:
                 raise ValueError(f"{path}: bad line {line!r}")
+    if edges & optional:
+        raise ValueError(f"{path}: edges both required and optional: {sorted(edges & optional)}")
     return nodes, edges, optional
 
 
