@@ -1127,3 +1127,17 @@ func TestStateAfterCoordinatedAgencies(t *testing.T) {
 		}
 	}
 }
+
+// A quoted sentence after a project noun and a comma is no project's name, and the bodies
+// it names stay bodies.
+func TestQuotedSentenceIsNoProject(t *testing.T) {
+	f := extractText(t, "quoted_sentence.txt", "London, 3 May 2019 – UNODC presented the project, \"Ghana, Togo and INTERPOL will share data\", to the ministers of the region.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindProject {
+			t.Errorf("a quoted sentence taken for a project: %s", n.ID)
+		}
+	}
+	if !hasNode(f, "org:interpol") {
+		t.Errorf("a body inside a quoted sentence lost: %s", nodeIDs(f))
+	}
+}

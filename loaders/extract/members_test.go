@@ -301,3 +301,16 @@ func wantEcowasMembers(t *testing.T, docs []string) {
 		}
 	}
 }
+
+// Words that only resemble a membership form make no member.
+func TestNoMembershipsFromLookalikes(t *testing.T) {
+	for _, doc := range []string{
+		"The states in the INTERPOL programme: Ghana, Togo and Benin, whose police chiefs met in the capital.",
+		"Italy and France adhere to INTERPOL rules on the exchange of data between the police of the two states.",
+		"The countries participating in the UNODC workshop: Ghana, Togo and Benin, whose officers met in the capital.",
+	} {
+		if got := membersOf(t, doc); got != "" {
+			t.Errorf("%q: members %s, want none", doc, got)
+		}
+	}
+}

@@ -972,4 +972,8 @@ func TestBareOfficeOfATitleIsNoBody(t *testing.T) {
 	if hasNode(f, "agency:it:public-prosecution") || hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:mario-rossi", "agency:") {
 		t.Errorf("the office's noun alone taken for a body:\n%s", dumpEdges(f))
 	}
+	f = extractText(t, "procura_palermo.txt", "Roma, 3 maggio 2019 – Il Procuratore di Palermo, Mario Rossi, ha incontrato il questore di Roma per discutere della cooperazione.\n")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:mario-rossi", "agency:it:") {
+		t.Errorf("the office of a town lost:\n%s", dumpEdges(f))
+	}
 }
