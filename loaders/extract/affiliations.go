@@ -485,7 +485,7 @@ func (r *run) titleOwner(word int) *mention {
 		// own, whose owner is the subject of the sentence
 		return firstOwner(first, k, 1, true)
 	}
-	if k > first && !articles[r.fold(first)] || k-first > 1 {
+	if opensSentence := k == first || k == first+1 && articles[r.fold(first)]; !opensSentence {
 		// "une délégation de la Police fédérale belge conduite par son commissaire général"
 		return firstOwner(k-1, first-1, -1, false)
 	}

@@ -902,7 +902,11 @@ func (r *run) onlyForceOf(country, force string) *gazetteer.Agency {
 // stateWritten reports whether the text names the state of an agency with it: next to it,
 // in its name or in a specification of its country.
 func (r *run) stateWritten(m *mention) bool {
-	if _, _, written := r.writtenWithState(m); written || r.nameCarriesState(m) || r.countrySpec(m) != "" {
+	written := func(a *mention) bool {
+		_, _, next := r.writtenWithState(a)
+		return next || r.nameCarriesState(a)
+	}
+	if written(m) || r.countrySpec(m) != "" {
 		return true
 	}
 	// "la Police nationale et la Garde nationale du Niger": the state after the last of two
@@ -917,8 +921,7 @@ func (r *run) stateWritten(m *mention) bool {
 	if next == nil || next == m || next.first != k || next.kind != fixtures.KindAgency || next.country != m.country {
 		return false
 	}
-	_, _, written := r.writtenWithState(next)
-	return written || r.nameCarriesState(next)
+	return written(next)
 }
 
 // stateFromReference reports whether an agency's state is known from the gazetteer alone,

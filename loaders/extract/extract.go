@@ -57,7 +57,6 @@ var ErrTooLarge = fmt.Errorf("the document is larger than %d MiB; split it", Max
 type Extractor struct {
 	gaz        *gazetteer.Gazetteer
 	ix         index
-	cues       cueIndex                       // cue phrases of every language, for a document of another
 	cuesOf     map[string]cueIndex            // cue phrases of each language
 	english    map[string]bool                // English words of agency names (glossary): never part of a person's name
 	notName    map[string]bool                // words never part of a person's name (notNameWords)
@@ -77,7 +76,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{gaz: g, ix: buildIndex(g), cues: buildCues(cuePhrases), cuesOf: map[string]cueIndex{}, english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{},
+	x := &Extractor{gaz: g, ix: buildIndex(g), cuesOf: map[string]cueIndex{}, english: map[string]bool{}, agencies: map[string][]*gazetteer.Agency{},
 		nameWords: map[string][]*gazetteer.Agency{}, confidence: conf}
 	for _, gl := range g.Glossary {
 		x.english[gl.English] = true

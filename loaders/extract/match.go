@@ -267,10 +267,7 @@ type cueIndex map[string][]cuePhrase
 
 // cuesAt returns the cue phrases of the document's language that start with the word at i.
 func (r *run) cuesAt(i int) []cuePhrase {
-	if ci, ok := r.x.cuesOf[r.d.Lang]; ok {
-		return ci[r.fold(i)]
-	}
-	return r.x.cues[r.fold(i)]
+	return r.x.cuesOf[r.d.Lang][r.fold(i)]
 }
 
 type cuePhrase struct {

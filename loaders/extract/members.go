@@ -400,8 +400,8 @@ func (r *run) agentAfter(k, last int) int {
 
 // subjectBody returns the organisation that is the subject of the verb at v: written
 // right before it, before its acronym in brackets, before a comma, or before a relative
-// pronoun and its comma ("l'AES, qui regroupe"), or named before and referred to by a definite head ("the network
-// brings together").
+// pronoun and its comma ("l'AES, qui regroupe"), or named before and referred to by a
+// definite head ("the network brings together").
 func (r *run) subjectBody(first, v int) *mention {
 	k := v - 1
 	if k > first && relativePronouns[r.fold(k)] {
@@ -564,8 +564,10 @@ func (r *run) enumeratedMembers(k, last int) (body *mention, from, to int, bare 
 		return nil, 0, 0, false
 	}
 	k = body.last
-	if _, meeting := meetingHeads[r.fold(min(k, last-1))]; meeting && k < last {
-		return nil, 0, 0, false // "the countries participating in the UNODC workshop:": the meeting's, not the body's
+	if k < last {
+		if _, meeting := meetingHeads[r.fold(k)]; meeting {
+			return nil, 0, 0, false // "the countries participating in the UNODC workshop:": the meeting's, not the body's
+		}
 	}
 	if k < last && r.fold(k) == "," {
 		k++

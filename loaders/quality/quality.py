@@ -156,7 +156,7 @@ def score_tsv(fx, gold, cls=None, ekind=None):
                      if e["kind"] == "PART_OF" and not from_text(e) and e["from"] in texted
                      and (ekind is None or ekind == "PART_OF")} & want
         got |= completes
-        got -= optional - want  # an optional edge is neither right nor wrong
+        got -= optional  # an optional edge is neither right nor wrong (read_tsv_gold keeps it out of want)
         out["edges"].add(len(want & got), len(got - want), len(want - got))
         out["missed"] += sorted("edge %s %s -> %s" % e for e in want - got)
         out["spurious"] += sorted("edge %s %s -> %s" % e for e in got - want)
@@ -230,9 +230,10 @@ def judge(fmt, scorer, fx, gold):
         if not ev:
             continue
         if fmt == "tsv":
-            if edge_key(e["kind"], e["from"], e["to"]) in gold[2]:
+            key = edge_key(e["kind"], e["from"], e["to"])
+            if key in gold[2]:
                 continue  # optional: not judged
-            right = edge_key(e["kind"], e["from"], e["to"]) in gold[1]
+            right = key in gold[1]
         else:
             s = scorer.score_doc(dict(fx, edges=[e]), gold)
             if s["e_tp"] + s["e_fp"] == 0:
