@@ -1950,3 +1950,17 @@ func TestFundingAsTheVerbsObject(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:se"}, "meeting:2019-05-02:douala", "who ensures the funding, or whose financial support made the meeting")
 }
+
+func TestMeetingOfAnotherKindIntroducedIsAnotherMeeting(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Rome, 8 September 2018 - The Ministry of Foreign Affairs hosted the fourth meeting of the Steering Committee of the programme in Rome. The Committee reviewed the activities of the year.\n\nThirteen officers of the prison services of Argentina, Brazil and Peru then made a study visit of two days in Rome on training."},
+		{"fr", "Rome, 8 septembre 2018 – Le ministère des Affaires étrangères a accueilli à Rome la quatrième réunion du Comité de pilotage du programme. Le Comité a examiné les activités de l'année.\n\nTreize fonctionnaires de l'Argentine, du Brésil et du Pérou ont ensuite effectué à Rome une visite d'étude de deux jours sur la formation."},
+		{"it", "Roma, 8 settembre 2018 – Il Ministero degli Affari Esteri ha ospitato a Roma la quarta riunione del Comitato di Pilotaggio del programma. Il Comitato ha esaminato le attività dell'anno.\n\nTredici funzionari dei servizi penitenziari di Argentina, Brasile e Perù hanno poi svolto a Roma una visita di studio di due giorni sulla formazione."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"state:ar", "state:br", "state:pe"}, "meeting:rome:visit", "a visit the text introduces after a meeting is a meeting of its own, where the people of the states it lists go")
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ar", "meeting:rome:meeting") {
+			t.Errorf("%s: the visitors were not at the committee's meeting:\n%s", lang, dumpEdges(f))
+		}
+	})
+}

@@ -220,7 +220,10 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 	if g := r.meetingGroup(head, st.last); g != nil {
 		group = g.name
 	}
-	if current != nil && sameKind(current.subtype, sub) && !(current.series && from != "") && !otherEdition &&
+	// "hanno svolto a Roma una visita di studio" after the committee's meeting there: a meeting
+	// of another kind that the text introduces is another meeting.
+	introduced := current != nil && subtypeClass(sub) != subtypeClass(current.subtype) && r.indefiniteHead(head)
+	if current != nil && sameKind(current.subtype, sub) && !introduced && !(current.series && from != "") && !otherEdition &&
 		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
 		(qualifier == "" || current.qualifier == "" || qualifier == current.qualifier) &&
 		(from == "" || current.from == "" || from == current.from) && (place == "" || current.place == "" || place == current.place) &&
@@ -899,6 +902,24 @@ func (r *run) definiteHead(head int) bool {
 	}
 	f := r.fold(head - 1)
 	return articles[f] || demonstratives[f]
+}
+
+// indefiniteArticlesOf are the indefinite articles of each language: "a", "une", "una".
+var indefiniteArticlesOf = byLanguage("indefinite articles")
+
+// indefiniteHead reports whether an indefinite article opens the meeting noun at head,
+// before at most three of its modifiers: "una visita", "a two-day study visit".
+func (r *run) indefiniteHead(head int) bool {
+	for k := head - 1; k >= 0 && k >= head-4; k-- {
+		f := r.fold(k)
+		if indefiniteArticlesOf[r.d.Lang][f] {
+			return true
+		}
+		if r.at[k] != 0 || r.d.Tokens[k].Upper || r.d.Tokens[k].Kind != text.Word && f != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // thisMeeting reports whether a demonstrative points back to the meeting reported ("cette
