@@ -75,7 +75,7 @@ func (r *run) servedState(m *mention) bool {
 // second actor ("Vice Segretario delle Nazioni Unite e Direttore esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
 	lastWord := r.titleGroupEnd(word, end)
-	var after, before, second, farBody, employer *mention
+	var after, before, second, farBody, employer, unitBody *mention
 	secondWord, ofMinister := -1, false // ofMinister: the title is a minister's staff's
 	for k := start; k < end; k++ {
 		if k > lastWord && secondWord < 0 && (conjunctions[r.fold(k)] || r.fold(k) == "-") && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
@@ -95,6 +95,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
 			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
 			farBody = m
+		}
+		if k > lastWord && m.first == k && unitBody == nil && m.kind != fixtures.KindState && r.unitPhrase(lastWord+1, k) {
+			unitBody = m // "Direttore dell'Ufficio per la formazione del personale dell'Amministrazione Penitenziaria"
 		}
 		if k > lastWord && m.first == k && employer == nil && m.kind != fixtures.KindState && r.employerLinked(k) {
 			employer = m // "... Unit at the OSCE Secretariat's ..."
@@ -141,6 +144,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if d := r.directorate(word, lastWord, end); d != nil {
 			after = d // "direttore centrale dell'Immigrazione e della Polizia delle frontiere": one directorate
 		}
+	}
+	if after == nil && before == nil && unitBody != nil && secondWord < 0 {
+		after = unitBody // the unit the title names is the body's, which the text names
 	}
 	if after == nil && before == nil && !ofMinister {
 		// "Vice Direttore Generale della Pubblica Sicurezza", "Capo della Polizia": the body
@@ -845,6 +851,32 @@ func (r *run) nameChain(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// unitNouns name a unit of a body in lower case: "settore", "sector", "secteur".
+var unitNouns = words("unit nouns")
+
+// unitPhrase reports whether the tokens [from, to) name an unnamed unit of the body at to:
+// past an of-connector, a unit's noun and its lower-case words, with no clause, no list
+// and no other name ("dell'Ufficio per la formazione del personale dell'").
+func (r *run) unitPhrase(from, to int) bool {
+	k := from
+	for k < to && (ofConnectors[r.fold(k)] || articles[r.fold(k)]) {
+		k++
+	}
+	if k == from || k >= to || !agencyHeads[r.fold(k)] && !unitNouns[r.fold(k)] || r.at[k] != 0 || to-k > 10 {
+		return false
+	}
+	for k++; k < to; k++ {
+		f := r.fold(k)
+		if conjunctions[f] && k+1 < to && r.d.Tokens[k+1].Upper && r.at[k+1] == 0 {
+			continue // "del settore Corruzione e Criminalità economica dell'UNODC"
+		}
+		if r.at[k] != 0 || r.d.Tokens[k].Kind != text.Word || verbWords[f] || withWords[f] || conjunctions[f] || titleWords[f] {
+			return false
+		}
+	}
+	return ofConnectors[r.fold(to-1)] || articles[r.fold(to-1)]
 }
 
 // namedState is the state the document names most as a state (the title line counting

@@ -977,3 +977,21 @@ func TestBareOfficeOfATitleIsNoBody(t *testing.T) {
 		t.Errorf("the office of a town lost:\n%s", dumpEdges(f))
 	}
 }
+
+func TestTitleOfAnUnnamedUnitOfABody(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2023 - The conference heard Mary White, Director of the office for staff training of the Prison Service of Kenya, and Brigitte Strobel, Chief of the sector for Corruption and Economic Crime of UNODC."},
+		{"fr", "Paris, 3 mai 2023 – La conférence a entendu Marie Blanc, directrice du bureau de la formation du personnel de l'Administration pénitentiaire du Kenya, et Brigitte Strobel, cheffe du secteur Corruption et Criminalité économique de l'ONUDC."},
+		{"it", "Roma, 3 maggio 2023 – Al convegno hanno parlato Maria Bianchi, Direttore dell'Ufficio per la formazione del personale dell'Amministrazione Penitenziaria del Kenya, e Brigitte Strobel, Direttore del settore Corruzione e Criminalità economica dell'UNODC."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:brigitte-strobel"}, "unbody:unodc", "the unit the title names in lower case is the body's named after it")
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeAffiliatedWith && strings.HasPrefix(e.From, "person:ma") && strings.HasPrefix(e.To, "agency:ke:")
+		}
+		if !found {
+			t.Errorf("%s: the director of the office works for the prison service:\n%s", lang, dumpEdges(f))
+		}
+	})
+}
