@@ -26,7 +26,11 @@ func (r *run) bodyAfterName(j int) *mention {
 	if j+1 < len(r.d.Tokens) && r.fold(j) == "," {
 		// "Mr Tobias Brenner, Federal Criminal Police Office (BKA), Germany.": a body alone
 		// after the name, as in programmes and lists of participants.
-		if m := r.mentionAt(j + 1); m != nil && m.first == j+1 && m.isBody() && (r.appositionEnd(m.last, "") || r.possessiveTitle(m.last)) {
+		m := r.mentionAt(j + 1)
+		if m != nil && m.first == j+1 && m.kind == fixtures.KindState && m.adjective {
+			m = r.mentionAt(m.last) // "Rūta Mažeikienė, Lithuanian Criminal Police Bureau;"
+		}
+		if m != nil && m.first > j && m.isBody() && (r.appositionEnd(m.last, "") || r.possessiveTitle(m.last)) {
 			return m // "Patrick Dumont, INTERPOL's Counter Terrorism Director"
 		}
 	}
@@ -75,7 +79,7 @@ func (r *run) servedState(m *mention) bool {
 // second actor ("Vice Segretario delle Nazioni Unite e Direttore esecutivo di UNODC").
 func (r *run) affiliate(p *mention, start, end, word int) {
 	lastWord := r.titleGroupEnd(word, end)
-	var after, before, second, farBody, employer, unitBody *mention
+	var after, before, second, farBody, employer, unitBody, trailing *mention
 	secondWord, ofMinister := -1, false // ofMinister: the title is a minister's staff's
 	for k := start; k < end; k++ {
 		if k > lastWord && secondWord < 0 && (conjunctions[r.fold(k)] || r.fold(k) == "-") && k+1 < end && titleWords[r.fold(k+1)] && !honorifics[r.fold(k+1)] {
@@ -95,6 +99,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 		if k > lastWord && m.first == k && farBody == nil && (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody ||
 			m.kind == fixtures.KindAgency && r.nameChain(lastWord+1, k)) {
 			farBody = m
+		}
+		if k > lastWord+1 && m.first == k && r.withItsState(m) == end && m.isBody() && r.fold(r.skipArticle(k)-1) == "," {
+			trailing = m // "Head of the Cybercrime Unit, Fiji Police Force": the unit's body
 		}
 		if k > lastWord && m.first == k && unitBody == nil && m.kind != fixtures.KindState && r.unitPhrase(lastWord+1, k) {
 			unitBody = m // "Direttore dell'Ufficio per la formazione del personale dell'Amministrazione Penitenziaria"
@@ -235,6 +242,9 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 	if unit != nil {
 		p.affiliation = append(p.affiliation, r.indexOf(unit))
+	}
+	if trailing != nil && trailing != after && trailing != unit {
+		p.affiliation = append(p.affiliation, r.indexOf(trailing))
 	}
 	if second != nil && second != after {
 		p.affiliation = append(p.affiliation, r.indexOf(second))

@@ -1178,8 +1178,22 @@ func (r *run) bodyAfterTitle(end int) int {
 	if b == nil || b.first != k || !b.isActor() {
 		return end
 	}
-	if b.last < len(toks) && toks[b.last].Sentence == toks[end].Sentence && !clauseBreak(r.fold(b.last)) {
+	last := r.withItsState(b)
+	if last < len(toks) && toks[last].Sentence == toks[end].Sentence && !clauseBreak(r.fold(last)) {
 		return end // "..., the Police and the Customs took part": a clause goes on
+	}
+	return last
+}
+
+// withItsState returns the end of body b with the state named right after it ("Polizia
+// Nazionale del Togo"), or b's own end.
+func (r *run) withItsState(b *mention) int {
+	k := b.last
+	for k < len(r.d.Tokens) && k-b.last < 2 && ofConnectors[r.fold(k)] {
+		k++
+	}
+	if s := r.mentionAt(k); k > b.last && s != nil && s.first == k && s.kind == fixtures.KindState {
+		return s.last
 	}
 	return b.last
 }

@@ -995,3 +995,17 @@ func TestTitleOfAnUnnamedUnitOfABody(t *testing.T) {
 		}
 	})
 }
+
+func TestBodyAfterTheTitleOfAUnit(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Suva, 3 May 2023 - Programme of the workshop. Speakers: Ms Mereoni Vakaloloma, Head of the Cybercrime Unit, National Police of Togo (Chair); Mr John Doe, Director of the Analysis Section, National Gendarmerie of Benin."},
+		{"fr", "Suva, 3 mai 2023 – Programme de l'atelier. Intervenants : Mme Mereoni Vakaloloma, cheffe de l'Unité de lutte contre la cybercriminalité, Police nationale du Togo (présidente) ; M. John Doe, directeur de la Section des analyses, Gendarmerie nationale du Bénin."},
+		{"it", "Roma, 3 maggio 2023 – Programma del seminario. Relatori: Mereoni Vakaloloma, capo dell'Unità Crimini Informatici, Polizia Nazionale del Togo (presidente); John Doe, direttore della Sezione Analisi, Gendarmeria Nazionale del Benin."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:mereoni-vakaloloma"}, "agency:tg:", "the body after the unit the title names, set off by a comma, is the person's")
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:john-doe"}, "agency:bj:", "the body after the unit the title names, set off by a comma, is the person's")
+	f := extractText(t, "en.txt", "Riga, 3 May 2023 - Programme of the conference. Session 2. Speakers: Det. Insp. Ruta Mazeikiene, Lithuanian Criminal Police Bureau; Mr Tobias Brenner, Federal Criminal Police Office (BKA), Germany.")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:ruta-mazeikiene", "agency:lt:") {
+		t.Errorf("a body alone after the name, its state's adjective first, is the person's:\n%s", dumpEdges(f))
+	}
+}
