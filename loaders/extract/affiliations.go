@@ -251,6 +251,50 @@ func (r *run) affiliate(p *mention, start, end, word int) {
 	}
 }
 
+// representatives affiliates the persons a body is said to be represented by with that
+// body when their titles name none: "L'Office fédéral de la police était représenté par Mme
+// X, cheffe de la coopération policière internationale".
+func (r *run) representatives() {
+	toks := r.d.Tokens
+	for i := 1; i < len(toks); i++ {
+		n := longestPrefix(r.d, i, len(toks), representedBy)
+		if n == 0 || r.at[i] != 0 {
+			continue
+		}
+		body := r.representedBody(i)
+		for k := i + n; body != nil && k < len(toks) && toks[k].Sentence == toks[i].Sentence && r.fold(k) != ";"; k++ {
+			m := r.mentionAt(k)
+			if m == nil || m.first != k {
+				continue
+			}
+			if m.isBody() && !m.inTitle {
+				break // "... représentée par M. X, et la France par Mme Y": another body's
+			}
+			if m.kind == fixtures.KindPerson && len(m.affiliation) == 0 {
+				m.affiliation = append(m.affiliation, r.indexOf(body))
+			}
+			k = m.last - 1
+		}
+		i += n - 1
+	}
+}
+
+// representedBody returns the body named right before the represented-by phrase at i,
+// past its auxiliaries ("was", "était", "è stato"), or nil.
+func (r *run) representedBody(i int) *mention {
+	k := i - 1
+	for k > 0 && i-k <= 3 && r.at[k] == 0 && (passiveAuxiliaries[r.fold(k)] || r.fold(k) == ",") {
+		k--
+	}
+	if r.fold(k) == ")" && k >= 3 && r.fold(k-2) == "(" {
+		k -= 3 // "L'Office fédéral de la police (fedpol) était représenté par"
+	}
+	if m := r.mentionAt(k); m != nil && m.last == k+1 && m.isBody() && m.kind != fixtures.KindState {
+		return m
+	}
+	return nil
+}
+
 // counterpartBodies affiliates a person named as the counterpart of the person before
 // ("il capo della Polizia, X, e il suo omologo albanese, Y") with the body of the
 // counterpart's state that bears the same name as the other person's, when the text

@@ -93,6 +93,7 @@ func (r *run) analyse() {
 	r.home = r.homeCountry()
 	r.recognisePersons()
 	r.delegationLists()
+	r.representatives()
 	r.bareMinisters()
 	r.counterpartMinistries()
 	r.resolveAgencies()

@@ -1009,3 +1009,16 @@ func TestBodyAfterTheTitleOfAUnit(t *testing.T) {
 		t.Errorf("a body alone after the name, its state's adjective first, is the person's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestRepresentativeOfABody(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Geneva, 3 May 2023 - An exercise was held in Geneva on 2 May. The Federal Office of Police (fedpol) was represented by Ms Sandra Kälin, head of international police cooperation."},
+		{"fr", "Genève, 3 mai 2023 – Un exercice s'est tenu à Genève le 2 mai. L'Office fédéral de la police (fedpol) était représenté par Mme Sandra Kälin, cheffe de la coopération policière internationale."},
+		{"it", "Ginevra, 3 maggio 2023 – Un'esercitazione si è svolta a Ginevra il 2 maggio. L'Ufficio federale di polizia (fedpol) era rappresentato dalla signora Sandra Kälin, capo della cooperazione internazionale di polizia."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:sandra-kalin"}, "agency:ch:fedpol", "whoever a body is represented by works for it, when the title names no body")
+	f := extractText(t, "en.txt", "Geneva, 3 May 2023 - An exercise was held in Geneva on 2 May. The Federal Office of Police was represented by Ms Sandra Kälin, Deputy Executive Director of Europol.")
+	if hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:sandra-kalin", "agency:ch:fedpol") {
+		t.Errorf("a representative whose title names a body works for that body:\n%s", dumpEdges(f))
+	}
+}
