@@ -907,7 +907,8 @@ func (r *run) nameChain(from, to int) bool {
 	return true
 }
 
-// unitNouns name a unit of a body in lower case: "settore", "sector", "secteur".
+// unitNouns name a unit of a body in lower case, which names no body of its own: "settore",
+// "unit", "sezione".
 var unitNouns = words("unit nouns")
 
 // unitPhrase reports whether the tokens [from, to) name an unnamed unit of the body at to:

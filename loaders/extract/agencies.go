@@ -65,6 +65,9 @@ func (r *run) recogniseAgencies() {
 		if !r.hasCapital(first, last) || (first == i && !toks[i].Upper && !r.ofCapital(i)) {
 			continue // "cooperazione di polizia nel Mediterraneo" is no body
 		}
+		if first == i && !toks[i].Upper && unitNouns[r.fold(i)] {
+			continue // "the maritime unit of the Police of Mozambique": the police's, unnamed
+		}
 		if !toks[i].Upper && !r.ofCapital(i) && !r.capitalInside(first, last) {
 			continue // "Senior police officers": the capital only starts the sentence
 		}

@@ -901,11 +901,35 @@ func (r *run) headedBody(j int) *mention {
 		for b < len(toks) && b < k+len(v)+3 && (articles[r.fold(b)] || titleAdverbs[r.fold(b)]) {
 			b++
 		}
+		b = r.pastUnit(b)
 		if m := r.mentionAt(b); m != nil && m.first == b && m.isBody() {
 			return m
 		}
 	}
 	return nil
+}
+
+// pastUnit returns the first token of the body an unnamed unit at b belongs to ("the
+// maritime unit of the Police", "la section maritime de la Police"), or b.
+func (r *run) pastUnit(b int) int {
+	for h := b; h < len(r.d.Tokens) && h < b+4 && r.at[h] == 0 && r.d.Tokens[h].Kind == text.Word && !r.d.Tokens[h].Upper; h++ {
+		if !unitNouns[r.fold(h)] {
+			continue
+		}
+		t := h + 1
+		for t < len(r.d.Tokens) && t-h <= 2 && r.at[t] == 0 && r.d.Tokens[t].Kind == text.Word && !r.d.Tokens[t].Upper && !ofConnectors[r.fold(t)] {
+			t++ // "la section maritime de la Police"
+		}
+		of := t
+		for t < len(r.d.Tokens) && t-of < 3 && (ofConnectors[r.fold(t)] || articles[r.fold(t)]) {
+			t++
+		}
+		if m := r.mentionAt(t); t > of && m != nil && m.first == t && m.isBody() {
+			return t
+		}
+		return b
+	}
+	return b
 }
 
 // ownOffice reports whether a title word names an office of its own ("il questore", "le

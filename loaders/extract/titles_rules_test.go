@@ -1022,3 +1022,19 @@ func TestRepresentativeOfABody(t *testing.T) {
 		t.Errorf("a representative whose title names a body works for that body:\n%s", dumpEdges(f))
 	}
 }
+
+func TestWhoHeadsAnUnnamedUnitOfABody(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Maputo, 3 May 2023 - Senior Superintendent Celestino Mabunda, who heads the maritime unit of the Police of the Republic of Mozambique (PRM), described how fishing boats are used."},
+		{"fr", "Maputo, 3 mai 2023 – Le commissaire Celestino Mabunda, qui dirige la section maritime de la Police de la République du Mozambique (PRM), a décrit l'usage des bateaux de pêche."},
+		{"it", "Maputo, 3 maggio 2023 – Il commissario Celestino Mabunda, che dirige la sezione marittima della Polizia della Repubblica del Mozambico (PRM), ha descritto l'uso dei pescherecci."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:celestino-mabunda"}, "agency:mz:police-", "whoever heads an unnamed unit of a body works for the body")
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindAgency && !strings.HasPrefix(n.Name, "Poli") {
+				t.Errorf("%s: a unit named in lower case is no body: %q", lang, n.Name)
+			}
+		}
+	})
+}
