@@ -1046,6 +1046,10 @@ func (r *run) previousTitle(t []int) []int {
 		}
 		start--
 	}
+	if p := r.mentionAt(start - 2); start >= 2 && r.fold(start-1) == "," && p != nil && p.kind == fixtures.KindPerson && p.last == start-1 &&
+		!conjunctions[r.fold(start)] && !articles[r.fold(start)] {
+		return nil // "A, procureur général près la Cour de cassation, le vice-amiral B": A's title, not "A, il Comandante ..., colonnello B"
+	}
 	if t := r.titleIn(start, end); t != nil {
 		return r.lastTitle(t, end) // "il generale ha incontrato il comandante della X, colonnello Y"
 	}

@@ -1038,3 +1038,13 @@ func TestWhoHeadsAnUnnamedUnitOfABody(t *testing.T) {
 		}
 	})
 }
+
+func TestPreviousTitleIsNotTheApposedPersons(t *testing.T) {
+	f := extractText(t, "fr.txt", "Abidjan, 3 mai 2023 – Un colloque s'est tenu à Abidjan. Parmi les intervenants figuraient Jean Martin, directeur général de la Police nationale et figure de la lutte antiterroriste, le vice-amiral Paul Durand, commandant des forces spéciales, et le chercheur Ali Traoré.")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:jean-martin", "agency:") {
+		t.Errorf("the police is Jean Martin's:\n%s", dumpEdges(f))
+	}
+	if hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:paul-durand", "agency:") {
+		t.Errorf("the title set off after the name before is that person's, not the next one's:\n%s", dumpEdges(f))
+	}
+}
