@@ -866,6 +866,9 @@ func (r *run) delegationLedAt(k int) *mention {
 					return m
 				}
 			}
+			if m.last < end && delegationWords[r.fold(m.last)] {
+				return m // "The Sierra Leone delegation was headed by"
+			}
 		}
 		return nil
 	}

@@ -331,3 +331,26 @@ func TestHyphenatedPairsOfStates(t *testing.T) {
 		}
 	}
 }
+
+func TestSeatOfTheSigningIsNoParty(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 23 August 2017 - At the headquarters of the National Crime Agency, the Home Secretary, Amber Rudd, and the Spanish Interior Minister, Juan Zoido, signed today a memorandum of understanding."},
+		{"fr", "Paris, 23 août 2017 – C'est au siège de la Direction générale de la Gendarmerie nationale (DGGN) que le ministre de l'Intérieur, Gérard Collomb, et le ministre espagnol de l'Intérieur, Juan Zoido, ont signé ce mercredi un arrangement administratif franco-espagnol."},
+		{"it", "Roma, 23 agosto 2017 – Presso la sede del Dipartimento della Pubblica Sicurezza il ministro dell'Interno, Marco Minniti, e il ministro dell'Interno spagnolo, Juan Zoido, hanno firmato oggi un memorandum d'intesa."},
+	}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		found := false
+		for _, e := range f.Edges {
+			if e.Kind != fixtures.EdgeMemorandum {
+				continue
+			}
+			found = true
+			if !strings.Contains(e.From, "ministry") || !strings.Contains(e.To, "ministry") {
+				t.Errorf("%s: the ministers' ministries are the parties, not the body where they signed: %s -> %s", lang, e.From, e.To)
+			}
+		}
+		if !found {
+			t.Errorf("%s: the ministers signed a memorandum:\n%s", lang, dumpEdges(f))
+		}
+	})
+}

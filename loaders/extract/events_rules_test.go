@@ -1964,3 +1964,12 @@ func TestMeetingOfAnotherKindIntroducedIsAnotherMeeting(t *testing.T) {
 		}
 	})
 }
+
+func TestHostBeforeAMeetingBetweenTitledPersons(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Washington, 12 July 2023 - The Department of Homeland Security hosted the meeting between the Interior Minister, Matteo Piantedosi, and the Secretary, Alejandro Mayorkas."},
+		{"fr", "Washington, 12 juillet 2023 – Le Département de la Sécurité intérieure a accueilli la rencontre entre le ministre de l'Intérieur, Matteo Piantedosi, et le secrétaire, Alejandro Mayorkas."},
+		{"it", "Washington, 12 luglio 2023 – Il Dipartimento della Sicurezza interna ha ospitato l'incontro tra il ministro dell'Interno, Matteo Piantedosi, e il Segretario Alejandro Mayorkas."},
+	}
+	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"agency:us:department-of-homeland-security", "person:matteo-piantedosi"}, "meeting:", "the host is no part of the title of the person named after the clause")
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -112,9 +113,17 @@ func (r *run) recognisePersons() {
 				b.inTitle = true
 			}
 		}
-		if len(m.affiliation) == 0 {
+		if n := len(m.affiliation); n == 0 || len(r.withoutBareForces(m)) < n {
 			if b := r.ledBy(k, before); b != nil {
-				m.affiliation = append(m.affiliation, b.idx) // "una delegazione della X guidata dal Direttore Y"
+				// "una delegazione della X guidata dal Direttore Y"; "The Sierra Leone delegation
+				// was headed by the Inspector General of Police, Y": whose police it is
+				kept := r.withoutBareForces(m)
+				for _, a := range m.affiliation {
+					if !slices.Contains(kept, a) {
+						r.forget(r.ments[a]) // read from the title alone, a force of no state
+					}
+				}
+				m.affiliation = append(kept, b.idx)
 			}
 		}
 		ownTitle := before != nil || after != nil
@@ -853,6 +862,7 @@ func (r *run) titleBefore(i int) []int {
 				return nil // "A, Directeur de la Police, B": A's title
 			}
 			if comma {
+				t[0] = r.titleWordsStart(t[0], t[2]) // "X ha ospitato l'incontro tra il ministro dell'Interno, Y"
 				return r.lastTitle(t, end)
 			}
 			return t
@@ -1031,6 +1041,29 @@ func (r *run) titleToken(k, next int) bool {
 
 // listBreak words end a title read right before a name: "signed by X and by Y".
 var listBreak = words("list break")
+
+// withoutBareForces returns a person's affiliations but the forces a title names by their
+// head word alone and no state ("Inspector General of Police").
+func (r *run) withoutBareForces(p *mention) []int {
+	var out []int
+	for _, a := range p.affiliation {
+		if b := r.ments[a]; b.last-b.first != 1 || !forceHeads[r.fold(b.first)] || b.country != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// titleWordsStart returns where the words of a title that come before its title word at
+// word begin, from start on: after the last word that belongs to no title ("l'incontro tra
+// il ministro": "il ministro"), whose clause is no part of the title.
+func (r *run) titleWordsStart(start, word int) int {
+	w := word
+	for w > start && r.titleToken(w-1, w) {
+		w--
+	}
+	return w
+}
 
 // previousTitle returns the title segment before a comma-separated one: in "le directeur
 // du bureau politique du Conseil..., l'ambassadeur Amer KAPETANOVIC" the body is there.

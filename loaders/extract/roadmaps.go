@@ -254,7 +254,7 @@ func (r *run) parties(st *sentenceState) []*mention {
 			continue
 		}
 		cands := []*mention{}
-		if m.isActor() && !r.placeOfSigning(m) {
+		if m.isActor() && !r.placeOfSigning(m) && !r.seatNamed(m) {
 			cands = append(cands, m)
 		}
 		if m.kind == fixtures.KindPerson {
@@ -270,6 +270,17 @@ func (r *run) parties(st *sentenceState) []*mention {
 		}
 	}
 	return out
+}
+
+// seatNamed reports whether a body is named as the seat where something happens ("au siège
+// de la DGGN", "presso la sede del Dipartimento", "at the headquarters of"): the venue,
+// not a party.
+func (r *run) seatNamed(m *mention) bool {
+	k := m.first - 1
+	for k > 0 && m.first-k <= 3 && (ofConnectors[r.fold(k)] || articles[r.fold(k)]) {
+		k--
+	}
+	return k >= 0 && k < m.first-1 && headquarters[r.fold(k)]
 }
 
 // memorandum records a MEMORANDUM between the first two parties of a sentence that

@@ -1048,3 +1048,15 @@ func TestPreviousTitleIsNotTheApposedPersons(t *testing.T) {
 		t.Errorf("the title set off after the name before is that person's, not the next one's:\n%s", dumpEdges(f))
 	}
 }
+
+func TestDelegationOfAStateHeadedByAForcesChief(t *testing.T) {
+	f := extractText(t, "en.txt", "Cape Town, 3 May 2023 - The conference opened in Cape Town. The Sierra Leone delegation was headed by the Inspector General of Police (IGP), Mr William Fayia Sellu, who is also Chairman of the West Africa Police Chiefs Committee (WAPCCO).")
+	if !hasEdgePrefix(f, fixtures.EdgeAffiliatedWith, "person:william-fayia-sellu", "state:sl") {
+		t.Errorf("the chief heads his state's delegation:\n%s", dumpEdges(f))
+	}
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindAgency && n.Name == "Police" {
+			t.Errorf("a police of no state read from the title alone: %s", n.ID)
+		}
+	}
+}
