@@ -67,6 +67,10 @@ func (r *run) memberships() {
 					}
 				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
 					body, list, end, bare = b, from, last, false
+				} else if b := r.documentOrganisation(); b != nil && r.followingMembers(i, i+head, last) {
+					// "Les États membres suivants étaient représentés :" over "- Zambie : M. X":
+					// the members of the organisation the document is about
+					body, list, end, bare = b, last, last, false
 				} else {
 					continue
 				}
@@ -267,6 +271,10 @@ func (r *run) statesOnLinesAfter(s int) []*mention {
 		m := r.mentionAt(k)
 		if m == nil || m.first != k || m.kind != fixtures.KindState || m.adjective {
 			break
+		}
+		if m.last < last && r.fold(m.last) == ":" {
+			out = append(out, m) // "- Zambie : Mme X, Vice-Présidente": the state labels its delegation
+			continue
 		}
 		for j := m.last; j < last; j++ {
 			if r.d.Tokens[j].Kind == text.Word {
@@ -638,6 +646,40 @@ func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int 
 }
 
 // organisationNamed reports whether m names an organisation, by its name or an acronym.
+// followingWords announce a list after them: "following", "suivants", "seguenti".
+var followingWords = words("following words")
+
+// followingMembers reports whether the member head [i, h) is announced as followed by its
+// list, the sentence ending with a colon: "Les États membres suivants étaient représentés :",
+// "The following member states attended:".
+func (r *run) followingMembers(i, h, last int) bool {
+	return (i > 0 && followingWords[r.fold(i-1)] || h < last && followingWords[r.fold(h)]) && r.fold(last-1) == ":"
+}
+
+// documentOrganisation returns the organisation the document names most often, or nil
+// when none or two tie.
+func (r *run) documentOrganisation() *mention {
+	counts := map[string]int{}
+	var best *mention
+	tie := false
+	for _, m := range r.ments {
+		if !organisationNamed(m) {
+			continue
+		}
+		counts[m.id]++
+		switch {
+		case best == nil || counts[m.id] > counts[best.id]:
+			best, tie = m, false
+		case m.id != best.id && counts[m.id] == counts[best.id]:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
 func organisationNamed(m *mention) bool {
 	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && m.id != ""
 }
