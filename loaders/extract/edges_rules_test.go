@@ -354,3 +354,12 @@ func TestSeatOfTheSigningIsNoParty(t *testing.T) {
 		}
 	})
 }
+
+func TestImplementerInCoordinationWithAnother(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Rome, 3 May 2023 - Italy supports the Container Control Programme, implemented by the United Nations Office on Drugs and Crime (UNODC) in coordination with the World Customs Organization."},
+		{"fr", "Rome, 3 mai 2023 – L'Italie soutient le Programme de contrôle des conteneurs, mis en œuvre par l'Office des Nations Unies contre la drogue et le crime (ONUDC) en coordination avec l'Organisation mondiale des douanes."},
+		{"it", "Roma, 3 maggio 2023 – L'Italia sostiene il Programma di controllo dei container, attuato dall'Ufficio delle Nazioni Unite contro la droga e il crimine (UNODC) in coordinamento con l'Organizzazione mondiale delle dogane."},
+	}
+	wantEdges(t, cases, fixtures.EdgeImplements, []string{"unbody:unodc", "org:wco"}, "project:", "the body the implementer works in coordination with implements the programme with it")
+}
