@@ -363,3 +363,23 @@ func TestImplementerInCoordinationWithAnother(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeImplements, []string{"unbody:unodc", "org:wco"}, "project:", "the body the implementer works in coordination with implements the programme with it")
 }
+
+func TestMembersOfTheConsortiumImplement(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2023 - The TRAIN project is funded by the European Commission and implemented by a consortium of eight partners. The consortium, led by the Italian Ministry of Justice, also includes the University of Padua and the Catholic University of the Sacred Heart."},
+		{"fr", "Paris, 3 mai 2023 – Le projet TRAIN est financé par la Commission européenne et mis en œuvre par un consortium de huit partenaires. Le consortium, dirigé par le ministère italien de la Justice, comprend aussi l'Université de Padoue et l'Université catholique de Louvain."},
+		{"it", "Roma, 3 maggio 2023 – Il progetto TRAIN è finanziato dalla Commissione europea ed è attuato da un consorzio di otto partner. Il consorzio, guidato dal Ministero della Giustizia italiano, comprende anche l'Università di Padova e l'Università Cattolica del Sacro Cuore."},
+	}
+	wantEdges(t, cases, fixtures.EdgeImplements, []string{"agency:it:ministry-of-justice"}, "project:train", "the consortium's leader and members implement its project")
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		n := 0
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeImplements && strings.Contains(e.From, "univ") && e.To == "project:train" {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: the universities the consortium includes implement its project:\n%s", lang, dumpEdges(f))
+		}
+	})
+}

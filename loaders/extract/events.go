@@ -222,6 +222,7 @@ func (r *run) events() {
 		}
 		r.resolveRoadmaps(st, things, &lastRoadmap)
 		r.applyCues(st, things, lastThing)
+		r.consortiumMembers(st)
 		if p := r.projectOfTheMeeting(st, things); p != nil {
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: p.id, span: st.span, outgoing: true})
 		}
@@ -381,6 +382,36 @@ func (r *run) bodyOfProject(t *mention) *mention {
 		return m
 	}
 	return nil
+}
+
+// consortiumMembers reads a sentence whose subject is the consortium named before and
+// whose verb says what it is made of ("Il consorzio, guidato dal Ministero della Giustizia,
+// comprende anche A, B e C", "The consortium also includes A"): the bodies it names
+// implement the consortium's project.
+func (r *run) consortiumMembers(st *sentenceState) {
+	project := r.consortiumOf
+	if project == nil || st.consortium != nil {
+		return
+	}
+	k := st.first
+	if k < st.last && (articles[r.fold(k)] || demonstratives[r.fold(k)]) {
+		k++
+	}
+	if k >= st.last || !consortiumWords[r.fold(k)] {
+		return
+	}
+	for v := k + 1; v < st.last; v++ {
+		if longestPrefix(r.d, v, st.last, groupVerbs) > 0 {
+			var bodies []*mention
+			for _, m := range r.actorsIn(k+1, st.last) {
+				if m.isBody() {
+					bodies = append(bodies, m)
+				}
+			}
+			r.implements(st, project, bodies, "partner")
+			return
+		}
+	}
 }
 
 // consortiumAt reports whether a consortium is named at k ("un consortium dont ...", "a
@@ -1085,6 +1116,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				}
 				isMeeting = false
 				st.consortium = thing
+				if thing != nil {
+					r.consortiumOf = thing
+				}
 			}
 			if isMeeting {
 				r.roleAll(st, true, nil, actors, "organiser")

@@ -65,6 +65,7 @@ type run struct {
 	memberTurns  []memberTurn      // meetings attended by "the member states of X", for members.go
 	founded      map[string]string // founding treaty's id -> the body it founds, for members.go
 	bareProject  *mention          // the project the document describes without naming it
+	consortiumOf *mention          // the project the consortium the text named last implements
 	fieldScene   bool              // an agenda's labelled field said where or when, before its meeting was named
 	countries    map[string]bool   // namesState, once computed
 	classes      []wordClass       // token -> its classes (classes.go)
