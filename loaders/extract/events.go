@@ -489,6 +489,18 @@ func (r *run) lastsUntil(st *sentenceState, mt *meeting) {
 	}
 }
 
+// meetingNounBefore reports whether a meeting noun comes in the eight tokens before k in
+// its sentence: "Réunion : première réunion de haut niveau du projet X" names the meeting
+// again nearer the project than the label.
+func (r *run) meetingNounBefore(st *sentenceState, k int) bool {
+	for j := k - 1; j >= st.first && k-j <= 8; j-- {
+		if meetingHeads[r.fold(j)] != "" && r.at[j] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // projectOfTheMeeting returns the project a meeting named in the sentence belongs to by a
 // genitive near it, when no cue said its framework: "i lavori del progetto X si sono conclusi
 // con un incontro", "the closing conference of the X Project".
@@ -498,11 +510,11 @@ func (r *run) projectOfTheMeeting(st *sentenceState, things []*mention) *mention
 	}
 	var found *mention
 	for _, t := range things {
-		if t.kind != fixtures.KindProject || t.id == "" || max(t.first-st.meetingAt, st.meetingAt-t.last) > 8 {
+		if t.kind != fixtures.KindProject || t.id == "" || max(t.first-st.meetingAt, st.meetingAt-t.last) > 8 && !r.meetingNounBefore(st, t.first) {
 			continue
 		}
 		k := t.first - 1
-		for k > st.first && (articles[r.fold(k)] || r.d.Tokens[k].Kind != text.Word || projectNouns[r.fold(k)] && k == t.first-1) {
+		for k > st.first && !ofWords[r.fold(k)] && (articles[r.fold(k)] || r.d.Tokens[k].Kind != text.Word || projectNouns[r.fold(k)] && k == t.first-1) {
 			k-- // the article, the quote or the noun: «del "Cooperation Project 2"», "sul progetto IPA"
 		}
 		if !ofWords[r.fold(k)] && !(aboutWords[r.fold(k)] && k > st.meetingAt && k-st.meetingAt <= 4 && !r.breakBetween(st.meetingAt, k)) {

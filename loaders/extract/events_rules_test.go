@@ -1973,3 +1973,20 @@ func TestHostBeforeAMeetingBetweenTitledPersons(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"agency:us:department-of-homeland-security", "person:matteo-piantedosi"}, "meeting:", "the host is no part of the title of the person named after the clause")
 }
+
+func TestProjectOfAMeetingQualifiedBeforeIt(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Valletta, 3 March 2016 - Meeting: first high-level meeting of the Euromed Police IV project, held in Valletta on 2 March 2016. The delegations discussed the work plan."},
+		{"fr", "La Valette, 3 mars 2016 – Réunion : première réunion de haut niveau du projet Euromed Police IV, tenue à La Valette le 2 mars 2016. Les délégations ont discuté du plan de travail."},
+		{"it", "La Valletta, 3 marzo 2016 – Riunione: prima riunione di alto livello del progetto Euromed Police IV, tenutasi a La Valletta il 2 marzo 2016. Le delegazioni hanno discusso il piano di lavoro."},
+	}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		found := false
+		for _, e := range f.Edges {
+			found = found || e.Kind == fixtures.EdgeHeldUnder && strings.HasPrefix(e.From, "meeting:2016-03-02") && strings.HasPrefix(e.To, "project:euromed-police-iv")
+		}
+		if !found {
+			t.Errorf("%s: the meeting of the project, after a label and an adjective, is held under it:\n%s", lang, dumpEdges(f))
+		}
+	})
+}
