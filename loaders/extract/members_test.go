@@ -327,3 +327,15 @@ func TestFollowingMemberStatesListedOnLines(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipVerbsBeforeAnElidedArticle(t *testing.T) {
+	cases := []languageCase{
+		{"fr", "Paris, 3 mai 2023 – Le Ghana est devenu membre d'INTERPOL en 1962. Le Togo a rejoint la CEDEAO en 1975, et le Bénin fait partie d'AFRIPOL."},
+		{"it", "Roma, 3 maggio 2023 – Il Ghana è diventato membro dell'INTERPOL nel 1962. Il Togo è entrato a far parte della CEDEAO nel 1975, e il Benin fa parte dell'AFRIPOL."},
+	}
+	for _, c := range cases {
+		if got, want := membersOf(t, c.text), "state:bj -> org:afripol; state:gh -> org:interpol; state:tg -> org:ecowas"; got != want {
+			t.Errorf("%s: membership verbs before an elided article and verbs of joining:\ngot  %s\nwant %s", c.lang, got, want)
+		}
+	}
+}
