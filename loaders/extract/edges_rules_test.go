@@ -383,3 +383,12 @@ func TestMembersOfTheConsortiumImplement(t *testing.T) {
 		}
 	})
 }
+
+func TestSponsorLabelsNameFunders(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Nagoya, 3 May 2023 - Regional Workshop on customs enforcement.\nVenue: Nagoya, Japan. Dates: 2 to 4 May 2023.\nSponsored by: the Government of Sweden\nParticipants: customs officers from ten countries."},
+		{"fr", "Dakar, 3 mai 2023 – Atelier régional sur la lutte contre la fraude douanière.\nLieu : Dakar, Sénégal. Dates : du 2 au 4 mai 2023.\nPartenaires financiers : la Suède\nParticipants : des douaniers de dix pays."},
+		{"it", "Roma, 3 maggio 2023 – Seminario regionale sulla lotta alla frode doganale.\nSede: Roma. Date: dal 2 al 4 maggio 2023.\nSponsor: la Svezia\nPartecipanti: doganieri di dieci Paesi."},
+	}
+	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:se"}, "meeting:2023-05-02", "a sponsor's label names who funds the meeting")
+}
