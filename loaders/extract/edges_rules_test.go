@@ -392,3 +392,21 @@ func TestSponsorLabelsNameFunders(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:se"}, "meeting:2023-05-02", "a sponsor's label names who funds the meeting")
 }
+
+func TestUnnamedProjectEndsBeforeItsAuxiliary(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Brussels, 3 May 2023 - The project was funded by Sweden. The partners welcomed it."},
+		{"fr", "Bruxelles, 3 mai 2023 – Le projet a été financé par la Suède. Les partenaires ont salué l'initiative."},
+		{"it", "Bruxelles, 3 maggio 2023 – Il progetto è finanziato dalla Svezia. I partner hanno accolto l'iniziativa."},
+	}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindProject && strings.Contains(n.Name, " ") {
+				t.Errorf("%s: the project the text does not name is no longer than its noun before the verb: %q", lang, n.Name)
+			}
+		}
+		if !hasEdgePrefix(f, fixtures.EdgeFunded, "state:se", "project:") {
+			t.Errorf("%s: Sweden funds the project:\n%s", lang, dumpEdges(f))
+		}
+	})
+}

@@ -987,7 +987,7 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 			return r.bareProject // "the project" again: the one described before
 		}
 		end := k + 1
-		for end < st.last && end-k <= maxUnnamedProjectWords && r.d.Tokens[end].Kind == text.Word && !verbWords[r.fold(end)] &&
+		for end < st.last && end-k <= maxUnnamedProjectWords && r.d.Tokens[end].Kind == text.Word && !verbWords[r.fold(end)] && !passiveAuxiliaries[r.fold(end)] &&
 			(r.at[end] == 0 || r.mentionAt(end).kind == fixtures.KindState) {
 			end++
 		}
