@@ -263,6 +263,9 @@ func (r *run) representatives() {
 		}
 		body := r.representedBody(i)
 		for k := i + n; body != nil && k < len(toks) && toks[k].Sentence == toks[i].Sentence && r.fold(k) != ";"; k++ {
+			if clauseOpeners[r.fold(k)] || longestPrefix(r.d, k, len(toks), representedBy) > 0 {
+				break // "..., while the host country was represented by Mr Y": another's
+			}
 			m := r.mentionAt(k)
 			if m == nil || m.first != k {
 				continue
@@ -278,6 +281,9 @@ func (r *run) representatives() {
 		i += n - 1
 	}
 }
+
+// clauseOpeners open a clause of its own within a sentence: "while", "tandis", "mentre".
+var clauseOpeners = words("clause openers")
 
 // representedBody returns the body named right before the represented-by phrase at i,
 // past its auxiliaries ("was", "était", "è stato"), or nil.
@@ -934,7 +940,7 @@ func (r *run) unitPhrase(from, to int) bool {
 			return false
 		}
 	}
-	return ofConnectors[r.fold(to-1)] || articles[r.fold(to-1)]
+	return ofConnectors[r.fold(to-1)] || articles[r.fold(to-1)] && to-2 > from && ofConnectors[r.fold(to-2)]
 }
 
 // namedState is the state the document names most as a state (the title line counting

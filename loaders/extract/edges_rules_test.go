@@ -353,15 +353,10 @@ func TestSeatOfTheSigningIsNoParty(t *testing.T) {
 			t.Errorf("%s: the ministers signed a memorandum:\n%s", lang, dumpEdges(f))
 		}
 	})
-}
-
-func TestImplementerInCoordinationWithAnother(t *testing.T) {
-	cases := []languageCase{
-		{"en", "Rome, 3 May 2023 - Italy supports the Container Control Programme, implemented by the United Nations Office on Drugs and Crime (UNODC) in coordination with the World Customs Organization."},
-		{"fr", "Rome, 3 mai 2023 – L'Italie soutient le Programme de contrôle des conteneurs, mis en œuvre par l'Office des Nations Unies contre la drogue et le crime (ONUDC) en coordination avec l'Organisation mondiale des douanes."},
-		{"it", "Roma, 3 maggio 2023 – L'Italia sostiene il Programma di controllo dei container, attuato dall'Ufficio delle Nazioni Unite contro la droga e il crimine (UNODC) in coordinamento con l'Organizzazione mondiale delle dogane."},
+	f := extractText(t, "en.txt", "Tirana, 3 May 2023 - The headquarters of the Albanian State Police and the Carabinieri signed today in Tirana a memorandum of understanding on training. The memorandum provides for joint courses.")
+	if !hasEdgePrefix(f, fixtures.EdgeMemorandum, "agency:al:state-police", "agency:it:carabinieri") {
+		t.Errorf("a seat named as the subject, with no locative before it, is a party:\n%s", dumpEdges(f))
 	}
-	wantEdges(t, cases, fixtures.EdgeImplements, []string{"unbody:unodc", "org:wco"}, "project:", "the body the implementer works in coordination with implements the programme with it")
 }
 
 func TestMembersOfTheConsortiumImplement(t *testing.T) {
@@ -371,6 +366,17 @@ func TestMembersOfTheConsortiumImplement(t *testing.T) {
 		{"it", "Roma, 3 maggio 2023 – Il progetto TRAIN è finanziato dalla Commissione europea ed è attuato da un consorzio di otto partner. Il consorzio, guidato dal Ministero della Giustizia italiano, comprende anche l'Università di Padova e l'Università Cattolica del Sacro Cuore."},
 	}
 	wantEdges(t, cases, fixtures.EdgeImplements, []string{"agency:it:ministry-of-justice"}, "project:train", "the consortium's leader and members implement its project")
+	for _, text := range []string{
+		"London, 3 May 2023 - The TRAIN project is implemented by a consortium of six partners. The consortium comprises six partners from four countries and reports to the European Commission.",
+		"London, 3 May 2023 - The TRAIN project is implemented by a consortium of six partners. Italy also supports the SHIELD project. The consortium of the SHIELD project includes the Carabinieri and the Guardia Civil.",
+	} {
+		f := extractText(t, "en.txt", text)
+		for _, e := range f.Edges {
+			if e.Kind == fixtures.EdgeImplements && e.To == "project:train" && e.From != "" {
+				t.Errorf("neither a body after the list nor another project's consortium implements the project: %s -> %s", e.From, e.To)
+			}
+		}
+	}
 	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
 		n := 0
 		for _, e := range f.Edges {
@@ -409,4 +415,17 @@ func TestUnnamedProjectEndsBeforeItsAuxiliary(t *testing.T) {
 			t.Errorf("%s: Sweden funds the project:\n%s", lang, dumpEdges(f))
 		}
 	})
+}
+
+func TestCoordinationAfterAnImplementerOrAnOrganiser(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Rome, 3 May 2023 - Italy supports the Container Control Programme, implemented by the United Nations Office on Drugs and Crime (UNODC) in coordination with the World Customs Organization."},
+		{"fr", "Rome, 3 mai 2023 – L'Italie soutient le Programme de contrôle des conteneurs, mis en œuvre par l'Office des Nations Unies contre la drogue et le crime (ONUDC) en coordination avec l'Organisation mondiale des douanes."},
+		{"it", "Roma, 3 maggio 2023 – L'Italia sostiene il Programma di controllo dei container, attuato dall'Ufficio delle Nazioni Unite contro la droga e il crimine (UNODC) in coordinamento con l'Organizzazione mondiale delle dogane."},
+	}
+	wantEdges(t, cases, fixtures.EdgeImplements, []string{"unbody:unodc", "org:wco"}, "project:", "the body the implementer works in coordination with implements the programme with it")
+	f := extractText(t, "en.txt", "Dakar, 3 May 2023 - A workshop on maritime crime was held in Dakar on 2 May 2023. The participants agreed to act in coordination with INTERPOL when tracing stolen vessels.")
+	if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "org:interpol", "meeting:") {
+		t.Errorf("acting in coordination with a body is no organising of the meeting:\n%s", dumpEdges(f))
+	}
 }

@@ -400,10 +400,17 @@ func (r *run) consortiumMembers(st *sentenceState) {
 	if k >= st.last || !consortiumWords[r.fold(k)] {
 		return
 	}
+	for i := st.first; i < st.last; i++ {
+		if m := r.mentionAt(i); m != nil && m.kind == fixtures.KindProject && m.id != project.id {
+			return // "The consortium of the PROTECT project includes": another project's
+		}
+	}
 	for v := k + 1; v < st.last; v++ {
-		if longestPrefix(r.d, v, st.last, groupVerbs) > 0 {
+		if n := longestPrefix(r.d, v, st.last, groupVerbs); n > 0 {
+			// "comprende anche A, B e C", and "guidato dal X" before the verb, not a clause
+			// after the list ("... and reports to the European Commission")
 			var bodies []*mention
-			for _, m := range r.actorsIn(k+1, st.last) {
+			for _, m := range r.actorsIn(k+1, r.clauseAfterList(v+n, st.last)) {
 				if m.isBody() {
 					bodies = append(bodies, m)
 				}
@@ -412,6 +419,19 @@ func (r *run) consortiumMembers(st *sentenceState) {
 			return
 		}
 	}
+}
+
+// clauseAfterList returns where a list that starts at k ends: before a conjunction that
+// opens a clause ("and reports to", "et rend compte à"), else at last.
+func (r *run) clauseAfterList(k, last int) int {
+	for j := k; j+1 < last; j++ {
+		g := r.fold(j + 1)
+		if conjunctions[r.fold(j)] && r.at[j+1] == 0 && r.d.Tokens[j+1].Kind == text.Word && !r.d.Tokens[j+1].Upper &&
+			!articles[g] && !ofWords[g] && !connectors[g] {
+			return j
+		}
+	}
+	return last
 }
 
 // consortiumAt reports whether a consortium is named at k ("un consortium dont ...", "a
@@ -1107,6 +1127,19 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				if len(persons) == 0 {
 					r.roleAll(st, true, nil, actors, role)
 				}
+			}
+		case cueCoordination:
+			// after a cue of implementing or organising, as "in cooperation with": "organized in
+			// partnership with A and in coordination with B"; not "agreed to act in
+			// coordination with INTERPOL"
+			switch {
+			case k == 0:
+			case implemented != nil && st.cues[k-1].kind == cueImplementer:
+				r.implements(st, implemented, actors, "partner")
+			case !isMeeting && st.cues[k-1].kind == cueImplementsBefore:
+				r.implements(st, thing, actors, "partner") // "que met en œuvre la FIIAPP en coordination avec la Guardia Civil"
+			case isMeeting && (st.cues[k-1].kind == cueOrganiser || st.cues[k-1].kind == cueCollaboration):
+				r.roleAll(st, true, nil, actors, "organiser")
 			}
 		case cueCollaboration:
 			if st.consortium != nil {

@@ -1958,6 +1958,10 @@ func TestMeetingOfAnotherKindIntroducedIsAnotherMeeting(t *testing.T) {
 		{"it", "Roma, 8 settembre 2018 – Il Ministero degli Affari Esteri ha ospitato a Roma la quarta riunione del Comitato di Pilotaggio del programma. Il Comitato ha esaminato le attività dell'anno.\n\nTredici funzionari dei servizi penitenziari di Argentina, Brasile e Perù hanno poi svolto a Roma una visita di studio di due giorni sulla formazione."},
 	}
 	wantEdges(t, cases, fixtures.EdgeParticipatedIn, []string{"state:ar", "state:br", "state:pe"}, "meeting:rome:visit", "a visit the text introduces after a meeting is a meeting of its own, where the people of the states it lists go")
+	f := extractText(t, "en.txt", "Rome, 3 May 2023 - The Albanian Minister of the Interior, Taulant Balla, paid an official visit to Rome on 2 May 2023. During his stay, he had a meeting with the Italian Minister of the Interior, Matteo Piantedosi, at the Viminale.")
+	if n := len(namesOfKind(f, fixtures.KindMeeting)); !hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "person:matteo-piantedosi", "meeting:2023-05-02:rome:visit") {
+		t.Errorf("a meeting a visit holds is the visit's talks (%d meeting names):\n%s", n, dumpEdges(f))
+	}
 	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
 		if hasEdgePrefix(f, fixtures.EdgeParticipatedIn, "state:ar", "meeting:rome:meeting") {
 			t.Errorf("%s: the visitors were not at the committee's meeting:\n%s", lang, dumpEdges(f))

@@ -292,7 +292,8 @@ const (
 	cueBetween
 	cueAdopted
 	cueSigned
-	cueGivesMoney // "Japan has given USD 1.5 million to the X Programme": funding when an amount is written
+	cueGivesMoney   // "Japan has given USD 1.5 million to the X Programme": funding when an amount is written
+	cueCoordination // "implemented by UNODC in coordination with the WCO": a partner of the implementer only
 )
 
 // cueLists names the lexicon list of each kind of cue.
@@ -303,6 +304,7 @@ var cueLists = map[cueKind]string{
 	cueFunder: "cue funder", cueFundsBefore: "cue funds before", cueFramework: "cue framework",
 	cueOnBehalf: "cue on behalf", cueBetween: "cue between", cueAdopted: "cue adopted", cueSigned: "cue signed",
 	cueParticipantVerb: "cue participant verb", cueAmong: "cue among", cueGivesMoney: "cue gives money",
+	cueCoordination: "cue coordination",
 }
 
 // cuePhrases are the cue phrases of every kind, in every language.

@@ -221,8 +221,9 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		group = g.name
 	}
 	// "hanno svolto a Roma una visita di studio" after the committee's meeting there: a meeting
-	// of another kind that the text introduces is another meeting.
-	introduced := current != nil && subtypeClass(sub) != subtypeClass(current.subtype) && r.indefiniteHead(head)
+	// of another kind that the text introduces is another meeting, but for what a visit
+	// holds ("During his stay, he had a meeting with the minister").
+	introduced := current != nil && current.subtype != "visit" && subtypeClass(sub) != subtypeClass(current.subtype) && r.indefiniteHead(head)
 	if current != nil && sameKind(current.subtype, sub) && !introduced && !(current.series && from != "") && !otherEdition &&
 		(group == "" || current.group == "" && current.from == "" || current.group == group) &&
 		(qualifier == "" || current.qualifier == "" || qualifier == current.qualifier) &&

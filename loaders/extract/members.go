@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -645,7 +646,6 @@ func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int 
 	return best
 }
 
-// organisationNamed reports whether m names an organisation, by its name or an acronym.
 // followingWords announce a list after them: "following", "suivants", "seguenti".
 var followingWords = words("following words")
 
@@ -656,30 +656,50 @@ func (r *run) followingMembers(i, h, last int) bool {
 	return (i > 0 && followingWords[r.fold(i-1)] || h < last && followingWords[r.fold(h)]) && r.fold(last-1) == ":"
 }
 
-// documentOrganisation returns the organisation the document names most often, or nil
-// when none or two tie.
+// documentOrganisation returns the organisation the document is about, funders left out:
+// the only one its meetings are held under, else the one it names most often, provided no
+// other is named as often; nil otherwise.
 func (r *run) documentOrganisation() *mention {
-	counts := map[string]int{}
-	var best *mention
-	tie := false
-	for _, m := range r.ments {
-		if !organisationNamed(m) {
-			continue
+	funders := map[string]bool{}
+	for _, e := range r.g.edges {
+		if e.Kind == fixtures.EdgeFunded {
+			funders[e.From] = true // "with the support of the European Union": who pays, not who meets
 		}
-		counts[m.id]++
+	}
+	counts, byID := map[string]int{}, map[string]*mention{}
+	for _, m := range r.ments {
+		if organisationNamed(m) && !funders[m.id] {
+			counts[m.id]++
+			if byID[m.id] == nil {
+				byID[m.id] = m
+			}
+		}
+	}
+	var held []string
+	for _, e := range r.g.edges {
+		if e.Kind == fixtures.EdgeHeldUnder && byID[e.To] != nil && !slices.Contains(held, e.To) {
+			held = append(held, e.To)
+		}
+	}
+	if len(held) == 1 {
+		return byID[held[0]] // "The summit of ECOWAS ... with the support of the EU"
+	}
+	best, tie := "", false
+	for id, n := range counts {
 		switch {
-		case best == nil || counts[m.id] > counts[best.id]:
-			best, tie = m, false
-		case m.id != best.id && counts[m.id] == counts[best.id]:
+		case best == "" || n > counts[best]:
+			best, tie = id, false
+		case n == counts[best]:
 			tie = true
 		}
 	}
-	if tie {
+	if best == "" || tie {
 		return nil
 	}
-	return best
+	return byID[best]
 }
 
+// organisationNamed reports whether m names an organisation, by its name or an acronym.
 func organisationNamed(m *mention) bool {
 	return (m.kind == fixtures.KindOrganization || m.kind == fixtures.KindUNBody) && m.id != ""
 }

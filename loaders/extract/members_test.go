@@ -321,9 +321,12 @@ func TestFollowingMemberStatesListedOnLines(t *testing.T) {
 		{"fr", "SOMMET DE LA CEDEAO - COMMUNIQUÉ FINAL\n1. Le sommet extraordinaire de la CEDEAO s'est tenu à Abuja le 3 mai 2024 sous la présidence du Nigeria. Les dirigeants de la CEDEAO ont débattu de la sécurité.\n2. Les États membres suivants étaient représentés, par les chefs de délégation ci-après :\n- Ghana : M. John Mensah, ministre des Affaires étrangères ;\n- Togo : Mme Ama Kodjo, ministre de la Sécurité ;\n- Bénin : M. Paul Houngbo, ministre de l'Intérieur.\n3. Le sommet a adopté une déclaration sur la lutte contre le terrorisme. La CEDEAO en assurera le suivi."},
 		{"it", "VERTICE DELLA CEDEAO - COMUNICATO FINALE\n1. Il vertice straordinario della CEDEAO si è svolto ad Abuja il 3 maggio 2024 sotto la presidenza della Nigeria. I leader della CEDEAO hanno discusso di sicurezza.\n2. Erano rappresentati i seguenti Stati membri, con i capi delegazione indicati:\n- Ghana: John Mensah, ministro degli Affari esteri;\n- Togo: Ama Kodjo, ministro della Sicurezza;\n- Benin: Paul Houngbo, ministro dell'Interno.\n3. Il vertice ha adottato una dichiarazione sulla lotta al terrorismo. La CEDEAO ne seguirà l'attuazione."},
 	}
+	cases = append(cases,
+		languageCase{"en", "Abuja, 3 May 2024 - The summit of ECOWAS was held in Abuja on 2 May 2024 with the support of the European Union. The European Union funds the summit, and the European Union delegation attended.\nThe following member states were represented:\n- Ghana: Mr John Mensah, Minister of Foreign Affairs;\n- Togo: Ms Ama Kodjo, Minister of Security;\n- Benin: Mr Paul Houngbo, Minister of the Interior.\nThe summit adopted a declaration."},
+		languageCase{"en", "Abuja, 3 May 2024 - The summit of ECOWAS was held in Abuja on 2 May 2024. The African Union sent an observer, and ECOWAS thanked it.\nThe following member states were represented:\n- Ghana: Mr John Mensah, Minister of Foreign Affairs;\n- Togo: Ms Ama Kodjo, Minister of Security;\n- Benin: Mr Paul Houngbo, Minister of the Interior.\nThe summit adopted a declaration."})
 	for _, c := range cases {
 		if got, want := membersOf(t, c.text), "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"; got != want {
-			t.Errorf("%s: the following member states, one per line before its delegation, are members of the organisation the text is about:\ngot  %s\nwant %s", c.lang, got, want)
+			t.Errorf("%s: the following member states, one per line before its delegation, are members of the organisation the text is about, not of its funder:\ngot  %s\nwant %s", c.lang, got, want)
 		}
 	}
 }

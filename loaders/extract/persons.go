@@ -119,7 +119,7 @@ func (r *run) recognisePersons() {
 				// was headed by the Inspector General of Police, Y": whose police it is
 				kept := r.withoutBareForces(m)
 				for _, a := range m.affiliation {
-					if !slices.Contains(kept, a) {
+					if !slices.Contains(kept, a) && !r.affiliatesOthers(a, m) {
 						r.forget(r.ments[a]) // read from the title alone, a force of no state
 					}
 				}
@@ -1042,6 +1042,17 @@ func (r *run) titleToken(k, next int) bool {
 // listBreak words end a title read right before a name: "signed by X and by Y".
 var listBreak = words("list break")
 
+// affiliatesOthers reports whether a mention other than p has the body at index a among
+// its affiliations.
+func (r *run) affiliatesOthers(a int, p *mention) bool {
+	for _, m := range r.ments {
+		if m != p && slices.Contains(m.affiliation, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // withoutBareForces returns a person's affiliations but the forces a title names by their
 // head word alone and no state ("Inspector General of Police").
 func (r *run) withoutBareForces(p *mention) []int {
@@ -1079,9 +1090,10 @@ func (r *run) previousTitle(t []int) []int {
 		}
 		start--
 	}
-	if p := r.mentionAt(start - 2); start >= 2 && r.fold(start-1) == "," && p != nil && p.kind == fixtures.KindPerson && p.last == start-1 &&
-		!conjunctions[r.fold(start)] && !articles[r.fold(start)] {
-		return nil // "A, procureur général près la Cour de cassation, le vice-amiral B": A's title, not "A, il Comandante ..., colonnello B"
+	if start >= 2 && r.fold(start-1) == "," && !conjunctions[r.fold(start)] && !articles[r.fold(start)] {
+		if p := r.mentionAt(start - 2); p != nil && p.kind == fixtures.KindPerson && p.last == start-1 {
+			return nil // "A, procureur général près la Cour de cassation, le vice-amiral B": A's title, not "A, il Comandante ..., colonnello B"
+		}
 	}
 	if t := r.titleIn(start, end); t != nil {
 		return r.lastTitle(t, end) // "il generale ha incontrato il comandante della X, colonnello Y"

@@ -272,15 +272,28 @@ func (r *run) parties(st *sentenceState) []*mention {
 	return out
 }
 
-// seatNamed reports whether a body is named as the seat where something happens ("au siège
-// de la DGGN", "presso la sede del Dipartimento", "at the headquarters of"): the venue,
-// not a party.
+// seatNamed reports whether a body is named as the seat where something happens, a
+// locative before the seat's noun ("au siège de la DGGN", "presso la sede del
+// Dipartimento", "at the headquarters of"): the venue, not a party.
 func (r *run) seatNamed(m *mention) bool {
 	k := m.first - 1
 	for k > 0 && m.first-k <= 3 && (ofConnectors[r.fold(k)] || articles[r.fold(k)]) {
 		k--
 	}
-	return k >= 0 && k < m.first-1 && headquarters[r.fold(k)]
+	if k < 0 || k == m.first-1 || !headquarters[r.fold(k)] {
+		return false
+	}
+	// where, not who: "au siège de", "presso la sede del", not "The headquarters of X signed"
+	for j := k - 1; j >= 0 && k-j <= 2; j-- {
+		f := r.fold(j)
+		if venuePrepositions[f] || locatives[r.d.Lang][f] {
+			return true
+		}
+		if !articles[f] {
+			break
+		}
+	}
+	return false
 }
 
 // memorandum records a MEMORANDUM between the first two parties of a sentence that
