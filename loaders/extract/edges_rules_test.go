@@ -429,3 +429,17 @@ func TestCoordinationAfterAnImplementerOrAnOrganiser(t *testing.T) {
 		t.Errorf("acting in coordination with a body is no organising of the meeting:\n%s", dumpEdges(f))
 	}
 }
+
+func TestProjectNamedAgainIsTheOneIntroduced(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Cairo, 3 May 2023 - On 1 August 2019 the European Union and UNODC launched a three-year project to help Egypt and Libya dismantle smuggling networks. The project is funded by Sweden."},
+		{"fr", "Le Caire, 3 mai 2023 – Le 1er août 2019, l'Union européenne et l'ONUDC ont lancé un nouveau projet pour aider l'Égypte et la Libye. Le projet est financé par la Suède."},
+		{"it", "Il Cairo, 3 maggio 2023 – Il 1° agosto 2019 l'Unione europea e l'UNODC hanno avviato un nuovo progetto per aiutare l'Egitto e la Libia. Il progetto è finanziato dalla Svezia."},
+	}
+	want := map[string]string{"en": "three-year project", "fr": "nouveau projet", "it": "nuovo progetto"}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		if got := namesOfKind(f, fixtures.KindProject); !slices.Contains(got, want[lang]) || !hasEdgePrefix(f, fixtures.EdgeFunded, "state:se", "project:") {
+			t.Errorf("%s: the project named again is the one a sentence before introduced with its modifiers (%q): %v\n%s", lang, want[lang], got, dumpEdges(f))
+		}
+	})
+}

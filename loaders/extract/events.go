@@ -991,6 +991,32 @@ var projectCues = map[cueKind]bool{cueFunder: true, cueFundsBefore: true, cueImp
 // name that describe it: "project financed by Japan".
 const maxUnnamedProjectWords = 5
 
+// introducedProject returns the words that introduced a project with an indefinite
+// article before token before ("launched a three-year project"), its noun and the
+// modifiers before it; "" when none did.
+func (r *run) introducedProject(before int) string {
+	for k := before - 1; k > 0; k-- {
+		if !projectNouns[r.fold(k)] || r.at[k] != 0 {
+			continue
+		}
+		start := k
+		for start > 1 && k-start < 4 && r.at[start-1] == 0 && !r.d.Tokens[start-1].Upper &&
+			(r.d.Tokens[start-1].Kind == text.Word || r.fold(start-1) == "-") && !r.determiner(start-1) {
+			start--
+		}
+		if indefiniteArticles[r.fold(start-1)] {
+			return r.textOf(start, k+1)
+		}
+	}
+	return ""
+}
+
+// determiner reports whether token k is an article or a demonstrative.
+func (r *run) determiner(k int) bool {
+	f := r.fold(k)
+	return articles[f] || indefiniteArticles[f] || demonstratives[f]
+}
+
 // unnamedProject is the project a document describes without naming it ("the project
 // financed by Japan", "un projet visant à ..."): the project noun with an article before
 // the cue at cue, read once per document; nil when there is none.
@@ -999,8 +1025,15 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 		if r.bareProject != nil && r.mentionAt(k) == r.bareProject {
 			return r.bareProject
 		}
-		f := r.fold(k - 1)
-		if !projectNouns[r.fold(k)] || r.at[k] != 0 || !(articles[f] || indefiniteArticles[f] || demonstratives[f]) {
+		if !projectNouns[r.fold(k)] || r.at[k] != 0 {
+			continue
+		}
+		start := k // past the noun's modifiers: "a three-year project"
+		for start > st.first+1 && k-start < 4 && r.at[start-1] == 0 && !r.d.Tokens[start-1].Upper &&
+			(r.d.Tokens[start-1].Kind == text.Word || r.fold(start-1) == "-") && !r.determiner(start-1) {
+			start--
+		}
+		if !r.determiner(start - 1) {
 			continue
 		}
 		if r.bareProject != nil {
@@ -1014,7 +1047,13 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 		for end > k+1 && (stopWords[r.fold(end-1)] || articles[r.fold(end-1)]) {
 			end-- // "project funded by the European Union": the name ends before the body's
 		}
-		m := &mention{first: k, last: k + 1, kind: fixtures.KindProject, name: r.textOf(k, end)}
+		name := r.textOf(start, end)
+		if !indefiniteArticles[r.fold(start-1)] {
+			if intro := r.introducedProject(st.first); intro != "" {
+				name = intro // "launched a three-year project ... The project is funded by"
+			}
+		}
+		m := &mention{first: k, last: k + 1, kind: fixtures.KindProject, name: name}
 		m.id = "project:" + slug(m.name)
 		if r.add(m) == nil {
 			return nil
