@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/entente/entente/fixtures"
+)
 
 // Names the rules must read as nodes, one invented sentence each: codes, acronyms,
 // long forms and persons announced by ranks or titles.
@@ -125,4 +129,24 @@ func TestParentPastTheAcronym(t *testing.T) {
 	if !hasEdgePrefix(f, "PART_OF", "agency:fr:dci", "agency:fr:ministry-of-interior") {
 		t.Errorf("the directorate is the French ministry's, past its acronym:\n%s", dumpEdges(f))
 	}
+}
+
+func TestProjectNameClosedByItsAcronym(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Ottawa, 3 May 2023 - The text supports the programme of Strengthening of the National Police Academy (RANP), which Canada funds with 9.9 million dollars. The RANP project is implemented by Cowater."},
+		{"fr", "Ottawa, 3 mai 2023 – Le texte accompagne le projet de Renforcement de l'Académie nationale de police (RANP), que le Canada finance à hauteur de 9,9 millions de dollars. Le projet RANP est mis en œuvre par Cowater."},
+		{"it", "Ottawa, 3 maggio 2023 – Il testo accompagna il progetto di Rafforzamento dell'Accademia nazionale di polizia (RANP), che il Canada finanzia con 9,9 milioni di dollari. Il progetto RANP è attuato da Cowater."},
+	}
+	want := map[string]string{"en": "Strengthening of the National Police Academy", "fr": "Renforcement de l'Académie nationale de police", "it": "Rafforzamento dell'Accademia nazionale di polizia"}
+	eachLanguage(t, cases, func(lang string, f *fixtures.Fixture) {
+		var projects []string
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindProject {
+				projects = append(projects, n.Name)
+			}
+		}
+		if len(projects) != 1 || projects[0] != want[lang] {
+			t.Errorf("%s: one project, named up to its acronym in brackets, the academy inside its name: %v", lang, projects)
+		}
+	})
 }

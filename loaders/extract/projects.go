@@ -25,6 +25,7 @@ func (r *run) recogniseProjects() {
 			continue // "the Programme of Action on Small Arms", "le Programme d'action du gouvernement": a plan
 		}
 		var m, code *mention
+		closed := false            // the name ends on its acronym in brackets
 		shouted := toks[i].AllCaps // "PROJECT FACT SHEET": in a line of capitals a code name is no sign
 		if !shouted {
 			code = r.codeEndingAt(i) // "the EL PAcCTO 2.0 programme"
@@ -50,15 +51,25 @@ func (r *run) recogniseProjects() {
 			if m = r.titledProject(i); m == nil {
 				m = r.describedProject(i)
 			}
+		case !toks[i].Upper && projectHeads[r.fold(i)] && r.nameBeforeAcronym(i) != nil:
+			m, closed = r.nameBeforeAcronym(i), true // "le projet de Renforcement de l'Académie nationale de police (RANP)"
 		case !toks[i].Upper && projectHeads[r.fold(i)]:
 			if m = r.projectNameAfterNoun(i); m == nil && r.d.Lang == "en" {
 				m = r.projectNameBeforeNoun(i) // "the Euromed Police II project"
 			}
 		}
 		if m != nil {
+			if p := names[m.name]; p != nil && p.name != m.name {
+				m.name = p.name // "Le projet RANP" after "(RANP)": the project named in full before
+			}
 			m.kind, m.id = fixtures.KindProject, "project:"+slug(m.name)
 			if r.add(m) != nil {
 				names[m.name] = m
+				if closed {
+					if a := r.acronymAfter(m); a != nil {
+						names[r.textOf(a.first, a.last)] = m // "Renforcement de ... (RANP)": the acronym names it too
+					}
+				}
 				m.owner = r.projectOwner(i)
 				if c := r.codeBeforeDash(m.first); c >= 0 {
 					// "EL PAcCTO 2.0 – Europe Latin America Programme ...": the code names it too
@@ -267,6 +278,53 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 		}
 	}
 	return &mention{first: k, last: last, name: r.textOf(k, last)}
+}
+
+// acronymAfter adds the acronym in brackets right after a project's name as a mention of
+// that project and returns it, or nil.
+func (r *run) acronymAfter(m *mention) *mention {
+	k := m.last
+	toks := r.d.Tokens
+	if k+2 >= len(toks) || r.fold(k) != "(" || !toks[k+1].AllCaps || r.fold(k+2) != ")" || r.at[k+1] != 0 {
+		return nil
+	}
+	return r.add(&mention{first: k + 1, last: k + 2, kind: m.kind, id: m.id, name: m.name})
+}
+
+// maxAcronymNameTokens bounds the name a project's acronym in brackets closes.
+const maxAcronymNameTokens = 16
+
+// nameBeforeAcronym reads the name of a project written after its noun in lower case and
+// "of", up to the acronym in brackets that closes it, the bodies it names included: "le
+// projet de Renforcement de l'Académie nationale de police (RANP)", "le programme
+// d'appui à la sécurité maritime régionale (MASE)". nil without such an acronym, or
+// when a clause comes first.
+func (r *run) nameBeforeAcronym(h int) *mention {
+	toks := r.d.Tokens
+	k := h + 1
+	if k >= len(toks) || !ofWords[r.fold(k)] {
+		return nil
+	}
+	k++
+	for j := k; j+2 < len(toks) && j-h <= maxAcronymNameTokens && toks[j].Sentence == toks[h].Sentence; j++ {
+		f := r.fold(j)
+		if f == "(" {
+			if j > k+1 && toks[j+1].AllCaps && r.fold(j+2) == ")" && r.at[j+1] == 0 && toks[k].Kind == text.Word {
+				for i := k; i < j; i++ {
+					if m := r.mentionAt(i); m != nil {
+						m.kind = "" // "de l'Académie nationale de police": inside the project's name
+						r.at[i] = 0
+					}
+				}
+				return &mention{first: k, last: j, name: r.textOf(k, j)}
+			}
+			return nil
+		}
+		if clauseBreak(f) || verbWords[f] || passiveAuxiliaries[f] || toks[j].Kind == text.Number {
+			return nil
+		}
+	}
+	return nil
 }
 
 // titleConnectors returns where the capitalised words after the lower-case connectors at j
