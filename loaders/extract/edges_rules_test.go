@@ -443,3 +443,12 @@ func TestProjectNamedAgainIsTheOneIntroduced(t *testing.T) {
 		}
 	})
 }
+
+func TestFunderInAnObjectRelativeClause(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Ottawa, 3 May 2023 - The text supports the SHIELD project, which Canada funds with 9.9 million dollars. The partners welcomed the support."},
+		{"fr", "Ottawa, 3 mai 2023 – Le texte accompagne le projet de Renforcement de l'Académie nationale de police (RANP), que le Canada finance à hauteur de 9,9 millions de dollars. Les partenaires ont salué ce soutien."},
+		{"it", "Ottawa, 3 maggio 2023 – Il testo accompagna il progetto SHIELD, che il Canada finanzia con 9,9 milioni di dollari. I partner hanno accolto il sostegno."},
+	}
+	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:ca"}, "project:", "the subject of a relative clause whose object is the project funds it")
+}

@@ -790,6 +790,34 @@ func (r *run) relativeStart(first, v int) int {
 	return first
 }
 
+// objectRelatives open a relative clause whose subject follows them: "which", "que", "che".
+var objectRelatives = words("object relatives")
+
+// objectRelative returns the thing a relative clause before the verb at v is about, when
+// its pronoun follows the thing and a comma and is the verb's object ("the SHIELD project,
+// which Canada funds", "le projet SHIELD, que le Canada finance"), and where its subject
+// starts; nil when there is none.
+func (r *run) objectRelative(st *sentenceState, things []*mention, v int) (*mention, int) {
+	for k := v - 1; k > st.first+1 && v-k <= 6; k-- {
+		if !objectRelatives[r.fold(k)] || r.fold(k-1) != "," {
+			continue
+		}
+		end := k - 1
+		if r.fold(end-1) == ")" {
+			if o := r.openingBracket(st.first, end-1); o > 0 {
+				end = o // "le projet ... (RANP), que"
+			}
+		}
+		for _, t := range things {
+			if t.last == end || t.last == end-1 && projectNouns[r.fold(end-1)] { // "the SHIELD project, which"
+				return t, k + 1
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
 // nounNotVerb reports whether the word at i, one that may be a verb, is a noun there:
 // after an article or "de"/"of" (not a clitic pronoun after the subject or at the
 // sentence's start: "Lo finanzia l'UE"), or capitalised inside its line (a name).
@@ -1239,6 +1267,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				after = lastThing
 			}
 			before := r.actorsIn(r.relativeStart(st.first, c.first), c.first)
+			if t, rel := r.objectRelative(st, things, c.first); after == nil && t != nil {
+				after, before = t, r.actorsIn(rel, c.first) // "le projet SHIELD, que le Canada finance"
+			}
 			if len(before) == 0 && clitic {
 				before, _ = r.listAfter(c.last, to) // "Lo finanzia l'Unione Europea": the subject after its verb
 			}
