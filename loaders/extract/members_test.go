@@ -342,3 +342,16 @@ func TestMembershipVerbsBeforeAnElidedArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestFoundingMembers(t *testing.T) {
+	cases := []languageCase{
+		{"en", "Canberra, 3 May 2023 - Ghana is a founding member of AFRIPOL. The network met in Algiers."},
+		{"fr", "Paris, 3 mai 2023 – Le Ghana est membre fondateur d'AFRIPOL. Le réseau s'est réuni à Alger."},
+		{"it", "Roma, 3 maggio 2023 – Il Ghana è tra i membri fondatori dell'AFRIPOL. La rete si è riunita ad Algeri."},
+	}
+	for _, c := range cases {
+		if got, want := membersOf(t, c.text), "state:gh -> org:afripol"; got != want {
+			t.Errorf("%s: a founding member is a member:\ngot  %s\nwant %s", c.lang, got, want)
+		}
+	}
+}
