@@ -74,6 +74,21 @@ func (r *run) genericElsewhere(m *mention, first, last int) bool {
 	return false
 }
 
+// innerID is the id of a body named inside an agency's name.
+func innerID(in *mention) string { return "agency:" + strings.ToLower(in.country) + ":" + in.slug }
+
+// innerParentID returns the id of the body an agency's name holds and the agency is part
+// of ("Comando Generale dell'Arma dei Carabinieri": the Carabinieri), or "".
+func (r *run) innerParentID(m *mention) string {
+	if m.kind != fixtures.KindAgency || len(m.inner) == 0 || m.inner[0].slug == "" || m.inner[0].country == "" {
+		return ""
+	}
+	if id := innerID(&m.inner[0]); r.g.nodes[id] != nil {
+		return id
+	}
+	return ""
+}
+
 // innerParents adds the named agencies inside an agency's name as nodes of their own,
 // with the agency part of the first.
 func (r *run) innerParents(m *mention) {
@@ -82,7 +97,7 @@ func (r *run) innerParents(m *mention) {
 		if in.country == "" {
 			in.country = m.country
 		}
-		id := "agency:" + strings.ToLower(in.country) + ":" + in.slug
+		id := innerID(in)
 		n := r.g.node(id, fixtures.KindAgency, in.name)
 		n.Country = strp(in.country)
 		r.g.mention(n, r.span(in), false)

@@ -1480,6 +1480,11 @@ func (r *run) sentencePersons(st *sentenceState) {
 		for _, a := range p.affiliation {
 			if am := r.ments[a]; am.kind != "" && am.id != "" {
 				r.g.edge(fixtures.EdgeAffiliatedWith, p.id, am.id, st.span, "").Properties["title"] = p.title
+				if parent := r.innerParentID(am); parent != "" {
+					// "Capo di Stato Maggiore del Comando Generale dell'Arma dei Carabinieri": the
+					// unit's, and the force's whose name the unit's holds
+					r.g.edge(fixtures.EdgeAffiliatedWith, p.id, parent, st.span, "").Properties["title"] = p.title
+				}
 			}
 		}
 		if st.onBehalf != nil && st.onBehalf.first < p.first && st.onBehalf.id != "" {

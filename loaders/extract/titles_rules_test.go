@@ -1073,3 +1073,11 @@ func TestMinisterListedAfterASemicolonSharesTheState(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:besfort-lamallari"}, "agency:al:ministry-of-interior", "a minister listed after the head of a state, past a semicolon, is of that state's government")
 }
+
+func TestTitleOfAUnitNamedWithItsForce(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2023 - It was signed by the Chief of Staff of the General Command of the Carabinieri, General Marco Bellini, and by the Director of UNODC."},
+		{"it", "Roma, 3 maggio 2023 – Lo hanno sottoscritto il Capo di Stato Maggiore del Comando Generale dell'Arma dei Carabinieri, Generale di Brigata Marco Bellini, e il Direttore dell'UNODC."},
+	}
+	wantEdges(t, cases, fixtures.EdgeAffiliatedWith, []string{"person:marco-bellini"}, "agency:it:carabinieri", "the title of a unit whose name holds its force's is the force's too")
+}
