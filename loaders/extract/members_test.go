@@ -302,6 +302,17 @@ func wantEcowasMembers(t *testing.T, docs []string) {
 	}
 }
 
+// wantMembers checks the MEMBER_OF edges of each case against want; why says what the
+// rule reads.
+func wantMembers(t *testing.T, cases []languageCase, want, why string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := membersOf(t, c.text); got != want {
+			t.Errorf("%s: %s:\ngot  %s\nwant %s", c.lang, why, got, want)
+		}
+	}
+}
+
 // Words that only resemble a membership form make no member.
 func TestNoMembershipsFromLookalikes(t *testing.T) {
 	for _, doc := range []string{
@@ -324,11 +335,8 @@ func TestFollowingMemberStatesListedOnLines(t *testing.T) {
 	cases = append(cases,
 		languageCase{"en", "Abuja, 3 May 2024 - The summit of ECOWAS was held in Abuja on 2 May 2024 with the support of the European Union. The European Union funds the summit, and the European Union delegation attended.\nThe following member states were represented:\n- Ghana: Mr John Mensah, Minister of Foreign Affairs;\n- Togo: Ms Ama Kodjo, Minister of Security;\n- Benin: Mr Paul Houngbo, Minister of the Interior.\nThe summit adopted a declaration."},
 		languageCase{"en", "Abuja, 3 May 2024 - The summit of ECOWAS was held in Abuja on 2 May 2024. The African Union sent an observer, and ECOWAS thanked it.\nThe following member states were represented:\n- Ghana: Mr John Mensah, Minister of Foreign Affairs;\n- Togo: Ms Ama Kodjo, Minister of Security;\n- Benin: Mr Paul Houngbo, Minister of the Interior.\nThe summit adopted a declaration."})
-	for _, c := range cases {
-		if got, want := membersOf(t, c.text), "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"; got != want {
-			t.Errorf("%s: the following member states, one per line before its delegation, are members of the organisation the text is about, not of its funder:\ngot  %s\nwant %s", c.lang, got, want)
-		}
-	}
+	wantMembers(t, cases, "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas",
+		"the following member states, one per line before its delegation, are members of the organisation the text is about, not of its funder")
 }
 
 func TestMembershipVerbsBeforeAnElidedArticle(t *testing.T) {
@@ -336,11 +344,7 @@ func TestMembershipVerbsBeforeAnElidedArticle(t *testing.T) {
 		{"fr", "Paris, 3 mai 2023 – Le Ghana est devenu membre d'INTERPOL en 1962. Le Togo a rejoint la CEDEAO en 1975, et le Bénin fait partie d'AFRIPOL."},
 		{"it", "Roma, 3 maggio 2023 – Il Ghana è diventato membro dell'INTERPOL nel 1962. Il Togo è entrato a far parte della CEDEAO nel 1975, e il Benin fa parte dell'AFRIPOL."},
 	}
-	for _, c := range cases {
-		if got, want := membersOf(t, c.text), "state:bj -> org:afripol; state:gh -> org:interpol; state:tg -> org:ecowas"; got != want {
-			t.Errorf("%s: membership verbs before an elided article and verbs of joining:\ngot  %s\nwant %s", c.lang, got, want)
-		}
-	}
+	wantMembers(t, cases, "state:bj -> org:afripol; state:gh -> org:interpol; state:tg -> org:ecowas", "membership verbs before an elided article and verbs of joining")
 }
 
 func TestFoundingMembers(t *testing.T) {
@@ -349,9 +353,5 @@ func TestFoundingMembers(t *testing.T) {
 		{"fr", "Paris, 3 mai 2023 – Le Ghana est membre fondateur d'AFRIPOL. Le réseau s'est réuni à Alger."},
 		{"it", "Roma, 3 maggio 2023 – Il Ghana è tra i membri fondatori dell'AFRIPOL. La rete si è riunita ad Algeri."},
 	}
-	for _, c := range cases {
-		if got, want := membersOf(t, c.text), "state:gh -> org:afripol"; got != want {
-			t.Errorf("%s: a founding member is a member:\ngot  %s\nwant %s", c.lang, got, want)
-		}
-	}
+	wantMembers(t, cases, "state:gh -> org:afripol", "a founding member is a member")
 }
