@@ -68,7 +68,7 @@ func (r *run) memberships() {
 					}
 				} else if b, from := r.countedMembersOf(first, i, i+head, last); b != nil {
 					body, list, end, bare = b, from, last, false
-				} else if b := r.documentOrganisation(); b != nil && r.followingMembers(i, i+head, last) {
+				} else if b := r.followingMembersOf(i, i+head, last); b != nil {
 					// "Les États membres suivants étaient représentés :" over "- Zambie : M. X":
 					// the members of the organisation the document is about
 					body, list, end, bare = b, last, last, false
@@ -649,11 +649,15 @@ func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int 
 // followingWords announce a list after them: "following", "suivants", "seguenti".
 var followingWords = words("following words")
 
-// followingMembers reports whether the member head [i, h) is announced as followed by its
-// list, the sentence ending with a colon: "Les États membres suivants étaient représentés :",
-// "The following member states attended:".
-func (r *run) followingMembers(i, h, last int) bool {
-	return (i > 0 && followingWords[r.fold(i-1)] || h < last && followingWords[r.fold(h)]) && r.fold(last-1) == ":"
+// followingMembersOf returns the organisation the document is about when the member head
+// [i, h) is announced as followed by its list, the sentence ending with a colon: "Les États
+// membres suivants étaient représentés :", "The following member states attended:"; nil
+// otherwise.
+func (r *run) followingMembersOf(i, h, last int) *mention {
+	if !(i > 0 && followingWords[r.fold(i-1)] || h < last && followingWords[r.fold(h)]) || r.fold(last-1) != ":" {
+		return nil
+	}
+	return r.documentOrganisation()
 }
 
 // documentOrganisation returns the organisation the document is about, funders left out:
