@@ -1017,9 +1017,9 @@ func (r *run) titleState(start, end int, after *mention) string {
 }
 
 // ministerListed reports whether the minister's title word at word (or its modifier, "vice
-// ministro") is an item of a list after another person's: a comma or a semicolon, then only
-// a conjunction, a preposition and an article ("..., con il ministro", "..., and the
-// Minister", "Presenti: il Presidente della Repubblica d'Albania, A; il vice ministro").
+// ministro") is an item of a list after another person's: a comma, then only a
+// conjunction, a preposition and an article ("..., con il ministro", "..., e con il vice
+// ministro", "..., and the Minister").
 func (r *run) ministerListed(word int) bool {
 	if _, ok := ministerWords[r.fold(word)]; !ok {
 		if _, next := ministerWords[r.fold(word+1)]; !next {
@@ -1027,14 +1027,14 @@ func (r *run) ministerListed(word int) bool {
 		}
 	}
 	k := word - 1
-	for k > 0 && word-k <= 4 && r.fold(k) != "," && r.fold(k) != ";" {
+	for k > 0 && word-k <= 4 && r.fold(k) != "," {
 		f := r.fold(k)
 		if !conjunctions[f] && !articles[f] && !connectors[f] && !withWords[f] {
 			return false
 		}
 		k--
 	}
-	if k <= 0 || r.fold(k) != "," && r.fold(k) != ";" {
+	if k <= 0 || r.fold(k) != "," {
 		return false
 	}
 	p := r.mentionAt(k - 1)

@@ -452,3 +452,29 @@ func TestFunderInAnObjectRelativeClause(t *testing.T) {
 	}
 	wantEdges(t, cases, fixtures.EdgeFunded, []string{"state:ca"}, "project:", "the subject of a relative clause whose object is the project funds it")
 }
+
+func TestProjectLookalikesStayOut(t *testing.T) {
+	for _, c := range []languageCase{
+		{"fr", "Abidjan, 3 mai 2023 – Un atelier s'est tenu à Abidjan le 2 mai à l'initiative de la Direction de la police des frontières (DPF). La DPF a remercié les participants."},
+		{"fr", "Abidjan, 3 mai 2023 – Le chef de projet de l'ONUDC a présenté les activités financées par le Japon. Les participants ont salué le soutien."},
+		{"en", "Pristina, 3 May 2023 - In 2019 the Carabinieri completed a two-year project on forensic training in Kosovo. This week the European Union announced new support for the police. The project financed by the European Union will be implemented by UNODC."},
+	} {
+		f := extractText(t, c.lang+".txt", c.text)
+		for _, n := range f.Nodes {
+			if n.Kind == fixtures.KindProject && (strings.Contains(n.Name, "Direction") || strings.Contains(n.Name, "chef") || strings.Contains(n.Name, "two-year")) {
+				t.Errorf("%s: no such project: %q (a body after 'initiative of', a role's noun, a project two sentences back)", c.lang, n.Name)
+			}
+		}
+	}
+}
+
+func TestObjectRelativeReadsTheSubjectBeforeTheVerb(t *testing.T) {
+	f := extractText(t, "it.txt", "Ottawa, 3 maggio 2023 – Il testo accompagna il progetto SHIELD, che con la Guardia Civil finanzia l'acquisto di veicoli. I partner hanno accolto il sostegno.")
+	if hasEdgePrefix(f, fixtures.EdgeFunded, "agency:es:guardia-civil", "project:") {
+		t.Errorf("a body after 'con' is no subject:\n%s", dumpEdges(f))
+	}
+	f = extractText(t, "en.txt", "Ottawa, 3 May 2023 - The text supports the SHIELD project, which INTERPOL implements and Canada funds. The partners welcomed the support.")
+	if hasEdgePrefix(f, fixtures.EdgeFunded, "org:interpol", "project:") || !hasEdgePrefix(f, fixtures.EdgeFunded, "state:ca", "project:") {
+		t.Errorf("the funder is the subject right before the verb of funding:\n%s", dumpEdges(f))
+	}
+}

@@ -1020,23 +1020,38 @@ var projectCues = map[cueKind]bool{cueFunder: true, cueFundsBefore: true, cueImp
 const maxUnnamedProjectWords = 5
 
 // introducedProject returns the words that introduced a project with an indefinite
-// article before token before ("launched a three-year project"), its noun and the
-// modifiers before it; "" when none did.
+// article in the sentence before token before ("launched a three-year project"), its noun
+// and the modifiers before it; "" when the project named there last was not introduced so.
 func (r *run) introducedProject(before int) string {
-	for k := before - 1; k > 0; k-- {
+	floor := before // the sentence before only
+	if before > 0 {
+		floor, _ = r.sentenceTokens(r.d.Tokens[before-1].Sentence)
+	}
+	for k := before - 1; k > floor; k-- {
 		if !projectNouns[r.fold(k)] || r.at[k] != 0 {
 			continue
 		}
-		start := k
-		for start > 1 && k-start < 4 && r.at[start-1] == 0 && !r.d.Tokens[start-1].Upper &&
-			(r.d.Tokens[start-1].Kind == text.Word || r.fold(start-1) == "-") && !r.determiner(start-1) {
-			start--
-		}
-		if indefiniteArticles[r.fold(start-1)] {
+		if start := r.modifiersStart(k, floor+1); indefiniteArticles[r.fold(start-1)] {
 			return r.textOf(start, k+1)
 		}
+		return "" // the project named last is not the one introduced
 	}
 	return ""
+}
+
+// modifiersStart returns where the modifiers written before a project noun at k start, no
+// further back than floor: lower-case words and hyphens, up to three, not "of", a
+// connector or a verb ("a three-year project", not "chef de projet", "to launch project").
+func (r *run) modifiersStart(k, floor int) int {
+	start := k
+	for start > floor && k-start < 4 && r.at[start-1] == 0 && !r.d.Tokens[start-1].Upper && !r.determiner(start-1) {
+		f := r.fold(start - 1)
+		if r.d.Tokens[start-1].Kind != text.Word && f != "-" || ofWords[f] || connectors[f] || verbWords[f] || passiveAuxiliaries[f] {
+			break
+		}
+		start--
+	}
+	return start
 }
 
 // determiner reports whether token k is an article or a demonstrative.
@@ -1056,11 +1071,7 @@ func (r *run) unnamedProject(st *sentenceState, cue int) *mention {
 		if !projectNouns[r.fold(k)] || r.at[k] != 0 {
 			continue
 		}
-		start := k // past the noun's modifiers: "a three-year project"
-		for start > st.first+1 && k-start < 4 && r.at[start-1] == 0 && !r.d.Tokens[start-1].Upper &&
-			(r.d.Tokens[start-1].Kind == text.Word || r.fold(start-1) == "-") && !r.determiner(start-1) {
-			start--
-		}
+		start := r.modifiersStart(k, st.first+1) // "a three-year project"
 		if !r.determiner(start - 1) {
 			continue
 		}
@@ -1268,7 +1279,13 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			}
 			before := r.actorsIn(r.relativeStart(st.first, c.first), c.first)
 			if t, rel := r.objectRelative(st, things, c.first); after == nil && t != nil {
-				after, before = t, r.actorsIn(rel, c.first) // "le projet SHIELD, que le Canada finance"
+				// "le projet SHIELD, que le Canada finance": the list right before the verb, not
+				// "che con la Guardia Civil finanzia", nor "which INTERPOL implements and Canada funds"
+				before, _ = r.listBefore(rel, c.first)
+				if len(before) > 0 && withWords[r.fold(r.skipArticle(before[0].first)-1)] {
+					before = nil
+				}
+				after = t
 			}
 			if len(before) == 0 && clitic {
 				before, _ = r.listAfter(c.last, to) // "Lo finanzia l'Unione Europea": the subject after its verb

@@ -351,7 +351,10 @@ func TestFoundingMembers(t *testing.T) {
 	cases := []languageCase{
 		{"en", "Canberra, 3 May 2023 - Ghana is a founding member of AFRIPOL. The network met in Algiers."},
 		{"fr", "Paris, 3 mai 2023 – Le Ghana est membre fondateur d'AFRIPOL. Le réseau s'est réuni à Alger."},
-		{"it", "Roma, 3 maggio 2023 – Il Ghana è tra i membri fondatori dell'AFRIPOL. La rete si è riunita ad Algeri."},
+		{"it", "Roma, 3 maggio 2023 – Il Ghana è membro fondatore dell'AFRIPOL. La rete si è riunita ad Algeri."},
 	}
 	wantMembers(t, cases, "state:gh -> org:afripol", "a founding member is a member")
+	if got := membersOf(t, "Roma, 3 maggio 2023 – Il ministro ha parlato della cooperazione tra Italia e Albania e tra i membri fondatori dell'INTERPOL. La rete si è riunita ad Algeri."); got != "" {
+		t.Errorf("'e tra i membri' is a conjunction, no verb of membership: %s", got)
+	}
 }

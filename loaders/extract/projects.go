@@ -53,6 +53,7 @@ func (r *run) recogniseProjects() {
 			}
 		case !toks[i].Upper && projectHeads[r.fold(i)] && r.nameBeforeAcronym(i) != nil:
 			m, closed = r.nameBeforeAcronym(i), true // "le projet de Renforcement de l'Académie nationale de police (RANP)"
+			r.forgetInside(m.first, m.last)
 		case !toks[i].Upper && projectHeads[r.fold(i)]:
 			if m = r.projectNameAfterNoun(i); m == nil && r.d.Lang == "en" {
 				m = r.projectNameBeforeNoun(i) // "the Euromed Police II project"
@@ -295,10 +296,12 @@ func (r *run) acronymAfter(m *mention) *mention {
 const maxAcronymNameTokens = 16
 
 // nameBeforeAcronym reads the name of a project written after its noun in lower case and
-// "of", up to the acronym in brackets that closes it, the bodies it names included: "le
+// "of", up to the acronym in brackets that closes it, the bodies it names included (the
+// caller forgets them): "le
 // projet de Renforcement de l'Académie nationale de police (RANP)", "le programme
-// d'appui à la sécurité maritime régionale (MASE)". nil without such an acronym, or
-// when a clause comes first.
+// d'appui à la sécurité maritime régionale (MASE)". nil without such an acronym, when a
+// clause comes first, or when an article or a body's head opens the name ("à l'initiative
+// de la Direction ... (DPF)").
 func (r *run) nameBeforeAcronym(h int) *mention {
 	toks := r.d.Tokens
 	k := h + 1
@@ -306,25 +309,33 @@ func (r *run) nameBeforeAcronym(h int) *mention {
 		return nil
 	}
 	k++
+	if k >= len(toks) || articles[r.fold(k)] || r.is(k, classAgencyHead|classOrganisationHead) {
+		return nil // "à l'initiative de la Direction de la police des frontières (DPF)": a body's
+	}
 	for j := k; j+2 < len(toks) && j-h <= maxAcronymNameTokens && toks[j].Sentence == toks[h].Sentence; j++ {
 		f := r.fold(j)
 		if f == "(" {
 			if j > k+1 && toks[j+1].AllCaps && r.fold(j+2) == ")" && r.at[j+1] == 0 && toks[k].Kind == text.Word {
-				for i := k; i < j; i++ {
-					if m := r.mentionAt(i); m != nil {
-						m.kind = "" // "de l'Académie nationale de police": inside the project's name
-						r.at[i] = 0
-					}
-				}
 				return &mention{first: k, last: j, name: r.textOf(k, j)}
 			}
 			return nil
 		}
-		if clauseBreak(f) || verbWords[f] || passiveAuxiliaries[f] || toks[j].Kind == text.Number {
+		if clauseBreak(f) || verbWords[f] || toks[j].Kind == text.Number {
 			return nil
 		}
 	}
 	return nil
+}
+
+// forgetInside forgets the mentions in [first, last): "de l'Académie nationale de police"
+// inside a project's name.
+func (r *run) forgetInside(first, last int) {
+	for i := first; i < last; i++ {
+		if m := r.mentionAt(i); m != nil {
+			m.kind = ""
+			r.at[i] = 0
+		}
+	}
 }
 
 // titleConnectors returns where the capitalised words after the lower-case connectors at j
