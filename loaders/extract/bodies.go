@@ -1283,12 +1283,7 @@ func (r *run) groupTopicEnd(k int) int {
 	if end == k {
 		return k
 	}
-	for j := k; j < end; j++ {
-		if m := r.mentionAt(j); m != nil {
-			m.kind = "" // "pour l'Afrique de l'Ouest": the region is part of the name
-			r.at[j] = 0
-		}
-	}
+	r.forgetInside(k, end) // "pour l'Afrique de l'Ouest": the region is part of the name
 	return end
 }
 

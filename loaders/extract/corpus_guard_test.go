@@ -118,11 +118,6 @@ func generalWords(t *testing.T) map[string]bool {
 			add(w)
 		}
 	}
-	for _, ps := range cuePhrases {
-		for _, p := range ps {
-			add(p)
-		}
-	}
 	for w := range x.gaz.Glossary {
 		add(w)
 	}

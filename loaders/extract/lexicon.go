@@ -307,21 +307,13 @@ var cueLists = map[cueKind]string{
 	cueCoordination: "cue coordination",
 }
 
-// cuePhrases are the cue phrases of every kind, in every language.
-var cuePhrases = func() map[cueKind][]string {
-	out := map[cueKind][]string{}
-	for kind, list := range cueLists {
-		for _, e := range entries(list) {
-			out[kind] = append(out[kind], e.words)
-		}
-	}
-	return out
-}()
-
 // cuePhrasesByLanguage are the cue phrases of every kind in each language: a document is
 // read with its own language's cues ("finances" is a verb of funding in English only).
 var cuePhrasesByLanguage = func() map[string]map[cueKind][]string {
 	out := map[string]map[cueKind][]string{}
+	for _, list := range cueLists {
+		lexiconLists[list] = true
+	}
 	for lang, lex := range lexicons {
 		out[lang] = map[cueKind][]string{}
 		for kind, list := range cueLists {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -664,25 +663,26 @@ func (r *run) followingMembersOf(i, h, last int) *mention {
 // the only one its meetings are held under, else the one it names most often, provided no
 // other is named as often; nil otherwise.
 func (r *run) documentOrganisation() *mention {
-	funders := map[string]bool{}
+	funders, heldUnder := map[string]bool{}, map[string]bool{}
 	for _, e := range r.g.edges {
-		if e.Kind == fixtures.EdgeFunded {
+		switch e.Kind {
+		case fixtures.EdgeFunded:
 			funders[e.From] = true // "with the support of the European Union": who pays, not who meets
+		case fixtures.EdgeHeldUnder:
+			heldUnder[e.To] = true
 		}
 	}
 	counts, byID := map[string]int{}, map[string]*mention{}
+	var held []string
 	for _, m := range r.ments {
 		if organisationNamed(m) && !funders[m.id] {
 			counts[m.id]++
 			if byID[m.id] == nil {
 				byID[m.id] = m
+				if heldUnder[m.id] {
+					held = append(held, m.id)
+				}
 			}
-		}
-	}
-	var held []string
-	for _, e := range r.g.edges {
-		if e.Kind == fixtures.EdgeHeldUnder && byID[e.To] != nil && !slices.Contains(held, e.To) {
-			held = append(held, e.To)
 		}
 	}
 	if len(held) == 1 {

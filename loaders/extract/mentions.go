@@ -72,6 +72,17 @@ type run struct {
 	sideMeetings int               // the meetings read so far on the sidelines of others
 }
 
+// forgetInside forgets every mention on the tokens [first, last), which a longer name
+// holds: "de l'Académie nationale de police" inside a project's name.
+func (r *run) forgetInside(first, last int) {
+	for i := first; i < last; i++ {
+		if m := r.mentionAt(i); m != nil {
+			m.kind = ""
+			r.at[i] = 0
+		}
+	}
+}
+
 func newRun(x *Extractor, d *text.Doc, docID string) *run {
 	r := &run{x: x, d: d, g: newGraph(docID, d), mentionSet: mentionSet{at: make([]int, len(d.Tokens))}, founded: map[string]string{}}
 	r.classes = r.tokenClasses()

@@ -113,11 +113,10 @@ func (r *run) recognisePersons() {
 				b.inTitle = true
 			}
 		}
-		if n := len(m.affiliation); n == 0 || len(r.withoutBareForces(m)) < n {
+		if kept := r.withoutBareForces(m); len(m.affiliation) == 0 || len(kept) < len(m.affiliation) {
 			if b := r.ledBy(k, before); b != nil {
 				// "una delegazione della X guidata dal Direttore Y"; "The Sierra Leone delegation
 				// was headed by the Inspector General of Police, Y": whose police it is
-				kept := r.withoutBareForces(m)
 				for _, a := range m.affiliation {
 					if !slices.Contains(kept, a) && !r.affiliatesOthers(a, m) {
 						r.forget(r.ments[a]) // read from the title alone, a force of no state

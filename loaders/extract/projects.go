@@ -51,11 +51,11 @@ func (r *run) recogniseProjects() {
 			if m = r.titledProject(i); m == nil {
 				m = r.describedProject(i)
 			}
-		case !toks[i].Upper && projectHeads[r.fold(i)] && r.nameBeforeAcronym(i) != nil:
-			m, closed = r.nameBeforeAcronym(i), true // "le projet de Renforcement de l'Académie nationale de police (RANP)"
-			r.forgetInside(m.first, m.last)
 		case !toks[i].Upper && projectHeads[r.fold(i)]:
-			if m = r.projectNameAfterNoun(i); m == nil && r.d.Lang == "en" {
+			if m = r.nameBeforeAcronym(i); m != nil {
+				closed = true // "le projet de Renforcement de l'Académie nationale de police (RANP)"
+				r.forgetInside(m.first, m.last)
+			} else if m = r.projectNameAfterNoun(i); m == nil && r.d.Lang == "en" {
 				m = r.projectNameBeforeNoun(i) // "the Euromed Police II project"
 			}
 		}
@@ -272,12 +272,7 @@ func (r *run) projectNameAfterNoun(h int) *mention {
 	if last-k < 2 {
 		return nil // one word: a code name, read by codeName, or a body's name
 	}
-	for j := k; j < last; j++ {
-		if m := r.mentionAt(j); m != nil {
-			m.kind = "" // "Frontiere Sicure Italia": the state is part of the name
-			r.at[j] = 0
-		}
-	}
+	r.forgetInside(k, last) // "Frontiere Sicure Italia": the state is part of the name
 	return &mention{first: k, last: last, name: r.textOf(k, last)}
 }
 
@@ -325,17 +320,6 @@ func (r *run) nameBeforeAcronym(h int) *mention {
 		}
 	}
 	return nil
-}
-
-// forgetInside forgets the mentions in [first, last): "de l'Académie nationale de police"
-// inside a project's name.
-func (r *run) forgetInside(first, last int) {
-	for i := first; i < last; i++ {
-		if m := r.mentionAt(i); m != nil {
-			m.kind = ""
-			r.at[i] = 0
-		}
-	}
 }
 
 // titleConnectors returns where the capitalised words after the lower-case connectors at j
