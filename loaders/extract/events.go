@@ -1414,6 +1414,10 @@ func (r *run) funded(st *sentenceState, mt *meeting, thing *mention, ms []*menti
 	}
 }
 
+// maxFrameworkBodyGap bounds the words between a framework cue and the body it names
+// ("nell'ambito del Gruppo", "under the auspices of the OSCE").
+const maxFrameworkBodyGap = 3
+
 // framework links a meeting (HELD_UNDER) or a project (PART_OF) to the framework
 // named after "nell'ambito del", "under the", "dans le cadre de".
 func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to int, isMeeting bool, thing *mention) {
@@ -1424,8 +1428,8 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 			case fixtures.KindProject, fixtures.KindRoadmap:
 				fw = m
 			case fixtures.KindOrganization, fixtures.KindUNBody:
-				if body == nil {
-					body = m
+				if body == nil && m.first-c.last <= maxFrameworkBodyGap && !r.breakBetween(c.last, m.first) {
+					body = m // not "Deputy Director of the Agency under the President ..., and X, UNODC Coordinator"
 				}
 			}
 		}

@@ -119,7 +119,7 @@ func (r *run) sentenceMeeting(st *sentenceState, current *meeting, s int) (*meet
 		if v, trip := tripHeads[f]; trip && r.tripTo(i, st.last) {
 			t, ok = v, true // "la missione a Bucarest", "an assessment mission in Port Louis"
 		}
-		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.givesDay() || r.ordinalAt(i-1)) && !(i > 0 && ofWords[r.fold(i-1)]) {
+		if d, dated := datedHeads[f]; dated && datedHeadsOf[r.d.Lang][f] && (st.givesDay() || r.ordinalAt(i-1) || r.newOnRelativeDay(st, i)) && !(i > 0 && ofWords[r.fold(i-1)]) {
 			t, ok = d, true // not "une session de formation": the session is the head
 		}
 		if p, plural := pluralHeads[f]; plural && !ok && (st.place != nil || st.date != nil) && !(r.d.Lang == "fr" && f == "visite") &&
@@ -701,6 +701,13 @@ func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*m
 		end = m.last
 	}
 	return r.actorsIn(k, end), r.personsIn(k, end)
+}
+
+// newOnRelativeDay reports whether the dated head at i is introduced as a new event
+// ("un cours", "a course") in a sentence dated relative to the release ("hier", "ieri",
+// "yesterday"): "Un cours ... a commencé hier à Rome".
+func (r *run) newOnRelativeDay(st *sentenceState, i int) bool {
+	return st.date != nil && st.date.isRelative && i > 0 && indefiniteArticles[r.fold(i-1)]
 }
 
 // ceremonyOfTheMeeting reports whether the ceremony named at head, undated and about no
