@@ -961,7 +961,7 @@ func (st *sentenceState) segment(k int) (int, int) {
 
 // listFirst are the cues whose actors are the coordinated list right after them, when
 // one starts there, rather than every actor up to the next cue.
-var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueOrganiser: true,
+var listFirst = map[cueKind]bool{cueFunder: true, cueImplementer: true, cueCollaboration: true, cueCoordination: true, cueOrganiser: true,
 	cueParticipant: true}
 
 // eventCues say who takes part in or organises a meeting.

@@ -50,6 +50,9 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 			abbrs := make([]string, len(toks))
 			for k, w := range toks {
 				abbrs[k] = abbreviated[w]
+				if abbrs[k] == "" {
+					abbrs[k] = spellings[w] // "Organisation" for "Organization"
+				}
 			}
 			ix[toks[0]] = append(ix[toks[0]], phrase{toks, abbrs, t})
 		}
@@ -92,6 +95,13 @@ func buildIndex(g *gazetteer.Gazetteer) index {
 			ix[abbr] = append(ix[abbr][:len(ix[abbr]):len(ix[abbr])], ps...) // "St." for "Saint"
 		}
 	}
+	firsts := map[string][]phrase{}
+	for w, other := range spellings {
+		firsts[other] = append(firsts[other], ix[w]...) // "Organisation for Security ..."
+	}
+	for other, ps := range firsts {
+		ix[other] = append(ix[other][:len(ix[other]):len(ix[other])], ps...)
+	}
 	return ix
 }
 
@@ -132,7 +142,7 @@ func matchLen(v tokenView, i int, p phrase) int {
 		}
 		if abbr := p.abbrs[k]; abbr != "" && j < v.count() && v.fold(j) == abbr {
 			j++ // "St. Kitts and Nevis"
-			if j < v.count() && v.fold(j) == "." {
+			if j < v.count() && v.fold(j) == "." && abbreviated[want] != "" {
 				j++
 			}
 			continue
@@ -144,6 +154,10 @@ func matchLen(v tokenView, i int, p phrase) int {
 
 // abbreviated are words of names often written abbreviated, with their abbreviation.
 var abbreviated = map[string]string{"saint": "st", "sainte": "ste", "mount": "mt"}
+
+// spellings are the other spelling of a word of names ("organisation" of
+// "organization", "centre" of "center"): either stands for the other.
+var spellings = values("spelling variants")
 
 // expanded maps an abbreviation back to its word.
 var expanded = func() map[string]string {
