@@ -1227,8 +1227,8 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, implemented, actors, "partner") // "implemented by UNODC in partnership with INTERPOL"
 			} else if isMeeting || st.has(cueOrganiser) { // "Promotori: A, in collaborazione con B": they organise together
 				r.roleAll(st, true, nil, actors, "organiser")
-			} else {
-				r.implements(st, thing, actors, "partner")
+			} else if thing == nil || thing.kind != fixtures.KindRoadmap {
+				r.implements(st, thing, actors, "partner") // not "The Plan was drawn up with the support of X"
 			}
 		case cueImplementer:
 			if r.consortiumAt(c.last) {
