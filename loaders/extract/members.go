@@ -38,6 +38,7 @@ var (
 func (r *run) memberships() {
 	for s := range r.d.Sentences {
 		first, last := r.sentenceTokens(s)
+		r.membershipHeading(s, first, last)
 		for i := first; i < last; i++ {
 			head := longestPrefix(r.d, i, last, memberHeads)
 			if head == 0 {
@@ -643,6 +644,42 @@ func longestPrefix(d *text.Doc, i, last int, byFirst map[string][][]string) int 
 		}
 	}
 	return best
+}
+
+// membershipHeadings are headings over the lines that list an organisation's members:
+// "Member countries", "États membres", "Paesi aderenti".
+var membershipHeadings = byFirstWord(phrases("membership headings"), phraseWords)
+
+// membershipHeading adds MEMBER_OF of the organisation the document is about from the
+// states on the lines under sentence s when it is a membership heading alone on its line
+// ("Member countries" over "- Ghana", "- Togo").
+func (r *run) membershipHeading(s, first, last int) {
+	end := last
+	if end > first && r.fold(end-1) == ":" {
+		end--
+	}
+	if end == first || longestPrefix(r.d, first, end, membershipHeadings) != end-first || !r.lineAlone(first, last) {
+		return
+	}
+	states := r.statesOnLinesAfter(s)
+	if len(states) < 2 {
+		return
+	}
+	body := r.documentOrganisation()
+	if body == nil {
+		return
+	}
+	for _, a := range states {
+		r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
+	}
+}
+
+// lineAlone reports whether tokens [first, last) make up a line of their own.
+func (r *run) lineAlone(first, last int) bool {
+	f := r.d.Fold
+	start, end := r.d.Tokens[first].Start, r.d.Tokens[last-1].End
+	return strings.TrimSpace(f[strings.LastIndexByte(f[:start], '\n')+1:start]) == "" &&
+		strings.TrimSpace(strings.SplitN(f[end:], "\n", 2)[0]) == ""
 }
 
 // followingWords announce a list after them: "following", "suivants", "seguenti".

@@ -358,3 +358,38 @@ func TestFoundingMembers(t *testing.T) {
 		t.Errorf("'e tra i membri' is a conjunction, no verb of membership: %s", got)
 	}
 }
+
+func TestMembershipHeadingOverLines(t *testing.T) {
+	want := "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"
+	for _, doc := range []string{
+		"London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May. Both sides stressed the importance of cooperation.\n\nMember countries\n- Ghana\n- Togo\n- Benin\n",
+		"Paris, 3 mai 2019 – La CEDEAO a tenu une réunion à Abuja le 2 mai. Les deux parties ont souligné l'importance de la coopération.\n\nÉtats membres :\n- Ghana\n- Togo\n- Bénin\n",
+		"Roma, 3 maggio 2019 – L'ECOWAS ha tenuto una riunione ad Abuja il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione.\n\nPaesi membri\n• Ghana\n• Togo\n• Benin\n",
+	} {
+		if got := membersOf(t, doc); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+	// A heading of participants, or one inside a line of prose, names no members.
+	for _, doc := range []string{
+		"London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May. Both sides stressed the importance of cooperation.\n\nParticipating countries\n- Ghana\n- Togo\n- Benin\n",
+		"London, 3 May 2019 - ECOWAS held a meeting in Abuja on 2 May. Both sides stressed the importance of cooperation. The members came from:\n- Ghana\n- Togo\n- Benin\n",
+	} {
+		if got := membersOf(t, doc); got != "" {
+			t.Errorf("%q: no heading of members: %s", doc, got)
+		}
+	}
+}
+
+func TestFormedByMembers(t *testing.T) {
+	cases := []languageCase{
+		{"en", "London, 3 May 2019 - AMERIPOL, formed by Argentina, Brazil and Chile, held a meeting in Bogotá on 2 May. Both sides stressed the importance of cooperation."},
+		{"fr", "Paris, 3 mai 2019 – L'AES, formée par le Burkina Faso, le Mali et le Niger, a tenu une réunion à Bamako le 2 mai. Les deux parties ont souligné l'importance de la coopération."},
+		{"it", "Roma, 3 maggio 2019 – L'AES, formata dal Burkina Faso, dal Mali e dal Niger, ha tenuto una riunione a Bamako il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	}
+	for _, c := range cases {
+		if got := strings.Count(membersOf(t, c.text), "->"); got != 3 {
+			t.Errorf("%s: the three states that form the body are members: %s", c.lang, membersOf(t, c.text))
+		}
+	}
+}
