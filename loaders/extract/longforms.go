@@ -47,7 +47,14 @@ func (r *run) acronymLongForms() {
 			r.narrowToLongForm(body, a, i)
 			continue
 		}
-		if body == nil || known || body.first < a || body.last > i || body.first == a && body.last == i {
+		if body == nil {
+			if m := r.definedBody(a, i); m != nil {
+				r.knownByAcronym(m, i+1) // "Communauté économique des États d'Afrique de l'Ouest (CEDEAO)"
+				r.replace(m)             // "la Plateforme de coopération judiciaire pénale des pays du Sahel (PCJS)"
+			}
+			continue
+		}
+		if known || body.first < a || body.last > i || body.first == a && body.last == i {
 			continue // nothing to widen; no body the gazetteer knows: not "Europol e la nascente Procura europea (EPPO)"
 		}
 		if !r.cutAt(a, body.first) && !r.cutAt(body.last, i) {
@@ -71,6 +78,35 @@ func (r *run) acronymLongForms() {
 		r.knownByAcronym(long, i+1)
 		r.replace(long)
 	}
+}
+
+// definedBodyHeads are the heads of bodies the text defines with an acronym in brackets
+// and the gazetteer does not know: "platform", "plateforme", "piattaforma".
+var definedBodyHeads = words("defined body heads")
+
+// definedBody returns an organisation named by the long form [a, b) of a bracketed
+// acronym when no body is named there: its head (its first word, or in English its last)
+// is one of definedBodyHeads, and it holds no comma and names nothing but places and
+// states inside. nil otherwise.
+func (r *run) definedBody(a, b int) *mention {
+	if !definedBodyHeads[r.fold(a)] && !(r.d.Lang == "en" && definedBodyHeads[r.fold(b-1)]) {
+		return nil
+	}
+	for k := a; k < b; k++ {
+		if r.fold(k) == "," {
+			return nil
+		}
+		if m := r.mentionAt(k); m != nil && m.kind != fixtures.KindState && m.kind != "place" {
+			return nil
+		}
+	}
+	for k := a; k < b; k++ {
+		if m := r.mentionAt(k); m != nil {
+			m.kind = "" // "des pays du Sahel": part of the name
+		}
+		r.at[k] = 0
+	}
+	return &mention{first: a, last: b, kind: fixtures.KindOrganization, name: r.textOf(a, b)}
 }
 
 // meetingOf reports whether a meeting noun and "of" come right before token k: "la
@@ -153,7 +189,8 @@ func (r *run) acronymToken(k int) bool {
 
 // longFormStart returns the token where the long form of acronym ends before the bracket
 // at b starts, or -1: words of the same sentence, at most the acronym's length plus five
-// (and twice its length), the first capitalised, with no full stop, colon or semicolon.
+// (and twice its length), not counting the connectors and articles between them, the
+// first capitalised, with no full stop, colon or semicolon.
 func (r *run) longFormStart(b int, acronym string) int {
 	toks := r.d.Tokens
 	words := min(len(acronym)+5, 2*len(acronym))
@@ -163,8 +200,8 @@ func (r *run) longFormStart(b int, acronym string) int {
 		if f == "." || f == ":" || f == ";" || f == "(" || f == ")" {
 			break
 		}
-		if toks[from-1].Kind == text.Word {
-			n++
+		if toks[from-1].Kind == text.Word && !ofConnectors[f] && !articles[f] {
+			n++ // "des", "du", "della" are no letter of the acronym
 		}
 		from--
 	}

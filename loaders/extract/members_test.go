@@ -393,3 +393,21 @@ func TestFormedByMembers(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyDefinedByItsAcronym(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"Dakar, 27 September 2018 – UNODC convened in Dakar the annual meeting of the Sahel Judicial Cooperation Platform (SJCP). The SJCP brings together Burkina Faso, Mali and Niger. Both sides stressed the importance of cooperation.",
+			"state:bf -> org:sjcp; state:ml -> org:sjcp; state:ne -> org:sjcp"},
+		{"Dakar, 27 septembre 2018 – L'ONUDC a réuni à Dakar la réunion annuelle de la Plateforme de coopération judiciaire pénale des pays du Sahel (PCJS). La PCJS regroupe le Burkina Faso, le Mali et le Niger. Les deux parties ont souligné l'importance de la coopération.",
+			"state:bf -> org:pcjs; state:ml -> org:pcjs; state:ne -> org:pcjs"},
+		{"Dakar, 27 settembre 2018 – L'UNODC ha riunito a Dakar la riunione annuale della Piattaforma di cooperazione giudiziaria penale dei Paesi del Sahel (PCGS). La PCGS riunisce Burkina Faso, Mali e Niger. Le due parti hanno sottolineato l'importanza della cooperazione.",
+			"state:bf -> org:pcgs; state:ml -> org:pcgs; state:ne -> org:pcgs"},
+		// The gazetteer's body by its acronym, under a wording it lacks.
+		{"Lyon, 12 octobre 2011 – Des responsables de la Communauté économique des États d’Afrique de l’Ouest (CEDEAO) ont visité Lyon. La CEDEAO regroupe le Ghana, le Togo et le Bénin.",
+			"state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}
