@@ -411,3 +411,18 @@ func TestBodyDefinedByItsAcronym(t *testing.T) {
 		}
 	}
 }
+
+func TestNameIntroducedAsTheBodys(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"Dakar, 27 September 2018 – UNODC convened the annual meeting of the Sahel Judicial Cooperation Platform (SJCP), known as the Dakar Group, in Dakar. The Dakar Group brings together Burkina Faso, Mali and Niger. Both sides stressed the importance of cooperation.",
+			"state:bf -> org:sjcp; state:ml -> org:sjcp; state:ne -> org:sjcp"},
+		{"Dakar, 27 septembre 2018 – L'ONUDC a réuni à Dakar la réunion annuelle de la Plateforme de coopération judiciaire pénale des pays du Sahel (PCJS), dite « Plateforme Sahel ». La Plateforme Sahel regroupe le Burkina Faso, le Mali et le Niger. Les deux parties ont souligné l'importance de la coopération.",
+			"state:bf -> org:pcjs; state:ml -> org:pcjs; state:ne -> org:pcjs"},
+		{"Dakar, 27 settembre 2018 – L'UNODC ha riunito a Dakar la riunione annuale della Piattaforma di cooperazione giudiziaria penale dei Paesi del Sahel (PCGS), detta «Piattaforma Sahel». La Piattaforma Sahel riunisce Burkina Faso, Mali e Niger. Le due parti hanno sottolineato l'importanza della cooperazione.",
+			"state:bf -> org:pcgs; state:ml -> org:pcgs; state:ne -> org:pcgs"},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}

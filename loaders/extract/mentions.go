@@ -433,6 +433,79 @@ func (r *run) markAliases() {
 	}
 }
 
+// aliasCues introduce another name of the body before their comma: "known as", "dite",
+// "detta".
+var aliasCues = byFirstWord(phrases("alias cues"), phraseWords)
+
+// knownAsAliases gives a body the other name the text introduces after it, a comma and an
+// alias cue ("la Plateforme ... (PCJS), dite « Plateforme Sahel »", "the Platform ...,
+// known as the Sahel Platform"): that name, there and wherever the text uses it again,
+// names the body.
+func (r *run) knownAsAliases() {
+	toks := r.d.Tokens
+	for i := 2; i < len(toks); i++ {
+		n := longestPrefix(r.d, i, len(toks), aliasCues)
+		if n == 0 || r.fold(i-1) != "," {
+			continue
+		}
+		body := r.bodyEndingAt(i - 1)
+		if body == nil {
+			continue
+		}
+		a := i + n
+		for a < len(toks) && (articles[r.fold(a)] || r.fold(a) == "\"") && toks[a].Sentence == toks[i].Sentence {
+			a++
+		}
+		b := a
+		for b < len(toks) && toks[b].Sentence == toks[i].Sentence && toks[b].Kind == text.Word && toks[b].Upper {
+			b++
+		}
+		if b == a || b-a > 6 || !r.freeForAlias(a, b) {
+			continue
+		}
+		name := make([]string, 0, b-a)
+		for k := a; k < b; k++ {
+			name = append(name, r.fold(k))
+		}
+		for k := a; k+len(name) <= len(toks); k++ {
+			end := k + len(name)
+			if toks[k].Upper && hasPrefixTokens(r.d, k, name) && (end == len(toks) || !toks[end].Upper) && r.freeForAlias(k, end) {
+				m := &mention{first: k, last: end, kind: body.kind, id: body.id, name: body.name, acronym: body.acronym, country: body.country, anaphor: true}
+				if body.id == "" {
+					m.ref = body // its id is given at resolution, as an anaphor's
+				}
+				r.replace(m)
+			}
+		}
+		i = b - 1
+	}
+}
+
+// freeForAlias reports whether [a, b) may become a mention of another name of a body: the
+// mentions inside lie within it and are places, states or bodies the gazetteer does not
+// know ("the Dakar Group": a town and a group read from its head).
+func (r *run) freeForAlias(a, b int) bool {
+	for k := a; k < b; k++ {
+		m := r.mentionAt(k)
+		if m != nil && (m.first < a || m.last > b || m.id != "" && m.isBody() || m.kind == fixtures.KindPerson) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyEndingAt returns the body whose mention ends at token end, its acronym in brackets
+// after it or not ("la Plateforme ... (PCJS)"), or nil.
+func (r *run) bodyEndingAt(end int) *mention {
+	if end >= 4 && r.fold(end-1) == ")" && r.fold(end-3) == "(" {
+		end -= 3
+	}
+	if m := r.mentionAt(end - 1); m != nil && m.last == end && m.isBody() && !m.anaphor {
+		return m
+	}
+	return nil
+}
+
 // nameHead finds the head noun that starts the name written before a bracket at b
 // ("Bureau" in "Bureau des Nations Unies contre la drogue et le crime ("), or -1.
 func (r *run) nameHead(b int) int {

@@ -72,6 +72,7 @@ var recognisers = []struct {
 	{"roadmaps", (*run).recogniseRoadmaps},
 	{"long forms of acronyms", (*run).acronymLongForms},
 	{"acronyms in brackets", (*run).markAliases},
+	{"names introduced as another's", (*run).knownAsAliases},
 	{"founding treaties", (*run).foundingTreaties},
 	{"agency coreference", (*run).agencyCoreference},
 	{"organs", (*run).recogniseOrgans},
