@@ -1257,6 +1257,118 @@ func (r *run) recogniseWorkingGroups() {
 	}
 }
 
+// namedGroupHeads are nouns of groups that a name in capitals or in quotes completes: "le
+// groupe ABC", "il gruppo operativo «Skënderbeg»", "the ABC group".
+var namedGroupHeads = words("named group heads")
+
+// recogniseNamedGroups finds groups named by an acronym or a quoted name next to their
+// noun, after it in French and Italian (with up to two adjectives between: "gruppo
+// operativo trilaterale «Skënderbeg»"), before it in English ("the ABC group").
+func (r *run) recogniseNamedGroups() {
+	toks := r.d.Tokens
+	for i := 0; i < len(toks); i++ {
+		if r.at[i] != 0 || !namedGroupHeads[r.fold(i)] {
+			continue
+		}
+		first, last := i, -1
+		if r.d.Lang == "en" {
+			if a := r.groupNameBefore(i); a >= 0 {
+				first, last = a, i+1
+			}
+		} else {
+			k := i + 1
+			for k < len(toks) && k-i <= 2 && toks[k].Kind == text.Word && !toks[k].Upper && r.at[k] == 0 &&
+				!ofWords[r.fold(k)] && !articles[r.fold(k)] && !conjunctions[r.fold(k)] {
+				k++ // "operativo trilaterale"
+			}
+			last = r.groupNameAfter(k)
+		}
+		if last < 0 || !r.membersFollow(last) {
+			continue // "il gruppo ISIS": a group of no members the text names is no body of cooperation
+		}
+		m := &mention{first: first, last: last, kind: fixtures.KindOrganization, name: r.textOf(first, last)}
+		if r.replace(m) != nil {
+			i = last - 1
+		}
+	}
+}
+
+// membersFollow reports whether the states a group is made of follow its name at k: in
+// brackets ("(Argentine, Brésil, Chili)") or after a grouping verb ("che unisce A, B e C",
+// "which brings together").
+func (r *run) membersFollow(k int) bool {
+	toks := r.d.Tokens
+	if k < len(toks) && r.fold(k) == "(" {
+		states := 0
+		for j := k + 1; j < len(toks) && r.fold(j) != ")" && j-k <= 20; j++ {
+			if m := r.mentionAt(j); m != nil && m.first == j && m.kind == fixtures.KindState {
+				states++
+			}
+		}
+		return states >= 2
+	}
+	for j := k; j < len(toks) && j-k <= 2; j++ {
+		if longestPrefix(r.d, j, len(toks), groupVerbs) > 0 {
+			return true // ", che unisce", ", qui regroupe", ", which brings together"
+		}
+	}
+	return false
+}
+
+// groupNameAfter returns the end of the acronym or quoted name of a group starting at k,
+// or -1.
+func (r *run) groupNameAfter(k int) int {
+	toks := r.d.Tokens
+	if k >= len(toks) {
+		return -1
+	}
+	if r.groupAcronym(k) {
+		return k + 1
+	}
+	if r.fold(k) != "\"" {
+		return -1
+	}
+	for j := k + 1; j < len(toks) && j-k <= 6 && toks[j].Sentence == toks[k].Sentence; j++ {
+		if r.fold(j) == "\"" {
+			if j > k+1 && toks[k+1].Upper && r.freeForAlias(k+1, j) {
+				return j + 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupNameBefore returns where the acronym or quoted name of a group written before its
+// noun at h starts ("the ABC group"), or -1.
+func (r *run) groupNameBefore(h int) int {
+	if h >= 1 && r.groupAcronym(h-1) {
+		return h - 1
+	}
+	if h < 2 || r.fold(h-1) != "\"" {
+		return -1
+	}
+	for j := h - 2; j >= 0 && h-j <= 6; j-- {
+		if r.fold(j) == "\"" {
+			if j+1 < h-1 && r.d.Tokens[j+1].Upper && r.freeForAlias(j+1, h-1) {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupAcronym reports whether token k is an acronym no body of the gazetteer and no
+// project owns: "ABC" in "le groupe ABC".
+func (r *run) groupAcronym(k int) bool {
+	if !r.acronymToken(k) || !r.d.Tokens[k].AllCaps {
+		return false
+	}
+	m := r.mentionAt(k)
+	return m == nil || m.kind == "place"
+}
+
 // maxGroupTopicWords bounds what a working group's name says it is about.
 const maxGroupTopicWords = 10
 

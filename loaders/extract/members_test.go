@@ -426,3 +426,27 @@ func TestNameIntroducedAsTheBodys(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupNamedByAnAcronymOrInQuotes(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"Lima, 3 February 2009 – The minister praised the ORION group (Colombia, Ecuador and Peru) for its work. Both sides stressed the importance of cooperation.",
+			"state:co -> org:orion-group; state:ec -> org:orion-group; state:pe -> org:orion-group"},
+		{"Lima, 3 février 2009 – Le ministre salue l'apport du groupe ORION (Colombie, Équateur, Pérou) à la sécurité de la région. Les deux parties ont souligné l'importance de la coopération.",
+			"state:co -> org:groupe-orion; state:ec -> org:groupe-orion; state:pe -> org:groupe-orion"},
+		{"Lima, 3 febbraio 2009 – Il premio va a chi ha creato il gruppo operativo trilaterale «Condor», che unisce Colombia, Ecuador e Perù. Le due parti hanno sottolineato l'importanza della cooperazione.",
+			"state:co -> org:gruppo-operativo-trilaterale-condor; state:ec -> org:gruppo-operativo-trilaterale-condor; state:pe -> org:gruppo-operativo-trilaterale-condor"},
+	} {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}
+
+func TestGroupWithoutMembersIsNoBody(t *testing.T) {
+	f := extractText(t, "it.txt", "Roma, 3 febbraio 2019 – Gli investigatori hanno smantellato una cellula legata al gruppo ISIS in Lombardia. Le due parti hanno sottolineato l'importanza della cooperazione.\n")
+	for _, n := range f.Nodes {
+		if n.Kind == fixtures.KindOrganization {
+			t.Errorf("a group the text gives no members is no body of cooperation: %s", n.ID)
+		}
+	}
+}

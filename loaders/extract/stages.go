@@ -77,6 +77,7 @@ var recognisers = []struct {
 	{"agency coreference", (*run).agencyCoreference},
 	{"organs", (*run).recogniseOrgans},
 	{"working groups", (*run).recogniseWorkingGroups},
+	{"groups named by an acronym or in quotes", (*run).recogniseNamedGroups},
 	{"organisation coreference", (*run).organisationHeadCoreference},
 	{"bodies of listed places", (*run).ellipticBodies},
 	{"bodies by a head noun", (*run).bodyHeadAnaphors},
