@@ -1349,7 +1349,7 @@ func (r *run) roleAll(st *sentenceState, isMeeting bool, thing *mention, ms []*m
 		return
 	}
 	for _, m := range ms {
-		if st.roled[m] {
+		if st.roled[m] || m.kind == fixtures.KindPerson && r.absent(st.first, st.last, m) {
 			continue
 		}
 		st.roled[m] = true
@@ -1511,7 +1511,7 @@ func (r *run) sentencePersons(st *sentenceState) {
 		if st.onBehalf != nil && st.onBehalf.first < p.first && st.onBehalf.id != "" {
 			r.g.edge(fixtures.EdgeAffiliatedWith, p.id, st.onBehalf.id, st.span, "")
 		}
-		if st.meeting != nil && !st.roled[p] && (st.meetingAt >= 0 || len(st.cues) > 0) && !r.namedAsOwner(st.first, st.cues, p) {
+		if st.meeting != nil && !st.roled[p] && (st.meetingAt >= 0 || len(st.cues) > 0) && !r.namedAsOwner(st.first, st.cues, p) && !r.absent(st.first, st.last, p) {
 			st.roled[p] = true
 			st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeParticipatedIn, other: p.id, role: "participant", span: st.span})
 		}
@@ -1521,6 +1521,42 @@ func (r *run) sentencePersons(st *sentenceState) {
 // namedAsOwner reports whether a person is named only as the owner of something else:
 // "dans la vision du président X", "the policy of Minister Y". Not "la visite du ministre
 // X" (a meeting noun) nor "in the presence of Y" (a cue).
+// absenceCues say that the person before them did not attend: "could not attend",
+// "n'a pas pu participer", "non ha potuto partecipare".
+var absenceCues = byFirstWord(phrases("absence cues"), phraseWords)
+
+// standInCues say that the person after them was represented by another: "who
+// represented Prime Minister X", "in rappresentanza del ministro X".
+var standInCues = byFirstWord(phrases("stand-in cues"), phraseWords)
+
+// maxAbsenceGap bounds the words between an absent person and the cue that says so.
+const maxAbsenceGap = 12
+
+// absent reports whether the sentence says person p did not attend: the subject of an
+// absence cue after it, with no other person between ("Il Ministro X, trattenuto a
+// Palazzo Chigi, non ha potuto partecipare"), or the one another stood in for ("who
+// represented Prime Minister X").
+func (r *run) absent(first, last int, p *mention) bool {
+	k := p.first
+	for k > first && p.first-k < 4 && (titleWords[r.fold(k-1)] || honorifics[r.fold(k-1)] || titleModifiers[r.fold(k-1)] || articles[r.fold(k-1)]) {
+		k--
+	}
+	for j := max(first, k-3); j < k; j++ {
+		if n := longestPrefix(r.d, j, k, standInCues); n > 0 && j+n >= k-1 {
+			return true
+		}
+	}
+	for j := p.last; j < last && j-p.last <= maxAbsenceGap; j++ {
+		if m := r.mentionAt(j); m != nil && m.kind == fixtures.KindPerson {
+			return false
+		}
+		if longestPrefix(r.d, j, last, absenceCues) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) namedAsOwner(first int, cues []cue, p *mention) bool {
 	k := p.first
 	for k > first && p.first-k < 4 && (titleWords[r.fold(k-1)] || honorifics[r.fold(k-1)] || titleModifiers[r.fold(k-1)]) {
@@ -1616,7 +1652,7 @@ func (r *run) peopleAtTheOnlyMeeting(meetings []*meeting) {
 		if r.elsewhere(mt, sentence) {
 			continue // "siglato oggi a Roma dal Sottosegretario": not at the meeting in New York
 		}
-		if first, last := r.sentenceTokens(sentence); r.namedAsOwner(first, r.findCues(first, last), m) {
+		if first, last := r.sentenceTokens(sentence); r.namedAsOwner(first, r.findCues(first, last), m) || r.absent(first, last, m) {
 			continue
 		}
 		linked[m.id] = true

@@ -453,7 +453,7 @@ func (r *run) participate(st *sentenceState, ms []*mention, role string) {
 		return
 	}
 	for _, m := range ms {
-		if st.roled[m] || m.id == "" {
+		if st.roled[m] || m.id == "" || m.kind == fixtures.KindPerson && r.absent(st.first, st.last, m) {
 			continue
 		}
 		st.roled[m] = true
