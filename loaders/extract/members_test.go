@@ -450,3 +450,16 @@ func TestGroupWithoutMembersIsNoBody(t *testing.T) {
 		}
 	}
 }
+
+func TestBelongingMakesMembers(t *testing.T) {
+	want := "state:bw -> org:sarpcco; state:zm -> org:sarpcco"
+	for _, doc := range []string{
+		"Lusaka, 4 May 2021 – Botswana and Zambia are part of SARPCCO. Both sides stressed the importance of cooperation.",
+		"Lusaka, 4 mai 2021 – La SARPCCO, à laquelle appartiennent le Botswana et la Zambie, s'est réunie à Lusaka. Les deux parties ont souligné l'importance de la coopération.",
+		"Lusaka, 4 maggio 2021 – Botswana e Zambia appartengono alla SARPCCO. Le due parti hanno sottolineato l'importanza della cooperazione.",
+	} {
+		if got := membersOf(t, doc); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+}
