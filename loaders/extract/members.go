@@ -45,6 +45,12 @@ func (r *run) memberships() {
 				continue
 			}
 			body, list, end, bare := r.enumeratedMembers(i+head, last)
+			if body == nil && r.oneOfBefore(first, i-1) > first {
+				if b := r.membersBefore(first, i, r.organisationAfter(i+head, last)); b != nil {
+					i += head - 1 // "Ghana is one of the fifteen members of ECOWAS."
+					continue
+				}
+			}
 			if b := r.membersBefore(first, i, body); b != nil {
 				i += head - 1 // "A, B and C, members of X": the list before, in apposition
 				continue
@@ -300,12 +306,14 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 		k-- // "all", "tous", "tutti"
 	}
 	one := oneMember[r.fold(i)]
-	if k > first && indefiniteArticles[r.fold(k)] {
+	if c := r.oneOfBefore(first, i-1); c > first {
+		k, one = c, true // "Ghana is one of the fifteen members of ECOWAS": the state before the copula
+	} else if k > first && indefiniteArticles[r.fold(k)] {
 		k-- // "Ghana, a member of ECOWAS"
 	} else if k-1 > first && (numberWords[r.fold(k)] || isNumber(r.fold(k))) && articles[r.fold(k-1)] {
 		k -= 2 // "Ghana, Togo and Benin, the three members of ECOWAS"
 	}
-	if k <= first || r.fold(k) != "," {
+	if k <= first || r.fold(k) != "," && !one {
 		return nil
 	}
 	actors, _ := r.listBefore(first, k)
@@ -316,6 +324,40 @@ func (r *run) membersBefore(first, i int, body *mention) *mention {
 		r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, r.sentenceEnd(i)), "")
 	}
 	return body
+}
+
+// organisationAfter returns the organisation named at k past the glue of a member head
+// ("of", "de la", "della"), or nil.
+func (r *run) organisationAfter(k, last int) *mention {
+	for k < last && memberGlue[r.fold(k)] {
+		k++
+	}
+	if m := r.mentionAt(k); m != nil && m.first == k && organisationNamed(m) {
+		return m
+	}
+	return nil
+}
+
+// oneOfWords say that what is named before is one of a body's members: "one of the",
+// "l'un des", "uno dei".
+var oneOfWords = phrases("one of words")
+
+// membershipCopulas join a state to "one of the members": "is", "est", "è".
+var membershipCopulas = words("membership copulas")
+
+// oneOfBefore returns the copula before "one of the [number]" ending at token k, the
+// member list ending there ("Ghana is one of the fifteen members of"), or -1.
+func (r *run) oneOfBefore(first, k int) int {
+	if k > first && (numberWords[r.fold(k)] || isNumber(r.fold(k))) {
+		k-- // "l'un des seize membres"
+	}
+	for _, p := range oneOfWords {
+		start := k - len(p) + 1
+		if start-1 > first && hasPrefixTokens(r.d, start, p) && membershipCopulas[r.fold(start-1)] {
+			return start - 1
+		}
+	}
+	return -1
 }
 
 // groupingVerbsIn adds MEMBER_OF to an organisation said to be made of the states (or, for

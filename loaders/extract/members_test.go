@@ -463,3 +463,15 @@ func TestBelongingMakesMembers(t *testing.T) {
 		}
 	}
 }
+
+func TestOneOfTheMembers(t *testing.T) {
+	for _, doc := range []string{
+		"Lusaka, 4 May 2021 – Zambia is one of the sixteen members of SARPCCO. Both sides stressed the importance of cooperation.",
+		"Lusaka, 4 mai 2021 – La Zambie est l'un des seize membres de la SARPCCO. Les deux parties ont souligné l'importance de la coopération.",
+		"Lusaka, 4 maggio 2021 – Lo Zambia è uno dei sedici membri della SARPCCO. Le due parti hanno sottolineato l'importanza della cooperazione.",
+	} {
+		if got, want := membersOf(t, doc), "state:zm -> org:sarpcco"; got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+}
