@@ -1137,6 +1137,11 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 		} else if c.kind == cueCollaboration && spokenOf != nil && !isMeeting {
 			thing = spokenOf // "UNODC implements it in collaboration with INTERPOL"
 		}
+		if c.kind == cueOrganiserBefore && st.meeting != nil && st.meetingAt >= c.last && !isMeeting {
+			// "the X Component of the Programme ran a training course": the meeting after the
+			// verb is what its subject organised
+			isMeeting, thing = true, nil
+		}
 		if (c.kind == cueOrganiser || c.kind == cueOrganiserBefore || c.kind == cueCollaboration) && thing != nil && thing == st.framework {
 			// a meeting's framework is not what its hosts organise: "ran under the X Project
 			// and was organised jointly with Y"
@@ -1166,6 +1171,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 					subject = r.subjectBodies(st.first, c.first)
 				}
 				r.roleAll(st, true, nil, subject, "organiser")
+				r.organisingProjects(st, cs, c.first) // "the Border Cooperation Component of the Programme ran a course"
 				if r.guestsAfter(st, c.last) {
 					// "the Department will host the ministers of A, B and C": its guests take part
 					r.participate(st, r.actorsIn(c.last, to), "participant")

@@ -469,7 +469,7 @@ func (r *run) organisingProjects(st *sentenceState, from, to int) {
 	}
 	for i := from; i < to; i++ {
 		m := r.mentionAt(i)
-		if m == nil || m.first != i || m.kind != fixtures.KindProject || m.id == "" {
+		if m == nil || m.first != i || m.kind != fixtures.KindProject || m.id == "" || r.parentProject(m) {
 			continue
 		}
 		if st.framed == nil {
@@ -478,6 +478,20 @@ func (r *run) organisingProjects(st *sentenceState, from, to int) {
 		st.framed[m] = true
 		st.meeting.links = append(st.meeting.links, link{kind: fixtures.EdgeHeldUnder, other: m.id, span: st.span, outgoing: true})
 	}
+}
+
+// parentProject reports whether project m is named as the parent of the project before
+// it: "the Border Cooperation Component of the UNODC Programme for Central Asia".
+func (r *run) parentProject(m *mention) bool {
+	k := m.first - 1
+	for k > 0 && (articles[r.fold(k)] || r.mentionAt(k) != nil && r.mentionAt(k).isBody()) {
+		k-- // "of the UNODC Programme": its owner's name before it
+	}
+	if k < 1 || !ofWords[r.fold(k)] {
+		return false
+	}
+	p := r.mentionAt(k - 1)
+	return p != nil && p.last == k && p.kind == fixtures.KindProject
 }
 
 // breakBetween reports whether a comma or another clause break stands in [from, to):
