@@ -275,8 +275,22 @@ func (r *run) statesOnLinesAfter(s int) []*mention {
 		if k < last && bullets[r.fold(k)] {
 			k++
 		}
+		row := k < last && r.fold(k) == "|"
+		if row {
+			k++ // "| Kenya | 1998 |": a table's row, the state in its first cell
+		}
 		m := r.mentionAt(k)
+		if row && len(out) == 0 && (m == nil || m.kind != fixtures.KindState) {
+			continue // the table's header and the rule under it: "| Country | Member since |"
+		}
 		if m == nil || m.first != k || m.kind != fixtures.KindState || m.adjective {
+			break
+		}
+		if row {
+			if m.last < last && r.fold(m.last) == "|" {
+				out = append(out, m)
+				continue
+			}
 			break
 		}
 		if m.last < last && r.fold(m.last) == ":" {
@@ -700,7 +714,11 @@ func (r *run) membershipHeading(s, first, last int) {
 	if end > first && r.fold(end-1) == ":" {
 		end--
 	}
-	if end == first || longestPrefix(r.d, first, end, membershipHeadings) != end-first || !r.lineAlone(first, last) {
+	start := first
+	for start < end && (articles[r.fold(start)] || ourWords[r.fold(start)]) {
+		start++ // "Nos États membres", "I nostri Stati membri"
+	}
+	if end == start || longestPrefix(r.d, start, end, membershipHeadings) != end-start || !r.lineAlone(first, last) {
 		return
 	}
 	states := r.statesOnLinesAfter(s)
@@ -715,6 +733,9 @@ func (r *run) membershipHeading(s, first, last int) {
 		r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
 	}
 }
+
+// ourWords are the possessives of the first person plural: "our", "nos", "nostri".
+var ourWords = words("first person possessives")
 
 // lineAlone reports whether tokens [first, last) make up a line of their own.
 func (r *run) lineAlone(first, last int) bool {
@@ -776,10 +797,29 @@ func (r *run) documentOrganisation() *mention {
 			tie = true
 		}
 	}
-	if best == "" || tie {
+	if best != "" && tie {
+		return r.titledAmong(counts, counts[best]) // "Plateforme ... (PCJS)" over its page: the one the title names
+	}
+	if best == "" {
 		return nil
 	}
 	return byID[best]
+}
+
+// titledAmong returns the one organisation named most often (n times) that the
+// document's title line names, nil when none or several are.
+func (r *run) titledAmong(counts map[string]int, n int) *mention {
+	var found *mention
+	for _, m := range r.ments {
+		if !organisationNamed(m) || counts[m.id] != n || r.d.Tokens[m.first].Sentence != 0 {
+			continue
+		}
+		if found != nil && found.id != m.id {
+			return nil
+		}
+		found = m
+	}
+	return found
 }
 
 // organisationNamed reports whether m names an organisation, by its name or an acronym.

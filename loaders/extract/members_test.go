@@ -475,3 +475,24 @@ func TestOneOfTheMembers(t *testing.T) {
 		}
 	}
 }
+
+func TestMembersInATable(t *testing.T) {
+	want := "state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"
+	for _, doc := range []string{
+		"ECOWAS – About us\n\nECOWAS held a meeting in Abuja on 2 May 2019. Both sides stressed the importance of cooperation.\n\nMEMBERS\n\n| Country | Member since |\n|---|---|\n| Ghana | 1975 |\n| Togo | 1975 |\n| Benin | 1975 |\n",
+		"CEDEAO – Qui sommes-nous ?\n\nLa CEDEAO a tenu une réunion à Abuja le 2 mai 2019. Les deux parties ont souligné l'importance de la coopération.\n\nNos États membres\n\n| État | Année d'adhésion |\n|---|---|\n| Ghana | 1975 |\n| Togo | 1975 |\n| Bénin | 1975 |\n",
+		"ECOWAS – Chi siamo\n\nL'ECOWAS ha tenuto una riunione ad Abuja il 2 maggio 2019. Le due parti hanno sottolineato l'importanza della cooperazione.\n\nI nostri Stati membri\n\n| Stato | Membro dal |\n|---|---|\n| Ghana | 1975 |\n| Togo | 1975 |\n| Benin | 1975 |\n",
+	} {
+		if got := membersOf(t, doc); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", doc, got, want)
+		}
+	}
+}
+
+func TestDocumentOrganisationNamedInTheTitle(t *testing.T) {
+	// UNODC and the platform are named as often: the title says whose page it is.
+	doc := "Plateforme judiciaire régionale du Sahel (PJRS)\n\nLa Plateforme judiciaire régionale du Sahel (PJRS) a été créée avec l'appui de l'ONUDC. L'ONUDC lui apporte son soutien. La PJRS réunit des magistrats. L'ONUDC finance ses réunions. La PJRS siège à Bamako. L'ONUDC y a un bureau. L'ONUDC forme ses juges. L'ONUDC évalue ses travaux.\n\nÉtats membres\n- Mali\n- Niger\n- Tchad\n"
+	if got, want := membersOf(t, doc), "state:ml -> org:pjrs; state:ne -> org:pjrs; state:td -> org:pjrs"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
