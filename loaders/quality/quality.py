@@ -56,6 +56,7 @@ SETS = [
     ("unseen", os.path.join(ROOT, "testdata/loaders/unseen"), os.path.join(ROOT, "testdata/loaders/unseen"), "tsv"),
     ("styles", os.path.join(ROOT, "testdata/loaders/styles"), os.path.join(ROOT, "testdata/loaders/styles"), "yaml"),
     ("fresh", os.path.join(ROOT, "testdata/loaders/fresh"), os.path.join(ROOT, "testdata/loaders/fresh"), "yaml"),
+    ("fresh2", os.path.join(ROOT, "testdata/loaders/fresh2"), os.path.join(ROOT, "testdata/loaders/fresh2"), "yaml"),
     ("blind", os.path.join(ROOT, "testdata/loaders/blind"), os.path.join(ROOT, "testdata/loaders/blind"), "yaml"),
     ("blind2", os.path.join(ROOT, "testdata/loaders/blind2"), os.path.join(ROOT, "testdata/loaders/blind2"), "yaml"),
     ("blind3", os.path.join(ROOT, "testdata/loaders/blind3"), os.path.join(ROOT, "testdata/loaders/blind3"), "yaml"),
