@@ -5,6 +5,7 @@ package extract
 // "Capo della Polizia", "l'Esperto dell'Ambasciata"), read by recognisePersons.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/entente/entente/fixtures"
@@ -427,6 +428,77 @@ func (r *run) delegationLists() {
 			}
 		}
 	}
+}
+
+// labelledLines gives the persons of a line that a body labels before its colon the body
+// too: "- Police nationale du Sénégal : M. Ibrahima Faye (directeur ...) ; Mme Khady Sarr
+// (...)", "Frontex: Ana-Maria Petersen (Liaison Officer)", "Guardia di Finanza: ten. col.
+// Sandro Pace (ufficiale di collegamento)".
+func (r *run) labelledLines() {
+	for s := 0; s < len(r.d.Sentences); s++ {
+		first, last := r.sentenceTokens(s)
+		if first < last && bullets[r.fold(first)] {
+			first++
+		}
+		body := r.lineLabel(first, last)
+		if body == nil {
+			continue
+		}
+		for _, p := range r.personsIn(body.last, last) {
+			if !slices.Contains(p.affiliation, body.idx) {
+				p.affiliation = append(p.affiliation, body.idx)
+			}
+		}
+	}
+}
+
+// lineLabel returns the body that opens the line at first and ends before its colon, an
+// acronym or another name in brackets between them ("Procura speciale ... (SPAK):"), when
+// the line goes on past the colon; nil otherwise.
+func (r *run) lineLabel(first, last int) *mention {
+	m := r.mentionAt(first)
+	if m == nil || m.first != first || !m.isBody() || !r.lineStart(first) {
+		return nil
+	}
+	k := m.last
+	for k < last && k-m.last < 6 && r.stateOrPlaceWord(k) {
+		k++ // "Police nationale du Sénégal", "Ambassade du Sénégal à Nouakchott"
+	}
+	if k < last && r.fold(k) == "(" {
+		c := k + 1
+		for c < last && c-k <= 8 && r.fold(c) != ")" {
+			c++
+		}
+		if c >= last || r.fold(c) != ")" {
+			return nil
+		}
+		k = c + 1
+	}
+	if k+1 >= last || r.fold(k) != ":" {
+		return nil
+	}
+	return m
+}
+
+// stateOrPlaceWord reports whether token k names a state or a place, or is an article,
+// of-word or locative before one: the words after a body that say whose or where it is.
+func (r *run) stateOrPlaceWord(k int) bool {
+	if m := r.mentionAt(k); m != nil {
+		return m.kind == fixtures.KindState || m.kind == "place"
+	}
+	f := r.fold(k)
+	return articles[f] || ofWords[f] || locatives[r.d.Lang][f]
+}
+
+// lineStart reports whether token k opens its line, after a bullet or not.
+func (r *run) lineStart(k int) bool {
+	j := k
+	if j > 0 && bullets[r.fold(j-1)] {
+		j--
+	}
+	f := r.d.Fold
+	start := r.d.Tokens[j].Start
+	return strings.TrimSpace(f[strings.LastIndexByte(f[:start], '\n')+1:start]) == ""
 }
 
 // delegationHeading returns the first body a line s names as a delegation's heading:

@@ -80,7 +80,7 @@ func (r *run) events() {
 			}
 		}
 		if st.date == nil && st.place == nil && wi+1 < len(windows) {
-			r.headingScene(st, windows[wi+1])
+			r.headingScene(st, windows[wi+1:])
 		}
 		if st.date == nil && st.place == nil && scene != nil {
 			st.date, st.place = scene.date, scene.place // "2. Osh, 10-12 June. A course was given ..."
@@ -652,6 +652,24 @@ func (r *run) statesIn(first, last int) []*mention {
 // attendanceList reads a line of an attendance list: the actors and persons after its
 // label ("WCO Member Customs administrations (23): A, B") or its bullet, or the states a
 // sentence of prose under the heading names.
+// maxTitleBeforeListed bounds the rank or honorific before the name that opens a line of
+// an attendance list ("Lieutenant-colonel Mohamed ...").
+const maxTitleBeforeListed = 4
+
+// maxSubheading bounds the words of a subheading inside an attendance list.
+const maxSubheading = 4
+
+// noActorIn reports whether [first, last) names no body and no person (states written as
+// adjectives aside): "Délégation mauritanienne".
+func (r *run) noActorIn(first, last int) bool {
+	for k := first; k < last; k++ {
+		if m := r.mentionAt(k); m != nil && (m.isBody() || m.kind == fixtures.KindPerson || m.kind == fixtures.KindState && !m.adjective) {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok bool) {
 	start := -1
 	for k := st.first; k < st.last && start < 0; k++ {
@@ -661,6 +679,12 @@ func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok 
 	}
 	if start < 0 && bullets[r.fold(st.first)] {
 		start = st.first + 1
+	}
+	if ps := r.personsIn(st.first, st.last); start < 0 && len(ps) > 0 && ps[0].first-st.first <= maxTitleBeforeListed {
+		return r.actorsIn(st.first, st.last), ps, true // "Andrei Popescu, Deputy Inspector General, ...", "Lt Col. A, ..."
+	}
+	if start < 0 && st.last-st.first <= maxSubheading && r.noActorIn(st.first, st.last) {
+		return nil, nil, true // "Romanian delegation", "Observers", "per la parte albanese": a subheading of the list
 	}
 	if start >= 0 {
 		if actors, persons = r.listAfter(start, st.last); len(actors)+len(persons) > 0 {

@@ -349,11 +349,17 @@ func (r *run) fieldLine(st *sentenceState) bool {
 	return false
 }
 
+// maxFieldHeading bounds the words of a minutes' heading that labelled lines of when and
+// where follow ("Third meeting of the Joint Working Group on ..." over "Date:", "Venue:").
+const maxFieldHeading = 30
+
 // headingScene reads a heading that names a meeting ("Annual Heads of Border Agencies
 // Meeting") on the short line after it that says where and when ("Vienna, Austria, 3-4
 // October 2022"), even when that line is the dateline.
-func (r *run) headingScene(st *sentenceState, next [3]int) {
-	if st.last-st.first > 12 || next[2]-next[1] > 10 && !(next[2]-next[1] <= 18 && r.fieldLine(&sentenceState{first: next[1], last: next[2]})) {
+func (r *run) headingScene(st *sentenceState, after [][3]int) {
+	next := after[0]
+	fields := next[2]-next[1] <= 18 && r.fieldLine(&sentenceState{first: next[1], last: next[2]})
+	if st.last-st.first > 12 && !(fields && st.last-st.first <= maxFieldHeading) || next[2]-next[1] > 10 && !fields {
 		return // not "Lieu et dates : La Valette (Malte), 21 et 22 février 2017", a labelled line
 	}
 	head := false
@@ -364,21 +370,32 @@ func (r *run) headingScene(st *sentenceState, next [3]int) {
 	if !head {
 		return
 	}
+	lines := [][3]int{next}
+	for k := 1; fields && k < len(after) && k < 4; k++ {
+		if w := after[k]; w[2]-w[1] <= 18 && r.fieldLine(&sentenceState{first: w[1], last: w[2]}) {
+			lines = append(lines, w) // "Date: 14 November 2024" over "Venue: ..., Chișinău"
+		} else {
+			break
+		}
+	}
 	var place *mention
-	for i := next[1]; i < next[2] && place == nil; i++ {
-		if m := r.mentionAt(i); m != nil && m.kind == "place" {
-			place = m
+	for _, w := range lines {
+		for i := w[1]; i < w[2] && place == nil; i++ {
+			if m := r.mentionAt(i); m != nil && m.kind == "place" {
+				place = m
+			}
 		}
 	}
 	if place == nil {
 		return // a date alone under a heading is when it was published
 	}
 	st.place = place
-	sp := r.tokSpan(next[1], next[2])
-	for k := range r.datesIn(sp) {
-		if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay {
-			st.date = dm
-			break
+	for _, w := range lines {
+		sp := r.tokSpan(w[1], w[2])
+		for k := range r.datesIn(sp) {
+			if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay && st.date == nil {
+				st.date = dm
+			}
 		}
 	}
 }

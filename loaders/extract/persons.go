@@ -62,7 +62,8 @@ func (r *run) recognisePersons() {
 				continue
 			}
 		case before == nil && after == nil && !capsSurname && !prefixed && !coordinated && !listed && header == nil &&
-			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.titledPersonNext(j)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))):
+			!(words <= 3 && r.announcedPerson(k)) && !(words >= 2 && words <= 3 && r.titledPersonNext(j)) && !(words >= 2 && words <= 3 && r.bodyInApposition(j) && !(k > 0 && (ofWords[r.fold(k-1)] || articles[r.fold(k-1)]))) &&
+			!(words >= 2 && words <= 3 && r.labelledName(k, j)):
 			i = j - 1
 			continue
 		}
@@ -149,6 +150,25 @@ func (r *run) recognisePersons() {
 	r.personCoreference()
 }
 
+// labelledName reports whether the name [k, j) is listed on a line a body labels before
+// its colon, its title in brackets or nothing after it: "Europol: Anna Berg (Liaison
+// Officer), Piet Janssen (Analyst)".
+func (r *run) labelledName(k, j int) bool {
+	toks := r.d.Tokens
+	if j < len(toks) && toks[j].Sentence == toks[k].Sentence && !listBreaks[r.fold(j)] {
+		return false
+	}
+	first, last := r.sentenceTokens(toks[k].Sentence)
+	if first < last && bullets[r.fold(first)] {
+		first++
+	}
+	body := r.lineLabel(first, last)
+	return body != nil && body.last <= k
+}
+
+// listBreaks end a name in a list of persons: "(", ",", ";".
+var listBreaks = map[string]bool{"(": true, ",": true, ";": true}
+
 // dropNumberedNames forgets the persons named by one word and a roman numeral that end the
 // name of a project the text names: "Lionfish III" after "Operation Lionfish III" is no
 // person (it is left unlinked); "Mohammed VI" stays a king.
@@ -191,6 +211,9 @@ func (r *run) headlines() map[int]bool {
 		if r.listItem(s, first) {
 			continue // "- Mereoni Vakaloloma, Detective Inspector, Fiji Police Force": a list of people
 		}
+		if f := first; r.lineLabel(f, last) != nil || bullets[r.fold(f)] && r.lineLabel(f+1, last) != nil {
+			continue // "Europol: Anna Berg (Liaison Officer)": the people a body sends
+		}
 		words, upper, caps := 0, 0, 0
 		for k := first; k < last; k++ {
 			if t := r.d.Tokens[k]; t.Kind == text.Word && !connectors[r.fold(k)] {
@@ -225,8 +248,8 @@ func (r *run) listItem(s, first int) bool {
 		if pl == pf {
 			continue
 		}
-		if r.fold(pl-1) == ":" {
-			return true
+		if r.fold(pl-1) == ":" || r.attendanceHeading(&sentenceState{first: pf, last: pl}) {
+			return true // "Sono presenti:", "ATTENDANCE" over the list
 		}
 		if r.fold(pl-1) == "." || pl-pf > 20 {
 			return false // a paragraph of prose comes between

@@ -95,6 +95,7 @@ func (r *run) analyse() {
 	r.home = r.homeCountry()
 	r.recognisePersons()
 	r.delegationLists()
+	r.labelledLines()
 	r.representatives()
 	r.bareMinisters()
 	r.counterpartMinistries()
