@@ -772,6 +772,16 @@ func (r *run) qualifiedLabel(i, last int) (cue, bool) {
 }
 
 // findCues returns the cue phrases of the tokens [first, last), longest first.
+// cueOpensAt reports whether a cue of two words or more starts at token k.
+func (r *run) cueOpensAt(k, last int) bool {
+	for _, c := range r.cuesAt(k) {
+		if len(c.words) > 1 && r.cueEnd(k, last, c.words) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *run) findCues(first, last int) []cue {
 	var out []cue
 	for i := first; i < last; i++ {
@@ -794,7 +804,11 @@ func (r *run) findCues(first, last int) []cue {
 			}
 			if end := r.cueEnd(i, last, c.words); end > 0 {
 				out = append(out, cue{c.kind, i, end})
-				i = end - 1
+				if end-1 > i && r.cueOpensAt(end-1, last) {
+					i = end - 2 // "organisée avec le soutien financier de X": its last word opens a cue of its own
+				} else {
+					i = end - 1
+				}
 				break
 			}
 		}
