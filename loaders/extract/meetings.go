@@ -365,6 +365,9 @@ func (r *run) headingScene(st *sentenceState, after [][3]int) {
 	head := false
 	for i := st.first; i < st.last && !head; i++ {
 		_, head = meetingHeads[r.fold(i)]
+		if _, dated := datedHeads[r.fold(i)]; dated && fields && datedHeadsOf[r.d.Lang][r.fold(i)] {
+			head = true // "3.2 Formation des magistrats" over "Dates : 6-9 mai 2024"
+		}
 		head = head && r.at[i] == 0
 	}
 	if !head {
