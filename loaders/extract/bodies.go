@@ -587,7 +587,7 @@ func (r *run) recogniseOrgans() {
 			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
 				j++
 			}
-			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) {
+			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) && r.sameLine(i, j) {
 				org, last = o, o.last
 			}
 		}
@@ -677,6 +677,12 @@ func (r *run) ownerBefore(first int) *mention {
 		return o
 	}
 	return nil
+}
+
+// sameLine reports whether tokens a and b (a before b) stand on one line: a heading
+// ("Secretariat") is no part of the name on the line below it.
+func (r *run) sameLine(a, b int) bool {
+	return !strings.ContainsRune(r.d.Fold[r.d.Tokens[a].End:r.d.Tokens[b].Start], '\n')
 }
 
 // capitalsBefore extends a name that starts at k to the capitalised words written

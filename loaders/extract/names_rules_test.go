@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -149,4 +150,19 @@ func TestProjectNameClosedByItsAcronym(t *testing.T) {
 			t.Errorf("%s: one project, named up to its acronym in brackets, the academy inside its name: %v", lang, projects)
 		}
 	})
+}
+
+func TestHeadingIsNoPartOfTheNameBelow(t *testing.T) {
+	for _, doc := range []string{
+		"Nairobi, 3 May 2024 – About the organisation. Both sides stressed the importance of cooperation.\n\nSecretariat\nThe SADC Secretariat is hosted in Gaborone.\n",
+		"Nairobi, 3 mai 2024 – Présentation de l'organisation. Les deux parties ont souligné l'importance de la coopération.\n\nSecrétariat\nLa CEDEAO héberge le secrétariat à Abuja.\n",
+		"Nairobi, 3 maggio 2024 – Presentazione dell'organizzazione. Le due parti hanno sottolineato l'importanza della cooperazione.\n\nSegretariato\nL'ECOWAS ospita il segretariato ad Abuja.\n",
+	} {
+		f := extractText(t, "heading.txt", doc)
+		for _, n := range f.Nodes {
+			if strings.Contains(n.Name, "\n") {
+				t.Errorf("a heading runs into the name on the line below: %q", n.Name)
+			}
+		}
+	}
 }
