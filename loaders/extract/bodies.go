@@ -532,6 +532,24 @@ func (r *run) titledProject(h int) *mention {
 		}
 		last = k
 	}
+	if r.d.Lang != "en" && first == h && last == h+1 {
+		// "le Programme Sahel de l'ONUDC", "il Programma Balcani": the capitalised words after
+		// the head name it
+		for last < len(toks) && last-h <= 3 && toks[last].Upper && toks[last].Kind == text.Word && toks[last].Sentence == toks[h].Sentence {
+			if m := r.mentionAt(last); m != nil && (m.kind != "place" || m.last != last+1) {
+				break
+			}
+			last++
+		}
+		if last < len(toks) && (projectComplements[r.fold(last)] || purposePrepositions[r.fold(last)]) {
+			return nil // "il Progetto Gdf per la Sicurezza ...": a longer name, written in lower case after
+		}
+		for _, k := range []int{h + 1, last - 1} {
+			if m := r.mentionAt(k); k < last && m != nil {
+				places = append(places, m)
+			}
+		}
+	}
 	if first == h && (last == h+1 || h == 0 || !(articles[r.fold(h-1)] || r.mentionAt(h-1) != nil && r.mentionAt(h-1).isBody())) {
 		return nil // "Project" alone, or a name that may only be capitalised as the sentence's first word
 	}
