@@ -474,10 +474,38 @@ func (r *run) lineLabel(first, last int) *mention {
 		}
 		k = c + 1
 	}
-	if k+1 >= last || r.fold(k) != ":" {
+	if k+1 >= last || r.fold(k) != ":" || !r.personsListed(k+1, last) {
 		return nil
 	}
 	return m
+}
+
+// personsListed reports whether [from, to) only lists persons: names, their ranks and
+// honorifics, their titles in brackets, and the commas, semicolons and conjunctions
+// between them; not "Europol: Director X meets INTERPOL Secretary General Y".
+func (r *run) personsListed(from, to int) bool {
+	depth, persons := 0, 0
+	for k := from; k < to; k++ {
+		f := r.fold(k)
+		m := r.mentionAt(k)
+		switch {
+		case f == "(":
+			depth++
+		case f == ")":
+			depth--
+		case depth > 0:
+		case m != nil && m.kind == fixtures.KindPerson:
+			persons++
+			k = m.last - 1
+		case f == "," || f == ";" || f == "." || conjunctions[f] || honorifics[f] || personHonorifics[f] || titleWords[f] || titleAbbrevs[f] || r.d.Tokens[k].Kind != text.Word:
+		case m == nil && r.d.Tokens[k].Upper && k+1 < to && (r.fold(k+1) == "(" || r.fold(k+1) == "," || r.fold(k+1) == ";"):
+			persons++ // a name the person reader has not met yet: "Anna Berg (Liaison Officer)"
+		case m == nil && r.d.Tokens[k].Upper && k+1 < to && r.d.Tokens[k+1].Upper && r.at[k+1] == 0:
+		default:
+			return false
+		}
+	}
+	return persons > 0
 }
 
 // stateOrPlaceWord reports whether token k names a state or a place, or is an article,

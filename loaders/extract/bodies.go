@@ -1307,7 +1307,7 @@ func (r *run) recogniseNamedGroups() {
 			}
 			last = r.groupNameAfter(k)
 		}
-		if last < 0 || !r.membersFollow(last) {
+		if last < 0 || !r.membersFollow(last) || r.anyWordIn(max(0, first-2), last, hostileWords) {
 			continue // "il gruppo ISIS": a group of no members the text names is no body of cooperation
 		}
 		m := &mention{first: first, last: last, kind: fixtures.KindOrganization, name: r.textOf(first, last)}
@@ -1316,6 +1316,9 @@ func (r *run) recogniseNamedGroups() {
 		}
 	}
 }
+
+// hostileWords say a group fights the states, not cooperates: "terrorist", "armé".
+var hostileWords = words("hostile group words")
 
 // membersFollow reports whether the states a group is made of follow its name at k: in
 // brackets ("(Argentine, Brésil, Chili)") or after a grouping verb ("che unisce A, B e C",

@@ -659,6 +659,21 @@ const maxTitleBeforeListed = 4
 // maxSubheading bounds the words of a subheading inside an attendance list.
 const maxSubheading = 4
 
+// delegationSubheading reports whether [first, last) heads a delegation or the observers
+// in an attendance list: a state's adjective or one of [delegation subheadings] ("Romanian
+// delegation", "Observateurs", "per la parte albanese"); not "Apologies", "Agenda".
+func (r *run) delegationSubheading(first, last int) bool {
+	for k := first; k < last; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState || delegationSubheadings[r.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationSubheadings are the words of the subheadings of an attendance list.
+var delegationSubheadings = words("delegation subheadings")
+
 // noActorIn reports whether [first, last) names no body and no person (states written as
 // adjectives aside): "Délégation mauritanienne".
 func (r *run) noActorIn(first, last int) bool {
@@ -680,10 +695,10 @@ func (r *run) attendanceList(st *sentenceState) (actors, persons []*mention, ok 
 	if start < 0 && bullets[r.fold(st.first)] {
 		start = st.first + 1
 	}
-	if ps := r.personsIn(st.first, st.last); start < 0 && len(ps) > 0 && ps[0].first-st.first <= maxTitleBeforeListed {
+	if ps := r.personsIn(st.first, st.last); start < 0 && len(ps) > 0 && ps[0].first-st.first <= maxTitleBeforeListed && r.fold(st.last-1) != "." {
 		return r.actorsIn(st.first, st.last), ps, true // "Andrei Popescu, Deputy Inspector General, ...", "Lt Col. A, ..."
 	}
-	if start < 0 && st.last-st.first <= maxSubheading && r.noActorIn(st.first, st.last) {
+	if start < 0 && st.last-st.first <= maxSubheading && r.noActorIn(st.first, st.last) && r.delegationSubheading(st.first, st.last) {
 		return nil, nil, true // "Romanian delegation", "Observers", "per la parte albanese": a subheading of the list
 	}
 	if start >= 0 {
@@ -772,6 +787,29 @@ func (r *run) qualifiedLabel(i, last int) (cue, bool) {
 }
 
 // findCues returns the cue phrases of the tokens [first, last), longest first.
+// draftingWords say a plan was written: "drawn", "préparé", "predisposto".
+var draftingWords = words("drafting words")
+
+// rightAfterList reports whether cue c follows the list of actors right after cue prev,
+// a comma or a conjunction between them at most: "attuato dall'UNODC insieme all'OMD",
+// "organized in partnership with A and in coordination with B".
+func (r *run) rightAfterList(prev, c cue) bool {
+	actors, _ := r.listAfter(prev.last, c.first)
+	if len(actors) == 0 {
+		return false
+	}
+	end := actors[len(actors)-1].last
+	for end < c.first && (r.fold(end) == "," || conjunctions[r.fold(end)] || r.fold(end) == "(") {
+		if r.fold(end) == "(" {
+			for end < c.first && r.fold(end) != ")" {
+				end++ // "(UNODC)"
+			}
+		}
+		end++
+	}
+	return end == c.first
+}
+
 // cueOpensAt reports whether a cue of two words or more starts at token k.
 func (r *run) cueOpensAt(k, last int) bool {
 	for _, c := range r.cuesAt(k) {
@@ -1255,7 +1293,9 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 			// partnership with A and in coordination with B"; not "agreed to act in
 			// coordination with INTERPOL"
 			switch {
-			case k == 0:
+			case k == 0 || !r.rightAfterList(st.cues[k-1], c):
+				// not "Il corso, organizzato dalla Polizia di Stato a Roma, si è svolto insieme a
+				// un'esercitazione": the cue goes on the list of the cue before
 			case implemented != nil && st.cues[k-1].kind == cueImplementer:
 				r.implements(st, implemented, actors, "partner")
 			case !isMeeting && st.cues[k-1].kind == cueImplementsBefore:
@@ -1271,7 +1311,7 @@ func (r *run) applyCues(st *sentenceState, things []*mention, lastThing *mention
 				r.implements(st, implemented, actors, "partner") // "implemented by UNODC in partnership with INTERPOL"
 			} else if isMeeting || st.has(cueOrganiser) { // "Promotori: A, in collaborazione con B": they organise together
 				r.roleAll(st, true, nil, actors, "organiser")
-			} else if thing == nil || thing.kind != fixtures.KindRoadmap {
+			} else if thing == nil || thing.kind != fixtures.KindRoadmap || !r.anyWordIn(st.first, c.first, draftingWords) {
 				r.implements(st, thing, actors, "partner") // not "The Plan was drawn up with the support of X"
 			}
 		case cueImplementer:
@@ -1458,10 +1498,6 @@ func (r *run) funded(st *sentenceState, mt *meeting, thing *mention, ms []*menti
 	}
 }
 
-// maxFrameworkBodyGap bounds the words between a framework cue and the body it names
-// ("nell'ambito del Gruppo", "under the auspices of the OSCE").
-const maxFrameworkBodyGap = 3
-
 // framework links a meeting (HELD_UNDER) or a project (PART_OF) to the framework
 // named after "nell'ambito del", "under the", "dans le cadre de".
 func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to int, isMeeting bool, thing *mention) {
@@ -1472,7 +1508,7 @@ func (r *run) framework(st *sentenceState, things []*mention, c cue, from, to in
 			case fixtures.KindProject, fixtures.KindRoadmap:
 				fw = m
 			case fixtures.KindOrganization, fixtures.KindUNBody:
-				if body == nil && m.first-c.last <= maxFrameworkBodyGap && !r.breakBetween(c.last, m.first) {
+				if body == nil && !r.breakBetween(c.last, m.first) {
 					body = m // not "Deputy Director of the Agency under the President ..., and X, UNODC Coordinator"
 				}
 			}
@@ -1573,28 +1609,73 @@ var absenceCues = byFirstWord(phrases("absence cues"), phraseWords)
 // represented Prime Minister X", "in rappresentanza del ministro X".
 var standInCues = byFirstWord(phrases("stand-in cues"), phraseWords)
 
+// absenceHeadings head the lists of those who sent apologies: "Apologies", "Excusés".
+var absenceHeadings = phrases("absence headings")
+
+// underAbsenceHeading reports whether sentence s is a line of a list under an absence
+// heading: the nearest short line above it, past the lines of the list, is one.
+func (r *run) underAbsenceHeading(s int) bool {
+	for p := s - 1; p >= 0 && s-p <= maxListLines; p-- {
+		first, last := r.sentenceTokens(p)
+		for last > first && r.d.Tokens[last-1].Kind != text.Word {
+			last-- // its colon
+		}
+		if last-first > 0 && last-first <= 3 {
+			return phraseBefore(r.d, last, absenceHeadings, nil) && longestPrefix(r.d, first, last, byFirstWord(absenceHeadings, phraseWords)) == last-first
+		}
+	}
+	return false
+}
+
+// maxListLines bounds the lines of a list read back to its heading.
+const maxListLines = 12
+
+// capitalsOnlyBetween reports whether the tokens [from, to) are all capitalised words: the
+// rest of a title ("who represented Prime Minister X"), not "represented by".
+func (r *run) capitalsOnlyBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := r.d.Tokens[k]; t.Kind != text.Word || !t.Upper {
+			return false
+		}
+	}
+	return true
+}
+
 // maxAbsenceGap bounds the words between an absent person and the cue that says so.
-const maxAbsenceGap = 12
+const maxAbsenceGap = 25
 
 // absent reports whether the sentence says person p did not attend: the subject of an
 // absence cue after it, with no other person between ("Il Ministro X, trattenuto a
 // Palazzo Chigi, non ha potuto partecipare"), or the one another stood in for ("who
 // represented Prime Minister X").
 func (r *run) absent(first, last int, p *mention) bool {
+	if r.underAbsenceHeading(r.d.Tokens[p.first].Sentence) {
+		return true // "Apologies" over "Maria Kovacs, Liaison Officer, Frontex"
+	}
 	k := p.first
 	for k > first && p.first-k < 4 && (titleWords[r.fold(k-1)] || honorifics[r.fold(k-1)] || titleModifiers[r.fold(k-1)] || articles[r.fold(k-1)]) {
 		k--
 	}
 	for j := max(first, k-3); j < k; j++ {
-		if n := longestPrefix(r.d, j, k, standInCues); n > 0 && j+n >= k-1 {
+		if n := longestPrefix(r.d, j, k, standInCues); n > 0 && r.capitalsOnlyBetween(j+n, k) {
 			return true
 		}
 	}
-	for j := p.last; j < last && j-p.last <= maxAbsenceGap; j++ {
-		if m := r.mentionAt(j); m != nil && m.kind == fixtures.KindPerson {
+	// The cue right after the name, or right after the apposition that a comma opens and
+	// closes after it: "X, trattenuto a Palazzo Chigi, non ha potuto partecipare"; not "X
+	// said the Malian delegation could not attend".
+	j := p.last
+	if j < last && longestPrefix(r.d, j, last, absenceCues) > 0 {
+		return true
+	}
+	if j >= last || r.fold(j) != "," {
+		return false
+	}
+	for k := j + 1; k < last && k-p.last <= maxAbsenceGap; k++ {
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindPerson {
 			return false
 		}
-		if longestPrefix(r.d, j, last, absenceCues) > 0 {
+		if r.fold(k) == "," && k+1 < last && longestPrefix(r.d, k+1, last, absenceCues) > 0 {
 			return true
 		}
 	}

@@ -86,23 +86,23 @@ var definedBodyHeads = words("defined body heads")
 
 // definedBody returns an organisation named by the long form [a, b) of a bracketed
 // acronym when no body is named there: its head (its first word, or in English its last)
-// is one of definedBodyHeads, and it holds no comma and names nothing but places and
-// states inside. nil otherwise.
+// is one of definedBodyHeads, and it holds no comma and names nothing but places inside
+// (a state makes it a national body). nil otherwise.
 func (r *run) definedBody(a, b int) *mention {
-	if !definedBodyHeads[r.fold(a)] && !(r.d.Lang == "en" && definedBodyHeads[r.fold(b-1)]) {
-		return nil
+	if !definedBodyHeads[r.fold(a)] && !(r.d.Lang == "en" && definedBodyHeads[r.fold(b-1)]) || r.anyWordIn(a, b, nationalWords) {
+		return nil // "Conseil national de sécurité (CNS) du Niger": a state's body
 	}
 	for k := a; k < b; k++ {
 		if r.fold(k) == "," {
 			return nil
 		}
-		if m := r.mentionAt(k); m != nil && m.kind != fixtures.KindState && m.kind != "place" {
-			return nil
+		if m := r.mentionAt(k); m != nil && m.kind != "place" {
+			return nil // another body, or a state that makes it a national one ("Conseil national de sécurité (CNS) du Niger" aside)
 		}
 	}
 	for k := a; k < b; k++ {
 		if m := r.mentionAt(k); m != nil {
-			m.kind = "" // "des pays du Sahel": part of the name
+			m.kind = "" // "du Sahel": part of the name
 		}
 		r.at[k] = 0
 	}

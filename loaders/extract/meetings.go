@@ -727,8 +727,11 @@ func (r *run) metParticipants(st *sentenceState, verb int) (actors, persons []*m
 // ("un cours", "a course") in a sentence dated relative to the release ("hier", "ieri",
 // "yesterday"): "Un cours ... a commencé hier à Rome".
 func (r *run) newOnRelativeDay(st *sentenceState, i int) bool {
-	return st.date != nil && st.date.isRelative && i > 0 && indefiniteArticles[r.fold(i-1)]
+	return st.date != nil && st.date.isRelative && i > 0 && indefiniteArticles[r.fold(i-1)] && !r.anyWordIn(st.first, st.last, futureWords)
 }
+
+// futureWords put what a sentence tells in the future: "sera proposé", "will be".
+var futureWords = words("future words")
 
 // ceremonyOfTheMeeting reports whether the ceremony named at head, undated and about no
 // signing, closes the meeting reported: "Alla cerimonia di consegna degli attestati sono

@@ -288,7 +288,9 @@ func (r *run) statesOnLinesAfter(s int) []*mention {
 		}
 		if row {
 			if m.last < last && r.fold(m.last) == "|" {
-				out = append(out, m)
+				if !r.anyWordIn(m.last, last, observerWords) {
+					out = append(out, m) // not "| Kenya | Observer |"
+				}
 				continue
 			}
 			break
@@ -726,13 +728,16 @@ func (r *run) membershipHeading(s, first, last int) {
 		return
 	}
 	body := r.documentOrganisation()
-	if body == nil {
-		return
+	if body == nil || body.kind != fixtures.KindOrganization {
+		return // a UN office has no member states: the list is another body's
 	}
 	for _, a := range states {
 		r.g.edge(fixtures.EdgeMemberOf, a.id, body.id, r.tokSpan(first, last), "")
 	}
 }
+
+// observerWords say a state is an observer, not a member: "| Kenya | Observer |".
+var observerWords = words("observer words")
 
 // ourWords are the possessives of the first person plural: "our", "nos", "nostri".
 var ourWords = words("first person possessives")

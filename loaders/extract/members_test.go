@@ -382,14 +382,17 @@ func TestMembershipHeadingOverLines(t *testing.T) {
 }
 
 func TestFormedByMembers(t *testing.T) {
-	cases := []languageCase{
-		{"en", "London, 3 May 2019 - AMERIPOL, formed by Argentina, Brazil and Chile, held a meeting in Bogotá on 2 May. Both sides stressed the importance of cooperation."},
-		{"fr", "Paris, 3 mai 2019 – L'AES, formée par le Burkina Faso, le Mali et le Niger, a tenu une réunion à Bamako le 2 mai. Les deux parties ont souligné l'importance de la coopération."},
-		{"it", "Roma, 3 maggio 2019 – L'AES, formata dal Burkina Faso, dal Mali e dal Niger, ha tenuto una riunione a Bamako il 2 maggio. Le due parti hanno sottolineato l'importanza della cooperazione."},
+	doc := "London, 3 May 2019 - AMERIPOL, formed by Argentina, Brazil and Chile, held a meeting in Bogotá on 2 May. Both sides stressed the importance of cooperation."
+	if got := strings.Count(membersOf(t, doc), "->"); got != 3 {
+		t.Errorf("the three states that form the body are members: %s", membersOf(t, doc))
 	}
-	for _, c := range cases {
-		if got := strings.Count(membersOf(t, c.text), "->"); got != 3 {
-			t.Errorf("%s: the three states that form the body are members: %s", c.lang, membersOf(t, c.text))
+	// "formée par", "formata da" also say who trained a force: no membership.
+	for _, doc := range []string{
+		"Bamako, 3 mai 2024 – La Force conjointe du G5 Sahel, formée par la France et l'Allemagne depuis 2018, a organisé un exercice à Bamako. Les deux parties ont souligné l'importance de la coopération.",
+		"Bamako, 3 maggio 2024 – La Forza congiunta del G5 Sahel, formata dalla Francia e dalla Germania dal 2018, ha organizzato un'esercitazione a Bamako. Le due parti hanno sottolineato l'importanza della cooperazione.",
+	} {
+		if got := membersOf(t, doc); strings.Contains(got, "state:fr") {
+			t.Errorf("a force trained by states does not make them members: %s", got)
 		}
 	}
 }
@@ -454,7 +457,7 @@ func TestGroupWithoutMembersIsNoBody(t *testing.T) {
 func TestBelongingMakesMembers(t *testing.T) {
 	want := "state:bw -> org:sarpcco; state:zm -> org:sarpcco"
 	for _, doc := range []string{
-		"Lusaka, 4 May 2021 – Botswana and Zambia are part of SARPCCO. Both sides stressed the importance of cooperation.",
+		"Lusaka, 4 May 2021 – Botswana and Zambia belong to SARPCCO. Both sides stressed the importance of cooperation.",
 		"Lusaka, 4 mai 2021 – La SARPCCO, à laquelle appartiennent le Botswana et la Zambie, s'est réunie à Lusaka. Les deux parties ont souligné l'importance de la coopération.",
 		"Lusaka, 4 maggio 2021 – Botswana e Zambia appartengono alla SARPCCO. Le due parti hanno sottolineato l'importanza della cooperazione.",
 	} {

@@ -453,14 +453,18 @@ func (r *run) knownAsAliases() {
 			continue
 		}
 		a := i + n
-		for a < len(toks) && (articles[r.fold(a)] || r.fold(a) == "\"") && toks[a].Sentence == toks[i].Sentence {
+		for a < len(toks) && articles[r.fold(a)] && toks[a].Sentence == toks[i].Sentence {
+			a++
+		}
+		quoted := a < len(toks) && r.fold(a) == "\""
+		if quoted {
 			a++
 		}
 		b := a
 		for b < len(toks) && toks[b].Sentence == toks[i].Sentence && toks[b].Kind == text.Word && toks[b].Upper {
 			b++
 		}
-		if b == a || b-a > 6 || !r.freeForAlias(a, b) {
+		if b == a || b-a > 6 || !r.freeForAlias(a, b) || !r.aliasName(a, b, quoted) {
 			continue
 		}
 		name := make([]string, 0, b-a)
@@ -488,6 +492,25 @@ func (r *run) freeForAlias(a, b int) bool {
 	for k := a; k < b; k++ {
 		m := r.mentionAt(k)
 		if m != nil && (m.first < a || m.last > b || m.id != "" && m.isBody() || m.kind == fixtures.KindPerson) {
+			return false
+		}
+	}
+	return true
+}
+
+// aliasName reports whether [a, b) may be another name of a body: closed by its quote
+// when opened by one, in quotes at all in French and Italian ("dite « Plateforme
+// Sahel »", not "dit le Ministre"), no possessive after it ("known as Ghana's largest
+// agency") and no word that is a state, a place or a title.
+func (r *run) aliasName(a, b int, quoted bool) bool {
+	if quoted && (b >= len(r.d.Tokens) || r.fold(b) != "\"") || !quoted && r.d.Lang != "en" {
+		return false
+	}
+	if b < len(r.d.Tokens) && r.apostropheS(b) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if m := r.mentionAt(k); m != nil && (m.kind == fixtures.KindState || m.kind == "place") || titleWords[r.fold(k)] {
 			return false
 		}
 	}
