@@ -686,6 +686,32 @@ func (r *run) agencyCoreference() {
 
 // resolveAgencies gives every agency its parent, its state and its id, and links it to
 // its parent or its state.
+// delegationState returns the state of the delegation whose subheading heads the list the
+// agency is named in ("Délégation mauritanienne", "Moldovan delegation", "per la parte
+// albanese"), "" when no such subheading is above it.
+func (r *run) delegationState(m *mention) string {
+	s := r.d.Tokens[m.first].Sentence
+	for p := s - 1; p >= 0 && s-p <= maxListLines; p-- {
+		first, last := r.sentenceTokens(p)
+		if last-first > maxListLine {
+			return "" // prose above: no list
+		}
+		if last-first > maxSubheading || !r.delegationSubheading(first, last) {
+			continue // a line of the list
+		}
+		for k := first; k < last; k++ {
+			if st := r.mentionAt(k); st != nil && st.kind == fixtures.KindState {
+				return st.country
+			}
+		}
+		return "" // "Observers"
+	}
+	return ""
+}
+
+// maxListLine bounds the tokens of a line of a list of persons.
+const maxListLine = 40
+
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
 		if m.ref != nil {
@@ -731,6 +757,8 @@ func (r *run) resolveAgencies() {
 			m.country = c
 		} else if c := r.stateOfNameWords(m); c != "" {
 			m.country = c // "Dipartimento federale di giustizia e polizia" in a text about Switzerland
+		} else if c := r.delegationState(m); c != "" && !r.nameCarriesState(m) {
+			m.country = c // "Délégation mauritanienne" over "- ..., Gendarmerie nationale"
 		} else if (m.country == "" || m.country == home && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, home) {
 			if away == "" {
 				away = r.awayCountry()

@@ -660,15 +660,10 @@ const maxTitleBeforeListed = 4
 const maxSubheading = 4
 
 // delegationSubheading reports whether [first, last) heads a delegation or the observers
-// in an attendance list: a state's adjective or one of [delegation subheadings] ("Romanian
-// delegation", "Observateurs", "per la parte albanese"); not "Apologies", "Agenda".
+// in an attendance list, by a word of [delegation subheadings] ("Romanian delegation",
+// "Observateurs", "per la parte albanese"); not "Apologies", "Agenda", "Donor: Japan".
 func (r *run) delegationSubheading(first, last int) bool {
-	for k := first; k < last; k++ {
-		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindState || delegationSubheadings[r.fold(k)] {
-			return true
-		}
-	}
-	return false
+	return r.anyWordIn(first, last, delegationSubheadings)
 }
 
 // delegationSubheadings are the words of the subheadings of an attendance list.

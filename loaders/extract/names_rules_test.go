@@ -166,3 +166,20 @@ func TestHeadingIsNoPartOfTheNameBelow(t *testing.T) {
 		}
 	}
 }
+
+func TestDelegationSubheadingGivesItsState(t *testing.T) {
+	for _, c := range []struct{ doc, want string }{
+		{"Minutes of the working meeting held in Bucharest on 3 June 2024\n\nAttendance\n\nMoldovan delegation\nIon Rusu, Head of the Customs Service\n", "agency:md:customs"},
+		{"Compte rendu de la réunion de travail tenue à Dakar le 3 juin 2024\n\nPrésents\n\nDélégation mauritanienne\n- Mohamed Ould Ahmed, commandant de la Gendarmerie nationale\n", "agency:mr:gendarmerie"},
+		{"Verbale della riunione tecnica svolta a Roma il 3 giugno 2024\n\nSono presenti:\n\nper la parte albanese\n- Arben Hoxha, direttore della Polizia di Stato\n", "agency:al:state-police"},
+	} {
+		f := extractText(t, "delegation.txt", c.doc)
+		found := false
+		for _, n := range f.Nodes {
+			found = found || n.ID == c.want
+		}
+		if !found {
+			t.Errorf("an agency listed under a delegation's subheading is of its state: want %s\n%s", c.want, dumpEdges(f))
+		}
+	}
+}
