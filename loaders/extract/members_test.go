@@ -397,8 +397,21 @@ func TestFormedByMembers(t *testing.T) {
 	}
 }
 
+// memberCase is a document and the MEMBER_OF edges it must give, as membersOf writes them.
+type memberCase struct{ doc, want string }
+
+// wantMembersOf checks each document's memberships.
+func wantMembersOf(t *testing.T, cases []memberCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := membersOf(t, c.doc); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
+		}
+	}
+}
+
 func TestBodyDefinedByItsAcronym(t *testing.T) {
-	for _, c := range []struct{ doc, want string }{
+	wantMembersOf(t, []memberCase{
 		{"Dakar, 27 September 2018 – UNODC convened in Dakar the annual meeting of the Sahel Judicial Cooperation Platform (SJCP). The SJCP brings together Burkina Faso, Mali and Niger. Both sides stressed the importance of cooperation.",
 			"state:bf -> org:sjcp; state:ml -> org:sjcp; state:ne -> org:sjcp"},
 		{"Dakar, 27 septembre 2018 – L'ONUDC a réuni à Dakar la réunion annuelle de la Plateforme de coopération judiciaire pénale des pays du Sahel (PCJS). La PCJS regroupe le Burkina Faso, le Mali et le Niger. Les deux parties ont souligné l'importance de la coopération.",
@@ -408,41 +421,29 @@ func TestBodyDefinedByItsAcronym(t *testing.T) {
 		// The gazetteer's body by its acronym, under a wording it lacks.
 		{"Lyon, 12 octobre 2011 – Des responsables de la Communauté économique des États d’Afrique de l’Ouest (CEDEAO) ont visité Lyon. La CEDEAO regroupe le Ghana, le Togo et le Bénin.",
 			"state:bj -> org:ecowas; state:gh -> org:ecowas; state:tg -> org:ecowas"},
-	} {
-		if got := membersOf(t, c.doc); got != c.want {
-			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
-		}
-	}
+	})
 }
 
 func TestNameIntroducedAsTheBodys(t *testing.T) {
-	for _, c := range []struct{ doc, want string }{
+	wantMembersOf(t, []memberCase{
 		{"Dakar, 27 September 2018 – UNODC convened the annual meeting of the Sahel Judicial Cooperation Platform (SJCP), known as the Dakar Group, in Dakar. The Dakar Group brings together Burkina Faso, Mali and Niger. Both sides stressed the importance of cooperation.",
 			"state:bf -> org:sjcp; state:ml -> org:sjcp; state:ne -> org:sjcp"},
 		{"Dakar, 27 septembre 2018 – L'ONUDC a réuni à Dakar la réunion annuelle de la Plateforme de coopération judiciaire pénale des pays du Sahel (PCJS), dite « Plateforme Sahel ». La Plateforme Sahel regroupe le Burkina Faso, le Mali et le Niger. Les deux parties ont souligné l'importance de la coopération.",
 			"state:bf -> org:pcjs; state:ml -> org:pcjs; state:ne -> org:pcjs"},
 		{"Dakar, 27 settembre 2018 – L'UNODC ha riunito a Dakar la riunione annuale della Piattaforma di cooperazione giudiziaria penale dei Paesi del Sahel (PCGS), detta «Piattaforma Sahel». La Piattaforma Sahel riunisce Burkina Faso, Mali e Niger. Le due parti hanno sottolineato l'importanza della cooperazione.",
 			"state:bf -> org:pcgs; state:ml -> org:pcgs; state:ne -> org:pcgs"},
-	} {
-		if got := membersOf(t, c.doc); got != c.want {
-			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
-		}
-	}
+	})
 }
 
 func TestGroupNamedByAnAcronymOrInQuotes(t *testing.T) {
-	for _, c := range []struct{ doc, want string }{
+	wantMembersOf(t, []memberCase{
 		{"Lima, 3 February 2009 – The minister praised the ORION group (Colombia, Ecuador and Peru) for its work. Both sides stressed the importance of cooperation.",
 			"state:co -> org:orion-group; state:ec -> org:orion-group; state:pe -> org:orion-group"},
 		{"Lima, 3 février 2009 – Le ministre salue l'apport du groupe ORION (Colombie, Équateur, Pérou) à la sécurité de la région. Les deux parties ont souligné l'importance de la coopération.",
 			"state:co -> org:groupe-orion; state:ec -> org:groupe-orion; state:pe -> org:groupe-orion"},
 		{"Lima, 3 febbraio 2009 – Il premio va a chi ha creato il gruppo operativo trilaterale «Condor», che unisce Colombia, Ecuador e Perù. Le due parti hanno sottolineato l'importanza della cooperazione.",
 			"state:co -> org:gruppo-operativo-trilaterale-condor; state:ec -> org:gruppo-operativo-trilaterale-condor; state:pe -> org:gruppo-operativo-trilaterale-condor"},
-	} {
-		if got := membersOf(t, c.doc); got != c.want {
-			t.Errorf("%q:\n got %s\nwant %s", c.doc, got, c.want)
-		}
-	}
+	})
 }
 
 func TestGroupWithoutMembersIsNoBody(t *testing.T) {
