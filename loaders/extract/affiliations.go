@@ -1343,8 +1343,9 @@ func (r *run) portfolioMinistry(word, k, end int, ministry string, adj *mention)
 	}
 	last := j
 	for last < end && last-k < maxPortfolioTokens && toks[last].Kind == text.Word && (r.at[last] == 0 || r.placeAt(last)) &&
-		!conjunctions[r.fold(last)] && !titleWords[r.fold(last)] && (last == j || r.stateAfter(last, end) == nil) {
-		last++
+		!conjunctions[r.fold(last)] && !titleWords[r.fold(last)] && (last == j || r.stateAfter(last, end) == nil) &&
+		!(r.d.Lang == "en" && last > j && !toks[last].Upper && !ofPrepositions[r.fold(last)]) {
+		last++ // an English portfolio is capitalised: not "the Minister for Justice the agreements that"
 	}
 	for last > j+1 && (ofPrepositions[r.fold(last-1)] || articles[r.fold(last-1)]) {
 		last-- // "... del" before a state or a comma is not part of the portfolio

@@ -183,3 +183,12 @@ func TestDelegationSubheadingGivesItsState(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishPortfolioIsCapitalised(t *testing.T) {
+	f := extractText(t, "question.txt", "Dublin, 3 May 2025 – Deputy Mary Byrne asked the Minister for Justice the agreements that An Garda Síochána has signed with police services of other states. The ministers stressed the importance of cooperation.\n")
+	for _, n := range f.Nodes {
+		if strings.Contains(n.Name, "agreements") {
+			t.Errorf("a minister's portfolio ends at its last capitalised word: %q", n.Name)
+		}
+	}
+}
