@@ -480,32 +480,43 @@ func (r *run) lineLabel(first, last int) *mention {
 	return m
 }
 
-// personsListed reports whether [from, to) only lists persons: names, their ranks and
-// honorifics, their titles in brackets, and the commas, semicolons and conjunctions
-// between them; not "Europol: Director X meets INTERPOL Secretary General Y".
+// personsListed reports whether [from, to) lists persons: a name first, past its rank,
+// honorific or title, and after each name a comma, a semicolon, a conjunction or its title
+// in brackets; not "Europol: Director X meets INTERPOL Secretary General Y".
 func (r *run) personsListed(from, to int) bool {
-	depth, persons := 0, 0
-	for k := from; k < to; k++ {
-		f := r.fold(k)
+	k := from
+	for k < to && k-from < maxTitleBeforeListed && r.mentionAt(k) == nil && (honorifics[r.fold(k)] || personHonorifics[r.fold(k)] || titleWords[r.fold(k)] || titleAbbrevs[r.fold(k)] || r.d.Tokens[k].Kind != text.Word || r.d.Tokens[k].Upper && !r.nameStartsAt(k, to)) {
+		k++ // "M.", "ten. col.", "Director"
+	}
+	if k >= to || !r.nameStartsAt(k, to) {
+		return false
+	}
+	// After each name, a separator or its title in brackets: not "Director X meets Y".
+	for ; k < to; k++ {
 		m := r.mentionAt(k)
-		switch {
-		case f == "(":
-			depth++
-		case f == ")":
-			depth--
-		case depth > 0:
-		case m != nil && m.kind == fixtures.KindPerson:
-			persons++
-			k = m.last - 1
-		case f == "," || f == ";" || f == "." || conjunctions[f] || honorifics[f] || personHonorifics[f] || titleWords[f] || titleAbbrevs[f] || r.d.Tokens[k].Kind != text.Word:
-		case m == nil && r.d.Tokens[k].Upper && k+1 < to && (r.fold(k+1) == "(" || r.fold(k+1) == "," || r.fold(k+1) == ";"):
-			persons++ // a name the person reader has not met yet: "Anna Berg (Liaison Officer)"
-		case m == nil && r.d.Tokens[k].Upper && k+1 < to && r.d.Tokens[k+1].Upper && r.at[k+1] == 0:
-		default:
+		if m == nil || m.kind != fixtures.KindPerson || m.first != k {
+			continue
+		}
+		if e := m.last; e < to && !listBreaks[r.fold(e)] && r.fold(e) != ")" && !conjunctions[r.fold(e)] {
 			return false
 		}
+		k = m.last - 1
 	}
-	return persons > 0
+	return true
+}
+
+// nameStartsAt reports whether a person's name starts at k: a person's mention, or a run
+// of two or three capitalised words the person reader has not met yet, closed by a
+// bracket, a comma or a semicolon ("Anna Berg (Liaison Officer)").
+func (r *run) nameStartsAt(k, to int) bool {
+	if m := r.mentionAt(k); m != nil {
+		return m.kind == fixtures.KindPerson && m.first == k
+	}
+	j := k
+	for j < to && j-k < 3 && r.d.Tokens[j].Upper && r.d.Tokens[j].Kind == text.Word && r.mentionAt(j) == nil {
+		j++
+	}
+	return j-k >= 2 && j < to && listBreaks[r.fold(j)]
 }
 
 // stateOrPlaceWord reports whether token k names a state or a place, or is an article,

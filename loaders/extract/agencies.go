@@ -691,17 +691,23 @@ func (r *run) agencyCoreference() {
 // albanese"), "" when no such subheading is above it.
 func (r *run) delegationState(m *mention) string {
 	s := r.d.Tokens[m.first].Sentence
+	if !r.listLine(s) {
+		return "" // prose below the list
+	}
 	for p := s - 1; p >= 0 && s-p <= maxListLines; p-- {
 		first, last := r.sentenceTokens(p)
-		if last-first > maxListLine {
-			return "" // prose above: no list
-		}
-		if last-first > maxSubheading || !r.delegationSubheading(first, last) {
+		if r.listLine(p) {
 			continue // a line of the list
 		}
+		if last-first > maxSubheading || !r.delegationSubheading(first, last) {
+			return ""
+		}
 		for k := first; k < last; k++ {
-			if st := r.mentionAt(k); st != nil && st.kind == fixtures.KindState {
+			if st := r.mentionAt(k); st != nil && st.kind == fixtures.KindState && !r.d.Tokens[k].AllCaps {
 				return st.country
+			}
+			if r.d.Tokens[k].Kind == text.Number {
+				return "" // "Partie 2 : Niger": a section, not a delegation
 			}
 		}
 		return "" // "Observers"
@@ -709,8 +715,19 @@ func (r *run) delegationState(m *mention) string {
 	return ""
 }
 
-// maxListLine bounds the tokens of a line of a list of persons.
-const maxListLine = 40
+// listLine reports whether sentence s is a line of a list of persons: a bullet or a
+// person's name opens it.
+func (r *run) listLine(s int) bool {
+	first, last := r.sentenceTokens(s)
+	if first >= last {
+		return false
+	}
+	if bullets[r.fold(first)] {
+		return true
+	}
+	ps := r.personsIn(first, last)
+	return len(ps) > 0 && ps[0].first-first <= maxTitleBeforeListed
+}
 
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
@@ -757,7 +774,7 @@ func (r *run) resolveAgencies() {
 			m.country = c
 		} else if c := r.stateOfNameWords(m); c != "" {
 			m.country = c // "Dipartimento federale di giustizia e polizia" in a text about Switzerland
-		} else if c := r.delegationState(m); c != "" && !r.nameCarriesState(m) {
+		} else if c := r.delegationState(m); c != "" && !r.nameCarriesState(m) && (m.country == "" || m.country == home) {
 			m.country = c // "Délégation mauritanienne" over "- ..., Gendarmerie nationale"
 		} else if (m.country == "" || m.country == home && m.slug != "" && !r.nameCarriesState(m)) && r.counterpartOf(m, home) {
 			if away == "" {

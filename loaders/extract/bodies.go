@@ -535,14 +535,15 @@ func (r *run) titledProject(h int) *mention {
 	if r.d.Lang != "en" && first == h && last == h+1 {
 		// "le Programme Sahel de l'ONUDC", "il Programma Balcani": the capitalised words after
 		// the head name it
-		for last < len(toks) && last-h <= 3 && toks[last].Upper && toks[last].Kind == text.Word && toks[last].Sentence == toks[h].Sentence {
+		for last < len(toks) && last-h <= 3 && toks[last].Upper && toks[last].Kind == text.Word && toks[last].Sentence == toks[h].Sentence &&
+			!ofWords[r.fold(last)] && !projectComplements[r.fold(last)] && !purposePrepositions[r.fold(last)] {
 			if m := r.mentionAt(last); m != nil && (m.kind != "place" || m.last != last+1) {
 				break
 			}
 			last++
 		}
-		if last < len(toks) && (projectComplements[r.fold(last)] || purposePrepositions[r.fold(last)]) {
-			return nil // "il Progetto Gdf per la Sicurezza ...": a longer name, written in lower case after
+		if last < len(toks) && (projectComplements[r.fold(last)] || purposePrepositions[r.fold(last)] || ofWords[r.fold(last)] && !r.bodyNext(last)) {
+			return nil // "il Progetto Gdf per la Sicurezza ...", "le Programme National de lutte contre ...": a longer name
 		}
 		for _, k := range []int{h + 1, last - 1} {
 			if m := r.mentionAt(k); k < last && m != nil {
@@ -605,7 +606,7 @@ func (r *run) recogniseOrgans() {
 			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
 				j++
 			}
-			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) && r.sameLine(i, j) {
+			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) && !r.aloneOnItsLine(i) {
 				org, last = o, o.last
 			}
 		}
@@ -697,10 +698,24 @@ func (r *run) ownerBefore(first int) *mention {
 	return nil
 }
 
-// sameLine reports whether tokens a and b (a before b) stand on one line: a heading
-// ("Secretariat") is no part of the name on the line below it.
-func (r *run) sameLine(a, b int) bool {
-	return !strings.ContainsRune(r.d.Fold[r.d.Tokens[a].End:r.d.Tokens[b].Start], '\n')
+// bodyNext reports whether the of-word at k introduces a body, past an article: "de
+// l'ONUDC", "dell'UNODC".
+func (r *run) bodyNext(k int) bool {
+	j := k + 1
+	if j < len(r.d.Tokens) && articles[r.fold(j)] {
+		j++
+	}
+	m := r.mentionAt(j)
+	return m != nil && m.isBody()
+}
+
+// aloneOnItsLine reports whether token k is a line of its own: a heading ("Secretariat")
+// is no part of the name on the line below it, a wrapped line of prose is.
+func (r *run) aloneOnItsLine(k int) bool {
+	f, t := r.d.Fold, r.d.Tokens[k]
+	before := f[strings.LastIndexByte(f[:t.Start], '\n')+1 : t.Start]
+	after, _, _ := strings.Cut(f[t.End:], "\n")
+	return strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
 }
 
 // capitalsBefore extends a name that starts at k to the capitalised words written

@@ -794,7 +794,7 @@ func (r *run) rightAfterList(prev, c cue) bool {
 		return false
 	}
 	end := actors[len(actors)-1].last
-	for end < c.first && (r.fold(end) == "," || conjunctions[r.fold(end)] || r.fold(end) == "(") {
+	for end < c.first && (r.fold(end) == "," || conjunctions[r.fold(end)] || r.fold(end) == "(" || r.stateOrPlaceWord(end) || r.d.Tokens[end].Kind == text.Number || months[r.fold(end)] > 0 || r.shortWord(end)) {
 		if r.fold(end) == "(" {
 			for end < c.first && r.fold(end) != ")" {
 				end++ // "(UNODC)"
@@ -803,6 +803,13 @@ func (r *run) rightAfterList(prev, c cue) bool {
 		end++
 	}
 	return end == c.first
+}
+
+// shortWord reports whether token k is a lower-case word of three letters at most: a
+// preposition of place or time ("on", "le"), no verb.
+func (r *run) shortWord(k int) bool {
+	t := r.d.Tokens[k]
+	return t.Kind == text.Word && !t.Upper && t.End-t.Start <= 3
 }
 
 // cueOpensAt reports whether a cue of two words or more starts at token k.
@@ -1610,17 +1617,24 @@ var absenceHeadings = phrases("absence headings")
 // underAbsenceHeading reports whether sentence s is a line of a list under an absence
 // heading: the nearest short line above it, past the lines of the list, is one.
 func (r *run) underAbsenceHeading(s int) bool {
+	if !r.listLine(s) {
+		return false
+	}
 	for p := s - 1; p >= 0 && s-p <= maxListLines; p-- {
+		if r.listLine(p) {
+			continue
+		}
 		first, last := r.sentenceTokens(p)
 		for last > first && r.d.Tokens[last-1].Kind != text.Word {
 			last-- // its colon
 		}
-		if last-first > 0 && last-first <= 3 {
-			return phraseBefore(r.d, last, absenceHeadings, nil) && longestPrefix(r.d, first, last, byFirstWord(absenceHeadings, phraseWords)) == last-first
-		}
+		return last-first > 0 && last-first <= 3 && longestPrefix(r.d, first, last, absenceHeadingsByFirst) == last-first
 	}
 	return false
 }
+
+// absenceHeadingsByFirst indexes absenceHeadings by their first word.
+var absenceHeadingsByFirst = byFirstWord(absenceHeadings, phraseWords)
 
 // maxListLines bounds the lines of a list read back to its heading.
 const maxListLines = 12
@@ -1666,12 +1680,15 @@ func (r *run) absent(first, last int, p *mention) bool {
 	if j >= last || r.fold(j) != "," {
 		return false
 	}
+	if j+2 < last && relativePronouns[r.fold(j+1)] && longestPrefix(r.d, j+2, last, absenceCues) > 0 {
+		return true // "X, che non ha potuto partecipare,", "X, who was unable to attend,"
+	}
 	for k := j + 1; k < last && k-p.last <= maxAbsenceGap; k++ {
-		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindPerson {
-			return false
+		if m := r.mentionAt(k); m != nil && m.kind == fixtures.KindPerson || relativePronouns[r.fold(k)] {
+			return false // "X, Head of the Delegation, who recalled that ..., did not attend"
 		}
-		if r.fold(k) == "," && k+1 < last && longestPrefix(r.d, k+1, last, absenceCues) > 0 {
-			return true
+		if r.fold(k) == "," {
+			return k+1 < last && longestPrefix(r.d, k+1, last, absenceCues) > 0 // the comma that closes the apposition
 		}
 	}
 	return false

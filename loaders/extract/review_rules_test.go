@@ -41,6 +41,20 @@ func TestReviewedMisfires(t *testing.T) {
 			"PARTICIPATED_IN", "", "meeting:2024-05-02", false},
 		{"PlanCarriedOutWithSupport", "Tirana, 3 May 2024 – The ministers adopted the Regional Action Plan 2024-2026 in Tirana. The Regional Action Plan will be carried out with the support of the International Organization for Migration.\n",
 			"IMPLEMENTS", "unbody:iom", "roadmap:", true},
+		{"ProseBelowADelegationKeepsItsState", "Chisinau, 14 November 2024 – The second meeting of the joint working group took place in Chisinau on 13 November 2024.\nParticipants:\nMoldovan delegation\n- Ion Rusu, Head of Unit, Border Police\nRomanian delegation\n- Andrei Popescu, Deputy Inspector General, Border Police\nThe Guardia di Finanza liaison officer presented the results of the joint patrols.\n",
+			"PART_OF", "agency:it:guardia-di-finanza", "state:it", true},
+		{"LabelledLineWithLowerCaseTitles", "Roma, 3 giugno 2024 – Verbale della riunione tecnica svolta a Roma il 3 giugno 2024.\n\nSono presenti:\n- Guardia di Finanza: ten. col. Sandro Pace, ufficiale di collegamento presso Europol\n- Polizia di Stato: dott.ssa Giulia Neri, primo dirigente\n",
+			"AFFILIATED_WITH", "person:sandro-pace", "agency:it:guardia-di-finanza", true},
+		{"OrganOnAWrappedLine", "Vienna, 3 May 2024 – A workshop on border security was organised in Vienna on 2 May 2024 by the Secretariat of\nthe OSCE together with the Council of Europe. The ministers stressed the importance of cooperation.\n",
+			"PART_OF", "org:osce-secretariat", "org:osce", true},
+		{"ProseBelowApologies", "Minutes of the working meeting held in Vienna on 3 June 2024\n\nApologies:\n- Maria Kovacs, Frontex\n\nThe meeting was opened by Chair John Smith, who welcomed the participants.\n",
+			"PARTICIPATED_IN", "person:john-smith", "meeting:2024-06-03", true},
+		{"SpeakerIsNotTheAbsentOne", "Niamey, 3 May 2024 – A regional workshop was held in Niamey on 2 May 2024. The meeting was opened by Anna Berg, Head of the EU Delegation, who recalled that the delegations of Niger and Chad, although invited, did not attend.\n",
+			"PARTICIPATED_IN", "person:anna-berg", "meeting:2024-05-02", true},
+		{"AbsentInARelativeClause", "Roma, 3 maggio 2024 – Il seminario si è svolto a Roma il 2 maggio 2024. Il Ministro Luigi Bianchi, che non ha potuto partecipare, ha inviato un messaggio ai partecipanti.\n",
+			"PARTICIPATED_IN", "person:luigi-bianchi", "meeting:2024-05-02", false},
+		{"CoordinationPastAPlace", "Vienna, 3 May 2024 – A workshop on border security was organised by the OSCE Secretariat in Vienna on 2 May 2024, in coordination with UNODC and INTERPOL.\n",
+			"PARTICIPATED_IN", "org:interpol", "meeting:2024-05-02", true},
 	} {
 		f := extractText(t, c.name+".txt", c.text)
 		got := hasEdgePrefix(f, c.kind, c.from, c.to)
