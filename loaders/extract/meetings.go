@@ -327,6 +327,10 @@ func (r *run) sentenceScene(st *sentenceState) (from, to, place, placeName, coun
 	return from, to, place, placeName, country, partial
 }
 
+// deadlineWords make a labelled date a deadline, not the day of a meeting: "Date limite de
+// candidature", "Application deadline", "Scadenza delle iscrizioni".
+var deadlineWords = words("deadline words")
+
 // fieldLine reports whether the sentence is a labelled line of an agenda or minutes that
 // says when or where ("Quando: giovedì 20 febbraio", "Lieu : Bamako", "Venue: Rome"): it
 // dates and places the meeting the document is about, named before or after it.
@@ -340,7 +344,7 @@ func (r *run) fieldLine(st *sentenceState) bool {
 	}
 	for j := k + 1; j < st.last && j <= k+4; j++ {
 		if r.fold(j) == ":" {
-			return true // "Data della firma:", "Date of signature:"
+			return !r.anyWordIn(k, j, deadlineWords) // "Data della firma:", "Date of signature:"; not "Date limite de candidature :"
 		}
 		if r.at[j] != 0 || r.d.Tokens[j].Kind != text.Word || r.d.Tokens[j].Upper {
 			return false

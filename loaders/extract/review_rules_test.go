@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/entente/entente/fixtures"
@@ -79,6 +80,21 @@ func TestStatesBodyDefinedByAcronymIsNoOrganisation(t *testing.T) {
 		for _, n := range f.Nodes {
 			if n.Kind == fixtures.KindOrganization && n.ID != "org:interpol" {
 				t.Errorf("a state's body or the state itself is no organisation: %s", n.ID)
+			}
+		}
+	}
+}
+
+func TestDeadlineIsNoMeetingDay(t *testing.T) {
+	for _, doc := range []string{
+		"Dakar, 3 April 2024 – UNODC opens applications for its regional programme.\n\nTraining of trainers\nApplication deadline: 30 April 2024\nVenue: Dakar\n\nApplications go to the regional office.\n",
+		"Dakar, 3 avril 2024 – L'ONUDC annonce une nouvelle session de son programme régional.\n\nFormation des formateurs\nDate limite de candidature : 30 avril 2024\nLieu : Dakar\n\nLes candidatures doivent être adressées au bureau régional.\n",
+		"Dakar, 3 aprile 2024 – L'UNODC apre le candidature per il suo programma regionale.\n\nFormazione dei formatori\nScadenza delle candidature: 30 aprile 2024\nLuogo: Dakar\n\nLe candidature vanno inviate all'ufficio regionale.\n",
+	} {
+		f := extractText(t, "deadline.txt", doc)
+		for _, n := range f.Nodes {
+			if strings.HasPrefix(n.ID, "meeting:2024-04-30") {
+				t.Errorf("a deadline is no meeting's day: %s", n.ID)
 			}
 		}
 	}
