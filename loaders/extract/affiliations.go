@@ -436,20 +436,26 @@ func (r *run) delegationLists() {
 // Sandro Pace (ufficiale di collegamento)".
 func (r *run) labelledLines() {
 	for s := 0; s < len(r.d.Sentences); s++ {
-		first, last := r.sentenceTokens(s)
-		if first < last && bullets[r.fold(first)] {
-			first++
-		}
-		body := r.lineLabel(first, last)
+		body := r.labelOfLine(s)
 		if body == nil {
 			continue
 		}
+		_, last := r.sentenceTokens(s)
 		for _, p := range r.personsIn(body.last, last) {
 			if !slices.Contains(p.affiliation, body.idx) {
 				p.affiliation = append(p.affiliation, body.idx)
 			}
 		}
 	}
+}
+
+// labelOfLine returns the body that labels line s, after its bullet or not (lineLabel).
+func (r *run) labelOfLine(s int) *mention {
+	first, last := r.sentenceTokens(s)
+	if first < last && bullets[r.fold(first)] {
+		first++
+	}
+	return r.lineLabel(first, last)
 }
 
 // lineLabel returns the body that opens the line at first and ends before its colon, an

@@ -684,8 +684,6 @@ func (r *run) agencyCoreference() {
 	}
 }
 
-// resolveAgencies gives every agency its parent, its state and its id, and links it to
-// its parent or its state.
 // delegationState returns the state of the delegation whose subheading heads the list the
 // agency is named in ("Délégation mauritanienne", "Moldovan delegation", "per la parte
 // albanese"), "" when no such subheading is above it.
@@ -729,6 +727,8 @@ func (r *run) listLine(s int) bool {
 	return len(ps) > 0 && ps[0].first-first <= maxTitleBeforeListed
 }
 
+// resolveAgencies gives every agency its parent, its state and its id, and links it to
+// its parent or its state.
 func (r *run) resolveAgencies() {
 	for _, m := range r.ments {
 		if m.ref != nil {

@@ -606,7 +606,7 @@ func (r *run) recogniseOrgans() {
 			for j < len(toks) && (ofConnectors[r.fold(j)] || organQualifiers[r.fold(j)]) && j-i < 4 {
 				j++
 			}
-			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) && !r.aloneOnItsLine(i) {
+			if o := r.mentionAt(j); j > i+1 && o != nil && o.first == j && r.isOrganisation(o) && (toks[i].Upper || toks[j].AllCaps) && !r.lineAlone(i, i+1) { // not "Secretariat" alone on its line, a heading
 				org, last = o, o.last
 			}
 		}
@@ -707,15 +707,6 @@ func (r *run) bodyNext(k int) bool {
 	}
 	m := r.mentionAt(j)
 	return m != nil && m.isBody()
-}
-
-// aloneOnItsLine reports whether token k is a line of its own: a heading ("Secretariat")
-// is no part of the name on the line below it, a wrapped line of prose is.
-func (r *run) aloneOnItsLine(k int) bool {
-	f, t := r.d.Fold, r.d.Tokens[k]
-	before := f[strings.LastIndexByte(f[:t.Start], '\n')+1 : t.Start]
-	after, _, _ := strings.Cut(f[t.End:], "\n")
-	return strings.TrimSpace(before) == "" && strings.TrimSpace(after) == ""
 }
 
 // capitalsBefore extends a name that starts at k to the capitalised words written

@@ -1611,8 +1611,9 @@ var absenceCues = byFirstWord(phrases("absence cues"), phraseWords)
 // represented Prime Minister X", "in rappresentanza del ministro X".
 var standInCues = byFirstWord(phrases("stand-in cues"), phraseWords)
 
-// absenceHeadings head the lists of those who sent apologies: "Apologies", "Excusés".
-var absenceHeadings = phrases("absence headings")
+// absenceHeadings head the lists of those who sent apologies, by their first word:
+// "Apologies", "Excusés".
+var absenceHeadings = byFirstWord(phrases("absence headings"), phraseWords)
 
 // underAbsenceHeading reports whether sentence s is a line of a list under an absence
 // heading: the nearest short line above it, past the lines of the list, is one.
@@ -1628,13 +1629,10 @@ func (r *run) underAbsenceHeading(s int) bool {
 		for last > first && r.d.Tokens[last-1].Kind != text.Word {
 			last-- // its colon
 		}
-		return last-first > 0 && last-first <= 3 && longestPrefix(r.d, first, last, absenceHeadingsByFirst) == last-first
+		return last-first > 0 && last-first <= 3 && longestPrefix(r.d, first, last, absenceHeadings) == last-first
 	}
 	return false
 }
-
-// absenceHeadingsByFirst indexes absenceHeadings by their first word.
-var absenceHeadingsByFirst = byFirstWord(absenceHeadings, phraseWords)
 
 // maxListLines bounds the lines of a list read back to its heading.
 const maxListLines = 12

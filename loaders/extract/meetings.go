@@ -398,9 +398,9 @@ func (r *run) headingScene(st *sentenceState, after [][3]int) {
 	}
 	st.place = place
 	for _, w := range lines {
-		sp := r.tokSpan(w[1], w[2])
-		for k := range r.datesIn(sp) {
-			if dm := &r.datesIn(sp)[k]; dm.from != "" && dm.prec == precDay && st.date == nil {
+		ds := r.datesIn(r.tokSpan(w[1], w[2]))
+		for k := range ds {
+			if dm := &ds[k]; dm.from != "" && dm.prec == precDay && st.date == nil {
 				st.date = dm
 			}
 		}

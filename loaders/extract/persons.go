@@ -158,11 +158,7 @@ func (r *run) labelledName(k, j int) bool {
 	if j < len(toks) && toks[j].Sentence == toks[k].Sentence && !listBreaks[r.fold(j)] {
 		return false
 	}
-	first, last := r.sentenceTokens(toks[k].Sentence)
-	if first < last && bullets[r.fold(first)] {
-		first++
-	}
-	body := r.lineLabel(first, last)
+	body := r.labelOfLine(toks[k].Sentence)
 	return body != nil && body.last <= k
 }
 
@@ -211,7 +207,7 @@ func (r *run) headlines() map[int]bool {
 		if r.listItem(s, first) {
 			continue // "- Mereoni Vakaloloma, Detective Inspector, Fiji Police Force": a list of people
 		}
-		if f := first; r.lineLabel(f, last) != nil || bullets[r.fold(f)] && r.lineLabel(f+1, last) != nil {
+		if r.labelOfLine(s) != nil {
 			continue // "Europol: Anna Berg (Liaison Officer)": the people a body sends
 		}
 		words, upper, caps := 0, 0, 0
