@@ -100,12 +100,7 @@ func (r *run) definedBody(a, b int) *mention {
 			return nil // another body, or a state that makes it a national one ("Conseil national de sécurité (CNS) du Niger" aside)
 		}
 	}
-	for k := a; k < b; k++ {
-		if m := r.mentionAt(k); m != nil {
-			m.kind = "" // "du Sahel": part of the name
-		}
-		r.at[k] = 0
-	}
+	r.forgetInside(a, b) // "du Sahel": part of the name
 	return &mention{first: a, last: b, kind: fixtures.KindOrganization, name: r.textOf(a, b)}
 }
 
