@@ -1335,7 +1335,7 @@ func (r *run) secondApposition(after, more []int) bool {
 // the bracket being part of a title ("Joint Secretary (International Cooperation) of
 // the Ministry of Defence"), or 0.
 func (r *run) portfolioBracket(k int) int {
-	if r.fold(k) != "(" {
+	if k >= len(r.d.Tokens) || r.fold(k) != "(" {
 		return 0
 	}
 	for c := k + 1; c < len(r.d.Tokens) && c-k <= 5; c++ {
